@@ -1,0 +1,33 @@
+# eventwire: `make run` and `make test` set up .venv themselves on a fresh clone.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+OUTPUT ?= output
+
+.PHONY: run test install install-test clean bench
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.installed: setup.py | $(PY)
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: setup.py $(VENV)/.installed
+	$(PY) -m pip install -q -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: install
+	$(VENV)/bin/eventwire run --output $(OUTPUT)
+	$(VENV)/bin/eventwire query --output $(OUTPUT) \
+	  "SELECT actor, count(*) AS events FROM events GROUP BY actor ORDER BY events DESC, actor"
+
+test: install-test
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf $(OUTPUT) .pytest_cache build *.egg-info

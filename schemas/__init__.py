@@ -1,0 +1,1 @@
+"""Record types, the one pyarrow schema and the ontology tables of eventwire."""

@@ -1,0 +1,84 @@
+"""The plain records that flow between pipeline stages.
+
+Stages exchange these NamedTuples and nothing else (no spaCy objects, no
+feedparser dicts), so every stage can be tested with plain values and every
+runner can pickle what crosses a stage boundary.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple, Optional
+
+
+class FeedDocument(NamedTuple):
+    """The checked bytes of one feed, as fetched or read from disk."""
+
+    source: str  # the source as the user gave it (URL or path)
+    feed_url: str  # where the bytes finally came from (after redirects)
+    body: bytes
+    fetched_at: str  # ISO 8601 UTC
+    status: Optional[int] = None  # HTTP status, None for local files
+    content_type: Optional[str] = None
+    etag: Optional[str] = None
+    last_modified: Optional[str] = None
+
+
+class Article(NamedTuple):
+    """One normalized feed entry: the unit the extractor works on."""
+
+    article_id: str  # deterministic: hash of the canonical URL (or fallback key)
+    url: Optional[str]  # canonical URL of the item, None when the entry had no link
+    title: str
+    text: str  # plain text (no markup): title is NOT included
+    published: Optional[dt.datetime]  # timezone-aware UTC, None when unknown
+    date: dt.date  # partition date: published, else the feed's date, else the run date
+    date_basis: str  # which of "published", "feed", "run" gave `date`
+    feed_url: str
+    source: str  # publisher domain, e.g. "example.org"
+    language: Optional[str] = None
+    content_hash: str = ""  # hash of title + text, to detect changed articles
+
+
+class DeadLetter(NamedTuple):
+    """A failed input: never a log line only, always one of these."""
+
+    stage: str  # ReadFeeds, ParseArticles, ExtractEvents, WriteEvents
+    reason: str  # a short classification, e.g. "timeout", "not_a_feed"
+    input_id: str  # the source, feed URL or article id that failed
+    message: str  # one human-readable line
+
+
+class Event(NamedTuple):
+    """One row of the output dataset; field order is the column order."""
+
+    event_id: str
+    date: dt.date
+    actor: str
+    actor_name: str
+    actor_country: Optional[str]
+    actor_type: Optional[str]
+    action: str
+    event_code: str
+    event_root: str
+    event_name: str
+    quad_class: int
+    goldstein: float
+    target: Optional[str]
+    target_name: Optional[str]
+    target_country: Optional[str]
+    target_type: Optional[str]
+    object: Optional[str]
+    speaker: Optional[str]
+    sentence: str
+    char_start: int
+    char_end: int
+    confidence: float
+    article_id: str
+    url: Optional[str]
+    title: str
+    feed_url: str
+    source: str
+    published: Optional[dt.datetime]
+    date_basis: str
+    extractor_version: str
+    run_id: str

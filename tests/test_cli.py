@@ -1,0 +1,107 @@
+"""End to end: the command line against feeds served over real HTTP on 127.0.0.1."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, ROOT
+from static_server import StaticServer
+
+
+def eventwire(*args, cwd=None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, timeout=300, cwd=cwd or ROOT, env=env
+    )
+
+
+def query(output: Path, sql: str) -> list[dict]:
+    done = eventwire("query", "--output", str(output), "--format", "json", sql)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def served():
+    with StaticServer(DATA) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def user_example_run(served, tmp_path_factory):
+    output = tmp_path_factory.mktemp("out")
+    done = eventwire("run", "--feeds", served.url("user_example_feed.rss"), "--output", str(output), "--run_id", "first")
+    return output, done
+
+
+def test_user_example_gives_the_expected_events(user_example_run):
+    output, done = user_example_run
+    assert done.returncode == 0, done.stderr
+    assert "events written:" in done.stdout and "sources ok:           1" in done.stdout
+    rows = query(output, "SELECT actor, event_root, target, speaker, sentence, url FROM events")
+    found = {(r["actor"], r["event_root"], r["target"]) for r in rows}
+    assert any(a == "CSTO" and root in ("03", "05") for a, root, _ in found), found
+    assert any(a == "CHN" and root in ("01", "02") for a, root, _ in found), found
+    assert ("CSTO", "02", "NATO") in found, found
+    assert any(a == "NATO" and root == "12" for a, root, _ in found), found
+    assert all(r["sentence"] and r["url"] for r in rows)
+
+
+def test_rerun_gives_the_same_event_ids_and_no_duplicates(served, user_example_run):
+    output, _ = user_example_run
+    before = query(output, "SELECT event_id FROM events ORDER BY event_id")
+    again = eventwire("run", "--feeds", served.url("user_example_feed.rss"), "--output", str(output), "--run_id", "second")
+    assert again.returncode == 0, again.stderr
+    after = query(output, "SELECT event_id FROM events ORDER BY event_id")
+    assert after == before and len(before) > 0
+    assert len(list(output.rglob("*.parquet"))) == len(query(output, "SELECT DISTINCT date, actor FROM events"))
+    manifest = json.loads((output / "_runs" / "second.json").read_text())
+    assert manifest["counters"]["events_written"] == len(before)
+
+
+def test_bad_sources_are_dead_letters_and_the_good_feed_is_written(served, tmp_path):
+    output = tmp_path / "out"
+    done = eventwire(
+        "run", "--output", str(output), "--run_id", "mixed", "--feeds",
+        str(tmp_path / "missing.rss"), served.url("not_a_feed.html"), served.url("malformed.rss"),
+        served.url("no-such-feed.xml"), served.url("user_example_feed.rss"),
+    )
+    assert done.returncode == 0, done.stderr
+    letters = [json.loads(line) for line in (output / "_errors" / "mixed.jsonl").read_text().splitlines()]
+    by_input = {letter["input_id"]: letter for letter in letters}
+    assert by_input[str(tmp_path / "missing.rss")]["reason"] == "unreadable"
+    assert by_input[served.url("no-such-feed.xml")]["reason"] == "http_error"
+    assert any(l["reason"] == "not_a_feed" and "not_a_feed.html" in l["input_id"] for l in letters)
+    assert any(l["reason"] in ("parse_error", "not_a_feed") and "malformed.rss" in l["input_id"] for l in letters)
+    assert "sources failed:       3" in done.stdout or "sources failed:       4" in done.stdout
+    assert f"dead letters:         {len(letters)}" in done.stdout
+    assert query(output, "SELECT count(*) AS n FROM events")[0]["n"] > 0
+
+
+def test_usage_errors_exit_2_with_one_line(tmp_path):
+    done = eventwire("run", "--since", "yesterday", "--output", str(tmp_path))
+    assert done.returncode == 2 and "not a date" in done.stderr
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    done = eventwire("run", "--output", str(blocker / "out"))
+    assert done.returncode == 2 and "cannot be created" in done.stderr
+
+
+def test_a_second_run_on_a_locked_output_exits_at_once(tmp_path):
+    (tmp_path / "_lock").write_text(json.dumps({"run_id": "holder", "pid": os.getpid(), "host": os.uname().nodename}))
+    done = eventwire("run", "--output", str(tmp_path))
+    assert done.returncode == 2
+    assert "already running" in done.stderr and "holder" in done.stderr
+
+
+def test_query_formats(user_example_run):
+    output, _ = user_example_run
+    done = eventwire("query", "--output", str(output), "--format", "csv", "SELECT actor, count(*) AS n FROM events GROUP BY actor ORDER BY actor")
+    assert done.returncode == 0 and done.stdout.splitlines()[0] == "actor,n"
+    done = eventwire("query", "--output", str(output), "SELECT nonsense FROM events")
+    assert done.returncode == 2 and "query failed" in done.stderr

@@ -1,0 +1,104 @@
+"""The extractor on the real spaCy model: actors, codes, syntax, evidence."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from schemas.records import Article
+from transforms.extractor import analysed_text, event_id, extract_events
+
+
+def article(text: str, title: str = "", article_id: str = "a" * 32) -> Article:
+    return Article(
+        article_id=article_id, url="https://news.example.org/x", title=title, text=text,
+        published=None, date=dt.date(2026, 11, 20), date_basis="run", feed_url="feed.xml",
+        source="news.example.org",
+    )
+
+
+def extract(nlp, text: str, title: str = ""):
+    art = article(text, title)
+    return extract_events(art, nlp(art.title), nlp(art.text) if art.text else None, "test")
+
+
+def triples(events):
+    return {(e.actor, e.event_root, e.target) for e in events}
+
+
+def test_active_sentence_with_target(nlp):
+    events = extract(nlp, "The European Union imposed new sanctions on Belarus.")
+    assert ("EU", "16", "BLR") in triples(events)
+    row = next(e for e in events if e.actor == "EU")
+    assert row.event_code.startswith("16") and row.quad_class == 4 and row.goldstein < 0
+    assert row.action == "impose" and row.actor_type == "IGO"
+
+
+def test_passive_voice_with_agent(nlp):
+    events = extract(nlp, "Sanctions were imposed on Belarus by the European Union on Monday.")
+    assert ("EU", "16", "BLR") in triples(events)
+
+
+def test_negated_action_is_not_the_positive_code(nlp):
+    events = extract(nlp, "China did not sign the treaty.")
+    assert not any(e.actor == "CHN" and e.event_code == "057" for e in events)
+
+
+def test_compound_subject_gives_one_event_per_actor(nlp):
+    events = extract(nlp, "India and Japan signed a defence agreement.")
+    assert {("IND", "05", "JPN"), ("JPN", "05", "IND")} <= triples(events)
+
+
+def test_titled_official_resolves_to_country_and_surname_later(nlp):
+    text = (
+        "Indian Prime Minister Narendra Modi visited Japan on Tuesday. "
+        "Later, Modi accused Pakistan of harbouring militants."
+    )
+    events = extract(nlp, text)
+    visit = next(e for e in events if e.event_root == "04")
+    assert (visit.actor, visit.target, visit.actor_type) == ("IND", "JPN", "GOV")
+    assert ("IND", "11", "PAK") in triples(events)
+
+
+def test_reported_speech_sets_the_speaker(nlp):
+    text = "Russian Foreign Minister Sergey Lavrov said that the Collective Security Treaty Organization (CSTO) has agreed on the principle of indivisible security."
+    events = extract(nlp, text)
+    csto = [e for e in events if e.actor == "CSTO"]
+    assert csto and csto[0].speaker == "RUS" and csto[0].event_root in ("03", "05")
+    assert "principle" in (csto[0].object or "")
+
+
+def test_unresolvable_subject_gives_no_event(nlp):
+    assert extract(nlp, "Officials said they would meet again. He criticized the plan.") == []
+
+
+def test_evidence_offsets_point_at_the_sentence(nlp):
+    title = "EU sanctions Belarus"
+    text = "Talks ended on Monday. The European Union imposed new sanctions on Belarus."
+    art = article(text, title)
+    events = extract_events(art, nlp(title), nlp(text), "test")
+    full = analysed_text(art)
+    assert events
+    for e in events:
+        assert full[e.char_start : e.char_end] == e.sentence
+
+
+def test_title_and_body_mentions_collapse_into_one_row(nlp):
+    events = extract(
+        nlp,
+        "Ukraine accused Russia of shelling civilian areas on Monday.",
+        title="Ukraine accuses Russia of shelling",
+    )
+    keys = [(e.actor, e.event_code, e.target) for e in events]
+    assert len(keys) == len(set(keys))
+    accusation = [e for e in events if (e.actor, e.target) == ("UKR", "RUS") and e.event_root == "11"]
+    assert len(accusation) == 1
+    assert accusation[0].char_start > len("Ukraine accuses Russia of shelling")  # the body's evidence won
+
+
+def test_event_ids_are_deterministic(nlp):
+    first = extract(nlp, "The European Union imposed new sanctions on Belarus.")
+    second = extract(nlp, "The European Union imposed new sanctions on Belarus.")
+    assert [e.event_id for e in first] == [e.event_id for e in second]
+    assert first[0].event_id == event_id("a" * 32, first[0].actor, first[0].event_code, first[0].target)
+    assert event_id("a" * 32, "EU", "163", "BLR") != event_id("b" * 32, "EU", "163", "BLR")

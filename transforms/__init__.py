@@ -1,0 +1,1 @@
+"""The Beam stages of eventwire and the plain-Python logic they wrap."""

@@ -1,0 +1,207 @@
+"""Resolve a noun phrase to an actor code, article by article.
+
+The gazetteer (schemas/data) maps names, demonyms, capitals and organization
+names to codes. An article adds what it teaches: an acronym it defines
+("Collective Security Treaty Organization (CSTO)") and the people it introduces
+with a title ("Russian Foreign Minister Sergey Lavrov"), so that a later bare
+"Lavrov" resolves to the same actor. A phrase that resolves to nothing is not
+an actor: the extractor emits no event for it.
+
+Works on spaCy tokens but reads only plain attributes (text, idx, lemma_,
+ent_type_, dep_), and returns plain values.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional, Sequence
+
+from schemas import ontology
+
+MAX_NAME_TOKENS = 7
+# Children that belong to the name of a noun phrase; prepositional phrases and
+# clauses are left out so that "the ambassador to Britain" is not Britain.
+NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "flat", "appos", "case", "punct"})
+# Prepositions whose object may carry an actor's country: "protesters in Georgia".
+LOCATING_PREPS = frozenset({"in", "from", "of"})
+KIND_PRIORITY = {"person": 0, "alias": 0, "organization": 1, "metonym": 2, "country": 2, "demonym": 3}
+_ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Za-z][\w'’.-]*|and|for|of|the|in|on)\s+){0,8}[A-Z][\w'’.-]*)\s+\(([A-Z][A-Z0-9&.-]{1,11})\)")
+_PERSON_ENTS = frozenset({"PERSON"})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved mention."""
+
+    code: str
+    name: str  # the text that named it
+    country: Optional[str]
+    actor_type: Optional[str]
+    via: str  # "gazetteer" or "context" (learned earlier in the article)
+
+
+def _normalize(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+class ArticleActors:
+    """Actor resolution for one article; learns acronyms and people as it goes."""
+
+    def __init__(self, on_date: Optional[dt.date] = None):
+        self._names = ontology.actor_names(on_date)
+        self._roles = ontology.role_types()
+        self._learned: dict[str, ontology.ActorEntry] = {}
+
+    # -- learning -------------------------------------------------------------
+    def learn_acronyms(self, text: str) -> None:
+        """Learn "Long Name (ACR)" definitions whose long name is known."""
+        for match in _ACRONYM_DEFINITION.finditer(text):
+            long_name, acronym = match.group(1), match.group(2)
+            entry = self._lookup_suffix(long_name)
+            if entry is not None and _normalize(acronym) not in self._names:
+                self._learned[_normalize(acronym)] = entry
+
+    def _lookup_suffix(self, phrase: str) -> Optional[ontology.ActorEntry]:
+        """The longest known name that ends the phrase ("... the Collective ... Organization")."""
+        words = phrase.split()
+        for start in range(len(words)):
+            entry = self._names.get(_normalize(" ".join(words[start:])))
+            if entry is not None and entry.kind == "organization":
+                return entry
+        return None
+
+    def _learn_person(self, tokens: Sequence, actor: Actor) -> None:
+        """Remember a titled person's name and surname for later bare mentions."""
+        person = [t for t in tokens if t.ent_type_ in _PERSON_ENTS and t.dep_ != "poss"]
+        if not person or actor.country is None and actor.actor_type != "IGO":
+            return
+        entry = ontology.ActorEntry(
+            code=actor.code, country=actor.country, actor_type=actor.actor_type, kind="alias"
+        )
+        full = _normalize(" ".join(t.text for t in person))
+        self._learned.setdefault(full, entry)
+        self._learned.setdefault(_normalize(person[-1].text), entry)
+
+    # -- resolution -----------------------------------------------------------
+    def lookup(self, phrase: str) -> Optional[ontology.ActorEntry]:
+        key = _normalize(phrase)
+        return self._learned.get(key) or self._names.get(key)
+
+    def resolve(self, head) -> Optional[Actor]:
+        """Resolve the noun phrase headed by token `head`, or None."""
+        tokens = name_tokens(head)
+        actor = self._best_match(tokens)
+        role_type = self._role_type(tokens)
+        if actor is None and role_type is not None:
+            actor = self._located_actor(head)
+        if actor is None:
+            return None
+        actor_type = role_type or actor.actor_type
+        if role_type is not None and actor.actor_type == "IGO":
+            actor_type = "IGO"
+        actor = Actor(
+            code=actor.code,
+            name=phrase_text(tokens),
+            country=actor.country,
+            actor_type=actor_type,
+            via=actor.via,
+        )
+        if role_type is not None or actor.via == "gazetteer":
+            self._learn_person(tokens, actor)
+        return actor
+
+    def _role_type(self, tokens: Sequence) -> Optional[str]:
+        for token in reversed(tokens):
+            role = self._roles.get(token.lemma_.lower()) or self._roles.get(token.text.lower())
+            if role is not None:
+                return role
+        return None
+
+    def _located_actor(self, head) -> Optional[Actor]:
+        """'protesters in Georgia': a role noun whose country sits in a preposition."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in LOCATING_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self._best_match(name_tokens(pobj))
+                        if found is not None and found.code == found.country:
+                            return found
+        return None
+
+    def _best_match(self, tokens: Sequence) -> Optional[Actor]:
+        """The most specific known name inside the phrase's tokens."""
+        best = None
+        best_rank = None
+        n = len(tokens)
+        for size in range(min(n, MAX_NAME_TOKENS), 0, -1):
+            for start in range(0, n - size + 1):
+                window = tokens[start : start + size]
+                if not _contiguous(window) or all(t.pos_ == "PRON" for t in window):
+                    continue
+                text = _span_text(window)
+                learned = self._learned.get(_normalize(text))
+                entry = learned or self._names.get(_normalize(text))
+                if entry is None:
+                    continue
+                rank = (KIND_PRIORITY.get(entry.kind, 9), -size, start)
+                if best_rank is None or rank < best_rank:
+                    best_rank = rank
+                    best = Actor(
+                        code=entry.code,
+                        name=text,
+                        country=entry.country,
+                        actor_type=entry.actor_type,
+                        via="context" if learned is not None else "gazetteer",
+                    )
+        return best
+
+
+def name_tokens(head) -> list:
+    """The tokens that name the phrase headed by `head`, in text order."""
+    keep = [head]
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in NAME_DEPS:
+                keep.append(child)
+                stack.append(child)
+    keep.sort(key=lambda t: t.i)
+    # A possessive marks the owner ("Lavrov's statement"), not the head's name.
+    return [t for t in keep if t.text not in {"(", ")", ","}]
+
+
+def conjuncts(head) -> list:
+    """The head and the heads conjoined with it: 'India and Japan' -> [India, Japan]."""
+    found = [head]
+    for child in head.children:
+        if child.dep_ == "conj":
+            found.extend(conjuncts(child))
+    return found
+
+
+def phrase_text(tokens: Sequence) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+
+
+def _span_text(window: Sequence) -> str:
+    return phrase_text(window)
+
+
+def _contiguous(window: Sequence) -> bool:
+    return all(b.i == a.i + 1 for a, b in zip(window, window[1:]))
+
+
+def resolve_all(resolver: ArticleActors, heads: Iterable) -> list[Actor]:
+    """Resolve each conjunct of each head, dropping the unresolved ones."""
+    actors = []
+    for head in heads:
+        for conjunct in conjuncts(head):
+            actor = resolver.resolve(conjunct)
+            if actor is not None:
+                actors.append(actor)
+    return actors

@@ -1,0 +1,697 @@
+"""Feed-entry normalization: checked feed bytes in, plain ``Article`` records out.
+
+Plain Python (no Beam): the ParseArticles PTransform wraps :func:`normalize_feed`.
+
+Policies (each one is a decision the rest of the pipeline relies on):
+
+* **feedparser only ever sees bytes.**  The body is handed over wrapped in
+  ``io.BytesIO``.  Passing raw ``bytes`` is NOT safe: feedparser 6.0.14 tries
+  ``open(body)`` first, so a body such as ``b"/etc/passwd"`` would be read from
+  the local disk.  A file-like object short-circuits that.
+* **Our checks, not feedparser's defaults.**  An empty body, or a document
+  feedparser does not recognise as a feed (``version == ""``: an HTML page,
+  JSON, random bytes), is a ``not_a_feed`` dead letter.  A ``bozo`` document
+  with zero entries is a ``parse_error`` naming the bozo exception, except when
+  the only problem is the declared/served encoding (``CharacterEncodingOverride``,
+  ``NonXMLContentType``): that document parsed, it is simply empty.  A ``bozo``
+  document with entries keeps its entries (real feeds are often not
+  well-formed); the caller learns about it through the optional ``stats``
+  counter (``bozo_recovered``), not a dead letter.
+* **Pathological author fields.**  feedparser runs a quadratic e-mail regex
+  over author/creator/publisher strings (16 KB takes seconds).  Nothing can be
+  capped *inside* feedparser, so the raw bytes are pre-scanned (linear) and a
+  document is REFUSED as ``field_too_large`` when any single
+  author/creator/name/email/managingEditor/webMaster/publisher/contributor
+  element holds more than :data:`MAX_AUTHOR_FIELD_BYTES` bytes of text, or when
+  the sum of the squared lengths of those fields exceeds
+  :data:`AUTHOR_COST_BUDGET` (many medium fields add up).  Refusing rather than
+  truncating in place keeps the bytes we parse identical to the bytes we
+  fetched: no byte surgery on possibly multi-byte or mis-declared encodings.
+* **Text size.**  Article text is capped at :data:`MAX_TEXT_CHARS` (200,000
+  characters, well under spaCy's hard limit of 1,000,000 and far above any news
+  article), cut at the last sentence boundary in the final 20 % of the window,
+  else at a word boundary, else hard.  The HTML handed to the text extractor is
+  first capped at :data:`MAX_HTML_CHARS`.  Titles are capped at
+  :data:`MAX_TITLE_CHARS` the same way.  Truncations are counted in ``stats``.
+* **Dates.**  ``published`` comes from ``published_parsed``/``updated_parsed``
+  (UTC).  A date that cannot be built, lies before :data:`MIN_PLAUSIBLE_DATE`
+  (epoch-zero placeholders and the like) or lies more than
+  :data:`MAX_FUTURE_SKEW` after the document's ``fetched_at`` is rejected
+  (``published = None``).  The partition ``date`` falls back to the feed's own
+  date (basis ``"feed"``) and then to the run date (basis ``"run"``).
+* **Identity.**  ``article_id`` is the first 32 hex characters of a SHA-256 of
+  the canonical URL, else of the feed URL + entry id, else of the feed URL +
+  title + text.  Duplicates within one feed (same ``article_id``) collapse
+  into the first one.
+* **Never raises.**  Any unexpected exception becomes a ``parse_error`` dead
+  letter (for the whole document, or for one entry only: one bad entry never
+  loses the rest).
+"""
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import hashlib
+import html
+import io
+import re
+import unicodedata
+import urllib.parse
+from html.parser import HTMLParser
+from typing import Iterable, List, Optional, Tuple
+
+import feedparser
+
+from schemas.records import Article, DeadLetter, FeedDocument
+
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "MAX_TITLE_CHARS",
+    "MAX_HTML_CHARS",
+    "MAX_AUTHOR_FIELD_BYTES",
+    "STAGE",
+    "html_to_text",
+    "canonical_url",
+    "article_id_for",
+    "normalize_feed",
+    "scan_oversized_fields",
+]
+
+STAGE = "ParseArticles"
+
+#: Article text cap (characters).  spaCy refuses texts over 1,000,000 characters
+#: (E088); 200,000 is ~30,000 words, far beyond any news article, and keeps one
+#: spaCy doc's memory bounded.  Longer texts are cut at a sentence boundary.
+MAX_TEXT_CHARS = 200_000
+#: Title cap (characters).
+MAX_TITLE_CHARS = 1_000
+#: Cap on the HTML fed to :func:`html_to_text` (the output is capped anyway).
+MAX_HTML_CHARS = 2_000_000
+#: Largest author-like element (bytes of text) accepted before feedparser runs.
+MAX_AUTHOR_FIELD_BYTES = 4_096
+#: Budget for the sum of squared author-field lengths (feedparser's regex is
+#: quadratic): (8 KiB)^2, i.e. roughly 0.2 s of regex work in the worst case.
+AUTHOR_COST_BUDGET = 8_192 ** 2
+#: Earliest publication date accepted as real.
+MIN_PLAUSIBLE_DATE = dt.datetime(1990, 1, 1, tzinfo=dt.timezone.utc)
+#: How far after ``fetched_at`` a publication date may lie (clock skew, time zones).
+MAX_FUTURE_SKEW = dt.timedelta(days=2)
+
+_ID_HEX = 32
+
+# --------------------------------------------------------------------------- #
+# HTML -> text
+# --------------------------------------------------------------------------- #
+
+#: Elements whose content is never article text.
+_DROP_CONTENT = frozenset({
+    "script", "style", "template", "noscript", "iframe", "object", "applet",
+    "svg", "head", "noembed", "noframes", "frameset",
+})
+#: Elements that end a line (become "\n").
+_BLOCK = frozenset({
+    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
+    "h4", "h5", "h6", "tr", "table", "thead", "tbody", "tfoot", "blockquote",
+    "pre", "section", "article", "header", "footer", "figure", "figcaption",
+    "hr", "address", "aside", "nav", "main", "caption", "form", "fieldset",
+    "details", "summary", "center", "body", "html", "title", "option",
+})
+#: Elements that separate words without ending a line.
+_SPACE = frozenset({"td", "th", "img", "input", "button", "label", "wbr"})
+
+_TAGLIKE = re.compile(r"<\s*/?[A-Za-z!?]")
+_RESIDUAL_LT = re.compile(r"<(?=[A-Za-z!?/])")
+# C0/C1 controls except \t and \n, plus invisible format characters that only
+# confuse tokenizers (zero-width space/joiners, BOM, bidi marks).
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe\uffff]"
+)
+_HSPACE = re.compile(r"[^\S\n]+")
+_ANY_SPACE = re.compile(r"\s+")
+_CRUDE_TAG = re.compile(r"<[^<>]*>?")
+
+
+class _TextExtractor(HTMLParser):
+    """Collects text; drops tags, comments, PIs, declarations and unsafe content."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: List[str] = []
+        self.drop_depth = 0
+
+    # tags ------------------------------------------------------------------
+    def handle_starttag(self, tag, attrs):  # noqa: D401 - HTMLParser API
+        tag = tag.lower()
+        if tag in _DROP_CONTENT:
+            self.drop_depth += 1
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+        elif tag in _SPACE:
+            self.parts.append(" ")
+
+    def handle_startendtag(self, tag, attrs):
+        tag = tag.lower()
+        if tag in _BLOCK:
+            self.parts.append("\n")
+        elif tag in _SPACE:
+            self.parts.append(" ")
+        # a self-closed <script/> or <iframe/> has no content: nothing to drop
+
+    def handle_endtag(self, tag):
+        tag = tag.lower()
+        if tag in _DROP_CONTENT:
+            if self.drop_depth:
+                self.drop_depth -= 1
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+        elif tag in _SPACE:
+            self.parts.append(" ")
+
+    # content ---------------------------------------------------------------
+    def handle_data(self, data):
+        if not self.drop_depth:
+            self.parts.append(data)
+
+    def unknown_decl(self, data):
+        # <![CDATA[ ... ]]> inside an HTML fragment: its content is text (any
+        # markup inside it is removed by the next pass of html_to_text).
+        if data[:6].upper() == "CDATA[" and not self.drop_depth:
+            self.parts.append(data[6:])
+
+    def handle_comment(self, data):
+        pass
+
+    def handle_decl(self, decl):
+        pass
+
+    def handle_pi(self, data):
+        pass
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _one_pass(fragment: str) -> str:
+    parser = _TextExtractor()
+    try:
+        parser.feed(fragment)
+        parser.close()
+        return parser.text()
+    except Exception:  # pragma: no cover - html.parser is lenient; belt and braces
+        return html.unescape(_CRUDE_TAG.sub(" ", fragment))
+
+
+def _normalize_whitespace(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _CONTROL.sub("", text)
+    lines = (_HSPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML (or plain-text) fragment.
+
+    Tags, comments, processing instructions and declarations are removed; the
+    content of ``<script>``, ``<style>``, ``<template>``, ``<iframe>``,
+    ``<object>``, ``<svg>`` (and similar) is dropped; entities are unescaped;
+    CDATA sections keep their text.  Paragraphs, ``<br>``, list items, headings
+    and table rows become line breaks ("\\n"); other whitespace collapses to
+    single spaces; control and zero-width characters are removed.
+
+    Double-escaped markup (``&amp;lt;p&amp;gt;``, common in real feeds) is
+    handled by running the extractor again while the result still looks like
+    markup (at most three passes); any ``<`` still followed by a letter after
+    that is defused with a space, so the result never contains ``<tag``.
+    Uses only the standard library's lenient ``html.parser``.
+    """
+    if not fragment:
+        return ""
+    if not isinstance(fragment, str):
+        fragment = str(fragment)
+    if len(fragment) > MAX_HTML_CHARS:
+        fragment = fragment[:MAX_HTML_CHARS]
+    text = fragment
+    for _ in range(3):
+        text = _one_pass(text)
+        if not _TAGLIKE.search(text):
+            break
+    text = _normalize_whitespace(text)
+    text = _RESIDUAL_LT.sub("< ", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def _cut(text: str, limit: int) -> Tuple[str, bool]:
+    """Cut ``text`` to at most ``limit`` chars at a sentence, else word boundary."""
+    if len(text) <= limit:
+        return text, False
+    window = text[:limit]
+    floor = int(limit * 0.8)
+    best = -1
+    for m in re.finditer(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)|\n", window[floor:]):
+        best = floor + m.end()
+    if best <= 0:
+        ws = max(window.rfind(" ", floor), window.rfind("\n", floor))
+        best = ws if ws > 0 else limit
+    return window[:best].rstrip(), True
+
+
+# --------------------------------------------------------------------------- #
+# URLs and ids
+# --------------------------------------------------------------------------- #
+
+_TRACKING_EXACT = frozenset({
+    "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid",
+    "yclid", "twclid", "ttclid", "li_fat_id", "igshid", "mc_cid", "mc_eid",
+    "ref", "ref_src", "ref_url", "referrer", "cmpid", "cmp", "icid", "ocid",
+    "smid", "smtyp", "s_cid", "spm", "_ga", "_gl", "_hsenc", "_hsmi",
+    "mkt_tok", "ito", "intcmp", "int_cmp", "xtor", "at_medium", "at_campaign",
+    "wt.mc_id", "ncid", "sr_share", "feature", "src", "rss", "rssfeed",
+})
+_TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "at_", "__twitter")
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
+_QUERY_SAFE = "%:@!$'()*+,;=-._~/?&"
+
+
+def _is_tracking(key: str) -> bool:
+    k = urllib.parse.unquote_plus(key).strip().lower()
+    return k in _TRACKING_EXACT or k.startswith(_TRACKING_PREFIXES)
+
+
+def canonical_url(url: Optional[str]) -> Optional[str]:
+    """Canonical form of an http(s) URL, or None.
+
+    Lower-case scheme and host (trailing dot removed), no user info, no
+    fragment, no default port (80 for http, 443 for https), an empty path
+    becomes "/", non-ASCII characters percent-encoded, tracking parameters
+    (``utm_*``, ``fbclid``, ``gclid``, ``ref``, ``cmpid``, ...) dropped and the
+    remaining query parameters sorted (their encoding is kept as given).
+    Anything that is not an absolute http(s) URL with a host (``javascript:``,
+    ``data:``, ``file:``, ``mailto:``, relative paths) gives None.
+    """
+    if not url or not isinstance(url, str):
+        return None
+    url = _CONTROL.sub("", url).strip()
+    url = re.sub(r"[\t\n\r]", "", url)
+    if not url or len(url) > 8_192:
+        return None
+    try:
+        parts = urllib.parse.urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme not in ("http", "https"):
+            return None
+        host = (parts.hostname or "").rstrip(".").lower()
+        if not host or any(c in host for c in " <>\"'`{}|\\^"):
+            return None
+        port = parts.port  # ValueError on garbage
+    except ValueError:
+        return None
+    if ":" in host and not host.startswith("["):  # IPv6 literal
+        host = "[" + host + "]"
+    if port is not None and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
+        netloc = "%s:%d" % (host, port)
+    else:
+        netloc = host
+    path = urllib.parse.quote(parts.path or "/", safe=_PATH_SAFE)
+    if not path.startswith("/"):
+        path = "/" + path
+    query = ""
+    if parts.query:
+        pairs = [p for p in re.split(r"[&;]", parts.query) if p]
+        kept = sorted(p for p in pairs if not _is_tracking(p.split("=", 1)[0]))
+        query = "&".join(urllib.parse.quote(p, safe=_QUERY_SAFE) for p in kept)
+    return urllib.parse.urlunsplit((scheme, netloc, path, query, ""))
+
+
+def _sha_hex(*parts: str) -> str:
+    h = hashlib.sha256()
+    for i, p in enumerate(parts):
+        if i:
+            h.update(b"\x00")
+        h.update(p.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:_ID_HEX]
+
+
+def article_id_for(canonical: Optional[str], feed_url: str, entry_id: Optional[str], title: str, text: str) -> str:
+    """Deterministic article id: 32 hex chars of SHA-256.
+
+    From the canonical URL when there is one (the same article in two feeds
+    gets the same id); else from the feed URL + the entry id; else from the
+    feed URL + title + text.  Each key kind is namespaced so they never collide.
+    """
+    if canonical:
+        return _sha_hex("url", canonical)
+    entry_id = (entry_id or "").strip()
+    if entry_id:
+        return _sha_hex("entry", feed_url or "", entry_id)
+    return _sha_hex("content", feed_url or "", title or "", text or "")
+
+
+def _content_hash(title: str, text: str) -> str:
+    return hashlib.sha256((title + "\n" + text).encode("utf-8", "surrogatepass")).hexdigest()[:_ID_HEX]
+
+
+# --------------------------------------------------------------------------- #
+# Pre-scan for oversized author-like fields
+# --------------------------------------------------------------------------- #
+
+_AUTHORISH_OPEN = re.compile(
+    rb"<(?:[A-Za-z0-9_.-]{1,64}:)?"
+    rb"(author|creator|name|email|managingeditor|webmaster|publisher|contributor|owner)"
+    rb"(?=[\s/>])[^<>]{0,2048}>",
+    re.IGNORECASE,
+)
+
+
+def _scan_view(body: bytes) -> bytes:
+    """A byte view the ASCII regex can read (UTF-16/32 bodies re-encoded)."""
+    head = body[:4]
+    enc = None
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        enc = "utf-32"
+    elif head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        enc = "utf-16"
+    elif head.startswith(b"<\x00\x00\x00"):
+        enc = "utf-32-le"
+    elif head.startswith(b"\x00\x00\x00<"):
+        enc = "utf-32-be"
+    elif head.startswith(b"<\x00"):
+        enc = "utf-16-le"
+    elif head.startswith(b"\x00<"):
+        enc = "utf-16-be"
+    if enc is None:
+        return body
+    return body.decode(enc, "replace").encode("utf-8", "replace")
+
+
+def scan_oversized_fields(body: bytes) -> Optional[str]:
+    """Linear pre-scan; a one-line reason when an author-like field is too big.
+
+    For each author-like start tag, the text run up to the next ``<`` (or the
+    whole CDATA section right after the tag) is measured.  Text runs between
+    successive tags are disjoint, so the scan is linear in the body size.
+    """
+    view = _scan_view(body)
+    cost = 0
+    pos = 0
+    n = len(view)
+    while pos < n:
+        m = _AUTHORISH_OPEN.search(view, pos)
+        if m is None:
+            break
+        start = m.end()
+        if view.startswith(b"<![CDATA[", start):
+            end = view.find(b"]]>", start + 9)
+            end = n if end < 0 else end
+            size = end - (start + 9)
+            nxt = end + 3
+        else:
+            end = view.find(b"<", start)
+            end = n if end < 0 else end
+            size = end - start
+            nxt = end
+        if size > MAX_AUTHOR_FIELD_BYTES:
+            return "<%s> element of %d bytes (limit %d)" % (
+                m.group(1).decode("ascii", "replace").lower(), size, MAX_AUTHOR_FIELD_BYTES)
+        cost += size * size
+        if cost > AUTHOR_COST_BUDGET:
+            return "author-like fields too large in total (quadratic parse cost budget exceeded)"
+        pos = max(nxt, m.end())
+    return None
+
+
+# --------------------------------------------------------------------------- #
+# Dates, domains, language
+# --------------------------------------------------------------------------- #
+
+_SURVIVABLE_BOZO = ("CharacterEncodingOverride", "NonXMLContentType")
+_LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}$")
+
+
+def _parse_fetched_at(fetched_at: str, run_date: dt.date) -> dt.datetime:
+    try:
+        value = dt.datetime.fromisoformat(str(fetched_at).strip().replace("Z", "+00:00"))
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.timezone.utc)
+        return value.astimezone(dt.timezone.utc)
+    except (ValueError, TypeError, OverflowError):
+        return dt.datetime.combine(run_date, dt.time.max, tzinfo=dt.timezone.utc)
+
+
+def _struct_to_utc(value, fetched: dt.datetime) -> Tuple[Optional[dt.datetime], Optional[str]]:
+    """(datetime, None) when valid, (None, why) when rejected, (None, None) when absent."""
+    if not value:
+        return None, None
+    try:
+        fields = tuple(int(x) for x in tuple(value)[:6])
+        result = dt.datetime(*fields, tzinfo=dt.timezone.utc)
+    except (TypeError, ValueError, OverflowError):
+        return None, "invalid_date"
+    if result < MIN_PLAUSIBLE_DATE:
+        return None, "invalid_date"
+    if result > fetched + MAX_FUTURE_SKEW:
+        return None, "future_date"
+    return result, None
+
+
+def _domain(url: Optional[str]) -> Optional[str]:
+    if not url:
+        return None
+    try:
+        host = urllib.parse.urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host or urllib.parse.urlsplit(url).scheme.lower() not in ("http", "https"):
+        return None
+    host = host.rstrip(".").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    return host or None
+
+
+def _language(*candidates) -> Optional[str]:
+    for value in candidates:
+        if isinstance(value, str):
+            value = value.strip()
+            if _LANG_RE.match(value):
+                return value.replace("_", "-").lower()
+    return None
+
+
+def _one_line(text: str, limit: int = 500) -> str:
+    text = _ANY_SPACE.sub(" ", _CONTROL.sub("", str(text))).strip()
+    return text[:limit]
+
+
+def _dead(reason: str, input_id: str, message: str) -> DeadLetter:
+    return DeadLetter(stage=STAGE, reason=reason, input_id=input_id, message=_one_line(message))
+
+
+# --------------------------------------------------------------------------- #
+# normalize_feed
+# --------------------------------------------------------------------------- #
+
+def _entry_texts(entry) -> Iterable[str]:
+    for content in entry.get("content") or ():
+        try:
+            value = content.get("value")
+        except AttributeError:
+            continue
+        if isinstance(value, str) and value:
+            yield value
+    for key in ("summary", "description"):
+        value = entry.get(key)
+        if isinstance(value, str) and value:
+            yield value
+
+
+def _entry_link(entry) -> Optional[str]:
+    url = canonical_url(entry.get("link"))
+    if url:
+        return url
+    for link in entry.get("links") or ():
+        try:
+            rel = link.get("rel", "alternate")
+            href = link.get("href")
+        except AttributeError:
+            continue
+        if rel == "alternate":
+            url = canonical_url(href)
+            if url:
+                return url
+    guid = entry.get("id")
+    if isinstance(guid, str) and guid.lower().startswith(("http://", "https://")) and entry.get("guidislink"):
+        return canonical_url(guid)
+    return None
+
+
+def _entry_language(entry, feed_language: Optional[str]) -> Optional[str]:
+    candidates = []
+    for content in entry.get("content") or ():
+        try:
+            candidates.append(content.get("language"))
+        except AttributeError:
+            pass
+    for key in ("summary_detail", "title_detail"):
+        detail = entry.get(key)
+        if detail:
+            try:
+                candidates.append(detail.get("language"))
+            except AttributeError:
+                pass
+    candidates.append(entry.get("language"))
+    candidates.append(feed_language)
+    return _language(*candidates)
+
+
+def _normalize_entry(entry, index: int, ctx: dict, stats: collections.Counter):
+    feed_url = ctx["feed_url"]
+    input_id = "%s#entry-%d" % (feed_url, index)
+
+    raw_title = entry.get("title")
+    title = html_to_text(raw_title) if isinstance(raw_title, str) else ""
+    title = _ANY_SPACE.sub(" ", title).strip()
+    title, cut = _cut(title, MAX_TITLE_CHARS)
+    if cut:
+        stats["title_truncated"] += 1
+
+    text = ""
+    for candidate in _entry_texts(entry):
+        plain = html_to_text(candidate)
+        if len(plain) > len(text):
+            text = plain
+    text, cut = _cut(text, MAX_TEXT_CHARS)
+    if cut:
+        stats["text_truncated"] += 1
+
+    url = _entry_link(entry)
+    if not title and not text and not url:
+        return _dead("empty_entry", input_id, "entry has no title, no text and no link")
+
+    published = None
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value, why = _struct_to_utc(entry.get(key), ctx["fetched"])
+        if why:
+            stats[why] += 1
+        if value is not None:
+            published = value
+            break
+
+    if published is not None:
+        date, basis = published.date(), "published"
+    elif ctx["feed_date"] is not None:
+        date, basis = ctx["feed_date"], "feed"
+    else:
+        date, basis = ctx["run_date"], "run"
+
+    entry_id = entry.get("id")
+    entry_id = entry_id.strip()[:2_000] if isinstance(entry_id, str) else None
+    source = _domain(url) or ctx["feed_source"]
+    return Article(
+        article_id=article_id_for(url, feed_url, entry_id, title, text),
+        url=url,
+        title=title,
+        text=text,
+        published=published,
+        date=date,
+        date_basis=basis,
+        feed_url=feed_url,
+        source=source,
+        language=_entry_language(entry, ctx["feed_language"]),
+        content_hash=_content_hash(title, text),
+    )
+
+
+def normalize_feed(
+    doc: FeedDocument,
+    run_date: dt.date,
+    *,
+    stats: Optional[collections.Counter] = None,
+) -> Tuple[List[Article], List[DeadLetter]]:
+    """Parse one feed document into Articles and DeadLetters; never raises.
+
+    ``stats`` (optional, keyword-only): a ``collections.Counter`` incremented
+    with non-fatal observations for the run summary: ``entries``,
+    ``duplicates``, ``bozo_recovered``, ``encoding_override``,
+    ``invalid_date``, ``future_date``, ``text_truncated``, ``title_truncated``.
+    """
+    if stats is None:
+        stats = collections.Counter()
+    feed_url = getattr(doc, "feed_url", None) or getattr(doc, "source", None) or "<unknown>"
+    try:
+        return _normalize_feed(doc, run_date, str(feed_url), stats)
+    except Exception as exc:  # never raise: the run must go on
+        return [], [_dead("parse_error", str(feed_url), "%s: %s" % (type(exc).__name__, exc))]
+
+
+def _normalize_feed(doc: FeedDocument, run_date: dt.date, feed_url: str, stats: collections.Counter):
+    body = doc.body
+    if isinstance(body, str):  # defensive: the contract says bytes
+        body = body.encode("utf-8", "surrogatepass")
+    if body is None or not bytes(body).strip():
+        return [], [_dead("not_a_feed", feed_url, "empty body")]
+    body = bytes(body)
+
+    too_large = scan_oversized_fields(body)
+    if too_large:
+        return [], [_dead("field_too_large", feed_url, too_large)]
+
+    headers = {"content-type": doc.content_type} if doc.content_type else None
+    # io.BytesIO: never let feedparser interpret the body as a path or URL.
+    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
+
+    entries = list(parsed.get("entries") or [])
+    version = parsed.get("version") or ""
+    bozo = bool(parsed.get("bozo"))
+    exc = parsed.get("bozo_exception")
+    exc_name = type(exc).__name__ if exc is not None else ""
+    if not version and not entries:
+        what = "%s: %s" % (exc_name, exc) if bozo and exc is not None else "no RSS/Atom/RDF root element"
+        return [], [_dead("not_a_feed", feed_url, "not a recognised feed (%s)" % what)]
+    if not version:
+        # entries without a recognised root: do not trust an HTML page that
+        # happens to contain <item>-like tags.
+        return [], [_dead("not_a_feed", feed_url, "entries found but no RSS/Atom/RDF root element")]
+    if bozo:
+        survivable = exc_name in _SURVIVABLE_BOZO
+        if not entries and not survivable:
+            return [], [_dead("parse_error", feed_url, "%s: %s" % (exc_name or "bozo", exc))]
+        stats["encoding_override" if survivable else "bozo_recovered"] += 1
+
+    fetched = _parse_fetched_at(doc.fetched_at, run_date)
+    feed = parsed.get("feed") or {}
+    feed_date = None
+    for key in ("updated_parsed", "published_parsed"):
+        value, _why = _struct_to_utc(feed.get(key), fetched)
+        if value is not None:
+            feed_date = value.date()
+            break
+    feed_link = feed.get("link") if isinstance(feed.get("link"), str) else None
+    ctx = {
+        "feed_url": feed_url,
+        "fetched": fetched,
+        "feed_date": feed_date,
+        "run_date": run_date,
+        "feed_language": feed.get("language") if isinstance(feed.get("language"), str) else None,
+        "feed_source": _domain(feed_url) or _domain(canonical_url(feed_link)) or "unknown",
+    }
+
+    articles: List[Article] = []
+    dead: List[DeadLetter] = []
+    seen = set()
+    for index, entry in enumerate(entries):
+        stats["entries"] += 1
+        try:
+            result = _normalize_entry(entry, index, ctx, stats)
+        except Exception as exc:  # one bad entry never loses the rest
+            dead.append(_dead("parse_error", "%s#entry-%d" % (feed_url, index),
+                              "%s: %s" % (type(exc).__name__, exc)))
+            continue
+        if isinstance(result, DeadLetter):
+            dead.append(result)
+        elif result.article_id in seen:
+            stats["duplicates"] += 1
+        else:
+            seen.add(result.article_id)
+            articles.append(result)
+    return articles, dead

@@ -1,0 +1,107 @@
+"""ExtractEvents: Articles → event rows, with one spaCy model per worker process.
+
+The model is loaded in `setup()` through Beam's `Shared` handle, so every
+DoFn instance in a process uses the same copy, and articles reach it in
+batches (`BatchElements`) so that `nlp.pipe` can batch the parsing. If a batch
+fails, its articles are retried one by one so a single poison article is
+dead-lettered and the rest of the batch still yields its events.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Optional
+
+import apache_beam as beam
+from apache_beam.utils import shared
+
+from schemas.records import Article, DeadLetter
+from transforms.counters import counter, dead_letter_counter
+from transforms.extractor import extract_events
+
+STAGE = "ExtractEvents"
+DEAD_LETTERS = "dead_letters"
+_LOCK = threading.Lock()
+
+
+class _Model:
+    """A weak-referenceable wrapper, as `Shared` requires."""
+
+    def __init__(self, nlp):
+        self.nlp = nlp
+
+
+def load_model(name: str):
+    from transforms.nlp import load_model as _load  # spaCy is imported by workers only
+
+    return _load(name)
+
+
+class _ExtractFn(beam.DoFn):
+    def __init__(self, model_name: str, run_id: str, shared_handle: shared.Shared):
+        self._model_name = model_name
+        self._run_id = run_id
+        self._shared = shared_handle
+        self._nlp = None
+        self._events = counter("events_extracted")
+        self._articles = counter("articles_parsed")
+        self._words = counter("words_parsed")
+
+    def setup(self):
+        with _LOCK:
+            holder = self._shared.acquire(lambda: _Model(load_model(self._model_name)), tag=self._model_name)
+        self._nlp = holder.nlp
+
+    def process(self, batch: list[Article]):
+        try:
+            results = list(self._extract(batch))
+        except Exception:
+            results = [self._extract_one(article) for article in batch]
+        for article, outcome in results:
+            if isinstance(outcome, DeadLetter):
+                dead_letter_counter(STAGE, outcome.reason).inc()
+                yield beam.pvalue.TaggedOutput(DEAD_LETTERS, outcome)
+                continue
+            self._articles.inc()
+            self._words.inc(len(article.title.split()) + len(article.text.split()))
+            for event in outcome:
+                self._events.inc()
+                yield event
+
+    def _extract(self, batch: list[Article]):
+        pairs = []
+        for index, article in enumerate(batch):
+            pairs.append((article.title, (index, "title")))
+            pairs.append((article.text, (index, "body")))
+        docs: dict[tuple[int, str], object] = {}
+        for doc, key in self._nlp.pipe(pairs, as_tuples=True, batch_size=64):
+            docs[key] = doc
+        for index, article in enumerate(batch):
+            body = docs[(index, "body")] if article.text else None
+            yield article, extract_events(article, docs[(index, "title")], body, self._run_id)
+
+    def _extract_one(self, article: Article):
+        try:
+            return next(iter(self._extract([article])))
+        except Exception as error:
+            return article, DeadLetter(STAGE, "extract_error", article.article_id, f"{type(error).__name__}: {error}"[:500])
+
+
+class ExtractEvents(beam.PTransform):
+    """Article → Event rows; failed articles → 'dead_letters'."""
+
+    def __init__(self, model_name: str, run_id: str, max_batch_size: int = 32):
+        super().__init__()
+        self._model_name = model_name
+        self._run_id = run_id
+        self._max_batch_size = max_batch_size
+
+    def expand(self, articles):
+        extracted = (
+            articles
+            | "BatchArticles" >> beam.BatchElements(min_batch_size=1, max_batch_size=self._max_batch_size)
+            | "ParseAndExtract"
+            >> beam.ParDo(_ExtractFn(self._model_name, self._run_id, shared.Shared())).with_outputs(
+                DEAD_LETTERS, main="events"
+            )
+        )
+        return {"events": extracted.events, DEAD_LETTERS: extracted[DEAD_LETTERS]}

@@ -1,0 +1,482 @@
+"""Fetch one feed (or article) over HTTP with hard bounds on time, size and destination.
+
+Why this exists: ``feedparser.parse(url)`` has no timeout and no size cap, reads
+``file://`` URLs and parses HTTP error bodies as feeds (see RELIABILITY.md). So the
+project fetches the bytes itself, here, and feedparser only ever sees bytes this
+module returned with ``outcome == "ok"``.
+
+Guarantees of :func:`fetch`:
+
+* It never raises for a network or HTTP problem; every failure is a classified
+  :class:`FetchResult` (``outcome`` is a short reason usable as a dead-letter reason).
+* Time: ``policy.deadline`` is a wall-clock budget for the WHOLE fetch - every
+  attempt, redirect hop, politeness wait and backoff sleep. It is checked between
+  body chunks (httpx's read timeout restarts on every byte, so a server that drips
+  one byte a second would otherwise never time out), and each attempt's socket
+  timeouts are clipped to the remaining budget. A fully silent server is bounded by
+  the read timeout, so the worst-case overshoot past the deadline is one socket
+  read timeout (itself at most the remaining budget at the start of the attempt).
+* Size: a ``Content-Length`` above ``max_bytes`` is refused before reading; raw
+  bytes are counted as they arrive (``iter_raw``) and the body is decoded here with
+  ``zlib`` using ``max_length``, so a gzip bomb trips ``max_decoded_bytes`` after at
+  most one 64 KiB step past the cap. Every stacked encoding layer is capped the
+  same way, and more than ``MAX_STACKED_ENCODINGS`` layers is refused outright.
+  Brotli is neither advertised nor decoded: its Python API cannot bound the output
+  of one ``process()`` call, so a few hundred input bytes could inflate to gigabytes.
+* Destination: only ``http``/``https``; redirects are followed by hand so every hop
+  is checked (hop count, scheme, loops). A hop to another host than the source's,
+  and every hop (the first included) when ``trusted_source=False`` (an article link
+  found in a feed), is resolved and refused if it points at a private, loopback,
+  link-local, multicast, reserved or unspecified address, unless
+  ``policy.allow_private``. The sources a user lists are trusted at the first hop
+  and may be anywhere, loopback included. The default client ignores proxy
+  environment variables (``trust_env=False``) because a proxy would make the
+  address check meaningless; pass your own ``client`` to use one. The check
+  resolves the name once and httpx resolves it again when connecting (a DNS
+  rebinding window we accept for a batch feed reader).
+
+Retry versus drop policy:
+
+* Retried (up to ``policy.retries`` extra attempts, exponential backoff
+  ``backoff * 2**n``, or ``Retry-After`` when the server sends one, capped by
+  ``max_retry_after``): socket timeouts, HTTP 408, 429 and 5xx - these are
+  transient by definition. A retry that could not start before the deadline is not
+  attempted; the last failure is returned.
+* Dropped at once (no retry): other 4xx (the request is wrong, repeating it will
+  not help), redirect errors, blocked addresses, bad URLs, size caps (the same
+  bytes would come back), connection errors such as "connection refused" or an
+  unresolvable name, and the deadline itself.
+* Not an error: 304 -> ``not_modified`` (send ``etag``/``last_modified`` from the
+  previous run). A 2xx with an empty, HTML or JSON body is ``ok`` here: deciding
+  that bytes are "not a feed" is the parser's job, which gets ``content_type``.
+
+Politeness: requests to one host wait for ``min_host_interval`` seconds since the
+previous request to it started, and at most ``per_host_concurrency`` requests run
+against one host at a time in this process (a ``threading.Semaphore`` per host and
+limit). Both waits count against the deadline.
+"""
+from __future__ import annotations
+
+import email.utils
+import ipaddress
+import socket
+import threading
+import time
+import zlib
+from dataclasses import dataclass
+from typing import Callable
+
+import httpx
+
+MAX_STACKED_ENCODINGS = 2
+_DECODE_STEP = 64 * 1024  # max bytes one zlib call may produce: the overshoot bound
+_REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """Bounds for one fetch; the defaults suit a feed reader on a laptop."""
+
+    connect_timeout: float = 5.0
+    read_timeout: float = 10.0
+    deadline: float = 30.0  # wall-clock seconds for the whole fetch, retries included
+    max_bytes: int = 20_000_000  # bytes received on the wire
+    max_decoded_bytes: int = 50_000_000  # bytes after content decoding, checked while decoding
+    max_redirects: int = 5
+    retries: int = 2  # extra attempts for timeouts, 408, 429, 5xx
+    backoff: float = 0.5  # base seconds, exponential
+    max_retry_after: float = 30.0  # cap on honoured Retry-After
+    allow_private: bool = False  # allow redirects/article links to private addresses
+    user_agent: str = "eventwire/0.1 (+https://github.com/eventwire/eventwire)"
+    min_host_interval: float = 0.0  # seconds between request starts to one host
+    per_host_concurrency: int = 4  # simultaneous requests to one host (per process)
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """What happened to one URL; ``body`` is the decoded body, empty unless ok."""
+
+    url: str
+    final_url: str
+    outcome: str  # ok | not_modified | timeout | deadline | too_large | http_error |
+    #              redirect_error | blocked_address | bad_url | connection_error
+    status: int | None
+    body: bytes
+    content_type: str | None
+    etag: str | None
+    last_modified: str | None
+    message: str
+    attempts: int
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == "ok"
+
+
+class _Failure(Exception):
+    """Internal: ends one attempt with a classified outcome."""
+
+    def __init__(self, outcome: str, message: str, status: int | None = None,
+                 retry_after: float | None = None):
+        super().__init__(message)
+        self.outcome, self.message, self.status, self.retry_after = (
+            outcome, message, status, retry_after)
+
+
+# --------------------------------------------------------------------------- guard
+
+def address_allowed(host: str, resolved_ips: list[str], allow_private: bool) -> bool:
+    """Decide whether a connection to ``host`` (resolved to ``resolved_ips``) may be made.
+
+    Pure function, no I/O. Refused unless every address is public: one private
+    address among public ones is enough to refuse (the connection may use any).
+    ``allow_private`` admits private, loopback, link-local and shared addresses but
+    never multicast or unspecified ones, which are not HTTP servers. An empty list
+    (nothing resolved) or an unparsable address is refused.
+    """
+    candidates = list(resolved_ips)
+    try:  # an IP-literal host is checked even if the caller forgot to resolve it
+        ipaddress.ip_address(host.strip("[]"))
+        candidates.append(host.strip("[]"))
+    except ValueError:
+        pass
+    if not candidates:
+        return False
+    for raw in candidates:
+        try:
+            ip = ipaddress.ip_address(raw)
+        except ValueError:
+            return False
+        mapped = getattr(ip, "ipv4_mapped", None) or getattr(ip, "sixtofour", None)
+        for addr in (ip, mapped) if mapped else (ip,):
+            if addr.is_multicast or addr.is_unspecified:
+                return False
+            if not allow_private and not addr.is_global:
+                return False
+    return True
+
+
+def _resolve(host: str, port: int, timeout: float) -> list[str]:
+    """getaddrinfo with a timeout (it has none of its own): run it in a daemon thread."""
+    box: dict = {}
+
+    def work() -> None:
+        try:
+            box["ips"] = [info[4][0] for info in
+                          socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
+        except (OSError, UnicodeError) as exc:
+            box["error"] = exc
+
+    thread = threading.Thread(target=work, daemon=True, name=f"resolve {host}")
+    thread.start()
+    thread.join(max(timeout, 0.0))
+    if thread.is_alive():
+        raise _Failure("timeout", f"resolving {host} took longer than {timeout:.1f}s")
+    if "error" in box:
+        raise _Failure("connection_error", f"cannot resolve {host}: {box['error']}")
+    return box["ips"]
+
+
+# --------------------------------------------------------------------- politeness
+
+_host_lock = threading.Lock()
+_host_semaphores: dict[tuple[str, int], threading.Semaphore] = {}
+_host_next_start: dict[str, float] = {}
+
+
+def _host_slot(host: str, policy: FetchPolicy, remaining: Callable[[], float]):
+    """Wait for this host's interval and a concurrency slot; return the semaphore held."""
+    with _host_lock:
+        sem = _host_semaphores.setdefault(
+            (host, max(1, policy.per_host_concurrency)),
+            threading.Semaphore(max(1, policy.per_host_concurrency)))
+        now = time.monotonic()
+        start = max(now, _host_next_start.get(host, 0.0))
+        if start - now >= remaining():
+            raise _Failure("deadline", f"politeness wait for {host} exceeds the deadline")
+        _host_next_start[host] = start + policy.min_host_interval
+    time.sleep(start - now)
+    if not sem.acquire(timeout=max(remaining(), 0.0)):
+        raise _Failure("deadline", f"no free connection slot for {host} before the deadline")
+    return sem
+
+
+# ------------------------------------------------------------------------ decoding
+
+def _inflate_layer(make: Callable[[], object], cap: int, what: str):
+    """Return a push-decoder ``feed(data, final) -> [chunks]`` that refuses output past ``cap``.
+
+    ``max_length`` bounds each zlib call, so the cap trips after at most one step of
+    inflation beyond it, however high the compression ratio. Concatenated gzip
+    members are decoded in turn, as gzip(1) does.
+    """
+    state = {"obj": make(), "out": 0}
+
+    def feed(data: bytes, final: bool = False) -> list[bytes]:
+        obj, out = state["obj"], []
+        while data:
+            out.append(obj.decompress(data, _DECODE_STEP))
+            data = obj.unconsumed_tail
+            if obj.eof and obj.unused_data:
+                data, obj = obj.unused_data + data, make()
+                state["obj"] = obj
+            state["out"] += len(out[-1])
+            if state["out"] > cap:
+                raise _Failure("too_large", f"{what} decodes to more than {cap} bytes")
+        if final:
+            out.append(obj.flush())
+            state["out"] += len(out[-1])
+            if state["out"] > cap:
+                raise _Failure("too_large", f"{what} decodes to more than {cap} bytes")
+        return [piece for piece in out if piece]
+
+    return feed
+
+
+def _deflate_maker() -> Callable[[], object]:
+    """'deflate' is zlib-wrapped per RFC, raw in practice from some servers: sniff it."""
+    class Sniffing:
+        def __init__(self) -> None:
+            self.head, self.inner = b"", None
+            self.unconsumed_tail = self.unused_data = b""
+            self.eof = False
+
+        def decompress(self, data: bytes, max_length: int) -> bytes:
+            if self.inner is None:
+                self.head += data
+                if len(self.head) < 2:
+                    return b""
+                data, self.head = self.head, b""
+                cmf, flg = data[0], data[1]
+                zlib_wrapped = cmf & 0x0F == 8 and (cmf * 256 + flg) % 31 == 0
+                self.inner = zlib.decompressobj(15 if zlib_wrapped else -15)
+            out = self.inner.decompress(data, max_length)
+            self.unconsumed_tail, self.eof = self.inner.unconsumed_tail, self.inner.eof
+            return out
+
+        def flush(self) -> bytes:
+            return self.inner.flush() if self.inner is not None else b""
+
+    return Sniffing
+
+
+def _decoder(content_encoding: str | None, policy: FetchPolicy):
+    """Build a push-decoder for the response's Content-Encoding chain (last applied first)."""
+    codings = [c.strip().lower() for c in (content_encoding or "").split(",")]
+    codings = [c for c in codings if c and c != "identity"]
+    if len(codings) > MAX_STACKED_ENCODINGS:
+        raise _Failure("too_large", f"{len(codings)} stacked content encodings "
+                       f"({content_encoding}); at most {MAX_STACKED_ENCODINGS} are decoded")
+    layers = []
+    for coding in reversed(codings):
+        if coding in ("gzip", "x-gzip"):
+            make = lambda: zlib.decompressobj(31)  # noqa: E731
+        elif coding == "deflate":
+            make = _deflate_maker()
+        else:
+            raise _Failure("http_error", f"unsupported content encoding {coding!r}")
+        layers.append(_inflate_layer(make, policy.max_decoded_bytes, f"{coding} layer"))
+
+    def feed(data: bytes, final: bool = False) -> list[bytes]:
+        chunks = [data] if data else []
+        try:
+            for layer in layers:  # outermost encoding first; each layer capped on its own
+                out: list[bytes] = []
+                for chunk in chunks:
+                    out.extend(layer(chunk))
+                if final:
+                    out.extend(layer(b"", True))
+                chunks = out
+        except zlib.error as exc:
+            raise _Failure("http_error", f"corrupt {content_encoding} body: {exc}") from None
+        return chunks
+
+    return feed
+
+
+# ---------------------------------------------------------------------------- fetch
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or HTTP date), None if absent/bad."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None or when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _check_url(url: httpx.URL) -> None:
+    if url.scheme not in ("http", "https"):
+        raise _Failure("bad_url", f"scheme {url.scheme or '(none)'!r} is not http(s)")
+    if not url.host:
+        raise _Failure("bad_url", "URL has no host")
+
+
+def _one_attempt(url: str, policy: FetchPolicy, headers: dict, trusted_source: bool,
+                 client: httpx.Client, remaining: Callable[[], float], box: dict) -> FetchResult:
+    """Follow one redirect chain and read the final body; raise _Failure on any problem."""
+    try:
+        current = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:
+        raise _Failure("bad_url", f"invalid URL: {exc}") from None
+    _check_url(current)
+    source_host = current.host.lower()
+    seen = {str(current)}
+    for hop in range(policy.max_redirects + 1):
+        box["final_url"] = str(current)
+        host = current.host.lower()
+        if not trusted_source or host != source_host:
+            port = current.port or (443 if current.scheme == "https" else 80)
+            ips = _resolve(host, port, min(policy.connect_timeout, remaining()))
+            if not address_allowed(host, ips, policy.allow_private):
+                raise _Failure("blocked_address", f"{host} resolves to a non-public address "
+                               f"({', '.join(sorted(set(ips))) or 'none'})")
+        sem = _host_slot(host, policy, remaining)
+        try:
+            if remaining() <= 0:
+                raise _Failure("deadline", f"deadline of {policy.deadline}s reached")
+            budget = remaining()  # socket timeouts never outlast the whole-fetch deadline
+            timeout = httpx.Timeout(connect=min(policy.connect_timeout, budget),
+                                    read=min(policy.read_timeout, budget),
+                                    write=min(policy.read_timeout, budget), pool=budget)
+            with client.stream("GET", current, headers=headers, timeout=timeout,
+                               follow_redirects=False) as response:
+                status = response.status_code
+                box["status"] = status
+                if status in _REDIRECT_CODES:
+                    location = response.headers.get("location")
+                    if not location:
+                        raise _Failure("redirect_error", f"HTTP {status} without Location", status)
+                    try:
+                        nxt = current.join(location.strip())
+                    except (httpx.InvalidURL, ValueError) as exc:
+                        raise _Failure("redirect_error", f"bad Location {location!r}: {exc}",
+                                       status) from None
+                    if nxt.scheme not in ("http", "https") or not nxt.host:
+                        raise _Failure("redirect_error",
+                                       f"redirect to non-http(s) URL {location!r} refused", status)
+                    if str(nxt) in seen:
+                        raise _Failure("redirect_error", f"redirect loop at {nxt}", status)
+                    seen.add(str(nxt))
+                    current = nxt
+                    continue
+                return _read_final(url, current, response, policy, remaining, box)
+        finally:
+            sem.release()
+    raise _Failure("redirect_error", f"more than {policy.max_redirects} redirects")
+
+
+def _read_final(url: str, current: httpx.URL, response: httpx.Response, policy: FetchPolicy,
+                remaining: Callable[[], float], box: dict) -> FetchResult:
+    status = response.status_code
+    h = response.headers
+    if status == 304:
+        return FetchResult(url, str(current), "not_modified", status, b"",
+                           h.get("content-type"), h.get("etag") or box["etag"],
+                           h.get("last-modified") or box["last_modified"],
+                           f"{url}: not modified (304)", 0)
+    if status == 408 or status == 429 or 500 <= status <= 599:
+        raise _Failure("http_error", f"HTTP {status} (transient)", status,
+                       _retry_after(h.get("retry-after")))
+    if not 200 <= status <= 299:
+        raise _Failure("http_error", f"HTTP {status}", status)
+    length = h.get("content-length", "").strip()
+    if length.isdigit() and int(length) > policy.max_bytes:
+        raise _Failure("too_large", f"Content-Length {length} exceeds {policy.max_bytes} bytes",
+                       status)
+    decode = _decoder(h.get("content-encoding"), policy)
+    raw = 0
+    parts: list[bytes] = []
+    for chunk in response.iter_raw():
+        raw += len(chunk)
+        if raw > policy.max_bytes:
+            raise _Failure("too_large", f"body exceeds {policy.max_bytes} bytes", status)
+        parts.extend(decode(chunk))
+        if remaining() <= 0:
+            raise _Failure("deadline", f"body not complete after the {policy.deadline}s "
+                           f"deadline ({raw} bytes read)", status)
+    parts.extend(decode(b"", final=True))
+    return FetchResult(url, str(current), "ok", status, b"".join(parts), h.get("content-type"),
+                       h.get("etag"), h.get("last-modified"),
+                       f"{url}: {status}, {raw} bytes", 0)
+
+
+def fetch(url: str, policy: FetchPolicy = FetchPolicy(), *, etag: str | None = None,
+          last_modified: str | None = None, trusted_source: bool = True,
+          client: "httpx.Client | None" = None) -> FetchResult:
+    """Fetch ``url`` within ``policy``. Never raises for network/HTTP problems:
+    every failure is a classified FetchResult (see the module docstring)."""
+    started = time.monotonic()
+
+    def remaining() -> float:
+        return policy.deadline - (time.monotonic() - started)
+
+    headers = {"User-Agent": policy.user_agent, "Accept-Encoding": "gzip, deflate",
+               "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+                         "text/xml;q=0.9, */*;q=0.1"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    own_client = client is None
+    if own_client:
+        client = httpx.Client(trust_env=False, follow_redirects=False)
+    box = {"final_url": url, "status": None, "etag": etag, "last_modified": last_modified}
+    attempt = 0
+    try:
+        while True:
+            attempt += 1
+            box["status"] = None
+            try:
+                result = _one_attempt(url, policy, headers, trusted_source, client,
+                                      remaining, box)
+                return _with_attempts(result, attempt)
+            except _Failure as failure:
+                fail = failure
+            except httpx.TimeoutException as exc:
+                fail = (_Failure("deadline", f"deadline of {policy.deadline}s reached "
+                                 f"({type(exc).__name__})") if remaining() <= 0.05 else
+                        _Failure("timeout", f"{type(exc).__name__}: no data within the timeout"))
+            except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+                fail = _Failure("bad_url", f"invalid URL: {exc}")
+            except (httpx.HTTPError, httpx.StreamError, OSError) as exc:
+                fail = _Failure("connection_error", f"{type(exc).__name__}: {exc}")
+            status = fail.status if fail.status is not None else box["status"]
+            delay = _retry_delay(fail, attempt, policy)
+            if delay is None or delay >= remaining():
+                if delay is not None:
+                    fail.message += f"; gave up after {attempt} attempt(s)"
+                return FetchResult(url, box["final_url"], fail.outcome, status, b"", None,
+                                   None, None, _one_line(f"{url}: {fail.message}"), attempt)
+            time.sleep(delay)
+    finally:
+        if own_client:
+            client.close()
+
+
+def _retry_delay(fail: _Failure, attempt: int, policy: FetchPolicy) -> float | None:
+    """Seconds to wait before retrying, or None when this failure is not retried."""
+    transient = fail.outcome == "timeout" or (
+        fail.outcome == "http_error" and fail.status is not None
+        and (fail.status in (408, 429) or 500 <= fail.status <= 599))
+    if not transient or attempt > policy.retries:
+        return None
+    if fail.retry_after is not None:
+        return min(fail.retry_after, policy.max_retry_after)
+    return policy.backoff * 2 ** (attempt - 1)
+
+
+def _with_attempts(result: FetchResult, attempts: int) -> FetchResult:
+    return FetchResult(**{**result.__dict__, "attempts": attempts,
+                          "message": _one_line(result.message)})
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:500]

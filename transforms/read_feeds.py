@@ -1,0 +1,125 @@
+"""ReadFeeds: every source becomes checked feed bytes or a dead letter.
+
+Fetching is ours, not feedparser's: http(s) sources go through
+`transforms.fetch` (timeouts, a deadline, size caps, redirect checks), local
+files are read with the same size cap. A source that cannot be read is a dead
+letter naming it; the run goes on with the others.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Union
+
+import apache_beam as beam
+
+from schemas.records import DeadLetter, FeedDocument
+from transforms.counters import counter, dead_letter_counter
+from transforms.fetch import FetchPolicy, fetch
+
+STAGE = "ReadFeeds"
+DEAD_LETTERS = "dead_letters"
+
+
+def _now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def read_local(path: str, max_bytes: int) -> Union[FeedDocument, DeadLetter]:
+    """A feed file from disk, refused when larger than the fetch size cap."""
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            return DeadLetter(STAGE, "too_large", path, f"{path}: {size} bytes exceeds the cap of {max_bytes}")
+        with open(path, "rb") as handle:
+            body = handle.read(max_bytes + 1)
+    except OSError as error:
+        return DeadLetter(STAGE, "unreadable", path, f"{path}: {error.strerror or error}")
+    return FeedDocument(source=path, feed_url=path, body=body, fetched_at=_now_iso())
+
+
+def read_remote(url: str, policy: FetchPolicy) -> Union[FeedDocument, DeadLetter, None]:
+    """A feed over http(s); None when the server says it has not changed."""
+    result = fetch(url, policy)
+    if result.outcome == "not_modified":
+        return None
+    if not result.ok:
+        return DeadLetter(STAGE, result.outcome, url, result.message)
+    return FeedDocument(
+        source=url,
+        feed_url=result.final_url,
+        body=result.body,
+        fetched_at=_now_iso(),
+        status=result.status,
+        content_type=result.content_type,
+        etag=result.etag,
+        last_modified=result.last_modified,
+    )
+
+
+def read_source(source: str, policy: FetchPolicy) -> Union[FeedDocument, DeadLetter, None]:
+    if source.startswith(("http://", "https://")):
+        return read_remote(source, policy)
+    return read_local(source, policy.max_bytes)
+
+
+class _ReadSourceFn(beam.DoFn):
+    def __init__(self, policy: FetchPolicy):
+        self._policy = policy
+        self._ok = counter("sources_ok")
+        self._failed = counter("sources_failed")
+        self._not_modified = counter("sources_not_modified")
+
+    def process(self, source: str):
+        try:
+            outcome = read_source(source, self._policy)
+        except Exception as error:  # a bug must not sink the other sources
+            outcome = DeadLetter(STAGE, "read_error", source, f"{type(error).__name__}: {error}")
+        if outcome is None:
+            self._not_modified.inc()
+        elif isinstance(outcome, DeadLetter):
+            self._failed.inc()
+            dead_letter_counter(STAGE, outcome.reason).inc()
+            yield beam.pvalue.TaggedOutput(DEAD_LETTERS, outcome)
+        else:
+            self._ok.inc()
+            yield outcome
+
+
+class _Unreadable(beam.DoFn):
+    """Sources the expansion could not read (a missing file, a broken OPML)."""
+
+    def __init__(self):
+        self._failed = counter("sources_failed")
+
+    def process(self, error: tuple[str, str]):
+        spec, message = error
+        self._failed.inc()
+        dead_letter_counter(STAGE, "unreadable").inc()
+        yield DeadLetter(STAGE, "unreadable", spec, message)
+
+
+class ReadFeeds(beam.PTransform):
+    """Sources → FeedDocument; failures → DeadLetter (output tag 'dead_letters')."""
+
+    def __init__(self, sources: list[str], source_errors: list[tuple[str, str]], policy: FetchPolicy):
+        super().__init__()
+        self._sources = list(sources)
+        self._errors = list(source_errors)
+        self._policy = policy
+
+    def expand(self, pbegin):
+        read = (
+            pbegin
+            | "ListSources" >> beam.Create(self._sources)
+            # One slow server must not hold up the sources bundled with it.
+            | "SpreadSources" >> beam.Reshuffle()
+            | "ReadSource" >> beam.ParDo(_ReadSourceFn(self._policy)).with_outputs(DEAD_LETTERS, main="documents")
+        )
+        unreadable = (
+            pbegin
+            | "ListUnreadable" >> beam.Create(self._errors)
+            | "UnreadableSources" >> beam.ParDo(_Unreadable())
+        )
+        dead = (read[DEAD_LETTERS], unreadable) | "MergeDeadLetters" >> beam.Flatten()
+        return {"documents": read.documents, DEAD_LETTERS: dead}

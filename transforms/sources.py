@@ -1,0 +1,208 @@
+"""Expand the user's ``--feeds`` arguments into a flat list of feed sources.
+
+A source is an http(s) URL or the absolute path of a local feed file. Users give
+URLs, feed files, folders of feed files, OPML exports from feed readers and text
+files listing any of these; this module turns all of that into one ordered,
+de-duplicated list before the pipeline starts, so a bad spec becomes an error line
+in the run summary instead of a failed job.
+
+Decisions:
+
+* A folder contributes every non-hidden regular file directly in it, sorted by
+  name (no recursion into sub-folders). ``*.opml`` and ``*.txt``/``*.list`` files in
+  it are expanded as lists; every other file is taken as a feed, whatever its
+  extension - the parser dead-letters what is not a feed, which is more useful
+  than silently skipping ``feed.php`` or ``rss`` with no extension.
+* OPML (``.opml``, or any file whose XML root is ``<opml>``) contributes the
+  ``xmlUrl`` of every ``<outline>`` at any depth. It is parsed with expat directly
+  and refused if it declares a DOCTYPE or an entity: defusedxml is not installed,
+  and an OPML file has no business declaring either (XXE, billion laughs).
+* A text list has one spec per line; blank lines and ``#`` comments (whole line,
+  or after whitespace) are ignored. Relative paths are relative to the list file.
+* Lists may include lists; a file including itself (directly or not) is an error,
+  and nesting deeper than ``MAX_DEPTH`` is refused.
+* Nothing is fetched or parsed as a feed here: http(s) URLs are passed through and
+  checked by the fetch layer.
+"""
+from __future__ import annotations
+
+import os
+import re
+import stat
+import xml.parsers.expat
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+MAX_DEPTH = 8
+MAX_LIST_BYTES = 10_000_000  # a list or OPML file larger than this is not a list
+LIST_SUFFIXES = (".txt", ".list")
+OPML_SUFFIXES = (".opml",)
+
+
+class SourceError(ValueError):
+    """A spec that cannot be turned into sources; reported, never raised to the caller."""
+
+
+def expand_sources(specs: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Return ``(sources, errors)``: ordered unique sources, and ``(spec, message)`` pairs."""
+    sources: list[str] = []
+    errors: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for spec in specs:
+        for item in _expand(spec, os.getcwd(), (), errors):
+            if item not in seen:
+                seen.add(item)
+                sources.append(item)
+    return sources, errors
+
+
+def _expand(spec: str, base_dir: str, chain: tuple[str, ...],
+            errors: list[tuple[str, str]]) -> list[str]:
+    """Expand one spec; ``chain`` holds the list files being expanded (cycle detection)."""
+    try:
+        return _expand_or_raise(spec.strip(), base_dir, chain, errors)
+    except SourceError as exc:
+        where = f" (listed in {chain[-1]})" if chain else ""
+        errors.append((spec, f"{exc}{where}"))
+        return []
+
+
+def _expand_or_raise(spec: str, base_dir: str, chain: tuple[str, ...],
+                     errors: list[tuple[str, str]]) -> list[str]:
+    if not spec:
+        raise SourceError("empty source")
+    scheme = urlsplit(spec).scheme.lower() if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", spec) else ""
+    if scheme in ("http", "https"):
+        if not urlsplit(spec).hostname:
+            raise SourceError(f"URL without a host: {spec}")
+        return [scheme + spec[len(scheme):]]  # "HTTP://x" -> "http://x": readers match on it
+    if scheme == "file":
+        parts = urlsplit(spec)
+        if parts.netloc not in ("", "localhost"):
+            raise SourceError(f"file URL on another host is not supported: {spec}")
+        path = url2pathname(unquote(parts.path))
+    elif scheme and len(scheme) > 1:  # len 1: a Windows drive letter, not a scheme
+        raise SourceError(f"unsupported scheme {scheme!r}: {spec}")
+    else:
+        path = os.path.expanduser(spec)
+    path = os.path.abspath(os.path.join(base_dir, path))
+
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        hint = " (did you mean https://…?)" if re.match(r"^[\w-]+(\.[\w-]+)+/", spec) else ""
+        raise SourceError(f"no such file or directory: {path}{hint}") from None
+    except OSError as exc:
+        raise SourceError(f"cannot access {path}: {exc.strerror or exc}") from None
+
+    if stat.S_ISDIR(mode):
+        return _expand_dir(path, chain, errors)
+    if not stat.S_ISREG(mode):
+        raise SourceError(f"not a regular file or directory: {path}")
+    kind = _kind(path)
+    if kind == "feed":
+        return [path]
+    if os.path.realpath(path) in chain:
+        raise SourceError(f"cycle: {path} includes itself")
+    if len(chain) >= MAX_DEPTH:
+        raise SourceError(f"lists nested deeper than {MAX_DEPTH}: {path}")
+    data = _read_capped(path)
+    entries = _opml_urls(data, path) if kind == "opml" else _list_lines(data, path)
+    inner_chain = chain + (os.path.realpath(path),)
+    out: list[str] = []
+    for entry in entries:
+        out.extend(_expand(entry, os.path.dirname(path), inner_chain, errors))
+    return out
+
+
+def _expand_dir(path: str, chain: tuple[str, ...], errors: list[tuple[str, str]]) -> list[str]:
+    try:
+        names = sorted(os.listdir(path))
+    except OSError as exc:
+        raise SourceError(f"cannot list {path}: {exc.strerror or exc}") from None
+    out: list[str] = []
+    for name in names:
+        full = os.path.join(path, name)
+        if name.startswith(".") or not os.path.isfile(full):
+            continue
+        out.extend(_expand(full, path, chain, errors))
+    return out
+
+
+def _kind(path: str) -> str:
+    """'opml', 'list' or 'feed', from the suffix, or for XML files from the root element."""
+    lower = path.lower()
+    if lower.endswith(OPML_SUFFIXES):
+        return "opml"
+    if lower.endswith(LIST_SUFFIXES):
+        return "list"
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return "feed"  # the reader will report it
+    return "opml" if _root_tag(head) == "opml" else "feed"
+
+
+def _root_tag(head: bytes) -> str | None:
+    """Name of the first element in ``head``, skipping the prolog, comments and DOCTYPE."""
+    text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    text = re.sub(r"<\?.*?\?>|<!--.*?-->|<![^>]*>", "", text, flags=re.S)
+    match = re.search(r"<([A-Za-z_][\w.:-]*)", text)
+    return match.group(1).split(":")[-1].lower() if match else None
+
+
+def _read_capped(path: str) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_LIST_BYTES + 1)
+    except OSError as exc:
+        raise SourceError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(data) > MAX_LIST_BYTES:
+        raise SourceError(f"list file larger than {MAX_LIST_BYTES} bytes: {path}")
+    return data
+
+
+def _list_lines(data: bytes, path: str) -> list[str]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"list file is not UTF-8 ({exc.reason}): {path}") from None
+    out = []
+    for line in text.splitlines():
+        line = re.sub(r"(^|\s)#.*$", "", line).strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def _opml_urls(data: bytes, path: str) -> list[str]:
+    """Every outline xmlUrl, in document order; DOCTYPE and entity declarations refused."""
+    urls: list[str] = []
+    root: list[str] = []
+
+    def refuse(*_args) -> None:
+        raise SourceError(f"OPML with a DOCTYPE or ENTITY declaration refused: {path}")
+
+    def start(name: str, attrs: dict) -> None:
+        if not root:
+            root.append(name)
+        if name.lower() == "outline":
+            for key, value in attrs.items():
+                if key.lower() == "xmlurl" and value.strip():
+                    urls.append(value.strip())
+
+    parser = xml.parsers.expat.ParserCreate()
+    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.UnparsedEntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(data, True)
+    except xml.parsers.expat.ExpatError as exc:
+        raise SourceError(f"unreadable OPML ({exc}): {path}") from None
+    if root and root[0].lower() != "opml":
+        raise SourceError(f"not an OPML file (root <{root[0]}>): {path}")
+    return urls

@@ -1,0 +1,37 @@
+"""Map a verb (with its particle and object) to a CAMEO code via schemas/data/verbs.csv.
+
+The dictionary is data, not code: a rule names a lemma, optionally a particle or
+preposition that must accompany it ("call for"), and optionally the head nouns
+of its object that change the meaning ("adopt a resolution" is an agreement,
+"adopt a child" is not an event). The most specific matching rule wins; a verb
+with no matching rule is not an event.
+"""
+from __future__ import annotations
+
+from typing import AbstractSet, Optional
+
+from schemas import ontology
+
+
+def match_verb(
+    lemma: str, particles: AbstractSet[str], object_heads: AbstractSet[str]
+) -> Optional[ontology.VerbRule]:
+    """The most specific rule for the verb, or None when it is not an event verb."""
+    rules = ontology.verb_rules().get(lemma.lower())
+    if not rules:
+        return None
+    best = None
+    best_score = -1
+    for rule in rules:
+        if rule.particle and rule.particle not in particles:
+            continue
+        if rule.object_heads and not (rule.object_heads & object_heads):
+            continue
+        score = (2 if rule.object_heads else 0) + (1 if rule.particle else 0)
+        if score > best_score:
+            best, best_score = rule, score
+    return best
+
+
+def is_event_verb(lemma: str) -> bool:
+    return lemma.lower() in ontology.verb_rules()
