@@ -120,6 +120,8 @@ _BLOCK = frozenset({
 _SPACE = frozenset({"td", "th", "img", "input", "button", "label", "wbr"})
 
 _TAGLIKE = re.compile(r"<\s*/?[A-Za-z!?]")
+_ESCAPED_TAG = re.compile(r"&(?:lt|#0*60|#x0*3c);\s*/?[A-Za-z!?]", re.IGNORECASE)
+_TRUNCATED_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9:_-]*(?:\s[^<]*)?|!--[^<]*)\Z")
 _RESIDUAL_LT = re.compile(r"<(?=[A-Za-z!?/])")
 # C0/C1 controls except \t and \n, plus invisible format characters that only
 # confuse tokenizers (zero-width space/joiners, BOM, bidi marks).
@@ -191,7 +193,53 @@ class _TextExtractor(HTMLParser):
         return "".join(self.parts)
 
 
+def _preclean(fragment: str) -> str:
+    """Linear pre-pass that removes the inputs on which html.parser goes quadratic.
+
+    Python 3.11's ``html.parser`` rescans to the end of the input for every
+    unterminated ``<!--``, ``<![CDATA[``, ``<?``, ``<!`` or ``<tag`` (250,000
+    unclosed ``<!--`` take minutes).  So, in one left-to-right scan: comments
+    are removed (an unclosed comment runs to the end, as in browsers), CDATA
+    sections become escaped text, and every ``<`` after the last ``>`` is
+    escaped (it cannot start a tag).
+    """
+    if "<!" in fragment:
+        out = []
+        pos = 0
+        n = len(fragment)
+        while pos < n:
+            i = fragment.find("<!", pos)
+            if i < 0:
+                out.append(fragment[pos:])
+                break
+            out.append(fragment[pos:i])
+            if fragment.startswith("<!--", i):
+                j = fragment.find("-->", i + 4)
+                if j < 0:
+                    break  # unclosed comment: the rest is comment
+                pos = j + 3
+            elif fragment[i + 2:i + 9].upper() == "[CDATA[":
+                j = fragment.find("]]>", i + 9)
+                end = n if j < 0 else j
+                out.append(html.escape(fragment[i + 9:end], quote=False))
+                pos = n if j < 0 else j + 3
+            else:
+                out.append("<!")
+                pos = i + 2
+        fragment = "".join(out)
+    last_gt = fragment.rfind(">")
+    tail_lt = fragment.find("<", last_gt + 1)
+    if tail_lt >= 0:
+        tail = fragment[tail_lt:]
+        if len(tail) <= 2_000 and _TRUNCATED_TAG.match(tail):
+            fragment = fragment[:tail_lt]  # a tag cut off by a truncated summary
+        else:
+            fragment = fragment[:tail_lt] + tail.replace("<", "&lt;")
+    return fragment
+
+
 def _one_pass(fragment: str) -> str:
+    fragment = _preclean(fragment)
     parser = _TextExtractor()
     try:
         parser.feed(fragment)
@@ -234,7 +282,7 @@ def html_to_text(fragment: str) -> str:
     text = fragment
     for _ in range(3):
         text = _one_pass(text)
-        if not _TAGLIKE.search(text):
+        if not (_TAGLIKE.search(text) or _ESCAPED_TAG.search(text)):
             break
     text = _normalize_whitespace(text)
     text = _RESIDUAL_LT.sub("< ", text)
@@ -267,6 +315,7 @@ _TRACKING_EXACT = frozenset({
     "smid", "smtyp", "s_cid", "spm", "_ga", "_gl", "_hsenc", "_hsmi",
     "mkt_tok", "ito", "intcmp", "int_cmp", "xtor", "at_medium", "at_campaign",
     "wt.mc_id", "ncid", "sr_share", "feature", "src", "rss", "rssfeed",
+    "emc", "partner",
 })
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "at_", "__twitter")
 _PATH_SAFE = "/%:@!$&'()*+,;=-._~"
@@ -628,9 +677,11 @@ def _normalize_feed(doc: FeedDocument, run_date: dt.date, feed_url: str, stats: 
     body = doc.body
     if isinstance(body, str):  # defensive: the contract says bytes
         body = body.encode("utf-8", "surrogatepass")
-    if body is None or not bytes(body).strip():
+    if body is not None and not isinstance(body, (bytes, bytearray, memoryview)):
+        raise TypeError("FeedDocument.body must be bytes, not %s" % type(body).__name__)
+    body = bytes(body or b"")
+    if not body.strip():
         return [], [_dead("not_a_feed", feed_url, "empty body")]
-    body = bytes(body)
 
     too_large = scan_oversized_fields(body)
     if too_large:
@@ -638,7 +689,10 @@ def _normalize_feed(doc: FeedDocument, run_date: dt.date, feed_url: str, stats: 
 
     headers = {"content-type": doc.content_type} if doc.content_type else None
     # io.BytesIO: never let feedparser interpret the body as a path or URL.
-    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
+    # sanitize_html=False: html_to_text is our sanitizer (it drops <script>,
+    # <iframe>, ... including their content; feedparser's sanitizer keeps the
+    # text inside <iframe>/<object> and rewrites markup we discard anyway).
+    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers, sanitize_html=False)
 
     entries = list(parsed.get("entries") or [])
     version = parsed.get("version") or ""

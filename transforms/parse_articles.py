@@ -22,12 +22,19 @@ class _NormalizeFeedFn(beam.DoFn):
     def __init__(self, run_date: dt.date):
         self._run_date = run_date
         self._entries = counter("entries_parsed")
+        self._ok = counter("sources_ok")
+        self._failed = counter("sources_failed")
 
     def process(self, doc: FeedDocument):
         try:
             articles, dead_letters = normalize_feed(doc, self._run_date)
         except Exception as error:  # normalize_feed promises not to raise; keep the run alive if it does
             articles, dead_letters = [], [DeadLetter(STAGE, "parse_error", doc.feed_url, f"{type(error).__name__}: {error}")]
+        # A feed that yields nothing but a feed-level dead letter is a failed source.
+        if not articles and any(letter.input_id == doc.feed_url for letter in dead_letters):
+            self._failed.inc()
+        else:
+            self._ok.inc()
         for letter in dead_letters:
             dead_letter_counter(STAGE, letter.reason).inc()
             yield beam.pvalue.TaggedOutput(DEAD_LETTERS, letter)

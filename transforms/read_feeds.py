@@ -66,7 +66,6 @@ def read_source(source: str, policy: FetchPolicy) -> Union[FeedDocument, DeadLet
 class _ReadSourceFn(beam.DoFn):
     def __init__(self, policy: FetchPolicy):
         self._policy = policy
-        self._ok = counter("sources_ok")
         self._failed = counter("sources_failed")
         self._not_modified = counter("sources_not_modified")
 
@@ -82,8 +81,7 @@ class _ReadSourceFn(beam.DoFn):
             dead_letter_counter(STAGE, outcome.reason).inc()
             yield beam.pvalue.TaggedOutput(DEAD_LETTERS, outcome)
         else:
-            self._ok.inc()
-            yield outcome
+            yield outcome  # counted as ok or failed once parsed (ParseArticles)
 
 
 class _Unreadable(beam.DoFn):
