@@ -28,6 +28,9 @@ setup(
         "feedparser>=6.0.11,<7",
         "httpx>=0.27,<1",
         "duckdb>=1.1,<3",
+        # --full_text: main-text extraction of article pages (lxml_html_clean: split from lxml 5.2).
+        "trafilatura>=2.0,<3",
+        "lxml_html_clean>=0.4,<0.5",
     ],
     extras_require={
         "test": ["pytest>=8,<10", "hypothesis>=6.100,<7"],

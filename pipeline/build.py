@@ -12,14 +12,26 @@ import apache_beam as beam
 from pipeline.options import EventwireOptions
 from transforms.extract_events import ExtractEvents
 from transforms.fetch import FetchPolicy
+from transforms.full_text import FetchFullText
 from transforms.parse_articles import ParseArticles
 from transforms.read_feeds import ReadFeeds
+from transforms.source_state import SaveSourceState, load_state
 from transforms.sources import expand_sources
 from transforms.write_events import WriteDeadLetters, WriteEvents
 
 
 def within_dates(article, since: dt.date | None, until: dt.date | None) -> bool:
     return (since is None or article.date >= since) and (until is None or article.date <= until)
+
+
+def fetch_policy(view: EventwireOptions) -> FetchPolicy:
+    """The fetch bounds from the options (feeds and, with --full_text, article pages)."""
+    allow = view.allow_private_addresses
+    return FetchPolicy(
+        deadline=view.fetch_deadline, max_bytes=view.max_feed_bytes, max_decoded_bytes=view.max_decoded_bytes,
+        connect_timeout=min(5.0, view.fetch_timeout), read_timeout=view.fetch_timeout,
+        allow_private=allow is not None and not allow, allowed_networks=tuple(allow or ()),
+    )
 
 
 def build_pipeline(p: beam.Pipeline, options: EventwireOptions) -> dict:
@@ -29,20 +41,32 @@ def build_pipeline(p: beam.Pipeline, options: EventwireOptions) -> dict:
     since = dt.date.fromisoformat(view.since) if view.since else None
     until = dt.date.fromisoformat(view.until) if view.until else None
     sources, source_errors = expand_sources(list(view.feeds))
-    policy = FetchPolicy(deadline=view.fetch_deadline, max_bytes=view.max_feed_bytes)
+    policy = fetch_policy(view)
+    state = {} if view.ignore_source_state else load_state(view.output)
 
-    feeds = p | "ReadFeeds" >> ReadFeeds(sources, source_errors, policy)
+    feeds = p | "ReadFeeds" >> ReadFeeds(sources, source_errors, policy, state)
     parsed = feeds["documents"] | "ParseArticles" >> ParseArticles(run_date)
     articles = parsed["articles"] | "WithinDates" >> beam.Filter(within_dates, since, until)
+    full_text_letters = []
+    if view.full_text:
+        full = articles | "FetchFullText" >> FetchFullText(policy)
+        articles, full_text_letters = full["articles"], [full["dead_letters"]]
     extracted = articles | "ExtractEvents" >> ExtractEvents(view.model, view.run_id, view.batch_size)
     written = extracted["events"] | "WriteEvents" >> WriteEvents(view.output, view.run_id)
     dead_letters = (
         feeds["dead_letters"],
         parsed["dead_letters"],
+        *full_text_letters,
         extracted["dead_letters"],
         written["dead_letters"],
     ) | "AllDeadLetters" >> beam.Flatten()
     dead_letters | "WriteDeadLetters" >> WriteDeadLetters(view.output, view.run_id)
+    # Validators are saved only after the commit (side input) and only for sources that
+    # did not fail; a date-filtered run saves none: articles outside the window were not
+    # written, so the next run must not be told "not modified" for them.
+    if since is None and until is None:
+        feeds["validators"] | "SaveSourceState" >> SaveSourceState(
+            view.output, view.run_id, written["committed"], dead_letters)
     return {
         "articles": articles,
         "events": extracted["events"],

@@ -25,6 +25,15 @@ from pipeline.options import DEFAULT_MODEL
 
 
 def load_gold(path: str) -> list[dict]:
+    """Gold items; a file of corpus references (see tests/data/GOLD.md) is resolved against ../shared."""
+    first = next((line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()), "")
+    if first and "corpus" in json.loads(first) and "text" not in json.loads(first):
+        from pipeline.gold_refs import resolve_refs, shared_root_default
+
+        root = shared_root_default()
+        if root is None:
+            raise ValueError(f"{path} refers to corpus files under ../shared, which is absent")
+        return resolve_refs(path, root)
     items = []
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():

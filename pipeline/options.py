@@ -6,6 +6,7 @@ anything we do not know passes through to Beam untouched.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import os
 import sys
 from pathlib import Path
@@ -55,8 +56,25 @@ class EventwireOptions(PipelineOptions):
         parser.add_argument("--run_id", default=None, help="Run identifier (default: generated from the time).")
         parser.add_argument("--run_date", default=None, help="Date used when an article has no date (default: today, UTC).")
         parser.add_argument("--batch_size", type=int, default=32, help="Articles per spaCy batch (default 32).")
+        parser.add_argument(
+            "--no_prefilter", dest="prefilter", action="store_false", default=True,
+            help="Parse every sentence, not only those that can hold an event (slower; for comparisons).",
+        )
         parser.add_argument("--fetch_deadline", type=float, default=30.0, help="Wall-clock seconds per feed fetch (default 30).")
         parser.add_argument("--max_feed_bytes", type=int, default=20_000_000, help="Size cap per feed, bytes (default 20 MB).")
+        # Ingestion (issue 3): see the README's "Feed ingestion" section.
+        parser.add_argument("--fetch_timeout", type=float, default=10.0,
+                            help="Connect/read timeout of one request, seconds (default 10); --fetch_deadline bounds the whole fetch.")
+        parser.add_argument("--max_decoded_bytes", type=int, default=50_000_000,
+                            help="Cap on a feed or page after gzip/deflate decoding, bytes (default 50 MB).")
+        parser.add_argument("--ignore_source_state", action="store_true", default=False,
+                            help="Fetch every feed in full, ignoring the ETag/Last-Modified stored by earlier runs.")
+        parser.add_argument("--full_text", action="store_true", default=False,
+                            help="Fetch each article's page (robots.txt honoured) and extract its main text (default off).")
+        parser.add_argument("--allow_private_addresses", nargs="*", default=None, metavar="CIDR",
+                            help="Let redirects to other hosts and article links reach private/loopback/link-local "
+                            "addresses: all of them, or only those in the CIDR networks given (e.g. 127.0.0.0/8). "
+                            "Default: refused.")
 
 
 def new_run_id(now: dt.datetime | None = None) -> str:
@@ -73,6 +91,14 @@ def validate(options: EventwireOptions) -> EventwireOptions:
         raise UsageError(f"--since {since} is after --until {until}")
     if view.batch_size < 1:
         raise UsageError("--batch_size must be at least 1")
+    for flag in ("fetch_deadline", "fetch_timeout", "max_feed_bytes", "max_decoded_bytes"):
+        if getattr(view, flag, 1) is not None and getattr(view, flag, 1) <= 0:
+            raise UsageError(f"--{flag} must be positive")
+    for network in view.allow_private_addresses or ():
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError as error:
+            raise UsageError(f"--allow_private_addresses: not a network: {network!r}") from error
     if view.run_date:
         _date(view.run_date)
     if not view.feeds:

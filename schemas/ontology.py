@@ -181,3 +181,34 @@ def verb_rules() -> dict[str, tuple[VerbRule, ...]]:
                 rule.particle or "", rule.code)
 
     return {lemma: tuple(sorted(rs, key=specificity)) for lemma, rs in sorted(rules.items())}
+
+
+@functools.lru_cache(maxsize=None)
+def modality_codes() -> dict[tuple[str, str], str]:
+    """(mode, complement root) → CAMEO code: "agreed to provide aid" is intent (03) + aid (07) → 033.
+
+    Modes: intent (03 verbs, "will"), appeal (02 verbs), refusal (12 verbs), threat (13 verbs);
+    complement root "*" is the mode's default.
+    """
+    return {(row["mode"], row["complement_root"]): row["code"] for row in _rows("modality.csv")}
+
+
+@functools.lru_cache(maxsize=None)
+def off_topic_cues() -> dict[str, frozenset[str]]:
+    """Cue words by kind: sports and business contexts, abstract 'targets', verbs they make ambiguous."""
+    cues: dict[str, set[str]] = {}
+    for row in _rows("off_topic.csv"):
+        cues.setdefault(row["kind"], set()).add(row["cue"].lower())
+    return {kind: frozenset(words) for kind, words in cues.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def anaphora() -> dict[str, str]:
+    """Phrases that refer back to an actor named earlier: 'the bloc' → the last IGO, 'he' → the last person."""
+    return {row["phrase"].lower(): row["refers_to"] for row in _rows("anaphora.csv")}
+
+
+@functools.lru_cache(maxsize=None)
+def nominal_events() -> dict[str, str]:
+    """Event nouns → CAMEO code: "a Russian drone strike on Kyiv" is RUS 195 UKR."""
+    return {row["noun"].lower(): row["code"] for row in _rows("nominal_events.csv")}

@@ -28,6 +28,12 @@ Routes (query parameters in brackets):
   /slow [delay=s]                                the feed after a delay
   /html, /json, /empty                           200 with non-feed bodies
   /xxe, /laughs                                  XML entity attacks (external DTD on /evil.dtd)
+  /good [n=]                                     a feed whose items hold clear political events
+  /bigauthor [size=20000]                        an item with a huge <author> (feedparser's regex)
+  /charset/<kind>                                wrong-charset, nul, utf16-garbage, random bodies
+  /entries                                       entries without id/link/title, bad dates, duplicates
+  /hostile                                       script, on* handlers, javascript: links, MathML
+  /long [chars=1100000]                          an item whose text is over 1,000,000 characters
 """
 from __future__ import annotations
 
@@ -84,6 +90,37 @@ LAUGHS_FEED = ('<?xml version="1.0"?>\n<!DOCTYPE rss [\n <!ENTITY lol "lol">\n'
                + ']>\n<rss version="2.0"><channel><title>&lol9;</title><link>http://127.0.0.1/</link>'
                '<description>d</description><item><title>&lol9;</title>'
                '<link>http://127.0.0.1/l</link></item></channel></rss>\n').encode()
+
+
+def _rss(items: str, title: str = "Fault server feed") -> bytes:
+    return (f'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>{title}</title>'
+            f'<link>http://127.0.0.1/</link><description>test</description>{items}</channel></rss>\n'
+            ).encode("utf-8")
+
+
+GOOD_SENTENCES = (
+    "The European Union imposed sanctions on Belarus on Monday.",
+    "Russia accused Ukraine of shelling the border town.",
+    "NATO condemned the missile test by North Korea.",
+)
+
+
+def good_feed(tag: str = "good") -> bytes:
+    items = "".join(
+        f"<item><title>{text}</title><link>http://127.0.0.1/{tag}/{i}</link><guid>{tag}-{i}</guid>"
+        f"<pubDate>Wed, 01 Jan 2025 1{i}:00:00 GMT</pubDate><description>{text}</description></item>"
+        for i, text in enumerate(GOOD_SENTENCES))
+    return _rss(items, "Good feed")
+
+
+HOSTILE_ITEM = (
+    '<![CDATA[<p onclick="alert(1)">The European Union imposed sanctions on Belarus.</p>'
+    '<script>document.write("SCRIPTBODY")</script><img src=x onerror="alert(2)">'
+    '<a href="javascript:alert(3)">click</a>'
+    '<math xmlns:xlink="http://www.w3.org/1999/xlink"><mi xlink:href="javascript:alert(4)">x</mi></math>'
+    '<iframe src="http://127.0.0.1/evil">IFRAMEBODY</iframe><style>p{color:red}</style>'
+    '&lt;b&gt;escaped bold&lt;/b&gt;]]>'
+)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -252,6 +289,57 @@ class _Handler(BaseHTTPRequestHandler):
 
     def route_laughs(self, path, q):
         self._send(200, LAUGHS_FEED)
+
+    def route_good(self, path, q):
+        self._send(200, good_feed(q.get("tag", "good")))
+
+    def route_bigauthor(self, path, q):
+        author = "a" * int(q.get("size", "20000")) + "@example.org"
+        self._send(200, _rss(f"<item><title>t</title><link>http://127.0.0.1/ba</link>"
+                             f"<author>{author}</author><description>d</description></item>"))
+
+    def route_charset(self, path, q):
+        kind = path.strip("/").split("/")[1]
+        if kind == "wrong":  # declared utf-8, bytes are latin-1
+            body = _rss("<item><title>Caf\u00e9 na\u00efve</title><link>http://127.0.0.1/cs/1</link>"
+                        "<description>The minister criticized the deal.</description></item>"
+                        ).replace("\u00e9".encode(), b"\xe9").replace("\u00ef".encode(), b"\xef")
+        elif kind == "nul":
+            body = _rss("<item><title>Nul\x00 title</title><link>http://127.0.0.1/cs/2</link>"
+                        "<description>with\x00nul</description></item>")
+        elif kind == "utf16-garbage":
+            body = "\ufeff<?xml version='1.0' encoding='utf-16'?><rss ".encode("utf-16-le") + bytes(range(256)) * 8
+        else:  # random bytes
+            import random
+            body = random.Random(1).randbytes(20_000)
+        self._send(200, body)
+
+    def route_entries(self, path, q):
+        items = (
+            "<item></item>"  # nothing at all: empty_entry
+            "<item><description>Only a description, no title or link.</description></item>"
+            "<item><title>Epoch zero</title><link>http://127.0.0.1/e/1</link>"
+            "<pubDate>Thu, 01 Jan 1970 00:00:00 GMT</pubDate></item>"
+            "<item><title>Far future</title><link>http://127.0.0.1/e/2</link>"
+            "<pubDate>Fri, 01 Jan 2100 00:00:00 GMT</pubDate></item>"
+            "<item><title>Impossible</title><link>http://127.0.0.1/e/3</link>"
+            "<pubDate>Mon, 45 Feb 2025 99:99:99 GMT</pubDate></item>"
+            "<item><title>Twice</title><link>http://127.0.0.1/e/4</link><guid>dup</guid></item>"
+            "<item><title>Twice</title><link>http://127.0.0.1/e/4</link><guid>dup</guid></item>"
+        )
+        self._send(200, _rss(items, "Entries"))
+
+    def route_hostile(self, path, q):
+        self._send(200, _rss(
+            f'<item><title>&lt;script&gt;alert(0)&lt;/script&gt;EU sanctions</title>'
+            f'<link>http://127.0.0.1/h/1</link><description>{HOSTILE_ITEM}</description></item>', "Hostile"))
+
+    def route_long(self, path, q):
+        chars = int(q.get("chars", "1100000"))
+        filler = "The committee met again today and nothing happened. "
+        text = GOOD_SENTENCES[0] + " " + filler * (chars // len(filler) + 1)
+        self._send(200, _rss(f"<item><title>Long article</title><link>http://127.0.0.1/long/1</link>"
+                             f"<description>{text}</description></item>", "Long"))
 
 
 class _Server(ThreadingHTTPServer):

@@ -47,7 +47,7 @@ def test_verb_codes_exist():
     rows = _rows("verbs.csv")
     assert len(rows) >= 400
     for r in rows:
-        assert r["code"] in codes, r
+        assert r["code"] in codes or r["code"] == "-", r  # "-": this verb+object is not an event
         assert r["lemma"] == r["lemma"].lower() and " " not in r["lemma"]
 
 

@@ -466,6 +466,10 @@ def parse_cameo_verbs(ref: Path, valid: set[str]) -> list[tuple[str, str, str, s
     return facts
 
 
+# A rule with this code says "this verb with this object is not an event" ("met the press").
+NOT_AN_EVENT = "-"
+
+
 def build_verbs(ref: Path, valid: set[str]) -> list[list]:
     # key (lemma, particle, noun or "") -> code; additions win, then the most frequent
     # code in the reference dictionary (ties: lowest code).
@@ -479,7 +483,7 @@ def build_verbs(ref: Path, valid: set[str]) -> list[list]:
     seen_add = set()
     for row in read_additions("verbs.csv"):
         code = row["code"]
-        if code not in valid:
+        if code not in valid and code != NOT_AN_EVENT:
             raise SystemExit(f"verbs additions: unknown CAMEO code {code} ({row})")
         heads = split_pipes(row["object_heads"]) or [""]
         for h in heads:

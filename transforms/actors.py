@@ -28,6 +28,7 @@ LOCATING_PREPS = frozenset({"in", "from", "of"})
 KIND_PRIORITY = {"person": 0, "alias": 0, "organization": 1, "metonym": 2, "country": 2, "demonym": 3}
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Za-z][\w'’.-]*|and|for|of|the|in|on)\s+){0,8}[A-Z][\w'’.-]*)\s+\(([A-Z][A-Z0-9&.-]{1,11})\)")
 _PERSON_ENTS = frozenset({"PERSON"})
+MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies"})
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,9 @@ class ArticleActors:
         self._names = ontology.actor_names(on_date)
         self._roles = ontology.role_types()
         self._learned: dict[str, ontology.ActorEntry] = {}
+        self._anaphora = ontology.anaphora()
+        # The last actor of each kind named so far, for "the bloc", "he".
+        self._last: dict[str, Actor] = {}
 
     # -- learning -------------------------------------------------------------
     def learn_acronyms(self, text: str) -> None:
@@ -88,15 +92,25 @@ class ArticleActors:
         key = _normalize(phrase)
         return self._learned.get(key) or self._names.get(key)
 
-    def resolve(self, head) -> Optional[Actor]:
-        """Resolve the noun phrase headed by token `head`, or None."""
+    def resolve(self, head, remember: bool = True, as_target: bool = False) -> Optional[Actor]:
+        """Resolve the noun phrase headed by token `head`, or None.
+
+        `remember=False` looks without making the actor the antecedent of a
+        later "he" or "the bloc" (used when scanning names, not subjects).
+        `as_target=True` accepts the owner of a thing as the target: rejecting
+        "Seoul's offer" is rejecting Seoul.
+        """
         tokens = name_tokens(head)
         actor = self._best_match(tokens)
         role_type = self._role_type(tokens)
+        if actor is not None and not as_target and not self._names_an_actor(head, tokens, actor, role_type):
+            return None
         if actor is None and role_type is not None:
             actor = self._located_actor(head)
+        if actor is None and head.lemma_.lower() in MEMBER_NOUNS:
+            actor = self._members_of(head)
         if actor is None:
-            return None
+            return self._refer_back(head, tokens)
         actor_type = role_type or actor.actor_type
         if role_type is not None and actor.actor_type == "IGO":
             actor_type = "IGO"
@@ -109,7 +123,48 @@ class ArticleActors:
         )
         if role_type is not None or actor.via == "gazetteer":
             self._learn_person(tokens, actor)
+        if remember:
+            self._remember(actor, tokens)
         return actor
+
+    def _names_an_actor(self, head, tokens: Sequence, actor: Actor, role_type: Optional[str]) -> bool:
+        """'Indian inflation', 'Nigerian bank stocks': a name modifying a thing is no actor.
+
+        When the matched name does not include the phrase's head, the head must
+        be a name itself or a role noun (minister, troops, protesters, jets).
+        """
+        if head.text in actor.name.split() or head.pos_ == "PROPN" or head.ent_type_:
+            return True
+        return role_type is not None or head.lemma_.lower() in self._roles
+
+    def _remember(self, actor: Actor, tokens: Sequence) -> None:
+        if actor.actor_type == "IGO":
+            self._last["IGO"] = actor
+        if any(t.ent_type_ in _PERSON_ENTS for t in tokens) or actor.via == "context":
+            self._last["PERSON"] = actor
+
+    def _refer_back(self, head, tokens: Sequence) -> Optional[Actor]:
+        """'the bloc' after the EU, 'he' after a titled official: the actor named last."""
+        kind = self._anaphora.get(_normalize(phrase_text(tokens)))
+        if kind is None:
+            return None
+        if kind == "PERSON" and head.pos_ != "PRON":
+            return None
+        earlier = self._last.get(kind)
+        if earlier is None:
+            return None
+        return Actor(earlier.code, phrase_text(tokens), earlier.country, earlier.actor_type, "context")
+
+    def _members_of(self, head) -> Optional[Actor]:
+        """'members of the alliance', 'member states of the EU': the organization."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.resolve(pobj)
+                        if found is not None and found.actor_type == "IGO":
+                            return found
+        return None
 
     def _role_type(self, tokens: Sequence) -> Optional[str]:
         for token in reversed(tokens):
@@ -196,12 +251,29 @@ def _contiguous(window: Sequence) -> bool:
     return all(b.i == a.i + 1 for a, b in zip(window, window[1:]))
 
 
-def resolve_all(resolver: ArticleActors, heads: Iterable) -> list[Actor]:
-    """Resolve each conjunct of each head, dropping the unresolved ones."""
+def resolve_all(resolver: ArticleActors, heads: Iterable, as_target: bool = False) -> list[Actor]:
+    """Resolve each conjunct of each head, dropping the unresolved ones.
+
+    'Indian and Chinese troops' conjoins the modifiers, not the heads: each
+    modifier is resolved with the shared head's role.
+    """
     actors = []
     for head in heads:
         for conjunct in conjuncts(head):
-            actor = resolver.resolve(conjunct)
+            actor = resolver.resolve(conjunct, as_target=as_target)
             if actor is not None:
                 actors.append(actor)
+                actors.extend(_conjoined_modifiers(resolver, conjunct, actor))
     return actors
+
+
+def _conjoined_modifiers(resolver: ArticleActors, head, first: Actor) -> list[Actor]:
+    found = []
+    for modifier in head.children:
+        if modifier.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        for other in conjuncts(modifier)[1:]:
+            entry = resolver.lookup(other.text)
+            if entry is not None and entry.code != first.code:
+                found.append(Actor(entry.code, other.text, entry.country, first.actor_type, "gazetteer"))
+    return found

@@ -71,6 +71,8 @@ __all__ = [
     "MAX_AUTHOR_FIELD_BYTES",
     "STAGE",
     "html_to_text",
+    "cap_text",
+    "content_hash",
     "canonical_url",
     "article_id_for",
     "normalize_feed",
@@ -304,6 +306,11 @@ def _cut(text: str, limit: int) -> Tuple[str, bool]:
     return window[:best].rstrip(), True
 
 
+def cap_text(text: str, limit: int = MAX_TEXT_CHARS) -> Tuple[str, bool]:
+    """The text truncation policy (see the module docstring); ``(text, was_cut)``."""
+    return _cut(text, limit)
+
+
 # --------------------------------------------------------------------------- #
 # URLs and ids
 # --------------------------------------------------------------------------- #
@@ -394,6 +401,11 @@ def article_id_for(canonical: Optional[str], feed_url: str, entry_id: Optional[s
     if entry_id:
         return _sha_hex("entry", feed_url or "", entry_id)
     return _sha_hex("content", feed_url or "", title or "", text or "")
+
+
+def content_hash(title: str, text: str) -> str:
+    """Hash of title + text: tells a changed article from an unchanged one."""
+    return _content_hash(title, text)
 
 
 def _content_hash(title: str, text: str) -> str:

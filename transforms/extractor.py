@@ -9,17 +9,20 @@ it returns `Event` records, never spaCy objects.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from schemas import ontology
 from schemas.records import Article, Event
 from transforms.actors import Actor, ArticleActors, conjuncts, name_tokens, resolve_all
+from transforms.nominal import nominal_events
 from transforms.verbs import match_verb
 
 EXTRACTOR_VERSION = "0.1.0"
 TITLE_SEPARATOR = "\n\n"
 MAX_OBJECT_CHARS = 200
+NOT_AN_EVENT = "-"  # verbs.csv: "met the press" is not a meeting
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
@@ -73,24 +76,42 @@ def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
         if verb.pos_ not in ("VERB", "AUX") or _governed_by_event_verb(verb):
             continue
         by_verb[verb.i] = list(_verb_candidates(verb, resolver))
-    # A reporting verb whose clause carried an event is evidence, not news.
-    reported = set()
-    for verb_i, candidates in by_verb.items():
-        if candidates and sent.doc[verb_i].dep_ == "ccomp":
-            reported.add(sent.doc[verb_i].head.i)
     out = []
+    covered = {(c.actor.code, c.rule.code[:2]) for cs in by_verb.values() for c in cs}
+    for noun, code, actor, target in nominal_events(sent, resolver):
+        if (actor.code, code[:2]) in covered or _is_negated(noun.head):
+            continue
+        covered.add((actor.code, code[:2]))
+        rule = ontology.VerbRule(noun.lemma_.lower(), None, frozenset(), code)
+        out.append(Candidate(actor, target, rule, noun, _subtree_text(noun), _speaker(noun.head, resolver), 0.7))
     for verb_i, candidates in by_verb.items():
+        verb = sent.doc[verb_i]
         for candidate in candidates:
-            if verb_i in reported and candidate.rule.code.startswith("01"):
+            # "X said that ...": the reported clause is the news, the saying is evidence.
+            if candidate.rule.code.startswith("01") and _has_clause(verb):
+                continue
+            # "demanded that Manila withdraw": what is demanded has not happened.
+            if _unrealized(verb, by_verb):
                 continue
             out.append(candidate)
     return out
 
 
+def _has_clause(verb) -> bool:
+    return any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _unrealized(verb, by_verb: dict[int, list[Candidate]]) -> bool:
+    if verb.dep_ not in ("ccomp", "xcomp"):
+        return False
+    governing = by_verb.get(verb.head.i)
+    return bool(governing) and governing[0].rule.code[:2] in MODE_BY_ROOT
+
+
 def _learn_people(sent, resolver: ArticleActors) -> None:
     for ent in sent.ents:
         if ent.label_ == "PERSON":
-            resolver.resolve(ent.root)
+            resolver.resolve(ent.root, remember=False)
 
 
 def _governed_by_event_verb(verb) -> bool:
@@ -106,15 +127,16 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     if _is_negated(verb):
         return
     children = list(verb.children)
-    dobj = next((c for c in children if c.dep_ in ("dobj", "dative")), None)
+    dobj = next((c for c in children if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP")), None)
     if dobj is None:  # in the passive the grammatical subject is the object: "sanctions were imposed"
         dobj = next((c for c in children if c.dep_ == "nsubjpass"), None)
-    preps = [c for c in children if c.dep_ == "prep"]
+    preps = _preps(children)
     particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep")}
     heads = _object_heads(dobj, preps, verb)
     rule = match_verb(verb.lemma_, particles, heads)
-    if rule is None:
+    if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
+    rule = _with_modality(verb, rule)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
     confidence = 0.9
     if passive:
@@ -125,9 +147,25 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         subjects = _subjects(verb)
         target_heads = [dobj] if dobj is not None else []
     actors = resolve_all(resolver, subjects)
+    if not actors and _refers_to_speaker(subjects):
+        speaker_actor = _reporting_subject(verb, resolver)
+        actors = [speaker_actor] if speaker_actor is not None else []
     if not actors:
         return
     target = _target(resolver, target_heads, preps, dobj)
+    if target is None and rule.code[:2] in ("02", "10"):  # "demanded that Manila withdraw"
+        for child in children:
+            if child.dep_ == "ccomp":
+                target = _target(resolver, [c for c in child.children if c.dep_ in SUBJECT_DEPS], [], None)
+                break
+    if target is None:  # "agreed to provide aid to Syria": the complement names the target
+        for child in children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                grand = list(child.children)
+                inner = next((c for c in grand if c.dep_ == "dobj"), None)
+                target = _target(resolver, [inner] if inner is not None else [], _preps(grand), inner)
+                if target is not None:
+                    break
     object_text = _object_text(verb, dobj, preps, target)
     speaker = _speaker(verb, resolver)
     if speaker is not None:
@@ -143,6 +181,55 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         yield Candidate(actor, this_target, rule, verb, object_text, speaker, round(score, 3))
 
 
+MODE_BY_ROOT = {"02": "appeal", "03": "intent", "10": "demand", "12": "refusal", "13": "threat"}
+MATERIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
+
+
+def _rule_for(verb) -> Optional[ontology.VerbRule]:
+    children = list(verb.children)
+    dobj = next((c for c in children if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP")), None)
+    preps = _preps(children)
+    particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep")}
+    return match_verb(verb.lemma_, particles, _object_heads(dobj, preps, verb))
+
+
+def _with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
+    """'agreed to provide aid' → intent + aid (033); 'will attack' → a threat (13)."""
+    table = ontology.modality_codes()
+    mode = MODE_BY_ROOT.get(rule.code[:2])
+    if mode is not None and not rule.object_heads:
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
+                complement = _rule_for(child)
+                if complement is not None and complement.code != NOT_AN_EVENT:
+                    code = table.get((mode, complement.code[:2])) or table.get((mode, "*"))
+                    return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
+        return rule
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children):
+        root = rule.code[:2]
+        future_mode = "intent" if root in COOPERATIVE_ROOTS else "threat" if root in MATERIAL_ROOTS else None
+        if future_mode is not None:
+            code = table.get((future_mode, root)) or table.get((future_mode, "*"))
+            return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
+    return rule
+
+
+def off_topic(verb, dobj) -> bool:
+    """Sports results, markets and 'fighting inflation' use event verbs without events."""
+    cues = ontology.off_topic_cues()
+    if verb.lemma_.lower() not in cues["ambiguous_verb"]:
+        return False
+    if dobj is not None and (dobj.lemma_.lower() in cues["abstract_target"] or dobj.lower_ in cues["abstract_target"]):
+        return True
+    sent = verb.sent
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    if SCORE.search(sent.text) or words & cues["sports"] or words & cues["business"]:
+        return True
+    return False
+
+
 def _is_negated(verb) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
@@ -153,13 +240,24 @@ def _is_negated(verb) -> bool:
 def _object_heads(dobj, preps, verb) -> set[str]:
     heads = set()
     if dobj is not None:
-        heads.update(t.lemma_.lower() for t in conjuncts(dobj))
+        heads.update(_forms(t) for t in conjuncts(dobj))
+        heads.update(t.lower_ for t in conjuncts(dobj))
     for prep in preps:
-        heads.update(c.lemma_.lower() for c in prep.children if c.dep_ == "pobj")
+        heads.update(_forms(c) for c in prep.children if c.dep_ == "pobj")
+        heads.update(c.lower_ for c in prep.children if c.dep_ == "pobj")
     for child in verb.children:
         if child.dep_ == "xcomp":
             heads.add(child.lemma_.lower())
     return heads
+
+
+def _forms(token) -> str:
+    return token.lemma_.lower()
+
+
+def _preps(children) -> list:
+    """Prepositions of a verb, including the dative 'to' of 'provide aid to Syria'."""
+    return [c for c in children if c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")]
 
 
 def _subjects(verb) -> list:
@@ -188,7 +286,7 @@ def _agents(verb) -> list:
 
 
 def _target(resolver: ArticleActors, target_heads, preps, dobj) -> Optional[Actor]:
-    for actor in resolve_all(resolver, [h for h in target_heads if h is not None]):
+    for actor in resolve_all(resolver, [h for h in target_heads if h is not None], as_target=True):
         return actor
     candidate_preps = list(preps)
     if dobj is not None:
@@ -197,7 +295,7 @@ def _target(resolver: ArticleActors, target_heads, preps, dobj) -> Optional[Acto
         if prep.lower_ not in TARGET_PREPS:
             continue
         pobjs = [c for c in prep.children if c.dep_ == "pobj"]
-        for actor in resolve_all(resolver, pobjs):
+        for actor in resolve_all(resolver, pobjs, as_target=True):
             return actor
     return None
 
@@ -229,6 +327,29 @@ def _subtree_text(token) -> str:
     text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
     text = " ".join(text.split()).strip(" ,;:\"'“”")
     return text[:MAX_OBJECT_CHARS]
+
+
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
+
+
+def _refers_to_speaker(subjects) -> bool:
+    """'The army said its forces had recaptured ...': 'its forces', 'they', 'we'."""
+    for subject in subjects:
+        if subject.lower_ in SPEAKER_PRONOUNS:
+            return True
+        if any(c.dep_ == "poss" and c.lower_ in SPEAKER_PRONOUNS for c in subject.children):
+            return True
+    return False
+
+
+def _reporting_subject(verb, resolver: ArticleActors) -> Optional[Actor]:
+    node = verb
+    while node.dep_ in ("conj", "xcomp") and node.head is not node:
+        node = node.head
+    if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX"):
+        for actor in resolve_all(resolver, _subjects(node.head)):
+            return actor
+    return None
 
 
 def _speaker(verb, resolver: ArticleActors) -> Optional[str]:

@@ -87,6 +87,9 @@ class FetchPolicy:
     backoff: float = 0.5  # base seconds, exponential
     max_retry_after: float = 30.0  # cap on honoured Retry-After
     allow_private: bool = False  # allow redirects/article links to private addresses
+    # Narrower than allow_private: non-public addresses inside these networks
+    # (CIDR strings, e.g. "127.0.0.0/8") are allowed, every other one still refused.
+    allowed_networks: tuple[str, ...] = ()
     user_agent: str = "eventwire/0.1 (+https://github.com/eventwire/eventwire)"
     min_host_interval: float = 0.0  # seconds between request starts to one host
     per_host_concurrency: int = 4  # simultaneous requests to one host (per process)
@@ -125,15 +128,24 @@ class _Failure(Exception):
 
 # --------------------------------------------------------------------------- guard
 
-def address_allowed(host: str, resolved_ips: list[str], allow_private: bool) -> bool:
+def address_allowed(host: str, resolved_ips: list[str], allow_private: bool,
+                    allowed_networks: tuple[str, ...] = ()) -> bool:
     """Decide whether a connection to ``host`` (resolved to ``resolved_ips``) may be made.
 
     Pure function, no I/O. Refused unless every address is public: one private
     address among public ones is enough to refuse (the connection may use any).
     ``allow_private`` admits private, loopback, link-local and shared addresses but
     never multicast or unspecified ones, which are not HTTP servers. An empty list
-    (nothing resolved) or an unparsable address is refused.
+    (nothing resolved) or an unparsable address is refused. ``allowed_networks``
+    admits non-public addresses inside those networks only (an invalid network
+    string admits nothing).
     """
+    networks = []
+    for net in allowed_networks:
+        try:
+            networks.append(ipaddress.ip_network(net, strict=False))
+        except ValueError:
+            pass
     candidates = list(resolved_ips)
     try:  # an IP-literal host is checked even if the caller forgot to resolve it
         ipaddress.ip_address(host.strip("[]"))
@@ -151,7 +163,8 @@ def address_allowed(host: str, resolved_ips: list[str], allow_private: bool) -> 
         for addr in (ip, mapped) if mapped else (ip,):
             if addr.is_multicast or addr.is_unspecified:
                 return False
-            if not allow_private and not addr.is_global:
+            if not allow_private and not addr.is_global and not any(
+                    addr.version == net.version and addr in net for net in networks):
                 return False
     return True
 
@@ -294,6 +307,19 @@ def _decoder(content_encoding: str | None, policy: FetchPolicy):
     return feed
 
 
+def gunzip_capped(data: bytes, cap: int) -> bytes:
+    """Decompress a gzip file (e.g. a local ``feed.xml.gz``) refusing output past ``cap``.
+
+    Raises ``ValueError`` when the output would exceed ``cap`` or the data is corrupt.
+    """
+    policy = FetchPolicy(max_decoded_bytes=cap)
+    try:
+        decode = _decoder("gzip", policy)
+        return b"".join(decode(data) + decode(b"", final=True))
+    except _Failure as failure:
+        raise ValueError(failure.message) from None
+
+
 # ---------------------------------------------------------------------------- fetch
 
 def _retry_after(value: str | None) -> float | None:
@@ -335,7 +361,7 @@ def _one_attempt(url: str, policy: FetchPolicy, headers: dict, trusted_source: b
         if not trusted_source or host != source_host:
             port = current.port or (443 if current.scheme == "https" else 80)
             ips = _resolve(host, port, min(policy.connect_timeout, remaining()))
-            if not address_allowed(host, ips, policy.allow_private):
+            if not address_allowed(host, ips, policy.allow_private, policy.allowed_networks):
                 raise _Failure("blocked_address", f"{host} resolves to a non-public address "
                                f"({', '.join(sorted(set(ips))) or 'none'})")
         sem = _host_slot(host, policy, remaining)

@@ -6,6 +6,7 @@ counted twice because two feeds carried them.
 """
 from __future__ import annotations
 
+import collections
 import datetime as dt
 
 import apache_beam as beam
@@ -27,7 +28,13 @@ class _NormalizeFeedFn(beam.DoFn):
 
     def process(self, doc: FeedDocument):
         try:
-            articles, dead_letters = normalize_feed(doc, self._run_date)
+            stats = collections.Counter()
+            articles, dead_letters = normalize_feed(doc, self._run_date, stats=stats)
+            # Non-fatal observations (text_truncated, invalid_date, duplicates, ...)
+            # are counted so the run summary and manifest show them.
+            for key, value in stats.items():
+                if key != "entries" and value:
+                    counter(f"parse.{key}").inc(value)
         except Exception as error:  # normalize_feed promises not to raise; keep the run alive if it does
             articles, dead_letters = [], [DeadLetter(STAGE, "parse_error", doc.feed_url, f"{type(error).__name__}: {error}")]
         # A feed that yields nothing but a feed-level dead letter is a failed source.

@@ -1,26 +1,35 @@
-"""WriteEvents: rows grouped by (date, actor), staged, then committed in one step.
+"""WriteEvents: rows grouped by partition, staged, then committed for the whole run at once.
 
-Only this sink touches final files, and only after every partition of the run
-is staged: a failed run leaves the live dataset as it was (plus whole
-partitions of an interrupted commit), a retried bundle re-stages the same
-partition, and a re-run replaces rows rather than adding them.
+    events ─► ValidatePartition ─┬──────────────────────────────► (partition, event) ─┐
+                                 └► (article, partition) ─┐                            ├► GroupByPartition ─► StagePartition ─► AllStaged ─► Commit
+    seen articles ───────────────────────────────────────┼► ArticleOutcome ─ purges ──┘                                             ▲
+    later dead letters ──────────────────────────────────┘        └── state updates ───────────────────────────────── (side input) ┘
+
+Only the Commit step touches live files, once, after every partition is staged (see
+transforms/dataset.py for the protocol): a failed or killed run leaves the dataset as it
+was, a replayed bundle re-stages identical bytes, a replayed commit finds the manifest
+and only finishes the roll forward. The commit's manifest is the 'committed' output, so
+steps that must happen only after a successful commit can wait on it.
 """
 from __future__ import annotations
 
 import apache_beam as beam
+from apache_beam.pvalue import PCollection
 
 from schemas.records import DeadLetter, Event
-from transforms import dataset
+from transforms import article_state, dataset
 from transforms.counters import counter, dead_letter_counter
 
 STAGE = "WriteEvents"
 DEAD_LETTERS = "dead_letters"
+PURGE = "purge"
 
 
 class _ValidatePartitionFn(beam.DoFn):
     """A row whose date or actor is not a valid partition value is dead-lettered."""
 
     def process(self, event: Event):
+        dataset.pause_point("extract")
         try:
             key = dataset.partition_relpath(event.date, event.actor)
         except dataset.PartitionError as error:
@@ -30,30 +39,58 @@ class _ValidatePartitionFn(beam.DoFn):
         yield key, event
 
 
+class _ArticleOutcomeFn(beam.DoFn):
+    """Per processed article: its next state row, and purges of its old partitions.
+
+    An article that failed extraction gets neither: its old events and state stay, and
+    the next run tries it again.
+    """
+
+    def process(self, keyed):
+        article_id, grouped = keyed
+        seen = sorted(grouped["seen"])
+        if not seen or list(grouped["failed"]):
+            return
+        content_hash, old_partitions = seen[0].content_hash, seen[0].old_partitions
+        yield article_state.ArticleUpdate(article_id, content_hash, tuple(sorted(set(grouped["partitions"]))))
+        for rel in old_partitions:
+            yield beam.pvalue.TaggedOutput(PURGE, (rel, article_id))
+
+
 class _StagePartitionFn(beam.DoFn):
     def __init__(self, root: str, run_id: str):
         self._root = root
         self._run_id = run_id
-        self._written = counter("events_written")
 
     def process(self, keyed):
-        _, events = keyed
-        events = list(events)
-        self._written.inc(len(events))
-        first = events[0]
-        yield dataset.stage_partition(self._root, self._run_id, first.date, first.actor, events)
+        rel, grouped = keyed
+        events = list(grouped["events"])
+        purge = set(grouped[PURGE])
+        try:
+            date, actor = dataset.parse_partition(rel)
+        except dataset.PartitionError as error:  # only a tampered state file gets here
+            dead_letter_counter(STAGE, "bad_partition").inc()
+            yield beam.pvalue.TaggedOutput(DEAD_LETTERS, DeadLetter(STAGE, "bad_partition", rel, str(error)))
+            return
+        yield dataset.stage_partition(self._root, self._run_id, date, actor, events, purge)
 
 
 class _CommitFn(beam.DoFn):
-    def __init__(self, root: str, run_id: str):
+    def __init__(self, root: str, run_id: str, manifest: dict):
         self._root = root
         self._run_id = run_id
+        self._manifest = manifest
         self._partitions = counter("partitions_touched")
+        self._written = counter("events_written")
 
-    def process(self, partitions: list[str]):
-        moved = dataset.commit(self._root, self._run_id, partitions)
-        self._partitions.inc(len(set(partitions)))
-        yield moved
+    def process(self, changes: list[dict], updates: list):
+        def stage_state(staging):
+            return article_state.stage(self._root, self._run_id, updates, staging)
+
+        record = dataset.commit(self._root, self._run_id, changes, self._manifest, stage_state)
+        self._partitions.inc(record["partitions_touched"])
+        self._written.inc(record["events_written"])
+        yield record
 
 
 class _WriteDeadLettersFn(beam.DoFn):
@@ -63,30 +100,65 @@ class _WriteDeadLettersFn(beam.DoFn):
         self._count = counter("dead_letters")
 
     def process(self, letters: list[DeadLetter]):
-        self._count.inc(len(letters))
+        self._count.inc(len(set(letters)))
         path = dataset.write_dead_letters(self._root, self._run_id, letters)
         if path:
             yield path
 
 
-class WriteEvents(beam.PTransform):
-    """Event rows → ROOT/date=…/actor=…/part-00000.parquet, committed after staging."""
+def _key_by_article(item):
+    return item.article_id, item
 
-    def __init__(self, root: str, run_id: str):
+
+class WriteEvents(beam.PTransform):
+    """Event rows → ROOT/date=…/actor=…/part-<run_id>.parquet, committed once per run.
+
+    Input: the events PCollection alone, or a dict with 'events', 'seen' (the articles
+    that went on to the NLP stage, from SkipUnchangedArticles) and 'failed' (dead letters
+    of the stages after it: an article among them keeps its old events and state): with
+    those the article state is updated and changed articles' old events are removed. Output: {'committed': the manifest (one element), 'dead_letters': ...}.
+    """
+
+    def __init__(self, root: str, run_id: str, manifest: dict | None = None):
         super().__init__()
         self._root = root
         self._run_id = run_id
+        self._manifest = dict(manifest or {})
 
-    def expand(self, events):
+    def expand(self, inputs):
+        if isinstance(inputs, PCollection):
+            inputs = {"events": inputs}
+        events = inputs["events"]
+        pipeline = events.pipeline
         keyed = events | "ValidatePartition" >> beam.ParDo(_ValidatePartitionFn()).with_outputs(DEAD_LETTERS, main="keyed")
-        committed = (
-            keyed.keyed
-            | "GroupByPartition" >> beam.GroupByKey()
-            | "StagePartition" >> beam.ParDo(_StagePartitionFn(self._root, self._run_id))
-            | "AllStaged" >> beam.combiners.ToList()
-            | "Commit" >> beam.ParDo(_CommitFn(self._root, self._run_id))
+        seen = inputs.get("seen") or (pipeline | "NoSeen" >> beam.Create([]))
+        failed = inputs.get("failed") or (pipeline | "NoFailed" >> beam.Create([]))
+        outcome = (
+            {
+                "seen": seen | "KeySeen" >> beam.Map(_key_by_article),
+                "partitions": keyed.keyed | "ArticlePartition" >> beam.Map(lambda kv: (kv[1].article_id, kv[0])),
+                "failed": failed | "KeyFailed" >> beam.Map(lambda d: (d.input_id, True)),
+            }
+            | "GroupByArticle" >> beam.CoGroupByKey()
+            | "ArticleOutcome" >> beam.ParDo(_ArticleOutcomeFn()).with_outputs(PURGE, main="updates")
         )
-        return {"committed": committed, DEAD_LETTERS: keyed[DEAD_LETTERS]}
+        staged = (
+            {"events": keyed.keyed, PURGE: outcome[PURGE]}
+            | "GroupByPartition" >> beam.CoGroupByKey()
+            | "StagePartition" >> beam.ParDo(_StagePartitionFn(self._root, self._run_id)).with_outputs(
+                DEAD_LETTERS, main="changes"
+            )
+        )
+        committed = (
+            staged.changes
+            | "AllStaged" >> beam.combiners.ToList()
+            | "Commit"
+            >> beam.ParDo(
+                _CommitFn(self._root, self._run_id, self._manifest), beam.pvalue.AsList(outcome.updates)
+            )
+        )
+        dead_letters = (keyed[DEAD_LETTERS], staged[DEAD_LETTERS]) | "WriterDeadLetters" >> beam.Flatten()
+        return {"committed": committed, DEAD_LETTERS: dead_letters}
 
 
 class WriteDeadLetters(beam.PTransform):

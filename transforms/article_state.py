@@ -1,0 +1,169 @@
+"""Incremental runs: which articles earlier runs processed, and where their events live.
+
+ROOT/_state/articles.parquet holds one row per processed article: its article_id, the
+content_hash it had, and the partitions (`date=…/actor=…`) its events were written to.
+`SkipUnchangedArticles` drops, before the NLP stage, every article whose id and hash
+are already there; an article whose hash changed goes on, flagged with its old
+partitions, so that WriteEvents removes its old events from all of them, including
+partitions the new version no longer touches. `--reprocess` sends every article on.
+
+The state changes only as part of a commit: the next state is staged under
+`_staging/<run_id>/_state/` and renamed into place by the roll forward (see
+transforms/dataset.py), so the state always describes the committed dataset. An
+article that failed extraction is not recorded, so the next run tries it again. If
+the state file is lost, `rebuild_if_missing` derives it from the dataset (no hashes,
+so every article is processed once more and replaces its events).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+import apache_beam as beam
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from schemas.records import Article
+from transforms.counters import counter
+
+STATE_DIR = "_state"
+STATE_FILE = "articles.parquet"
+SEEN = "seen"
+
+STATE_SCHEMA = pa.schema(
+    [
+        pa.field("article_id", pa.string(), nullable=False),
+        pa.field("content_hash", pa.string()),
+        pa.field("partitions", pa.list_(pa.string())),
+        pa.field("run_id", pa.string()),
+    ]
+)
+
+
+class SeenArticle(NamedTuple):
+    """An article going to the NLP stage, with where its old events live (if any)."""
+
+    article_id: str
+    content_hash: str
+    old_partitions: tuple
+
+
+class ArticleUpdate(NamedTuple):
+    """The state row an article gets when the run commits."""
+
+    article_id: str
+    content_hash: str
+    partitions: tuple
+
+
+def state_path(root: str) -> Path:
+    return Path(root) / STATE_DIR / STATE_FILE
+
+
+def load(root: str) -> dict[str, tuple[str, tuple]]:
+    """article_id → (content_hash, partitions) of the committed state; {} when there is none."""
+    path = state_path(root)
+    if not path.exists():
+        return {}
+    table = pq.read_table(path, columns=["article_id", "content_hash", "partitions"])
+    ids = table.column("article_id").to_pylist()
+    hashes = table.column("content_hash").to_pylist()
+    parts = table.column("partitions").to_pylist()
+    return {a: (h or "", tuple(p or ())) for a, h, p in zip(ids, hashes, parts)}
+
+
+def _write(path: Path, state: dict[str, tuple[str, tuple]], run_ids: dict[str, str]) -> None:
+    from transforms.dataset import write_table_atomically
+
+    keys = sorted(state)
+    table = pa.table(
+        {
+            "article_id": keys,
+            "content_hash": [state[k][0] for k in keys],
+            "partitions": [sorted(state[k][1]) for k in keys],
+            "run_id": [run_ids.get(k) for k in keys],
+        },
+        schema=STATE_SCHEMA,
+    )
+    write_table_atomically(table, path)
+
+
+def stage(root: str, run_id: str, updates: Iterable[ArticleUpdate], staging: Path) -> bool:
+    """Write the next state (committed state + this run's updates) into the run's staging folder."""
+    updates = list(updates)
+    if not updates:
+        return False
+    path = state_path(root)
+    state = load(root)
+    run_ids = {}
+    if path.exists():
+        old = pq.read_table(path, columns=["article_id", "run_id"])
+        run_ids = dict(zip(old.column("article_id").to_pylist(), old.column("run_id").to_pylist()))
+    for update in sorted(updates):
+        state[update.article_id] = (update.content_hash, tuple(sorted(set(update.partitions))))
+        run_ids[update.article_id] = run_id
+    _write(staging / STATE_DIR / STATE_FILE, state, run_ids)
+    return True
+
+
+def rebuild_if_missing(root: str) -> int | None:
+    """Derive the state from the dataset when it is missing; returns the articles found."""
+    from transforms.dataset import snapshot_files
+
+    if state_path(root).exists():
+        return None
+    files = snapshot_files(root)
+    if not files:
+        return None
+    state: dict[str, tuple[str, set]] = {}
+    base = Path(root).resolve()
+    for name in files:
+        path = Path(name)
+        rel = path.parent.relative_to(base).as_posix()
+        for article_id in set(pq.read_table(path, columns=["article_id"], partitioning=None).column("article_id").to_pylist()):
+            state.setdefault(article_id, ("", set()))[1].add(rel)
+    _write(state_path(root), {k: (h, tuple(p)) for k, (h, p) in state.items()}, {})
+    return len(state)
+
+
+class _SkipUnchangedFn(beam.DoFn):
+    """Loads the committed state once per DoFn instance (in setup, not per element)."""
+
+    def __init__(self, root: str, reprocess: bool):
+        self._root = root
+        self._reprocess = reprocess
+        self._state = None
+        self._skipped = counter("articles_skipped_unchanged")
+        self._changed = counter("articles_changed")
+        self._reprocessed = counter("articles_reprocessed")
+
+    def setup(self):
+        self._state = load(self._root)
+
+    def process(self, article: Article):
+        previous = self._state.get(article.article_id)
+        if previous is not None:
+            old_hash, old_partitions = previous
+            if old_hash == article.content_hash and not self._reprocess:
+                self._skipped.inc()
+                return
+            (self._reprocessed if old_hash == article.content_hash else self._changed).inc()
+        else:
+            old_partitions = ()
+        yield beam.pvalue.TaggedOutput(SEEN, SeenArticle(article.article_id, article.content_hash, tuple(old_partitions)))
+        yield article
+
+
+class SkipUnchangedArticles(beam.PTransform):
+    """Article → the articles that need the NLP stage ('articles') and their 'seen' records."""
+
+    def __init__(self, root: str, reprocess: bool = False):
+        super().__init__()
+        self._root = root
+        self._reprocess = reprocess
+
+    def expand(self, articles):
+        out = articles | "CompareWithState" >> beam.ParDo(_SkipUnchangedFn(self._root, self._reprocess)).with_outputs(
+            SEEN, main="articles"
+        )
+        return {"articles": out.articles, SEEN: out[SEEN]}

@@ -1,0 +1,111 @@
+"""Events named by a noun: "a Russian drone strike on Kyiv", "clashes between A and B".
+
+Wire copy often reports an attack without a clause for it ("five people are
+killed in an Israeli strike on ..."). The noun's modifiers name the actor
+(a demonym, a possessive, "by"/"from" a named force) and its "on"/"against"
+phrase, or the place it happened in, names the target. Only conflict nouns
+from schemas/data/nominal_events.csv count, and only with a resolvable actor.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from schemas import ontology
+from transforms.actors import Actor, ArticleActors, name_tokens
+
+AGENT_PREPS = frozenset({"by", "from"})
+TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})
+PLACE_PREPS = frozenset({"in", "near", "across", "into"})
+PAIR_PREPS = frozenset({"between"})
+
+
+def nominal_code(token) -> Optional[str]:
+    table = ontology.nominal_events()
+    left = token.doc[token.i - 1] if token.i > 0 else None
+    if left is not None and left.dep_ == "compound":
+        code = table.get(f"{left.lower_} {token.lower_}")
+        if code:
+            return code
+    return table.get(token.lower_) or table.get(token.lemma_.lower())
+
+
+def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str, Actor, Optional[Actor]]]:
+    """(noun token, code, actor, target) for each event noun with a resolvable actor."""
+    for token in sent:
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+            continue
+        code = nominal_code(token)
+        if code is None:
+            continue
+        pair = _between(token, resolver)
+        if pair:
+            first, second = pair
+            yield token, code, first, second
+            yield token, code, second, first
+            continue
+        actor = _agent(token, resolver)
+        if actor is None:
+            continue
+        target = _target(token, resolver, actor)
+        yield token, code, actor, target
+
+
+def _agent(noun, resolver: ArticleActors) -> Optional[Actor]:
+    modifiers = [t for t in name_tokens(noun) if t.i != noun.i and t.dep_ in ("amod", "compound", "poss", "nmod")]
+    for modifier in modifiers:
+        actor = resolver.resolve(modifier, remember=False)
+        if actor is not None:
+            return actor
+    for prep in noun.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in AGENT_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    actor = resolver.resolve(pobj, remember=False)
+                    if actor is not None:
+                        return actor
+    return None
+
+
+def _target(noun, resolver: ArticleActors, actor: Actor) -> Optional[Actor]:
+    for preps in (TARGET_PREPS, PLACE_PREPS):
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                found = _country_in(prep, resolver)
+                if found is not None and found.code != actor.code:
+                    return found
+    # "... are killed in a strike on a market in Kharkiv, Ukraine": the clause's place.
+    head = noun.head
+    while head.dep_ == "prep":
+        head = head.head
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and prep.i > noun.i:
+            found = _country_in(prep, resolver)
+            if found is not None and found.code != actor.code:
+                return found
+    return None
+
+
+def _country_in(prep, resolver: ArticleActors) -> Optional[Actor]:
+    """The first country (or capital) named anywhere inside the phrase."""
+    for token in prep.subtree:
+        if token.pos_ != "PROPN":
+            continue
+        actor = resolver.resolve(token, remember=False, as_target=True)
+        if actor is not None and actor.code == actor.country:
+            return actor
+    return None
+
+
+def _between(noun, resolver: ArticleActors) -> Optional[tuple[Actor, Actor]]:
+    """'clashes between Syrian security forces and the SDF' → both sides."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in PAIR_PREPS:
+            sides = []
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    from transforms.actors import resolve_all
+
+                    sides = resolve_all(resolver, [pobj], as_target=True)
+            if len(sides) >= 2 and sides[0].code != sides[1].code:
+                return sides[0], sides[1]
+    return None

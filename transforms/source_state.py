@@ -1,0 +1,137 @@
+"""Per-source HTTP validators (ETag, Last-Modified) kept between runs: conditional GET.
+
+The state lives in the output folder, ``ROOT/_state/sources.json``::
+
+    {"version": 1, "sources": {"https://example.org/feed.xml":
+        {"etag": "\\"v1\\"", "last_modified": "Wed, 01 Jan 2025 00:00:00 GMT",
+         "feed_url": "https://example.org/feed.xml", "run_id": "..."}}}
+
+Why it is saved only after the events commit: a validator stands for "the
+articles of this response are in the dataset". If it were saved before the
+commit and the commit then failed, the next run would get a 304 and skip the
+feed, and its articles would never be written. So :class:`SaveSourceState`
+takes the commit result as a side input (Beam computes a side input in full
+before the consumer runs; a failed commit fails the job and nothing is saved),
+and keeps only the validators of sources that did not fail in this run (a
+source whose bytes were refused by the parser keeps its previous validators, so
+the next run fetches it in full again).
+
+The file is replaced atomically (temporary file + ``os.replace``); a missing,
+unreadable or corrupt file is an empty state (every feed fetched in full), never
+an error: losing the state costs bandwidth, not data.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Iterable, NamedTuple, Optional
+
+import apache_beam as beam
+
+from transforms.counters import counter
+
+STATE_DIR = "_state"
+STATE_FILE = "sources.json"
+VERSION = 1
+
+
+class SourceValidators(NamedTuple):
+    """What a 200 response said about its content, to send back next time."""
+
+    source: str  # the source as listed (the state's key)
+    feed_url: str  # where the bytes came from after redirects
+    etag: Optional[str]
+    last_modified: Optional[str]
+
+
+def state_path(root: str) -> Path:
+    return Path(root) / STATE_DIR / STATE_FILE
+
+
+def load_state(root: str) -> dict[str, dict]:
+    """``{source: {"etag": ..., "last_modified": ...}}``; empty when absent or unreadable."""
+    try:
+        data = json.loads(state_path(root).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    sources = data.get("sources") if isinstance(data, dict) else None
+    if not isinstance(sources, dict):
+        return {}
+    clean = {}
+    for source, entry in sources.items():
+        if isinstance(source, str) and isinstance(entry, dict):
+            clean[source] = {k: entry[k] for k in ("etag", "last_modified", "feed_url", "run_id")
+                             if isinstance(entry.get(k), str)}
+    return clean
+
+
+def save_state(root: str, validators: Iterable[SourceValidators], run_id: str = "") -> int:
+    """Merge ``validators`` into the stored state and replace the file atomically.
+
+    Sources not in ``validators`` keep what they had. Returns how many were updated.
+    """
+    state = load_state(root)
+    updated = 0
+    for item in sorted(validators):
+        if not (item.etag or item.last_modified):
+            continue
+        entry = {"feed_url": item.feed_url, "run_id": run_id}
+        if item.etag:
+            entry["etag"] = item.etag
+        if item.last_modified:
+            entry["last_modified"] = item.last_modified
+        state[item.source] = entry
+        updated += 1
+    if not updated:
+        return 0
+    path = state_path(root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        json.dump({"version": VERSION, "sources": dict(sorted(state.items()))}, handle, indent=1)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    return updated
+
+
+def failed_inputs(dead_letters) -> set[str]:
+    """The input ids of feed-level dead letters (entry-level ids carry a '#entry-N')."""
+    return {letter.input_id for letter in dead_letters}
+
+
+class _SaveFn(beam.DoFn):
+    def __init__(self, root: str, run_id: str):
+        self._root = root
+        self._run_id = run_id
+        self._saved = counter("source_validators_saved")
+
+    def process(self, validators, committed, dead_letters):
+        del committed  # only its presence matters: the commit has finished
+        failed = failed_inputs(dead_letters)
+        keep = [v for v in validators if v.source not in failed and v.feed_url not in failed]
+        self._saved.inc(save_state(self._root, keep, self._run_id))
+        yield str(state_path(self._root))
+
+
+class SaveSourceState(beam.PTransform):
+    """Validators → ROOT/_state/sources.json, after ``committed`` and minus failed sources."""
+
+    def __init__(self, root: str, run_id: str, committed, dead_letters):
+        super().__init__()
+        self._root = root
+        self._run_id = run_id
+        self._committed = committed
+        self._dead_letters = dead_letters
+
+    def expand(self, validators):
+        return (
+            validators
+            | "AllValidators" >> beam.combiners.ToList()
+            | "SaveAfterCommit" >> beam.ParDo(
+                _SaveFn(self._root, self._run_id),
+                committed=beam.pvalue.AsList(self._committed),
+                dead_letters=beam.pvalue.AsList(self._dead_letters),
+            )
+        )
