@@ -1,6 +1,7 @@
 """eventwire: news feeds → a Parquet dataset of CAMEO-coded political events.
 
-`open_events(path)` gives the dataset as a DuckDB relation for Python users.
+For Python users: `open_events(path)` gives the dataset as a DuckDB relation and
+`open_dataset(path)` as a pyarrow Dataset, both over one committed state of it.
 """
 from __future__ import annotations
 
@@ -12,4 +13,11 @@ def open_events(path: str = "output"):
     return _open(path)
 
 
-__all__ = ["open_events"]
+def open_dataset(path: str = "output"):
+    """The events dataset at `path` as a pyarrow.dataset.Dataset with the explicit schema."""
+    from pipeline.query import open_dataset as _open
+
+    return _open(path)
+
+
+__all__ = ["open_events", "open_dataset"]

@@ -10,6 +10,7 @@ import datetime as dt
 import apache_beam as beam
 
 from pipeline.options import EventwireOptions
+from transforms.article_state import SkipUnchangedArticles
 from transforms.extract_events import ExtractEvents
 from transforms.fetch import FetchPolicy
 from transforms.full_text import FetchFullText
@@ -34,8 +35,15 @@ def fetch_policy(view: EventwireOptions) -> FetchPolicy:
     )
 
 
+def run_manifest(view: EventwireOptions) -> dict:
+    """What the commit's manifest records about the run besides its changes."""
+    from pipeline.summary import manifest_base
+
+    return manifest_base(view)
+
+
 def build_pipeline(p: beam.Pipeline, options: EventwireOptions) -> dict:
-    """sources → ReadFeeds → ParseArticles → ExtractEvents → WriteEvents (+ dead letters)."""
+    """sources → ReadFeeds → ParseArticles → SkipUnchanged → ExtractEvents → WriteEvents (+ dead letters)."""
     view = options.view_as(EventwireOptions)
     run_date = dt.date.fromisoformat(view.run_date) if view.run_date else dt.datetime.now(dt.timezone.utc).date()
     since = dt.date.fromisoformat(view.since) if view.since else None
@@ -47,12 +55,19 @@ def build_pipeline(p: beam.Pipeline, options: EventwireOptions) -> dict:
     feeds = p | "ReadFeeds" >> ReadFeeds(sources, source_errors, policy, state)
     parsed = feeds["documents"] | "ParseArticles" >> ParseArticles(run_date)
     articles = parsed["articles"] | "WithinDates" >> beam.Filter(within_dates, since, until)
+    # Incremental runs: articles already processed (same article_id and content_hash) stop
+    # here, before any fetching or NLP; --reprocess sends them all on (transforms/article_state.py).
+    fresh = articles | "SkipUnchanged" >> SkipUnchangedArticles(view.output, view.reprocess)
+    articles = fresh["articles"]
     full_text_letters = []
     if view.full_text:
         full = articles | "FetchFullText" >> FetchFullText(policy)
         articles, full_text_letters = full["articles"], [full["dead_letters"]]
     extracted = articles | "ExtractEvents" >> ExtractEvents(view.model, view.run_id, view.batch_size)
-    written = extracted["events"] | "WriteEvents" >> WriteEvents(view.output, view.run_id)
+    after_filter_letters = (*full_text_letters, extracted["dead_letters"]) | "FailedArticles" >> beam.Flatten()
+    written = {
+        "events": extracted["events"], "seen": fresh["seen"], "failed": after_filter_letters,
+    } | "WriteEvents" >> WriteEvents(view.output, view.run_id, run_manifest(view))
     dead_letters = (
         feeds["dead_letters"],
         parsed["dead_letters"],

@@ -1,11 +1,23 @@
 """One run at a time per output folder.
 
-The lock is a file created with O_EXCL holding the holder's run id, pid and
-host. A lock whose process is gone (a killed run) is taken over; a live holder
-makes the second run exit at once with "already running".
+The lock is an exclusive `flock` on ROOT/_lock, held for the whole run. The kernel
+releases it when the holding process ends, however it ends (`kill -9` included), so a
+killed run never leaves a lock that blocks the next one, and a recycled pid cannot make
+a dead holder look alive. The file also holds the holder's run id, pid, host and start
+time: a second run that cannot take the lock exits at once with "already running" and
+that run id; a run that takes the lock and finds a record not marked released knows the
+previous run was killed and says so (its leftovers are then recovered; see
+transforms/dataset.py).
+
+The file is never deleted (deleting a flock'ed file lets two processes lock two
+different files); after locking, the holder checks that the path still names the file
+it locked. `flock` works on local filesystems and on NFSv4; on filesystems without
+working locks use one output folder per machine.
 """
 from __future__ import annotations
 
+import datetime as dt
+import fcntl
 import json
 import os
 import socket
@@ -18,62 +30,73 @@ class AlreadyRunning(RuntimeError):
     pass
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 class RunLock:
     def __init__(self, root: str, run_id: str):
         self.path = Path(root) / LOCK_NAME
         self.run_id = run_id
+        self.took_over: dict | None = None  # the record of a killed holder, when there was one
+        self._fd: int | None = None
 
-    def acquire(self) -> None:
-        record = json.dumps({"run_id": self.run_id, "pid": os.getpid(), "host": socket.gethostname()})
-        for _ in range(2):
+    def acquire(self) -> "RunLock":
+        for _ in range(10):
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                holder = self._holder()
-                if holder and holder.get("host") == socket.gethostname() and not _alive(int(holder.get("pid", 0))):
-                    self._break_stale(holder)
-                    continue
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = _read(fd)
+                os.close(fd)
                 raise AlreadyRunning(
-                    f"already running: run {holder.get('run_id') if holder else '?'} holds {self.path}"
-                )
-            with os.fdopen(fd, "w") as handle:
-                handle.write(record)
-            return
+                    f"already running: run {holder.get('run_id', '?')} (pid {holder.get('pid', '?')} on "
+                    f"{holder.get('host', '?')}) holds {self.path}"
+                ) from None
+            except BaseException:
+                os.close(fd)
+                raise
+            try:
+                same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
+            except FileNotFoundError:
+                same = False
+            if not same:  # someone replaced the file between our open and our lock
+                os.close(fd)
+                continue
+            previous = _read(fd)
+            if previous and not previous.get("released"):
+                self.took_over = previous
+            self._fd = fd
+            self._write({
+                "run_id": self.run_id, "pid": os.getpid(), "host": socket.gethostname(),
+                "since": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            })
+            return self
         raise AlreadyRunning(f"already running: could not take {self.path}")
 
-    def _holder(self) -> dict | None:
-        try:
-            return json.loads(self.path.read_text())
-        except (OSError, ValueError):
-            return None
-
-    def _break_stale(self, holder: dict) -> None:
-        # Rename first so that two runs breaking the same stale lock cannot both win.
-        stale = self.path.with_name(f"{LOCK_NAME}.stale-{holder.get('pid')}")
-        try:
-            os.replace(self.path, stale)
-            stale.unlink()
-        except FileNotFoundError:
-            pass
+    def _write(self, record: dict) -> None:
+        data = json.dumps(record).encode()
+        os.ftruncate(self._fd, 0)
+        os.pwrite(self._fd, data, 0)
+        os.fsync(self._fd)
 
     def release(self) -> None:
-        holder = self._holder()
-        if holder and holder.get("run_id") == self.run_id:
-            self.path.unlink(missing_ok=True)
+        if self._fd is None:
+            return
+        try:
+            self._write({"run_id": self.run_id, "released": True})
+        finally:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
 
     def __enter__(self):
-        self.acquire()
-        return self
+        return self.acquire()
 
     def __exit__(self, *exc):
         self.release()
+
+
+def _read(fd: int) -> dict:
+    try:
+        data = os.pread(fd, 4096, 0)
+        record = json.loads(data.decode("utf-8", "replace")) if data.strip() else {}
+        return record if isinstance(record, dict) else {}
+    except (OSError, ValueError):
+        return {}

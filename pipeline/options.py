@@ -57,6 +57,11 @@ class EventwireOptions(PipelineOptions):
         parser.add_argument("--run_date", default=None, help="Date used when an article has no date (default: today, UTC).")
         parser.add_argument("--batch_size", type=int, default=32, help="Articles per spaCy batch (default 32).")
         parser.add_argument(
+            "--reprocess", action="store_true", default=False,
+            help="Process every article again, even those unchanged since an earlier run (e.g. after an "
+            "extractor upgrade); their events are replaced.",
+        )
+        parser.add_argument(
             "--no_prefilter", dest="prefilter", action="store_false", default=True,
             help="Parse every sentence, not only those that can hold an event (slower; for comparisons).",
         )
@@ -105,6 +110,12 @@ def validate(options: EventwireOptions) -> EventwireOptions:
         view.feeds = [str(sample_feeds())]
     if not view.run_id:
         view.run_id = new_run_id()
+    from transforms.dataset import check_run_id  # run ids name files: no "/", "..", leading "_" or "."
+
+    try:
+        check_run_id(view.run_id)
+    except ValueError as error:
+        raise UsageError(f"--run_id: {error}") from error
     output = Path(view.output)
     try:
         output.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,8 @@ SUMMARY_LINES = (
     ("sources not modified", "sources_not_modified"),
     ("articles new", "articles_new"),
     ("articles duplicate", "articles_duplicate"),
+    ("articles unchanged", "articles_skipped_unchanged"),
+    ("articles changed", "articles_changed"),
     ("events written", "events_written"),
     ("partitions touched", "partitions_touched"),
     ("dead letters", "dead_letters"),
@@ -41,7 +43,7 @@ def format_summary(run_id: str, output: str, counters: dict[str, int], wall_seco
     return "\n".join(lines)
 
 
-def manifest(view, counters: dict[str, int], wall_seconds: float) -> dict:
+def versions() -> dict:
     import apache_beam
     import pyarrow
 
@@ -49,18 +51,39 @@ def manifest(view, counters: dict[str, int], wall_seconds: float) -> dict:
     from transforms.extractor import EXTRACTOR_VERSION
 
     return {
+        "extractor": EXTRACTOR_VERSION,
+        "schema": SCHEMA_VERSION,
+        "apache_beam": apache_beam.__version__,
+        "pyarrow": pyarrow.__version__,
+        "python": platform.python_version(),
+    }
+
+
+def manifest_base(view) -> dict:
+    """What the commit writes into the manifest besides the changes: known before the run."""
+    import datetime as dt
+
+    return {
         "run_id": view.run_id,
-        "sources": list(view.feeds),
+        "kind": "run",
+        "sources": list(view.feeds or []),
         "since": view.since,
         "until": view.until,
+        "reprocess": bool(getattr(view, "reprocess", False)),
         "model": view.model,
+        "started_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds"),
+        "versions": versions(),
+    }
+
+
+def after_run(counters: dict[str, int], wall_seconds: float, recovered, took_over) -> dict:
+    """What the CLI adds to the committed manifest once the pipeline has finished."""
+    import datetime as dt
+
+    return {
         "counters": counters,
         "wall_seconds": round(wall_seconds, 3),
-        "versions": {
-            "extractor": EXTRACTOR_VERSION,
-            "schema": SCHEMA_VERSION,
-            "apache_beam": apache_beam.__version__,
-            "pyarrow": pyarrow.__version__,
-            "python": platform.python_version(),
-        },
+        "finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds"),
+        "recovered": [{"run_id": r, "action": a} for r, a in recovered],
+        "lock_taken_over_from": took_over,
     }

@@ -209,6 +209,15 @@ def anaphora() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=None)
-def nominal_events() -> dict[str, str]:
-    """Event nouns → CAMEO code: "a Russian drone strike on Kyiv" is RUS 195 UKR."""
-    return {row["noun"].lower(): row["code"] for row in _rows("nominal_events.csv")}
+def nominal_events(standalone_only: bool = True) -> dict[str, str]:
+    """Event nouns → CAMEO code: "a Russian drone strike on Kyiv" is RUS 195 UKR.
+
+    Standalone nouns (attacks, strikes, clashes) are events wherever they carry an
+    actor; the others ("deal", "visit") only as the object of a statement verb
+    ("announced a deal with ...").
+    """
+    return {
+        row["noun"].lower(): row["code"]
+        for row in _rows("nominal_events.csv")
+        if row["standalone"] == "yes" or not standalone_only
+    }

@@ -137,6 +137,10 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
     rule = _with_modality(verb, rule)
+    if rule.code.startswith("01") and dobj is not None and not passive_voice(children):
+        announced = ontology.nominal_events(standalone_only=False).get(dobj.lemma_.lower())
+        if announced is not None:  # "announced a military offensive against ..."
+            rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, announced)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
     confidence = 0.9
     if passive:
@@ -230,6 +234,10 @@ def off_topic(verb, dobj) -> bool:
     return False
 
 
+def passive_voice(children) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+
+
 def _is_negated(verb) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
@@ -242,6 +250,9 @@ def _object_heads(dobj, preps, verb) -> set[str]:
     if dobj is not None:
         heads.update(_forms(t) for t in conjuncts(dobj))
         heads.update(t.lower_ for t in conjuncts(dobj))
+        left = dobj.doc[dobj.i - 1] if dobj.i > 0 else None
+        if left is not None and left.head.i == dobj.i:  # "a general strike", "a hunger strike"
+            heads.add(f"{left.lower_} {dobj.lower_}")
     for prep in preps:
         heads.update(_forms(c) for c in prep.children if c.dep_ == "pobj")
         heads.update(c.lower_ for c in prep.children if c.dep_ == "pobj")

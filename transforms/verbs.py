@@ -28,6 +28,8 @@ def match_verb(
         if rule.object_heads and not (rule.object_heads & object_heads):
             continue
         score = (2 if rule.object_heads else 0) + (1 if rule.particle else 0)
+        if any(" " in head for head in rule.object_heads & object_heads):
+            score += 4  # "general strike" is more specific than "strike"
         if score > best_score:
             best, best_score = rule, score
     return best

@@ -1,0 +1,262 @@
+"""Skip what cannot hold an event before spaCy sees it.
+
+An event needs, in one sentence, a dictionary verb (schemas/data/verbs.csv) and
+an actor the resolver can name: a gazetteer name, an acronym the article
+defines, a person an earlier sentence introduced with a title, or a phrase that
+refers back ("he", "the bloc"). A sentence with neither cannot give a row, so it
+is not parsed: it is blanked (every character but line breaks becomes a space),
+which keeps every offset of the analysed text (title + "\\n\\n" + body) valid for
+the extractor while spaCy spends one whitespace token on it instead of a parse.
+A title or body with nothing left is not parsed at all.
+
+What must stay for context is kept:
+- acronym definitions ("... Organization (CSTO)") are learned from the raw text
+  (`ArticleActors.learn_acronyms`), so they need no parse; every parenthesized
+  acronym of the article counts as an actor name here;
+- a sentence that names an actor next to other capitalized words may introduce a
+  person ("Russian Foreign Minister Sergey Lavrov"); it is kept when a later
+  sentence that is kept uses one of those words ("Lavrov said ..."), in the order
+  the extractor reads (body, then title).
+
+The checks are cheap: a rule splits sentences; words are runs of letters and
+digits, looked up in sets. Surface forms of the verbs come from the model's own
+lemmatizer tables (`transforms.nlp.verb_surface_forms`), so any token the model
+lemmatizes to a dictionary verb is recognized; `english_inflections` is the
+fallback for models without those tables. Names are matched case-insensitively,
+as the resolver does, except short ones ("US", "UN", "EU", "U.S."): those need a
+capital, so the pronoun "us" does not keep every sentence (the resolver ignores
+pronouns anyway). Equality of the events with and without the filter is checked
+by tests/test_prefilter.py and by `bench/run.py --no-prefilter-too`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from schemas import ontology
+
+# A sentence ends at . ! ? (closing quotes/brackets allowed) before whitespace and
+# a capital, digit or opening quote, or at a line break.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
+_LAST_WORD = re.compile(r"(\S+)$")
+# Words after which a period rarely ends a sentence: not splitting is the safe side.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen lt col sgt maj capt cmdr adm gov sen rep prof jr sr rev fr hon pres "
+    "inc co corp ltd no nos vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct "
+    "nov dec mt ft ave blvd pp vol op cf al".split()
+)
+_RUN = re.compile(r"[^\W_]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&.-]{1,11})\)")
+# Capitalized words that are not names: never taken as a possible person alias.
+_NOT_NAMES = frozenset(
+    "a an the and or but in on at of for to from by with as is are was were be he she it they we "
+    "i you his her its their our this that these those there here what when where who why how "
+    "after before while if mr mrs ms dr".split()
+)
+# Short names (one run of at most this many characters, or single letters: "U.S.")
+# match only where the text has a capital.
+SHORT_NAME = 3
+
+# Regular English verb inflection with the commonest irregular forms, for models
+# whose lemmatizer has no rule tables.
+IRREGULAR = {
+    "say": "said", "meet": "met", "hold": "held", "send": "sent", "tell": "told", "take": "took taken",
+    "seek": "sought", "strike": "struck stricken", "fight": "fought", "shoot": "shot", "leave": "left",
+    "beat": "beaten", "win": "won", "give": "gave given", "make": "made", "go": "went gone",
+    "come": "came", "get": "got gotten", "bring": "brought", "buy": "bought", "sell": "sold",
+    "lead": "led", "keep": "kept", "speak": "spoke spoken", "break": "broke broken", "steal": "stole stolen",
+    "flee": "fled", "withdraw": "withdrew withdrawn", "throw": "threw thrown", "draw": "drew drawn",
+    "forbid": "forbade forbidden", "forgive": "forgave forgiven", "freeze": "froze frozen",
+    "bind": "bound", "lay": "laid", "pay": "paid", "lend": "lent", "build": "built", "spend": "spent",
+    "catch": "caught", "teach": "taught", "think": "thought", "find": "found", "stand": "stood",
+    "understand": "understood", "undertake": "undertook undertaken", "overthrow": "overthrew overthrown",
+    "arise": "arose arisen", "blow": "blew blown", "choose": "chose chosen", "drive": "drove driven",
+    "ride": "rode ridden", "rise": "rose risen", "shake": "shook shaken", "sink": "sank sunk",
+    "swear": "swore sworn", "tear": "tore torn", "wear": "wore worn", "write": "wrote written",
+    "hit": "hit", "put": "put", "set": "set", "cut": "cut", "let": "let", "quit": "quit",
+    "bid": "bid", "cast": "cast", "hurt": "hurt", "shut": "shut", "spread": "spread",
+    "feel": "felt", "hear": "heard", "know": "knew known", "see": "saw seen", "show": "showed shown",
+    "begin": "began begun", "run": "ran", "slay": "slew slain", "forsee": "foresaw foreseen",
+}
+
+
+def english_inflections(lemma: str) -> set[str]:
+    """-s/-es/-ed/-ing forms (with a doubled final consonant and y → i) and irregulars."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms.add(lemma[:-1] + "ing")
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if lemma.endswith("ie"):
+        forms.add(lemma[:-2] + "ying")
+    forms.update(IRREGULAR.get(lemma, "").split())
+    return forms
+
+
+def rule_inflections(lemma: str, rules: Iterable[tuple[str, str]], exceptions: dict[str, list[str]]) -> set[str]:
+    """Every string a rule lemmatizer maps to `lemma`: the inverse of its suffix rules
+    (form = lemma minus `new` plus `old`) and of its exception table."""
+    forms = {lemma}
+    for old, new in rules:
+        if lemma.endswith(new):
+            stem = lemma[: len(lemma) - len(new)] if new else lemma
+            if stem:
+                forms.add(stem + old)
+    forms.update(form for form, lemmas in exceptions.items() if lemma in lemmas)
+    return forms
+
+
+def runs(text: str) -> list[str]:
+    return _RUN.findall(text.lower().replace("’", "'"))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What can trigger an event (verb forms) and what can name an actor."""
+
+    verb_forms: frozenset[str]
+    names: dict[str, tuple[tuple[str, ...], ...]]  # first word → word tuples, longest first
+    needs_capital: frozenset[tuple[str, ...]]
+    anaphors: dict[str, tuple[tuple[str, ...], ...]]
+
+
+def build_vocabulary(verb_forms: Iterable[str]) -> Vocabulary:
+    """The lookup tables, from the ontology (all dates: a superset of any day's)."""
+    names: dict[str, set[tuple[str, ...]]] = {}
+    needs_capital = set()
+    for key in ontology.actor_names(None):
+        words = tuple(runs(key))
+        if not words:
+            continue
+        names.setdefault(words[0], set()).add(words)
+        if (len(words) == 1 and len(words[0]) <= SHORT_NAME) or all(len(w) == 1 for w in words):
+            needs_capital.add(words)
+    anaphors: dict[str, set[tuple[str, ...]]] = {}
+    for phrase in getattr(ontology, "anaphora", dict)():
+        words = tuple(runs(phrase))
+        # "the bloc": the resolver reads the whole phrase, "bloc" is what must be there.
+        if words and words[0] == "the" and len(words) > 1:
+            words = words[1:]
+        if words:
+            anaphors.setdefault(words[0], set()).add(words)
+    longest = lambda table: {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}  # noqa: E731
+    return Vocabulary(
+        verb_forms=frozenset(f.lower() for f in verb_forms),
+        names=longest(names),
+        needs_capital=frozenset(needs_capital),
+        anaphors=longest(anaphors),
+    )
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence by a cheap rule; never splits after an
+    abbreviation or an initial, so it errs towards longer sentences."""
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group(0)[0] != "\n":
+            word = _LAST_WORD.search(text, 0, match.start() + 1)
+            last = word.group(1).strip("\"'“‘([").rstrip(".") if word else ""
+            if last.lower() in ABBREVIATIONS or (len(last) == 1 and last.isupper()) or "." in last:
+                continue
+        end = match.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+@dataclass
+class _Sentence:
+    part: str  # "title" or "body"
+    start: int
+    end: int
+    has_verb: bool
+    has_actor: bool  # a gazetteer name, a defined acronym or an anaphor
+    capitalized: frozenset[str]  # possible person aliases it could introduce
+    alias_uses: frozenset[str]  # capitalized words it shares with earlier possible introducers
+    kept: bool = False
+
+
+class Prefilter:
+    """Per article: which sentences of the title and body can hold an event."""
+
+    def __init__(self, vocabulary: Vocabulary):
+        self._v = vocabulary
+
+    def mask(self, title: str, text: str) -> tuple[Optional[str], Optional[str]]:
+        """The title and body with every sentence that cannot hold an event blanked,
+        offsets unchanged; None for a part with nothing left to parse."""
+        acronyms = {m.group(1).lower().replace("’", "'") for m in _PAREN_ACRONYM.finditer(title + "\n" + text)}
+        sentences = []
+        aliases: set[str] = set()
+        # The extractor reads the body first, then the title: people learned in that order.
+        for part, source in (("body", text), ("title", title)):
+            for start, end in split_sentences(source):
+                sentences.append(self._scan(part, source[start:end], start, end, acronyms, aliases))
+        self._keep(sentences)
+        return self._masked(title, "title", sentences), self._masked(text, "body", sentences) if text else None
+
+    def _scan(self, part, sentence, start, end, acronyms, aliases) -> _Sentence:
+        originals = _RUN.findall(sentence.replace("’", "'"))
+        words = [w.lower() for w in originals]
+        has_verb = any(w in self._v.verb_forms for w in words) or any(
+            w in self._v.verb_forms for w in _LETTERS.findall(sentence.lower()))
+        has_actor = bool(acronyms.intersection(words)) or self._names(originals, words) or self._anaphor(words)
+        capitalized = frozenset(
+            w for o, w in zip(originals, words) if o[0].isupper() and w not in _NOT_NAMES and not o.isdigit())
+        uses = frozenset(capitalized & aliases)
+        if has_actor or uses:
+            aliases.update(capitalized)
+        return _Sentence(part, start, end, has_verb, has_actor, capitalized, uses)
+
+    def _names(self, originals: list[str], words: list[str]) -> bool:
+        for i, word in enumerate(words):
+            for name in self._v.names.get(word, ()):
+                if tuple(words[i : i + len(name)]) == name and (
+                    name not in self._v.needs_capital or any(c.isupper() for c in originals[i])
+                ):
+                    return True
+        return False
+
+    def _anaphor(self, words: list[str]) -> bool:
+        for i, word in enumerate(words):
+            for phrase in self._v.anaphors.get(word, ()):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    return True
+        return False
+
+    @staticmethod
+    def _keep(sentences: list[_Sentence]) -> None:
+        """Keep event sentences, then (backwards) the sentences that introduce their aliases."""
+        needed: set[str] = set()
+        for sentence in reversed(sentences):
+            event = sentence.has_verb and (sentence.has_actor or bool(sentence.alias_uses))
+            teaches = (sentence.has_actor or sentence.alias_uses) and bool(sentence.capitalized & needed)
+            if event or teaches:
+                sentence.kept = True
+                needed |= sentence.alias_uses
+
+    @staticmethod
+    def _masked(source: str, part: str, sentences: list[_Sentence]) -> Optional[str]:
+        kept = [(s.start, s.end) for s in sentences if s.part == part and s.kept]
+        if not kept:
+            return None
+        chunks = []
+        position = 0
+        for start, end in kept:
+            chunks.append(_blank(source[position:start]))
+            chunks.append(source[start:end])
+            position = end
+        chunks.append(_blank(source[position:]))
+        return "".join(chunks)
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
