@@ -63,7 +63,7 @@ def build_pipeline(p: beam.Pipeline, options: EventwireOptions) -> dict:
     if view.full_text:
         full = articles | "FetchFullText" >> FetchFullText(policy)
         articles, full_text_letters = full["articles"], [full["dead_letters"]]
-    extracted = articles | "ExtractEvents" >> ExtractEvents(view.model, view.run_id, view.batch_size)
+    extracted = articles | "ExtractEvents" >> ExtractEvents(view.model, view.run_id, view.batch_size, view.prefilter)
     after_filter_letters = (*full_text_letters, extracted["dead_letters"]) | "FailedArticles" >> beam.Flatten()
     written = {
         "events": extracted["events"], "seen": fresh["seen"], "failed": after_filter_letters,

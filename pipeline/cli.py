@@ -1,7 +1,10 @@
-"""The `eventwire` command line: run, query, evaluate.
+"""The `eventwire` command line: run, query, compact, recover, evaluate.
 
     eventwire run [--feeds SRC ...] [--output DIR] [--since DATE] [--until DATE] [Beam options ...]
     eventwire query [--output DIR] [--format table|csv|json] "SQL"
+    eventwire query [--output DIR] (--top-actors | --timeline ACTOR | --dyads) [--since DATE] [--until DATE] [--format ...]
+    eventwire compact [--output DIR] [--target_size MiB]
+    eventwire recover [--output DIR]
     eventwire evaluate GOLD.jsonl
 
 `run` exits 0 when the run completed, even if some feeds or articles failed
@@ -11,6 +14,7 @@ usage errors, an unwritable output, or a lock held by another run.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import sys
@@ -46,14 +50,15 @@ def _check_model(name: str) -> None:
 
 
 def run(argv: list[str]) -> int:
-    """Build and run the pipeline, then print the summary."""
+    """Take the lock, recover a killed run's leftovers, run the pipeline, print the summary."""
     import apache_beam as beam
     from apache_beam.options.pipeline_options import StandardOptions
 
     from pipeline.build import build_pipeline
     from pipeline.lock import AlreadyRunning, RunLock
     from pipeline.options import EventwireOptions, validate
-    from pipeline.summary import collect_counters, format_summary, manifest
+    from pipeline.summary import after_run, collect_counters, format_summary
+    from transforms import article_state, dataset
 
     if any(a in ("-h", "--help") for a in argv):
         EventwireOptions(["--help"])  # argparse prints the help and exits
@@ -61,53 +66,141 @@ def run(argv: list[str]) -> int:
     options = EventwireOptions(argv)
     try:
         validate(options)
-        _check_model(options.view_as(EventwireOptions).model)
     except UsageError as error:
         return _fail(str(error))
     view = options.view_as(EventwireOptions)
     standard = options.view_as(StandardOptions)
     if not standard.runner:
         standard.runner = DEFAULT_RUNNER
+    lock = RunLock(view.output, view.run_id)
     try:
-        lock = RunLock(view.output, view.run_id)
         lock.acquire()
     except AlreadyRunning as error:
         return _fail(str(error))
     except OSError as error:
         return _fail(f"output folder {view.output} is not writable: {error}")
     try:
+        if lock.took_over:
+            print(f"eventwire: run {lock.took_over.get('run_id', '?')} was killed; taking over its lock", file=sys.stderr)
+        recovered = dataset.recover(view.output)
+        for run_id, action in recovered:
+            print(f"eventwire: recovered run {run_id}: {action}", file=sys.stderr)
+        if dataset.read_manifest(view.output, view.run_id) is not None:
+            return _fail(f"run id {view.run_id} was already committed in {view.output}; pick another --run_id")
+        _check_model(view.model)
+        article_state.rebuild_if_missing(view.output)
         p = beam.Pipeline(options=options)
         build_pipeline(p, options)
         result = p.run()
         result.wait_until_finish()
         counters = collect_counters(result)
+        committed = dataset.read_manifest(view.output, view.run_id) or {}
+        for key in ("events_written", "partitions_touched"):  # exact, whatever bundles were replayed
+            counters[key] = committed.get(key, 0)
+        wall = time.monotonic() - started
+        dataset.update_manifest(view.output, view.run_id, after_run(counters, wall, recovered, lock.took_over))
+    except UsageError as error:
+        return _fail(str(error))
     finally:
         lock.release()
-    wall = time.monotonic() - started
-    from transforms.dataset import write_manifest
-
-    write_manifest(view.output, view.run_id, manifest(view, counters, wall))
     print(format_summary(view.run_id, view.output, counters, wall))
     return 0
 
 
-def query(argv: list[str]) -> int:
-    from pipeline.query import FORMATS, format_rows, run_query
+def _dataset_or_fail(output: str) -> str | None:
+    return None if Path(output).is_dir() else f"no dataset at {output}"
 
-    parser = argparse.ArgumentParser(prog="eventwire query", description="SQL (DuckDB) over a view named `events`.")
+
+def query(argv: list[str]) -> int:
+    from pipeline.query import FORMATS, format_rows, report_sql, run_query
+
+    parser = argparse.ArgumentParser(
+        prog="eventwire query",
+        description="SQL (DuckDB) over a view named `events`, or one of the reports.",
+    )
     parser.add_argument("--output", default="output", help="Dataset folder (default ./output).")
     parser.add_argument("--format", choices=FORMATS, default="table", help="Output format (default table).")
-    parser.add_argument("sql", help='e.g. "SELECT actor, count(*) FROM events GROUP BY ALL"')
+    reports = parser.add_mutually_exclusive_group()
+    reports.add_argument("--top-actors", action="store_true", help="Actors by number of events.")
+    reports.add_argument("--timeline", metavar="ACTOR", help="Events per day of ACTOR, by quad class.")
+    reports.add_argument("--dyads", action="store_true", help="Actor → target pairs by number of events.")
+    parser.add_argument("--since", help="Reports: events on or after this date (YYYY-MM-DD).")
+    parser.add_argument("--until", help="Reports: events on or before this date (YYYY-MM-DD).")
+    parser.add_argument("--limit", type=int, default=20, help="Reports: rows shown by --top-actors/--dyads (default 20).")
+    parser.add_argument("sql", nargs="?", help='e.g. "SELECT actor, count(*) FROM events GROUP BY ALL"')
     args = parser.parse_args(argv)
-    if not Path(args.output).is_dir():
-        return _fail(f"no dataset at {args.output}")
+    report = "top-actors" if args.top_actors else "timeline" if args.timeline else "dyads" if args.dyads else None
+    if (report is None) == (args.sql is None):
+        return _fail("give either SQL or one of --top-actors, --timeline ACTOR, --dyads")
+    if report is None and (args.since or args.until):
+        return _fail("--since/--until apply to the reports; put the dates in the SQL")
+    for flag in ("since", "until"):
+        value = getattr(args, flag)
+        if value:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                return _fail(f"not a date (YYYY-MM-DD): {value!r}")
+    problem = _dataset_or_fail(args.output)
+    if problem:
+        return _fail(problem)
     import duckdb
 
+    sql, params = (args.sql, []) if report is None else report_sql(
+        report, actor=args.timeline, since=args.since, until=args.until, limit=args.limit
+    )
     try:
-        columns, rows = run_query(args.output, args.sql)
+        columns, rows = run_query(args.output, sql, params)
     except duckdb.Error as error:
         return _fail(f"query failed: {str(error).splitlines()[0]}")
     sys.stdout.write(format_rows(columns, rows, args.format))
+    return 0
+
+
+def compact(argv: list[str]) -> int:
+    from pipeline.compact import DEFAULT_TARGET_BYTES, compact as run_compaction
+    from pipeline.lock import AlreadyRunning
+
+    parser = argparse.ArgumentParser(prog="eventwire compact", description="Merge small files of each partition.")
+    parser.add_argument("--output", default="output", help="Dataset folder (default ./output).")
+    parser.add_argument("--target_size", type=float, default=DEFAULT_TARGET_BYTES / 2**20,
+                        help="Target file size in MiB (default 128).")
+    args = parser.parse_args(argv)
+    problem = _dataset_or_fail(args.output)
+    if problem:
+        return _fail(problem)
+    if args.target_size <= 0:
+        return _fail("--target_size must be positive")
+    try:
+        manifest = run_compaction(args.output, int(args.target_size * 2**20))
+    except AlreadyRunning as error:
+        return _fail(str(error))
+    print(
+        f"eventwire compact {manifest['run_id']}: {manifest['partitions_touched']} partitions, "
+        f"{len(manifest['files_removed'])} files merged into {len(manifest['files_added'])}"
+    )
+    return 0
+
+
+def recover(argv: list[str]) -> int:
+    from pipeline.lock import AlreadyRunning, RunLock
+    from transforms import dataset
+
+    parser = argparse.ArgumentParser(prog="eventwire recover", description="Finish or undo what a killed run left.")
+    parser.add_argument("--output", default="output", help="Dataset folder (default ./output).")
+    args = parser.parse_args(argv)
+    problem = _dataset_or_fail(args.output)
+    if problem:
+        return _fail(problem)
+    try:
+        with RunLock(args.output, "recover"):
+            done = dataset.recover(args.output)
+    except AlreadyRunning as error:
+        return _fail(str(error))
+    for run_id, action in done:
+        print(f"run {run_id}: {action}")
+    if not done:
+        print("nothing to recover")
     return 0
 
 
@@ -129,7 +222,7 @@ def evaluate(argv: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"run": run, "query": query, "evaluate": evaluate}
+COMMANDS = {"run": run, "query": query, "evaluate": evaluate, "compact": compact, "recover": recover}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,6 +16,7 @@ SUMMARY_LINES = (
     ("articles duplicate", "articles_duplicate"),
     ("articles unchanged", "articles_skipped_unchanged"),
     ("articles changed", "articles_changed"),
+    ("articles reprocessed", "articles_reprocessed"),
     ("events written", "events_written"),
     ("partitions touched", "partitions_touched"),
     ("dead letters", "dead_letters"),

@@ -221,3 +221,15 @@ def nominal_events(standalone_only: bool = True) -> dict[str, str]:
         for row in _rows("nominal_events.csv")
         if row["standalone"] == "yes" or not standalone_only
     }
+
+
+@functools.lru_cache(maxsize=None)
+def predicates() -> dict[str, tuple[str, str]]:
+    """'ready to', 'willing to' (intent), 'confident that' (statement 013): adjective → (mode, code)."""
+    return {row["adjective"].lower(): (row["mode"], row["code"]) for row in _rows("predicates.csv")}
+
+
+@functools.lru_cache(maxsize=None)
+def aspectual_verbs() -> frozenset[str]:
+    """'began sharing data': these verbs pass the event to their complement."""
+    return frozenset(row["lemma"].lower() for row in _rows("aspectual.csv"))

@@ -336,7 +336,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def route_long(self, path, q):
         chars = int(q.get("chars", "1100000"))
-        filler = "The committee met again today and nothing happened. "
+        filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. "
         text = GOOD_SENTENCES[0] + " " + filler * (chars // len(filler) + 1)
         self._send(200, _rss(f"<item><title>Long article</title><link>http://127.0.0.1/long/1</link>"
                              f"<description>{text}</description></item>", "Long"))

@@ -93,10 +93,13 @@ def test_usage_errors_exit_2_with_one_line(tmp_path):
 
 
 def test_a_second_run_on_a_locked_output_exits_at_once(tmp_path):
-    (tmp_path / "_lock").write_text(json.dumps({"run_id": "holder", "pid": os.getpid(), "host": os.uname().nodename}))
-    done = eventwire("run", "--output", str(tmp_path))
+    from pipeline.lock import RunLock
+
+    with RunLock(str(tmp_path), "holder"):
+        done = eventwire("run", "--output", str(tmp_path))
     assert done.returncode == 2
     assert "already running" in done.stderr and "holder" in done.stderr
+    assert not (tmp_path / "_runs").exists()
 
 
 def test_query_formats(user_example_run):

@@ -24,8 +24,8 @@ def _write(root, run_id, events):
     staged = {}
     for e in events:
         staged.setdefault((e.date, e.actor), []).append(e)
-    rels = [dataset.stage_partition(str(root), run_id, d, a, rows) for (d, a), rows in staged.items()]
-    return dataset.commit(str(root), run_id, rels)
+    changes = [dataset.stage_partition(str(root), run_id, d, a, rows) for (d, a), rows in staged.items()]
+    return dataset.commit(str(root), run_id, changes)["partitions_touched"]
 
 
 def test_layout_round_trips_through_pyarrow_and_duckdb(tmp_path):
@@ -37,11 +37,14 @@ def test_layout_round_trips_through_pyarrow_and_duckdb(tmp_path):
     assert _write(tmp_path, "run1", events) == 3
     files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.parquet"))
     assert files == [
-        "date=2026-11-20/actor=007/part-00000.parquet",
-        "date=2026-11-20/actor=RUS/part-00000.parquet",
-        "date=2026-11-21/actor=NATO/part-00000.parquet",
+        "date=2026-11-20/actor=007/part-run1.parquet",
+        "date=2026-11-20/actor=RUS/part-run1.parquet",
+        "date=2026-11-21/actor=NATO/part-run1.parquet",
     ]
-    assert not (tmp_path / "_staging" / "run1").exists()
+    assert not (tmp_path / "_staging").exists()
+    manifest = dataset.read_manifest(str(tmp_path), "run1")
+    assert manifest["files_added"] == files and manifest["files_removed"] == []
+    assert manifest["schema_version"] == 1
 
     table = ds.dataset(tmp_path, format="parquet", partitioning="hive", schema=EVENT_SCHEMA).to_table()
     assert table.num_rows == 3
@@ -63,10 +66,11 @@ def test_rerun_replaces_rows_instead_of_adding(tmp_path):
     table = ds.dataset(tmp_path, format="parquet", partitioning="hive").to_table()
     assert table.column("event_id").to_pylist() == ["1" * 32]
     assert table.column("confidence").to_pylist() == [pytest.approx(0.5)]
-    # Another article's events in the same partition are kept.
+    assert [p.name for p in tmp_path.rglob("*.parquet")] == ["part-run2.parquet"]  # run1's file is gone
+    # Another article's events in the same partition are kept; the run adds one file.
     _write(tmp_path, "run3", [make_event(event_id="9" * 32, article_id="b" * 32)])
     assert ds.dataset(tmp_path, format="parquet", partitioning="hive").count_rows() == 2
-    assert len(list(tmp_path.rglob("*.parquet"))) == 1
+    assert sorted(p.name for p in tmp_path.rglob("*.parquet")) == ["part-run2.parquet", "part-run3.parquet"]
 
 
 @pytest.mark.parametrize("actor", ["x/../../..", "../evil", "", "rus", "A" * 65, "RUS\x00X", "NATO/EU"])
@@ -79,10 +83,26 @@ def test_traversal_prone_actor_values_are_refused(tmp_path, actor):
 
 
 def test_commit_is_idempotent(tmp_path):
-    rel = dataset.stage_partition(str(tmp_path), "r", dt.date(2026, 11, 20), "RUS", [make_event()])
-    assert dataset.commit(str(tmp_path), "r", [rel]) == 1
-    assert dataset.commit(str(tmp_path), "r", [rel]) == 0  # a retried commit finds nothing left to move
+    change = dataset.stage_partition(str(tmp_path), "r", dt.date(2026, 11, 20), "RUS", [make_event()])
+    first = dataset.commit(str(tmp_path), "r", [change])
+    again = dataset.commit(str(tmp_path), "r", [change])  # a replayed commit finds its manifest
+    assert again == first and first["files_added"] == ["date=2026-11-20/actor=RUS/part-r.parquet"]
     assert ds.dataset(tmp_path, format="parquet", partitioning="hive").count_rows() == 1
+
+
+def test_a_staged_partition_is_invisible_until_the_commit(tmp_path):
+    dataset.stage_partition(str(tmp_path), "r", dt.date(2026, 11, 20), "RUS", [make_event()])
+    assert run_query(str(tmp_path), "SELECT count(*) FROM events")[1] == [(0,)]
+    assert ds.dataset(tmp_path, format="parquet", partitioning="hive").count_rows() == 0
+    assert dataset.recover(str(tmp_path)) == [("r", "rolled back")]
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+@pytest.mark.parametrize("run_id", ["../x", "a/b", "_staging", ".hidden", "a..b", "", "x" * 101])
+def test_unsafe_run_ids_are_refused(tmp_path, run_id):
+    with pytest.raises(ValueError):
+        dataset.stage_partition(str(tmp_path), run_id, dt.date(2026, 1, 1), "RUS", [make_event()])
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
 
 
 def test_empty_dataset_has_the_events_view(tmp_path):
@@ -98,6 +118,5 @@ def test_a_column_missing_from_old_files_reads_as_null(tmp_path):
     old = pq.read_table(path).drop(["date_basis"])  # a file from before the column existed
     pq.write_table(old, path)
     _write(tmp_path, "run2", [make_event(event_id="5" * 32, article_id="c" * 32)])
-    con = duckdb.connect()
     rows = run_query(str(tmp_path), "SELECT event_id, date_basis FROM events ORDER BY event_id")[1]
     assert rows == [("5" * 32, "published"), ("e" * 32, None)]

@@ -25,6 +25,7 @@ MAX_NAME_TOKENS = 7
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "flat", "appos", "case", "punct"})
 # Prepositions whose object may carry an actor's country: "protesters in Georgia".
 LOCATING_PREPS = frozenset({"in", "from", "of"})
+NAME_PREPS = frozenset({"of", "for", "in"})
 KIND_PRIORITY = {"person": 0, "alias": 0, "organization": 1, "metonym": 2, "country": 2, "demonym": 3}
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Za-z][\w'’.-]*|and|for|of|the|in|on)\s+){0,8}[A-Z][\w'’.-]*)\s+\(([A-Z][A-Z0-9&.-]{1,11})\)")
 _PERSON_ENTS = frozenset({"PERSON"})
@@ -54,6 +55,9 @@ class ArticleActors:
         self._roles = ontology.role_types()
         self._learned: dict[str, ontology.ActorEntry] = {}
         self._anaphora = ontology.anaphora()
+        self._anaphora_heads = {
+            phrase.split()[-1]: kind for phrase, kind in self._anaphora.items() if phrase.startswith("the ")
+        }
         # The last actor of each kind named so far, for "the bloc", "he".
         self._last: dict[str, Actor] = {}
 
@@ -146,6 +150,8 @@ class ArticleActors:
     def _refer_back(self, head, tokens: Sequence) -> Optional[Actor]:
         """'the bloc' after the EU, 'he' after a titled official: the actor named last."""
         kind = self._anaphora.get(_normalize(phrase_text(tokens)))
+        if kind is None and tokens and tokens[0].lower_ == "the":
+            kind = self._anaphora_heads.get(head.lemma_.lower())  # "the continental body"
         if kind is None:
             return None
         if kind == "PERSON" and head.pos_ != "PRON":
@@ -213,18 +219,30 @@ class ArticleActors:
 
 
 def name_tokens(head) -> list:
-    """The tokens that name the phrase headed by `head`, in text order."""
+    """The tokens that name the phrase headed by `head`, in text order.
+
+    A proper name's own "of"/"for" phrase is part of it ("the Association of
+    Southeast Asian Nations"); other prepositional phrases are not.
+    """
     keep = [head]
     stack = [head]
     while stack:
         token = stack.pop()
         for child in token.children:
-            if child.dep_ in NAME_DEPS:
+            if child.dep_ in NAME_DEPS or _name_preposition(token, child):
                 keep.append(child)
                 stack.append(child)
     keep.sort(key=lambda t: t.i)
     # A possessive marks the owner ("Lavrov's statement"), not the head's name.
     return [t for t in keep if t.text not in {"(", ")", ","}]
+
+
+def _name_preposition(token, child) -> bool:
+    if child.dep_ == "prep" and child.lower_ in NAME_PREPS and token.pos_ == "PROPN":
+        return all(t.pos_ in ("PROPN", "DET", "CCONJ", "PUNCT", "ADP") for t in child.subtree)
+    if child.dep_ in ("pobj", "conj", "cc") and token.dep_ in ("prep", "pobj", "conj") and token.pos_ in ("ADP", "PROPN"):
+        return child.pos_ in ("PROPN", "CCONJ", "DET")
+    return False
 
 
 def conjuncts(head) -> list:
@@ -260,7 +278,7 @@ def resolve_all(resolver: ArticleActors, heads: Iterable, as_target: bool = Fals
     actors = []
     for head in heads:
         for conjunct in conjuncts(head):
-            actor = resolver.resolve(conjunct, as_target=as_target)
+            actor = resolver.resolve(conjunct, remember=not as_target, as_target=as_target)
             if actor is not None:
                 actors.append(actor)
                 actors.extend(_conjoined_modifiers(resolver, conjunct, actor))

@@ -2,9 +2,15 @@
 
 The model is loaded in `setup()` through Beam's `Shared` handle, so every
 DoFn instance in a process uses the same copy, and articles reach it in
-batches (`BatchElements`) so that `nlp.pipe` can batch the parsing. If a batch
-fails, its articles are retried one by one so a single poison article is
-dead-lettered and the rest of the batch still yields its events.
+batches (`BatchElements`, fixed size: Beam's adaptive sizing starts at one
+article, and `nlp.pipe` on tiny batches is slow) so that `nlp.pipe` can batch
+the parsing. If a batch fails, its articles are retried one by one so a single
+poison article is dead-lettered and the rest of the batch still yields its
+events.
+
+Before parsing, `transforms.prefilter` blanks the sentences that cannot hold an
+event (offsets unchanged) and drops a title or body with nothing left, so spaCy
+parses only what the extractor can use (`--no_prefilter` parses everything).
 """
 from __future__ import annotations
 
@@ -24,10 +30,11 @@ _LOCK = threading.Lock()
 
 
 class _Model:
-    """A weak-referenceable wrapper, as `Shared` requires."""
+    """A weak-referenceable wrapper, as `Shared` requires: the model and its pre-filter."""
 
-    def __init__(self, nlp):
+    def __init__(self, nlp, prefilter=None):
         self.nlp = nlp
+        self.prefilter = prefilter
 
 
 def load_model(name: str):
@@ -36,20 +43,38 @@ def load_model(name: str):
     return _load(name)
 
 
+def load_prefilter(nlp):
+    """The pre-filter for this model: verb spellings from its own lemmatizer tables."""
+    from schemas import ontology
+    from transforms.nlp import verb_surface_forms
+    from transforms.prefilter import Prefilter, build_vocabulary
+
+    return Prefilter(build_vocabulary(verb_surface_forms(nlp, ontology.verb_rules())))
+
+
+def _load(name: str) -> _Model:
+    nlp = load_model(name)
+    return _Model(nlp, load_prefilter(nlp))
+
+
 class _ExtractFn(beam.DoFn):
-    def __init__(self, model_name: str, run_id: str, shared_handle: shared.Shared):
+    def __init__(self, model_name: str, run_id: str, shared_handle: shared.Shared, prefilter: bool = True):
         self._model_name = model_name
         self._run_id = run_id
         self._shared = shared_handle
+        self._use_prefilter = prefilter
         self._nlp = None
+        self._prefilter = None
+        self._skipped = counter("texts_not_parsed")
         self._events = counter("events_extracted")
         self._articles = counter("articles_parsed")
         self._words = counter("words_parsed")
 
     def setup(self):
         with _LOCK:
-            holder = self._shared.acquire(lambda: _Model(load_model(self._model_name)), tag=self._model_name)
+            holder = self._shared.acquire(lambda: _load(self._model_name), tag=self._model_name)
         self._nlp = holder.nlp
+        self._prefilter = holder.prefilter if self._use_prefilter else None
 
     def process(self, batch: list[Article]):
         try:
@@ -70,14 +95,24 @@ class _ExtractFn(beam.DoFn):
     def _extract(self, batch: list[Article]):
         pairs = []
         for index, article in enumerate(batch):
-            pairs.append((article.title, (index, "title")))
-            pairs.append((article.text, (index, "body")))
+            if self._prefilter is not None:
+                title, body = self._prefilter.mask(article.title, article.text)
+            else:
+                title, body = article.title, article.text or None
+            for text, part in ((title, "title"), (body, "body")):
+                if text is None:
+                    self._skipped.inc()
+                else:
+                    pairs.append((text, (index, part)))
         docs: dict[tuple[int, str], object] = {}
         for doc, key in self._nlp.pipe(pairs, as_tuples=True, batch_size=64):
             docs[key] = doc
         for index, article in enumerate(batch):
-            body = docs[(index, "body")] if article.text else None
-            yield article, extract_events(article, docs[(index, "title")], body, self._run_id)
+            title_doc, body_doc = docs.get((index, "title")), docs.get((index, "body"))
+            if title_doc is None and body_doc is None:
+                yield article, []
+                continue
+            yield article, extract_events(article, title_doc, body_doc, self._run_id)
 
     def _extract_one(self, article: Article):
         try:
@@ -89,18 +124,22 @@ class _ExtractFn(beam.DoFn):
 class ExtractEvents(beam.PTransform):
     """Article → Event rows; failed articles → 'dead_letters'."""
 
-    def __init__(self, model_name: str, run_id: str, max_batch_size: int = 32):
+    def __init__(self, model_name: str, run_id: str, max_batch_size: int = 32, prefilter: bool = True):
         super().__init__()
         self._model_name = model_name
         self._run_id = run_id
         self._max_batch_size = max_batch_size
+        self._prefilter = prefilter
 
     def expand(self, articles):
         extracted = (
             articles
-            | "BatchArticles" >> beam.BatchElements(min_batch_size=1, max_batch_size=self._max_batch_size)
+            | "BatchArticles"
+            >> beam.BatchElements(min_batch_size=self._max_batch_size, max_batch_size=self._max_batch_size)
             | "ParseAndExtract"
-            >> beam.ParDo(_ExtractFn(self._model_name, self._run_id, shared.Shared())).with_outputs(
+            >> beam.ParDo(
+                _ExtractFn(self._model_name, self._run_id, shared.Shared(), self._prefilter)
+            ).with_outputs(
                 DEAD_LETTERS, main="events"
             )
         )

@@ -87,14 +87,28 @@ def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
     for verb_i, candidates in by_verb.items():
         verb = sent.doc[verb_i]
         for candidate in candidates:
-            # "X said that ...": the reported clause is the news, the saying is evidence.
-            if candidate.rule.code.startswith("01") and _has_clause(verb):
+            # "X said that ...": the reported clause is the news, the saying is evidence,
+            # unless the clause is the speaker's own view ("said he was confident").
+            if candidate.rule.code.startswith("01") and _has_clause(verb) and not _own_view(verb, by_verb):
                 continue
             # "demanded that Manila withdraw": what is demanded has not happened.
             if _unrealized(verb, by_verb):
                 continue
             out.append(candidate)
     return out
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+
+
+def _own_view(verb, by_verb: dict[int, list[Candidate]]) -> bool:
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if any(by_verb.get(t.i) for t in clause.subtree):
+            return False
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects or subjects[0].lower_ not in PERSONAL_PRONOUNS:
+            return False
+    return True
 
 
 def _has_clause(verb) -> bool:
@@ -115,8 +129,13 @@ def _learn_people(sent, resolver: ArticleActors) -> None:
 
 
 def _governed_by_event_verb(verb) -> bool:
-    """'refused to implement': the governing verb codes the event, not the xcomp."""
-    return verb.dep_ == "xcomp" and _has_rules(verb.head.lemma_)
+    """'refused to implement': the governing verb codes the event, not the xcomp.
+
+    Aspectual verbs ("began sharing data") govern nothing: the complement is the event.
+    """
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in ontology.aspectual_verbs():
+        return False
+    return _has_rules(verb.head.lemma_) or _predicate(verb.head) is not None
 
 
 def _has_rules(lemma: str) -> bool:
@@ -133,10 +152,19 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     preps = _preps(children)
     particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep")}
     heads = _object_heads(dobj, preps, verb)
-    rule = match_verb(verb.lemma_, particles, heads)
+    if verb.lemma_.lower() in ontology.aspectual_verbs() and any(c.dep_ == "xcomp" for c in children):
+        return
+    rule = match_verb(verb.lemma_, particles, heads) or _predicate(verb)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
+    rule = _joint_action(rule, dobj)
     rule = _with_modality(verb, rule)
+    if rule.code.startswith("01") and _demanding_clause(verb) is not None:
+        clause = _demanding_clause(verb)
+        inner = _rule_for(clause)
+        table = ontology.modality_codes()
+        code = (table.get(("demand", inner.code[:2])) if inner and inner.code != NOT_AN_EVENT else None) or table[("demand", "*")]
+        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
     if rule.code.startswith("01") and dobj is not None and not passive_voice(children):
         announced = ontology.nominal_events(standalone_only=False).get(dobj.lemma_.lower())
         if announced is not None:  # "announced a military offensive against ..."
@@ -223,15 +251,58 @@ def _with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
 def off_topic(verb, dobj) -> bool:
     """Sports results, markets and 'fighting inflation' use event verbs without events."""
     cues = ontology.off_topic_cues()
-    if verb.lemma_.lower() not in cues["ambiguous_verb"]:
-        return False
-    if dobj is not None and (dobj.lemma_.lower() in cues["abstract_target"] or dobj.lower_ in cues["abstract_target"]):
+    ambiguous = verb.lemma_.lower() in cues["ambiguous_verb"]
+    if ambiguous and dobj is not None and (dobj.lemma_.lower() in cues["abstract_target"] or dobj.lower_ in cues["abstract_target"]):
         return True
     sent = verb.sent
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
     if SCORE.search(sent.text) or words & cues["sports"] or words & cues["business"]:
         return True
     return False
+
+
+def _demanding_clause(verb):
+    """A 'that' clause in the subjunctive ("that Tehran halt", "that he be released")."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.tag_ == "VB" and not any(
+            c.dep_ in ("aux", "auxpass") and c.lemma_ != "be" for c in child.children
+        ) and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            return child
+    return None
+
+
+def _predicate(verb) -> Optional[ontology.VerbRule]:
+    """'they were ready to open talks' (intent), 'he was confident that ...' (013)."""
+    if verb.lemma_ != "be":
+        return None
+    table = ontology.predicates()
+    for child in verb.children:
+        if child.dep_ == "acomp" and child.lemma_.lower() in table:
+            mode, code = table[child.lemma_.lower()]
+            if mode == "statement":
+                return ontology.VerbRule(child.lemma_.lower(), None, frozenset(), code)
+            complement = next((c for c in child.children if c.dep_ == "xcomp"), None)
+            modality = ontology.modality_codes()
+            root = None
+            if complement is not None:
+                inner = _rule_for(complement)
+                root = inner.code[:2] if inner is not None and inner.code != NOT_AN_EVENT else None
+            code = modality.get((mode, root)) if root else None
+            return ontology.VerbRule(child.lemma_.lower(), None, frozenset(), code or modality[(mode, "*")])
+    return None
+
+
+JOINT_ROOTS = frozenset({"15", "19"})
+JOINT_MILITARY_COOPERATION = "062"
+
+
+def _joint_action(rule: ontology.VerbRule, dobj) -> ontology.VerbRule:
+    """'held joint exercises', 'a joint patrol': military cooperation, not a show of force."""
+    if dobj is None or rule.code[:2] not in JOINT_ROOTS:
+        return rule
+    if any(c.lower_ in ("joint", "jointly") for c in dobj.children):
+        return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, JOINT_MILITARY_COOPERATION)
+    return rule
 
 
 def passive_voice(children) -> bool:

@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 import apache_beam as beam
 
 from schemas.records import Article, DeadLetter
-from transforms.articles import MAX_HTML_CHARS, cap_text, content_hash, html_to_text
+from transforms.articles import MAX_HTML_CHARS, cap_text, html_to_text
 from transforms.counters import counter, dead_letter_counter
 from transforms.fetch import FetchPolicy, FetchResult, fetch
 
@@ -189,7 +189,9 @@ class _FetchFullTextFn(beam.DoFn):
         else:
             if len(text) > len(article.text):
                 self._replaced.inc()
-                yield article._replace(text=text, content_hash=content_hash(article.title, text))
+                # content_hash stays the feed item's: incremental runs (SkipUnchanged, before
+                # this stage) compare it with the feed's next copy, never with a page.
+                yield article._replace(text=text)
             else:
                 self._kept.inc()
                 yield article

@@ -51,9 +51,13 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&.-]{1,11})\)")
 # Capitalized words that are not names: never taken as a possible person alias.
 _NOT_NAMES = frozenset(
-    "a an the and or but in on at of for to from by with as is are was were be he she it they we "
-    "i you his her its their our this that these those there here what when where who why how "
-    "after before while if mr mrs ms dr".split()
+    "a an the and or but nor so yet in on at of for to from by with without as is are was were be been "
+    "he she it they we i you his her its their our my your this that these those there here what when "
+    "where who whom whose which why how after before while if then than also meanwhile however earlier "
+    "later today yesterday tomorrow now once since until during despite although though because "
+    "some many most more all both each every any no not one two three first last new mr mrs ms dr "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december read watch live update updates video photos".split()
 )
 # Short names (one run of at most this many characters, or single letters: "U.S.")
 # match only where the text has a capital.
@@ -122,6 +126,8 @@ class Vocabulary:
     names: dict[str, tuple[tuple[str, ...], ...]]  # first word → word tuples, longest first
     needs_capital: frozenset[tuple[str, ...]]
     anaphors: dict[str, tuple[tuple[str, ...], ...]]
+    # Capitalized words that are no person's name: one-word actor names, role nouns.
+    common_words: frozenset[str] = frozenset()
 
 
 def build_vocabulary(verb_forms: Iterable[str]) -> Vocabulary:
@@ -149,6 +155,8 @@ def build_vocabulary(verb_forms: Iterable[str]) -> Vocabulary:
         names=longest(names),
         needs_capital=frozenset(needs_capital),
         anaphors=longest(anaphors),
+        common_words=frozenset(
+            {k for k in names for words in names[k] if len(words) == 1} | set(ontology.role_types())),
     )
 
 
@@ -210,7 +218,8 @@ class Prefilter:
             w in self._v.verb_forms for w in _LETTERS.findall(sentence.lower()))
         has_actor = bool(acronyms.intersection(words)) or self._names(originals, words) or self._anaphor(words)
         capitalized = frozenset(
-            w for o, w in zip(originals, words) if o[0].isupper() and w not in _NOT_NAMES and not o.isdigit())
+            w for o, w in zip(originals, words)
+            if o[0].isupper() and w not in _NOT_NAMES and w not in self._v.common_words)
         uses = frozenset(capitalized & aliases)
         if has_actor or uses:
             aliases.update(capitalized)

