@@ -233,3 +233,9 @@ def predicates() -> dict[str, tuple[str, str]]:
 def aspectual_verbs() -> frozenset[str]:
     """'began sharing data': these verbs pass the event to their complement."""
     return frozenset(row["lemma"].lower() for row in _rows("aspectual.csv"))
+
+
+@functools.lru_cache(maxsize=None)
+def light_verbs() -> frozenset[str]:
+    """'announced an offensive', 'ordered a blockade': the object noun names the event."""
+    return frozenset(row["lemma"].lower() for row in _rows("light_verbs.csv"))

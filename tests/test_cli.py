@@ -59,9 +59,24 @@ def test_rerun_gives_the_same_event_ids_and_no_duplicates(served, user_example_r
     assert again.returncode == 0, again.stderr
     after = query(output, "SELECT event_id FROM events ORDER BY event_id")
     assert after == before and len(before) > 0
-    assert len(list(output.rglob("*.parquet"))) == len(query(output, "SELECT DISTINCT date, actor FROM events"))
+    assert len(list(output.glob("date=*/actor=*/*.parquet"))) == len(query(output, "SELECT DISTINCT date, actor FROM events"))
     manifest = json.loads((output / "_runs" / "second.json").read_text())
-    assert manifest["counters"]["events_written"] == len(before)
+    counters = manifest["counters"]  # not modified (conditional GET) or unchanged articles: no NLP either way
+    assert counters.get("articles_skipped_unchanged", 0) + counters.get("sources_not_modified", 0) > 0
+    assert manifest["events_written"] == 0 and counters.get("articles_parsed", 0) == 0
+    forced = eventwire("run", "--feeds", served.url("user_example_feed.rss"), "--output", str(output),
+                       "--run_id", "third", "--reprocess", "--ignore_source_state")
+    assert forced.returncode == 0, forced.stderr
+    assert query(output, "SELECT event_id FROM events ORDER BY event_id") == before
+    manifest = json.loads((output / "_runs" / "third.json").read_text())
+    assert manifest["events_written"] == len(before) and len(manifest["files_removed"]) == len(manifest["files_added"])
+    assert {p.name for p in output.glob("date=*/actor=*/*.parquet")} == {"part-third.parquet"}
+
+
+def test_a_reused_run_id_is_refused(served, user_example_run):
+    output, _ = user_example_run
+    done = eventwire("run", "--feeds", served.url("user_example_feed.rss"), "--output", str(output), "--run_id", "first")
+    assert done.returncode == 2 and "already committed" in done.stderr
 
 
 def test_bad_sources_are_dead_letters_and_the_good_feed_is_written(served, tmp_path):

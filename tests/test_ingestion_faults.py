@@ -183,7 +183,9 @@ def test_good_feed_in_the_same_run_was_written(fault_run):
 def test_retries_are_bounded_and_4xx_not_retried(fault_run, server):
     assert server.hits("/status/503") == 3 and server.hits("/status/429") == 3  # 1 + 2 retries
     assert server.hits("/status/404") == 1
-    assert any("flaky" in (a["feed_url"] or "") for a in fault_run["articles"])
+    # a transient 503 with Retry-After, then the feed: retried once and read
+    assert server.hits("/flaky") == 2
+    assert not any("flaky" in l["input_id"] for l in fault_run["letters"])
 
 
 def test_case9_xxe_and_laughs_leak_nothing(fault_run, server):
@@ -246,3 +248,33 @@ def test_case7_second_run_is_not_modified(fault_run, server, loopback_only):
     assert len(dataset_rows(output)) == before
     sent = [headers for path, headers in server.requests if path == "/conditional"][-1]
     assert sent.get("If-None-Match") == '"v1"'
+
+
+def test_validators_are_not_saved_when_the_commit_fails(server, loopback_only, tmp_path, monkeypatch):
+    """A feed must never be 'not modified' while its articles were never committed."""
+    from transforms import dataset
+
+    def broken_commit(*args, **kwargs):
+        raise OSError("disk full (simulated)")
+
+    monkeypatch.setattr(dataset, "commit", broken_commit)
+    output = tmp_path / "out"
+    with pytest.raises(Exception, match="disk full"):
+        run_in_process(output, [server.url("/conditional"), server.url("/good")], "broken")
+    assert source_state.load_state(str(output)) == {}
+    assert not source_state.state_path(str(output)).exists()
+
+
+def test_state_file_round_trip_and_corruption(tmp_path):
+    V = source_state.SourceValidators
+    assert source_state.load_state(str(tmp_path)) == {}
+    source_state.save_state(str(tmp_path), [V("http://a/f", "http://a/f", '"e1"', None),
+                                            V("http://b/f", "http://b/g", None, "Wed, 01 Jan 2025 00:00:00 GMT")], "r1")
+    source_state.save_state(str(tmp_path), [V("http://a/f", "http://a/f", '"e2"', None)], "r2")
+    state = source_state.load_state(str(tmp_path))
+    assert state["http://a/f"]["etag"] == '"e2"' and state["http://a/f"]["run_id"] == "r2"
+    assert state["http://b/f"] == {"last_modified": "Wed, 01 Jan 2025 00:00:00 GMT", "feed_url": "http://b/g",
+                                   "run_id": "r1"}
+    assert not list(source_state.state_path(str(tmp_path)).parent.glob("*.tmp"))
+    source_state.state_path(str(tmp_path)).write_text("{not json")
+    assert source_state.load_state(str(tmp_path)) == {}  # a corrupt state costs bandwidth, not data

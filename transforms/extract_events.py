@@ -44,12 +44,14 @@ def load_model(name: str):
 
 
 def load_prefilter(nlp):
-    """The pre-filter for this model: verb spellings from its own lemmatizer tables."""
-    from schemas import ontology
-    from transforms.nlp import verb_surface_forms
-    from transforms.prefilter import Prefilter, build_vocabulary
+    """The pre-filter for this model: trigger spellings from its own lemmatizer tables."""
+    from transforms.nlp import surface_forms
+    from transforms.prefilter import Prefilter, build_vocabulary, trigger_lemmas
 
-    return Prefilter(build_vocabulary(verb_surface_forms(nlp, ontology.verb_rules())))
+    triggers = set()
+    for pos, lemmas in trigger_lemmas().items():
+        triggers |= surface_forms(nlp, lemmas, pos)
+    return Prefilter(build_vocabulary(triggers))
 
 
 def _load(name: str) -> _Model:

@@ -99,6 +99,7 @@ def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
 
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+VIEW_VERBS = frozenset({"expect", "hope", "believe", "fear", "doubt", "think", "feel"})
 
 
 def _own_view(verb, by_verb: dict[int, list[Candidate]]) -> bool:
@@ -108,11 +109,17 @@ def _own_view(verb, by_verb: dict[int, list[Candidate]]) -> bool:
         subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
         if not subjects or subjects[0].lower_ not in PERSONAL_PRONOUNS:
             return False
+        attitude = clause.lemma_.lower() in VIEW_VERBS or any(
+            c.dep_ == "acomp" and c.lemma_.lower() in ontology.predicates() for c in clause.children
+        )
+        if not attitude:
+            return False
     return True
 
 
 def _has_clause(verb) -> bool:
-    return any(c.dep_ == "ccomp" for c in verb.children)
+    """'said that ...', 'claims to have ...': the content, not the saying, is the news."""
+    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _unrealized(verb, by_verb: dict[int, list[Candidate]]) -> bool:
@@ -143,7 +150,7 @@ def _has_rules(lemma: str) -> bool:
 
 
 def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
-    if _is_negated(verb):
+    if _is_negated(verb) or _hypothetical(verb) or _headline_passive(verb):
         return
     children = list(verb.children)
     dobj = next((c for c in children if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP")), None)
@@ -165,7 +172,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         table = ontology.modality_codes()
         code = (table.get(("demand", inner.code[:2])) if inner and inner.code != NOT_AN_EVENT else None) or table[("demand", "*")]
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
-    if rule.code.startswith("01") and dobj is not None and not passive_voice(children):
+    light = rule.code.startswith("01") or verb.lemma_.lower() in ontology.light_verbs()
+    if light and not rule.object_heads and dobj is not None and not passive_voice(children):
         announced = ontology.nominal_events(standalone_only=False).get(dobj.lemma_.lower())
         if announced is not None:  # "announced a military offensive against ..."
             rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, announced)
@@ -307,6 +315,24 @@ def _joint_action(rule: ontology.VerbRule, dobj) -> ontology.VerbRule:
 
 def passive_voice(children) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+
+
+CONDITIONAL_MARKS = frozenset({"if", "unless", "should"})
+
+
+def _hypothetical(verb) -> bool:
+    """'... if the United States demands it': a condition is not an event."""
+    node = verb
+    while node.dep_ in ("conj",) and node.head is not node:
+        node = node.head
+    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children)
+
+
+def _headline_passive(verb) -> bool:
+    """'Russian woman arrested on Red Square': a headline's bare participle is passive."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
+        return False
+    return verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _is_negated(verb) -> bool:

@@ -10,7 +10,7 @@ sentences (parser), lemmas (lemmatizer) and PERSON entities (ner): every
 component of the small English models is used, so none is disabled.
 
 `LOADS` counts model loads in this process (tests check there is one per
-worker process); `verb_surface_forms` reads the model's own lemmatizer tables
+worker process); `surface_forms` reads the model's own lemmatizer tables
 so that the pre-filter knows every spelling the model turns into a verb lemma.
 """
 from __future__ import annotations
@@ -42,10 +42,11 @@ def load_model(name: str) -> Language:
     return nlp
 
 
-def verb_surface_forms(nlp: Language, lemmas: Iterable[str]) -> set[str]:
-    """Every lower-case word that this model may lemmatize to one of `lemmas` as a verb.
+def surface_forms(nlp: Language, lemmas: Iterable[str], pos: str = "verb") -> set[str]:
+    """Every lower-case word that this model may lemmatize to one of `lemmas` as `pos`
+    ("verb", "noun", "adj").
 
-    The inverse of the rule lemmatizer (suffix rules and exceptions for verbs), plus
+    The inverse of the rule lemmatizer (suffix rules and exceptions for `pos`), plus
     the attribute ruler's lemma overrides and tokenizer special cases that contain
     such a word ("gonna"); regular inflections and common irregulars when the model
     has no rule tables (a lookup or a trainable lemmatizer).
@@ -54,7 +55,7 @@ def verb_surface_forms(nlp: Language, lemmas: Iterable[str]) -> set[str]:
 
     lemmas = {lemma.lower() for lemma in lemmas}
     forms: set[str] = set()
-    rules, exceptions = _verb_tables(nlp)
+    rules, exceptions = _tables(nlp, pos)
     for lemma in lemmas:
         forms |= english_inflections(lemma)
         if rules is not None:
@@ -74,13 +75,13 @@ def verb_surface_forms(nlp: Language, lemmas: Iterable[str]) -> set[str]:
     return {f for f in forms if re.fullmatch(r"[^\W_]+", f)} | {r for f in forms for r in runs(f)[-1:]}
 
 
-def _verb_tables(nlp: Language):
+def _tables(nlp: Language, pos: str):
     if "lemmatizer" not in nlp.pipe_names:
         return None, {}
     lemmatizer = nlp.get_pipe("lemmatizer")
     if getattr(lemmatizer, "mode", None) != "rule":
         return None, {}
     lookups = lemmatizer.lookups
-    rules = lookups.get_table("lemma_rules", {}).get("verb", [])
-    exceptions = lookups.get_table("lemma_exc", {}).get("verb", {})
+    rules = lookups.get_table("lemma_rules", {}).get(pos, [])
+    exceptions = lookups.get_table("lemma_exc", {}).get(pos, {})
     return [tuple(rule) for rule in rules], dict(exceptions)

@@ -20,7 +20,7 @@ What must stay for context is kept:
 
 The checks are cheap: a rule splits sentences; words are runs of letters and
 digits, looked up in sets. Surface forms of the verbs come from the model's own
-lemmatizer tables (`transforms.nlp.verb_surface_forms`), so any token the model
+lemmatizer tables (`transforms.nlp.surface_forms`), so any token the model
 lemmatizes to a dictionary verb is recognized; `english_inflections` is the
 fallback for models without those tables. Names are matched case-insensitively,
 as the resolver does, except short ones ("US", "UN", "EU", "U.S."): those need a
@@ -114,6 +114,18 @@ def rule_inflections(lemma: str, rules: Iterable[tuple[str, str]], exceptions: d
     return forms
 
 
+def trigger_lemmas() -> dict[str, set[str]]:
+    """Lemmas by part of speech whose presence lets the extractor code an event:
+    dictionary verbs (and aspectual ones), event nouns ("strike", "clashes") and
+    predicate adjectives ("ready to", "confident that"). Every table the extractor
+    uses to trigger an event must be listed here."""
+    table = lambda name, *args: getattr(ontology, name, lambda *a: ())(*args)  # noqa: E731
+    verbs = set(table("verb_rules")) | set(table("aspectual_verbs"))
+    nouns = {runs(noun)[-1] for noun in table("nominal_events", False) if runs(noun)}
+    adjectives = set(table("predicates"))
+    return {"verb": verbs, "noun": nouns, "adj": adjectives}
+
+
 def runs(text: str) -> list[str]:
     return _RUN.findall(text.lower().replace("’", "'"))
 
@@ -122,7 +134,7 @@ def runs(text: str) -> list[str]:
 class Vocabulary:
     """What can trigger an event (verb forms) and what can name an actor."""
 
-    verb_forms: frozenset[str]
+    triggers: frozenset[str]  # words that can trigger an event
     names: dict[str, tuple[tuple[str, ...], ...]]  # first word → word tuples, longest first
     needs_capital: frozenset[tuple[str, ...]]
     anaphors: dict[str, tuple[tuple[str, ...], ...]]
@@ -130,7 +142,7 @@ class Vocabulary:
     common_words: frozenset[str] = frozenset()
 
 
-def build_vocabulary(verb_forms: Iterable[str]) -> Vocabulary:
+def build_vocabulary(triggers: Iterable[str]) -> Vocabulary:
     """The lookup tables, from the ontology (all dates: a superset of any day's)."""
     names: dict[str, set[tuple[str, ...]]] = {}
     needs_capital = set()
@@ -151,7 +163,7 @@ def build_vocabulary(verb_forms: Iterable[str]) -> Vocabulary:
             anaphors.setdefault(words[0], set()).add(words)
     longest = lambda table: {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}  # noqa: E731
     return Vocabulary(
-        verb_forms=frozenset(f.lower() for f in verb_forms),
+        triggers=frozenset(f.lower() for f in triggers),
         names=longest(names),
         needs_capital=frozenset(needs_capital),
         anaphors=longest(anaphors),
@@ -214,8 +226,8 @@ class Prefilter:
     def _scan(self, part, sentence, start, end, acronyms, aliases) -> _Sentence:
         originals = _RUN.findall(sentence.replace("’", "'"))
         words = [w.lower() for w in originals]
-        has_verb = any(w in self._v.verb_forms for w in words) or any(
-            w in self._v.verb_forms for w in _LETTERS.findall(sentence.lower()))
+        has_verb = any(w in self._v.triggers for w in words) or any(
+            w in self._v.triggers for w in _LETTERS.findall(sentence.lower()))
         has_actor = bool(acronyms.intersection(words)) or self._names(originals, words) or self._anaphor(words)
         capitalized = frozenset(
             w for o, w in zip(originals, words)
