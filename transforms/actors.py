@@ -205,7 +205,8 @@ class ArticleActors:
                 entry = learned or self._names.get(_normalize(text))
                 if entry is None:
                     continue
-                rank = (KIND_PRIORITY.get(entry.kind, 9), -size, start)
+                # The longest name wins ("South Africa" over "Africa"), then the most specific kind.
+                rank = (-size, KIND_PRIORITY.get(entry.kind, 9), start)
                 if best_rank is None or rank < best_rank:
                     best_rank = rank
                     best = Actor(

@@ -377,6 +377,8 @@ def _subjects(verb) -> list:
         return subjects
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subjects(verb.head)
+    if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return _subjects(verb.head)  # purpose: "sat down in Dushanbe to negotiate"
     if verb.dep_ == "relcl":
         return [verb.head]
     return []

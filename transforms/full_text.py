@@ -18,8 +18,10 @@ extracted with trafilatura. Decisions:
   :data:`MAX_CRAWL_DELAY`).
 * **Only HTML is extracted.** A page whose Content-Type is not (X)HTML is
   ``not_html``; a page whose extracted text is mostly replacement or control
-  characters (binary junk served as text/html) is ``binary_page``; nothing
-  extracted is ``extraction_empty``.
+  characters (binary junk served as text/html) is ``binary_page``; fewer than
+  :data:`MIN_WORDS` words extracted (a menu, a login form) is ``extraction_empty``.
+  A first line repeating the article's title is dropped (the title is analysed
+  separately).
 * **Nothing good is lost.** The extracted text replaces the article's text only
   when it is longer than the feed's text; it is stripped of markup by the same
   ``html_to_text`` as feed text and capped by the same truncation policy
@@ -29,6 +31,7 @@ extracted with trafilatura. Decisions:
 """
 from __future__ import annotations
 
+import logging
 import threading
 import urllib.robotparser
 from dataclasses import replace
@@ -48,6 +51,7 @@ MAX_ROBOTS_BYTES = 500_000  # Google's limit for robots.txt is 500 KiB
 MAX_CRAWL_DELAY = 10.0
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 MAX_JUNK_RATIO = 0.02  # replacement/control characters tolerated in extracted text
+MIN_WORDS = 10  # fewer words than this is a menu or a login form, not an article
 
 
 class FullTextFailure(Exception):
@@ -115,6 +119,15 @@ def _is_html(content_type: Optional[str], body: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
 
 
+def _looks_binary(body: bytes) -> bool:
+    """NULs or other C0 controls in the first 8 KiB: not a text document, whatever its type."""
+    head = body[:8192]
+    if not head:
+        return False
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls / len(head) > 0.01
+
+
 def _junk_ratio(text: str) -> float:
     if not text:
         return 0.0
@@ -129,6 +142,9 @@ def extract_main_text(html: bytes | str, url: Optional[str] = None) -> str:
     benchmark measures exactly what runs.
     """
     import trafilatura  # heavy; only imported when full text is asked for
+
+    # trafilatura logs unparsable pages at ERROR; here they are dead letters already.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
     if isinstance(html, bytes):
         html = html[: MAX_HTML_CHARS * 2]
@@ -155,9 +171,15 @@ def full_text_for(article: Article, policy: FetchPolicy, robots: RobotsCache) ->
         raise FullTextFailure(result.outcome, result.message)
     if not _is_html(result.content_type, result.body):
         raise FullTextFailure("not_html", f"{article.url}: Content-Type {result.content_type!r} is not HTML")
+    if _looks_binary(result.body):
+        raise FullTextFailure("binary_page", f"{article.url}: binary content served as {result.content_type!r}")
     text = extract_main_text(result.body, result.final_url)
-    if not text:
-        raise FullTextFailure("extraction_empty", f"{article.url}: no main text found in the page")
+    lines = text.split("\n")
+    if lines and " ".join(lines[0].split()).casefold() == " ".join(article.title.split()).casefold():
+        text = "\n".join(lines[1:]).strip()  # the headline is already the article's title
+    if len(text.split()) < MIN_WORDS:
+        raise FullTextFailure("extraction_empty", f"{article.url}: no main text found in the page "
+                              f"({len(text.split())} words)")
     return text, result
 
 
