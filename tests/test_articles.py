@@ -601,3 +601,61 @@ def test_encoding_only_bozo_with_no_entries_is_an_empty_feed_not_an_error():
     assert stats["encoding_override"] == 1
     # a valid feed with no items is simply empty
     assert run(rss("")) == ([], [])
+
+
+# The same corpus, plus the gzipped Wikipedia captures, through the READER PIPELINE
+# (ReadFeeds + ParseArticles, one Beam pipeline for every file): no exception may escape.
+READER_DIRS = CORPUS_DIRS + ["wikipedia_current_events_rss"]
+
+
+def _dump_records(records, path):
+    import json
+
+    Path(path).write_text(json.dumps([[r.feed_url, getattr(r, "reason", None), getattr(r, "text", "")]
+                                      for r in records]), encoding="utf-8")
+
+
+def test_shared_corpus_through_the_reader_pipeline(tmp_path, capsys):
+    import json
+
+    import apache_beam as beam
+
+    from transforms.fetch import FetchPolicy
+    from transforms.parse_articles import ParseArticles
+    from transforms.read_feeds import ReadFeeds
+
+    corpus = SHARED / "corpus"
+    if not corpus.is_dir():
+        pytest.skip("../shared/corpus not present")
+    folders = {}
+    for rel in READER_DIRS:
+        for path in sorted(p for p in (corpus / rel).rglob("*") if p.is_file()):
+            if path.suffix.lower() not in (".md", ".txt", ".json", ".py"):
+                folders[str(path)] = rel
+    assert folders
+    with beam.Pipeline(runner="FnApiRunner") as p:
+        feeds = p | ReadFeeds(sorted(folders), [], FetchPolicy())
+        parsed = feeds["documents"] | ParseArticles(RUN_DATE)
+        for name, pcoll in (("articles", parsed["articles"]),
+                            ("letters", (feeds["dead_letters"], parsed["dead_letters"]) | beam.Flatten())):
+            (pcoll | f"{name}:Dump" >> beam.Map(lambda r: (r.input_id, r.reason, "") if hasattr(r, "reason")
+                                                 else (r.feed_url, None, r.title + "\n" + r.text))
+             | f"{name}:All" >> beam.combiners.ToList()
+             | f"{name}:Write" >> beam.Map(lambda rows, path: Path(path).write_text(json.dumps(rows)),
+                                           str(tmp_path / f"{name}.json")))
+    articles = json.loads((tmp_path / "articles.json").read_text())
+    letters = json.loads((tmp_path / "letters.json").read_text())
+    with_articles = {feed for feed, _, _ in articles}
+    failed = {input_id: reason for input_id, reason, _ in letters if input_id in folders}
+    assert not any(MARKUP.search(text) for _, _, text in articles)
+    lines = []
+    for rel in READER_DIRS:
+        paths = [p for p, r in folders.items() if r == rel]
+        bad = [p for p in paths if p in failed and p not in with_articles]
+        reasons = collections.Counter(failed[p] for p in bad)
+        lines.append("reader %-32s files=%-4d ok=%-4d failed=%-4d %s"
+                     % (rel, len(paths), len(paths) - len(bad), len(bad), dict(sorted(reasons.items()))))
+    wiki = [p for p, r in folders.items() if r == "wikipedia_current_events_rss"]
+    assert wiki and all(p in with_articles for p in wiki)  # gzipped captures are read and parsed
+    with capsys.disabled():
+        print("\n" + "\n".join(lines))

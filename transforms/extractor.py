@@ -19,7 +19,7 @@ from transforms.actors import Actor, ArticleActors, conjuncts, name_tokens, reso
 from transforms.nominal import nominal_events
 from transforms.verbs import match_verb
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 TITLE_SEPARATOR = "\n\n"
 MAX_OBJECT_CHARS = 200
 NOT_AN_EVENT = "-"  # verbs.csv: "met the press" is not a meeting
@@ -177,6 +177,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         announced = ontology.nominal_events(standalone_only=False).get(dobj.lemma_.lower())
         if announced is not None:  # "announced a military offensive against ..."
             rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, announced)
+        elif verb.lemma_.lower() in ontology.light_verbs() and rule.code.startswith("01"):
+            return  # "announced the relocation of its embassy": the news is the noun, not coded
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
     confidence = 0.9
     if passive:
@@ -247,9 +249,11 @@ def _with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
                     code = table.get((mode, complement.code[:2])) or table.get((mode, "*"))
                     return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
         return rule
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children):
+    headline_future = verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if headline_future or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children):
         root = rule.code[:2]
         future_mode = "intent" if root in COOPERATIVE_ROOTS else "threat" if root in MATERIAL_ROOTS else None
+        # "UK minister to meet Gulf counterparts": a headline's plan is an intent
         if future_mode is not None:
             code = table.get((future_mode, root)) or table.get((future_mode, "*"))
             return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)

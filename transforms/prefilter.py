@@ -231,7 +231,7 @@ class Prefilter:
         has_actor = bool(acronyms.intersection(words)) or self._names(originals, words) or self._anaphor(words)
         capitalized = frozenset(
             w for o, w in zip(originals, words)
-            if o[0].isupper() and w not in _NOT_NAMES and w not in self._v.common_words)
+            if o[0].isupper() and w not in _NOT_NAMES and w not in self._v.common_words and w not in acronyms)
         uses = frozenset(capitalized & aliases)
         if has_actor or uses:
             aliases.update(capitalized)

@@ -1,0 +1,44 @@
+"""Extraction accuracy on the development gold sets, as a regression guard.
+
+The floors are the figures measured when the extractor last changed (see the
+README's accuracy table), minus a small margin: a change that makes the
+extractor worse fails here. The real-text set reads its sentences from the
+third-party corpus in ../shared and is skipped when that is absent.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import DATA, SHARED
+from pipeline.evaluate import load_gold, predict, score
+
+WRITTEN = DATA / "gold_written.jsonl"
+REAL = DATA / "gold_real_refs.jsonl"
+
+# (precision, recall) floors; measured: written 0.868 / 0.705, real 0.794 / 0.619
+WRITTEN_FLOORS = (0.85, 0.69)
+REAL_FLOORS = (0.77, 0.60)
+
+
+def test_written_gold_set_floors(nlp):
+    items = load_gold(str(WRITTEN))
+    report = score(items, predict(nlp, items))
+    assert report["precision"] >= WRITTEN_FLOORS[0], report
+    assert report["recall"] >= WRITTEN_FLOORS[1], report
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="the real-text gold set reads ../shared/corpus")
+def test_real_gold_set_floors(nlp):
+    items = load_gold(str(REAL))
+    report = score(items, predict(nlp, items))
+    assert report["precision"] >= REAL_FLOORS[0], report
+    assert report["recall"] >= REAL_FLOORS[1], report
+
+
+def test_no_event_items_stay_empty(nlp):
+    """Sports, business, weather and negated items: the extractor must stay quiet on most of them."""
+    items = [item for item in load_gold(str(WRITTEN)) if not item["events"]]
+    predictions = predict(nlp, items)
+    noisy = [item["id"] for item in items if predictions[str(item["id"])]]
+    assert len(items) >= 40
+    assert len(noisy) <= len(items) * 0.2, noisy
