@@ -7,6 +7,7 @@ from pathlib import Path
 from setuptools import setup
 
 HERE = Path(__file__).resolve().parent
+DASK = ["dask[distributed]>=2024.4.2,<2027"]
 
 setup(
     name="eventwire",
@@ -33,7 +34,9 @@ setup(
         "lxml_html_clean>=0.4,<0.5",
     ],
     extras_require={
-        "test": ["pytest>=8,<10", "hypothesis>=6.100,<7"],
+        # Beam's Dask runner (apache_beam.runners.dask) needs dask and distributed >= 2024.4.2.
+        "dask": DASK,
+        "test": ["pytest>=8,<10", "hypothesis>=6.100,<7", *DASK],
     },
     entry_points={"console_scripts": ["eventwire=pipeline.cli:main"]},
 )

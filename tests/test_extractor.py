@@ -102,3 +102,44 @@ def test_event_ids_are_deterministic(nlp):
     assert [e.event_id for e in first] == [e.event_id for e in second]
     assert first[0].event_id == event_id("a" * 32, first[0].actor, first[0].event_code, first[0].target)
     assert event_id("a" * 32, "EU", "163", "BLR") != event_id("b" * 32, "EU", "163", "BLR")
+
+
+def test_members_of_an_organization_act_for_it(nlp):
+    assert ("NATO", "12", None) in triples(extract(nlp, "NATO members ignored those requests."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil beat Argentina 2-0 in Buenos Aires.",
+        "The central bank raised rates to fight inflation.",
+        "Nigerian bank stocks rallied after the naira strengthened.",
+        "Israel will respond if Iran attacks its territory.",
+    ],
+)
+def test_no_event_from_sports_markets_or_conditions(nlp, text):
+    events = extract(nlp, text)
+    assert not [e for e in events if e.event_root in ("14", "19") or e.actor in ("BRA", "NGA")], events
+
+
+def test_complements_set_the_code(nlp):
+    assert ("RUS", "03", "SYR") in triples(extract(nlp, "Russia agreed to provide aid to Syria."))
+    assert ("USA", "02", "RUS") in triples(extract(nlp, "The United States urged Russia to withdraw its troops from Ukraine."))
+    threat = extract(nlp, "North Korea threatened to launch missile strikes against Japan.")
+    assert ("PRK", "13", "JPN") in triples(threat) and not any(e.event_root == "19" for e in threat)
+
+
+def test_event_nouns_with_an_actor(nlp):
+    events = extract(nlp, "Five people were killed in a Russian drone strike on Kyiv.")
+    assert ("RUS", "19", "UKR") in triples(events)
+
+
+def test_anaphora_the_bloc_and_he(nlp):
+    events = extract(
+        nlp,
+        "The European Union imposed new sanctions on Belarus. The bloc also condemned the arrests. "
+        "Indian Prime Minister Narendra Modi arrived in Tokyo. He praised Japan.",
+    )
+    found = triples(events)
+    assert ("EU", "11", None) in found or any(a == "EU" and r == "11" for a, r, _ in found)
+    assert ("IND", "05", "JPN") in found

@@ -30,6 +30,7 @@ KIND_PRIORITY = {"person": 0, "alias": 0, "organization": 1, "metonym": 2, "coun
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Za-z][\w'’.-]*|and|for|of|the|in|on)\s+){0,8}[A-Z][\w'’.-]*)\s+\(([A-Z][A-Z0-9&.-]{1,11})\)")
 _PERSON_ENTS = frozenset({"PERSON"})
 MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies"})
+COLLECTIVE_NOUNS = MEMBER_NOUNS | frozenset({"partner", "nation", "country", "state", "capital"})
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,8 @@ class ArticleActors:
         be a name itself or a role noun (minister, troops, protesters, jets).
         """
         if head.text in actor.name.split() or head.pos_ == "PROPN" or head.ent_type_:
+            return True
+        if head.lemma_.lower() in COLLECTIVE_NOUNS:  # "NATO members", "EU countries"
             return True
         return role_type is not None or head.lemma_.lower() in self._roles
 

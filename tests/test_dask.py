@@ -1,0 +1,45 @@
+"""The same pipeline on a distributed engine: Beam's Dask runner on a local
+dask.distributed cluster of two worker processes writes the same dataset as the
+in-process FnApiRunner (the same event ids), from the bundled sample feeds."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("dask.distributed")
+
+import apache_beam as beam  # noqa: E402
+import pyarrow.parquet as pq  # noqa: E402
+
+from pipeline.build import build_pipeline  # noqa: E402
+from pipeline.options import EventwireOptions, sample_feeds, validate  # noqa: E402
+from transforms.dataset import snapshot_files  # noqa: E402
+
+
+def event_ids(output) -> set[str]:
+    ids = set()
+    for path in snapshot_files(str(output)):
+        ids.update(pq.read_table(path, columns=["event_id"]).column("event_id").to_pylist())
+    return ids
+
+
+def run(output, *beam_flags):
+    options = EventwireOptions([
+        "--feeds", str(sample_feeds()), "--output", str(output), "--run_id", "dask-test",
+        "--run_date", "2026-11-28", *beam_flags,
+    ])
+    validate(options)
+    p = beam.Pipeline(options=options)
+    build_pipeline(p, options)
+    p.run().wait_until_finish()
+
+
+@pytest.mark.slow
+def test_dask_runner_writes_the_same_dataset_as_fnapi(tmp_path):
+    from dask.distributed import LocalCluster
+
+    run(tmp_path / "fnapi", "--runner=FnApiRunner")
+    expected = event_ids(tmp_path / "fnapi")
+    assert expected
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        run(tmp_path / "dask", "--runner=apache_beam.runners.dask.dask_runner.DaskRunner", f"--dask_client_address={cluster.scheduler_address}")
+    assert event_ids(tmp_path / "dask") == expected
