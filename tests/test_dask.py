@@ -1,6 +1,9 @@
 """The same pipeline on a distributed engine: Beam's Dask runner on a local
 dask.distributed cluster of two worker processes writes the same dataset as the
-in-process FnApiRunner (the same event ids), from the bundled sample feeds."""
+in-process FnApiRunner (the same event ids), from the bundled sample feeds.
+
+The runner is `pipeline.dask_runner.DaskRunner`: Beam's DaskRunner with its
+multi-output ParDo and leaf-computation fixed (see that module)."""
 from __future__ import annotations
 
 import pytest
@@ -41,5 +44,5 @@ def test_dask_runner_writes_the_same_dataset_as_fnapi(tmp_path):
     expected = event_ids(tmp_path / "fnapi")
     assert expected
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        run(tmp_path / "dask", "--runner=apache_beam.runners.dask.dask_runner.DaskRunner", f"--dask_client_address={cluster.scheduler_address}")
+        run(tmp_path / "dask", "--runner=pipeline.dask_runner.DaskRunner", f"--dask_client_address={cluster.scheduler_address}")
     assert event_ids(tmp_path / "dask") == expected

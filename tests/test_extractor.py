@@ -143,3 +143,10 @@ def test_anaphora_the_bloc_and_he(nlp):
     found = triples(events)
     assert ("EU", "11", None) in found or any(a == "EU" and r == "11" for a, r, _ in found)
     assert ("IND", "05", "JPN") in found
+
+
+def test_bare_role_noun_takes_the_headline_country(nlp):
+    with_title = extract(nlp, "Police arrested twelve opposition activists on Monday.", title="Georgia detains opposition activists")
+    arrest = [e for e in with_title if e.event_root == "17"]
+    assert arrest and arrest[0].actor == "GEO" and arrest[0].actor_type == "COP" and arrest[0].confidence < 0.9
+    assert not extract(nlp, "Police arrested twelve opposition activists on Monday.")

@@ -105,3 +105,18 @@ def test_lock_contention_and_takeover_after_kill(reference, tmp_path):
     assert events(output) == reference[1]
     manifest = json.loads((output / "_runs" / "third.json").read_text())
     assert manifest["lock_taken_over_from"]["run_id"] == "holder"
+
+
+def test_the_lock_in_process(tmp_path):
+    from pipeline.lock import AlreadyRunning, RunLock
+
+    first = RunLock(str(tmp_path), "one").acquire()
+    with pytest.raises(AlreadyRunning, match="already running: run one"):
+        RunLock(str(tmp_path), "two").acquire()
+    first.release()
+    with RunLock(str(tmp_path), "three") as third:
+        assert third.took_over is None  # "one" released it properly
+    # a record not marked released is what a killed holder leaves
+    (tmp_path / "_lock").write_text(json.dumps({"run_id": "dead", "pid": 1, "host": "h"}))
+    with RunLock(str(tmp_path), "four") as fourth:
+        assert fourth.took_over["run_id"] == "dead"

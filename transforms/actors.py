@@ -30,6 +30,7 @@ KIND_PRIORITY = {"person": 0, "alias": 0, "organization": 1, "metonym": 2, "coun
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Za-z][\w'’.-]*|and|for|of|the|in|on)\s+){0,8}[A-Z][\w'’.-]*)\s+\(([A-Z][A-Z0-9&.-]{1,11})\)")
 _PERSON_ENTS = frozenset({"PERSON"})
 MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies"})
+CONTEXT_ROLES = frozenset({"GOV", "MIL", "COP", "JUD"})
 COLLECTIVE_NOUNS = MEMBER_NOUNS | frozenset({"partner", "nation", "country", "state", "capital"})
 
 
@@ -55,6 +56,7 @@ class ArticleActors:
         self._names = ontology.actor_names(on_date)
         self._roles = ontology.role_types()
         self._learned: dict[str, ontology.ActorEntry] = {}
+        self.context_country: Optional[str] = None
         self._anaphora = ontology.anaphora()
         self._anaphora_heads = {
             phrase.split()[-1]: kind for phrase, kind in self._anaphora.items() if phrase.startswith("the ")
@@ -63,6 +65,20 @@ class ArticleActors:
         self._last: dict[str, Actor] = {}
 
     # -- learning -------------------------------------------------------------
+    def learn_context_country(self, headline_doc) -> None:
+        """The one country a headline names (if exactly one) frames bare role nouns."""
+        found = set()
+        for token in headline_doc:
+            if token.pos_ not in ("PROPN", "ADJ"):
+                continue
+            for size in (3, 2, 1):
+                window = headline_doc[token.i : token.i + size]
+                entry = self._names.get(_normalize(window.text))
+                if entry is not None and entry.code == entry.country:
+                    found.add(entry.code)
+                    break
+        self.context_country = found.pop() if len(found) == 1 else None
+
     def learn_acronyms(self, text: str) -> None:
         """Learn "Long Name (ACR)" definitions whose long name is known."""
         for match in _ACRONYM_DEFINITION.finditer(text):
@@ -114,6 +130,9 @@ class ArticleActors:
             actor = self._located_actor(head)
         if actor is None and head.lemma_.lower() in MEMBER_NOUNS:
             actor = self._members_of(head)
+        if actor is None and role_type in CONTEXT_ROLES and self.context_country is not None:
+            # "Police arrested ..." in a story about one country: that country's police.
+            actor = Actor(self.context_country, "", self.context_country, role_type, "context")
         if actor is None:
             return self._refer_back(head, tokens)
         actor_type = role_type or actor.actor_type

@@ -57,6 +57,8 @@ def extract_events(article: Article, title_doc, body_doc, run_id: str) -> list[E
     """All events of one article, one row per (actor, code, target), best evidence kept."""
     resolver = ArticleActors(article.date)
     resolver.learn_acronyms(analysed_text(article))
+    if title_doc is not None:
+        resolver.learn_context_country(title_doc)
     found: list[tuple[Candidate, int]] = []
     body_offset = len(article.title) + len(TITLE_SEPARATOR)
     # The body first: a title is a compressed restatement, the body has the evidence.
@@ -491,7 +493,8 @@ def _best_per_key(found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, i
     for candidate, offset in found:
         key = (candidate.actor.code, candidate.rule.code, candidate.target.code if candidate.target else None)
         current = best.get(key)
-        if current is None or candidate.confidence > current[0].confidence:
+        # The body's sentence is better evidence than the headline's; then confidence decides.
+        if current is None or (offset > 0, candidate.confidence) > (current[1] > 0, current[0].confidence):
             best[key] = (candidate, offset)
     return list(best.values())
 
