@@ -9,22 +9,39 @@ it returns `Event` records, never spaCy objects.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from schemas import ontology
 from schemas.records import Article, Event
-from transforms.actors import Actor, ArticleActors, conjuncts, name_tokens, resolve_all
+from transforms.actors import Actor, ArticleActors, name_tokens, resolve_all
+from transforms.clauses import (
+    SUBJECT_DEPS,
+    agents_of,
+    is_headline_passive,
+    is_hypothetical,
+    is_negated,
+    object_heads,
+    passive_voice,
+    prepositions,
+    subjects_of,
+    subtree_text,
+)
+from transforms.coding import (
+    MODE_BY_ROOT,
+    NOT_AN_EVENT,
+    demanding_clause,
+    joint_action,
+    off_topic,
+    predicate_rule,
+    rule_for,
+    with_modality,
+)
 from transforms.nominal import nominal_events
 from transforms.verbs import match_verb
 
 EXTRACTOR_VERSION = "0.2.0"
 TITLE_SEPARATOR = "\n\n"
-MAX_OBJECT_CHARS = 200
-NOT_AN_EVENT = "-"  # verbs.csv: "met the press" is not a meeting
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "to", "for"})
 # Reciprocal actions give each member of a compound subject the other as target.
@@ -81,11 +98,11 @@ def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
     out = []
     covered = {(c.actor.code, c.rule.code[:2]) for cs in by_verb.values() for c in cs}
     for noun, code, actor, target in nominal_events(sent, resolver):
-        if (actor.code, code[:2]) in covered or _is_negated(noun.head):
+        if (actor.code, code[:2]) in covered or is_negated(noun.head):
             continue
         covered.add((actor.code, code[:2]))
         rule = ontology.VerbRule(noun.lemma_.lower(), None, frozenset(), code)
-        out.append(Candidate(actor, target, rule, noun, _subtree_text(noun), _speaker(noun.head, resolver), 0.7))
+        out.append(Candidate(actor, target, rule, noun, subtree_text(noun), _speaker(noun.head, resolver), 0.7))
     for verb_i, candidates in by_verb.items():
         verb = sent.doc[verb_i]
         for candidate in candidates:
@@ -144,7 +161,7 @@ def _governed_by_event_verb(verb) -> bool:
     """
     if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in ontology.aspectual_verbs():
         return False
-    return _has_rules(verb.head.lemma_) or _predicate(verb.head) is not None
+    return _has_rules(verb.head.lemma_) or predicate_rule(verb.head) is not None
 
 
 def _has_rules(lemma: str) -> bool:
@@ -152,25 +169,25 @@ def _has_rules(lemma: str) -> bool:
 
 
 def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
-    if _is_negated(verb) or _hypothetical(verb) or _headline_passive(verb):
+    if is_negated(verb) or is_hypothetical(verb) or is_headline_passive(verb):
         return
     children = list(verb.children)
     dobj = next((c for c in children if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP")), None)
     if dobj is None:  # in the passive the grammatical subject is the object: "sanctions were imposed"
         dobj = next((c for c in children if c.dep_ == "nsubjpass"), None)
-    preps = _preps(children)
+    preps = prepositions(children)
     particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep")}
-    heads = _object_heads(dobj, preps, verb)
+    heads = object_heads(dobj, preps, verb)
     if verb.lemma_.lower() in ontology.aspectual_verbs() and any(c.dep_ == "xcomp" for c in children):
         return
-    rule = match_verb(verb.lemma_, particles, heads) or _predicate(verb)
+    rule = match_verb(verb.lemma_, particles, heads) or predicate_rule(verb)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
-    rule = _joint_action(rule, dobj)
-    rule = _with_modality(verb, rule)
-    if rule.code.startswith("01") and _demanding_clause(verb) is not None:
-        clause = _demanding_clause(verb)
-        inner = _rule_for(clause)
+    rule = joint_action(rule, dobj)
+    rule = with_modality(verb, rule)
+    if rule.code.startswith("01") and demanding_clause(verb) is not None:
+        clause = demanding_clause(verb)
+        inner = rule_for(clause)
         table = ontology.modality_codes()
         code = (table.get(("demand", inner.code[:2])) if inner and inner.code != NOT_AN_EVENT else None) or table[("demand", "*")]
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
@@ -184,11 +201,11 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
     confidence = 0.9
     if passive:
-        subjects = _agents(verb)
+        subjects = agents_of(verb)
         target_heads = [dobj] if dobj is not None else []
         confidence -= 0.1
     else:
-        subjects = _subjects(verb)
+        subjects = subjects_of(verb)
         target_heads = [dobj] if dobj is not None else []
     actors = resolve_all(resolver, subjects)
     if not actors and _refers_to_speaker(subjects):
@@ -207,7 +224,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
                 grand = list(child.children)
                 inner = next((c for c in grand if c.dep_ == "dobj"), None)
-                target = _target(resolver, [inner] if inner is not None else [], _preps(grand), inner)
+                target = _target(resolver, [inner] if inner is not None else [], prepositions(grand), inner)
                 if target is not None:
                     break
     object_text = _object_text(verb, dobj, preps, target)
@@ -223,182 +240,6 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
             this_target = None
         score = confidence - (0.1 if actor.via == "context" else 0.0)
         yield Candidate(actor, this_target, rule, verb, object_text, speaker, round(score, 3))
-
-
-MODE_BY_ROOT = {"02": "appeal", "03": "intent", "10": "demand", "12": "refusal", "13": "threat"}
-MATERIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
-COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
-SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
-
-
-def _rule_for(verb) -> Optional[ontology.VerbRule]:
-    children = list(verb.children)
-    dobj = next((c for c in children if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP")), None)
-    preps = _preps(children)
-    particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep")}
-    return match_verb(verb.lemma_, particles, _object_heads(dobj, preps, verb))
-
-
-def _with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
-    """'agreed to provide aid' → intent + aid (033); 'will attack' → a threat (13)."""
-    table = ontology.modality_codes()
-    mode = MODE_BY_ROOT.get(rule.code[:2])
-    if mode is not None and not rule.object_heads:
-        for child in verb.children:
-            if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
-                complement = _rule_for(child)
-                if complement is not None and complement.code != NOT_AN_EVENT:
-                    code = table.get((mode, complement.code[:2])) or table.get((mode, "*"))
-                    return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
-        return rule
-    headline_future = verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if headline_future or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children):
-        root = rule.code[:2]
-        future_mode = "intent" if root in COOPERATIVE_ROOTS else "threat" if root in MATERIAL_ROOTS else None
-        # "UK minister to meet Gulf counterparts": a headline's plan is an intent
-        if future_mode is not None:
-            code = table.get((future_mode, root)) or table.get((future_mode, "*"))
-            return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
-    return rule
-
-
-def off_topic(verb, dobj) -> bool:
-    """Sports results, markets and 'fighting inflation' use event verbs without events."""
-    cues = ontology.off_topic_cues()
-    ambiguous = verb.lemma_.lower() in cues["ambiguous_verb"]
-    if ambiguous and dobj is not None and (dobj.lemma_.lower() in cues["abstract_target"] or dobj.lower_ in cues["abstract_target"]):
-        return True
-    sent = verb.sent
-    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
-    if SCORE.search(sent.text) or words & cues["sports"] or words & cues["business"]:
-        return True
-    return False
-
-
-def _demanding_clause(verb):
-    """A 'that' clause in the subjunctive ("that Tehran halt", "that he be released")."""
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.tag_ == "VB" and not any(
-            c.dep_ in ("aux", "auxpass") and c.lemma_ != "be" for c in child.children
-        ) and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-            return child
-    return None
-
-
-def _predicate(verb) -> Optional[ontology.VerbRule]:
-    """'they were ready to open talks' (intent), 'he was confident that ...' (013)."""
-    if verb.lemma_ != "be":
-        return None
-    table = ontology.predicates()
-    for child in verb.children:
-        if child.dep_ == "acomp" and child.lemma_.lower() in table:
-            mode, code = table[child.lemma_.lower()]
-            if mode == "statement":
-                return ontology.VerbRule(child.lemma_.lower(), None, frozenset(), code)
-            complement = next((c for c in child.children if c.dep_ == "xcomp"), None)
-            modality = ontology.modality_codes()
-            root = None
-            if complement is not None:
-                inner = _rule_for(complement)
-                root = inner.code[:2] if inner is not None and inner.code != NOT_AN_EVENT else None
-            code = modality.get((mode, root)) if root else None
-            return ontology.VerbRule(child.lemma_.lower(), None, frozenset(), code or modality[(mode, "*")])
-    return None
-
-
-JOINT_ROOTS = frozenset({"15", "19"})
-JOINT_MILITARY_COOPERATION = "062"
-
-
-def _joint_action(rule: ontology.VerbRule, dobj) -> ontology.VerbRule:
-    """'held joint exercises', 'a joint patrol': military cooperation, not a show of force."""
-    if dobj is None or rule.code[:2] not in JOINT_ROOTS:
-        return rule
-    if any(c.lower_ in ("joint", "jointly") for c in dobj.children):
-        return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, JOINT_MILITARY_COOPERATION)
-    return rule
-
-
-def passive_voice(children) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
-
-
-CONDITIONAL_MARKS = frozenset({"if", "unless", "should"})
-
-
-def _hypothetical(verb) -> bool:
-    """'... if the United States demands it': a condition is not an event."""
-    node = verb
-    while node.dep_ in ("conj",) and node.head is not node:
-        node = node.head
-    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children)
-
-
-def _headline_passive(verb) -> bool:
-    """'Russian woman arrested on Red Square': a headline's bare participle is passive."""
-    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
-        return False
-    return verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children)
-
-
-def _is_negated(verb) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    # "did not refuse to sign": negation on the governing verb covers the xcomp.
-    return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)
-
-
-def _object_heads(dobj, preps, verb) -> set[str]:
-    heads = set()
-    if dobj is not None:
-        heads.update(_forms(t) for t in conjuncts(dobj))
-        heads.update(t.lower_ for t in conjuncts(dobj))
-        left = dobj.doc[dobj.i - 1] if dobj.i > 0 else None
-        if left is not None and left.head.i == dobj.i:  # "a general strike", "a hunger strike"
-            heads.add(f"{left.lower_} {dobj.lower_}")
-    for prep in preps:
-        heads.update(_forms(c) for c in prep.children if c.dep_ == "pobj")
-        heads.update(c.lower_ for c in prep.children if c.dep_ == "pobj")
-    for child in verb.children:
-        if child.dep_ == "xcomp":
-            heads.add(child.lemma_.lower())
-    return heads
-
-
-def _forms(token) -> str:
-    return token.lemma_.lower()
-
-
-def _preps(children) -> list:
-    """Prepositions of a verb, including the dative 'to' of 'provide aid to Syria'."""
-    return [c for c in children if c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")]
-
-
-def _subjects(verb) -> list:
-    """Subject heads of an active verb, inherited through conj/xcomp/relcl."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if subjects:
-        if verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
-            return [verb.head]
-        return subjects
-    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subjects(verb.head)
-    if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
-        return _subjects(verb.head)  # purpose: "sat down in Dushanbe to negotiate"
-    if verb.dep_ == "relcl":
-        return [verb.head]
-    return []
-
-
-def _agents(verb) -> list:
-    """The 'by' phrase of a passive verb: 'were imposed ... by the EU'."""
-    return [
-        pobj
-        for agent in verb.children
-        if agent.dep_ == "agent"
-        for pobj in agent.children
-        if pobj.dep_ == "pobj"
-    ]
 
 
 def _target(resolver: ArticleActors, target_heads, preps, dobj) -> Optional[Actor]:
@@ -419,15 +260,15 @@ def _target(resolver: ArticleActors, target_heads, preps, dobj) -> Optional[Acto
 def _object_text(verb, dobj, preps, target: Optional[Actor]) -> Optional[str]:
     """What the action is about: the object phrase, an infinitive, or a topic."""
     if dobj is not None and (target is None or dobj.i not in _token_ids(dobj, target)):
-        return _subtree_text(dobj)
+        return subtree_text(dobj)
     for child in verb.children:
         if child.dep_ == "xcomp":
-            return _subtree_text(child)
+            return subtree_text(child)
     for prep in preps:
         if prep.lower_ in TOPIC_PREPS:
             pobjs = [c for c in prep.children if c.dep_ == "pobj"]
-            if pobjs and (target is None or target.name not in _subtree_text(pobjs[0])):
-                return _subtree_text(pobjs[0])
+            if pobjs and (target is None or target.name not in subtree_text(pobjs[0])):
+                return subtree_text(pobjs[0])
     return None
 
 
@@ -435,14 +276,6 @@ def _token_ids(dobj, target: Actor) -> set[int]:
     """Token indexes of the object phrase when it is the target itself."""
     text = " ".join(t.text for t in name_tokens(dobj))
     return {dobj.i} if target.name and target.name in text else set()
-
-
-def _subtree_text(token) -> str:
-    tokens = list(token.subtree)
-    doc = token.doc
-    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-    text = " ".join(text.split()).strip(" ,;:\"'“”")
-    return text[:MAX_OBJECT_CHARS]
 
 
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
@@ -463,7 +296,7 @@ def _reporting_subject(verb, resolver: ArticleActors) -> Optional[Actor]:
     while node.dep_ in ("conj", "xcomp") and node.head is not node:
         node = node.head
     if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX"):
-        for actor in resolve_all(resolver, _subjects(node.head)):
+        for actor in resolve_all(resolver, subjects_of(node.head)):
             return actor
     return None
 
@@ -474,7 +307,7 @@ def _speaker(verb, resolver: ArticleActors) -> Optional[str]:
     while node.dep_ in ("conj", "xcomp") and node.head is not node:
         node = node.head
     if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX"):
-        for actor in resolve_all(resolver, _subjects(node.head)):
+        for actor in resolve_all(resolver, subjects_of(node.head)):
             return actor.code
     for child in node.children:
         if child.dep_ == "prep" and child.lower_ == "according":

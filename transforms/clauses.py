@@ -1,0 +1,105 @@
+"""Clause structure read off a spaCy parse: subjects, objects, voice, negation, conditions.
+
+Plain functions over spaCy tokens; they decide nothing about CAMEO codes.
+"""
+from __future__ import annotations
+
+from transforms.actors import conjuncts
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+
+
+MAX_OBJECT_CHARS = 200
+
+
+def object_heads(dobj, preps, verb) -> set[str]:
+    heads = set()
+    if dobj is not None:
+        heads.update(lemma_form(t) for t in conjuncts(dobj))
+        heads.update(t.lower_ for t in conjuncts(dobj))
+        left = dobj.doc[dobj.i - 1] if dobj.i > 0 else None
+        if left is not None and left.head.i == dobj.i:  # "a general strike", "a hunger strike"
+            heads.add(f"{left.lower_} {dobj.lower_}")
+    for prep in preps:
+        heads.update(lemma_form(c) for c in prep.children if c.dep_ == "pobj")
+        heads.update(c.lower_ for c in prep.children if c.dep_ == "pobj")
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            heads.add(child.lemma_.lower())
+    return heads
+
+
+def lemma_form(token) -> str:
+    return token.lemma_.lower()
+
+
+def prepositions(children) -> list:
+    """Prepositions of a verb, including the dative 'to' of 'provide aid to Syria'."""
+    return [c for c in children if c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")]
+
+
+def subjects_of(verb) -> list:
+    """Subject heads of an active verb, inherited through conj/xcomp/relcl."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        if verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
+            return [verb.head]
+        return subjects
+    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return subjects_of(verb.head)
+    if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return subjects_of(verb.head)  # purpose: "sat down in Dushanbe to negotiate"
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    return []
+
+
+def agents_of(verb) -> list:
+    """The 'by' phrase of a passive verb: 'were imposed ... by the EU'."""
+    return [
+        pobj
+        for agent in verb.children
+        if agent.dep_ == "agent"
+        for pobj in agent.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def subtree_text(token) -> str:
+    tokens = list(token.subtree)
+    doc = token.doc
+    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    text = " ".join(text.split()).strip(" ,;:\"'“”")
+    return text[:MAX_OBJECT_CHARS]
+
+
+def passive_voice(children) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+
+
+CONDITIONAL_MARKS = frozenset({"if", "unless", "should"})
+
+
+def is_hypothetical(verb) -> bool:
+    """'... if the United States demands it': a condition is not an event."""
+    node = verb
+    while node.dep_ in ("conj",) and node.head is not node:
+        node = node.head
+    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children)
+
+
+def is_headline_passive(verb) -> bool:
+    """'Russian woman arrested on Red Square': a headline's bare participle is passive."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
+        return False
+    return verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def is_negated(verb) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    # "did not refuse to sign": negation on the governing verb covers the xcomp.
+    return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)

@@ -1,0 +1,118 @@
+"""Which CAMEO code a clause gets: the verb table, then modality and context.
+
+"agreed to provide aid" is intent + aid (033), "insisted that Tehran halt" a
+demand, "held joint exercises" military cooperation, "Brazil beat Argentina
+2-0" nothing at all. The tables behind these are in schemas/data.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from schemas import ontology
+from transforms.clauses import object_heads, prepositions
+from transforms.verbs import match_verb
+
+NOT_AN_EVENT = "-"  # verbs.csv: "met the press" is not a meeting
+
+
+MODE_BY_ROOT = {"02": "appeal", "03": "intent", "10": "demand", "12": "refusal", "13": "threat"}
+
+
+MATERIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+
+
+COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+
+
+SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
+
+
+def rule_for(verb) -> Optional[ontology.VerbRule]:
+    children = list(verb.children)
+    dobj = next((c for c in children if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP")), None)
+    preps = prepositions(children)
+    particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep")}
+    return match_verb(verb.lemma_, particles, object_heads(dobj, preps, verb))
+
+
+def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
+    """'agreed to provide aid' → intent + aid (033); 'will attack' → a threat (13)."""
+    table = ontology.modality_codes()
+    mode = MODE_BY_ROOT.get(rule.code[:2])
+    if mode is not None and not rule.object_heads:
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
+                complement = rule_for(child)
+                if complement is not None and complement.code != NOT_AN_EVENT:
+                    code = table.get((mode, complement.code[:2])) or table.get((mode, "*"))
+                    return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
+        return rule
+    headline_future = verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if headline_future or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children):
+        root = rule.code[:2]
+        future_mode = "intent" if root in COOPERATIVE_ROOTS else "threat" if root in MATERIAL_ROOTS else None
+        # "UK minister to meet Gulf counterparts": a headline's plan is an intent
+        if future_mode is not None:
+            code = table.get((future_mode, root)) or table.get((future_mode, "*"))
+            return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
+    return rule
+
+
+def off_topic(verb, dobj) -> bool:
+    """Sports results, markets and 'fighting inflation' use event verbs without events."""
+    cues = ontology.off_topic_cues()
+    ambiguous = verb.lemma_.lower() in cues["ambiguous_verb"]
+    if ambiguous and dobj is not None and (dobj.lemma_.lower() in cues["abstract_target"] or dobj.lower_ in cues["abstract_target"]):
+        return True
+    sent = verb.sent
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    if SCORE.search(sent.text) or words & cues["sports"] or words & cues["business"]:
+        return True
+    return False
+
+
+def demanding_clause(verb):
+    """A 'that' clause in the subjunctive ("that Tehran halt", "that he be released")."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.tag_ == "VB" and not any(
+            c.dep_ in ("aux", "auxpass") and c.lemma_ != "be" for c in child.children
+        ) and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            return child
+    return None
+
+
+def predicate_rule(verb) -> Optional[ontology.VerbRule]:
+    """'they were ready to open talks' (intent), 'he was confident that ...' (013)."""
+    if verb.lemma_ != "be":
+        return None
+    table = ontology.predicates()
+    for child in verb.children:
+        if child.dep_ == "acomp" and child.lemma_.lower() in table:
+            mode, code = table[child.lemma_.lower()]
+            if mode == "statement":
+                return ontology.VerbRule(child.lemma_.lower(), None, frozenset(), code)
+            complement = next((c for c in child.children if c.dep_ == "xcomp"), None)
+            modality = ontology.modality_codes()
+            root = None
+            if complement is not None:
+                inner = rule_for(complement)
+                root = inner.code[:2] if inner is not None and inner.code != NOT_AN_EVENT else None
+            code = modality.get((mode, root)) if root else None
+            return ontology.VerbRule(child.lemma_.lower(), None, frozenset(), code or modality[(mode, "*")])
+    return None
+
+
+JOINT_ROOTS = frozenset({"15", "19"})
+
+
+JOINT_MILITARY_COOPERATION = "062"
+
+
+def joint_action(rule: ontology.VerbRule, dobj) -> ontology.VerbRule:
+    """'held joint exercises', 'a joint patrol': military cooperation, not a show of force."""
+    if dobj is None or rule.code[:2] not in JOINT_ROOTS:
+        return rule
+    if any(c.lower_ in ("joint", "jointly") for c in dobj.children):
+        return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, JOINT_MILITARY_COOPERATION)
+    return rule
