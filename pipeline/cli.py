@@ -41,9 +41,9 @@ def _fail(message: str) -> int:
 
 
 def _check_model(name: str) -> None:
-    import spacy.util
+    import importlib.util  # not spacy: importing it costs a second the run may not need
 
-    if not (spacy.util.is_package(name) or Path(name).is_dir()):
+    if not (importlib.util.find_spec(name.replace("-", "_")) is not None or Path(name).is_dir()):
         raise UsageError(
             f"spaCy model {name!r} is not installed (pip install it, or pass --model with an installed one)"
         )

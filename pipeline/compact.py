@@ -13,7 +13,7 @@ then the roll forward; readers see the partition before or after, never both.
 from __future__ import annotations
 
 import datetime as dt
-import os
+import uuid
 from pathlib import Path
 
 import pyarrow as pa
@@ -54,11 +54,13 @@ def compact(output: str, target_bytes: int = DEFAULT_TARGET_BYTES, run_id: str |
     """Compact every partition of the dataset at `output`; returns the manifest."""
     root = Path(output).resolve()
     run_id = dataset.check_run_id(
-        run_id or "compact-" + dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
+        run_id or "compact-" + dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + f"-{uuid.uuid4().hex[:8]}"
     )
     started = dt.datetime.now(dt.timezone.utc)
     with RunLock(str(root), run_id):
         recovered = dataset.recover(str(root))
+        if dataset.read_manifest(str(root), run_id) is not None:
+            raise ValueError(f"run id {run_id} was already committed")
         changes = []
         for rel in _partitions(root):
             files = plan_partition(root, rel, target_bytes)
