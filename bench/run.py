@@ -17,8 +17,10 @@ Then, alternating and `--repeats` times, it runs as separate processes:
   for each worker count asked for (`--direct_num_workers=K
   --direct_running_mode=multi_processing` when K > 1), and with `--no_prefilter`
   when `--no-prefilter-too` is given.
-Both timings include interpreter start and model load. It prints medians, the
-ratio pipeline/bare, articles/s, words/s and peak RSS: of the largest process
+Both timings include interpreter start and model load. It prints medians of wall
+time and of CPU time (user + system of the whole process tree, from rusage: far
+less sensitive than wall time to other load on a shared machine), the ratios
+pipeline/bare, articles/s, words/s and peak RSS: of the largest process
 (`os.wait4` rusage) and of the whole process tree (sampled every 0.1 s with
 psutil when it is installed). This is not a test: timings on a shared machine
 are only comparable as ratios measured in the same run.
@@ -237,13 +239,14 @@ def _measure_main(cmd: list[str]) -> None:
     import resource
 
     result = measure(cmd)
-    maxrss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    maxrss_kb = usage.ru_maxrss
     events = None
     for line in result["stdout"].splitlines():
         if "events written:" in line:
             events = int(line.split(":")[1])
-    print(json.dumps({"wall": result["wall"], "max_rss": maxrss_kb * 1024, "tree_rss": result["tree_rss"],
-                      "events": events}))
+    print(json.dumps({"wall": result["wall"], "cpu": usage.ru_utime + usage.ru_stime, "max_rss": maxrss_kb * 1024,
+                      "tree_rss": result["tree_rss"], "events": events}))
 
 
 # -- the benchmark --------------------------------------------------------------
@@ -315,16 +318,18 @@ def main(argv=None) -> int:
                         cmd = pipeline_cmd(folder / "feeds", output, args.model, *spec)
                     result = run_measured(cmd)
                     runs[name].append(result)
-                    print(f"  run {repeat + 1} {name:38s} {result['wall']:7.1f}s  rss {_mb(result['max_rss'])} MB"
+                    print(f"  run {repeat + 1} {name:38s} {result['wall']:7.1f}s  cpu {result['cpu']:7.1f}s  rss {_mb(result['max_rss'])} MB"
                           f"  tree {_mb(result['tree_rss'])} MB  events {result['events']}", flush=True)
                     if spec is not None:
                         shutil.rmtree(output, ignore_errors=True)
             bare = statistics.median(r["wall"] for r in runs["bare spaCy"]) if "bare spaCy" in runs else None
+            bare_cpu = statistics.median(r["cpu"] for r in runs["bare spaCy"]) if "bare spaCy" in runs else None
             for name, _ in variants:
                 wall = statistics.median(r["wall"] for r in runs[name])
+                cpu = statistics.median(r["cpu"] for r in runs[name])
                 rows.append({
-                    "n": stats["items"], "words": stats["words"], "variant": name, "wall": wall,
-                    "ratio": wall / bare if bare else None,
+                    "n": stats["items"], "words": stats["words"], "variant": name, "wall": wall, "cpu": cpu,
+                    "ratio": wall / bare if bare else None, "cpu_ratio": cpu / bare_cpu if bare_cpu else None,
                     "rss": max(r["max_rss"] for r in runs[name]), "tree": max(r["tree_rss"] for r in runs[name]),
                     "events": runs[name][0]["events"], "runs": len(runs[name]),
                 })
@@ -342,13 +347,15 @@ def main(argv=None) -> int:
 
 
 def format_table(rows: list[dict]) -> str:
-    lines = ["| N | variant | median s | × bare | articles/s | words/s | µs/article | peak RSS MB (largest process) | peak RSS MB (tree) | events |",
-             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| N | variant | median wall s | wall × bare | median CPU s | CPU × bare | articles/s | words/s "
+             "| CPU ms/article | peak RSS MB (largest process) | peak RSS MB (tree) | events |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         ratio = f"{r['ratio']:.2f}" if r["ratio"] is not None else ""
+        cpu_ratio = f"{r['cpu_ratio']:.2f}" if r["cpu_ratio"] is not None else ""
         lines.append(
-            f"| {r['n']:,} | {r['variant']} | {r['wall']:.1f} | {ratio} | {r['n'] / r['wall']:,.0f} | "
-            f"{r['words'] / r['wall']:,.0f} | {r['wall'] / r['n'] * 1e6:,.0f} | {_mb(r['rss'])} | "
+            f"| {r['n']:,} | {r['variant']} | {r['wall']:.1f} | {ratio} | {r['cpu']:.1f} | {cpu_ratio} | "
+            f"{r['n'] / r['wall']:,.0f} | {r['words'] / r['wall']:,.0f} | {r['cpu'] / r['n'] * 1e3:,.2f} | {_mb(r['rss'])} | "
             f"{_mb(r['tree']) if r['tree'] else 'n/a'} | {r['events'] if r['events'] is not None else ''} |"
         )
     return "\n".join(lines)

@@ -108,3 +108,11 @@ def test_no_event_is_lost_on_the_gold_texts(nlp):
     full = _events(nlp, None, articles)
     filtered = _events(nlp, load_prefilter(nlp), articles)
     assert full and filtered == full
+
+
+def test_role_nouns_count_when_the_headline_names_a_country():
+    prefilter = Prefilter(build_vocabulary({"arrested"}, role_words={"police"}))
+    text = "Police arrested 12 protesters."
+    title, body = prefilter.mask("Clashes in Georgia", text)
+    assert (title, body) == ("Clashes in Georgia", text)  # the headline frames "police": parsed whole
+    assert prefilter.mask("Clashes downtown", text) == (None, None)

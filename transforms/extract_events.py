@@ -48,10 +48,18 @@ def load_prefilter(nlp):
     from transforms.nlp import surface_forms
     from transforms.prefilter import Prefilter, build_vocabulary, trigger_lemmas
 
+    from schemas import ontology
+
     triggers = set()
     for pos, lemmas in trigger_lemmas().items():
         triggers |= surface_forms(nlp, lemmas, pos)
-    return Prefilter(build_vocabulary(triggers))
+    from transforms import actors
+
+    framed = getattr(actors, "CONTEXT_ROLES", None)  # role types the headline's country frames
+    roles = surface_forms(
+        nlp, {r.split()[-1] for r, kind in ontology.role_types().items() if r.split() and (framed is None or kind in framed)},
+        "noun")
+    return Prefilter(build_vocabulary(triggers, roles))
 
 
 def _load(name: str) -> _Model:

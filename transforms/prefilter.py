@@ -1,9 +1,12 @@
 """Skip what cannot hold an event before spaCy sees it.
 
-An event needs, in one sentence, a dictionary verb (schemas/data/verbs.csv) and
-an actor the resolver can name: a gazetteer name, an acronym the article
-defines, a person an earlier sentence introduced with a title, or a phrase that
-refers back ("he", "the bloc"). A sentence with neither cannot give a row, so it
+An event needs, in one sentence, a trigger (a dictionary verb of
+schemas/data/verbs.csv, an event noun, a predicate adjective: `trigger_lemmas`)
+and an actor the resolver can name: a gazetteer name, an acronym the article
+defines, a person an earlier sentence introduced with a title, a phrase that
+refers back ("he", "the bloc") or, when the headline names a country, a role
+noun of a type the resolver frames by it ("police", "ministers"; such a headline
+is then parsed whole). A sentence with neither cannot give a row, so it
 is not parsed: it is blanked (every character but line breaks becomes a space),
 which keeps every offset of the analysed text (title + "\\n\\n" + body) valid for
 the extractor while spaCy spends one whitespace token on it instead of a parse.
@@ -31,6 +34,7 @@ by tests/test_prefilter.py and by `bench/run.py --no-prefilter-too`.
 from __future__ import annotations
 
 import re
+import dataclasses
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -140,17 +144,24 @@ class Vocabulary:
     anaphors: dict[str, tuple[tuple[str, ...], ...]]
     # Capitalized words that are no person's name: one-word actor names, role nouns.
     common_words: frozenset[str] = frozenset()
+    # Role nouns ("police", "ministers"): in a story whose headline names one country
+    # the resolver takes them as that country's actors.
+    role_words: frozenset[str] = frozenset()
+    countries: dict = dataclasses.field(default_factory=dict)  # like `names`, countries only
 
 
-def build_vocabulary(triggers: Iterable[str]) -> Vocabulary:
+def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = ()) -> Vocabulary:
     """The lookup tables, from the ontology (all dates: a superset of any day's)."""
     names: dict[str, set[tuple[str, ...]]] = {}
+    countries: dict[str, set[tuple[str, ...]]] = {}
     needs_capital = set()
-    for key in ontology.actor_names(None):
+    for key, entry in ontology.actor_names(None).items():
         words = tuple(runs(key))
         if not words:
             continue
         names.setdefault(words[0], set()).add(words)
+        if entry.code == entry.country:
+            countries.setdefault(words[0], set()).add(words)
         if (len(words) == 1 and len(words[0]) <= SHORT_NAME) or all(len(w) == 1 for w in words):
             needs_capital.add(words)
     anaphors: dict[str, set[tuple[str, ...]]] = {}
@@ -169,6 +180,8 @@ def build_vocabulary(triggers: Iterable[str]) -> Vocabulary:
         anaphors=longest(anaphors),
         common_words=frozenset(
             {k for k in names for words in names[k] if len(words) == 1} | set(ontology.role_types())),
+        role_words=frozenset(w.lower() for w in role_words),
+        countries=longest(countries),
     )
 
 
@@ -198,14 +211,16 @@ class _Sentence:
     start: int
     end: int
     has_verb: bool
-    has_actor: bool  # a gazetteer name, a defined acronym or an anaphor
+    has_actor: bool  # a gazetteer name, a defined acronym, an anaphor or a role noun
+    names: bool  # a gazetteer name
     capitalized: frozenset[str]  # possible person aliases it could introduce
     alias_uses: frozenset[str]  # capitalized words it shares with earlier possible introducers
     kept: bool = False
 
 
 class Prefilter:
-    """Per article: which sentences of the title and body can hold an event."""
+    """Per article: which sentences of the title and body can hold an event.
+    Holds no per-article state, so DoFn threads of one process can share it."""
 
     def __init__(self, vocabulary: Vocabulary):
         self._v = vocabulary
@@ -216,30 +231,40 @@ class Prefilter:
         acronyms = {m.group(1).lower().replace("’", "'") for m in _PAREN_ACRONYM.finditer(title + "\n" + text)}
         sentences = []
         aliases: set[str] = set()
+        originals = _RUN.findall(title.replace("’", "'"))
+        roles_count = self._names(originals, [w.lower() for w in originals], self._v.countries)
         # The extractor reads the body first, then the title: people learned in that order.
         for part, source in (("body", text), ("title", title)):
             for start, end in split_sentences(source):
-                sentences.append(self._scan(part, source[start:end], start, end, acronyms, aliases))
+                sentences.append(self._scan(part, source[start:end], start, end, acronyms, aliases, roles_count))
         self._keep(sentences)
-        return self._masked(title, "title", sentences), self._masked(text, "body", sentences) if text else None
+        body = self._masked(text, "body", sentences) if text else None
+        # The headline's country frames bare role nouns ("Police arrested ..."): when
+        # anything is parsed, a headline that names an actor is parsed whole.
+        if any(s.kept for s in sentences) and any(s.names for s in sentences if s.part == "title"):
+            return title, body
+        return self._masked(title, "title", sentences), body
 
-    def _scan(self, part, sentence, start, end, acronyms, aliases) -> _Sentence:
+    def _scan(self, part, sentence, start, end, acronyms, aliases, roles_count) -> _Sentence:
         originals = _RUN.findall(sentence.replace("’", "'"))
         words = [w.lower() for w in originals]
         has_verb = any(w in self._v.triggers for w in words) or any(
             w in self._v.triggers for w in _LETTERS.findall(sentence.lower()))
-        has_actor = bool(acronyms.intersection(words)) or self._names(originals, words) or self._anaphor(words)
+        names = self._names(originals, words)
+        has_actor = (names or bool(acronyms.intersection(words)) or self._anaphor(words)
+                     or (roles_count and not self._v.role_words.isdisjoint(words)))
         capitalized = frozenset(
             w for o, w in zip(originals, words)
             if o[0].isupper() and w not in _NOT_NAMES and w not in self._v.common_words and w not in acronyms)
         uses = frozenset(capitalized & aliases)
         if has_actor or uses:
             aliases.update(capitalized)
-        return _Sentence(part, start, end, has_verb, has_actor, capitalized, uses)
+        return _Sentence(part, start, end, has_verb, has_actor, names, capitalized, uses)
 
-    def _names(self, originals: list[str], words: list[str]) -> bool:
+    def _names(self, originals: list[str], words: list[str], table=None) -> bool:
+        table = self._v.names if table is None else table
         for i, word in enumerate(words):
-            for name in self._v.names.get(word, ()):
+            for name in table.get(word, ()):
                 if tuple(words[i : i + len(name)]) == name and (
                     name not in self._v.needs_capital or any(c.isupper() for c in originals[i])
                 ):
