@@ -1,7 +1,8 @@
 """ExtractEvents: Articles → event rows, with one spaCy model per worker process.
 
-The model is loaded in `setup()` through Beam's `Shared` handle, so every
-DoFn instance in a process uses the same copy, and articles reach it in
+The model is loaded on the first batch through Beam's `Shared` handle, so every
+DoFn instance in a process uses the same copy (and a run with nothing new to
+parse never loads it), and articles reach it in
 batches (`BatchElements`, fixed size: Beam's adaptive sizing starts at one
 article, and `nlp.pipe` on tiny batches is slow) so that `nlp.pipe` can batch
 the parsing. If a batch fails, its articles are retried one by one so a single
@@ -15,8 +16,6 @@ parses only what the extractor can use (`--no_prefilter` parses everything).
 from __future__ import annotations
 
 import threading
-from typing import Optional
-
 import apache_beam as beam
 from apache_beam.utils import shared
 
@@ -45,21 +44,17 @@ def load_model(name: str):
 
 def load_prefilter(nlp):
     """The pre-filter for this model: trigger spellings from its own lemmatizer tables."""
+    from schemas import ontology
+    from transforms.actors import CONTEXT_ROLES
     from transforms.nlp import surface_forms
     from transforms.prefilter import Prefilter, build_vocabulary, trigger_lemmas
-
-    from schemas import ontology
 
     triggers = set()
     for pos, lemmas in trigger_lemmas().items():
         triggers |= surface_forms(nlp, lemmas, pos)
-    from transforms import actors
-
-    framed = getattr(actors, "CONTEXT_ROLES", None)  # role types the headline's country frames
-    roles = surface_forms(
-        nlp, {r.split()[-1] for r, kind in ontology.role_types().items() if r.split() and (framed is None or kind in framed)},
-        "noun")
-    return Prefilter(build_vocabulary(triggers, roles))
+    # Role nouns the headline's country can frame ("police arrested ...") keep a sentence.
+    framed_roles = {noun.split()[-1] for noun, kind in ontology.role_types().items() if noun.split() and kind in CONTEXT_ROLES}
+    return Prefilter(build_vocabulary(triggers, surface_forms(nlp, framed_roles, "noun")))
 
 
 def _load(name: str) -> _Model:
@@ -80,13 +75,17 @@ class _ExtractFn(beam.DoFn):
         self._articles = counter("articles_parsed")
         self._words = counter("words_parsed")
 
-    def setup(self):
+    def _ensure_model(self) -> None:
+        """Load on the first batch, not in setup(): a run with nothing new never loads spaCy."""
+        if self._nlp is not None:
+            return
         with _LOCK:
             holder = self._shared.acquire(lambda: _load(self._model_name), tag=self._model_name)
         self._nlp = holder.nlp
         self._prefilter = holder.prefilter if self._use_prefilter else None
 
     def process(self, batch: list[Article]):
+        self._ensure_model()
         try:
             results = list(self._extract(batch))
         except Exception:
