@@ -291,10 +291,17 @@ def _refers_to_speaker(subjects) -> bool:
     return False
 
 
-def _reporting_subject(verb, resolver: ArticleActors) -> Optional[Actor]:
+def _clause_head(verb):
+    """The verb that heads the clause: 'ignored ... and refused to engage' → 'ignored'."""
     node = verb
     while node.dep_ in ("conj", "xcomp") and node.head is not node:
         node = node.head
+    return node
+
+
+def _reporting_subject(verb, resolver: ArticleActors) -> Optional[Actor]:
+    """The actor of the verb that reports this clause ("the army said its forces ...")."""
+    node = _clause_head(verb)
     if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX"):
         for actor in resolve_all(resolver, subjects_of(node.head)):
             return actor
@@ -303,12 +310,10 @@ def _reporting_subject(verb, resolver: ArticleActors) -> Optional[Actor]:
 
 def _speaker(verb, resolver: ArticleActors) -> Optional[str]:
     """Who reported the event: 'Lavrov said that ...', '... according to Lavrov'."""
-    node = verb
-    while node.dep_ in ("conj", "xcomp") and node.head is not node:
-        node = node.head
-    if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX"):
-        for actor in resolve_all(resolver, subjects_of(node.head)):
-            return actor.code
+    reporter = _reporting_subject(verb, resolver)
+    if reporter is not None:
+        return reporter.code
+    node = _clause_head(verb)
     for child in node.children:
         if child.dep_ == "prep" and child.lower_ == "according":
             for to in child.children:
