@@ -29,5 +29,8 @@ run: install
 test: install-test
 	$(PY) -m pytest -q
 
+bench: install-test
+	$(PY) bench/run.py --sizes 1000 5000 --repeats 3
+
 clean:
 	rm -rf $(OUTPUT) .pytest_cache build *.egg-info
