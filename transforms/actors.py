@@ -190,7 +190,7 @@ class ArticleActors:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self.resolve(pobj)
-                        if found is not None and found.actor_type == "IGO":
+                        if found is not None:  # "members of the alliance", "members of the Mexican Army"
                             return found
         return None
 

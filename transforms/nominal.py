@@ -37,11 +37,12 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
         code = nominal_code(token)
         if code is None:
             continue
-        pair = _between(token, resolver)
+        pair = _between(token, resolver) or _casualties_of(token, resolver)
         if pair:
             first, second = pair
             yield token, code, first, second
-            yield token, code, second, first
+            if second is not None:
+                yield token, code, second, first
             continue
         actor = _agent(token, resolver)
         if actor is None:
@@ -96,8 +97,26 @@ def _country_in(prep, resolver: ArticleActors) -> Optional[Actor]:
     return None
 
 
-def _between(noun, resolver: ArticleActors) -> Optional[tuple[Actor, Actor]]:
-    """'clashes between Syrian security forces and the SDF' → both sides."""
+MUTUAL_NOUNS = frozenset({"clash", "clashes", "shootout", "firefight", "fighting", "gunfight"})
+
+
+def _casualties_of(noun, resolver: ArticleActors) -> Optional[tuple[Actor, Optional[Actor]]]:
+    """'Six Pakistani soldiers and nine Taliban gunmen are killed in a shootout': both sides fought."""
+    if noun.lower_ not in MUTUAL_NOUNS or noun.head.dep_ != "prep":
+        return None
+    verb = noun.head.head
+    victims = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    from transforms.actors import resolve_all
+
+    sides = []
+    for actor in resolve_all(resolver, victims):
+        if all(actor.code != other.code for other in sides):
+            sides.append(actor)
+    return (sides[0], sides[1]) if len(sides) >= 2 else None
+
+
+def _between(noun, resolver: ArticleActors) -> Optional[tuple[Actor, Optional[Actor]]]:
+    """'clashes between Syrian security forces and the SDF' → both sides (or the one we know)."""
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in PAIR_PREPS:
             sides = []
@@ -108,4 +127,6 @@ def _between(noun, resolver: ArticleActors) -> Optional[tuple[Actor, Actor]]:
                     sides = resolve_all(resolver, [pobj], as_target=True)
             if len(sides) >= 2 and sides[0].code != sides[1].code:
                 return sides[0], sides[1]
+            if len(sides) == 1:
+                return sides[0], None
     return None
