@@ -123,7 +123,7 @@ class ArticleActors:
         """
         tokens = name_tokens(head)
         actor = self._best_match(tokens)
-        role_type = self._role_type(tokens)
+        role_type = self._role_type(tokens, head)
         if actor is not None and not as_target and not self._names_an_actor(head, tokens, actor, role_type):
             return None
         if actor is None and role_type is not None:
@@ -194,7 +194,11 @@ class ArticleActors:
                             return found
         return None
 
-    def _role_type(self, tokens: Sequence) -> Optional[str]:
+    def _role_type(self, tokens: Sequence, head=None) -> Optional[str]:
+        """The role a phrase names: its head noun's ("the army"), or a title before a name
+        ("Foreign Minister Sergey Lavrov"); a modifier of a thing is no role ("a drone strike")."""
+        if head is not None and head.pos_ != "PROPN":
+            tokens = [head]
         for token in reversed(tokens):
             role = self._roles.get(token.lemma_.lower()) or self._roles.get(token.text.lower())
             if role is not None:
