@@ -31,6 +31,7 @@ _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Za-z][\w'’
 _PERSON_ENTS = frozenset({"PERSON"})
 MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies"})
 CONTEXT_ROLES = frozenset({"GOV", "MIL", "COP", "JUD"})
+QUANTITY_NOUNS = frozenset({"tens", "hundreds", "thousands", "dozens", "millions", "scores"})
 COLLECTIVE_NOUNS = MEMBER_NOUNS | frozenset({"partner", "nation", "country", "state", "capital"})
 
 
@@ -128,8 +129,8 @@ class ArticleActors:
             return None
         if actor is None and role_type is not None:
             actor = self._located_actor(head)
-        if actor is None and head.lemma_.lower() in MEMBER_NOUNS:
-            actor = self._members_of(head)
+        if actor is None and (head.lemma_.lower() in MEMBER_NOUNS or head.lower_ in QUANTITY_NOUNS):
+            actor = self._members_of(head)  # "members of the alliance", "thousands of Georgians"
         if actor is None and role_type in CONTEXT_ROLES and self.context_country is not None:
             # "Police arrested ..." in a story about one country: that country's police.
             actor = Actor(self.context_country, "", self.context_country, role_type, "context")
@@ -194,6 +195,13 @@ class ArticleActors:
                             return found
         return None
 
+    def _plural_demonym(self, text: str) -> Optional[ontology.ActorEntry]:
+        """'Georgians', 'Armenians': the people of a country."""
+        if not text.endswith("s") or " " in text:
+            return None
+        entry = self._names.get(_normalize(text[:-1]))
+        return entry if entry is not None and entry.kind == "demonym" else None
+
     def _role_type(self, tokens: Sequence, head=None) -> Optional[str]:
         """The role a phrase names: its head noun's ("the army"), or a title before a name
         ("Foreign Minister Sergey Lavrov"); a modifier of a thing is no role ("a drone strike")."""
@@ -228,7 +236,7 @@ class ArticleActors:
                     continue
                 text = _span_text(window)
                 learned = self._learned.get(_normalize(text))
-                entry = learned or self._names.get(_normalize(text))
+                entry = learned or self._names.get(_normalize(text)) or self._plural_demonym(text)
                 if entry is None:
                     continue
                 # The longest name wins ("South Africa" over "Africa"), then the most specific kind.
