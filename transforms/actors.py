@@ -196,11 +196,14 @@ class ArticleActors:
         return None
 
     def _plural_demonym(self, text: str) -> Optional[ontology.ActorEntry]:
-        """'Georgians', 'Armenians': the people of a country."""
-        if not text.endswith("s") or " " in text:
+        """'Georgians': the people of a country; 'Houthi' (as in 'Houthi missiles'): the Houthis."""
+        if " " in text:
             return None
-        entry = self._names.get(_normalize(text[:-1]))
-        return entry if entry is not None and entry.kind == "demonym" else None
+        if text.endswith("s"):
+            entry = self._names.get(_normalize(text[:-1]))
+            return entry if entry is not None and entry.kind == "demonym" else None
+        entry = self._names.get(_normalize(text + "s"))
+        return entry if entry is not None and entry.kind == "organization" else None
 
     def _role_type(self, tokens: Sequence, head=None) -> Optional[str]:
         """The role a phrase names: its head noun's ("the army"), or a title before a name

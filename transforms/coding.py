@@ -41,7 +41,7 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
     table = ontology.modality_codes()
     mode = MODE_BY_ROOT.get(rule.code[:2])
     if mode is not None and not rule.object_heads:
-        for child in verb.children:
+        for child in _through_aspectual(verb.children):
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
                 complement = rule_for(child)
                 if complement is not None and complement.code != NOT_AN_EVENT:
@@ -57,6 +57,15 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
             code = table.get((future_mode, root)) or table.get((future_mode, "*"))
             return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
     return rule
+
+
+def _through_aspectual(children):
+    """'pledged to keep supplying': the complement of "keep" is the pledged action."""
+    for child in children:
+        if child.dep_ == "xcomp" and child.lemma_.lower() in ontology.aspectual_verbs():
+            yield from (c for c in child.children if c.dep_ == "xcomp")
+        else:
+            yield child
 
 
 def off_topic(verb, dobj) -> bool:

@@ -144,7 +144,10 @@ def _has_clause(verb) -> bool:
 def _unrealized(verb, by_verb: dict[int, list[Candidate]]) -> bool:
     if verb.dep_ not in ("ccomp", "xcomp"):
         return False
-    governing = by_verb.get(verb.head.i)
+    head = verb.head
+    if head.dep_ == "xcomp" and head.lemma_.lower() in ontology.aspectual_verbs():
+        head = head.head  # "pledged to keep supplying"
+    governing = by_verb.get(head.i)
     return bool(governing) and governing[0].rule.code[:2] in MODE_BY_ROOT
 
 

@@ -64,6 +64,11 @@ def _agent(noun, resolver: ArticleActors) -> Optional[Actor]:
                     actor = resolver.resolve(pobj, remember=False)
                     if actor is not None:
                         return actor
+    # "The United States responded with airstrikes on ...": the clause's subject did it.
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB":
+        for subject in noun.head.head.children:
+            if subject.dep_ == "nsubj":
+                return resolver.resolve(subject, remember=False)
     return None
 
 
@@ -71,7 +76,8 @@ def _target(noun, resolver: ArticleActors, actor: Actor) -> Optional[Actor]:
     for preps in (TARGET_PREPS, PLACE_PREPS):
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:
-                found = _country_in(prep, resolver)
+                # "strikes on Houthi positions" names a group; "in Kharkiv" only a country's place.
+                found = _country_in(prep, resolver, any_actor=preps is TARGET_PREPS)
                 if found is not None and found.code != actor.code:
                     return found
     # "... are killed in a strike on a market in Kharkiv, Ukraine": the clause's place.
@@ -86,13 +92,13 @@ def _target(noun, resolver: ArticleActors, actor: Actor) -> Optional[Actor]:
     return None
 
 
-def _country_in(prep, resolver: ArticleActors) -> Optional[Actor]:
-    """The first country (or capital) named anywhere inside the phrase."""
+def _country_in(prep, resolver: ArticleActors, any_actor: bool = False) -> Optional[Actor]:
+    """The first country (or capital) named anywhere inside the phrase (or any actor)."""
     for token in prep.subtree:
-        if token.pos_ != "PROPN":
+        if token.pos_ not in ("PROPN", "ADJ"):
             continue
         actor = resolver.resolve(token, remember=False, as_target=True)
-        if actor is not None and actor.code == actor.country:
+        if actor is not None and (any_actor or actor.code == actor.country):
             return actor
     return None
 
