@@ -160,6 +160,12 @@ def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = ()) ->
         if not words:
             continue
         names.setdefault(words[0], set()).add(words)
+        # The resolver also reads "Georgians" (a demonym's plural) and "Houthi" (an
+        # organization's singular): keep their sentences too.
+        if len(words) == 1 and entry.kind == "demonym":
+            names.setdefault(words[0] + "s", set()).add((words[0] + "s",))
+        if len(words) == 1 and entry.kind == "organization" and words[0].endswith("s"):
+            names.setdefault(words[0][:-1], set()).add((words[0][:-1],))
         if entry.code == entry.country:
             countries.setdefault(words[0], set()).add(words)
         if (len(words) == 1 and len(words[0]) <= SHORT_NAME) or all(len(w) == 1 for w in words):
