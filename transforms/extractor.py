@@ -167,6 +167,14 @@ def _governed_by_event_verb(verb) -> bool:
     return _has_rules(verb.head.lemma_) or predicate_rule(verb.head) is not None
 
 
+def _light_verb_rule(verb, dobj) -> Optional[ontology.VerbRule]:
+    """'begins a visit to Kyrgyzstan', 'mounted an offensive': a light verb takes its object's event."""
+    if dobj is None or verb.lemma_.lower() not in ontology.light_verbs() | ontology.aspectual_verbs():
+        return None
+    code = ontology.nominal_events(standalone_only=False).get(dobj.lemma_.lower())
+    return ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), code) if code else None
+
+
 def _has_rules(lemma: str) -> bool:
     return lemma.lower() in ontology.verb_rules()
 
@@ -183,7 +191,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     heads = object_heads(dobj, preps, verb)
     if verb.lemma_.lower() in ontology.aspectual_verbs() and any(c.dep_ == "xcomp" for c in children):
         return
-    rule = match_verb(verb.lemma_, particles, heads) or predicate_rule(verb)
+    rule = match_verb(verb.lemma_, particles, heads) or predicate_rule(verb) or _light_verb_rule(verb, dobj)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
     rule = joint_action(rule, dobj)
