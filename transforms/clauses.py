@@ -103,3 +103,29 @@ def is_negated(verb) -> bool:
         return True
     # "did not refuse to sign": negation on the governing verb covers the xcomp.
     return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)
+
+
+PARTICLE_ADVERBS = frozenset({"back", "out", "down", "up", "off", "away"})
+
+
+def direct_object(children):
+    """The direct object; a dative noun only when there is none ("gave Serbia an ultimatum")."""
+    children = list(children)
+    found = next((c for c in children if c.dep_ == "dobj"), None)
+    if found is None:
+        found = next((c for c in children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+    return found
+
+
+def dative_object(children):
+    """'gave Serbia an ultimatum': Serbia."""
+    return next((c for c in children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+
+
+def particles_of(children) -> set[str]:
+    """Particles and prepositions of a verb; "pulled back" is parsed with "back" as an adverb."""
+    return {
+        c.lower_ for c in children
+        if c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS)
+    }
+

@@ -10,7 +10,7 @@ import re
 from typing import Optional
 
 from schemas import ontology
-from transforms.clauses import object_heads, prepositions
+from transforms.clauses import direct_object, object_heads, particles_of, prepositions
 from transforms.verbs import match_verb
 
 NOT_AN_EVENT = "-"  # verbs.csv: "met the press" is not a meeting
@@ -30,9 +30,9 @@ SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
 
 def rule_for(verb) -> Optional[ontology.VerbRule]:
     children = list(verb.children)
-    dobj = next((c for c in children if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP")), None)
+    dobj = direct_object(children)
     preps = prepositions(children)
-    particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep")}
+    particles = particles_of(children)
     return match_verb(verb.lemma_, particles, object_heads(dobj, preps, verb))
 
 

@@ -18,6 +18,9 @@ from transforms.actors import Actor, ArticleActors, name_tokens, resolve_all
 from transforms.clauses import (
     SUBJECT_DEPS,
     agents_of,
+    dative_object,
+    direct_object,
+    particles_of,
     is_headline_passive,
     is_hypothetical,
     is_negated,
@@ -183,11 +186,11 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     if is_negated(verb) or is_hypothetical(verb) or is_headline_passive(verb):
         return
     children = list(verb.children)
-    dobj = next((c for c in children if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ != "ADP")), None)
+    dobj = direct_object(children)
     if dobj is None:  # in the passive the grammatical subject is the object: "sanctions were imposed"
         dobj = next((c for c in children if c.dep_ == "nsubjpass"), None)
     preps = prepositions(children)
-    particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep")}
+    particles = particles_of(children)
     heads = object_heads(dobj, preps, verb)
     if verb.lemma_.lower() in ontology.aspectual_verbs() and any(c.dep_ == "xcomp" for c in children):
         return
@@ -217,7 +220,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         confidence -= 0.1
     else:
         subjects = subjects_of(verb)
-        target_heads = [dobj] if dobj is not None else []
+        target_heads = [h for h in (dative_object(children), dobj) if h is not None]
     actors = resolve_all(resolver, subjects)
     if not actors and _refers_to_speaker(subjects):
         speaker_actor = _reporting_subject(verb, resolver)
