@@ -8,11 +8,15 @@ part-<run_id>.parquet`, the file schema `schemas.arrow.FILE_SCHEMA`, written wit
 pyarrow directly: 36,500 partitions of about 27 rows each), then times, alternating
 and `--repeats` times, a one-actor, one-month query:
 - pruned: filters on the partition columns (`actor`, `date`): DuckDB opens ~31 files;
+- pruned listing: the partition filters given as `--actor A050 --since 2023-03-01
+  --until 2023-03-31` (`run_query(..., actors=, since=, until=)`): only the 31 matching
+  folders are listed and the view holds only their files;
 - unpruned: the same rows selected by row columns (`actor_name`, `published`): every
-  file's footer must be read.
+  file must be read.
 Both go through `eventwire query` as a process (what a user runs, interpreter start
 included) and through `pipeline.query.run_query` in-process (listing + SQL), and
-must return the same rows. Prints medians, the ratios and the build time.
+must return the same rows. Prints medians, the ratios (unpruned / each pruned variant)
+and the build time.
 """
 from __future__ import annotations
 
@@ -105,28 +109,45 @@ def build_dataset(root: Path, events: int, actors: int, days: int = 365, seed: i
     return {"events": written, "partitions": partitions, "seconds": time.perf_counter() - started}
 
 
-def queries(actor: int) -> dict[str, str]:
+UNPRUNED = "unpruned (actor_name, published)"
+
+
+def queries(actor: int) -> dict[str, tuple[str, dict]]:
+    """label → (SQL, narrowing: `run_query` keywords, also given as `eventwire query` flags)."""
     first, end = MONTH
     pruned = (f"SELECT event_root, count(*) AS n FROM events WHERE actor = '{actor_code(actor)}' "
               f"AND date >= DATE '{first}' AND date < DATE '{end}' GROUP BY event_root ORDER BY event_root")
+    listed = "SELECT event_root, count(*) AS n FROM events GROUP BY event_root ORDER BY event_root"
+    narrow = {"actors": [actor_code(actor)], "since": first.isoformat(),
+              "until": (end - dt.timedelta(days=1)).isoformat()}
     unpruned = (f"SELECT event_root, count(*) AS n FROM events WHERE actor_name = 'Actor {actor:03d}' "
                 f"AND published >= TIMESTAMPTZ '{first} 00:00:00+00' AND published < TIMESTAMPTZ '{end} 00:00:00+00' "
                 "GROUP BY event_root ORDER BY event_root")
-    return {"pruned (actor, date)": pruned, "unpruned (actor_name, published)": unpruned}
+    return {"pruned in SQL (actor, date)": (pruned, {}),
+            "pruned listing (--actor --since --until)": (listed, narrow),
+            UNPRUNED: (unpruned, {})}
 
 
-def time_cli(root: Path, sql: str) -> tuple[float, str]:
+def _flags(narrow: dict) -> list[str]:
+    flags = [arg for code in narrow.get("actors", []) for arg in ("--actor", code)]
+    for key in ("since", "until"):
+        if narrow.get(key):
+            flags += [f"--{key}", narrow[key]]
+    return flags
+
+
+def time_cli(root: Path, sql: str, narrow: dict) -> tuple[float, str]:
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-m", "pipeline", "query", "--output", str(root), "--format", "csv", sql],
-                         capture_output=True, text=True, cwd=ROOT, check=True)
+    out = subprocess.run([sys.executable, "-m", "pipeline", "query", "--output", str(root), "--format", "csv",
+                          *_flags(narrow), sql], capture_output=True, text=True, cwd=ROOT, check=True)
     return time.perf_counter() - started, out.stdout
 
 
-def time_in_process(root: Path, sql: str) -> tuple[float, list]:
+def time_in_process(root: Path, sql: str, narrow: dict) -> tuple[float, list]:
     from pipeline.query import run_query
 
     started = time.perf_counter()
-    _, rows = run_query(str(root), sql)
+    _, rows = run_query(str(root), sql, **narrow)
     return time.perf_counter() - started, rows
 
 
@@ -152,24 +173,26 @@ def main(argv=None) -> int:
         times: dict[tuple[str, str], list[float]] = {}
         answers: dict[str, object] = {}
         for _ in range(args.repeats):
-            for label, sql in sqls.items():
-                wall, out = time_cli(root, sql)
+            for label, (sql, narrow) in sqls.items():
+                wall, out = time_cli(root, sql, narrow)
                 times.setdefault((label, "eventwire query (process)"), []).append(wall)
                 answers.setdefault(label + " cli", out)
-                wall, rows = time_in_process(root, sql)
+                wall, rows = time_in_process(root, sql, narrow)
                 times.setdefault((label, "run_query (in-process)"), []).append(wall)
                 answers.setdefault(label, rows)
-                print(f"  {label:36s} cli {times[(label, 'eventwire query (process)')][-1]:6.2f}s  "
+                print(f"  {label:42s} cli {times[(label, 'eventwire query (process)')][-1]:6.2f}s  "
                       f"in-process {wall:6.2f}s", flush=True)
         labels = list(sqls)
-        same = answers[labels[0]] == answers[labels[1]] and answers[labels[0] + " cli"] == answers[labels[1] + " cli"]
+        same = all(answers[label] == answers[UNPRUNED] and answers[label + " cli"] == answers[UNPRUNED + " cli"]
+                   for label in labels)
         rows = sum(n for _, n in answers[labels[0]])
-        lines = ["| query | via | median s | unpruned / pruned |", "|---|---|---:|---:|"]
+        lines = ["| query | via | median s | unpruned / this |", "|---|---|---:|---:|"]
         for via in ("eventwire query (process)", "run_query (in-process)"):
-            pruned = statistics.median(times[(labels[0], via)])
-            unpruned = statistics.median(times[(labels[1], via)])
-            lines.append(f"| {labels[0]} | {via} | {pruned:.2f} | |")
-            lines.append(f"| {labels[1]} | {via} | {unpruned:.2f} | {unpruned / pruned:.1f}× |")
+            unpruned = statistics.median(times[(UNPRUNED, via)])
+            for label in labels:
+                median = statistics.median(times[(label, via)])
+                ratio = "" if label == UNPRUNED else f"{unpruned / median:.1f}×"
+                lines.append(f"| {label} | {via} | {median:.3f} | {ratio} |")
         table = "\n".join(lines)
         summary = (f"{build['events'] or 'existing'} events, {build['partitions'] or '?'} partitions, built in "
                    f"{build['seconds']:.0f} s; " if build["seconds"] else "") + \

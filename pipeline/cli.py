@@ -1,7 +1,7 @@
 """The `eventwire` command line: run, query, compact, recover, evaluate.
 
     eventwire run [--feeds SRC ...] [--output DIR] [--since DATE] [--until DATE] [Beam options ...]
-    eventwire query [--output DIR] [--format table|csv|json] "SQL"
+    eventwire query [--output DIR] [--format table|csv|json] [--actor CODE ...] [--since DATE] [--until DATE] "SQL"
     eventwire query [--output DIR] (--top-actors | --timeline ACTOR | --dyads) [--since DATE] [--until DATE] [--format ...]
     eventwire compact [--output DIR] [--target_size MiB]
     eventwire recover [--output DIR]
@@ -30,7 +30,6 @@ def _quiet_known_noise() -> None:
 
 _quiet_known_noise()
 
-from pipeline.options import DEFAULT_RUNNER, UsageError  # noqa: E402  (imports Beam)
 
 EXIT_USAGE = 2
 
@@ -41,6 +40,8 @@ def _fail(message: str) -> int:
 
 
 def _check_model(name: str) -> None:
+    from pipeline.options import UsageError
+
     import importlib.util  # not spacy: importing it costs a second the run may not need
 
     if not (importlib.util.find_spec(name.replace("-", "_")) is not None or Path(name).is_dir()):
@@ -51,6 +52,7 @@ def _check_model(name: str) -> None:
 
 def run(argv: list[str]) -> int:
     """Take the lock, recover a killed run's leftovers, run the pipeline, print the summary."""
+    from pipeline.options import DEFAULT_RUNNER, UsageError  # imports Beam: only `run` needs it
     import apache_beam as beam
     from apache_beam.options.pipeline_options import StandardOptions
 
@@ -124,16 +126,21 @@ def query(argv: list[str]) -> int:
     reports.add_argument("--top-actors", action="store_true", help="Actors by number of events.")
     reports.add_argument("--timeline", metavar="ACTOR", help="Events per day of ACTOR, by quad class.")
     reports.add_argument("--dyads", action="store_true", help="Actor → target pairs by number of events.")
-    parser.add_argument("--since", help="Reports: events on or after this date (YYYY-MM-DD).")
-    parser.add_argument("--until", help="Reports: events on or before this date (YYYY-MM-DD).")
+    parser.add_argument("--since", help="Only partitions on or after this date (YYYY-MM-DD): the view holds only them.")
+    parser.add_argument("--until", help="Only partitions on or before this date (YYYY-MM-DD).")
+    parser.add_argument("--actor", action="append", metavar="CODE",
+                        help="Only this actor's partitions (repeatable); with --since/--until only those folders are read.")
     parser.add_argument("--limit", type=int, default=20, help="Reports: rows shown by --top-actors/--dyads (default 20).")
     parser.add_argument("sql", nargs="?", help='e.g. "SELECT actor, count(*) FROM events GROUP BY ALL"')
     args = parser.parse_args(argv)
     report = "top-actors" if args.top_actors else "timeline" if args.timeline else "dyads" if args.dyads else None
     if (report is None) == (args.sql is None):
         return _fail("give either SQL or one of --top-actors, --timeline ACTOR, --dyads")
-    if report is None and (args.since or args.until):
-        return _fail("--since/--until apply to the reports; put the dates in the SQL")
+    from transforms.dataset import ACTOR_CODE
+
+    bad = [code for code in args.actor or [] if not ACTOR_CODE.fullmatch(code)]
+    if bad:
+        return _fail(f"not an actor code: {bad[0]!r}")
     for flag in ("since", "until"):
         value = getattr(args, flag)
         if value:
@@ -149,8 +156,9 @@ def query(argv: list[str]) -> int:
     sql, params = (args.sql, []) if report is None else report_sql(
         report, actor=args.timeline, since=args.since, until=args.until, limit=args.limit
     )
+    actors = args.actor or ([args.timeline] if args.timeline and ACTOR_CODE.fullmatch(args.timeline) else None)
     try:
-        columns, rows = run_query(args.output, sql, params)
+        columns, rows = run_query(args.output, sql, params, since=args.since, until=args.until, actors=actors)
     except duckdb.Error as error:
         return _fail(f"query failed: {str(error).splitlines()[0]}")
     sys.stdout.write(format_rows(columns, rows, args.format))

@@ -2,11 +2,21 @@
 
 Both readers start from `snapshot_files()` (transforms/dataset.py): the files of one
 committed state, even while a run commits or after a run was killed mid-commit, so a
-reader never sees part of a run. Partition columns are typed explicitly (actor "007"
-stays a string, date stays a date) and columns are unioned by name with the current
-schema, so files written before a column was added read it as null. DuckDB prunes
-by the `date=`/`actor=` folder names: a query filtering on date or actor opens only
-the matching files (tests/test_query.py shows it with EXPLAIN ANALYZE).
+reader never sees part of a run. `since`/`until`/`actors` narrow that listing to the
+matching partition folders before anything else happens (`eventwire query --actor A050
+--since 2023-03-01 --until 2023-03-31 "SQL"`): the view then covers only those partitions.
+
+Partition columns are typed explicitly (actor "007" stays a string, date stays a date).
+The view binds to the current schema without opening the files: files of the current
+schema are read with DuckDB's `bound_schema` (the column names and types of
+`schemas.arrow`), so binding the view never reads a footer, however many files there
+are; files of an older schema (known by reading one footer per file name, i.e. per
+writing run: every file a run writes has its schema) are read with `union_by_name`, so a
+column added later reads as null in them. A file that still lacks a bound column makes
+DuckDB fail loudly ("schema mismatch"), never answer wrongly, and `run_query` then reads
+again with `union_by_name` for every file. DuckDB prunes by the `date=`/`actor=` folder
+names: a query filtering on date or actor opens only the matching files
+(tests/test_query.py shows it with EXPLAIN ANALYZE).
 
 A relation or dataset is a snapshot of the moment it was opened: after a later run
 has committed, open it again (a file the later run replaced may be gone).
@@ -16,65 +26,140 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
+from typing import Iterable
 
 import duckdb
 import pyarrow as pa
 import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
-from schemas.arrow import EVENT_SCHEMA, PARTITION_COLUMNS
+from schemas.arrow import EVENT_SCHEMA, FILE_SCHEMA, PARTITION_COLUMNS
 from transforms.dataset import snapshot_files
 
 FORMATS = ("table", "csv", "json")
 PARTITIONING = ds.partitioning(pa.schema([EVENT_SCHEMA.field(n) for n in PARTITION_COLUMNS]), flavor="hive")
+
+_DUCKDB_TYPES = {
+    pa.string(): "VARCHAR",
+    pa.int8(): "TINYINT",
+    pa.int16(): "SMALLINT",
+    pa.int32(): "INTEGER",
+    pa.int64(): "BIGINT",
+    pa.float32(): "FLOAT",
+    pa.float64(): "DOUBLE",
+    pa.bool_(): "BOOLEAN",
+    pa.date32(): "DATE",
+    pa.timestamp("us", tz="UTC"): "TIMESTAMP WITH TIME ZONE",
+}
+HIVE_TYPES = "{'date': DATE, 'actor': VARCHAR}"
 
 
 def _sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def connect(output: str, files: list[str] | None = None) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection with the `events` view over one committed state of the dataset."""
-    files = snapshot_files(output) if files is None else files
+def _bound_schema() -> str:
+    """The current schema as DuckDB's `bound_schema`: file columns, then the partition columns."""
+    fields = list(FILE_SCHEMA) + [EVENT_SCHEMA.field(n) for n in PARTITION_COLUMNS]
+    return "{" + ", ".join(f"{_sql_string(f.name)}: {_sql_string(_DUCKDB_TYPES[f.type])}" for f in fields) + "}"
+
+
+def split_by_schema(files: list[str]) -> tuple[list[str], list[str]]:
+    """(files with every column of the current schema, older files), reading one footer per
+    file name: `part-<run_id>.parquet` files are all written by one run, with one schema."""
+    wanted = set(FILE_SCHEMA.names)
+    verdict: dict[str, bool] = {}
+    current, older = [], []
+    for path in files:
+        name = os.path.basename(path)
+        if name not in verdict:
+            try:
+                verdict[name] = wanted <= set(pq.read_schema(path).names)
+            except (OSError, pa.ArrowException):
+                verdict[name] = False  # unreadable here: let DuckDB read it (and report it) by name
+        (current if verdict[name] else older).append(path)
+    return current, older
+
+
+def _read_parquet(files: list[str], union_by_name: bool) -> str:
+    listed = "[" + ", ".join(_sql_string(f) for f in files) + "]"
+    if union_by_name:
+        return (f"SELECT * FROM read_parquet({listed}, hive_partitioning = true, union_by_name = true, "
+                f"hive_types = {HIVE_TYPES})")
+    return (f"SELECT * FROM read_parquet({listed}, hive_partitioning = true, bound_schema = {_bound_schema()}, "
+            f"hive_types_autocast = false, hive_types = {HIVE_TYPES})")
+
+
+def connect(output: str, files: list[str] | None = None, *, since=None, until=None,
+            actors: Iterable[str] | None = None, union_by_name: bool | None = None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with the `events` view over one committed state of the dataset.
+
+    `since`/`until` (inclusive) and `actors` narrow the listing to those partitions (ignored
+    when `files` is given). `union_by_name=True` reads every file by name (slow: DuckDB opens
+    every footer when binding); the default binds the current schema and unions by name
+    only the files of an older schema.
+    """
+    if files is None:
+        files = snapshot_files(output, since=since, until=until, actors=actors)
     con = duckdb.connect()
     con.register("_events_schema", pa.Table.from_pylist([], schema=EVENT_SCHEMA))
-    if files:
-        listed = "[" + ", ".join(_sql_string(f) for f in files) + "]"
-        con.execute(
-            "CREATE VIEW events AS SELECT * FROM _events_schema UNION ALL BY NAME "
-            f"SELECT * FROM read_parquet({listed}, hive_partitioning = true, union_by_name = true, "
-            "hive_types = {'date': DATE, 'actor': VARCHAR})"
-        )
+    parts = ["SELECT * FROM _events_schema"]
+    if union_by_name:
+        current, older = [], list(files)
     else:
-        con.execute("CREATE VIEW events AS SELECT * FROM _events_schema")
+        current, older = split_by_schema(files)
+    if current:
+        parts.append(_read_parquet(current, union_by_name=False))
+    if older:
+        parts.append(_read_parquet(older, union_by_name=True))
+    con.execute("CREATE VIEW events AS " + " UNION ALL BY NAME ".join(parts))
     return con
 
 
-def open_events(output: str = "output") -> duckdb.DuckDBPyRelation:
+def open_events(output: str = "output", *, since=None, until=None,
+                actors: Iterable[str] | None = None) -> duckdb.DuckDBPyRelation:
     """The dataset as a DuckDB relation: `open_events('output').filter("actor = 'RUS'")`."""
-    return connect(output).table("events")
+    return connect(output, since=since, until=until, actors=actors).table("events")
 
 
-def open_dataset(output: str = "output") -> ds.Dataset:
+def open_dataset(output: str = "output", *, since=None, until=None,
+                 actors: Iterable[str] | None = None) -> ds.Dataset:
     """The dataset as a pyarrow Dataset with the explicit schema (and hive partitions)."""
     root = str(Path(output).resolve())
     return ds.dataset(
-        snapshot_files(root), schema=EVENT_SCHEMA, format="parquet", partitioning=PARTITIONING, partition_base_dir=root
+        snapshot_files(root, since=since, until=until, actors=actors), schema=EVENT_SCHEMA, format="parquet",
+        partitioning=PARTITIONING, partition_base_dir=root,
     )
 
 
-def run_query(output: str, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
-    """Run SQL over `events`; a file replaced by a commit between listing and reading is retried."""
+def _schema_mismatch(error: Exception) -> bool:
+    return "schema mismatch" in str(error)
+
+
+def run_query(output: str, sql: str, params: list | None = None, *, since=None, until=None,
+              actors: Iterable[str] | None = None) -> tuple[list[str], list[tuple]]:
+    """Run SQL over `events` (narrowed to since/until/actors when given); a file replaced by a
+    commit between listing and reading is retried, a file of an unexpected schema read by name."""
+    actors = None if actors is None else list(actors)
+    union_by_name = False
     for attempt in range(3):
-        con = connect(output)
+        con = connect(output, since=since, until=until, actors=actors, union_by_name=union_by_name)
         try:
             result = con.execute(sql, params or [])
+            columns = [d[0] for d in result.description] if result.description else []
+            rows = result.fetchall() if result.description else []
         except duckdb.IOException:
             if attempt == 2:
                 raise
             continue
-        columns = [d[0] for d in result.description] if result.description else []
-        return columns, result.fetchall()
+        except duckdb.InvalidInputException as error:
+            if union_by_name or not _schema_mismatch(error):
+                raise
+            union_by_name = True
+            continue
+        return columns, rows
     raise AssertionError("unreachable")
 
 

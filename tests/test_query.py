@@ -11,7 +11,7 @@ from conftest import make_event
 from pipeline import open_dataset, open_events
 from pipeline.cli import main
 from pipeline.compact import compact
-from pipeline.query import connect, run_query
+from pipeline.query import connect, run_query, split_by_schema
 from transforms import dataset
 
 DAYS = [dt.date(2026, 11, 20), dt.date(2026, 11, 21), dt.date(2026, 11, 22)]
@@ -166,3 +166,82 @@ def test_compaction_splits_to_the_target_size(tmp_path):
     manifest = compact(str(tmp_path), target_bytes=target)
     assert len(manifest["files_added"]) == 2 and len(manifest["files_removed"]) == 3
     assert run_query(str(tmp_path), QUERIES[2]) == before
+
+
+FILTERED = "SELECT actor, date, count(*), sum(quad_class), count(DISTINCT event_id) FROM events GROUP BY ALL ORDER BY ALL"
+
+
+@pytest.mark.parametrize(
+    "narrow, where, files",
+    [
+        ({"actors": ["RUS"]}, "actor = 'RUS'", 3 * 4),
+        ({"since": "2026-11-21"}, "date >= DATE '2026-11-21'", 2 * 4 * 4),
+        ({"actors": ["007", "NATO"], "since": dt.date(2026, 11, 21), "until": "2026-11-21"},
+         "actor IN ('007', 'NATO') AND date = DATE '2026-11-21'", 2 * 4),
+        ({"actors": ["XYZ"]}, "actor = 'XYZ'", 0),
+    ],
+)
+def test_a_narrowed_listing_reads_only_matching_files_and_answers_the_same(many_runs, capsys, narrow, where, files):
+    listed = dataset.snapshot_files(str(many_runs), **narrow)
+    assert len(listed) == files
+    if "actors" in narrow:
+        assert {path.split("/actor=")[1].split("/")[0] for path in listed} <= set(narrow["actors"])
+    con = connect(str(many_runs), **narrow)
+    plan = con.execute("EXPLAIN ANALYZE SELECT count(*) FROM events").fetchall()[0][1]
+    assert f"Total Files Read: {files}" in plan or (files == 0 and "Total Files Read" not in plan), plan
+    filtered = run_query(str(many_runs), FILTERED, **narrow)
+    unfiltered = run_query(str(many_runs), FILTERED.replace("GROUP BY", f"WHERE {where} GROUP BY"))
+    assert filtered == unfiltered
+    # the command line narrows the same way: --actor (repeatable), --since, --until
+    flags = [arg for a in narrow.get("actors", []) for arg in ("--actor", a)]
+    flags += [arg for key in ("since", "until") if narrow.get(key) for arg in (f"--{key}", str(narrow[key]))]
+    code, out, _ = _cli(capsys, "query", "--output", many_runs, "--format", "json", *flags, FILTERED)
+    assert code == 0 and len(json.loads(out)) == len(filtered[1])
+
+
+def test_the_view_binds_without_opening_files_and_keeps_the_types(many_runs):
+    con = connect(str(many_runs))
+    types = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE events)").fetchall())
+    assert types["date"] == "DATE" and types["actor"] == "VARCHAR" and types["event_code"] == "VARCHAR"
+    assert types["published"] == "TIMESTAMP WITH TIME ZONE" and types["quad_class"] == "TINYINT"
+    assert con.execute("SELECT DISTINCT actor FROM events WHERE actor = '007'").fetchall() == [("007",)]
+    # every file was written with the current schema: read through bound_schema, not union_by_name
+    view = con.execute("SELECT sql FROM duckdb_views() WHERE view_name = 'events'").fetchall()[0][0]
+    assert "bound_schema" in view and "union_by_name" not in view
+
+
+def test_old_files_are_unioned_by_name_and_a_mislabelled_one_falls_back(tmp_path):
+    """Old-schema files (no `date_basis`) beside new ones, narrowed or not, read it as null;
+    one old file among current files of the same name makes DuckDB refuse, and run_query
+    reads again by name."""
+    old = _write(tmp_path, "old", [_event(i, "old") for i in range(8)])
+    for rel in old["files_added"]:
+        path = tmp_path / rel
+        pq.write_table(pq.read_table(path).drop(["date_basis"]), path)
+    _write(tmp_path, "new", [_event(i, "new") for i in range(8)])
+    query = "SELECT run_id, count(date_basis), count(*) FROM events GROUP BY run_id ORDER BY run_id"
+    assert run_query(str(tmp_path), query)[1] == [("new", 8, 8), ("old", 0, 8)]
+    assert run_query(str(tmp_path), query, actors=["RUS"]) == run_query(
+        str(tmp_path), query.replace("GROUP BY", "WHERE actor = 'RUS' GROUP BY"))
+    current, older = split_by_schema(dataset.snapshot_files(str(tmp_path)))
+    assert {p.rsplit("/", 1)[1] for p in current} == {"part-new.parquet"}
+    assert {p.rsplit("/", 1)[1] for p in older} == {"part-old.parquet"}
+    # one `new` file rewritten without the column: the name says current, the file is not
+    victim = next(iter(tmp_path.glob("date=*/actor=*/part-new.parquet")))
+    pq.write_table(pq.read_table(victim).drop(["date_basis"]), victim)
+    rows = run_query(str(tmp_path), "SELECT count(date_basis), count(*) FROM events WHERE run_id = 'new'")[1]
+    assert rows[0][1] == 8 and rows[0][0] == 8 - pq.read_metadata(victim).num_rows
+
+
+def test_a_narrowed_snapshot_applies_a_committed_but_unfinished_run(many_runs, monkeypatch):
+    """A run committed but not rolled forward (a killed writer): the narrowed listing is the
+    full snapshot restricted to the partitions, staged files included, replaced files excluded."""
+    monkeypatch.setattr(dataset, "roll_forward", lambda root, manifest: None)
+    _write(many_runs, "r5", [_event(i, "r1") for i in range(24)])  # re-processes r1's articles
+    monkeypatch.undo()
+    full = dataset.snapshot_files(str(many_runs))
+    assert any("/_staging/r5/" in path for path in full)
+    for narrow in ({"actors": ["RUS"]}, {"since": "2026-11-22"}, {"actors": ["UKR"], "until": "2026-11-20"}):
+        match = dataset.partition_matcher(**narrow)
+        expected = [p for p in full if match(p.split("/date=")[1][:10], p.split("/actor=")[1].split("/")[0])]
+        assert dataset.snapshot_files(str(many_runs), **narrow) == expected and expected
