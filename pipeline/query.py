@@ -32,14 +32,12 @@ from typing import Iterable
 
 import duckdb
 import pyarrow as pa
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from schemas.arrow import EVENT_SCHEMA, FILE_SCHEMA, PARTITION_COLUMNS
 from transforms.dataset import snapshot_files
 
 FORMATS = ("table", "csv", "json")
-PARTITIONING = ds.partitioning(pa.schema([EVENT_SCHEMA.field(n) for n in PARTITION_COLUMNS]), flavor="hive")
 
 _DUCKDB_TYPES = {
     pa.string(): "VARCHAR",
@@ -125,12 +123,16 @@ def open_events(output: str = "output", *, since=None, until=None,
 
 
 def open_dataset(output: str = "output", *, since=None, until=None,
-                 actors: Iterable[str] | None = None) -> ds.Dataset:
+                 actors: Iterable[str] | None = None):
     """The dataset as a pyarrow Dataset with the explicit schema (and hive partitions)."""
     root = str(Path(output).resolve())
+    # pyarrow.dataset is imported here, not at module level: `eventwire query` never needs it.
+    import pyarrow.dataset as ds
+
+    partitioning = ds.partitioning(pa.schema([EVENT_SCHEMA.field(n) for n in PARTITION_COLUMNS]), flavor="hive")
     return ds.dataset(
         snapshot_files(root, since=since, until=until, actors=actors), schema=EVENT_SCHEMA, format="parquet",
-        partitioning=PARTITIONING, partition_base_dir=root,
+        partitioning=partitioning, partition_base_dir=root,
     )
 
 
