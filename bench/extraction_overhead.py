@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.evaluate import load_gold  # noqa: E402
 from schemas.records import Article  # noqa: E402
-from transforms.articles import html_to_text  # noqa: E402
+from transforms.html_text import html_to_text  # noqa: E402
 from transforms.extract_events import load_model  # noqa: E402
 from transforms.extractor import extract_events  # noqa: E402
 

@@ -29,7 +29,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "rumca_rss_2023" / "world_news_rss_
 
 def articles_from_corpus(n: int):
     from schemas.records import Article
-    from transforms.articles import html_to_text
+    from transforms.html_text import html_to_text
 
     with gzip.open(CORPUS, "rt", encoding="utf-8") as lines:
         for line in itertools.islice(lines, n):

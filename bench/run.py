@@ -131,7 +131,8 @@ def _rfc822(published: str | None) -> str:
 def build_corpus(n: int, folder: Path, source: Iterable[dict]) -> dict:
     """N distinct items as RSS files in `folder`, plus texts.jsonl (the same title
     and plain text the pipeline will analyse) for the bare spaCy run."""
-    from transforms.articles import canonical_url, html_to_text
+    from transforms.html_text import html_to_text
+    from transforms.urls import canonical_url
 
     feeds = folder / "feeds"
     feeds.mkdir(parents=True, exist_ok=True)

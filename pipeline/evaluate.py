@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from schemas.records import Article
-from transforms.articles import article_id_for
+from transforms.urls import article_id_for
 from transforms.extract_events import load_model
 from transforms.extractor import extract_events
 

@@ -51,7 +51,7 @@ def span_sha1(text: str) -> str:
 
 
 def _html_to_text(fragment: str) -> str:
-    from transforms.articles import html_to_text
+    from transforms.html_text import html_to_text
 
     return html_to_text(fragment)
 

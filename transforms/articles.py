@@ -51,18 +51,25 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
-import hashlib
-import html
 import io
 import re
-import unicodedata
 import urllib.parse
-from html.parser import HTMLParser
 from typing import Iterable, List, Optional, Tuple
 
 import feedparser
 
 from schemas.records import Article, DeadLetter, FeedDocument
+from transforms.html_text import (
+    ANY_SPACE,
+    CONTROL_CHARS,
+    MAX_HTML_CHARS,
+    MAX_TEXT_CHARS,
+    MAX_TITLE_CHARS,
+    cap_text,
+    cut_text,
+    html_to_text,
+)
+from transforms.urls import article_id_for, canonical_url, content_hash
 
 __all__ = [
     "MAX_TEXT_CHARS",
@@ -81,14 +88,6 @@ __all__ = [
 
 STAGE = "ParseArticles"
 
-#: Article text cap (characters).  spaCy refuses texts over 1,000,000 characters
-#: (E088); 200,000 is ~30,000 words, far beyond any news article, and keeps one
-#: spaCy doc's memory bounded.  Longer texts are cut at a sentence boundary.
-MAX_TEXT_CHARS = 200_000
-#: Title cap (characters).
-MAX_TITLE_CHARS = 1_000
-#: Cap on the HTML fed to :func:`html_to_text` (the output is capped anyway).
-MAX_HTML_CHARS = 2_000_000
 #: Largest author-like element (bytes of text) accepted before feedparser runs.
 MAX_AUTHOR_FIELD_BYTES = 4_096
 #: Budget for the sum of squared author-field lengths (feedparser's regex is
@@ -98,318 +97,6 @@ AUTHOR_COST_BUDGET = 8_192 ** 2
 MIN_PLAUSIBLE_DATE = dt.datetime(1990, 1, 1, tzinfo=dt.timezone.utc)
 #: How far after ``fetched_at`` a publication date may lie (clock skew, time zones).
 MAX_FUTURE_SKEW = dt.timedelta(days=2)
-
-_ID_HEX = 32
-
-# --------------------------------------------------------------------------- #
-# HTML -> text
-# --------------------------------------------------------------------------- #
-
-#: Elements whose content is never article text.
-_DROP_CONTENT = frozenset({
-    "script", "style", "template", "noscript", "iframe", "object", "applet",
-    "svg", "head", "noembed", "noframes", "frameset",
-})
-#: Elements that end a line (become "\n").
-_BLOCK = frozenset({
-    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
-    "h4", "h5", "h6", "tr", "table", "thead", "tbody", "tfoot", "blockquote",
-    "pre", "section", "article", "header", "footer", "figure", "figcaption",
-    "hr", "address", "aside", "nav", "main", "caption", "form", "fieldset",
-    "details", "summary", "center", "body", "html", "title", "option",
-})
-#: Elements that separate words without ending a line.
-_SPACE = frozenset({"td", "th", "img", "input", "button", "label", "wbr"})
-
-_TAGLIKE = re.compile(r"<\s*/?[A-Za-z!?]")
-_ESCAPED_TAG = re.compile(r"&(?:lt|#0*60|#x0*3c);\s*/?[A-Za-z!?]", re.IGNORECASE)
-_TRUNCATED_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9:_-]*(?:\s[^<]*)?|!--[^<]*)\Z")
-_RESIDUAL_LT = re.compile(r"<(?=[A-Za-z!?/])")
-# C0/C1 controls except \t and \n, plus invisible format characters that only
-# confuse tokenizers (zero-width space/joiners, BOM, bidi marks).
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe\uffff]"
-)
-_HSPACE = re.compile(r"[^\S\n]+")
-_ANY_SPACE = re.compile(r"\s+")
-_CRUDE_TAG = re.compile(r"<[^<>]*>?")
-
-
-class _TextExtractor(HTMLParser):
-    """Collects text; drops tags, comments, PIs, declarations and unsafe content."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: List[str] = []
-        self.drop_depth = 0
-
-    # tags ------------------------------------------------------------------
-    def handle_starttag(self, tag, attrs):  # noqa: D401 - HTMLParser API
-        tag = tag.lower()
-        if tag in _DROP_CONTENT:
-            self.drop_depth += 1
-        elif tag in _BLOCK:
-            self.parts.append("\n")
-        elif tag in _SPACE:
-            self.parts.append(" ")
-
-    def handle_startendtag(self, tag, attrs):
-        tag = tag.lower()
-        if tag in _BLOCK:
-            self.parts.append("\n")
-        elif tag in _SPACE:
-            self.parts.append(" ")
-        # a self-closed <script/> or <iframe/> has no content: nothing to drop
-
-    def handle_endtag(self, tag):
-        tag = tag.lower()
-        if tag in _DROP_CONTENT:
-            if self.drop_depth:
-                self.drop_depth -= 1
-        elif tag in _BLOCK:
-            self.parts.append("\n")
-        elif tag in _SPACE:
-            self.parts.append(" ")
-
-    # content ---------------------------------------------------------------
-    def handle_data(self, data):
-        if not self.drop_depth:
-            self.parts.append(data)
-
-    def unknown_decl(self, data):
-        # <![CDATA[ ... ]]> inside an HTML fragment: its content is text (any
-        # markup inside it is removed by the next pass of html_to_text).
-        if data[:6].upper() == "CDATA[" and not self.drop_depth:
-            self.parts.append(data[6:])
-
-    def handle_comment(self, data):
-        pass
-
-    def handle_decl(self, decl):
-        pass
-
-    def handle_pi(self, data):
-        pass
-
-    def text(self) -> str:
-        return "".join(self.parts)
-
-
-def _preclean(fragment: str) -> str:
-    """Linear pre-pass that removes the inputs on which html.parser goes quadratic.
-
-    Python 3.11's ``html.parser`` rescans to the end of the input for every
-    unterminated ``<!--``, ``<![CDATA[``, ``<?``, ``<!`` or ``<tag`` (250,000
-    unclosed ``<!--`` take minutes).  So, in one left-to-right scan: comments
-    are removed (an unclosed comment runs to the end, as in browsers), CDATA
-    sections become escaped text, and every ``<`` after the last ``>`` is
-    escaped (it cannot start a tag).
-    """
-    if "<!" in fragment:
-        out = []
-        pos = 0
-        n = len(fragment)
-        while pos < n:
-            i = fragment.find("<!", pos)
-            if i < 0:
-                out.append(fragment[pos:])
-                break
-            out.append(fragment[pos:i])
-            if fragment.startswith("<!--", i):
-                j = fragment.find("-->", i + 4)
-                if j < 0:
-                    break  # unclosed comment: the rest is comment
-                pos = j + 3
-            elif fragment[i + 2:i + 9].upper() == "[CDATA[":
-                j = fragment.find("]]>", i + 9)
-                end = n if j < 0 else j
-                out.append(html.escape(fragment[i + 9:end], quote=False))
-                pos = n if j < 0 else j + 3
-            else:
-                out.append("<!")
-                pos = i + 2
-        fragment = "".join(out)
-    last_gt = fragment.rfind(">")
-    tail_lt = fragment.find("<", last_gt + 1)
-    if tail_lt >= 0:
-        tail = fragment[tail_lt:]
-        if len(tail) <= 2_000 and _TRUNCATED_TAG.match(tail):
-            fragment = fragment[:tail_lt]  # a tag cut off by a truncated summary
-        else:
-            fragment = fragment[:tail_lt] + tail.replace("<", "&lt;")
-    return fragment
-
-
-def _one_pass(fragment: str) -> str:
-    fragment = _preclean(fragment)
-    parser = _TextExtractor()
-    try:
-        parser.feed(fragment)
-        parser.close()
-        return parser.text()
-    except Exception:  # pragma: no cover - html.parser is lenient; belt and braces
-        return html.unescape(_CRUDE_TAG.sub(" ", fragment))
-
-
-def _normalize_whitespace(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _CONTROL.sub("", text)
-    lines = (_HSPACE.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def html_to_text(fragment: str) -> str:
-    """Plain text of an HTML (or plain-text) fragment.
-
-    Tags, comments, processing instructions and declarations are removed; the
-    content of ``<script>``, ``<style>``, ``<template>``, ``<iframe>``,
-    ``<object>``, ``<svg>`` (and similar) is dropped; entities are unescaped;
-    CDATA sections keep their text.  Paragraphs, ``<br>``, list items, headings
-    and table rows become line breaks ("\\n"); other whitespace collapses to
-    single spaces; control and zero-width characters are removed.
-
-    Double-escaped markup (``&amp;lt;p&amp;gt;``, common in real feeds) is
-    handled by running the extractor again while the result still looks like
-    markup (at most three passes); any ``<`` still followed by a letter after
-    that is defused with a space, so the result never contains ``<tag``.
-    Uses only the standard library's lenient ``html.parser``.
-    """
-    if not fragment:
-        return ""
-    if not isinstance(fragment, str):
-        fragment = str(fragment)
-    if len(fragment) > MAX_HTML_CHARS:
-        fragment = fragment[:MAX_HTML_CHARS]
-    text = fragment
-    for _ in range(3):
-        text = _one_pass(text)
-        if not (_TAGLIKE.search(text) or _ESCAPED_TAG.search(text)):
-            break
-    text = _normalize_whitespace(text)
-    text = _RESIDUAL_LT.sub("< ", text)
-    return unicodedata.normalize("NFC", text)
-
-
-def _cut(text: str, limit: int) -> Tuple[str, bool]:
-    """Cut ``text`` to at most ``limit`` chars at a sentence, else word boundary."""
-    if len(text) <= limit:
-        return text, False
-    window = text[:limit]
-    floor = int(limit * 0.8)
-    best = -1
-    for m in re.finditer(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)|\n", window[floor:]):
-        best = floor + m.end()
-    if best <= 0:
-        ws = max(window.rfind(" ", floor), window.rfind("\n", floor))
-        best = ws if ws > 0 else limit
-    return window[:best].rstrip(), True
-
-
-def cap_text(text: str, limit: int = MAX_TEXT_CHARS) -> Tuple[str, bool]:
-    """The text truncation policy (see the module docstring); ``(text, was_cut)``."""
-    return _cut(text, limit)
-
-
-# --------------------------------------------------------------------------- #
-# URLs and ids
-# --------------------------------------------------------------------------- #
-
-_TRACKING_EXACT = frozenset({
-    "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid",
-    "yclid", "twclid", "ttclid", "li_fat_id", "igshid", "mc_cid", "mc_eid",
-    "ref", "ref_src", "ref_url", "referrer", "cmpid", "cmp", "icid", "ocid",
-    "smid", "smtyp", "s_cid", "spm", "_ga", "_gl", "_hsenc", "_hsmi",
-    "mkt_tok", "ito", "intcmp", "int_cmp", "xtor", "at_medium", "at_campaign",
-    "wt.mc_id", "ncid", "sr_share", "feature", "src", "rss", "rssfeed",
-    "emc", "partner",
-})
-_TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "at_", "__twitter")
-_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
-_QUERY_SAFE = "%:@!$'()*+,;=-._~/?&"
-
-
-def _is_tracking(key: str) -> bool:
-    k = urllib.parse.unquote_plus(key).strip().lower()
-    return k in _TRACKING_EXACT or k.startswith(_TRACKING_PREFIXES)
-
-
-def canonical_url(url: Optional[str]) -> Optional[str]:
-    """Canonical form of an http(s) URL, or None.
-
-    Lower-case scheme and host (trailing dot removed), no user info, no
-    fragment, no default port (80 for http, 443 for https), an empty path
-    becomes "/", non-ASCII characters percent-encoded, tracking parameters
-    (``utm_*``, ``fbclid``, ``gclid``, ``ref``, ``cmpid``, ...) dropped and the
-    remaining query parameters sorted (their encoding is kept as given).
-    Anything that is not an absolute http(s) URL with a host (``javascript:``,
-    ``data:``, ``file:``, ``mailto:``, relative paths) gives None.
-    """
-    if not url or not isinstance(url, str):
-        return None
-    url = _CONTROL.sub("", url).strip()
-    url = re.sub(r"[\t\n\r]", "", url)
-    if not url or len(url) > 8_192:
-        return None
-    try:
-        parts = urllib.parse.urlsplit(url)
-        scheme = parts.scheme.lower()
-        if scheme not in ("http", "https"):
-            return None
-        host = (parts.hostname or "").rstrip(".").lower()
-        if not host or any(c in host for c in " <>\"'`{}|\\^"):
-            return None
-        port = parts.port  # ValueError on garbage
-    except ValueError:
-        return None
-    if ":" in host and not host.startswith("["):  # IPv6 literal
-        host = "[" + host + "]"
-    if port is not None and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
-        netloc = "%s:%d" % (host, port)
-    else:
-        netloc = host
-    path = urllib.parse.quote(parts.path or "/", safe=_PATH_SAFE)
-    if not path.startswith("/"):
-        path = "/" + path
-    query = ""
-    if parts.query:
-        pairs = [p for p in re.split(r"[&;]", parts.query) if p]
-        kept = sorted(p for p in pairs if not _is_tracking(p.split("=", 1)[0]))
-        query = "&".join(urllib.parse.quote(p, safe=_QUERY_SAFE) for p in kept)
-    return urllib.parse.urlunsplit((scheme, netloc, path, query, ""))
-
-
-def _sha_hex(*parts: str) -> str:
-    h = hashlib.sha256()
-    for i, p in enumerate(parts):
-        if i:
-            h.update(b"\x00")
-        h.update(p.encode("utf-8", "surrogatepass"))
-    return h.hexdigest()[:_ID_HEX]
-
-
-def article_id_for(canonical: Optional[str], feed_url: str, entry_id: Optional[str], title: str, text: str) -> str:
-    """Deterministic article id: 32 hex chars of SHA-256.
-
-    From the canonical URL when there is one (the same article in two feeds
-    gets the same id); else from the feed URL + the entry id; else from the
-    feed URL + title + text.  Each key kind is namespaced so they never collide.
-    """
-    if canonical:
-        return _sha_hex("url", canonical)
-    entry_id = (entry_id or "").strip()
-    if entry_id:
-        return _sha_hex("entry", feed_url or "", entry_id)
-    return _sha_hex("content", feed_url or "", title or "", text or "")
-
-
-def content_hash(title: str, text: str) -> str:
-    """Hash of title + text: tells a changed article from an unchanged one."""
-    return _content_hash(title, text)
-
-
-def _content_hash(title: str, text: str) -> str:
-    return hashlib.sha256((title + "\n" + text).encode("utf-8", "surrogatepass")).hexdigest()[:_ID_HEX]
 
 
 # --------------------------------------------------------------------------- #
@@ -540,7 +227,7 @@ def _language(*candidates) -> Optional[str]:
 
 
 def _one_line(text: str, limit: int = 500) -> str:
-    text = _ANY_SPACE.sub(" ", _CONTROL.sub("", str(text))).strip()
+    text = ANY_SPACE.sub(" ", CONTROL_CHARS.sub("", str(text))).strip()
     return text[:limit]
 
 
@@ -611,8 +298,8 @@ def _normalize_entry(entry, index: int, ctx: dict, stats: collections.Counter):
 
     raw_title = entry.get("title")
     title = html_to_text(raw_title) if isinstance(raw_title, str) else ""
-    title = _ANY_SPACE.sub(" ", title).strip()
-    title, cut = _cut(title, MAX_TITLE_CHARS)
+    title = ANY_SPACE.sub(" ", title).strip()
+    title, cut = cut_text(title, MAX_TITLE_CHARS)
     if cut:
         stats["title_truncated"] += 1
 
@@ -621,7 +308,7 @@ def _normalize_entry(entry, index: int, ctx: dict, stats: collections.Counter):
         plain = html_to_text(candidate)
         if len(plain) > len(text):
             text = plain
-    text, cut = _cut(text, MAX_TEXT_CHARS)
+    text, cut = cut_text(text, MAX_TEXT_CHARS)
     if cut:
         stats["text_truncated"] += 1
 
@@ -659,7 +346,7 @@ def _normalize_entry(entry, index: int, ctx: dict, stats: collections.Counter):
         feed_url=feed_url,
         source=source,
         language=_entry_language(entry, ctx["feed_language"]),
-        content_hash=_content_hash(title, text),
+        content_hash=content_hash(title, text),
     )
 
 

@@ -41,7 +41,7 @@ from urllib.parse import urlsplit
 import apache_beam as beam
 
 from schemas.records import Article, DeadLetter
-from transforms.articles import MAX_HTML_CHARS, cap_text, html_to_text
+from transforms.html_text import MAX_HTML_CHARS, cap_text, html_to_text
 from transforms.counters import counter, dead_letter_counter
 from transforms.fetch import FetchPolicy, FetchResult, fetch
 
