@@ -34,14 +34,10 @@ def load_gold(path: str) -> list[dict]:
         if root is None:
             raise ValueError(f"{path} refers to corpus files under ../shared, which is absent")
         return resolve_refs(path, root)
+    from pipeline.gold_refs import read_jsonl
+
     items = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except ValueError as error:
-            raise ValueError(f"{path}:{number}: not JSON: {error}") from error
+    for number, item in read_jsonl(path):
         if "text" not in item or "events" not in item:
             raise ValueError(f"{path}:{number}: an item needs 'text' and 'events'")
         item.setdefault("id", f"line{number}")

@@ -84,6 +84,26 @@ def _load_zip_csv(path: Path) -> dict[str, list[dict]]:
     return tables
 
 
+def _cached(cache: dict, key: tuple, load):
+    """Each corpus file is decompressed and parsed once per resolve_refs() call."""
+    if key not in cache:
+        cache[key] = load()
+    return cache[key]
+
+
+def read_jsonl(path, error=ValueError) -> list[tuple[int, dict]]:
+    """(line number, object) for each non-blank line; a line that is not JSON raises `error`."""
+    records = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            records.append((number, json.loads(line)))
+        except ValueError as exc:
+            raise error(f"{path}:{number}: not JSON: {exc}") from exc
+    return records
+
+
 def _field_text(value, locator: dict, where: str) -> str:
     if value is None:
         raise GoldRefError(f"{where}: field {locator.get('field')!r} not found")
@@ -92,10 +112,7 @@ def _field_text(value, locator: dict, where: str) -> str:
 
 
 def _text_rss(path: Path, locator: dict, cache: dict, where: str) -> str:
-    items = cache.get(("rss", path))
-    if items is None:
-        items = _load_rss_items(path)
-        cache[("rss", path)] = items
+    items = _cached(cache, ("rss", path), lambda: _load_rss_items(path))
     index = locator.get("item")
     if not isinstance(index, int) or not 0 <= index < len(items):
         raise GoldRefError(f"{where}: item {index!r} out of range (0..{len(items) - 1})")
@@ -107,10 +124,7 @@ def _text_rss(path: Path, locator: dict, cache: dict, where: str) -> str:
 
 
 def _text_jsonl(path: Path, locator: dict, cache: dict, where: str) -> str:
-    lines = cache.get(("jsonl", path))
-    if lines is None:
-        lines = _load_jsonl_lines(path)
-        cache[("jsonl", path)] = lines
+    lines = _cached(cache, ("jsonl", path), lambda: _load_jsonl_lines(path))
     number = locator.get("line")
     if not isinstance(number, int) or not 1 <= number <= len(lines):
         raise GoldRefError(f"{where}: line {number!r} out of range (1..{len(lines)})")
@@ -122,10 +136,7 @@ def _text_jsonl(path: Path, locator: dict, cache: dict, where: str) -> str:
 
 
 def _text_zip_csv(path: Path, locator: dict, cache: dict, where: str) -> str:
-    tables = cache.get(("zipcsv", path))
-    if tables is None:
-        tables = _load_zip_csv(path)
-        cache[("zipcsv", path)] = tables
+    tables = _cached(cache, ("zipcsv", path), lambda: _load_zip_csv(path))
     member = locator.get("member") or (next(iter(tables)) if len(tables) == 1 else None)
     if member not in tables:
         raise GoldRefError(f"{where}: zip member {member!r} not found (have {sorted(tables)})")
@@ -196,12 +207,6 @@ def resolve_refs(path: str, shared_root: Path | None = None) -> list[dict]:
             raise GoldRefError("no shared folder found next to the repository; pass shared_root")
     cache: dict = {}
     items = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            ref = json.loads(line)
-        except ValueError as error:
-            raise GoldRefError(f"{path}:{number}: not JSON: {error}") from error
+    for number, ref in read_jsonl(path, GoldRefError):
         items.append(resolve_ref(ref, Path(shared_root), cache, f"{path}:{number} ({ref.get('id')})"))
     return items

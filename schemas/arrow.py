@@ -69,15 +69,3 @@ def events_to_table(events: Iterable[Event], schema: pa.Schema = FILE_SCHEMA) ->
         name: [getattr(row, name) for row in rows] for name in schema.names
     }
     return pa.Table.from_pydict(columns, schema=schema)
-
-
-def table_to_events(table: pa.Table, date, actor: str) -> list[Event]:
-    """Read rows of one partition file back into Event records."""
-    fields = Event._fields
-    out = []
-    for row in table.to_pylist():
-        row = dict(row)
-        row["date"] = date
-        row["actor"] = actor
-        out.append(Event(**{name: row.get(name) for name in fields}))
-    return out

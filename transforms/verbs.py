@@ -33,7 +33,3 @@ def match_verb(
         if score > best_score:
             best, best_score = rule, score
     return best
-
-
-def is_event_verb(lemma: str) -> bool:
-    return lemma.lower() in ontology.verb_rules()
