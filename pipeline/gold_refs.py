@@ -19,6 +19,9 @@ Locators, per corpus (see tests/data/GOLD.md for the full description):
 - ``rumca_rss_2023/world_news_rss_items_2023.jsonl.gz`` (gzipped JSON lines):
   ``{"line": n, "field": "title"}``: the n-th line (1-based) of the decompressed file
   (split on "\\n"), the JSON field as stored (``"html": true`` to strip markup first).
+  With ``"title_field": "title"`` the item also gets that field as its title (whole,
+  markup stripped the same way), checked against the reference's ``"title_sha1"``:
+  a feed item is coded as title + description, as the pipeline reads it.
 - ``guardian_sdf_sample/Guardian_SDF_sample.csv.zip``:
   ``{"member": "Guardian_SDF_sample.csv", "row": r, "field": "text"}``: the r-th data
   row (0-based, csv module) of the zip member, the named column.
@@ -147,6 +150,17 @@ def _text_zip_csv(path: Path, locator: dict, cache: dict, where: str) -> str:
     return _field_text(rows[row].get(locator.get("field", "text")), locator, where)
 
 
+def _title(ref: dict, path: Path, cache: dict, where: str) -> str:
+    """The item's title when the locator names a ``title_field`` (jsonl corpora), else ""."""
+    field = ref["locator"].get("title_field")
+    if not field:
+        return ""
+    title = _text_jsonl(path, {**ref["locator"], "field": field}, cache, where)
+    if span_sha1(title) != ref.get("title_sha1"):
+        raise GoldRefError(f"{where}: title sha1 mismatch (expected {ref.get('title_sha1')}, got {span_sha1(title)})")
+    return title
+
+
 def _reader_for(corpus: str) -> Callable[[Path, dict, dict, str], str]:
     name = corpus.lower()
     if name.endswith((".rss.gz", ".rss", ".xml", ".xml.gz")):
@@ -186,7 +200,7 @@ def resolve_ref(ref: dict, shared_root: Path, cache: dict | None = None, where: 
             f"expected {ref['sha1']}, got {digest} (text now {text[:80]!r}); "
             "the corpus or the text conversion has drifted"
         )
-    item = {"id": str(ref["id"]), "title": "", "text": text, "events": ref["events"]}
+    item = {"id": str(ref["id"]), "title": _title(ref, path, cache, where), "text": text, "events": ref["events"]}
     if ref.get("date"):
         item["date"] = ref["date"]
     if ref.get("tags"):
