@@ -27,6 +27,7 @@ run: install
 	  "SELECT actor, count(*) AS events FROM events GROUP BY actor ORDER BY events DESC, actor"
 
 test: install-test
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 
 bench: install-test

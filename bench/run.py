@@ -43,8 +43,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]

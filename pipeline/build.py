@@ -59,14 +59,14 @@ def build_pipeline(p: beam.Pipeline, options: EventwireOptions) -> dict:
     # here, before any fetching or NLP; --reprocess sends them all on (transforms/article_state.py).
     fresh = articles | "SkipUnchanged" >> SkipUnchangedArticles(view.output, view.reprocess)
     articles = fresh["articles"]
-    full_text_letters = []
+    full_text_letters, retry = [], {}
     if view.full_text:
         full = articles | "FetchFullText" >> FetchFullText(policy)
         articles, full_text_letters = full["articles"], [full["dead_letters"]]
+        retry = {"retry": full["page_failed"]}  # written from the feed text, page tried again next run
     extracted = articles | "ExtractEvents" >> ExtractEvents(view.model, view.run_id, view.batch_size, view.prefilter)
-    after_filter_letters = (*full_text_letters, extracted["dead_letters"]) | "FailedArticles" >> beam.Flatten()
     written = {
-        "events": extracted["events"], "seen": fresh["seen"], "failed": after_filter_letters,
+        "events": extracted["events"], "seen": fresh["seen"], "failed": extracted["dead_letters"], **retry,
     } | "WriteEvents" >> WriteEvents(view.output, view.run_id, run_manifest(view))
     dead_letters = (
         feeds["dead_letters"],

@@ -22,7 +22,6 @@ import time
 from pathlib import Path
 
 
-
 def _quiet_known_noise() -> None:
     """Beam warns at import that the optional GCP client is missing; it is not used here."""
     logging.getLogger().addFilter(lambda record: "apitools not found" not in record.getMessage())
@@ -40,9 +39,9 @@ def _fail(message: str) -> int:
 
 
 def _check_model(name: str) -> None:
-    from pipeline.options import UsageError
-
     import importlib.util  # not spacy: importing it costs a second the run may not need
+
+    from pipeline.options import UsageError
 
     if not (importlib.util.find_spec(name.replace("-", "_")) is not None or Path(name).is_dir()):
         raise UsageError(
@@ -52,13 +51,17 @@ def _check_model(name: str) -> None:
 
 def run(argv: list[str]) -> int:
     """Take the lock, recover a killed run's leftovers, run the pipeline, print the summary."""
-    from pipeline.options import DEFAULT_RUNNER, UsageError  # imports Beam: only `run` needs it
     import apache_beam as beam
     from apache_beam.options.pipeline_options import StandardOptions
 
     from pipeline.build import build_pipeline
     from pipeline.lock import AlreadyRunning, RunLock
-    from pipeline.options import EventwireOptions, validate
+    from pipeline.options import (  # imports Beam: only `run` needs it
+        DEFAULT_RUNNER,
+        EventwireOptions,
+        UsageError,
+        validate,
+    )
     from pipeline.summary import after_run, collect_counters, format_summary
     from transforms import article_state, dataset
 
@@ -166,7 +169,8 @@ def query(argv: list[str]) -> int:
 
 
 def compact(argv: list[str]) -> int:
-    from pipeline.compact import DEFAULT_TARGET_BYTES, compact as run_compaction
+    from pipeline.compact import DEFAULT_TARGET_BYTES
+    from pipeline.compact import compact as run_compaction
     from pipeline.lock import AlreadyRunning
 
     parser = argparse.ArgumentParser(prog="eventwire compact", description="Merge small files of each partition.")

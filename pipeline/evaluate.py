@@ -16,12 +16,11 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from pipeline.options import DEFAULT_MODEL
 from schemas.records import Article
-from transforms.urls import article_id_for
 from transforms.extract_events import load_model
 from transforms.extractor import extract_events
-
-from pipeline.options import DEFAULT_MODEL
+from transforms.urls import article_id_for
 
 
 def load_gold(path: str) -> list[dict]:

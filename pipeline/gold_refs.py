@@ -35,8 +35,8 @@ import io
 import json
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 
 class GoldRefError(ValueError):

@@ -37,7 +37,7 @@ class RunLock:
         self.took_over: dict | None = None  # the record of a killed holder, when there was one
         self._fd: int | None = None
 
-    def acquire(self) -> "RunLock":
+    def acquire(self) -> RunLock:
         for _ in range(10):
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             try:

@@ -6,7 +6,7 @@ partition value would otherwise be guessed as a number.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import pyarrow as pa
 

@@ -68,7 +68,7 @@ def _norm(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().lower()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def cameo_codes() -> dict[str, CameoCode]:
     """CAMEO code (string, leading zeros kept) -> CameoCode."""
     return {
@@ -78,7 +78,7 @@ def cameo_codes() -> dict[str, CameoCode]:
     }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _static_actor_names() -> dict[str, ActorEntry]:
     # Insertion order = precedence: the first entry for a phrase wins.
     entries: list[tuple[str, ActorEntry]] = []
@@ -127,7 +127,7 @@ def _index(entries: list[tuple[str, ActorEntry]]) -> dict[str, ActorEntry]:
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _people() -> tuple[tuple[tuple[str, ...], ActorEntry, datetime.date | None,
                              datetime.date | None], ...]:
     country_codes = {r["code"] for r in _rows("countries.csv")}
@@ -160,13 +160,13 @@ def actor_names(on_date: datetime.date | None = None) -> dict[str, ActorEntry]:
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def role_types() -> dict[str, str]:
     """Lower-case role noun (singular lemma) -> actor type (GOV, MIL, COP, CVL, ...)."""
     return {r["noun"]: r["actor_type"] for r in _rows("roles.csv")}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def verb_rules() -> dict[str, tuple[VerbRule, ...]]:
     """Verb lemma -> rules, most specific first (particle and object heads, then particle
     only or object heads only, then the lemma's default)."""
@@ -183,7 +183,7 @@ def verb_rules() -> dict[str, tuple[VerbRule, ...]]:
     return {lemma: tuple(sorted(rs, key=specificity)) for lemma, rs in sorted(rules.items())}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def modality_codes() -> dict[tuple[str, str], str]:
     """(mode, complement root) → CAMEO code: "agreed to provide aid" is intent (03) + aid (07) → 033.
 
@@ -193,7 +193,7 @@ def modality_codes() -> dict[tuple[str, str], str]:
     return {(row["mode"], row["complement_root"]): row["code"] for row in _rows("modality.csv")}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def off_topic_cues() -> dict[str, frozenset[str]]:
     """Cue words by kind: sports and business contexts, abstract 'targets', verbs they make ambiguous."""
     cues: dict[str, set[str]] = {}
@@ -202,13 +202,13 @@ def off_topic_cues() -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in cues.items()}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def anaphora() -> dict[str, str]:
     """Phrases that refer back to an actor named earlier: 'the bloc' → the last IGO, 'he' → the last person."""
     return {row["phrase"].lower(): row["refers_to"] for row in _rows("anaphora.csv")}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def nominal_events(standalone_only: bool = True) -> dict[str, str]:
     """Event nouns → CAMEO code: "a Russian drone strike on Kyiv" is RUS 195 UKR.
 
@@ -223,19 +223,19 @@ def nominal_events(standalone_only: bool = True) -> dict[str, str]:
     }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def predicates() -> dict[str, tuple[str, str]]:
     """'ready to', 'willing to' (intent), 'confident that' (statement 013): adjective → (mode, code)."""
     return {row["adjective"].lower(): (row["mode"], row["code"]) for row in _rows("predicates.csv")}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def aspectual_verbs() -> frozenset[str]:
     """'began sharing data': these verbs pass the event to their complement."""
     return frozenset(row["lemma"].lower() for row in _rows("aspectual.csv"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def light_verbs() -> frozenset[str]:
     """'announced an offensive', 'ordered a blockade': the object noun names the event."""
     return frozenset(row["lemma"].lower() for row in _rows("light_verbs.csv"))

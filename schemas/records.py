@@ -7,7 +7,7 @@ runner can pickle what crosses a stage boundary.
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple, Optional
+from typing import NamedTuple
 
 
 class FeedDocument(NamedTuple):
@@ -17,25 +17,25 @@ class FeedDocument(NamedTuple):
     feed_url: str  # where the bytes finally came from (after redirects)
     body: bytes
     fetched_at: str  # ISO 8601 UTC
-    status: Optional[int] = None  # HTTP status, None for local files
-    content_type: Optional[str] = None
-    etag: Optional[str] = None
-    last_modified: Optional[str] = None
+    status: int | None = None  # HTTP status, None for local files
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 class Article(NamedTuple):
     """One normalized feed entry: the unit the extractor works on."""
 
     article_id: str  # deterministic: hash of the canonical URL (or fallback key)
-    url: Optional[str]  # canonical URL of the item, None when the entry had no link
+    url: str | None  # canonical URL of the item, None when the entry had no link
     title: str
     text: str  # plain text (no markup): title is NOT included
-    published: Optional[dt.datetime]  # timezone-aware UTC, None when unknown
+    published: dt.datetime | None  # timezone-aware UTC, None when unknown
     date: dt.date  # partition date: published, else the feed's date, else the run date
     date_basis: str  # which of "published", "feed", "run" gave `date`
     feed_url: str
     source: str  # publisher domain, e.g. "example.org"
-    language: Optional[str] = None
+    language: str | None = None
     content_hash: str = ""  # hash of title + text, to detect changed articles
 
 
@@ -55,30 +55,30 @@ class Event(NamedTuple):
     date: dt.date
     actor: str
     actor_name: str
-    actor_country: Optional[str]
-    actor_type: Optional[str]
+    actor_country: str | None
+    actor_type: str | None
     action: str
     event_code: str
     event_root: str
     event_name: str
     quad_class: int
     goldstein: float
-    target: Optional[str]
-    target_name: Optional[str]
-    target_country: Optional[str]
-    target_type: Optional[str]
-    object: Optional[str]
-    speaker: Optional[str]
+    target: str | None
+    target_name: str | None
+    target_country: str | None
+    target_type: str | None
+    object: str | None
+    speaker: str | None
     sentence: str
     char_start: int
     char_end: int
     confidence: float
     article_id: str
-    url: Optional[str]
+    url: str | None
     title: str
     feed_url: str
     source: str
-    published: Optional[dt.datetime]
+    published: dt.datetime | None
     date_basis: str
     extractor_version: str
     run_id: str

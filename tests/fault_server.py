@@ -95,7 +95,7 @@ LAUGHS_FEED = ('<?xml version="1.0"?>\n<!DOCTYPE rss [\n <!ENTITY lol "lol">\n'
 def _rss(items: str, title: str = "Fault server feed") -> bytes:
     return (f'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>{title}</title>'
             f'<link>http://127.0.0.1/</link><description>test</description>{items}</channel></rss>\n'
-            ).encode("utf-8")
+            ).encode()
 
 
 GOOD_SENTENCES = (
@@ -125,7 +125,7 @@ HOSTILE_ITEM = (
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    server: "_Server"
+    server: _Server
 
     def log_message(self, fmt, *args):  # keep pytest output clean
         pass
@@ -345,7 +345,7 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
-    owner: "FaultServer"
+    owner: FaultServer
 
     def handle_error(self, request, client_address):  # a vanished client is not an error
         pass
@@ -374,7 +374,7 @@ class FaultServer:
         with self._lock:
             return sum(1 for p, _ in self.requests if p == path)
 
-    def start(self) -> "FaultServer":
+    def start(self) -> FaultServer:
         self._thread.start()
         return self
 
@@ -388,7 +388,7 @@ class FaultServer:
         while self.active and time.monotonic() < deadline:
             time.sleep(0.05)
 
-    def __enter__(self) -> "FaultServer":
+    def __enter__(self) -> FaultServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -8,8 +8,8 @@ third-party corpus in ../shared and is skipped when that is absent.
 from __future__ import annotations
 
 import pytest
-
 from conftest import DATA, SHARED
+
 from pipeline.evaluate import load_gold, predict, score
 
 WRITTEN = DATA / "gold_written.jsonl"

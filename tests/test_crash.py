@@ -10,10 +10,17 @@ import json
 import shutil
 
 import pytest
-
 from runs_helpers import (
-    FEEDS, clean_reference, events, kill9, live_files, plain_events, run_ok, start_paused,
+    FEEDS,
+    clean_reference,
+    events,
+    kill9,
+    live_files,
+    plain_events,
+    run_ok,
+    start_paused,
 )
+
 from transforms import dataset
 
 
@@ -53,7 +60,7 @@ def test_kill_9_leaves_a_clean_dataset_and_the_next_run_converges(tmp_path, base
     done = run_ok("--feeds", FEEDS, "--output", output, "--run_id", "next")
     action = "rolled forward" if committed else "rolled back"
     recovered = [] if point == "extract" else [{"run_id": "killed", "action": action}]  # nothing staged yet
-    for item in recovered:
+    if recovered:
         assert f"recovered run killed: {action}" in done.stderr
     assert "taking over its lock" in done.stderr
     assert events(output) == reference[1]
@@ -70,8 +77,9 @@ def test_kill_9_leaves_a_clean_dataset_and_the_next_run_converges(tmp_path, base
 
 def test_a_commit_interrupted_in_process_is_rolled_forward(tmp_path, monkeypatch):
     """The same without a subprocess: the roll forward stops half way, recover() finishes it."""
-    from conftest import make_event
     import datetime as dt
+
+    from conftest import make_event
 
     events_ = [make_event(event_id=f"{i:032d}", actor=a, article_id=f"{i:032x}")
                for i, a in enumerate(["RUS", "UKR", "NATO", "EU"])]

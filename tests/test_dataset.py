@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import duckdb
 import pyarrow.dataset as ds
 import pytest
-
 from conftest import make_event
+
 from pipeline.query import open_events, run_query
 from schemas.arrow import EVENT_SCHEMA, FILE_SCHEMA
 from schemas.records import Event

@@ -17,7 +17,8 @@ import time
 
 import feedparser
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from transforms import fetch as fetch_mod
 from transforms.fetch import FetchPolicy, FetchResult, address_allowed, fetch
@@ -89,7 +90,7 @@ def fake_dns(monkeypatch):
         try:
             ipaddress.ip_address(name.split("%")[0])
         except ValueError:
-            raise socket.gaierror(socket.EAI_NONAME, f"test DNS: unknown name {name!r}")
+            raise socket.gaierror(socket.EAI_NONAME, f"test DNS: unknown name {name!r}") from None
         return real(host, port, *args, **kwargs)  # a literal: no lookup is sent
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)

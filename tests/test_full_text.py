@@ -17,18 +17,18 @@ from pathlib import Path
 
 import apache_beam as beam
 import pytest
-
 from conftest import DATA
+from test_ingestion_faults import dataset_rows, loopback_only, run_in_process  # noqa: F401 (fixture)
+
 from pipeline.build import fetch_policy
 from pipeline.options import EventwireOptions
 from schemas.records import Article
-from test_ingestion_faults import dataset_rows, loopback_only, run_in_process  # noqa: F401 (fixture)
 from transforms.fetch import FetchPolicy
 from transforms.full_text import FetchFullText, FullTextFailure, RobotsCache, extract_main_text, full_text_for
 from transforms.parse_articles import ParseArticles
 from transforms.read_feeds import ReadFeeds
 
-ROBOTS = b"User-agent: *\nDisallow: /private/\n"
+ROBOTS = b"User-agent: *\nDisallow: /private/\nDisallow: /*?print=\n"
 PAGES = {
     "/articles/sanctions.html": ("text/html; charset=utf-8", (DATA / "fulltext_article_sanctions.html").read_bytes()),
     "/articles/missile.html": ("text/html", (DATA / "fulltext_article_missile.html").read_bytes()),
@@ -56,6 +56,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+    def setup(self):  # one call per TCP connection
+        super().setup()
+        with self.server.lock:
+            self.server.connections += 1
 
     def _send(self, code, ctype, body, headers=()):
         self.send_response(code)
@@ -95,7 +100,7 @@ class _Handler(BaseHTTPRequestHandler):
 def site():
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     httpd.daemon_threads = True
-    httpd.hits, httpd.lock = collections.Counter(), threading.Lock()
+    httpd.hits, httpd.lock, httpd.connections = collections.Counter(), threading.Lock(), 0
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
     thread.start()
     httpd.url = lambda path: f"http://127.0.0.1:{httpd.server_address[1]}{path}"
@@ -142,6 +147,30 @@ def test_robots_fetched_once_per_origin_and_obeyed(site, loopback_only):  # noqa
     assert not robots.check(site.url("/private/b.html"), agent)[0]
     assert robots.check(site.url("/articles/c.html"), agent)[0]
     assert site.hits["/robots.txt"] == 1 and robots.fetches == 1
+
+
+def test_robots_wildcard_rules_are_obeyed(site, loopback_only):  # noqa: F811
+    """`Disallow: /*?print=` forbids every print view (the standard library's parser ignored it)."""
+    robots = RobotsCache(LOOPBACK_ONLY)
+    agent = LOOPBACK_ONLY.user_agent
+    assert not robots.check(site.url("/articles/a.html?print=1"), agent)[0]
+    assert not robots.check(site.url("/world/b.html?print=yes&x=1"), agent)[0]
+    assert robots.check(site.url("/articles/a.html?page=2"), agent)[0]
+
+
+def test_fetches_of_one_worker_reuse_connections(site, loopback_only):  # noqa: F811
+    """One connection pool per DoFn instance: three feeds on one host, one TCP connection."""
+    from transforms.read_feeds import _ReadSourceFn
+
+    fn = _ReadSourceFn(LOOPBACK_ONLY, {})
+    fn.setup()
+    try:
+        for _ in range(3):
+            documents = list(fn.process(site.url("/feed.xml")))
+            assert documents and documents[-1].status == 200
+    finally:
+        fn.teardown()
+    assert site.hits["/feed.xml"] == 3 and site.connections == 1
 
 
 def test_robots_missing_allows_unreachable_disallows(loopback_only):  # noqa: F811
@@ -215,3 +244,23 @@ def test_full_text_in_the_whole_pipeline_and_off_by_default(site, tmp_path, loop
                  and "Lithuania accused Belarus" in r["sentence"]]
     assert page_only, sorted(r["sentence"] for r in rows)  # an event only the page holds
     assert not any("Lithuania" in s for s in off_sentences)
+
+
+def test_failed_pages_are_tried_again_on_the_next_run(site, tmp_path, loopback_only):  # noqa: F811
+    """A page that failed is retried next run; an article whose page worked is not; no row doubles."""
+    output = tmp_path / "ds"
+    flags = ("--full_text", "--allow_private_addresses", "127.0.0.0/8")
+    first, summary, _, _ = run_in_process(output, [site.url("/feed.xml")], "one", *flags)
+    failed_pages = sum(1 for _, reason in ITEMS.values() if reason)
+    assert first["articles_new"] == len(ITEMS) + 1 and "articles new:" in summary
+    rows_before = dataset_rows(output)
+    hits_before = dict(site.hits)
+    second, _, letters, _ = run_in_process(output, [site.url("/feed.xml")], "two", *flags)
+    assert second.get("articles_new", 0) == 0  # nothing new: all were seen in the first run
+    assert second["articles_changed"] == failed_pages  # the failed pages, and only they, again
+    assert second["articles_skipped_unchanged"] == len(ITEMS) + 1 - failed_pages
+    assert site.hits["/articles/sanctions.html"] == hits_before["/articles/sanctions.html"]  # not fetched again
+    assert site.hits["/menu.html"] == hits_before["/menu.html"] + 1
+    assert len({l["input_id"] for l in letters}) == failed_pages
+    rows_after = dataset_rows(output)
+    assert sorted(r["event_id"] for r in rows_after) == sorted(r["event_id"] for r in rows_before)

@@ -19,8 +19,8 @@ from pathlib import Path
 import apache_beam as beam
 import pyarrow.parquet as pq
 import pytest
-
 from fault_server import FaultServer
+
 from pipeline.build import build_pipeline
 from pipeline.options import EventwireOptions, validate
 from pipeline.summary import collect_counters, format_summary

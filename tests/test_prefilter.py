@@ -5,8 +5,8 @@ import datetime as dt
 import json
 
 import pytest
-
 from conftest import DATA
+
 from schemas.records import Article
 from transforms.extractor import extract_events
 from transforms.prefilter import (

@@ -6,8 +6,8 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
-
 from conftest import make_event
+
 from pipeline import open_dataset, open_events
 from pipeline.cli import main
 from pipeline.compact import compact

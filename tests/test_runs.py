@@ -5,8 +5,7 @@ import json
 import time
 
 import pytest
-
-from runs_helpers import FEEDS, clean_reference, copy_feeds, eventwire, events, kill9, live_files, run_ok, start_paused
+from runs_helpers import FEEDS, clean_reference, copy_feeds, events, eventwire, kill9, live_files, run_ok, start_paused
 
 
 @pytest.fixture(scope="module")

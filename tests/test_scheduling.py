@@ -8,10 +8,8 @@ from __future__ import annotations
 import configparser
 import importlib.util
 import shlex
-import sys
 
 import pytest
-
 from conftest import ROOT
 from runs_helpers import FEEDS, eventwire
 

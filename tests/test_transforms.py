@@ -2,17 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import apache_beam as beam
 import pyarrow.dataset as ds
-import pytest
 from apache_beam.runners.portability.fn_api_runner import FnApiRunner
 from apache_beam.testing.test_pipeline import TestPipeline
-from apache_beam.testing.util import assert_that, equal_to, is_not_empty
+from apache_beam.testing.util import assert_that, equal_to
+from conftest import make_event
 
-from conftest import DATA, make_event
-from schemas.records import Article, DeadLetter, FeedDocument
+from schemas.records import Article, FeedDocument
 from transforms.extract_events import ExtractEvents
 from transforms.fetch import FetchPolicy
 from transforms.parse_articles import ParseArticles

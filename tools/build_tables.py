@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import difflib
 import datetime as _dt
+import difflib
 import re
 import sys
 import unicodedata
@@ -243,7 +243,9 @@ def build_countries(ref: Path) -> list[list]:
     rows = []
     for code in sorted(ci):
         e = ci[code]
-        keep = lambda n: len(owners[n.lower()]) == 1 or n.lower() == e["name"].lower()
+
+        def keep(n, e=e):
+            return len(owners[n.lower()]) == 1 or n.lower() == e["name"].lower()
         names = [n for n in uniq([e["name"]] + e["names"]) if keep(n)]
         demonyms = [n for n in e["demonyms"] if keep(n)]
         metonyms = [n for n in e["metonyms"] if keep(n) and n.lower() not in
@@ -328,7 +330,6 @@ def build_organizations(ref: Path, country_codes: set[str]) -> list[list]:
             if len(targets) != 1:
                 continue
             target = targets.pop()
-            acr = target.replace("_", " ")
             curated = [c.lower() for c in orgs[target]["names"]]
             for n in pnames:
                 low = n.lower()

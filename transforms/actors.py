@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
 
 from schemas import ontology
 
@@ -41,8 +41,8 @@ class Actor:
 
     code: str
     name: str  # the text that named it
-    country: Optional[str]
-    actor_type: Optional[str]
+    country: str | None
+    actor_type: str | None
     via: str  # "gazetteer" or "context" (learned earlier in the article)
 
 
@@ -53,11 +53,11 @@ def _normalize(text: str) -> str:
 class ArticleActors:
     """Actor resolution for one article; learns acronyms and people as it goes."""
 
-    def __init__(self, on_date: Optional[dt.date] = None):
+    def __init__(self, on_date: dt.date | None = None):
         self._names = ontology.actor_names(on_date)
         self._roles = ontology.role_types()
         self._learned: dict[str, ontology.ActorEntry] = {}
-        self.context_country: Optional[str] = None
+        self.context_country: str | None = None
         self._anaphora = ontology.anaphora()
         self._anaphora_heads = {
             phrase.split()[-1]: kind for phrase, kind in self._anaphora.items() if phrase.startswith("the ")
@@ -88,7 +88,7 @@ class ArticleActors:
             if entry is not None and _normalize(acronym) not in self._names:
                 self._learned[_normalize(acronym)] = entry
 
-    def _lookup_suffix(self, phrase: str) -> Optional[ontology.ActorEntry]:
+    def _lookup_suffix(self, phrase: str) -> ontology.ActorEntry | None:
         """The longest known name that ends the phrase ("... the Collective ... Organization")."""
         words = phrase.split()
         for start in range(len(words)):
@@ -110,11 +110,11 @@ class ArticleActors:
         self._learned.setdefault(_normalize(person[-1].text), entry)
 
     # -- resolution -----------------------------------------------------------
-    def lookup(self, phrase: str) -> Optional[ontology.ActorEntry]:
+    def lookup(self, phrase: str) -> ontology.ActorEntry | None:
         key = _normalize(phrase)
         return self._learned.get(key) or self._names.get(key)
 
-    def resolve(self, head, remember: bool = True, as_target: bool = False) -> Optional[Actor]:
+    def resolve(self, head, remember: bool = True, as_target: bool = False) -> Actor | None:
         """Resolve the noun phrase headed by token `head`, or None.
 
         `remember=False` looks without making the actor the antecedent of a
@@ -152,7 +152,7 @@ class ArticleActors:
             self._remember(actor, tokens)
         return actor
 
-    def _names_an_actor(self, head, tokens: Sequence, actor: Actor, role_type: Optional[str]) -> bool:
+    def _names_an_actor(self, head, tokens: Sequence, actor: Actor, role_type: str | None) -> bool:
         """'Indian inflation', 'Nigerian bank stocks': a name modifying a thing is no actor.
 
         When the matched name does not include the phrase's head, the head must
@@ -170,7 +170,7 @@ class ArticleActors:
         if any(t.ent_type_ in _PERSON_ENTS for t in tokens) or actor.via == "context":
             self._last["PERSON"] = actor
 
-    def _refer_back(self, head, tokens: Sequence) -> Optional[Actor]:
+    def _refer_back(self, head, tokens: Sequence) -> Actor | None:
         """'the bloc' after the EU, 'he' after a titled official: the actor named last."""
         kind = self._anaphora.get(_normalize(phrase_text(tokens)))
         if kind is None and tokens and tokens[0].lower_ == "the":
@@ -184,7 +184,7 @@ class ArticleActors:
             return None
         return Actor(earlier.code, phrase_text(tokens), earlier.country, earlier.actor_type, "context")
 
-    def _members_of(self, head) -> Optional[Actor]:
+    def _members_of(self, head) -> Actor | None:
         """'members of the alliance', 'member states of the EU': the organization."""
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -195,7 +195,7 @@ class ArticleActors:
                             return found
         return None
 
-    def _plural_demonym(self, text: str) -> Optional[ontology.ActorEntry]:
+    def _plural_demonym(self, text: str) -> ontology.ActorEntry | None:
         """'Georgians': the people of a country; 'Houthi' (as in 'Houthi missiles'): the Houthis."""
         if " " in text:
             return None
@@ -205,7 +205,7 @@ class ArticleActors:
         entry = self._names.get(_normalize(text + "s"))
         return entry if entry is not None and entry.kind == "organization" else None
 
-    def _role_type(self, tokens: Sequence, head=None) -> Optional[str]:
+    def _role_type(self, tokens: Sequence, head=None) -> str | None:
         """The role a phrase names: its head noun's ("the army"), or a title before a name
         ("Foreign Minister Sergey Lavrov"); a modifier of a thing is no role ("a drone strike")."""
         if head is not None and head.pos_ != "PROPN":
@@ -216,7 +216,7 @@ class ArticleActors:
                 return role
         return None
 
-    def _located_actor(self, head) -> Optional[Actor]:
+    def _located_actor(self, head) -> Actor | None:
         """'protesters in Georgia': a role noun whose country sits in a preposition."""
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in LOCATING_PREPS:
@@ -227,7 +227,7 @@ class ArticleActors:
                             return found
         return None
 
-    def _best_match(self, tokens: Sequence) -> Optional[Actor]:
+    def _best_match(self, tokens: Sequence) -> Actor | None:
         """The most specific known name inside the phrase's tokens."""
         best = None
         best_rank = None

@@ -16,8 +16,9 @@ so every article is processed once more and replaces its events).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 import apache_beam as beam
 import pyarrow as pa
@@ -46,6 +47,12 @@ class SeenArticle(NamedTuple):
     article_id: str
     content_hash: str
     old_partitions: tuple
+
+
+# An article whose page fetch (--full_text) failed is stored with this prefix before its
+# content hash: the next run sees a changed hash and processes it again, purging its
+# feed-text events, so the page is tried once more.
+RETRY_PREFIX = "retry:"
 
 
 class ArticleUpdate(NamedTuple):
@@ -133,6 +140,7 @@ class _SkipUnchangedFn(beam.DoFn):
         self._root = root
         self._reprocess = reprocess
         self._state = None
+        self._new = counter("articles_new")  # counted here: "new" means not in the committed state
         self._skipped = counter("articles_skipped_unchanged")
         self._changed = counter("articles_changed")
         self._reprocessed = counter("articles_reprocessed")
@@ -149,6 +157,7 @@ class _SkipUnchangedFn(beam.DoFn):
                 return
             (self._reprocessed if old_hash == article.content_hash else self._changed).inc()
         else:
+            self._new.inc()
             old_partitions = ()
         yield beam.pvalue.TaggedOutput(SEEN, SeenArticle(article.article_id, article.content_hash, tuple(old_partitions)))
         yield article

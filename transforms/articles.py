@@ -54,7 +54,7 @@ import datetime as dt
 import io
 import re
 import urllib.parse
-from typing import Iterable, List, Optional, Tuple
+from collections.abc import Iterable
 
 import feedparser
 
@@ -132,7 +132,7 @@ def _scan_view(body: bytes) -> bytes:
     return body.decode(enc, "replace").encode("utf-8", "replace")
 
 
-def scan_oversized_fields(body: bytes) -> Optional[str]:
+def scan_oversized_fields(body: bytes) -> str | None:
     """Linear pre-scan; a one-line reason when an author-like field is too big.
 
     For each author-like start tag, the text run up to the next ``<`` (or the
@@ -186,7 +186,7 @@ def _parse_fetched_at(fetched_at: str, run_date: dt.date) -> dt.datetime:
         return dt.datetime.combine(run_date, dt.time.max, tzinfo=dt.timezone.utc)
 
 
-def _struct_to_utc(value, fetched: dt.datetime) -> Tuple[Optional[dt.datetime], Optional[str]]:
+def _struct_to_utc(value, fetched: dt.datetime) -> tuple[dt.datetime | None, str | None]:
     """(datetime, None) when valid, (None, why) when rejected, (None, None) when absent."""
     if not value:
         return None, None
@@ -202,7 +202,7 @@ def _struct_to_utc(value, fetched: dt.datetime) -> Tuple[Optional[dt.datetime], 
     return result, None
 
 
-def _domain(url: Optional[str]) -> Optional[str]:
+def _domain(url: str | None) -> str | None:
     if not url:
         return None
     try:
@@ -217,7 +217,7 @@ def _domain(url: Optional[str]) -> Optional[str]:
     return host or None
 
 
-def _language(*candidates) -> Optional[str]:
+def _language(*candidates) -> str | None:
     for value in candidates:
         if isinstance(value, str):
             value = value.strip()
@@ -253,7 +253,7 @@ def _entry_texts(entry) -> Iterable[str]:
             yield value
 
 
-def _entry_link(entry) -> Optional[str]:
+def _entry_link(entry) -> str | None:
     url = canonical_url(entry.get("link"))
     if url:
         return url
@@ -273,7 +273,7 @@ def _entry_link(entry) -> Optional[str]:
     return None
 
 
-def _entry_language(entry, feed_language: Optional[str]) -> Optional[str]:
+def _entry_language(entry, feed_language: str | None) -> str | None:
     candidates = []
     for content in entry.get("content") or ():
         try:
@@ -354,8 +354,8 @@ def normalize_feed(
     doc: FeedDocument,
     run_date: dt.date,
     *,
-    stats: Optional[collections.Counter] = None,
-) -> Tuple[List[Article], List[DeadLetter]]:
+    stats: collections.Counter | None = None,
+) -> tuple[list[Article], list[DeadLetter]]:
     """Parse one feed document into Articles and DeadLetters; never raises.
 
     ``stats`` (optional, keyword-only): a ``collections.Counter`` incremented
@@ -429,8 +429,8 @@ def _normalize_feed(doc: FeedDocument, run_date: dt.date, feed_url: str, stats: 
         "feed_source": _domain(feed_url) or _domain(canonical_url(feed_link)) or "unknown",
     }
 
-    articles: List[Article] = []
-    dead: List[DeadLetter] = []
+    articles: list[Article] = []
+    dead: list[DeadLetter] = []
     seen = set()
     for index, entry in enumerate(entries):
         stats["entries"] += 1

@@ -7,7 +7,6 @@ demand, "held joint exercises" military cooperation, "Brazil beat Argentina
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from schemas import ontology
 from transforms.clauses import direct_object, object_heads, particles_of, prepositions
@@ -28,7 +27,7 @@ COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
 
 
-def rule_for(verb) -> Optional[ontology.VerbRule]:
+def rule_for(verb) -> ontology.VerbRule | None:
     children = list(verb.children)
     dobj = direct_object(children)
     preps = prepositions(children)
@@ -91,7 +90,7 @@ def demanding_clause(verb):
     return None
 
 
-def predicate_rule(verb) -> Optional[ontology.VerbRule]:
+def predicate_rule(verb) -> ontology.VerbRule | None:
     """'they were ready to open talks' (intent), 'he was confident that ...' (013)."""
     if verb.lemma_ != "be":
         return None

@@ -50,8 +50,8 @@ import re
 import shutil
 import time
 import uuid
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import pyarrow as pa
 import pyarrow.compute as pc

@@ -16,6 +16,7 @@ parses only what the extractor can use (`--no_prefilter` parses everything).
 from __future__ import annotations
 
 import threading
+
 import apache_beam as beam
 from apache_beam.utils import shared
 

@@ -9,8 +9,8 @@ it returns `Event` records, never spaCy objects.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Optional
 
 from schemas import ontology
 from schemas.records import Article, Event
@@ -20,11 +20,11 @@ from transforms.clauses import (
     agents_of,
     dative_object,
     direct_object,
-    particles_of,
     is_headline_passive,
     is_hypothetical,
     is_negated,
     object_heads,
+    particles_of,
     passive_voice,
     prepositions,
     subjects_of,
@@ -54,11 +54,11 @@ RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 @dataclass
 class Candidate:
     actor: Actor
-    target: Optional[Actor]
+    target: Actor | None
     rule: ontology.VerbRule
     verb: object  # spaCy token
-    object_text: Optional[str]
-    speaker: Optional[str]
+    object_text: str | None
+    speaker: str | None
     confidence: float
 
 
@@ -67,7 +67,7 @@ def analysed_text(article: Article) -> str:
     return article.title + TITLE_SEPARATOR + article.text if article.text else article.title
 
 
-def event_id(article_id: str, actor: str, event_code: str, target: Optional[str]) -> str:
+def event_id(article_id: str, actor: str, event_code: str, target: str | None) -> str:
     """Same article + (actor, code, target) gives the same id on any machine."""
     key = "\x1f".join([article_id, actor, event_code, target or ""])
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
@@ -170,7 +170,7 @@ def _governed_by_event_verb(verb) -> bool:
     return _has_rules(verb.head.lemma_) or predicate_rule(verb.head) is not None
 
 
-def _light_verb_rule(verb, dobj) -> Optional[ontology.VerbRule]:
+def _light_verb_rule(verb, dobj) -> ontology.VerbRule | None:
     """'begins a visit to Kyrgyzstan', 'mounted an offensive': a light verb takes its object's event."""
     if dobj is None or verb.lemma_.lower() not in ontology.light_verbs() | ontology.aspectual_verbs():
         return None
@@ -256,7 +256,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         yield Candidate(actor, this_target, rule, verb, object_text, speaker, round(score, 3))
 
 
-def _target(resolver: ArticleActors, target_heads, preps, dobj) -> Optional[Actor]:
+def _target(resolver: ArticleActors, target_heads, preps, dobj) -> Actor | None:
     for actor in resolve_all(resolver, [h for h in target_heads if h is not None], as_target=True):
         return actor
     candidate_preps = list(preps)
@@ -271,7 +271,7 @@ def _target(resolver: ArticleActors, target_heads, preps, dobj) -> Optional[Acto
     return None
 
 
-def _object_text(verb, dobj, preps, target: Optional[Actor]) -> Optional[str]:
+def _object_text(verb, dobj, preps, target: Actor | None) -> str | None:
     """What the action is about: the object phrase, an infinitive, or a topic."""
     if dobj is not None and (target is None or dobj.i not in _token_ids(dobj, target)):
         return subtree_text(dobj)
@@ -313,7 +313,7 @@ def _clause_head(verb):
     return node
 
 
-def _reporting_subject(verb, resolver: ArticleActors) -> Optional[Actor]:
+def _reporting_subject(verb, resolver: ArticleActors) -> Actor | None:
     """The actor of the verb that reports this clause ("the army said its forces ...")."""
     node = _clause_head(verb)
     if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX"):
@@ -322,7 +322,7 @@ def _reporting_subject(verb, resolver: ArticleActors) -> Optional[Actor]:
     return None
 
 
-def _speaker(verb, resolver: ArticleActors) -> Optional[str]:
+def _speaker(verb, resolver: ArticleActors) -> str | None:
     """Who reported the event: 'Lavrov said that ...', '... according to Lavrov'."""
     reporter = _reporting_subject(verb, resolver)
     if reporter is not None:

@@ -63,8 +63,8 @@ import socket
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import httpx
 
@@ -355,7 +355,7 @@ def _one_attempt(url: str, policy: FetchPolicy, headers: dict, trusted_source: b
     _check_url(current)
     source_host = current.host.lower()
     seen = {str(current)}
-    for hop in range(policy.max_redirects + 1):
+    for _hop in range(policy.max_redirects + 1):
         box["final_url"] = str(current)
         host = current.host.lower()
         if not trusted_source or host != source_host:
@@ -434,9 +434,15 @@ def _read_final(url: str, current: httpx.URL, response: httpx.Response, policy: 
                        f"{url}: {status}, {raw} bytes", 0)
 
 
+def new_client() -> httpx.Client:
+    """The client fetches share within one DoFn instance: connections to a host are reused.
+    No environment proxies, no automatic redirects (each hop is checked by the guard)."""
+    return httpx.Client(trust_env=False, follow_redirects=False)
+
+
 def fetch(url: str, policy: FetchPolicy = FetchPolicy(), *, etag: str | None = None,
           last_modified: str | None = None, trusted_source: bool = True,
-          client: "httpx.Client | None" = None) -> FetchResult:
+          client: httpx.Client | None = None) -> FetchResult:
     """Fetch ``url`` within ``policy``. Never raises for network/HTTP problems:
     every failure is a classified FetchResult (see the module docstring)."""
     started = time.monotonic()
@@ -453,7 +459,7 @@ def fetch(url: str, policy: FetchPolicy = FetchPolicy(), *, etag: str | None = N
         headers["If-Modified-Since"] = last_modified
     own_client = client is None
     if own_client:
-        client = httpx.Client(trust_env=False, follow_redirects=False)
+        client = new_client()
     box = {"final_url": url, "status": None, "etag": etag, "last_modified": last_modified}
     attempt = 0
     try:

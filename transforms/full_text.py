@@ -11,7 +11,7 @@ extracted with trafilatura. Decisions:
   unless ``--allow_private_addresses`` admits it.
 * **robots.txt is honoured for article pages** (not for the feeds a user
   lists). It is fetched once per origin per worker process, with the same safe
-  fetch, and cached. 2xx: parsed with ``urllib.robotparser``; 401/403: the site
+  fetch, and cached. 2xx: parsed with protego (wildcards and ``$`` as Google reads them); 401/403: the site
   is closed to us; other 4xx: no rules, all allowed; 5xx or no answer: treated
   as "disallow all" for this run (RFC 9309's "unreachable"). A ``Crawl-delay``
   becomes the minimum interval between requests to that host (capped at
@@ -33,17 +33,17 @@ from __future__ import annotations
 
 import logging
 import threading
-import urllib.robotparser
 from dataclasses import replace
-from typing import Optional, Tuple
 from urllib.parse import urlsplit
 
 import apache_beam as beam
+import httpx
+from protego import Protego
 
 from schemas.records import Article, DeadLetter
-from transforms.html_text import MAX_HTML_CHARS, cap_text, html_to_text
 from transforms.counters import counter, dead_letter_counter
-from transforms.fetch import FetchPolicy, FetchResult, fetch
+from transforms.fetch import FetchPolicy, FetchResult, fetch, new_client
+from transforms.html_text import MAX_HTML_CHARS, cap_text, html_to_text
 
 STAGE = "FetchFullText"
 DEAD_LETTERS = "dead_letters"
@@ -52,6 +52,9 @@ MAX_CRAWL_DELAY = 10.0
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 MAX_JUNK_RATIO = 0.02  # replacement/control characters tolerated in extracted text
 MIN_WORDS = 10  # fewer words than this is a menu or a login form, not an article
+
+
+PAGE_FAILED = "page_failed"
 
 
 class FullTextFailure(Exception):
@@ -67,12 +70,13 @@ class FullTextFailure(Exception):
 class RobotsCache:
     """robots.txt rules per origin, fetched at most once per origin (per process)."""
 
-    def __init__(self, policy: FetchPolicy):
+    def __init__(self, policy: FetchPolicy, client: httpx.Client | None = None):
+        self._client = client
         self._policy = replace(policy, max_bytes=min(policy.max_bytes, MAX_ROBOTS_BYTES),
                                max_decoded_bytes=min(policy.max_decoded_bytes, 4 * MAX_ROBOTS_BYTES))
         self._lock = threading.Lock()
         self._origin_locks: dict[str, threading.Lock] = {}
-        self._rules: dict[str, Tuple[Optional[urllib.robotparser.RobotFileParser], str]] = {}
+        self._rules: dict[str, tuple[Protego | None, str]] = {}
         self.fetches = 0
 
     def rules(self, url: str):
@@ -88,31 +92,31 @@ class RobotsCache:
 
     def _load(self, origin: str):
         self.fetches += 1
-        result = fetch(origin + "/robots.txt", self._policy, trusted_source=False)
+        result = fetch(origin + "/robots.txt", self._policy, trusted_source=False, client=self._client)
         if result.ok:
-            parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
-            parser.parse(result.body.decode("utf-8", "replace").splitlines())
-            return parser, "rules"
+            # protego: the standard library's parser ignores wildcards ("Disallow: /*?print=").
+            return Protego.parse(result.body.decode("utf-8", "replace")), "rules"
         if result.outcome == "http_error" and result.status in (401, 403):
             return None, f"disallow_all: robots.txt answered HTTP {result.status}"
         if result.outcome == "http_error" and result.status is not None and 400 <= result.status < 500:
             return None, "allow_all"
         return None, f"disallow_all: robots.txt unavailable ({result.outcome}: {result.message})"
 
-    def check(self, url: str, user_agent: str) -> Tuple[bool, float, str]:
+    def check(self, url: str, user_agent: str) -> tuple[bool, float, str]:
         """``(allowed, crawl_delay_seconds, why)`` for fetching ``url``."""
         parser, verdict = self.rules(url)
         if parser is None:
             return verdict == "allow_all", 0.0, verdict
         agent = user_agent.split("/")[0]
-        allowed = parser.can_fetch(agent, url)
+        allowed = parser.can_fetch(url, agent)  # protego: (url, agent), not the stdlib order
         delay = parser.crawl_delay(agent) or 0.0
+        delay = delay.total_seconds() if hasattr(delay, "total_seconds") else delay
         return allowed, min(float(delay), MAX_CRAWL_DELAY), "rules"
 
 
 # ----------------------------------------------------------------------- extraction
 
-def _is_html(content_type: Optional[str], body: bytes) -> bool:
+def _is_html(content_type: str | None, body: bytes) -> bool:
     if content_type:
         return content_type.split(";")[0].strip().lower() in HTML_TYPES
     head = body[:1024].lstrip().lower()  # no Content-Type: sniff as browsers do
@@ -135,7 +139,7 @@ def _junk_ratio(text: str) -> float:
     return junk / len(text)
 
 
-def extract_main_text(html: bytes | str, url: Optional[str] = None) -> str:
+def extract_main_text(html: bytes | str, url: str | None = None) -> str:
     """The main text of an article page, plain (no markup), capped; '' when none.
 
     Used by the pipeline and by ``bench/extraction_quality.py``, so the
@@ -160,13 +164,14 @@ def extract_main_text(html: bytes | str, url: Optional[str] = None) -> str:
     return text
 
 
-def full_text_for(article: Article, policy: FetchPolicy, robots: RobotsCache) -> Tuple[str, FetchResult]:
+def full_text_for(article: Article, policy: FetchPolicy, robots: RobotsCache,
+                  client: httpx.Client | None = None) -> tuple[str, FetchResult]:
     """Fetch and extract the page at ``article.url``; raise FullTextFailure when unusable."""
     allowed, delay, why = robots.check(article.url, policy.user_agent)
     if not allowed:
         raise FullTextFailure("robots_disallowed", f"robots.txt forbids {article.url} ({why})")
     page_policy = replace(policy, min_host_interval=max(policy.min_host_interval, delay))
-    result = fetch(article.url, page_policy, trusted_source=False)
+    result = fetch(article.url, page_policy, trusted_source=False, client=client)
     if not result.ok:
         raise FullTextFailure(result.outcome, result.message)
     if not _is_html(result.content_type, result.body):
@@ -188,14 +193,21 @@ def full_text_for(article: Article, policy: FetchPolicy, robots: RobotsCache) ->
 class _FetchFullTextFn(beam.DoFn):
     def __init__(self, policy: FetchPolicy):
         self._policy = policy
-        self._robots: Optional[RobotsCache] = None
+        self._robots: RobotsCache | None = None
+        self._client: httpx.Client | None = None
         self._replaced = counter("full_text_replaced")
         self._kept = counter("full_text_kept_feed_text")
         self._no_link = counter("full_text_no_link")
         self._failed = counter("full_text_failed")
 
     def setup(self):
-        self._robots = RobotsCache(self._policy)  # one cache per DoFn instance (per worker)
+        # One connection pool and one robots cache per DoFn instance (per worker).
+        self._client = new_client()
+        self._robots = RobotsCache(self._policy, self._client)
+
+    def teardown(self):
+        if self._client is not None:
+            self._client.close()
 
     def process(self, article: Article):
         if not article.url:
@@ -203,7 +215,7 @@ class _FetchFullTextFn(beam.DoFn):
             yield article
             return
         try:
-            text, _ = full_text_for(article, self._policy, self._robots)
+            text, _ = full_text_for(article, self._policy, self._robots, self._client)
         except FullTextFailure as failure:
             reason, message = failure.reason, str(failure)
         except Exception as error:  # an extractor bug must not lose the article
@@ -222,11 +234,15 @@ class _FetchFullTextFn(beam.DoFn):
         dead_letter_counter(STAGE, reason).inc()
         yield beam.pvalue.TaggedOutput(
             DEAD_LETTERS, DeadLetter(STAGE, reason, article.url, " ".join(f"{message} (article {article.article_id})".split())[:500]))
-        yield article  # nothing good is lost: the feed text goes on
+        # Nothing good is lost: the feed text goes on now, and the page is tried again on
+        # the next run (WriteEvents stores a retry marker instead of the content hash).
+        yield beam.pvalue.TaggedOutput(PAGE_FAILED, article.article_id)
+        yield article
 
 
 class FetchFullText(beam.PTransform):
-    """Article → Article with the page's main text when it is longer; failures → 'dead_letters'."""
+    """Article → Article with the page's main text when it is longer; failures → 'dead_letters',
+    and the failed articles' ids → 'page_failed' (retried on the next run)."""
 
     def __init__(self, policy: FetchPolicy):
         super().__init__()
@@ -237,6 +253,7 @@ class FetchFullText(beam.PTransform):
             articles
             # Pages of one feed must not all wait behind each other in one bundle.
             | "SpreadArticles" >> beam.Reshuffle()
-            | "FetchPage" >> beam.ParDo(_FetchFullTextFn(self._policy)).with_outputs(DEAD_LETTERS, main="articles")
+            | "FetchPage" >> beam.ParDo(_FetchFullTextFn(self._policy)).with_outputs(
+                DEAD_LETTERS, PAGE_FAILED, main="articles")
         )
-        return {"articles": fetched.articles, DEAD_LETTERS: fetched[DEAD_LETTERS]}
+        return {"articles": fetched.articles, DEAD_LETTERS: fetched[DEAD_LETTERS], PAGE_FAILED: fetched[PAGE_FAILED]}

@@ -12,7 +12,6 @@ import html
 import re
 import unicodedata
 from html.parser import HTMLParser
-from typing import List, Tuple
 
 #: Article text cap (characters).  spaCy refuses texts over 1,000,000 characters
 #: (E088); 200,000 is ~30,000 words, far beyond any news article, and keeps one
@@ -62,7 +61,7 @@ class _TextExtractor(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.parts: List[str] = []
+        self.parts: list[str] = []
         self.drop_depth = 0
 
     # tags ------------------------------------------------------------------
@@ -213,7 +212,7 @@ def html_to_text(fragment: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def cut_text(text: str, limit: int) -> Tuple[str, bool]:
+def cut_text(text: str, limit: int) -> tuple[str, bool]:
     """Cut ``text`` to at most ``limit`` chars at a sentence, else word boundary."""
     if len(text) <= limit:
         return text, False
@@ -228,6 +227,6 @@ def cut_text(text: str, limit: int) -> Tuple[str, bool]:
     return window[:best].rstrip(), True
 
 
-def cap_text(text: str, limit: int = MAX_TEXT_CHARS) -> Tuple[str, bool]:
+def cap_text(text: str, limit: int = MAX_TEXT_CHARS) -> tuple[str, bool]:
     """The text truncation policy (see the module docstring); ``(text, was_cut)``."""
     return cut_text(text, limit)

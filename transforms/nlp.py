@@ -18,7 +18,7 @@ from __future__ import annotations
 import collections
 import os
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 import spacy
 from spacy.language import Language

@@ -8,7 +8,7 @@ from schemas/data/nominal_events.csv count, and only with a resolvable actor.
 """
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from collections.abc import Iterator
 
 from schemas import ontology
 from transforms.actors import Actor, ArticleActors, name_tokens
@@ -19,7 +19,7 @@ PLACE_PREPS = frozenset({"in", "near", "across", "into"})
 PAIR_PREPS = frozenset({"between"})
 
 
-def nominal_code(token) -> Optional[str]:
+def nominal_code(token) -> str | None:
     table = ontology.nominal_events()
     left = token.doc[token.i - 1] if token.i > 0 else None
     if left is not None and left.dep_ == "compound":
@@ -29,7 +29,7 @@ def nominal_code(token) -> Optional[str]:
     return table.get(token.lower_) or table.get(token.lemma_.lower())
 
 
-def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str, Actor, Optional[Actor]]]:
+def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str, Actor, Actor | None]]:
     """(noun token, code, actor, target) for each event noun with a resolvable actor."""
     for token in sent:
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
@@ -51,7 +51,7 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
         yield token, code, actor, target
 
 
-def _agent(noun, resolver: ArticleActors) -> Optional[Actor]:
+def _agent(noun, resolver: ArticleActors) -> Actor | None:
     modifiers = [t for t in name_tokens(noun) if t.i != noun.i and t.dep_ in ("amod", "compound", "poss", "nmod")]
     for modifier in modifiers:
         actor = resolver.resolve(modifier, remember=False)
@@ -72,7 +72,7 @@ def _agent(noun, resolver: ArticleActors) -> Optional[Actor]:
     return None
 
 
-def _target(noun, resolver: ArticleActors, actor: Actor) -> Optional[Actor]:
+def _target(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
     for preps in (TARGET_PREPS, PLACE_PREPS):
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:
@@ -92,7 +92,7 @@ def _target(noun, resolver: ArticleActors, actor: Actor) -> Optional[Actor]:
     return None
 
 
-def _country_in(prep, resolver: ArticleActors, any_actor: bool = False) -> Optional[Actor]:
+def _country_in(prep, resolver: ArticleActors, any_actor: bool = False) -> Actor | None:
     """The first country (or capital) named anywhere inside the phrase (or any actor)."""
     for token in prep.subtree:
         if token.pos_ not in ("PROPN", "ADJ"):
@@ -106,7 +106,7 @@ def _country_in(prep, resolver: ArticleActors, any_actor: bool = False) -> Optio
 MUTUAL_NOUNS = frozenset({"clash", "clashes", "shootout", "firefight", "fighting", "gunfight"})
 
 
-def _casualties_of(noun, resolver: ArticleActors) -> Optional[tuple[Actor, Optional[Actor]]]:
+def _casualties_of(noun, resolver: ArticleActors) -> tuple[Actor, Actor | None] | None:
     """'Six Pakistani soldiers and nine Taliban gunmen are killed in a shootout': both sides fought."""
     if noun.lower_ not in MUTUAL_NOUNS or noun.head.dep_ != "prep":
         return None
@@ -121,7 +121,7 @@ def _casualties_of(noun, resolver: ArticleActors) -> Optional[tuple[Actor, Optio
     return (sides[0], sides[1]) if len(sides) >= 2 else None
 
 
-def _between(noun, resolver: ArticleActors) -> Optional[tuple[Actor, Optional[Actor]]]:
+def _between(noun, resolver: ArticleActors) -> tuple[Actor, Actor | None] | None:
     """'clashes between Syrian security forces and the SDF' → both sides (or the one we know)."""
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in PAIR_PREPS:

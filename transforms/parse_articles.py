@@ -58,13 +58,11 @@ def pick_one(article_id: str, copies) -> Article:
 
 class _CollapseFn(beam.DoFn):
     def __init__(self):
-        self._new = counter("articles_new")
         self._duplicate = counter("articles_duplicate")
 
     def process(self, keyed):
         article_id, copies = keyed
         copies = list(copies)
-        self._new.inc()
         if len(copies) > 1:
             self._duplicate.inc(len(copies) - 1)
         yield pick_one(article_id, copies)

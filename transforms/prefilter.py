@@ -33,10 +33,10 @@ by tests/test_prefilter.py and by `bench/run.py --no-prefilter-too`.
 """
 from __future__ import annotations
 
-import re
 import dataclasses
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Optional
 
 from schemas import ontology
 
@@ -231,7 +231,7 @@ class Prefilter:
     def __init__(self, vocabulary: Vocabulary):
         self._v = vocabulary
 
-    def mask(self, title: str, text: str) -> tuple[Optional[str], Optional[str]]:
+    def mask(self, title: str, text: str) -> tuple[str | None, str | None]:
         """The title and body with every sentence that cannot hold an event blanked,
         offsets unchanged; None for a part with nothing left to parse."""
         acronyms = {m.group(1).lower().replace("’", "'") for m in _PAREN_ACRONYM.finditer(title + "\n" + text)}
@@ -296,7 +296,7 @@ class Prefilter:
                 needed |= sentence.alias_uses
 
     @staticmethod
-    def _masked(source: str, part: str, sentences: list[_Sentence]) -> Optional[str]:
+    def _masked(source: str, part: str, sentences: list[_Sentence]) -> str | None:
         kept = [(s.start, s.end) for s in sentences if s.part == part and s.kept]
         if not kept:
             return None

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Union
 
 import apache_beam as beam
+import httpx
 
 from schemas.records import DeadLetter, FeedDocument
 from transforms.counters import counter, dead_letter_counter
-from transforms.fetch import FetchPolicy, fetch, gunzip_capped
+from transforms.fetch import FetchPolicy, fetch, gunzip_capped, new_client
 from transforms.source_state import SourceValidators
 
 STAGE = "ReadFeeds"
@@ -35,7 +35,7 @@ def _now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def read_local(path: str, max_bytes: int, max_decoded_bytes: int | None = None) -> Union[FeedDocument, DeadLetter]:
+def read_local(path: str, max_bytes: int, max_decoded_bytes: int | None = None) -> FeedDocument | DeadLetter:
     """A feed file from disk, refused when larger than the fetch size cap."""
     try:
         size = os.path.getsize(path)
@@ -54,10 +54,12 @@ def read_local(path: str, max_bytes: int, max_decoded_bytes: int | None = None) 
     return FeedDocument(source=path, feed_url=path, body=body, fetched_at=_now_iso())
 
 
-def read_remote(url: str, policy: FetchPolicy, validators: dict | None = None) -> Union[FeedDocument, DeadLetter, None]:
+def read_remote(url: str, policy: FetchPolicy, validators: dict | None = None,
+                client: httpx.Client | None = None) -> FeedDocument | DeadLetter | None:
     """A feed over http(s); None when the server says it has not changed (304)."""
     validators = validators or {}
-    result = fetch(url, policy, etag=validators.get("etag"), last_modified=validators.get("last_modified"))
+    result = fetch(url, policy, etag=validators.get("etag"), last_modified=validators.get("last_modified"),
+                   client=client)
     if result.outcome == "not_modified":
         return None
     if not result.ok:
@@ -74,9 +76,10 @@ def read_remote(url: str, policy: FetchPolicy, validators: dict | None = None) -
     )
 
 
-def read_source(source: str, policy: FetchPolicy, validators: dict | None = None) -> Union[FeedDocument, DeadLetter, None]:
+def read_source(source: str, policy: FetchPolicy, validators: dict | None = None,
+                client: httpx.Client | None = None) -> FeedDocument | DeadLetter | None:
     if source.startswith(("http://", "https://")):
-        return read_remote(source, policy, validators)
+        return read_remote(source, policy, validators, client)
     return read_local(source, policy.max_bytes, policy.max_decoded_bytes)
 
 
@@ -86,10 +89,18 @@ class _ReadSourceFn(beam.DoFn):
         self._state = state
         self._failed = counter("sources_failed")
         self._not_modified = counter("sources_not_modified")
+        self._client = None
+
+    def setup(self):
+        self._client = new_client()  # one connection pool per DoFn instance, not per fetch
+
+    def teardown(self):
+        if self._client is not None:
+            self._client.close()
 
     def process(self, source: str):
         try:
-            outcome = read_source(source, self._policy, self._state.get(source))
+            outcome = read_source(source, self._policy, self._state.get(source), self._client)
         except Exception as error:  # a bug must not sink the other sources
             outcome = DeadLetter(STAGE, "read_error", source, f"{type(error).__name__}: {error}")
         if outcome is None:

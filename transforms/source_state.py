@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, NamedTuple, Optional
+from typing import NamedTuple
 
 import apache_beam as beam
 
@@ -41,8 +42,8 @@ class SourceValidators(NamedTuple):
 
     source: str  # the source as listed (the state's key)
     feed_url: str  # where the bytes came from after redirects
-    etag: Optional[str]
-    last_modified: Optional[str]
+    etag: str | None
+    last_modified: str | None
 
 
 def state_path(root: str) -> Path:

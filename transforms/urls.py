@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import re
 import urllib.parse
-from typing import Optional
 
 from transforms.html_text import CONTROL_CHARS
 
@@ -38,7 +37,7 @@ def _is_tracking(key: str) -> bool:
     return k in _TRACKING_EXACT or k.startswith(_TRACKING_PREFIXES)
 
 
-def canonical_url(url: Optional[str]) -> Optional[str]:
+def canonical_url(url: str | None) -> str | None:
     """Canonical form of an http(s) URL, or None.
 
     Lower-case scheme and host (trailing dot removed), no user info, no
@@ -92,7 +91,7 @@ def _sha_hex(*parts: str) -> str:
     return h.hexdigest()[:_ID_HEX]
 
 
-def article_id_for(canonical: Optional[str], feed_url: str, entry_id: Optional[str], title: str, text: str) -> str:
+def article_id_for(canonical: str | None, feed_url: str, entry_id: str | None, title: str, text: str) -> str:
     """Deterministic article id: 32 hex chars of SHA-256.
 
     From the canonical URL when there is one (the same article in two feeds

@@ -8,14 +8,14 @@ with no matching rule is not an event.
 """
 from __future__ import annotations
 
-from typing import AbstractSet, Optional
+from collections.abc import Set as AbstractSet
 
 from schemas import ontology
 
 
 def match_verb(
     lemma: str, particles: AbstractSet[str], object_heads: AbstractSet[str]
-) -> Optional[ontology.VerbRule]:
+) -> ontology.VerbRule | None:
     """The most specific rule for the verb, or None when it is not an event verb."""
     rules = ontology.verb_rules().get(lemma.lower())
     if not rules:

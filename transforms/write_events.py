@@ -52,6 +52,8 @@ class _ArticleOutcomeFn(beam.DoFn):
         if not seen or list(grouped["failed"]):
             return
         content_hash, old_partitions = seen[0].content_hash, seen[0].old_partitions
+        if list(grouped["retry"]):
+            content_hash = article_state.RETRY_PREFIX + content_hash
         yield article_state.ArticleUpdate(article_id, content_hash, tuple(sorted(set(grouped["partitions"]))))
         for rel in old_partitions:
             yield beam.pvalue.TaggedOutput(PURGE, (rel, article_id))
@@ -115,7 +117,9 @@ class WriteEvents(beam.PTransform):
 
     Input: the events PCollection alone, or a dict with 'events', 'seen' (the articles
     that went on to the NLP stage, from SkipUnchangedArticles) and 'failed' (dead letters
-    of the stages after it: an article among them keeps its old events and state): with
+    of the stages after it, keyed by article_id: an article among them keeps its old events
+    and state) and 'retry' (ids of articles written from their feed text whose page fetch
+    failed: stored with a retry marker so the next run processes them again): with
     those the article state is updated and changed articles' old events are removed. Output: {'committed': the manifest (one element), 'dead_letters': ...}.
     """
 
@@ -133,11 +137,13 @@ class WriteEvents(beam.PTransform):
         keyed = events | "ValidatePartition" >> beam.ParDo(_ValidatePartitionFn()).with_outputs(DEAD_LETTERS, main="keyed")
         seen = inputs.get("seen") or (pipeline | "NoSeen" >> beam.Create([]))
         failed = inputs.get("failed") or (pipeline | "NoFailed" >> beam.Create([]))
+        retry = inputs.get("retry") or (pipeline | "NoRetry" >> beam.Create([]))
         outcome = (
             {
                 "seen": seen | "KeySeen" >> beam.Map(_key_by_article),
                 "partitions": keyed.keyed | "ArticlePartition" >> beam.Map(lambda kv: (kv[1].article_id, kv[0])),
                 "failed": failed | "KeyFailed" >> beam.Map(lambda d: (d.input_id, True)),
+                "retry": retry | "KeyRetry" >> beam.Map(lambda article_id: (article_id, True)),
             }
             | "GroupByArticle" >> beam.CoGroupByKey()
             | "ArticleOutcome" >> beam.ParDo(_ArticleOutcomeFn()).with_outputs(PURGE, main="updates")
