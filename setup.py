@@ -16,7 +16,8 @@ setup(
     long_description=(HERE / "README.md").read_text(encoding="utf-8") if (HERE / "README.md").exists() else "",
     long_description_content_type="text/markdown",
     python_requires=">=3.10,<3.13",
-    packages=["pipeline", "transforms", "schemas"],
+    packages=["pipeline", "schemas", "transforms", "transforms.articles", "transforms.extract",
+              "transforms.ingest", "transforms.store"],
     package_data={"schemas": ["data/*.csv", "data/*.md", "data/additions/*.csv"]},
     data_files=[("share/eventwire/feeds", sorted(str(p.relative_to(HERE)) for p in (HERE / "examples" / "feeds").glob("*.*")))],
     install_requires=[

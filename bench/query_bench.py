@@ -51,7 +51,7 @@ def build_dataset(root: Path, events: int, actors: int, days: int = 365, seed: i
 
     from schemas import ontology
     from schemas.arrow import FILE_SCHEMA
-    from transforms import dataset
+    from transforms.store import dataset
 
     name = dataset.part_name(RUN_ID) if hasattr(dataset, "part_name") else "part-00000.parquet"
     rng = np.random.default_rng(seed)

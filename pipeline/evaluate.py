@@ -18,9 +18,9 @@ from pathlib import Path
 
 from pipeline.options import DEFAULT_MODEL
 from schemas.records import Article
-from transforms.extract_events import load_model
-from transforms.extractor import extract_events
-from transforms.urls import article_id_for
+from transforms.articles.urls import article_id_for
+from transforms.extract.engine import extract_events
+from transforms.extract.stage import load_model
 
 
 def load_gold(path: str) -> list[dict]:

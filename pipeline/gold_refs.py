@@ -14,7 +14,7 @@ Locators, per corpus (see tests/data/GOLD.md for the full description):
 - ``wikipedia_current_events_rss/*.rss.gz`` (gzipped RSS 2.0):
   ``{"item": i, "field": "description", "html": true}``: the i-th ``<item>`` of the
   channel (0-based, document order, parsed with xml.etree), its ``<description>``
-  (HTML) converted to plain text with ``transforms.articles.html_to_text``; offsets
+  (HTML) converted to plain text with ``transforms.articles.entries.html_to_text``; offsets
   index that plain text. Optional ``"item_title"`` is checked when present.
 - ``rumca_rss_2023/world_news_rss_items_2023.jsonl.gz`` (gzipped JSON lines):
   ``{"line": n, "field": "title"}``: the n-th line (1-based) of the decompressed file
@@ -54,7 +54,7 @@ def span_sha1(text: str) -> str:
 
 
 def _html_to_text(fragment: str) -> str:
-    from transforms.html_text import html_to_text
+    from transforms.articles.html_text import html_to_text
 
     return html_to_text(fragment)
 

@@ -7,7 +7,7 @@ a dead holder look alive. The file also holds the holder's run id, pid, host and
 time: a second run that cannot take the lock exits at once with "already running" and
 that run id; a run that takes the lock and finds a record not marked released knows the
 previous run was killed and says so (its leftovers are then recovered; see
-transforms/dataset.py).
+transforms/store/dataset.py).
 
 The file is never deleted (deleting a flock'ed file lets two processes lock two
 different files); after locking, the holder checks that the path still names the file

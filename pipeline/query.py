@@ -1,6 +1,6 @@
 """Reading the dataset: a DuckDB view named `events`, a pyarrow dataset, and the reports.
 
-Both readers start from `snapshot_files()` (transforms/dataset.py): the files of one
+Both readers start from `snapshot_files()` (transforms/store/dataset.py): the files of one
 committed state, even while a run commits or after a run was killed mid-commit, so a
 reader never sees part of a run. `since`/`until`/`actors` narrow that listing to the
 matching partition folders before anything else happens (`eventwire query --actor A050
@@ -35,7 +35,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from schemas.arrow import EVENT_SCHEMA, FILE_SCHEMA, PARTITION_COLUMNS
-from transforms.dataset import snapshot_files
+from transforms.store.dataset import snapshot_files
 
 FORMATS = ("table", "csv", "json")
 

@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:
 @pytest.fixture(scope="session")
 def nlp():
     from pipeline.options import DEFAULT_MODEL
-    from transforms.extract_events import load_model
+    from transforms.extract.stage import load_model
 
     return load_model(DEFAULT_MODEL)
 

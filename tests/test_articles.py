@@ -1,4 +1,4 @@
-"""Tests of transforms/articles.py: feed bytes -> Article / DeadLetter records.
+"""Tests of transforms/articles/entries.py: feed bytes -> Article / DeadLetter records.
 
 Every fixture here is written inline for this project; the shared corpus is only
 read at run time (and skipped when ../shared is absent).
@@ -21,7 +21,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from schemas.records import Article, DeadLetter, FeedDocument  # noqa: E402
-from transforms.articles import (  # noqa: E402
+from transforms.articles.entries import (  # noqa: E402
     MAX_TEXT_CHARS,
     article_id_for,
     canonical_url,
@@ -620,9 +620,9 @@ def test_shared_corpus_through_the_reader_pipeline(tmp_path, capsys):
 
     import apache_beam as beam
 
-    from transforms.fetch import FetchPolicy
-    from transforms.parse_articles import ParseArticles
-    from transforms.read_feeds import ReadFeeds
+    from transforms.articles.parse import ParseArticles
+    from transforms.ingest.fetch import FetchPolicy
+    from transforms.ingest.read_feeds import ReadFeeds
 
     corpus = SHARED / "corpus"
     if not corpus.is_dir():

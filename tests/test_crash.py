@@ -21,7 +21,7 @@ from runs_helpers import (
     start_paused,
 )
 
-from transforms import dataset
+from transforms.store import dataset
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from conftest import make_event
 from pipeline.query import open_events, run_query
 from schemas.arrow import EVENT_SCHEMA, FILE_SCHEMA
 from schemas.records import Event
-from transforms import dataset
+from transforms.store import dataset
 
 
 def test_schema_matches_event_record():

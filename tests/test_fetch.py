@@ -20,8 +20,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from transforms import fetch as fetch_mod
-from transforms.fetch import FetchPolicy, FetchResult, address_allowed, fetch
+from transforms.ingest import fetch as fetch_mod
+from transforms.ingest.fetch import FetchPolicy, FetchResult, address_allowed, fetch
 
 try:
     from fault_server import FEED, GZIP_BOMB, FaultServer
@@ -438,3 +438,19 @@ def test_address_guard_edge_cases():
 def test_unknown_names_are_connection_errors_without_dns(server):
     result = fetch(server.url("/redirect?to=http://nowhere.invalid/"), SHORT)
     assert result.outcome == "connection_error" and "cannot resolve" in result.message
+
+
+def test_local_gzip_feeds_get_their_reason_from_the_error_class(tmp_path):
+    import gzip as gzip_module
+
+    from transforms.ingest.read_feeds import read_local
+
+    big = tmp_path / "big.xml.gz"
+    big.write_bytes(gzip_module.compress(b"<rss>" + b" " * 200_000 + b"</rss>"))
+    assert read_local(str(big), 1_000_000, 1_000).reason == "too_large"
+    corrupt = tmp_path / "corrupt.xml.gz"
+    corrupt.write_bytes(b"\x1f\x8b" + b"not gzip at all" * 10)
+    assert read_local(str(corrupt), 1_000_000, 1_000_000).reason == "unreadable"
+    fine = tmp_path / "fine.xml.gz"
+    fine.write_bytes(gzip_module.compress(b"<rss></rss>"))
+    assert read_local(str(fine), 1_000_000, 1_000_000).body == b"<rss></rss>"

@@ -23,10 +23,10 @@ from test_ingestion_faults import dataset_rows, loopback_only, run_in_process  #
 from pipeline.build import fetch_policy
 from pipeline.options import EventwireOptions
 from schemas.records import Article
-from transforms.fetch import FetchPolicy
-from transforms.full_text import FetchFullText, FullTextFailure, RobotsCache, extract_main_text, full_text_for
-from transforms.parse_articles import ParseArticles
-from transforms.read_feeds import ReadFeeds
+from transforms.articles.full_text import FetchFullText, FullTextFailure, RobotsCache, extract_main_text, full_text_for
+from transforms.articles.parse import ParseArticles
+from transforms.ingest.fetch import FetchPolicy
+from transforms.ingest.read_feeds import ReadFeeds
 
 ROBOTS = b"User-agent: *\nDisallow: /private/\nDisallow: /*?print=\n"
 PAGES = {
@@ -160,7 +160,7 @@ def test_robots_wildcard_rules_are_obeyed(site, loopback_only):  # noqa: F811
 
 def test_fetches_of_one_worker_reuse_connections(site, loopback_only):  # noqa: F811
     """One connection pool per DoFn instance: three feeds on one host, one TCP connection."""
-    from transforms.read_feeds import _ReadSourceFn
+    from transforms.ingest.read_feeds import _ReadSourceFn
 
     fn = _ReadSourceFn(LOOPBACK_ONLY, {})
     fn.setup()

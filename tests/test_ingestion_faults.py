@@ -24,8 +24,8 @@ from fault_server import FaultServer
 from pipeline.build import build_pipeline
 from pipeline.options import EventwireOptions, validate
 from pipeline.summary import collect_counters, format_summary
-from transforms import source_state
-from transforms.articles import MAX_TEXT_CHARS
+from transforms.articles.entries import MAX_TEXT_CHARS
+from transforms.store import source_state
 
 FAST = ["--fetch_deadline", "4", "--fetch_timeout", "1.5", "--max_feed_bytes", "2000000",
         "--max_decoded_bytes", "5000000", "--run_date", "2025-06-01", "--runner", "FnApiRunner"]
@@ -252,7 +252,7 @@ def test_case7_second_run_is_not_modified(fault_run, server, loopback_only):
 
 def test_validators_are_not_saved_when_the_commit_fails(server, loopback_only, tmp_path, monkeypatch):
     """A feed must never be 'not modified' while its articles were never committed."""
-    from transforms import dataset
+    from transforms.store import dataset
 
     def broken_commit(*args, **kwargs):
         raise OSError("disk full (simulated)")

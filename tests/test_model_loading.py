@@ -12,8 +12,8 @@ from apache_beam.testing.util import assert_that, equal_to
 
 from pipeline.options import DEFAULT_MODEL
 from schemas.records import Article
-from transforms import nlp as nlp_module
-from transforms.extract_events import ExtractEvents
+from transforms.extract import model as nlp_module
+from transforms.extract.stage import ExtractEvents
 
 ARTICLES = 48
 

@@ -8,8 +8,8 @@ import pytest
 from conftest import DATA
 
 from schemas.records import Article
-from transforms.extractor import extract_events
-from transforms.prefilter import (
+from transforms.extract.engine import extract_events
+from transforms.extract.prefilter import (
     Prefilter,
     build_vocabulary,
     english_inflections,
@@ -102,7 +102,7 @@ def _events(nlp, prefilter, articles):
 @pytest.mark.skipif(not (DATA / "gold_written.jsonl").exists(), reason="no gold file")
 def test_no_event_is_lost_on_the_gold_texts(nlp):
     """The same events, evidence offsets and speakers with and without the pre-filter."""
-    from transforms.extract_events import load_prefilter
+    from transforms.extract.stage import load_prefilter
 
     articles = list(_gold_articles())
     full = _events(nlp, None, articles)

@@ -10,9 +10,9 @@ from conftest import make_event
 
 from pipeline import open_dataset, open_events
 from pipeline.cli import main
-from pipeline.compact import compact
 from pipeline.query import connect, run_query, split_by_schema
-from transforms import dataset
+from transforms.store import dataset
+from transforms.store.compact import compact
 
 DAYS = [dt.date(2026, 11, 20), dt.date(2026, 11, 21), dt.date(2026, 11, 22)]
 ACTORS = ["RUS", "UKR", "NATO", "007"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from transforms.sources import MAX_DEPTH, expand_sources
+from transforms.ingest.sources import MAX_DEPTH, expand_sources
 
 OPML = """<?xml version="1.0" encoding="utf-8"?>
 <opml version="2.0"><head><title>subs</title></head><body>

@@ -11,11 +11,11 @@ from apache_beam.testing.util import assert_that, equal_to
 from conftest import make_event
 
 from schemas.records import Article, FeedDocument
-from transforms.extract_events import ExtractEvents
-from transforms.fetch import FetchPolicy
-from transforms.parse_articles import ParseArticles
-from transforms.read_feeds import ReadFeeds
-from transforms.write_events import WriteDeadLetters, WriteEvents
+from transforms.articles.parse import ParseArticles
+from transforms.extract.stage import ExtractEvents
+from transforms.ingest.fetch import FetchPolicy
+from transforms.ingest.read_feeds import ReadFeeds
+from transforms.store.write_events import WriteDeadLetters, WriteEvents
 
 RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://wire.example.com/</link>
 <item><title>EU imposes sanctions on Belarus</title><link>https://wire.example.com/a?utm_source=x</link>

@@ -63,6 +63,8 @@ from schemas.records import DeadLetter, Event
 STAGING = "_staging"
 ERRORS = "_errors"
 RUNS = "_runs"
+STATE_DIR = "_state"  # incremental state (article_state, source_state), committed with the run
+ARTICLE_STATE_FILE = "articles.parquet"
 PART_GLOB = "part-*.parquet"
 LIVE_GLOB = "date=*/actor=*/" + PART_GLOB
 ACTOR_CODE = re.compile(r"^[A-Z0-9_]{1,64}$")
@@ -325,8 +327,6 @@ def commit(
 
 def roll_forward(root: str, manifest: dict) -> None:
     """Make the live dataset match a committed manifest. Idempotent; safe to repeat after a crash."""
-    from transforms.article_state import STATE_DIR, STATE_FILE
-
     run_id = manifest["run_id"]
     base = Path(root)
     staging = staging_dir(root, run_id)
@@ -347,10 +347,10 @@ def roll_forward(root: str, manifest: dict) -> None:
             _remove_if_empty(folder)
         if index == len(changes) // 2:
             pause_point("commit")
-    state = staging / STATE_DIR / STATE_FILE
+    state = staging / STATE_DIR / ARTICLE_STATE_FILE
     if state.exists():
         (base / STATE_DIR).mkdir(exist_ok=True)
-        os.replace(state, base / STATE_DIR / STATE_FILE)
+        os.replace(state, base / STATE_DIR / ARTICLE_STATE_FILE)
     shutil.rmtree(staging, ignore_errors=True)  # marks the run finished
     try:
         staging.parent.rmdir()

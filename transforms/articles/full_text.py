@@ -5,7 +5,7 @@ With the option, each article that has a link is fetched and its main text
 extracted with trafilatura. Decisions:
 
 * **Same protections as feeds, plus the guard.** Pages go through
-  ``transforms.fetch`` with ``trusted_source=False``: a link is text from a feed
+  ``transforms.ingest.fetch`` with ``trusted_source=False``: a link is text from a feed
   we do not control, so every hop (the first included) that resolves to a
   private, loopback or link-local address is refused (``blocked_address``)
   unless ``--allow_private_addresses`` admits it.
@@ -41,9 +41,9 @@ import httpx
 from protego import Protego
 
 from schemas.records import Article, DeadLetter
+from transforms.articles.html_text import MAX_HTML_CHARS, cap_text, html_to_text
 from transforms.counters import counter, dead_letter_counter
-from transforms.fetch import FetchPolicy, FetchResult, fetch, new_client
-from transforms.html_text import MAX_HTML_CHARS, cap_text, html_to_text
+from transforms.ingest.fetch import FetchPolicy, FetchResult, fetch, new_client
 
 STAGE = "FetchFullText"
 DEAD_LETTERS = "dead_letters"

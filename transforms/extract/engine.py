@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from schemas import ontology
 from schemas.records import Article, Event
-from transforms.actors import Actor, ArticleActors, name_tokens, resolve_all
-from transforms.clauses import (
+from transforms.extract.actors import Actor, ArticleActors, name_tokens, resolve_all
+from transforms.extract.clauses import (
     SUBJECT_DEPS,
     agents_of,
     dative_object,
@@ -30,7 +30,7 @@ from transforms.clauses import (
     subjects_of,
     subtree_text,
 )
-from transforms.coding import (
+from transforms.extract.coding import (
     MODE_BY_ROOT,
     NOT_AN_EVENT,
     demanding_clause,
@@ -40,8 +40,8 @@ from transforms.coding import (
     rule_for,
     with_modality,
 )
-from transforms.nominal import nominal_events
-from transforms.verbs import match_verb
+from transforms.extract.nominal import nominal_events
+from transforms.extract.verbs import match_verb
 
 EXTRACTOR_VERSION = "0.2.0"
 TITLE_SEPARATOR = "\n\n"

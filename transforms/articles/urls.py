@@ -10,7 +10,7 @@ import hashlib
 import re
 import urllib.parse
 
-from transforms.html_text import CONTROL_CHARS
+from transforms.articles.html_text import CONTROL_CHARS
 
 _ID_HEX = 32
 

@@ -307,17 +307,27 @@ def _decoder(content_encoding: str | None, policy: FetchPolicy):
     return feed
 
 
+class GzipError(ValueError):
+    """A gzip file that cannot be decoded within the cap; ``reason`` is the dead-letter reason
+    (``too_large`` or ``unreadable``), so callers never read it from the message."""
+
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason = reason
+
+
 def gunzip_capped(data: bytes, cap: int) -> bytes:
     """Decompress a gzip file (e.g. a local ``feed.xml.gz``) refusing output past ``cap``.
 
-    Raises ``ValueError`` when the output would exceed ``cap`` or the data is corrupt.
+    Raises ``GzipError`` when the output would exceed ``cap`` or the data is corrupt.
     """
     policy = FetchPolicy(max_decoded_bytes=cap)
     try:
         decode = _decoder("gzip", policy)
         return b"".join(decode(data) + decode(b"", final=True))
     except _Failure as failure:
-        raise ValueError(failure.message) from None
+        reason = "too_large" if failure.outcome == "too_large" else "unreadable"
+        raise GzipError(reason, failure.message) from None
 
 
 # ---------------------------------------------------------------------------- fetch

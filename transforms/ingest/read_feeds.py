@@ -1,13 +1,13 @@
 """ReadFeeds: every source becomes checked feed bytes or a dead letter.
 
 Fetching is ours, not feedparser's: http(s) sources go through
-`transforms.fetch` (timeouts, a deadline, size caps, redirect checks), local
+`transforms.ingest.fetch` (timeouts, a deadline, size caps, redirect checks), local
 files are read with the same size cap (a gzip file, ``*.gz`` or gzip magic, is
 inflated with the decoded-size cap). A source that cannot be read is a dead
 letter naming it; the run goes on with the others.
 
 Conditional GET: ReadFeeds is given the validators stored by earlier runs
-(``transforms.source_state``) and sends them as If-None-Match/If-Modified-Since.
+(``transforms.store.source_state``) and sends them as If-None-Match/If-Modified-Since.
 A 304 is "not modified": counted (``sources_not_modified``), no document, no
 dead letter. Every 200 that carried an ETag or Last-Modified emits a
 ``SourceValidators`` on the ``validators`` output; the pipeline saves them only
@@ -23,8 +23,8 @@ import httpx
 
 from schemas.records import DeadLetter, FeedDocument
 from transforms.counters import counter, dead_letter_counter
-from transforms.fetch import FetchPolicy, fetch, gunzip_capped, new_client
-from transforms.source_state import SourceValidators
+from transforms.ingest.fetch import FetchPolicy, GzipError, fetch, gunzip_capped, new_client
+from transforms.store.source_state import SourceValidators
 
 STAGE = "ReadFeeds"
 DEAD_LETTERS = "dead_letters"
@@ -48,9 +48,8 @@ def read_local(path: str, max_bytes: int, max_decoded_bytes: int | None = None) 
     if body[:2] == b"\x1f\x8b":  # a gzipped feed file (wikipedia_current_events.rss.gz)
         try:
             body = gunzip_capped(body, max_decoded_bytes or max_bytes)
-        except ValueError as error:
-            reason = "too_large" if "more than" in str(error) else "unreadable"
-            return DeadLetter(STAGE, reason, path, f"{path}: gzip: {error}")
+        except GzipError as error:
+            return DeadLetter(STAGE, error.reason, path, f"{path}: gzip: {error}")
     return FeedDocument(source=path, feed_url=path, body=body, fetched_at=_now_iso())
 
 

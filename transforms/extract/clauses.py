@@ -4,7 +4,7 @@ Plain functions over spaCy tokens; they decide nothing about CAMEO codes.
 """
 from __future__ import annotations
 
-from transforms.actors import conjuncts
+from transforms.extract.actors import conjuncts
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 

@@ -59,7 +59,7 @@ from collections.abc import Iterable
 import feedparser
 
 from schemas.records import Article, DeadLetter, FeedDocument
-from transforms.html_text import (
+from transforms.articles.html_text import (
     ANY_SPACE,
     CONTROL_CHARS,
     MAX_HTML_CHARS,
@@ -69,7 +69,7 @@ from transforms.html_text import (
     cut_text,
     html_to_text,
 )
-from transforms.urls import article_id_for, canonical_url, content_hash
+from transforms.articles.urls import article_id_for, canonical_url, content_hash
 
 __all__ = [
     "MAX_TEXT_CHARS",

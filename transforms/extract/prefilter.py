@@ -23,7 +23,7 @@ What must stay for context is kept:
 
 The checks are cheap: a rule splits sentences; words are runs of letters and
 digits, looked up in sets. Surface forms of the verbs come from the model's own
-lemmatizer tables (`transforms.nlp.surface_forms`), so any token the model
+lemmatizer tables (`transforms.extract.model.surface_forms`), so any token the model
 lemmatizes to a dictionary verb is recognized; `english_inflections` is the
 fallback for models without those tables. Names are matched case-insensitively,
 as the resolver does, except short ones ("US", "UN", "EU", "U.S."): those need a

@@ -31,8 +31,8 @@ from typing import NamedTuple
 import apache_beam as beam
 
 from transforms.counters import counter
+from transforms.store.dataset import STATE_DIR
 
-STATE_DIR = "_state"
 STATE_FILE = "sources.json"
 VERSION = 1
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from schemas import ontology
-from transforms.actors import Actor, ArticleActors, name_tokens
+from transforms.extract.actors import Actor, ArticleActors, name_tokens
 
 AGENT_PREPS = frozenset({"by", "from"})
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})
@@ -112,7 +112,7 @@ def _casualties_of(noun, resolver: ArticleActors) -> tuple[Actor, Actor | None] 
         return None
     verb = noun.head.head
     victims = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    from transforms.actors import resolve_all
+    from transforms.extract.actors import resolve_all
 
     sides = []
     for actor in resolve_all(resolver, victims):
@@ -128,7 +128,7 @@ def _between(noun, resolver: ArticleActors) -> tuple[Actor, Actor | None] | None
             sides = []
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
-                    from transforms.actors import resolve_all
+                    from transforms.extract.actors import resolve_all
 
                     sides = resolve_all(resolver, [pobj], as_target=True)
             if len(sides) >= 2 and sides[0].code != sides[1].code:

@@ -12,7 +12,7 @@ import datetime as dt
 import apache_beam as beam
 
 from schemas.records import Article, DeadLetter, FeedDocument
-from transforms.articles import normalize_feed
+from transforms.articles.entries import normalize_feed
 from transforms.counters import counter, dead_letter_counter
 
 STAGE = "ParseArticles"

@@ -6,7 +6,7 @@
     later dead letters ──────────────────────────────────┘        └── state updates ───────────────────────────────── (side input) ┘
 
 Only the Commit step touches live files, once, after every partition is staged (see
-transforms/dataset.py for the protocol): a failed or killed run leaves the dataset as it
+transforms/store/dataset.py for the protocol): a failed or killed run leaves the dataset as it
 was, a replayed bundle re-stages identical bytes, a replayed commit finds the manifest
 and only finishes the roll forward. The commit's manifest is the 'committed' output, so
 steps that must happen only after a successful commit can wait on it.
@@ -17,8 +17,8 @@ import apache_beam as beam
 from apache_beam.pvalue import PCollection
 
 from schemas.records import DeadLetter, Event
-from transforms import article_state, dataset
 from transforms.counters import counter, dead_letter_counter
+from transforms.store import article_state, dataset
 
 STAGE = "WriteEvents"
 DEAD_LETTERS = "dead_letters"

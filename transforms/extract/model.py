@@ -57,7 +57,7 @@ def surface_forms(nlp: Language, lemmas: Iterable[str], pos: str = "verb") -> se
     such a word ("gonna"); regular inflections and common irregulars when the model
     has no rule tables (a lookup or a trainable lemmatizer).
     """
-    from transforms.prefilter import english_inflections, rule_inflections, runs
+    from transforms.extract.prefilter import english_inflections, rule_inflections, runs
 
     lemmas = {lemma.lower() for lemma in lemmas}
     forms: set[str] = set()

@@ -9,7 +9,7 @@ partitions the new version no longer touches. `--reprocess` sends every article 
 
 The state changes only as part of a commit: the next state is staged under
 `_staging/<run_id>/_state/` and renamed into place by the roll forward (see
-transforms/dataset.py), so the state always describes the committed dataset. An
+transforms/store/dataset.py), so the state always describes the committed dataset. An
 article that failed extraction is not recorded, so the next run tries it again. If
 the state file is lost, `rebuild_if_missing` derives it from the dataset (no hashes,
 so every article is processed once more and replaces its events).
@@ -26,9 +26,9 @@ import pyarrow.parquet as pq
 
 from schemas.records import Article
 from transforms.counters import counter
+from transforms.store.dataset import ARTICLE_STATE_FILE as STATE_FILE
+from transforms.store.dataset import STATE_DIR, snapshot_files, write_table_atomically
 
-STATE_DIR = "_state"
-STATE_FILE = "articles.parquet"
 SEEN = "seen"
 
 STATE_SCHEMA = pa.schema(
@@ -80,8 +80,6 @@ def load(root: str) -> dict[str, tuple[str, tuple]]:
 
 
 def _write(path: Path, state: dict[str, tuple[str, tuple]], run_ids: dict[str, str]) -> None:
-    from transforms.dataset import write_table_atomically
-
     keys = sorted(state)
     table = pa.table(
         {
@@ -115,8 +113,6 @@ def stage(root: str, run_id: str, updates: Iterable[ArticleUpdate], staging: Pat
 
 def rebuild_if_missing(root: str) -> int | None:
     """Derive the state from the dataset when it is missing; returns the articles found."""
-    from transforms.dataset import snapshot_files
-
     if state_path(root).exists():
         return None
     files = snapshot_files(root)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from schemas import ontology
-from transforms.clauses import direct_object, object_heads, particles_of, prepositions
-from transforms.verbs import match_verb
+from transforms.extract.clauses import direct_object, object_heads, particles_of, prepositions
+from transforms.extract.verbs import match_verb
 
 NOT_AN_EVENT = "-"  # verbs.csv: "met the press" is not a meeting
 

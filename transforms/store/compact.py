@@ -6,7 +6,7 @@ as few files of about the target size as it takes, and removes the originals. Ro
 carried unchanged except that files from an older schema gain the newer columns as
 nulls, which is how every reader already sees them: no query's answer changes.
 
-It is a commit like a run's (transforms/dataset.py): under the run lock, after recovery,
+It is a commit like a run's (transforms/store/dataset.py): under the run lock, after recovery,
 new files staged, the manifest `_runs/<id>.json` (kind "compact") as the commit point,
 then the roll forward; readers see the partition before or after, never both.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from pipeline.lock import RunLock
-from transforms import dataset
+from transforms.store import dataset
 
 DEFAULT_TARGET_BYTES = 128 * 1024 * 1024
 

@@ -9,7 +9,7 @@ the parsing. If a batch fails, its articles are retried one by one so a single
 poison article is dead-lettered and the rest of the batch still yields its
 events.
 
-Before parsing, `transforms.prefilter` blanks the sentences that cannot hold an
+Before parsing, `transforms.extract.prefilter` blanks the sentences that cannot hold an
 event (offsets unchanged) and drops a title or body with nothing left, so spaCy
 parses only what the extractor can use (`--no_prefilter` parses everything).
 """
@@ -22,7 +22,7 @@ from apache_beam.utils import shared
 
 from schemas.records import Article, DeadLetter
 from transforms.counters import counter, dead_letter_counter
-from transforms.extractor import extract_events
+from transforms.extract.engine import extract_events
 
 STAGE = "ExtractEvents"
 DEAD_LETTERS = "dead_letters"
@@ -38,7 +38,7 @@ class _Model:
 
 
 def load_model(name: str):
-    from transforms.nlp import load_model as _load  # spaCy is imported by workers only
+    from transforms.extract.model import load_model as _load  # spaCy is imported by workers only
 
     return _load(name)
 
@@ -46,9 +46,9 @@ def load_model(name: str):
 def load_prefilter(nlp):
     """The pre-filter for this model: trigger spellings from its own lemmatizer tables."""
     from schemas import ontology
-    from transforms.actors import CONTEXT_ROLES
-    from transforms.nlp import surface_forms
-    from transforms.prefilter import Prefilter, build_vocabulary, trigger_lemmas
+    from transforms.extract.actors import CONTEXT_ROLES
+    from transforms.extract.model import surface_forms
+    from transforms.extract.prefilter import Prefilter, build_vocabulary, trigger_lemmas
 
     triggers = set()
     for pos, lemmas in trigger_lemmas().items():
