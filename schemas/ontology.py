@@ -55,6 +55,11 @@ def data_path(name: str) -> pathlib.Path:
     return _DATA_DIR / name
 
 
+def table_rows(name: str) -> list[dict[str, str]]:
+    """The rows of schemas/data/<name> (a CSV with a header), values stripped."""
+    return _rows(name)
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     with data_path(name).open(encoding="utf-8", newline="") as f:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]

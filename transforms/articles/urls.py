@@ -10,6 +10,7 @@ import hashlib
 import re
 import urllib.parse
 
+from schemas import ontology
 from transforms.articles.html_text import CONTROL_CHARS
 
 _ID_HEX = 32
@@ -18,16 +19,10 @@ _ID_HEX = 32
 # URLs and ids
 # --------------------------------------------------------------------------- #
 
-_TRACKING_EXACT = frozenset({
-    "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid",
-    "yclid", "twclid", "ttclid", "li_fat_id", "igshid", "mc_cid", "mc_eid",
-    "ref", "ref_src", "ref_url", "referrer", "cmpid", "cmp", "icid", "ocid",
-    "smid", "smtyp", "s_cid", "spm", "_ga", "_gl", "_hsenc", "_hsmi",
-    "mkt_tok", "ito", "intcmp", "int_cmp", "xtor", "at_medium", "at_campaign",
-    "wt.mc_id", "ncid", "sr_share", "feature", "src", "rss", "rssfeed",
-    "emc", "partner",
-})
-_TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "at_", "__twitter")
+# Query parameters that only track the reader (schemas/data/tracking_parameters.csv).
+_TRACKING = ontology.table_rows("tracking_parameters.csv")
+_TRACKING_EXACT = frozenset(row["parameter"] for row in _TRACKING if row["match"] == "exact")
+_TRACKING_PREFIXES = tuple(row["parameter"] for row in _TRACKING if row["match"] == "prefix")
 _PATH_SAFE = "/%:@!$&'()*+,;=-._~"
 _QUERY_SAFE = "%:@!$'()*+,;=-._~/?&"
 

@@ -54,40 +54,14 @@ _RUN = re.compile(r"[^\W_]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&.-]{1,11})\)")
 # Capitalized words that are not names: never taken as a possible person alias.
-_NOT_NAMES = frozenset(
-    "a an the and or but nor so yet in on at of for to from by with without as is are was were be been "
-    "he she it they we i you his her its their our my your this that these those there here what when "
-    "where who whom whose which why how after before while if then than also meanwhile however earlier "
-    "later today yesterday tomorrow now once since until during despite although though because "
-    "some many most more all both each every any no not one two three first last new mr mrs ms dr "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december read watch live update updates video photos".split()
-)
+_NOT_NAMES = frozenset(row["word"] for row in ontology.table_rows("not_names.csv"))
 # Short names (one run of at most this many characters, or single letters: "U.S.")
 # match only where the text has a capital.
 SHORT_NAME = 3
 
 # Regular English verb inflection with the commonest irregular forms, for models
 # whose lemmatizer has no rule tables.
-IRREGULAR = {
-    "say": "said", "meet": "met", "hold": "held", "send": "sent", "tell": "told", "take": "took taken",
-    "seek": "sought", "strike": "struck stricken", "fight": "fought", "shoot": "shot", "leave": "left",
-    "beat": "beaten", "win": "won", "give": "gave given", "make": "made", "go": "went gone",
-    "come": "came", "get": "got gotten", "bring": "brought", "buy": "bought", "sell": "sold",
-    "lead": "led", "keep": "kept", "speak": "spoke spoken", "break": "broke broken", "steal": "stole stolen",
-    "flee": "fled", "withdraw": "withdrew withdrawn", "throw": "threw thrown", "draw": "drew drawn",
-    "forbid": "forbade forbidden", "forgive": "forgave forgiven", "freeze": "froze frozen",
-    "bind": "bound", "lay": "laid", "pay": "paid", "lend": "lent", "build": "built", "spend": "spent",
-    "catch": "caught", "teach": "taught", "think": "thought", "find": "found", "stand": "stood",
-    "understand": "understood", "undertake": "undertook undertaken", "overthrow": "overthrew overthrown",
-    "arise": "arose arisen", "blow": "blew blown", "choose": "chose chosen", "drive": "drove driven",
-    "ride": "rode ridden", "rise": "rose risen", "shake": "shook shaken", "sink": "sank sunk",
-    "swear": "swore sworn", "tear": "tore torn", "wear": "wore worn", "write": "wrote written",
-    "hit": "hit", "put": "put", "set": "set", "cut": "cut", "let": "let", "quit": "quit",
-    "bid": "bid", "cast": "cast", "hurt": "hurt", "shut": "shut", "spread": "spread",
-    "feel": "felt", "hear": "heard", "know": "knew known", "see": "saw seen", "show": "showed shown",
-    "begin": "began begun", "run": "ran", "slay": "slew slain", "forsee": "foresaw foreseen",
-}
+IRREGULAR = {row["lemma"]: row["forms"] for row in ontology.table_rows("irregular_verbs.csv")}
 
 
 def english_inflections(lemma: str) -> set[str]:
