@@ -156,6 +156,7 @@ def test_robots_wildcard_rules_are_obeyed(site, loopback_only):  # noqa: F811
     assert not robots.check(site.url("/articles/a.html?print=1"), agent)[0]
     assert not robots.check(site.url("/world/b.html?print=yes&x=1"), agent)[0]
     assert robots.check(site.url("/articles/a.html?page=2"), agent)[0]
+    assert robots.check(site.url("/articles/a.html"), agent)[1] == 0.0  # no Crawl-delay: no wait
 
 
 def test_fetches_of_one_worker_reuse_connections(site, loopback_only):  # noqa: F811

@@ -110,7 +110,6 @@ class RobotsCache:
         agent = user_agent.split("/")[0]
         allowed = parser.can_fetch(url, agent)  # protego: (url, agent), not the stdlib order
         delay = parser.crawl_delay(agent) or 0.0
-        delay = delay.total_seconds() if hasattr(delay, "total_seconds") else delay
         return allowed, min(float(delay), MAX_CRAWL_DELAY), "rules"
 
 
