@@ -51,9 +51,9 @@ def build_dataset(root: Path, events: int, actors: int, days: int = 365, seed: i
 
     from schemas import ontology
     from schemas.arrow import FILE_SCHEMA
-    from transforms.store import dataset
+    from transforms.store import layout
 
-    name = dataset.part_name(RUN_ID) if hasattr(dataset, "part_name") else "part-00000.parquet"
+    name = layout.part_name(RUN_ID)
     rng = np.random.default_rng(seed)
     partitions = days * actors
     sizes = rng.multinomial(events, [1 / partitions] * partitions)

@@ -103,7 +103,7 @@ def main() -> None:
     events = next(line.split()[-1] for line in stdout.splitlines() if "events written" in line)
     rerun, stdout = eventwire("run", "--feeds", feeds, "--output", output, "--run_id", "rerun")
     skipped = next(line.split()[-1] for line in stdout.splitlines() if "articles unchanged" in line)
-    inner = {r: json.loads((output / "_runs" / f"{r}.json").read_text())["wall_seconds"] for r in ("first", "rerun")}
+    inner = {r: json.loads((output / "_reports" / f"{r}.json").read_text())["wall_seconds"] for r in ("first", "rerun")}
     print(f"items: {args.items}, events: {events}, work dir: {work}")
     print(f"first run:           {first:6.1f} s  (pipeline wall time {inner['first']:.1f} s)")
     print(f"no-change re-run:    {rerun:6.1f} s  (pipeline wall time {inner['rerun']:.1f} s; {skipped} articles skipped)")

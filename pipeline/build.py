@@ -17,6 +17,7 @@ from transforms.ingest.fetch import FetchPolicy
 from transforms.ingest.read_feeds import ReadFeeds
 from transforms.ingest.sources import expand_sources
 from transforms.store.article_state import SkipUnchangedArticles
+from transforms.store.hooks import NO_HOOKS, WriterHooks
 from transforms.store.source_state import SaveSourceState, load_state
 from transforms.store.write_events import WriteDeadLetters, WriteEvents
 
@@ -35,16 +36,19 @@ def fetch_policy(view: EventwireOptions) -> FetchPolicy:
     )
 
 
-def run_manifest(view: EventwireOptions) -> dict:
-    """What the commit's manifest records about the run besides its changes."""
-    from pipeline.summary import manifest_base
+def build_pipeline(
+    p: beam.Pipeline, options: EventwireOptions, manifest: dict | None = None, writer_hooks: WriterHooks = NO_HOOKS
+) -> dict:
+    """sources → ReadFeeds → ParseArticles → SkipUnchanged → ExtractEvents → WriteEvents (+ dead letters).
 
-    return manifest_base(view)
-
-
-def build_pipeline(p: beam.Pipeline, options: EventwireOptions) -> dict:
-    """sources → ReadFeeds → ParseArticles → SkipUnchanged → ExtractEvents → WriteEvents (+ dead letters)."""
+    `manifest`: what the commit records besides the changes (pipeline/run.py passes the run's
+    sources, versions and recovery); `writer_hooks`: the crash tests' stopping points.
+    """
     view = options.view_as(EventwireOptions)
+    if manifest is None:
+        from pipeline.summary import manifest_base
+
+        manifest = manifest_base(view)
     run_date = dt.date.fromisoformat(view.run_date) if view.run_date else dt.datetime.now(dt.timezone.utc).date()
     since = dt.date.fromisoformat(view.since) if view.since else None
     until = dt.date.fromisoformat(view.until) if view.until else None
@@ -67,7 +71,7 @@ def build_pipeline(p: beam.Pipeline, options: EventwireOptions) -> dict:
     extracted = articles | "ExtractEvents" >> ExtractEvents(view.model, view.run_id, view.batch_size, view.prefilter)
     written = {
         "events": extracted["events"], "seen": fresh["seen"], "failed": extracted["dead_letters"], **retry,
-    } | "WriteEvents" >> WriteEvents(view.output, view.run_id, run_manifest(view))
+    } | "WriteEvents" >> WriteEvents(view.output, view.run_id, manifest, writer_hooks)
     dead_letters = (
         feeds["dead_letters"],
         parsed["dead_letters"],

@@ -18,7 +18,6 @@ import datetime as dt
 import json
 import logging
 import sys
-import time
 from pathlib import Path
 
 
@@ -38,77 +37,18 @@ def _fail(message: str) -> int:
     return EXIT_USAGE
 
 
-def _check_model(name: str) -> None:
-    import importlib.util  # not spacy: importing it costs a second the run may not need
-
-    from pipeline.options import UsageError
-
-    if not (importlib.util.find_spec(name.replace("-", "_")) is not None or Path(name).is_dir()):
-        raise UsageError(
-            f"spaCy model {name!r} is not installed (pip install it, or pass --model with an installed one)"
-        )
-
-
 def run(argv: list[str]) -> int:
-    """Take the lock, recover a killed run's leftovers, run the pipeline, print the summary."""
-    import apache_beam as beam
-    from apache_beam.options.pipeline_options import StandardOptions
-
-    from pipeline.build import build_pipeline
-    from pipeline.lock import AlreadyRunning, RunLock
-    from pipeline.options import (  # imports Beam: only `run` needs it
-        DEFAULT_RUNNER,
-        EventwireOptions,
-        UsageError,
-        validate,
-    )
-    from pipeline.summary import after_run, collect_counters, format_summary
-    from transforms.store import article_state, dataset
+    """Parse the options, run once (pipeline/run.py), print the summary."""
+    from pipeline.options import EventwireOptions, UsageError  # imports Beam: only `run` needs it
+    from pipeline.run import run_pipeline
 
     if any(a in ("-h", "--help") for a in argv):
         EventwireOptions(["--help"])  # argparse prints the help and exits
-    started = time.monotonic()
-    options = EventwireOptions(argv)
     try:
-        validate(options)
+        report = run_pipeline(EventwireOptions(argv), on_recovered=lambda message: print(f"eventwire: {message}", file=sys.stderr))
     except UsageError as error:
         return _fail(str(error))
-    view = options.view_as(EventwireOptions)
-    standard = options.view_as(StandardOptions)
-    if not standard.runner:
-        standard.runner = DEFAULT_RUNNER
-    lock = RunLock(view.output, view.run_id)
-    try:
-        lock.acquire()
-    except AlreadyRunning as error:
-        return _fail(str(error))
-    except OSError as error:
-        return _fail(f"output folder {view.output} is not writable: {error}")
-    try:
-        if lock.took_over:
-            print(f"eventwire: run {lock.took_over.get('run_id', '?')} was killed; taking over its lock", file=sys.stderr)
-        recovered = dataset.recover(view.output)
-        for run_id, action in recovered:
-            print(f"eventwire: recovered run {run_id}: {action}", file=sys.stderr)
-        if dataset.read_manifest(view.output, view.run_id) is not None:
-            return _fail(f"run id {view.run_id} was already committed in {view.output}; pick another --run_id")
-        _check_model(view.model)
-        article_state.rebuild_if_missing(view.output)
-        p = beam.Pipeline(options=options)
-        build_pipeline(p, options)
-        result = p.run()
-        result.wait_until_finish()
-        counters = collect_counters(result)
-        committed = dataset.read_manifest(view.output, view.run_id) or {}
-        for key in ("events_written", "partitions_touched"):  # exact, whatever bundles were replayed
-            counters[key] = committed.get(key, 0)
-        wall = time.monotonic() - started
-        dataset.update_manifest(view.output, view.run_id, after_run(counters, wall, recovered, lock.took_over))
-    except UsageError as error:
-        return _fail(str(error))
-    finally:
-        lock.release()
-    print(format_summary(view.run_id, view.output, counters, wall))
+    print(report.summary())
     return 0
 
 
@@ -139,7 +79,7 @@ def query(argv: list[str]) -> int:
     report = "top-actors" if args.top_actors else "timeline" if args.timeline else "dyads" if args.dyads else None
     if (report is None) == (args.sql is None):
         return _fail("give either SQL or one of --top-actors, --timeline ACTOR, --dyads")
-    from transforms.store.dataset import ACTOR_CODE
+    from transforms.store.layout import ACTOR_CODE
 
     bad = [code for code in args.actor or [] if not ACTOR_CODE.fullmatch(code)]
     if bad:
@@ -223,11 +163,13 @@ def evaluate(argv: list[str]) -> int:
     parser.add_argument("gold", help="JSON lines: one item per line with its text and expected events (see README).")
     parser.add_argument("--model", default=None, help="spaCy model (default: the run default).")
     parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--split", choices=("dev", "test"), default=None,
+                        help="Only the items of this split (gold files with a frozen test split, see tests/data/GOLD.md).")
     args = parser.parse_args(argv)
     if not Path(args.gold).is_file():
         return _fail(f"no such gold file: {args.gold}")
     try:
-        report = evaluate_file(args.gold, model=args.model)
+        report = evaluate_file(args.gold, model=args.model, split=args.split)
     except ValueError as error:
         return _fail(str(error))
     print(json.dumps(report, indent=1) if args.format == "json" else format_report(report))

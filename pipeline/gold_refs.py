@@ -21,7 +21,12 @@ Locators, per corpus (see tests/data/GOLD.md for the full description):
   (split on "\\n"), the JSON field as stored (``"html": true`` to strip markup first).
   With ``"title_field": "title"`` the item also gets that field as its title (whole,
   markup stripped the same way), checked against the reference's ``"title_sha1"``:
-  a feed item is coded as title + description, as the pipeline reads it.
+  a feed item is coded as title + description, as the pipeline reads it (an item
+  whose description is empty has ``"start": 0, "end": 0``).
+
+Optional keys carried into the item: ``date``, ``tags``, ``split`` ("dev" or "test": the
+frozen test split, see tests/data/GOLD.md) and ``source_feed`` (the outlet's feed URL:
+the extractor's last frame for national institutions named without a country).
 - ``guardian_sdf_sample/Guardian_SDF_sample.csv.zip``:
   ``{"member": "Guardian_SDF_sample.csv", "row": r, "field": "text"}``: the r-th data
   row (0-based, csv module) of the zip member, the named column.
@@ -190,7 +195,9 @@ def resolve_ref(ref: dict, shared_root: Path, cache: dict | None = None, where: 
         full = _reader_for(corpus)(path, ref["locator"], cache, where)
         cache[("text", path, json.dumps(ref["locator"], sort_keys=True))] = full
     start, end = ref["start"], ref["end"]
-    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(full)):
+    title = _title(ref, path, cache, where)
+    empty_body = title and start == end == 0  # a feed item may be a title alone
+    if not (isinstance(start, int) and isinstance(end, int) and (0 <= start < end <= len(full) or empty_body)):
         raise GoldRefError(f"{where}: offsets {start}..{end} outside the referenced text (length {len(full)})")
     text = full[start:end]
     digest = span_sha1(text)
@@ -200,11 +207,10 @@ def resolve_ref(ref: dict, shared_root: Path, cache: dict | None = None, where: 
             f"expected {ref['sha1']}, got {digest} (text now {text[:80]!r}); "
             "the corpus or the text conversion has drifted"
         )
-    item = {"id": str(ref["id"]), "title": _title(ref, path, cache, where), "text": text, "events": ref["events"]}
-    if ref.get("date"):
-        item["date"] = ref["date"]
-    if ref.get("tags"):
-        item["tags"] = ref["tags"]
+    item = {"id": str(ref["id"]), "title": title, "text": text, "events": ref["events"]}
+    for key in ("date", "tags", "split", "source_feed"):
+        if ref.get(key):
+            item[key] = ref[key]
     return item
 
 

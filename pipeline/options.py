@@ -110,7 +110,7 @@ def validate(options: EventwireOptions) -> EventwireOptions:
         view.feeds = [str(sample_feeds())]
     if not view.run_id:
         view.run_id = new_run_id()
-    from transforms.store.dataset import check_run_id  # run ids name files: no "/", "..", leading "_" or "."
+    from transforms.store.layout import check_run_id  # run ids name files: no "/", "..", leading "_" or "."
 
     try:
         check_run_id(view.run_id)

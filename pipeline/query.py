@@ -1,6 +1,6 @@
 """Reading the dataset: a DuckDB view named `events`, a pyarrow dataset, and the reports.
 
-Both readers start from `snapshot_files()` (transforms/store/dataset.py): the files of one
+Both readers start from `snapshot_files()` (transforms/store/snapshot.py): the files of one
 committed state, even while a run commits or after a run was killed mid-commit, so a
 reader never sees part of a run. `since`/`until`/`actors` narrow that listing to the
 matching partition folders before anything else happens (`eventwire query --actor A050
@@ -13,8 +13,8 @@ schema are read with DuckDB's `bound_schema` (the column names and types of
 are; files of an older schema (known by reading one footer per file name, i.e. per
 writing run: every file a run writes has its schema) are read with `union_by_name`, so a
 column added later reads as null in them. A file that still lacks a bound column makes
-DuckDB fail loudly ("schema mismatch"), never answer wrongly, and `run_query` then reads
-again with `union_by_name` for every file. DuckDB prunes by the `date=`/`actor=` folder
+DuckDB fail loudly (an invalid-input error), never answer wrongly, and `run_query` then
+reads again with `union_by_name` for every file. DuckDB prunes by the `date=`/`actor=` folder
 names: a query filtering on date or actor opens only the matching files
 (tests/test_query.py shows it with EXPLAIN ANALYZE).
 
@@ -35,7 +35,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from schemas.arrow import EVENT_SCHEMA, FILE_SCHEMA, PARTITION_COLUMNS
-from transforms.store.dataset import snapshot_files
+from transforms.store.snapshot import snapshot_files
 
 FORMATS = ("table", "csv", "json")
 
@@ -136,10 +136,6 @@ def open_dataset(output: str = "output", *, since=None, until=None,
     )
 
 
-def _schema_mismatch(error: Exception) -> bool:
-    return "schema mismatch" in str(error)
-
-
 def run_query(output: str, sql: str, params: list | None = None, *, since=None, until=None,
               actors: Iterable[str] | None = None) -> tuple[list[str], list[tuple]]:
     """Run SQL over `events` (narrowed to since/until/actors when given); a file replaced by a
@@ -156,8 +152,10 @@ def run_query(output: str, sql: str, params: list | None = None, *, since=None, 
             if attempt == 2:
                 raise
             continue
-        except duckdb.InvalidInputException as error:
-            if union_by_name or not _schema_mismatch(error):
+        except duckdb.InvalidInputException:
+            # DuckDB has no error class of its own for a file that lacks a bound column: read
+            # every file by name once more; an error that has another cause comes back then.
+            if union_by_name:
                 raise
             union_by_name = True
             continue

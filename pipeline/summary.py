@@ -75,16 +75,3 @@ def manifest_base(view) -> dict:
         "started_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds"),
         "versions": versions(),
     }
-
-
-def after_run(counters: dict[str, int], wall_seconds: float, recovered, took_over) -> dict:
-    """What the CLI adds to the committed manifest once the pipeline has finished."""
-    import datetime as dt
-
-    return {
-        "counters": counters,
-        "wall_seconds": round(wall_seconds, 3),
-        "finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds"),
-        "recovered": [{"run_id": r, "action": a} for r, a in recovered],
-        "lock_taken_over_from": took_over,
-    }

@@ -69,3 +69,14 @@ def events_to_table(events: Iterable[Event], schema: pa.Schema = FILE_SCHEMA) ->
         name: [getattr(row, name) for row in rows] for name in schema.names
     }
     return pa.Table.from_pydict(columns, schema=schema)
+
+
+# ROOT/_state/articles.parquet: one row per processed article (transforms/store/article_state.py).
+ARTICLE_STATE_SCHEMA = pa.schema(
+    [
+        pa.field("article_id", pa.string(), nullable=False),
+        pa.field("content_hash", pa.string()),
+        pa.field("partitions", pa.list_(pa.string())),
+        pa.field("run_id", pa.string()),
+    ]
+)

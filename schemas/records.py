@@ -82,3 +82,30 @@ class Event(NamedTuple):
     date_basis: str
     extractor_version: str
     run_id: str
+
+
+# ---------------------------------------------------------------- incremental state
+
+class SourceValidators(NamedTuple):
+    """What a 200 response said about its content, to send back next time (ROOT/_state/sources.json)."""
+
+    source: str  # the source as listed (the state's key)
+    feed_url: str  # where the bytes came from after redirects
+    etag: str | None
+    last_modified: str | None
+
+
+class SeenArticle(NamedTuple):
+    """An article going to the NLP stage, with where its old events live (if any)."""
+
+    article_id: str
+    content_hash: str
+    old_partitions: tuple
+
+
+class ArticleUpdate(NamedTuple):
+    """The state row an article gets when the run commits (ROOT/_state/articles.parquet)."""
+
+    article_id: str
+    content_hash: str
+    partitions: tuple

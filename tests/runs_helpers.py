@@ -16,7 +16,6 @@ FEEDS = ROOT / "examples" / "feeds"
 
 def env(**extra) -> dict:
     values = dict(os.environ, PYTHONPATH=str(ROOT))
-    values.pop("EVENTWIRE_TEST_PAUSE_AT", None)
     values.update({k: str(v) for k, v in extra.items()})
     return values
 
@@ -35,12 +34,12 @@ def run_ok(*args, **extra_env) -> subprocess.CompletedProcess:
 
 
 def start_paused(tmp_path: Path, point: str, *args) -> subprocess.Popen:
-    """Start `eventwire run` that stops at `point` (see dataset.pause_point); returns once it is there."""
+    """Start a run that stops at `point` (tests/paused_run.py, transforms/store/hooks.py); returns once it is there."""
     flag = tmp_path / f"paused-{point}"
     flag.unlink(missing_ok=True)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "pipeline", "run", *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        cwd=ROOT, env=env(EVENTWIRE_TEST_PAUSE_AT=point, EVENTWIRE_TEST_PAUSE_SIGNAL=flag),
+        [sys.executable, str(ROOT / "tests" / "paused_run.py"), point, str(flag), *map(str, args)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env(),
     )
     deadline = time.monotonic() + 120
     while not flag.exists():

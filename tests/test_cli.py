@@ -60,7 +60,7 @@ def test_rerun_gives_the_same_event_ids_and_no_duplicates(served, user_example_r
     assert after == before and len(before) > 0
     assert len(list(output.glob("date=*/actor=*/*.parquet"))) == len(query(output, "SELECT DISTINCT date, actor FROM events"))
     manifest = json.loads((output / "_runs" / "second.json").read_text())
-    counters = manifest["counters"]  # not modified (conditional GET) or unchanged articles: no NLP either way
+    counters = json.loads((output / "_reports" / "second.json").read_text())["counters"]  # not modified (conditional GET) or unchanged articles: no NLP either way
     assert counters.get("articles_skipped_unchanged", 0) + counters.get("sources_not_modified", 0) > 0
     assert manifest["events_written"] == 0 and counters.get("articles_parsed", 0) == 0
     forced = eventwire("run", "--feeds", served.url("user_example_feed.rss"), "--output", str(output),

@@ -1,7 +1,7 @@
 """kill -9 at several points of a run: readers never see part of it; the next run converges.
 
 Each case starts from the same committed base (one feed), kills a run over both sample
-feeds at a pause point (transforms/dataset.pause_point), checks what readers see, then
+feeds at a pause point (tests/paused_run.py: a WriterHooks injected into run_pipeline), checks what readers see, then
 lets the next run recover and compares with a clean run over both feeds.
 """
 from __future__ import annotations
@@ -22,6 +22,7 @@ from runs_helpers import (
 )
 
 from transforms.store import dataset
+from transforms.store.hooks import WriterHooks
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +76,7 @@ def test_kill_9_leaves_a_clean_dataset_and_the_next_run_converges(tmp_path, base
     assert "events written:       0" in again.stdout
 
 
-def test_a_commit_interrupted_in_process_is_rolled_forward(tmp_path, monkeypatch):
+def test_a_commit_interrupted_in_process_is_rolled_forward(tmp_path):
     """The same without a subprocess: the roll forward stops half way, recover() finishes it."""
     import datetime as dt
 
@@ -88,14 +89,13 @@ def test_a_commit_interrupted_in_process_is_rolled_forward(tmp_path, monkeypatch
     class Killed(Exception):
         pass
 
-    def die(name):
-        if name == "commit":
-            raise Killed
+    class DieInRollForward(WriterHooks):
+        def reached(self, point):
+            if point == "commit":
+                raise Killed
 
-    monkeypatch.setattr(dataset, "pause_point", die)
     with pytest.raises(Killed):
-        dataset.commit(str(tmp_path), "r1", changes)
+        dataset.commit(str(tmp_path), "r1", changes, hooks=DieInRollForward())
     assert len(live_files(tmp_path)) < 4 and events(tmp_path)[0] == 4  # readers already see the whole run
-    monkeypatch.undo()
     assert dataset.recover(str(tmp_path)) == [("r1", "rolled forward")]
     assert len(live_files(tmp_path)) == 4 and plain_events(tmp_path)[0] == 4

@@ -15,7 +15,7 @@ import pyarrow.parquet as pq  # noqa: E402
 
 from pipeline.build import build_pipeline  # noqa: E402
 from pipeline.options import EventwireOptions, sample_feeds, validate  # noqa: E402
-from transforms.store.dataset import snapshot_files  # noqa: E402
+from transforms.store.snapshot import snapshot_files  # noqa: E402
 
 
 def event_ids(output) -> set[str]:

@@ -10,7 +10,7 @@ from conftest import make_event
 from pipeline.query import open_events, run_query
 from schemas.arrow import EVENT_SCHEMA, FILE_SCHEMA
 from schemas.records import Event
-from transforms.store import dataset
+from transforms.store import dataset, layout
 
 
 def test_schema_matches_event_record():
@@ -40,7 +40,7 @@ def test_layout_round_trips_through_pyarrow_and_duckdb(tmp_path):
         "date=2026-11-21/actor=NATO/part-run1.parquet",
     ]
     assert not (tmp_path / "_staging").exists()
-    manifest = dataset.read_manifest(str(tmp_path), "run1")
+    manifest = layout.read_manifest(str(tmp_path), "run1")
     assert manifest["files_added"] == files and manifest["files_removed"] == []
     assert manifest["schema_version"] == 1
 
@@ -75,7 +75,7 @@ def test_rerun_replaces_rows_instead_of_adding(tmp_path):
 def test_traversal_prone_actor_values_are_refused(tmp_path, actor):
     root = tmp_path / "a" / "b" / "out"
     root.mkdir(parents=True)
-    with pytest.raises(dataset.PartitionError):
+    with pytest.raises(layout.PartitionError):
         dataset.stage_partition(str(root), "run1", dt.date(2026, 1, 1), actor, [make_event(actor=actor)])
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
 

@@ -1,6 +1,6 @@
 """RELIABILITY.md cases 1-14 through the real pipeline, against the fault server on 127.0.0.1.
 
-One run reads every faulty route plus good feeds (`build_pipeline` on FnApiRunner,
+One run reads every faulty route plus good feeds (`run_pipeline` on FnApiRunner,
 in this process, so a socket guard can prove that nothing leaves 127.0.0.0/8).
 Each case asserts its classification (the dead-letter reason), the dead letter in
 ROOT/_errors/<run_id>.jsonl naming the source URL, the per-reason counter in the
@@ -21,9 +21,10 @@ import pyarrow.parquet as pq
 import pytest
 from fault_server import FaultServer
 
-from pipeline.build import build_pipeline
-from pipeline.options import EventwireOptions, validate
-from pipeline.summary import collect_counters, format_summary
+from pipeline.options import EventwireOptions
+from pipeline.run import run_pipeline
+from pipeline.summary import format_summary
+from schemas.records import SourceValidators
 from transforms.articles.entries import MAX_TEXT_CHARS
 from transforms.store import source_state
 
@@ -98,16 +99,16 @@ def _write_articles(articles, path):
 
 
 def run_in_process(output: Path, feeds: list[str], run_id: str, *extra: str, fail_ok: bool = False):
-    """build_pipeline + FnApiRunner in this process; returns (counters, summary, letters, articles)."""
+    """run_pipeline on FnApiRunner in this process; returns (counters, summary, letters, articles)."""
     options = EventwireOptions(["--feeds", *feeds, "--output", str(output), "--run_id", run_id, *FAST, *extra])
-    validate(options)
-    p = beam.Pipeline(options=options)
-    out = build_pipeline(p, options)
     captured = output.parent / f"{output.name}-{run_id}-articles.json"
-    out["articles"] | "CaptureArticles" >> beam.combiners.ToList() | "WriteCapture" >> beam.Map(_write_articles, str(captured))
-    result = p.run()
-    result.wait_until_finish()
-    counters = collect_counters(result)
+
+    def capture(collections):
+        (collections["articles"] | "CaptureArticles" >> beam.combiners.ToList()
+         | "WriteCapture" >> beam.Map(_write_articles, str(captured)))
+
+    report = run_pipeline(options, attach=capture)
+    counters = report.counters
     errors = output / "_errors" / f"{run_id}.jsonl"
     letters = [json.loads(line) for line in errors.read_text().splitlines()] if errors.exists() else []
     articles = json.loads(captured.read_text()) if captured.exists() else []
@@ -266,7 +267,7 @@ def test_validators_are_not_saved_when_the_commit_fails(server, loopback_only, t
 
 
 def test_state_file_round_trip_and_corruption(tmp_path):
-    V = source_state.SourceValidators
+    V = SourceValidators
     assert source_state.load_state(str(tmp_path)) == {}
     source_state.save_state(str(tmp_path), [V("http://a/f", "http://a/f", '"e1"', None),
                                             V("http://b/f", "http://b/g", None, "Wed, 01 Jan 2025 00:00:00 GMT")], "r1")

@@ -11,7 +11,7 @@ from conftest import make_event
 from pipeline import open_dataset, open_events
 from pipeline.cli import main
 from pipeline.query import connect, run_query, split_by_schema
-from transforms.store import dataset
+from transforms.store import dataset, snapshot
 from transforms.store.compact import compact
 
 DAYS = [dt.date(2026, 11, 20), dt.date(2026, 11, 21), dt.date(2026, 11, 22)]
@@ -182,7 +182,7 @@ FILTERED = "SELECT actor, date, count(*), sum(quad_class), count(DISTINCT event_
     ],
 )
 def test_a_narrowed_listing_reads_only_matching_files_and_answers_the_same(many_runs, capsys, narrow, where, files):
-    listed = dataset.snapshot_files(str(many_runs), **narrow)
+    listed = snapshot.snapshot_files(str(many_runs), **narrow)
     assert len(listed) == files
     if "actors" in narrow:
         assert {path.split("/actor=")[1].split("/")[0] for path in listed} <= set(narrow["actors"])
@@ -223,7 +223,7 @@ def test_old_files_are_unioned_by_name_and_a_mislabelled_one_falls_back(tmp_path
     assert run_query(str(tmp_path), query)[1] == [("new", 8, 8), ("old", 0, 8)]
     assert run_query(str(tmp_path), query, actors=["RUS"]) == run_query(
         str(tmp_path), query.replace("GROUP BY", "WHERE actor = 'RUS' GROUP BY"))
-    current, older = split_by_schema(dataset.snapshot_files(str(tmp_path)))
+    current, older = split_by_schema(snapshot.snapshot_files(str(tmp_path)))
     assert {p.rsplit("/", 1)[1] for p in current} == {"part-new.parquet"}
     assert {p.rsplit("/", 1)[1] for p in older} == {"part-old.parquet"}
     # one `new` file rewritten without the column: the name says current, the file is not
@@ -236,12 +236,12 @@ def test_old_files_are_unioned_by_name_and_a_mislabelled_one_falls_back(tmp_path
 def test_a_narrowed_snapshot_applies_a_committed_but_unfinished_run(many_runs, monkeypatch):
     """A run committed but not rolled forward (a killed writer): the narrowed listing is the
     full snapshot restricted to the partitions, staged files included, replaced files excluded."""
-    monkeypatch.setattr(dataset, "roll_forward", lambda root, manifest: None)
+    monkeypatch.setattr(dataset, "roll_forward", lambda root, manifest, hooks=None: None)
     _write(many_runs, "r5", [_event(i, "r1") for i in range(24)])  # re-processes r1's articles
     monkeypatch.undo()
-    full = dataset.snapshot_files(str(many_runs))
+    full = snapshot.snapshot_files(str(many_runs))
     assert any("/_staging/r5/" in path for path in full)
     for narrow in ({"actors": ["RUS"]}, {"since": "2026-11-22"}, {"actors": ["UKR"], "until": "2026-11-20"}):
-        match = dataset.partition_matcher(**narrow)
+        match = snapshot.partition_matcher(**narrow)
         expected = [p for p in full if match(p.split("/date=")[1][:10], p.split("/actor=")[1].split("/")[0])]
-        assert dataset.snapshot_files(str(many_runs), **narrow) == expected and expected
+        assert snapshot.snapshot_files(str(many_runs), **narrow) == expected and expected

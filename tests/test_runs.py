@@ -20,7 +20,8 @@ def test_a_rerun_skips_unchanged_articles_and_changes_nothing(reference, tmp_pat
     again = run_ok("--feeds", FEEDS, "--output", output, "--run_id", "r2")
     assert "articles unchanged:   19" in again.stdout and "events written:       0" in again.stdout
     manifest = json.loads((output / "_runs" / "r2.json").read_text())
-    assert manifest["counters"].get("articles_parsed", 0) == 0  # nothing reached the NLP stage
+    report = json.loads((output / "_reports" / "r2.json").read_text())
+    assert report["counters"].get("articles_parsed", 0) == 0  # nothing reached the NLP stage
     assert manifest["files_added"] == [] and manifest["files_removed"] == []
     assert live_files(output) == files
     assert events(output) == reference[1]

@@ -9,14 +9,11 @@ The extractor reads POS tags (tagger + attribute_ruler), dependencies and
 sentences (parser), lemmas (lemmatizer) and PERSON entities (ner): every
 component of the small English models is used, so none is disabled.
 
-`LOADS` counts model loads in this process (tests check there is one per
-worker process); `surface_forms` reads the model's own lemmatizer tables
+`surface_forms` reads the model's own lemmatizer tables
 so that the pre-filter knows every spelling the model turns into a verb lemma.
 """
 from __future__ import annotations
 
-import collections
-import os
 import re
 from collections.abc import Iterable
 
@@ -24,8 +21,6 @@ import spacy
 from spacy.language import Language
 
 PARAGRAPHS = "eventwire_paragraphs"
-LOADS: collections.Counter = collections.Counter()  # model name -> loads in this process
-LOAD_LOG = "EVENTWIRE_MODEL_LOAD_LOG"  # tests: a file every process appends "pid model" to per load
 
 
 @Language.component(PARAGRAPHS)
@@ -38,11 +33,6 @@ def paragraph_boundaries(doc):
 
 def load_model(name: str) -> Language:
     nlp = spacy.load(name)
-    LOADS[name] += 1
-    log = os.environ.get(LOAD_LOG)
-    if log:  # tests: one line per load, from every worker process
-        with open(log, "a", encoding="utf-8") as handle:
-            handle.write(f"{os.getpid()} {name}\n")
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser" if "parser" in nlp.pipe_names else None)
     return nlp

@@ -59,6 +59,8 @@ def load_prefilter(nlp):
 
 
 def _load(name: str) -> _Model:
+    """Called by `Shared` once per worker process; the `model_loads` counter shows it (tests check)."""
+    counter("model_loads").inc()
     nlp = load_model(name)
     return _Model(nlp, load_prefilter(nlp))
 

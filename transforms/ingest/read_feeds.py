@@ -21,10 +21,9 @@ import os
 import apache_beam as beam
 import httpx
 
-from schemas.records import DeadLetter, FeedDocument
+from schemas.records import DeadLetter, FeedDocument, SourceValidators
 from transforms.counters import counter, dead_letter_counter
 from transforms.ingest.fetch import FetchPolicy, GzipError, fetch, gunzip_capped, new_client
-from transforms.store.source_state import SourceValidators
 
 STAGE = "ReadFeeds"
 DEAD_LETTERS = "dead_letters"

@@ -18,49 +18,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NamedTuple
 
 import apache_beam as beam
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from schemas.records import Article
+from schemas.arrow import ARTICLE_STATE_SCHEMA
+from schemas.records import Article, ArticleUpdate, SeenArticle
 from transforms.counters import counter
-from transforms.store.dataset import ARTICLE_STATE_FILE as STATE_FILE
-from transforms.store.dataset import STATE_DIR, snapshot_files, write_table_atomically
+from transforms.store.files import write_table_atomically
+from transforms.store.layout import ARTICLE_STATE_FILE as STATE_FILE
+from transforms.store.layout import STATE_DIR
+from transforms.store.snapshot import snapshot_files
 
 SEEN = "seen"
-
-STATE_SCHEMA = pa.schema(
-    [
-        pa.field("article_id", pa.string(), nullable=False),
-        pa.field("content_hash", pa.string()),
-        pa.field("partitions", pa.list_(pa.string())),
-        pa.field("run_id", pa.string()),
-    ]
-)
-
-
-class SeenArticle(NamedTuple):
-    """An article going to the NLP stage, with where its old events live (if any)."""
-
-    article_id: str
-    content_hash: str
-    old_partitions: tuple
-
 
 # An article whose page fetch (--full_text) failed is stored with this prefix before its
 # content hash: the next run sees a changed hash and processes it again, purging its
 # feed-text events, so the page is tried once more.
 RETRY_PREFIX = "retry:"
-
-
-class ArticleUpdate(NamedTuple):
-    """The state row an article gets when the run commits."""
-
-    article_id: str
-    content_hash: str
-    partitions: tuple
 
 
 def state_path(root: str) -> Path:
@@ -88,7 +64,7 @@ def _write(path: Path, state: dict[str, tuple[str, tuple]], run_ids: dict[str, s
             "partitions": [sorted(state[k][1]) for k in keys],
             "run_id": [run_ids.get(k) for k in keys],
         },
-        schema=STATE_SCHEMA,
+        schema=ARTICLE_STATE_SCHEMA,
     )
     write_table_atomically(table, path)
 

@@ -19,18 +19,19 @@ from pathlib import Path
 import pyarrow as pa
 
 from pipeline.lock import RunLock
-from transforms.store import dataset
+from transforms.store import dataset, layout
+from transforms.store.files import write_table_atomically
 
 DEFAULT_TARGET_BYTES = 128 * 1024 * 1024
 
 
 def _partitions(root: Path) -> list[str]:
-    return sorted({p.parent.relative_to(root).as_posix() for p in root.glob(dataset.LIVE_GLOB)})
+    return sorted({p.parent.relative_to(root).as_posix() for p in root.glob(layout.LIVE_GLOB)})
 
 
 def plan_partition(root: Path, rel: str, target_bytes: int) -> list[Path]:
     """The files of a partition worth merging: those under 3/4 of the target, if two or more."""
-    small = [p for p in dataset.live_files(str(root), rel) if p.stat().st_size < target_bytes * 3 // 4]
+    small = [p for p in layout.live_files(str(root), rel) if p.stat().st_size < target_bytes * 3 // 4]
     return small if len(small) >= 2 else []
 
 
@@ -44,8 +45,8 @@ def stage_compaction(root: Path, run_id: str, rel: str, files: list[Path], targe
         part = table.slice(index * per_chunk, per_chunk)
         if part.num_rows == 0:
             continue
-        name = dataset.part_name(run_id, index if chunks > 1 else None)
-        dataset.write_table_atomically(part, dataset.staging_dir(str(root), run_id) / rel / name)
+        name = layout.part_name(run_id, index if chunks > 1 else None)
+        write_table_atomically(part, layout.staging_dir(str(root), run_id) / rel / name)
         added.append(name)
     return {"partition": rel, "added": added, "removed": sorted(p.name for p in files), "events": 0, "rows": table.num_rows}
 
@@ -53,13 +54,13 @@ def stage_compaction(root: Path, run_id: str, rel: str, files: list[Path], targe
 def compact(output: str, target_bytes: int = DEFAULT_TARGET_BYTES, run_id: str | None = None) -> dict:
     """Compact every partition of the dataset at `output`; returns the manifest."""
     root = Path(output).resolve()
-    run_id = dataset.check_run_id(
+    run_id = layout.check_run_id(
         run_id or "compact-" + dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + f"-{uuid.uuid4().hex[:8]}"
     )
     started = dt.datetime.now(dt.timezone.utc)
     with RunLock(str(root), run_id):
         recovered = dataset.recover(str(root))
-        if dataset.read_manifest(str(root), run_id) is not None:
+        if layout.read_manifest(str(root), run_id) is not None:
             raise ValueError(f"run id {run_id} was already committed")
         changes = []
         for rel in _partitions(root):

@@ -6,6 +6,7 @@ Layout (Hive style, what every reader sees):
     ROOT/_staging/<run_id>/date=…/actor=…/part-<run_id>.parquet   a run's files before its commit
     ROOT/_staging/<run_id>/_state/articles.parquet            the run's next article state
     ROOT/_runs/<run_id>.json                                  the manifest: the commit point
+    ROOT/_reports/<run_id>.json                               the run report, written after the run
     ROOT/_state/articles.parquet                              article_id → content_hash, partitions
     ROOT/_errors/<run_id>.jsonl                               dead letters
 
@@ -30,7 +31,7 @@ Recovery (start of every run, under the lock): a `_staging/R/` with a manifest i
 forward (step 3 is idempotent: it only renames what is still staged and deletes what
 is still there); one without a manifest is deleted (rolled back).
 
-Readers: `snapshot_files()` (used by `eventwire query`, `open_events`, `open_dataset`)
+Readers (transforms/store/snapshot.py): `snapshot_files()` (used by `eventwire query`, `open_events`, `open_dataset`)
 lists the live files and applies any committed-but-unfinished manifest to the listing
 (taking added files from staging when not yet moved), re-listing if a commit starts or
 ends meanwhile: it always returns exactly one committed state. A plain glob over ROOT
@@ -44,12 +45,8 @@ refused here, whatever the caller passes, so nothing is written outside ROOT.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-import re
 import shutil
-import time
-import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -58,132 +55,26 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from schemas.arrow import FILE_SCHEMA, SCHEMA_VERSION, events_to_table
-from schemas.records import DeadLetter, Event
-
-STAGING = "_staging"
-ERRORS = "_errors"
-RUNS = "_runs"
-STATE_DIR = "_state"  # incremental state (article_state, source_state), committed with the run
-ARTICLE_STATE_FILE = "articles.parquet"
-PART_GLOB = "part-*.parquet"
-LIVE_GLOB = "date=*/actor=*/" + PART_GLOB
-ACTOR_CODE = re.compile(r"^[A-Z0-9_]{1,64}$")
-RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,99}$")
-PARTITION = re.compile(r"^date=(\d{4}-\d{2}-\d{2})/actor=([A-Z0-9_]{1,64})$")
-
-
-class PartitionError(ValueError):
-    """A partition value that is not a valid code."""
-
-
-def check_partition(date, actor) -> tuple[dt.date, str]:
-    if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
-        raise PartitionError(f"partition date must be a date, got {type(date).__name__}")
-    if not isinstance(actor, str) or not ACTOR_CODE.fullmatch(actor):
-        raise PartitionError(f"actor code must match [A-Z0-9_]{{1,64}}, got {actor!r:.80}")
-    return date, actor
-
-
-def check_run_id(run_id: str) -> str:
-    """Run ids name files and folders: letters, digits and `_.+-`, not starting with `.` or `_`."""
-    if not isinstance(run_id, str) or not RUN_ID.fullmatch(run_id) or ".." in run_id:
-        raise ValueError(f"run id must match {RUN_ID.pattern} (no '..'), got {run_id!r:.80}")
-    return run_id
-
-
-def partition_relpath(date: dt.date, actor: str) -> str:
-    date, actor = check_partition(date, actor)
-    return f"date={date.isoformat()}/actor={actor}"
-
-
-def parse_partition(rel: str) -> tuple[dt.date, str]:
-    """The inverse of partition_relpath; refuses anything else (e.g. a tampered state file)."""
-    match = PARTITION.fullmatch(rel or "")
-    if not match:
-        raise PartitionError(f"not a partition path: {rel!r:.80}")
-    try:
-        date = dt.date.fromisoformat(match.group(1))
-    except ValueError as error:
-        raise PartitionError(f"not a partition path: {rel!r:.80}") from error
-    return check_partition(date, match.group(2))
-
-
-def part_name(run_id: str, index: int | None = None) -> str:
-    check_run_id(run_id)
-    return f"part-{run_id}.parquet" if index is None else f"part-{run_id}-{index:03d}.parquet"
-
-
-def staging_dir(root: str, run_id: str) -> Path:
-    return Path(root) / STAGING / check_run_id(run_id)
-
-
-def manifest_path(root: str, run_id: str) -> Path:
-    return Path(root) / RUNS / f"{check_run_id(run_id)}.json"
-
-
-def live_files(root: str, rel: str) -> list[Path]:
-    return sorted((Path(root) / rel).glob(PART_GLOB))
-
-
-# ---------------------------------------------------------------- test hooks
-
-_PAUSED: set[str] = set()
-
-
-def pause_point(name: str) -> None:
-    """Crash tests: EVENTWIRE_TEST_PAUSE_AT=name makes the writer stop here (once per process)
-    so that a test can `kill -9` it at a known point; EVENTWIRE_TEST_PAUSE_SIGNAL names a
-    file touched on arrival. Unset in production: a no-op."""
-    wanted = os.environ.get("EVENTWIRE_TEST_PAUSE_AT", "")
-    if not wanted or name not in wanted.split(",") or name in _PAUSED:
-        return
-    _PAUSED.add(name)
-    signal = os.environ.get("EVENTWIRE_TEST_PAUSE_SIGNAL")
-    if signal:
-        Path(signal).write_text(f"{name} {os.getpid()}\n")
-    time.sleep(float(os.environ.get("EVENTWIRE_TEST_PAUSE_SECONDS", "600")))
-
-
-# ---------------------------------------------------------------- files
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def write_table_atomically(table: pa.Table, path: Path) -> None:
-    """tmp file (unique per attempt, so replayed bundles never collide) → fsync → rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
-    try:
-        pq.write_table(table, tmp, compression="zstd")
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def write_json_atomically(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
-    try:
-        with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps(data, indent=2, sort_keys=True, default=str))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
-    finally:
-        tmp.unlink(missing_ok=True)
+from schemas.records import Event
+from transforms.store.files import remove_temp_files, write_json_atomically, write_table_atomically
+from transforms.store.hooks import NO_HOOKS, WriterHooks
+from transforms.store.layout import (
+    ARTICLE_STATE_FILE,
+    ERRORS,
+    REPORTS,
+    RUN_ID,
+    RUNS,
+    STAGING,
+    STATE_DIR,
+    check_run_id,
+    live_files,
+    manifest_path,
+    parse_partition,
+    part_name,
+    partition_relpath,
+    read_manifest,
+    staging_dir,
+)
 
 
 def read_compatible(path: Path) -> pa.Table:
@@ -206,7 +97,8 @@ def _dedupe(events: Sequence[Event]) -> list[Event]:
 # ---------------------------------------------------------------- stage
 
 def stage_partition(
-    root: str, run_id: str, date: dt.date, actor: str, events: Sequence[Event], purge_articles: Iterable[str] = ()
+    root: str, run_id: str, date: dt.date, actor: str, events: Sequence[Event], purge_articles: Iterable[str] = (),
+    hooks: WriterHooks = NO_HOOKS,
 ) -> dict:
     """Stage the partition's one new file; returns its change record. Idempotent for retries.
 
@@ -236,7 +128,7 @@ def stage_partition(
         name = part_name(run_id)
         write_table_atomically(table, staging_dir(root, run_id) / rel / name)
         added.append(name)
-    pause_point("stage")
+    hooks.reached("stage")
     return {
         "partition": rel,
         "added": added,
@@ -252,27 +144,10 @@ def _utc_now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
 
 
-def read_manifest(root: str, run_id: str) -> dict | None:
-    try:
-        return json.loads(manifest_path(root, run_id).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
 def write_manifest(root: str, run_id: str, manifest: dict) -> str:
     path = manifest_path(root, run_id)
     write_json_atomically(path, manifest)
     return str(path)
-
-
-def update_manifest(root: str, run_id: str, extra: dict) -> dict | None:
-    """Add after-the-fact facts (Beam counters, wall time) to a committed manifest."""
-    manifest = read_manifest(root, run_id)
-    if manifest is None:
-        return None
-    manifest.update(extra)
-    write_manifest(root, run_id, manifest)
-    return manifest
 
 
 def commit(
@@ -281,6 +156,7 @@ def commit(
     changes: Iterable[dict],
     manifest: dict | None = None,
     stage_state=None,
+    hooks: WriterHooks = NO_HOOKS,
 ) -> dict:
     """Write the manifest (the commit point), then roll forward. Returns the manifest.
 
@@ -319,13 +195,13 @@ def commit(
         rows_removed=sum(c.get("rows_removed", 0) for c in changes),
         state_updated=state_staged,
     )
-    pause_point("precommit")
+    hooks.reached("precommit")
     write_manifest(root, run_id, record)  # the commit point
-    roll_forward(root, record)
+    roll_forward(root, record, hooks)
     return record
 
 
-def roll_forward(root: str, manifest: dict) -> None:
+def roll_forward(root: str, manifest: dict, hooks: WriterHooks = NO_HOOKS) -> None:
     """Make the live dataset match a committed manifest. Idempotent; safe to repeat after a crash."""
     run_id = manifest["run_id"]
     base = Path(root)
@@ -346,7 +222,7 @@ def roll_forward(root: str, manifest: dict) -> None:
         if not change["added"]:
             _remove_if_empty(folder)
         if index == len(changes) // 2:
-            pause_point("commit")
+            hooks.reached("commit")
     state = staging / STATE_DIR / ARTICLE_STATE_FILE
     if state.exists():
         (base / STATE_DIR).mkdir(exist_ok=True)
@@ -384,158 +260,6 @@ def recover(root: str) -> list[tuple[str, str]]:
             staging.rmdir()
         except OSError:
             pass
-    for folder in (RUNS, ERRORS, "_state"):
-        for tmp in (Path(root) / folder).glob(".*.tmp-*"):
-            tmp.unlink(missing_ok=True)
+    for folder in (RUNS, REPORTS, ERRORS, STATE_DIR):
+        remove_temp_files(Path(root) / folder)
     return done
-
-
-# ---------------------------------------------------------------- readers
-
-def _in_flight(root: Path) -> tuple[frozenset, dict]:
-    """(names under _runs, committed-but-unfinished manifests by run id)."""
-    try:
-        runs = frozenset(os.listdir(root / RUNS))
-    except OSError:
-        runs = frozenset()
-    pending = {}
-    try:
-        staged = sorted(os.listdir(root / STAGING))
-    except OSError:
-        staged = []
-    for run_id in staged:
-        if f"{run_id}.json" in runs and RUN_ID.fullmatch(run_id):
-            manifest = read_manifest(str(root), run_id)
-            if manifest is not None and "changes" in manifest:
-                pending[run_id] = manifest
-    return runs, pending
-
-
-def _iso_date(value) -> str | None:
-    """A since/until bound as "YYYY-MM-DD" (a date or an ISO string), or None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return dt.date.fromisoformat(str(value)).isoformat()
-
-
-def partition_matcher(since=None, until=None, actors: Iterable[str] | None = None):
-    """`match(date_text, actor) -> bool` for partitions with since <= date <= until (inclusive,
-    either open) and actor in `actors` (None: any); None when nothing is narrowed."""
-    low, high = _iso_date(since), _iso_date(until)
-    wanted = None if actors is None else frozenset(actors)
-    if wanted is not None:
-        for actor in wanted:
-            if not isinstance(actor, str) or not ACTOR_CODE.fullmatch(actor):
-                raise PartitionError(f"actor code must match [A-Z0-9_]{{1,64}}, got {actor!r:.80}")
-    if low is None and high is None and wanted is None:
-        return None
-
-    def match(date_text: str, actor: str | None = None) -> bool:
-        if low is not None or high is not None:
-            try:
-                date_text = dt.date.fromisoformat(date_text).isoformat()
-            except ValueError:
-                return False
-            if (low is not None and date_text < low) or (high is not None and date_text > high):
-                return False
-        return actor is None or wanted is None or actor in wanted
-
-    return match
-
-
-def _list_live(base: Path, match) -> dict[str, str]:
-    """`date=*/actor=*/part-*.parquet` under base (rel path → path), only the folders `match` keeps.
-    os.scandir, not glob: a year of 100 actors is 36,865 folders, and a narrowed listing opens
-    only the matching ones."""
-    files: dict[str, str] = {}
-    prefix = str(base) + os.sep
-    try:
-        with os.scandir(base) as entries:
-            dates = [e.name for e in entries if e.name.startswith("date=") and e.is_dir()]
-    except OSError:
-        return files
-    for date_name in dates:
-        if match is not None and not match(date_name[5:]):
-            continue
-        date_dir = prefix + date_name
-        try:
-            with os.scandir(date_dir) as entries:
-                actors = [e.name for e in entries if e.name.startswith("actor=") and e.is_dir()]
-        except OSError:
-            continue
-        for actor_name in actors:
-            if match is not None and not match(date_name[5:], actor_name[6:]):
-                continue
-            try:
-                with os.scandir(f"{date_dir}/{actor_name}") as entries:
-                    names = [e.name for e in entries if e.name.startswith("part-") and e.name.endswith(".parquet")]
-            except OSError:
-                continue
-            for name in names:
-                rel = f"{date_name}/{actor_name}/{name}"
-                files[rel] = prefix + rel
-    return files
-
-
-def snapshot_files(root: str, attempts: int = 100, *, since=None, until=None,
-                   actors: Iterable[str] | None = None) -> list[str]:
-    """The files of exactly one committed state of the dataset, for readers.
-
-    A committed run whose roll forward has not finished (live writer, or a killed one)
-    is applied to the listing; if a commit starts or ends while listing, list again.
-
-    `since`/`until` (dates or "YYYY-MM-DD", inclusive) and `actors` (codes) narrow the
-    listing to the matching partition folders: only those are opened, so a one-actor,
-    one-month snapshot of a year of 100 actors lists 31 folders instead of 36,500. The
-    result is the same committed state, restricted to those partitions.
-    """
-    base = Path(root).resolve()
-    match = partition_matcher(since, until, actors)
-    for _ in range(attempts):
-        before = _in_flight(base)
-        files = _list_live(base, match)
-        touched = set()  # entries from manifests: may be neither staged nor moved any more
-        for run_id, manifest in sorted(before[1].items(), key=lambda kv: kv[1].get("committed_at", "")):
-            staging = staging_dir(str(base), run_id)
-            for change in manifest["changes"]:
-                rel = change["partition"]
-                if match is not None:
-                    date_part, _, actor_part = rel.partition("/")
-                    if not match(date_part[5:], actor_part[6:]):
-                        continue
-                for name in change["removed"]:
-                    if name not in change["added"]:
-                        files.pop(f"{rel}/{name}", None)
-                for name in change["added"]:
-                    final, staged = base / rel / name, staging / rel / name
-                    files[f"{rel}/{name}"] = str(staged if staged.exists() else final)
-                    touched.add(f"{rel}/{name}")
-        if _in_flight(base) == before:
-            return sorted(p for rel, p in files.items() if rel not in touched or os.path.exists(p))
-        time.sleep(0.01)
-    raise RuntimeError(f"the dataset at {root} kept changing while it was listed")
-
-
-# ---------------------------------------------------------------- dead letters
-
-def write_dead_letters(root: str, run_id: str, letters: Iterable[DeadLetter]) -> str | None:
-    """One JSON line per dead letter under ROOT/_errors/<run_id>.jsonl."""
-    letters = sorted(set(letters), key=lambda d: (d.stage, d.reason, d.input_id, d.message))
-    if not letters:
-        return None
-    path = Path(root) / ERRORS / f"{check_run_id(run_id)}.jsonl"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
-    try:
-        with open(tmp, "w", encoding="utf-8") as handle:
-            for letter in letters:
-                record = dict(letter._asdict(), run_id=run_id)
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return str(path)

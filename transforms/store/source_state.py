@@ -16,34 +16,25 @@ and keeps only the validators of sources that did not fail in this run (a
 source whose bytes were refused by the parser keeps its previous validators, so
 the next run fetches it in full again).
 
-The file is replaced atomically (temporary file + ``os.replace``); a missing,
+The file is replaced atomically (transforms/store/files.py); a missing,
 unreadable or corrupt file is an empty state (every feed fetched in full), never
 an error: losing the state costs bandwidth, not data.
 """
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NamedTuple
 
 import apache_beam as beam
 
+from schemas.records import SourceValidators
 from transforms.counters import counter
-from transforms.store.dataset import STATE_DIR
+from transforms.store.files import write_json_atomically
+from transforms.store.layout import STATE_DIR
 
 STATE_FILE = "sources.json"
 VERSION = 1
-
-
-class SourceValidators(NamedTuple):
-    """What a 200 response said about its content, to send back next time."""
-
-    source: str  # the source as listed (the state's key)
-    feed_url: str  # where the bytes came from after redirects
-    etag: str | None
-    last_modified: str | None
 
 
 def state_path(root: str) -> Path:
@@ -86,14 +77,7 @@ def save_state(root: str, validators: Iterable[SourceValidators], run_id: str = 
         updated += 1
     if not updated:
         return 0
-    path = state_path(root)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        json.dump({"version": VERSION, "sources": dict(sorted(state.items()))}, handle, indent=1)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    write_json_atomically(state_path(root), {"version": VERSION, "sources": dict(sorted(state.items()))}, indent=1)
     return updated
 
 

@@ -13,12 +13,18 @@ steps that must happen only after a successful commit can wait on it.
 """
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
 import apache_beam as beam
 from apache_beam.pvalue import PCollection
 
-from schemas.records import DeadLetter, Event
+from schemas.records import ArticleUpdate, DeadLetter, Event
 from transforms.counters import counter, dead_letter_counter
-from transforms.store import article_state, dataset
+from transforms.store import article_state, dataset, layout
+from transforms.store.files import write_lines_atomically
+from transforms.store.hooks import NO_HOOKS, WriterHooks
 
 STAGE = "WriteEvents"
 DEAD_LETTERS = "dead_letters"
@@ -28,11 +34,14 @@ PURGE = "purge"
 class _ValidatePartitionFn(beam.DoFn):
     """A row whose date or actor is not a valid partition value is dead-lettered."""
 
+    def __init__(self, hooks: WriterHooks):
+        self._hooks = hooks
+
     def process(self, event: Event):
-        dataset.pause_point("extract")
+        self._hooks.reached("extract")
         try:
-            key = dataset.partition_relpath(event.date, event.actor)
-        except dataset.PartitionError as error:
+            key = layout.partition_relpath(event.date, event.actor)
+        except layout.PartitionError as error:
             dead_letter_counter(STAGE, "bad_partition").inc()
             yield beam.pvalue.TaggedOutput(DEAD_LETTERS, DeadLetter(STAGE, "bad_partition", event.article_id, str(error)))
             return
@@ -54,34 +63,36 @@ class _ArticleOutcomeFn(beam.DoFn):
         content_hash, old_partitions = seen[0].content_hash, seen[0].old_partitions
         if list(grouped["retry"]):
             content_hash = article_state.RETRY_PREFIX + content_hash
-        yield article_state.ArticleUpdate(article_id, content_hash, tuple(sorted(set(grouped["partitions"]))))
+        yield ArticleUpdate(article_id, content_hash, tuple(sorted(set(grouped["partitions"]))))
         for rel in old_partitions:
             yield beam.pvalue.TaggedOutput(PURGE, (rel, article_id))
 
 
 class _StagePartitionFn(beam.DoFn):
-    def __init__(self, root: str, run_id: str):
+    def __init__(self, root: str, run_id: str, hooks: WriterHooks):
         self._root = root
         self._run_id = run_id
+        self._hooks = hooks
 
     def process(self, keyed):
         rel, grouped = keyed
         events = list(grouped["events"])
         purge = set(grouped[PURGE])
         try:
-            date, actor = dataset.parse_partition(rel)
-        except dataset.PartitionError as error:  # only a tampered state file gets here
+            date, actor = layout.parse_partition(rel)
+        except layout.PartitionError as error:  # only a tampered state file gets here
             dead_letter_counter(STAGE, "bad_partition").inc()
             yield beam.pvalue.TaggedOutput(DEAD_LETTERS, DeadLetter(STAGE, "bad_partition", rel, str(error)))
             return
-        yield dataset.stage_partition(self._root, self._run_id, date, actor, events, purge)
+        yield dataset.stage_partition(self._root, self._run_id, date, actor, events, purge, self._hooks)
 
 
 class _CommitFn(beam.DoFn):
-    def __init__(self, root: str, run_id: str, manifest: dict):
+    def __init__(self, root: str, run_id: str, manifest: dict, hooks: WriterHooks):
         self._root = root
         self._run_id = run_id
         self._manifest = manifest
+        self._hooks = hooks
         self._partitions = counter("partitions_touched")
         self._written = counter("events_written")
 
@@ -89,7 +100,7 @@ class _CommitFn(beam.DoFn):
         def stage_state(staging):
             return article_state.stage(self._root, self._run_id, updates, staging)
 
-        record = dataset.commit(self._root, self._run_id, changes, self._manifest, stage_state)
+        record = dataset.commit(self._root, self._run_id, changes, self._manifest, stage_state, self._hooks)
         self._partitions.inc(record["partitions_touched"])
         self._written.inc(record["events_written"])
         yield record
@@ -103,9 +114,19 @@ class _WriteDeadLettersFn(beam.DoFn):
 
     def process(self, letters: list[DeadLetter]):
         self._count.inc(len(set(letters)))
-        path = dataset.write_dead_letters(self._root, self._run_id, letters)
+        path = write_dead_letters(self._root, self._run_id, letters)
         if path:
             yield path
+
+
+def write_dead_letters(root: str, run_id: str, letters: Iterable[DeadLetter]) -> str | None:
+    """One JSON line per dead letter under ROOT/_errors/<run_id>.jsonl; None when there are none."""
+    letters = sorted(set(letters), key=lambda d: (d.stage, d.reason, d.input_id, d.message))
+    if not letters:
+        return None
+    path = Path(root) / layout.ERRORS / f"{layout.check_run_id(run_id)}.jsonl"
+    write_lines_atomically(path, (json.dumps(dict(letter._asdict(), run_id=run_id), ensure_ascii=False) for letter in letters))
+    return str(path)
 
 
 def _key_by_article(item):
@@ -120,21 +141,24 @@ class WriteEvents(beam.PTransform):
     of the stages after it, keyed by article_id: an article among them keeps its old events
     and state) and 'retry' (ids of articles written from their feed text whose page fetch
     failed: stored with a retry marker so the next run processes them again): with
-    those the article state is updated and changed articles' old events are removed. Output: {'committed': the manifest (one element), 'dead_letters': ...}.
+    those the article state is updated and changed articles' old events are removed.
+    Output: {'committed': the manifest (one element), 'dead_letters': ...}. `hooks`: the
+    crash tests' stopping points (transforms/store/hooks.py); production passes none.
     """
 
-    def __init__(self, root: str, run_id: str, manifest: dict | None = None):
+    def __init__(self, root: str, run_id: str, manifest: dict | None = None, hooks: WriterHooks = NO_HOOKS):
         super().__init__()
         self._root = root
         self._run_id = run_id
         self._manifest = dict(manifest or {})
+        self._hooks = hooks
 
     def expand(self, inputs):
         if isinstance(inputs, PCollection):
             inputs = {"events": inputs}
         events = inputs["events"]
         pipeline = events.pipeline
-        keyed = events | "ValidatePartition" >> beam.ParDo(_ValidatePartitionFn()).with_outputs(DEAD_LETTERS, main="keyed")
+        keyed = events | "ValidatePartition" >> beam.ParDo(_ValidatePartitionFn(self._hooks)).with_outputs(DEAD_LETTERS, main="keyed")
         seen = inputs.get("seen") or (pipeline | "NoSeen" >> beam.Create([]))
         failed = inputs.get("failed") or (pipeline | "NoFailed" >> beam.Create([]))
         retry = inputs.get("retry") or (pipeline | "NoRetry" >> beam.Create([]))
@@ -151,7 +175,7 @@ class WriteEvents(beam.PTransform):
         staged = (
             {"events": keyed.keyed, PURGE: outcome[PURGE]}
             | "GroupByPartition" >> beam.CoGroupByKey()
-            | "StagePartition" >> beam.ParDo(_StagePartitionFn(self._root, self._run_id)).with_outputs(
+            | "StagePartition" >> beam.ParDo(_StagePartitionFn(self._root, self._run_id, self._hooks)).with_outputs(
                 DEAD_LETTERS, main="changes"
             )
         )
@@ -160,7 +184,7 @@ class WriteEvents(beam.PTransform):
             | "AllStaged" >> beam.combiners.ToList()
             | "Commit"
             >> beam.ParDo(
-                _CommitFn(self._root, self._run_id, self._manifest), beam.pvalue.AsList(outcome.updates)
+                _CommitFn(self._root, self._run_id, self._manifest, self._hooks), beam.pvalue.AsList(outcome.updates)
             )
         )
         dead_letters = (keyed[DEAD_LETTERS], staged[DEAD_LETTERS]) | "WriterDeadLetters" >> beam.Flatten()
