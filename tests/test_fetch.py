@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from transforms.ingest import fetch as fetch_mod
+from transforms.ingest import decoding
 from transforms.ingest.fetch import FetchPolicy, FetchResult, address_allowed, fetch
 
 try:
@@ -206,12 +206,12 @@ def test_too_many_stacked_encodings_are_refused(server):
 
 def test_decoded_cap_is_exact_enough():
     """The cap trips within one decode step of the limit, whatever the ratio."""
-    decode = fetch_mod._decoder("gzip", FetchPolicy(max_decoded_bytes=100_000))
+    decode = decoding.decoder("gzip", 100_000)
     out = 0
-    with pytest.raises(fetch_mod._Failure) as info:
+    with pytest.raises(decoding.DecodeError) as info:
         for i in range(0, len(GZIP_BOMB), 1000):
             out += sum(map(len, decode(GZIP_BOMB[i:i + 1000])))
-    assert info.value.outcome == "too_large"
+    assert info.value.reason == "too_large"
     assert out <= 100_000
 
 

@@ -58,18 +58,18 @@ limit). Both waits count against the deadline.
 from __future__ import annotations
 
 import email.utils
-import ipaddress
-import socket
 import threading
 import time
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import httpx
 
-MAX_STACKED_ENCODINGS = 2
-_DECODE_STEP = 64 * 1024  # max bytes one zlib call may produce: the overshoot bound
+from transforms.ingest.address_guard import ResolveError, address_allowed, resolve
+from transforms.ingest.decoding import MAX_STACKED_ENCODINGS, DecodeError, GzipError, decoder, gunzip_capped
+
+__all__ = ["FetchPolicy", "FetchResult", "GzipError", "address_allowed", "fetch", "gunzip_capped", "new_client",
+           "MAX_STACKED_ENCODINGS"]
 _REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 
 
@@ -126,70 +126,6 @@ class _Failure(Exception):
             outcome, message, status, retry_after)
 
 
-# --------------------------------------------------------------------------- guard
-
-def address_allowed(host: str, resolved_ips: list[str], allow_private: bool,
-                    allowed_networks: tuple[str, ...] = ()) -> bool:
-    """Decide whether a connection to ``host`` (resolved to ``resolved_ips``) may be made.
-
-    Pure function, no I/O. Refused unless every address is public: one private
-    address among public ones is enough to refuse (the connection may use any).
-    ``allow_private`` admits private, loopback, link-local and shared addresses but
-    never multicast or unspecified ones, which are not HTTP servers. An empty list
-    (nothing resolved) or an unparsable address is refused. ``allowed_networks``
-    admits non-public addresses inside those networks only (an invalid network
-    string admits nothing).
-    """
-    networks = []
-    for net in allowed_networks:
-        try:
-            networks.append(ipaddress.ip_network(net, strict=False))
-        except ValueError:
-            pass
-    candidates = list(resolved_ips)
-    try:  # an IP-literal host is checked even if the caller forgot to resolve it
-        ipaddress.ip_address(host.strip("[]"))
-        candidates.append(host.strip("[]"))
-    except ValueError:
-        pass
-    if not candidates:
-        return False
-    for raw in candidates:
-        try:
-            ip = ipaddress.ip_address(raw)
-        except ValueError:
-            return False
-        mapped = getattr(ip, "ipv4_mapped", None) or getattr(ip, "sixtofour", None)
-        for addr in (ip, mapped) if mapped else (ip,):
-            if addr.is_multicast or addr.is_unspecified:
-                return False
-            if not allow_private and not addr.is_global and not any(
-                    addr.version == net.version and addr in net for net in networks):
-                return False
-    return True
-
-
-def _resolve(host: str, port: int, timeout: float) -> list[str]:
-    """getaddrinfo with a timeout (it has none of its own): run it in a daemon thread."""
-    box: dict = {}
-
-    def work() -> None:
-        try:
-            box["ips"] = [info[4][0] for info in
-                          socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
-        except (OSError, UnicodeError) as exc:
-            box["error"] = exc
-
-    thread = threading.Thread(target=work, daemon=True, name=f"resolve {host}")
-    thread.start()
-    thread.join(max(timeout, 0.0))
-    if thread.is_alive():
-        raise _Failure("timeout", f"resolving {host} took longer than {timeout:.1f}s")
-    if "error" in box:
-        raise _Failure("connection_error", f"cannot resolve {host}: {box['error']}")
-    return box["ips"]
-
-
 # --------------------------------------------------------------------- politeness
 
 _host_lock = threading.Lock()
@@ -212,122 +148,6 @@ def _host_slot(host: str, policy: FetchPolicy, remaining: Callable[[], float]):
     if not sem.acquire(timeout=max(remaining(), 0.0)):
         raise _Failure("deadline", f"no free connection slot for {host} before the deadline")
     return sem
-
-
-# ------------------------------------------------------------------------ decoding
-
-def _inflate_layer(make: Callable[[], object], cap: int, what: str):
-    """Return a push-decoder ``feed(data, final) -> [chunks]`` that refuses output past ``cap``.
-
-    ``max_length`` bounds each zlib call, so the cap trips after at most one step of
-    inflation beyond it, however high the compression ratio. Concatenated gzip
-    members are decoded in turn, as gzip(1) does.
-    """
-    state = {"obj": make(), "out": 0}
-
-    def feed(data: bytes, final: bool = False) -> list[bytes]:
-        obj, out = state["obj"], []
-        while data:
-            out.append(obj.decompress(data, _DECODE_STEP))
-            data = obj.unconsumed_tail
-            if obj.eof and obj.unused_data:
-                data, obj = obj.unused_data + data, make()
-                state["obj"] = obj
-            state["out"] += len(out[-1])
-            if state["out"] > cap:
-                raise _Failure("too_large", f"{what} decodes to more than {cap} bytes")
-        if final:
-            out.append(obj.flush())
-            state["out"] += len(out[-1])
-            if state["out"] > cap:
-                raise _Failure("too_large", f"{what} decodes to more than {cap} bytes")
-        return [piece for piece in out if piece]
-
-    return feed
-
-
-def _deflate_maker() -> Callable[[], object]:
-    """'deflate' is zlib-wrapped per RFC, raw in practice from some servers: sniff it."""
-    class Sniffing:
-        def __init__(self) -> None:
-            self.head, self.inner = b"", None
-            self.unconsumed_tail = self.unused_data = b""
-            self.eof = False
-
-        def decompress(self, data: bytes, max_length: int) -> bytes:
-            if self.inner is None:
-                self.head += data
-                if len(self.head) < 2:
-                    return b""
-                data, self.head = self.head, b""
-                cmf, flg = data[0], data[1]
-                zlib_wrapped = cmf & 0x0F == 8 and (cmf * 256 + flg) % 31 == 0
-                self.inner = zlib.decompressobj(15 if zlib_wrapped else -15)
-            out = self.inner.decompress(data, max_length)
-            self.unconsumed_tail, self.eof = self.inner.unconsumed_tail, self.inner.eof
-            return out
-
-        def flush(self) -> bytes:
-            return self.inner.flush() if self.inner is not None else b""
-
-    return Sniffing
-
-
-def _decoder(content_encoding: str | None, policy: FetchPolicy):
-    """Build a push-decoder for the response's Content-Encoding chain (last applied first)."""
-    codings = [c.strip().lower() for c in (content_encoding or "").split(",")]
-    codings = [c for c in codings if c and c != "identity"]
-    if len(codings) > MAX_STACKED_ENCODINGS:
-        raise _Failure("too_large", f"{len(codings)} stacked content encodings "
-                       f"({content_encoding}); at most {MAX_STACKED_ENCODINGS} are decoded")
-    layers = []
-    for coding in reversed(codings):
-        if coding in ("gzip", "x-gzip"):
-            make = lambda: zlib.decompressobj(31)  # noqa: E731
-        elif coding == "deflate":
-            make = _deflate_maker()
-        else:
-            raise _Failure("http_error", f"unsupported content encoding {coding!r}")
-        layers.append(_inflate_layer(make, policy.max_decoded_bytes, f"{coding} layer"))
-
-    def feed(data: bytes, final: bool = False) -> list[bytes]:
-        chunks = [data] if data else []
-        try:
-            for layer in layers:  # outermost encoding first; each layer capped on its own
-                out: list[bytes] = []
-                for chunk in chunks:
-                    out.extend(layer(chunk))
-                if final:
-                    out.extend(layer(b"", True))
-                chunks = out
-        except zlib.error as exc:
-            raise _Failure("http_error", f"corrupt {content_encoding} body: {exc}") from None
-        return chunks
-
-    return feed
-
-
-class GzipError(ValueError):
-    """A gzip file that cannot be decoded within the cap; ``reason`` is the dead-letter reason
-    (``too_large`` or ``unreadable``), so callers never read it from the message."""
-
-    def __init__(self, reason: str, message: str):
-        super().__init__(message)
-        self.reason = reason
-
-
-def gunzip_capped(data: bytes, cap: int) -> bytes:
-    """Decompress a gzip file (e.g. a local ``feed.xml.gz``) refusing output past ``cap``.
-
-    Raises ``GzipError`` when the output would exceed ``cap`` or the data is corrupt.
-    """
-    policy = FetchPolicy(max_decoded_bytes=cap)
-    try:
-        decode = _decoder("gzip", policy)
-        return b"".join(decode(data) + decode(b"", final=True))
-    except _Failure as failure:
-        reason = "too_large" if failure.outcome == "too_large" else "unreadable"
-        raise GzipError(reason, failure.message) from None
 
 
 # ---------------------------------------------------------------------------- fetch
@@ -370,7 +190,10 @@ def _one_attempt(url: str, policy: FetchPolicy, headers: dict, trusted_source: b
         host = current.host.lower()
         if not trusted_source or host != source_host:
             port = current.port or (443 if current.scheme == "https" else 80)
-            ips = _resolve(host, port, min(policy.connect_timeout, remaining()))
+            try:
+                ips = resolve(host, port, min(policy.connect_timeout, remaining()))
+            except ResolveError as error:
+                raise _Failure(error.reason, error.message) from None
             if not address_allowed(host, ips, policy.allow_private, policy.allowed_networks):
                 raise _Failure("blocked_address", f"{host} resolves to a non-public address "
                                f"({', '.join(sorted(set(ips))) or 'none'})")
@@ -427,18 +250,21 @@ def _read_final(url: str, current: httpx.URL, response: httpx.Response, policy: 
     if length.isdigit() and int(length) > policy.max_bytes:
         raise _Failure("too_large", f"Content-Length {length} exceeds {policy.max_bytes} bytes",
                        status)
-    decode = _decoder(h.get("content-encoding"), policy)
     raw = 0
     parts: list[bytes] = []
-    for chunk in response.iter_raw():
-        raw += len(chunk)
-        if raw > policy.max_bytes:
-            raise _Failure("too_large", f"body exceeds {policy.max_bytes} bytes", status)
-        parts.extend(decode(chunk))
-        if remaining() <= 0:
-            raise _Failure("deadline", f"body not complete after the {policy.deadline}s "
-                           f"deadline ({raw} bytes read)", status)
-    parts.extend(decode(b"", final=True))
+    try:
+        decode = decoder(h.get("content-encoding"), policy.max_decoded_bytes)
+        for chunk in response.iter_raw():
+            raw += len(chunk)
+            if raw > policy.max_bytes:
+                raise _Failure("too_large", f"body exceeds {policy.max_bytes} bytes", status)
+            parts.extend(decode(chunk))
+            if remaining() <= 0:
+                raise _Failure("deadline", f"body not complete after the {policy.deadline}s "
+                               f"deadline ({raw} bytes read)", status)
+        parts.extend(decode(b"", final=True))
+    except DecodeError as error:
+        raise _Failure(error.reason, error.message, status) from None
     return FetchResult(url, str(current), "ok", status, b"".join(parts), h.get("content-type"),
                        h.get("etag"), h.get("last-modified"),
                        f"{url}: {status}, {raw} bytes", 0)
