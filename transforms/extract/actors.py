@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from schemas import ontology
+from transforms.extract.places import place_country
 
 MAX_NAME_TOKENS = 7
 # Children that belong to the name of a noun phrase; prepositional phrases and
@@ -151,6 +152,18 @@ class ArticleActors:
         if remember:
             self._remember(actor, tokens)
         return actor
+
+    def place(self, head) -> Actor | None:
+        """The country of the place a phrase names, as a target: "Mariupol", "the city of Afrin"."""
+        phrases = [name_tokens(head)]
+        phrases += [name_tokens(pobj) for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for pobj in prep.children if pobj.dep_ == "pobj"]
+        for tokens in phrases:
+            found = place_country(tokens)
+            if found is not None:
+                country, text = found
+                return Actor(country, text, country, None, "place")
+        return None
 
     def _names_an_actor(self, head, tokens: Sequence, actor: Actor, role_type: str | None) -> bool:
         """'Indian inflation', 'Nigerian bank stocks': a name modifying a thing is no actor.

@@ -80,6 +80,16 @@ def _target(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
                 found = _country_in(prep, resolver, any_actor=preps is TARGET_PREPS)
                 if found is not None and found.code != actor.code:
                     return found
+    # "Israeli airstrikes hit buildings in Khan Younis": the noun's own clause names the target.
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+        for child in noun.head.children:
+            if child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in TARGET_PREPS | PLACE_PREPS):
+                found = _country_in(child, resolver, any_actor=child.dep_ == "dobj" or child.lower_ in TARGET_PREPS)
+                if found is None and child.dep_ == "dobj":
+                    found = next((p for prep in child.children if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
+                                  for p in [_country_in(prep, resolver)] if p is not None), None)
+                if found is not None and found.code != actor.code:
+                    return found
     # "... are killed in a strike on a market in Kharkiv, Ukraine": the clause's place.
     head = noun.head
     while head.dep_ == "prep":
@@ -100,6 +110,10 @@ def _country_in(prep, resolver: ArticleActors, any_actor: bool = False) -> Actor
         actor = resolver.resolve(token, remember=False, as_target=True)
         if actor is not None and (any_actor or actor.code == actor.country):
             return actor
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        place = resolver.place(pobj)  # "a missile attack in Kherson": the country of the place
+        if place is not None:
+            return place
     return None
 
 

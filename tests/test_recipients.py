@@ -1,0 +1,45 @@
+"""Recipients (`target`): where the syntax puts them, and places that stand for their country."""
+from __future__ import annotations
+
+import pytest
+from test_extractor import extract, triples
+
+from transforms.extract.places import place_countries
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the object itself, and a recipient inside the object phrase
+        ("The Dutch government approved a loan to Moldova on Monday.", ("NLD", "MDA")),
+        ("Sweden welcomed the decision of Finland to join the alliance.", ("SWE", "FIN")),
+        ("Ghana rejected Togo's proposal for a joint border patrol.", ("GHA", "TGO")),
+        # a prepositional object of the verb, with the recipient one level down
+        ("The Kenyan president arrived for a tour of Uganda's northern districts.", ("KEN", "UGA")),
+        # a visit or a use of force: the place stands for its country
+        ("Chile's foreign minister visited the border city of Mendoza on Friday.", ("CHL", "ARG")),
+        ("Ethiopian troops shelled positions near Kassala overnight.", ("ETH", "SDN")),
+    ],
+)
+def test_the_recipient_is_found_where_the_syntax_puts_it(nlp, text, expected):
+    actor, target = expected
+    found = {(a, t) for a, _, t in triples(extract(nlp, text)) if a == actor}
+    assert (actor, target) in found, found
+
+
+def test_a_place_never_acts(nlp):
+    """A city is a target's place, not an actor: 'Mendoza' does not stand for Argentina's government."""
+    events = extract(nlp, "Mendoza approved a new water tax on Monday.")
+    assert not any(e.actor == "ARG" for e in events)
+
+
+def test_an_event_noun_takes_the_place_of_its_clause(nlp):
+    events = extract(nlp, "Six people were killed in a Sudanese air strike in Malakal.")
+    assert ("SDN", "19", "SSD") in triples(events)
+
+
+def test_places_are_looked_up_only_in_place_names(nlp):
+    """'Reading' and 'Split' are cities, but as words they name nothing."""
+    assert place_countries()["reading"] == "GBR"
+    events = extract(nlp, "Croatian police raided a flat after reading the report on the split in the party.")
+    assert all(e.target != "GBR" for e in events)
