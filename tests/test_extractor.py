@@ -150,3 +150,49 @@ def test_bare_role_noun_takes_the_headline_country(nlp):
     arrest = [e for e in with_title if e.event_root == "17"]
     assert arrest and arrest[0].actor == "GEO" and arrest[0].actor_type == "COP" and arrest[0].confidence < 0.9
     assert not extract(nlp, "Police arrested twelve opposition activists on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "absent"),
+    [
+        ("Serbia denied that its police beat the protesters in Novi Sad.", ("SRB", "01"), ("SRB", "17")),
+        ("Armenia accused Azerbaijan of shelling villages near the border.", ("ARM", "11"), ("AZE", "19")),
+        ("Niger denied reports that its army had attacked a Malian convoy.", ("NER", "01"), ("NER", "19")),
+    ],
+)
+def test_a_denial_or_accusation_is_the_event_not_what_it_disputes(nlp, text, kept, absent):
+    found = {(a, r) for a, r, _ in triples(extract(nlp, text))}
+    assert kept in found and absent not in found, found
+
+
+def test_an_act_coordinated_with_a_denial_is_kept(nlp):
+    found = {(a, r) for a, r, _ in triples(extract(nlp, "Serbia denied the report and expelled two Croatian diplomats."))}
+    assert ("SRB", "16") in found, found
+
+
+def test_a_country_inside_a_body_named_after_it_is_not_the_actor(nlp):
+    """'The Taiwan Affairs Office' is a Chinese body; it names Taiwan as its subject."""
+    events = extract(nlp, "The Taiwan Affairs Office criticised the visit of the American delegation.")
+    assert not any(e.actor == "TWN" for e in events)
+    events = extract(nlp, "Taiwan criticised the visit of the Chinese delegation.")
+    assert any(e.actor == "TWN" and e.event_root == "11" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "actor_type"),
+    [
+        ("Rebel forces in Mali attacked an army convoy near Gao.", "MLI", "REB"),
+        ("Opposition lawmakers in Kenya condemned the new fuel tax.", "KEN", "OPP"),
+        ("Russian intelligence officials met their Turkish counterparts in Ankara.", "RUS", "SPY"),
+        ("The Supreme Court of Israel blocked the appointment of the minister.", "ISR", "JUD"),
+        ("The Indian parliament condemned the attack on the embassy.", "IND", "LEG"),
+    ],
+)
+def test_the_words_decide_the_sector(nlp, text, actor, actor_type):
+    rows = [e for e in extract(nlp, text) if e.actor == actor]
+    assert rows and rows[0].actor_type == actor_type, [(e.actor, e.actor_type) for e in rows]
+
+
+def test_a_former_official_does_not_act_for_the_state(nlp):
+    assert not extract(nlp, "A former Pakistani minister accused India of meddling in the election.")
+    assert ("PAK", "11", "IND") in triples(extract(nlp, "A Pakistani minister accused India of meddling in the election."))

@@ -33,6 +33,10 @@ _PERSON_ENTS = frozenset({"PERSON"})
 MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies"})
 CONTEXT_ROLES = frozenset({"GOV", "MIL", "COP", "JUD"})
 QUANTITY_NOUNS = frozenset({"tens", "hundreds", "thousands", "dozens", "millions", "scores"})
+# Sectors a modifier may refine ("rebel forces" are REB, not MIL); ELI: a former official.
+GENERIC_ROLES = frozenset({"GOV", "MIL", "CVL", "PPL"})
+SIDE_ROLES = frozenset({"OPP", "REB"})  # "opposition lawmakers", "rebel soldiers": the side wins
+FORMER = "ELI"
 COLLECTIVE_NOUNS = MEMBER_NOUNS | frozenset({"partner", "nation", "country", "state", "capital"})
 
 
@@ -221,13 +225,26 @@ class ArticleActors:
     def _role_type(self, tokens: Sequence, head=None) -> str | None:
         """The role a phrase names: its head noun's ("the army"), or a title before a name
         ("Foreign Minister Sergey Lavrov"); a modifier of a thing is no role ("a drone strike")."""
+        if any(self._role_of(t) == FORMER for t in tokens):
+            return FORMER  # "former President Bolsonaro", "ex-minister": no longer the state
         if head is not None and head.pos_ != "PROPN":
-            tokens = [head]
+            # The head noun decides, unless a modifier names a more specific sector:
+            # "rebel forces" (REB), "intelligence officials" (SPY), "opposition lawmakers" (OPP).
+            role = self._role_of(head)
+            for modifier in (c for c in head.children if c.dep_ in ("amod", "compound")):
+                specific = self._role_of(modifier)
+                if specific is not None and (specific in SIDE_ROLES or (
+                        specific not in GENERIC_ROLES and (role is None or role in GENERIC_ROLES))):
+                    return specific
+            return role
         for token in reversed(tokens):
-            role = self._roles.get(token.lemma_.lower()) or self._roles.get(token.text.lower())
+            role = self._role_of(token)
             if role is not None:
                 return role
         return None
+
+    def _role_of(self, token) -> str | None:
+        return self._roles.get(token.lemma_.lower()) or self._roles.get(token.text.lower())
 
     def _located_actor(self, head) -> Actor | None:
         """'protesters in Georgia': a role noun whose country sits in a preposition."""
@@ -253,7 +270,7 @@ class ArticleActors:
                 text = _span_text(window)
                 learned = self._learned.get(_normalize(text))
                 entry = learned or self._names.get(_normalize(text)) or self._plural_demonym(text)
-                if entry is None:
+                if entry is None or _names_a_topic(tokens, start + size, entry):
                     continue
                 # The longest name wins ("South Africa" over "Africa"), then the most specific kind.
                 rank = (-size, KIND_PRIORITY.get(entry.kind, 9), start)
@@ -267,6 +284,15 @@ class ArticleActors:
                         via="context" if learned is not None else "gazetteer",
                     )
         return best
+
+
+# "the Taiwan Affairs Office" is a Chinese body about Taiwan: a country followed by one of
+# these words inside a name is the body's subject, not its owner.
+TOPIC_WORDS = frozenset({"affairs", "relations", "studies"})
+
+
+def _names_a_topic(tokens: Sequence, end: int, entry: ontology.ActorEntry) -> bool:
+    return entry.kind in ("country", "demonym") and end < len(tokens) and tokens[end].lower_ in TOPIC_WORDS
 
 
 def name_tokens(head) -> list:

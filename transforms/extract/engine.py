@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from schemas import ontology
 from schemas.records import Article, Event
-from transforms.extract.actors import Actor, ArticleActors, name_tokens, resolve_all
+from transforms.extract.actors import FORMER, Actor, ArticleActors, name_tokens, resolve_all
 from transforms.extract.clauses import (
     SUBJECT_DEPS,
     agents_of,
@@ -40,7 +40,7 @@ from transforms.extract.coding import (
     rule_for,
     with_modality,
 )
-from transforms.extract.nominal import nominal_events
+from transforms.extract.nominal import instrument_agent, nominal_events
 from transforms.extract.verbs import match_verb
 
 EXTRACTOR_VERSION = "0.2.0"
@@ -113,14 +113,41 @@ def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
         verb = sent.doc[verb_i]
         for candidate in candidates:
             # "X said that ...": the reported clause is the news, the saying is evidence,
-            # unless the clause is the speaker's own view ("said he was confident").
-            if candidate.rule.code.startswith("01") and _has_clause(verb) and not _own_view(verb, by_verb):
+            # unless the clause is the speaker's own view ("said he was confident"), or the
+            # saying denies or accuses ("denied that its forces shelled ...": the denial is the news).
+            if (candidate.rule.code.startswith("01") and _has_clause(verb) and not _own_view(verb, by_verb)
+                    and not _disputes(candidate.rule.code)):
                 continue
             # "demanded that Manila withdraw": what is demanded has not happened.
             if _unrealized(verb, by_verb):
                 continue
+            # "denied that its forces shelled the hospital", "accused Kyiv of attacking":
+            # the embedded act is only alleged, never an event of its own.
+            if _disputed(verb, by_verb):
+                continue
             out.append(candidate)
     return out
+
+
+# Denials (016) and accusations, criticism, complaints (root 11) embed an act they dispute.
+DISPUTING_CODES = ("016", "11")
+EMBEDDING_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "pobj", "prep", "conj", "advcl", "acl"})
+
+
+def _disputes(code: str) -> bool:
+    return code.startswith(DISPUTING_CODES)
+
+
+def _disputed(verb, by_verb: dict[int, list[Candidate]]) -> bool:
+    """Whether a denial or an accusation governs this verb ("accused X of attacking")."""
+    node = verb
+    while node.dep_ in EMBEDDING_DEPS and node.head is not node:
+        coordinated = node.dep_ == "conj"
+        node = node.head
+        governing = by_verb.get(node.i)
+        if governing and _disputes(governing[0].rule.code):
+            return not coordinated  # "denied the report and attacked X": two acts, not one embedded
+    return False
 
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -224,7 +251,12 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     else:
         subjects = subjects_of(verb)
         target_heads = [h for h in (dative_object(children), dobj) if h is not None]
-    actors = resolve_all(resolver, subjects)
+    # A former official acts for themselves, not for the state they once served.
+    actors = [a for a in resolve_all(resolver, subjects) if a.actor_type != FORMER]
+    if not actors and not passive:  # "a bomb planted by militants killed four officers"
+        actors = [a for a in (instrument_agent(s, resolver) for s in subjects) if a is not None]
+        if actors:
+            confidence -= 0.05
     if not actors and _refers_to_speaker(subjects):
         speaker_actor = _reporting_subject(verb, resolver)
         actors = [speaker_actor] if speaker_actor is not None else []

@@ -51,6 +51,35 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
         yield token, code, actor, target
 
 
+# Weapons that do what their user does: "a bomb planted by militants killed ...",
+# "a Russian missile hit ...".
+INSTRUMENT_NOUNS = frozenset({
+    "bomb", "bombs", "missile", "missiles", "rocket", "rockets", "drone", "drones", "shell", "shells",
+    "mine", "mines", "grenade", "explosive", "explosives", "device", "strike", "strikes", "airstrike",
+    "airstrikes", "artillery", "mortar", "mortars", "shelling", "barrage", "sniper", "gunfire",
+})
+
+
+def instrument_agent(subject, resolver: ArticleActors) -> Actor | None:
+    """Who used the weapon that is a clause's subject: its modifiers, "by"/"from" phrase,
+    or the agent of a participle on it ("a bomb planted by Taliban militants")."""
+    if subject.lemma_.lower() not in INSTRUMENT_NOUNS and subject.lower_ not in INSTRUMENT_NOUNS:
+        return None
+    actor = _agent(subject, resolver)
+    if actor is not None:
+        return actor
+    for clause in subject.children:
+        if clause.dep_ == "acl":
+            for agent in clause.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            found = resolver.resolve(pobj, remember=False)
+                            if found is not None:
+                                return found
+    return None
+
+
 def _agent(noun, resolver: ArticleActors) -> Actor | None:
     modifiers = [t for t in name_tokens(noun) if t.i != noun.i and t.dep_ in ("amod", "compound", "poss", "nmod")]
     for modifier in modifiers:
