@@ -196,3 +196,28 @@ def test_the_words_decide_the_sector(nlp, text, actor, actor_type):
 def test_a_former_official_does_not_act_for_the_state(nlp):
     assert not extract(nlp, "A former Pakistani minister accused India of meddling in the election.")
     assert ("PAK", "11", "IND") in triples(extract(nlp, "A Pakistani minister accused India of meddling in the election."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the object decides the verb's sense
+        ("Hezbollah released a video of the captured soldiers.", set()),
+        ("The Houthis released two Saudi pilots on Sunday.", {("HOUTHIS", "08", "SAU")}),
+        ("Japan sent condolences to Morocco after the earthquake.", {("JPN", "01", "MAR")}),
+        ("Greece moved warships to the Aegean after the incident.", {("GRC", "15", None)}),
+        ("Al-Shabaab militants took six aid workers hostage in Baidoa.", {("AL_SHABAAB", "18", "SOM")}),
+        ("Azerbaijan imposed a siege on the Lachin corridor.", {("AZE", "19", None)}),
+        # a light verb takes its noun's event
+        ("Sudan's army intensified its offensive against the RSF in Omdurman.", {("SDN", "19", "RSF")}),
+        ("Qatar carried out mediation between Rwanda and Congo.", {("QAT", "04", None)}),
+        # a cooperative noun reported as happening, between two named sides
+        ("Talks between Serbia and Kosovo resumed in Brussels on Monday.", {("SRB", "04", "XKX"), ("XKX", "04", "SRB")}),
+        # a ceasefire agreed by two sides is each one's toward the other
+        ("Thailand and Cambodia agreed to a ceasefire on Saturday.", {("THA", "08", "KHM"), ("KHM", "08", "THA")}),
+        # scheduled meetings are intents
+        ("The Brazilian president is due to attend a summit in Cairo.", {("BRA", "03", None)}),
+    ],
+)
+def test_recall_and_sense_on_wire_forms(nlp, text, expected):
+    assert triples(extract(nlp, text)) == expected

@@ -40,7 +40,7 @@ from transforms.extract.coding import (
     rule_for,
     with_modality,
 )
-from transforms.extract.nominal import instrument_agent, nominal_events
+from transforms.extract.nominal import instrument_agent, nominal_code, nominal_events
 from transforms.extract.verbs import match_verb
 
 EXTRACTOR_VERSION = "0.2.0"
@@ -49,6 +49,7 @@ TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "to", "for"})
 # Reciprocal actions give each member of a compound subject the other as target.
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+RECIPROCAL_CODES = ("087",)  # "India and Pakistan agreed to a ceasefire": each with the other
 # Visits and uses of force: the place they happen in stands for the country that receives them.
 PLACE_ROOTS = frozenset({"04", "15", "17", "18", "19", "20"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "inside", "into", "over", "toward", "towards"})
@@ -204,7 +205,7 @@ def _light_verb_rule(verb, dobj) -> ontology.VerbRule | None:
     """'begins a visit to Kyrgyzstan', 'mounted an offensive': a light verb takes its object's event."""
     if dobj is None or verb.lemma_.lower() not in ontology.light_verbs() | ontology.aspectual_verbs():
         return None
-    code = ontology.nominal_events(standalone_only=False).get(dobj.lemma_.lower())
+    code = nominal_code(dobj, standalone_only=False)  # "launched a peace initiative"
     return ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), code) if code else None
 
 
@@ -224,7 +225,11 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     heads = object_heads(dobj, preps, verb)
     if verb.lemma_.lower() in ontology.aspectual_verbs() and any(c.dep_ == "xcomp" for c in children):
         return
-    rule = match_verb(verb.lemma_, particles, heads) or predicate_rule(verb) or _light_verb_rule(verb, dobj)
+    rule = match_verb(verb.lemma_, particles, heads)
+    light = _light_verb_rule(verb, dobj)
+    if light is not None and (rule is None or not rule.object_heads):
+        rule = light  # "intensified its offensive": the noun is the event, not the verb's own sense
+    rule = rule or predicate_rule(verb)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
     rule = joint_action(rule, dobj)
@@ -280,7 +285,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     speaker = _speaker(verb, resolver)
     if speaker is not None:
         confidence -= 0.05
-    reciprocal = len(actors) > 1 and target is None and rule.code[:2] in RECIPROCAL_ROOTS
+    reciprocal = len(actors) > 1 and target is None and (
+        rule.code[:2] in RECIPROCAL_ROOTS or rule.code.startswith(RECIPROCAL_CODES))
     for actor in actors:
         this_target = target
         if reciprocal:

@@ -19,8 +19,14 @@ PLACE_PREPS = frozenset({"in", "near", "across", "into"})
 PAIR_PREPS = frozenset({"between"})
 
 
-def nominal_code(token) -> str | None:
-    table = ontology.nominal_events()
+def _reported_as_happening(noun) -> bool:
+    """The noun is the subject of a clause about it ("talks ... resumed", "the truce held")."""
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and not any(
+        c.dep_ == "neg" for c in noun.head.children)
+
+
+def nominal_code(token, standalone_only: bool = True) -> str | None:
+    table = ontology.nominal_events(standalone_only=standalone_only)
     left = token.doc[token.i - 1] if token.i > 0 else None
     if left is not None and left.dep_ == "compound":
         code = table.get(f"{left.lower_} {token.lower_}")
@@ -35,6 +41,15 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
             continue
         code = nominal_code(token)
+        if code is None and _reported_as_happening(token):
+            # "Talks between Armenia and Azerbaijan resumed": a cooperative noun is an event
+            # when its clause reports it, and only between two named sides.
+            code = nominal_code(token, standalone_only=False)
+            pair = _between(token, resolver) if code else None
+            if pair and pair[1] is not None:
+                yield token, code, pair[0], pair[1]
+                yield token, code, pair[1], pair[0]
+            continue
         if code is None:
             continue
         pair = _between(token, resolver) or _casualties_of(token, resolver)

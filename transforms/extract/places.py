@@ -2,8 +2,8 @@
 
 A visit to a city is a visit to its country; an air strike on a town is an attack on the
 country it lies in. Places are never actors (a city does not act; capitals that stand for
-their government are metonyms in countries.csv) and are looked up only in phrases spaCy
-tags as a place, so "Reading" or "Split" as words never match. The table
+their government are metonyms in countries.csv) and are looked up only in proper nouns
+and in phrases spaCy tags as a place, so "reading" or "split" as words never match. The table
 (schemas/data/places.csv) is built by tools/build_places.py from GeoNames plus the team's
 regions.
 """
@@ -23,10 +23,22 @@ def place_countries() -> dict[str, str]:
     return {row["name"].lower(): row["country"] for row in ontology.table_rows("places.csv")}
 
 
+def _may_name_a_place(token) -> bool:
+    """Tagged a place, or a proper noun the small model tagged otherwise ("Kherson" as a PERSON),
+    unless it is part of a person's full name ("Victoria Nuland")."""
+    if token.ent_type_ in PLACE_ENTS:
+        return True
+    if token.pos_ != "PROPN":
+        return False
+    if token.ent_type_ == "PERSON":
+        return not any(len(ent) > 1 and ent.start <= token.i < ent.end for ent in token.doc.ents)
+    return True
+
+
 def place_country(tokens) -> tuple[str, str] | None:
     """(country code, place text) of the longest place named by `tokens` (a phrase), or None."""
     table = place_countries()
-    tokens = [t for t in tokens if t.ent_type_ in PLACE_ENTS]
+    tokens = [t for t in tokens if _may_name_a_place(t)]
     for size in range(min(len(tokens), MAX_PLACE_TOKENS), 0, -1):
         for start in range(len(tokens) - size + 1):
             window = tokens[start : start + size]
