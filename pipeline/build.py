@@ -52,12 +52,14 @@ def build_pipeline(
     run_date = dt.date.fromisoformat(view.run_date) if view.run_date else dt.datetime.now(dt.timezone.utc).date()
     since = dt.date.fromisoformat(view.since) if view.since else None
     until = dt.date.fromisoformat(view.until) if view.until else None
-    sources, source_errors = expand_sources(list(view.feeds))
+    settings: dict[str, dict[str, str]] = {}
+    sources, source_errors = expand_sources(list(view.feeds), settings)
+    source_countries = {source: values["country"] for source, values in settings.items() if values.get("country")}
     policy = fetch_policy(view)
     state = {} if view.ignore_source_state else load_state(view.output)
 
     feeds = p | "ReadFeeds" >> ReadFeeds(sources, source_errors, policy, state)
-    parsed = feeds["documents"] | "ParseArticles" >> ParseArticles(run_date)
+    parsed = feeds["documents"] | "ParseArticles" >> ParseArticles(run_date, source_countries)
     articles = parsed["articles"] | "WithinDates" >> beam.Filter(within_dates, since, until)
     # Incremental runs: articles already processed (same article_id and content_hash) stop
     # here, before any fetching or NLP; --reprocess sends them all on (transforms/store/article_state.py).

@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from schemas.records import Event
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: actor_via
 
 _STRING = pa.string()
 
@@ -49,6 +49,7 @@ EVENT_SCHEMA = pa.schema(
         pa.field("date_basis", _STRING),
         pa.field("extractor_version", _STRING),
         pa.field("run_id", _STRING),
+        pa.field("actor_via", _STRING),
     ],
     metadata={"eventwire.schema_version": str(SCHEMA_VERSION)},
 )

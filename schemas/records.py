@@ -37,6 +37,7 @@ class Article(NamedTuple):
     source: str  # publisher domain, e.g. "example.org"
     language: str | None = None
     content_hash: str = ""  # hash of title + text, to detect changed articles
+    source_country: str | None = None  # the source's `country` setting (sources list, OPML)
 
 
 class DeadLetter(NamedTuple):
@@ -82,6 +83,10 @@ class Event(NamedTuple):
     date_basis: str
     extractor_version: str
     run_id: str
+    # How the actor was resolved: "gazetteer" (a name the tables know), "context" (learned
+    # from the article: an acronym, a titled person, the headline's country, "the bloc") or
+    # "outlet" (a national institution framed by the publisher's home country).
+    actor_via: str | None = None
 
 
 # ---------------------------------------------------------------- incremental state

@@ -152,3 +152,15 @@ def test_non_utf8_list_is_an_error(tmp_path):
 def test_url_scheme_is_lowercased():
     sources, _ = expand_sources(["HTTPS://A.example/Feed"])
     assert sources == ["https://A.example/Feed"]
+
+
+def test_a_source_may_carry_its_home_country(tmp_path):
+    """`country=XXX` on a list line or a `country` attribute on an OPML outline (the outlet frame)."""
+    opml = write(tmp_path / "subs.opml", '<opml><body><outline xmlUrl="https://o.example/rss" country="irl"/>'
+                                         '<outline xmlUrl="https://p.example/rss"/></body></opml>')
+    listed = write(tmp_path / "feeds.txt", f"https://l.example/rss country=NZL\n{opml}\n# note country=XXX\n")
+    settings = {}
+    sources, errors = expand_sources([listed], settings)
+    assert sources == ["https://l.example/rss", "https://o.example/rss", "https://p.example/rss"] and errors == []
+    assert settings == {"https://l.example/rss": {"country": "NZL"}, "https://o.example/rss": {"country": "IRL"}}
+    assert expand_sources([listed])[0] == sources  # without a settings dict, the same sources

@@ -10,6 +10,9 @@ Cities of at least MIN_POPULATION from GeoNames (the largest wins when a name is
 Names that are already actor names (countries, capitals, demonyms, organisations) are left
 out: those resolve as actors. The extractor looks places up only in phrases spaCy tags as
 a place (GPE/LOC/FAC), so a city named like a common word does not fire on the word.
+
+Also schemas/data/country_codes.csv: ISO alpha-2 → alpha-3 and the country-code top-level
+domain, which place an outlet by its feed's language region ("en-GB") or domain (".fr").
 """
 from __future__ import annotations
 
@@ -57,6 +60,12 @@ def main() -> int:
         for key in sorted(rows):
             writer.writerow(rows[key])
     print(f"places.csv: {len(rows)} rows")
+    codes = sorted((c["iso"], c["iso3"], c["tld"].lstrip(".")) for c in cache.get_countries().values() if c["iso3"] in known)
+    with open(DATA / "country_codes.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["iso2", "code", "tld"])
+        writer.writerows(codes)
+    print(f"country_codes.csv: {len(codes)} rows")
     return 0
 
 

@@ -20,8 +20,9 @@ DEAD_LETTERS = "dead_letters"
 
 
 class _NormalizeFeedFn(beam.DoFn):
-    def __init__(self, run_date: dt.date):
+    def __init__(self, run_date: dt.date, source_countries: dict[str, str]):
         self._run_date = run_date
+        self._source_countries = source_countries
         self._entries = counter("entries_parsed")
         self._ok = counter("sources_ok")
         self._failed = counter("sources_failed")
@@ -45,9 +46,10 @@ class _NormalizeFeedFn(beam.DoFn):
         for letter in dead_letters:
             dead_letter_counter(STAGE, letter.reason).inc()
             yield beam.pvalue.TaggedOutput(DEAD_LETTERS, letter)
+        country = self._source_countries.get(doc.source)
         for article in articles:
             self._entries.inc()
-            yield article
+            yield article._replace(source_country=country) if country else article
 
 
 def pick_one(article_id: str, copies) -> Article:
@@ -69,14 +71,19 @@ class _CollapseFn(beam.DoFn):
 
 
 class ParseArticles(beam.PTransform):
-    """FeedDocument → Article (unique by article_id); failures → 'dead_letters'."""
+    """FeedDocument → Article (unique by article_id); failures → 'dead_letters'.
 
-    def __init__(self, run_date: dt.date):
+    `source_countries`: the sources' `country` settings (transforms/ingest/sources.py),
+    stamped on their articles for the extractor's outlet frame.
+    """
+
+    def __init__(self, run_date: dt.date, source_countries: dict[str, str] | None = None):
         super().__init__()
         self._run_date = run_date
+        self._source_countries = dict(source_countries or {})
 
     def expand(self, documents):
-        parsed = documents | "NormalizeFeed" >> beam.ParDo(_NormalizeFeedFn(self._run_date)).with_outputs(
+        parsed = documents | "NormalizeFeed" >> beam.ParDo(_NormalizeFeedFn(self._run_date, self._source_countries)).with_outputs(
             DEAD_LETTERS, main="articles"
         )
         unique = (

@@ -32,6 +32,7 @@ _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Za-z][\w'’
 _PERSON_ENTS = frozenset({"PERSON"})
 MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies"})
 CONTEXT_ROLES = frozenset({"GOV", "MIL", "COP", "JUD"})
+OUTLET_ROLES = CONTEXT_ROLES | frozenset({"LEG", "OPP", "SPY"})
 QUANTITY_NOUNS = frozenset({"tens", "hundreds", "thousands", "dozens", "millions", "scores"})
 # Sectors a modifier may refine ("rebel forces" are REB, not MIL); ELI: a former official.
 GENERIC_ROLES = frozenset({"GOV", "MIL", "CVL", "PPL"})
@@ -63,6 +64,7 @@ class ArticleActors:
         self._roles = ontology.role_types()
         self._learned: dict[str, ontology.ActorEntry] = {}
         self.context_country: str | None = None
+        self.outlet_country: str | None = None  # set by frame_with_outlet
         self._anaphora = ontology.anaphora()
         self._anaphora_heads = {
             phrase.split()[-1]: kind for phrase, kind in self._anaphora.items() if phrase.startswith("the ")
@@ -84,6 +86,23 @@ class ArticleActors:
                     found.add(entry.code)
                     break
         self.context_country = found.pop() if len(found) == 1 else None
+
+    def frame_with_outlet(self, country: str | None, docs) -> None:
+        """Let the publisher's country frame national institutions, unless the article
+        names another country anywhere (then it is not the outlet's home story)."""
+        if country is None:
+            return
+        for doc in docs:
+            if doc is None:
+                continue
+            for token in doc:
+                if token.pos_ not in ("PROPN", "ADJ"):
+                    continue
+                for size in (3, 2, 1):
+                    entry = self._names.get(_normalize(doc[token.i : token.i + size].text))
+                    if entry is not None and entry.country is not None and entry.country != country:
+                        return
+        self.outlet_country = country
 
     def learn_acronyms(self, text: str) -> None:
         """Learn "Long Name (ACR)" definitions whose long name is known."""
@@ -139,6 +158,10 @@ class ArticleActors:
         if actor is None and role_type in CONTEXT_ROLES and self.context_country is not None:
             # "Police arrested ..." in a story about one country: that country's police.
             actor = Actor(self.context_country, "", self.context_country, role_type, "context")
+        if actor is None and role_type in OUTLET_ROLES and self.outlet_country is not None and _definite(head, tokens):
+            # "The government announced ..." in a British outlet's story that names no other
+            # country: the British government (transforms/extract/outlets.py).
+            actor = Actor(self.outlet_country, "", self.outlet_country, role_type, "outlet")
         if actor is None:
             return self._refer_back(head, tokens)
         actor_type = role_type or actor.actor_type
@@ -293,6 +316,15 @@ TOPIC_WORDS = frozenset({"affairs", "relations", "studies"})
 
 def _names_a_topic(tokens: Sequence, end: int, entry: ontology.ActorEntry) -> bool:
     return entry.kind in ("country", "demonym") and end < len(tokens) and tokens[end].lower_ in TOPIC_WORDS
+
+
+def _definite(head, tokens: Sequence) -> bool:
+    """'the government', 'the prime minister', 'Parliament', 'ministers', 'police': an
+    institution the reader knows, not 'a minister' or 'some officials'."""
+    determiners = [t for t in tokens if t.dep_ == "det"]
+    if determiners:
+        return determiners[0].lower_ == "the"
+    return head.tag_ in ("NNS", "NNP", "NNPS") or head.lower_ in ("police", "parliament", "government", "cabinet")
 
 
 def name_tokens(head) -> list:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from schemas import ontology
 from schemas.records import Article, Event
@@ -41,9 +41,11 @@ from transforms.extract.coding import (
     with_modality,
 )
 from transforms.extract.nominal import instrument_agent, nominal_code, nominal_events
+from transforms.extract.confidence import probability, root_group
+from transforms.extract.outlets import outlet_country
 from transforms.extract.verbs import match_verb
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 TITLE_SEPARATOR = "\n\n"
 TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "to", "for"})
@@ -64,6 +66,7 @@ class Candidate:
     object_text: str | None
     speaker: str | None
     confidence: float
+    features: dict = field(default_factory=dict)  # transforms/extract/confidence.py
 
 
 def analysed_text(article: Article) -> str:
@@ -79,20 +82,56 @@ def event_id(article_id: str, actor: str, event_code: str, target: str | None) -
 
 def extract_events(article: Article, title_doc, body_doc, run_id: str) -> list[Event]:
     """All events of one article, one row per (actor, code, target), best evidence kept."""
+    return [row for row, _ in extract_with_features(article, title_doc, body_doc, run_id)]
+
+
+def extract_with_features(article: Article, title_doc, body_doc, run_id: str) -> list[tuple[Event, dict]]:
+    """The rows with the features their confidence was computed from (tools/fit_confidence.py)."""
     resolver = ArticleActors(article.date)
     resolver.learn_acronyms(analysed_text(article))
     if title_doc is not None:
         resolver.learn_context_country(title_doc)
+    resolver.frame_with_outlet(outlet_country(article), (title_doc, body_doc))
     found: list[tuple[Candidate, int]] = []
     body_offset = len(article.title) + len(TITLE_SEPARATOR)
     # The body first: a title is a compressed restatement, the body has the evidence.
     for doc, offset in ((body_doc, body_offset), (title_doc, 0)):
         if doc is None:
             continue
-        for sent in doc.sents:
-            for candidate in sentence_candidates(sent, resolver):
+        for index, sent in enumerate(doc.sents):
+            candidates = sentence_candidates(sent, resolver)
+            for candidate in candidates:
+                candidate.features.update(_place_features(offset == 0, index, len(candidates), len(sent)))
+                candidate.confidence = probability(candidate.features)
                 found.append((candidate, offset))
     return _to_rows(article, _best_per_key(found), run_id)
+
+
+def _place_features(in_title: bool, index: int, crowd: int, length: int) -> dict[str, float]:
+    """Where the evidence sits: the headline, the lede, deep in the body; how busy the sentence is."""
+    out = {"title_only": float(in_title)}
+    if not in_title:
+        out["first_sentence"] = float(index == 0)
+        out["late_sentence"] = float(index >= 5)
+    out["crowded"] = float(crowd >= 3)
+    out["long_sentence"] = float(length > 40)
+    return {k: v for k, v in out.items() if v}
+
+
+def _row_features(actor: Actor, target: Actor | None, rule, **flags: bool) -> dict[str, float]:
+    out = {name: 1.0 for name, on in flags.items() if on}
+    out.update(root_group(rule.code))
+    if actor.via in ("context", "outlet"):
+        out[f"via_{actor.via}"] = 1.0
+    if actor.code != actor.country:
+        out["actor_organization"] = 1.0
+    if actor.actor_type is not None and actor.code == actor.country:
+        out["actor_role"] = 1.0
+    if target is not None:
+        out["has_target"] = 1.0
+    if rule.object_heads or rule.particle:
+        out["specific_rule"] = 1.0
+    return out
 
 
 def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
@@ -109,7 +148,9 @@ def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
             continue
         covered.add((actor.code, code[:2]))
         rule = ontology.VerbRule(noun.lemma_.lower(), None, frozenset(), code)
-        out.append(Candidate(actor, target, rule, noun, subtree_text(noun), _speaker(noun.head, resolver), 0.7))
+        speaker = _speaker(noun.head, resolver)
+        features = _row_features(actor, target, rule, nominal=True, reported=speaker is not None)
+        out.append(Candidate(actor, target, rule, noun, subtree_text(noun), speaker, 0.0, features))
     for verb_i, candidates in by_verb.items():
         verb = sent.doc[verb_i]
         for candidate in candidates:
@@ -227,7 +268,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         return
     rule = match_verb(verb.lemma_, particles, heads)
     light = _light_verb_rule(verb, dobj)
-    if light is not None and (rule is None or not rule.object_heads):
+    light_noun = light is not None and (rule is None or not rule.object_heads)
+    if light_noun:
         rule = light  # "intensified its offensive": the noun is the event, not the verb's own sense
     rule = rule or predicate_rule(verb)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
@@ -245,23 +287,22 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         announced = ontology.nominal_events(standalone_only=False).get(dobj.lemma_.lower())
         if announced is not None:  # "announced a military offensive against ..."
             rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, announced)
+            light_noun = True
         elif verb.lemma_.lower() in ontology.light_verbs() and rule.code.startswith("01"):
             return  # "announced the relocation of its embassy": the news is the noun, not coded
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
-    confidence = 0.9
     if passive:
         subjects = agents_of(verb)
         target_heads = [dobj] if dobj is not None else []
-        confidence -= 0.1
     else:
         subjects = subjects_of(verb)
         target_heads = [h for h in (dative_object(children), dobj) if h is not None]
     # A former official acts for themselves, not for the state they once served.
     actors = [a for a in resolve_all(resolver, subjects) if a.actor_type != FORMER]
+    instrument = False
     if not actors and not passive:  # "a bomb planted by militants killed four officers"
         actors = [a for a in (instrument_agent(s, resolver) for s in subjects) if a is not None]
-        if actors:
-            confidence -= 0.05
+        instrument = bool(actors)
     if not actors and _refers_to_speaker(subjects):
         speaker_actor = _reporting_subject(verb, resolver)
         actors = [speaker_actor] if speaker_actor is not None else []
@@ -283,8 +324,6 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
                     break
     object_text = _object_text(verb, dobj, preps, target)
     speaker = _speaker(verb, resolver)
-    if speaker is not None:
-        confidence -= 0.05
     reciprocal = len(actors) > 1 and target is None and (
         rule.code[:2] in RECIPROCAL_ROOTS or rule.code.startswith(RECIPROCAL_CODES))
     for actor in actors:
@@ -293,8 +332,9 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
             this_target = next((a for a in actors if a.code != actor.code), None)
         if this_target is not None and this_target.code == actor.code:
             this_target = None
-        score = confidence - (0.1 if actor.via == "context" else 0.0)
-        yield Candidate(actor, this_target, rule, verb, object_text, speaker, round(score, 3))
+        features = _row_features(actor, this_target, rule, passive=passive, reported=speaker is not None,
+                                 instrument=instrument, light_verb=light_noun)
+        yield Candidate(actor, this_target, rule, verb, object_text, speaker, 0.0, features)
 
 
 def _target(resolver: ArticleActors, target_heads, preps, dobj, root: str = "") -> Actor | None:
@@ -457,14 +497,14 @@ def _evidence(sent) -> tuple[str, int, int]:
     return text, start, start + len(text)
 
 
-def _to_rows(article: Article, chosen, run_id: str) -> list[Event]:
+def _to_rows(article: Article, chosen, run_id: str) -> list[tuple[Event, dict]]:
     codes = ontology.cameo_codes()
     rows = []
     for candidate, offset in chosen:
         cameo = codes[candidate.rule.code]
         sentence, start, end = _evidence(candidate.verb.sent)
         actor, target = candidate.actor, candidate.target
-        rows.append(
+        rows.append((
             Event(
                 event_id=event_id(article.article_id, actor.code, cameo.code, target.code if target else None),
                 date=article.date,
@@ -497,7 +537,9 @@ def _to_rows(article: Article, chosen, run_id: str) -> list[Event]:
                 date_basis=article.date_basis,
                 extractor_version=EXTRACTOR_VERSION,
                 run_id=run_id,
-            )
-        )
-    rows.sort(key=lambda e: (e.char_start, e.actor, e.event_code))
+                actor_via=actor.via,
+            ),
+            candidate.features,
+        ))
+    rows.sort(key=lambda pair: (pair[0].char_start, pair[0].actor, pair[0].event_code))
     return rows

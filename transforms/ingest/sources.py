@@ -19,6 +19,9 @@ Decisions:
   and an OPML file has no business declaring either (XXE, billion laughs).
 * A text list has one spec per line; blank lines and ``#`` comments (whole line,
   or after whitespace) are ignored. Relative paths are relative to the list file.
+* A source may carry settings: ``country=GBR`` after its spec on a list line, or a
+  ``country`` attribute on its OPML outline: the publisher's home country, which frames
+  national institutions the article names without a country (transforms/extract/outlets.py).
 * Lists may include lists; a file including itself (directly or not) is an error,
   and nesting deeper than ``MAX_DEPTH`` is refused.
 * Nothing is fetched or parsed as a feed here: http(s) URLs are passed through and
@@ -43,32 +46,48 @@ class SourceError(ValueError):
     """A spec that cannot be turned into sources; reported, never raised to the caller."""
 
 
-def expand_sources(specs: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Return ``(sources, errors)``: ordered unique sources, and ``(spec, message)`` pairs."""
+def expand_sources(specs: list[str], settings: dict[str, dict[str, str]] | None = None
+                   ) -> tuple[list[str], list[tuple[str, str]]]:
+    """Return ``(sources, errors)``: ordered unique sources, and ``(spec, message)`` pairs.
+
+    ``settings``, when given, receives each source's settings from the lists that name it
+    (``country=GBR`` after a list line, a ``country`` attribute on an OPML outline).
+    """
     sources: list[str] = []
     errors: list[tuple[str, str]] = []
     seen: set[str] = set()
+    found: dict[str, dict[str, str]] = {}
     for spec in specs:
-        for item in _expand(spec, os.getcwd(), (), errors):
+        for item in _expand(spec, os.getcwd(), (), errors, found):
             if item not in seen:
                 seen.add(item)
                 sources.append(item)
+    if settings is not None:
+        settings.update({source: values for source, values in found.items() if source in seen})
     return sources, errors
 
 
+SETTING = re.compile(r"^(country)=(\S+)$")
+
+
 def _expand(spec: str, base_dir: str, chain: tuple[str, ...],
-            errors: list[tuple[str, str]]) -> list[str]:
-    """Expand one spec; ``chain`` holds the list files being expanded (cycle detection)."""
+            errors: list[tuple[str, str]], settings: dict | None = None, inherited: dict | None = None) -> list[str]:
+    """Expand one spec; ``chain`` holds the list files being expanded (cycle detection).
+    ``inherited`` settings apply to every source the spec expands to."""
     try:
-        return _expand_or_raise(spec.strip(), base_dir, chain, errors)
+        out = _expand_or_raise(spec.strip(), base_dir, chain, errors, settings)
     except SourceError as exc:
         where = f" (listed in {chain[-1]})" if chain else ""
         errors.append((spec, f"{exc}{where}"))
         return []
+    if inherited and settings is not None:
+        for source in out:
+            settings.setdefault(source, {}).update(inherited)
+    return out
 
 
 def _expand_or_raise(spec: str, base_dir: str, chain: tuple[str, ...],
-                     errors: list[tuple[str, str]]) -> list[str]:
+                     errors: list[tuple[str, str]], settings: dict | None = None) -> list[str]:
     if not spec:
         raise SourceError("empty source")
     scheme = urlsplit(spec).scheme.lower() if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", spec) else ""
@@ -96,7 +115,7 @@ def _expand_or_raise(spec: str, base_dir: str, chain: tuple[str, ...],
         raise SourceError(f"cannot access {path}: {exc.strerror or exc}") from None
 
     if stat.S_ISDIR(mode):
-        return _expand_dir(path, chain, errors)
+        return _expand_dir(path, chain, errors, settings)
     if not stat.S_ISREG(mode):
         raise SourceError(f"not a regular file or directory: {path}")
     kind = _kind(path)
@@ -110,12 +129,13 @@ def _expand_or_raise(spec: str, base_dir: str, chain: tuple[str, ...],
     entries = _opml_urls(data, path) if kind == "opml" else _list_lines(data, path)
     inner_chain = chain + (os.path.realpath(path),)
     out: list[str] = []
-    for entry in entries:
-        out.extend(_expand(entry, os.path.dirname(path), inner_chain, errors))
+    for entry, entry_settings in entries:
+        out.extend(_expand(entry, os.path.dirname(path), inner_chain, errors, settings, entry_settings))
     return out
 
 
-def _expand_dir(path: str, chain: tuple[str, ...], errors: list[tuple[str, str]]) -> list[str]:
+def _expand_dir(path: str, chain: tuple[str, ...], errors: list[tuple[str, str]],
+                settings: dict | None = None) -> list[str]:
     try:
         names = sorted(os.listdir(path))
     except OSError as exc:
@@ -125,7 +145,7 @@ def _expand_dir(path: str, chain: tuple[str, ...], errors: list[tuple[str, str]]
         full = os.path.join(path, name)
         if name.startswith(".") or not os.path.isfile(full):
             continue
-        out.extend(_expand(full, path, chain, errors))
+        out.extend(_expand(full, path, chain, errors, settings))
     return out
 
 
@@ -163,7 +183,7 @@ def _read_capped(path: str) -> bytes:
     return data
 
 
-def _list_lines(data: bytes, path: str) -> list[str]:
+def _list_lines(data: bytes, path: str) -> list[tuple[str, dict]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -171,14 +191,20 @@ def _list_lines(data: bytes, path: str) -> list[str]:
     out = []
     for line in text.splitlines():
         line = re.sub(r"(^|\s)#.*$", "", line).strip()
-        if line:
-            out.append(line)
+        if not line:
+            continue
+        words, settings = line.split(), {}
+        while len(words) > 1 and SETTING.match(words[-1]):  # "https://… country=GBR"
+            key, value = SETTING.match(words.pop()).groups()
+            settings[key] = value.upper()
+        out.append((" ".join(words) if settings else line, settings))
     return out
 
 
-def _opml_urls(data: bytes, path: str) -> list[str]:
-    """Every outline xmlUrl, in document order; DOCTYPE and entity declarations refused."""
-    urls: list[str] = []
+def _opml_urls(data: bytes, path: str) -> list[tuple[str, dict]]:
+    """Every outline xmlUrl (with its `country` setting), in document order; DOCTYPE and
+    entity declarations refused."""
+    urls: list[tuple[str, dict]] = []
     root: list[str] = []
 
     def refuse(*_args) -> None:
@@ -188,9 +214,10 @@ def _opml_urls(data: bytes, path: str) -> list[str]:
         if not root:
             root.append(name)
         if name.lower() == "outline":
-            for key, value in attrs.items():
-                if key.lower() == "xmlurl" and value.strip():
-                    urls.append(value.strip())
+            lowered = {key.lower(): value.strip() for key, value in attrs.items()}
+            if lowered.get("xmlurl"):
+                country = lowered.get("country", "")
+                urls.append((lowered["xmlurl"], {"country": country.upper()} if country else {}))
 
     parser = xml.parsers.expat.ParserCreate()
     parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)

@@ -1,0 +1,53 @@
+"""The outlet frame: national institutions named without a country take the publisher's home country."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from schemas.records import Article
+from transforms.extract.engine import extract_events
+from transforms.extract.outlets import outlet_country
+
+
+def article(text, source="example.org", language=None, source_country=None, title=""):
+    return Article("b" * 32, None, title, text, None, dt.date(2026, 11, 20), "run", f"https://{source}/rss", source,
+                   language, "", source_country)
+
+
+def events(nlp, art):
+    return extract_events(art, nlp(art.title) if art.title else None, nlp(art.text), "t")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({"source": "example.org", "source_country": "NZL"}, "NZL"),  # the user's setting wins
+        ({"source": "feeds.bbci.co.uk"}, "GBR"),  # the outlets table, through parent domains
+        ({"source": "example.org", "language": "en-IE"}, "IRL"),  # the language's region
+        ({"source": "nachrichten.example.de"}, "DEU"),  # the country-code domain
+        ({"source": "example.co"}, None),  # .co is used as a generic domain
+        ({"source": "example.org", "language": "en"}, None),
+    ],
+)
+def test_the_outlet_country_comes_from_setting_table_language_or_domain(kwargs, expected):
+    assert outlet_country(article("", **kwargs)) == expected
+
+
+def test_the_government_of_a_home_story_is_the_outlets_country(nlp):
+    rows = events(nlp, article("The government imposed new sanctions on the shipping company.", source="example.org",
+                               source_country="GBR"))
+    assert [(e.actor, e.event_root, e.actor_via) for e in rows] == [("GBR", "16", "outlet")]
+    framed = rows[0].confidence
+    named = events(nlp, article("The British government imposed new sanctions on the shipping company."))[0]
+    assert named.actor_via == "gazetteer" and framed < named.confidence
+
+
+def test_no_frame_when_the_article_names_another_country(nlp):
+    rows = events(nlp, article("The government imposed new sanctions on Belarus after the vote in Minsk.",
+                               source_country="GBR"))
+    assert not any(e.actor == "GBR" for e in rows)
+
+
+def test_an_indefinite_institution_is_not_framed(nlp):
+    assert not events(nlp, article("A minister criticised the decision on Tuesday.", source_country="GBR"))

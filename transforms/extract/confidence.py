@@ -1,0 +1,60 @@
+"""`confidence`: the probability that a row's actor and CAMEO root are right.
+
+A logistic model over facts the extractor already knows about each row (how the actor
+was resolved, the voice, whether someone else reports it, where the evidence sits, what
+kind of rule coded it). The weights are fitted on the team's development data by
+tools/fit_confidence.py and kept in schemas/data/confidence.csv; the frozen test split
+checks them (`eventwire evaluate --split test` prints the reliability table).
+"""
+from __future__ import annotations
+
+import functools
+import math
+
+from schemas import ontology
+
+FEATURES = (
+    "passive",          # "sanctions were imposed ... by the EU"
+    "reported",         # someone else says it happened ("X said Y attacked")
+    "via_context",      # the actor was learned in the article (acronym, surname, "the bloc")
+    "via_outlet",       # the actor is framed by the publisher's home country
+    "actor_organization",  # an organisation or group, not a country
+    "actor_role",       # named by a role ("troops", "the minister"), not a name alone
+    "nominal",          # from an event noun ("a Russian strike on ...")
+    "instrument",       # the user of a weapon ("a bomb planted by ...")
+    "light_verb",       # a light verb's noun ("launched an offensive")
+    "specific_rule",    # the verb rule names the object or particle it needs
+    "has_target",
+    "title_only",       # the evidence is the headline alone
+    "first_sentence",   # the body's first sentence (the lede)
+    "late_sentence",    # the sixth sentence of the body or later
+    "crowded",          # three or more candidate rows from one sentence
+    "long_sentence",    # more than 40 tokens
+    "statement",        # root 01
+    "verbal_cooperation",   # roots 02-05
+    "material_cooperation",  # roots 06-09
+    "verbal_conflict",  # roots 10-14 (material conflict, 15-20, is the baseline)
+    "intent",           # an intent or threat (03, 13): the act has not happened
+)
+
+
+@functools.cache
+def weights() -> dict[str, float]:
+    """Feature → weight, plus "bias"; an absent feature weighs nothing."""
+    return {row["feature"]: float(row["weight"]) for row in ontology.table_rows("confidence.csv")}
+
+
+def probability(features: dict[str, float]) -> float:
+    table = weights()
+    logit = table.get("bias", 0.0) + sum(table.get(name, 0.0) * value for name, value in features.items())
+    return round(1.0 / (1.0 + math.exp(-logit)), 3)
+
+
+def root_group(code: str) -> dict[str, float]:
+    root = int(code[:2])
+    group = ("statement" if root == 1 else "verbal_cooperation" if root <= 5 else
+             "material_cooperation" if root <= 9 else "verbal_conflict" if root <= 14 else None)
+    out = {group: 1.0} if group else {}
+    if code[:2] in ("03", "13"):
+        out["intent"] = 1.0
+    return out
