@@ -40,8 +40,8 @@ from transforms.extract.coding import (
     rule_for,
     with_modality,
 )
-from transforms.extract.nominal import instrument_agent, nominal_code, nominal_events
 from transforms.extract.confidence import probability, root_group
+from transforms.extract.nominal import instrument_agent, nominal_code, nominal_events
 from transforms.extract.outlets import outlet_country
 from transforms.extract.verbs import match_verb
 
