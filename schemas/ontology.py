@@ -9,11 +9,11 @@ import csv
 import datetime
 import functools
 import pathlib
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 __all__ = [
-    "CameoCode", "ActorEntry", "VerbRule",
+    "CameoCode", "ActorEntry", "ActorNames", "VerbRule",
     "cameo_codes", "actor_names", "role_types", "verb_rules", "data_path",
 ]
 
@@ -70,7 +70,7 @@ def _split(value: str) -> list[str]:
 
 
 def _norm(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip().lower()
+    return " ".join(name.split()).lower()
 
 
 @functools.cache
@@ -83,30 +83,66 @@ def cameo_codes() -> dict[str, CameoCode]:
     }
 
 
+def _is_dated(row: dict[str, str]) -> bool:
+    return bool(row.get("valid_from") or row.get("valid_to"))
+
+
+def _date(value: str) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _country_entries(r: dict[str, str]) -> list[tuple[str, ActorEntry]]:
+    country = ActorEntry(r["code"], r["code"], None, "country")
+    return [(n, country) for n in [r["name"]] + _split(r["names"])]
+
+
+def _demonym_entries(r: dict[str, str]) -> list[tuple[str, ActorEntry]]:
+    e = ActorEntry(r["code"], r["code"], None, "demonym")
+    return [(n, e) for n in _split(r["demonyms"])]
+
+
+def _metonym_entries(r: dict[str, str]) -> list[tuple[str, ActorEntry]]:
+    e = ActorEntry(r["code"], r["code"], "GOV", "metonym")
+    return [(n, e) for n in _split(r["metonyms"])]
+
+
 @functools.cache
 def _static_actor_names() -> dict[str, ActorEntry]:
     # Insertion order = precedence: the first entry for a phrase wins.
     entries: list[tuple[str, ActorEntry]] = []
-    countries = _rows("countries.csv")
+    countries = [r for r in _rows("countries.csv") if not _is_dated(r)]
     orgs = _rows("organizations.csv")
     for r in countries:
-        e = ActorEntry(r["code"], r["code"], None, "country")
-        entries += [(n, e) for n in [r["name"]] + _split(r["names"])]
+        entries += _country_entries(r)
     for r in orgs:
         if r["kind"] == "IGO":
             e = ActorEntry(r["code"], None, "IGO", "organization")
         else:
             e = ActorEntry(r["code"], r["country"] or None, None if r["kind"] == "REG"
                            else r["kind"], "organization")
-        codes = [r["code"]] if "_" not in r["code"] and not _is_common_word(r["code"]) else []
+        # A state body filed under its country's code ("Bundestag": DEU, LEG) does not make
+        # the code a name ("CAN" would otherwise be Canada's parliament).
+        state_body = r["code"] == r["country"]
+        codes = ([r["code"]] if not state_body and "_" not in r["code"]
+                 and not _is_common_word(r["code"]) else [])
         entries += [(n, e) for n in _split(r["names"]) + codes]
     for r in countries:
-        e = ActorEntry(r["code"], r["code"], None, "demonym")
-        entries += [(n, e) for n in _split(r["demonyms"])]
+        entries += _demonym_entries(r)
     for r in countries:
-        e = ActorEntry(r["code"], r["code"], "GOV", "metonym")
-        entries += [(n, e) for n in _split(r["metonyms"])]
+        entries += _metonym_entries(r)
     return _index(entries)
+
+
+@functools.cache
+def _dated_countries() -> tuple[tuple[dict[str, ActorEntry], datetime.date | None,
+                                      datetime.date | None], ...]:
+    """Historical states and former country names (countries.csv rows with dates)."""
+    out = []
+    for r in _rows("countries.csv"):
+        if _is_dated(r):
+            entries = _country_entries(r) + _demonym_entries(r) + _metonym_entries(r)
+            out.append((_index(entries), _date(r["valid_from"]), _date(r["valid_to"])))
+    return tuple(out)
 
 
 def _is_common_word(code: str) -> bool:
@@ -135,34 +171,142 @@ def _index(entries: list[tuple[str, ActorEntry]]) -> dict[str, ActorEntry]:
 @functools.cache
 def _people() -> tuple[tuple[tuple[str, ...], ActorEntry, datetime.date | None,
                              datetime.date | None], ...]:
+    # ~35,000 rows: read with csv.reader and share the repeated parts (a person's names,
+    # entries, dates) instead of building them row by row.
     country_codes = {r["code"] for r in _rows("countries.csv")}
+    entries: dict[tuple[str, str], ActorEntry] = {}
+    names: dict[str, tuple[str, ...]] = {}
+    dates: dict[str, datetime.date | None] = {"": None}
     out = []
-    for r in _rows("people.csv"):
-        code = r["country"]
-        country = code if code in country_codes else None
-        entry = ActorEntry(code, country, r["actor_type"] or None, "person")
-        start = datetime.date.fromisoformat(r["valid_from"]) if r["valid_from"] else None
-        end = datetime.date.fromisoformat(r["valid_to"]) if r["valid_to"] else None
-        out.append((tuple(_split(r["name"])), entry, start, end))
+    with data_path("people.csv").open(encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        col = {h.strip(): i for i, h in enumerate(next(reader))}
+        i_name, i_code, i_type = col["name"], col["country"], col["actor_type"]
+        i_from, i_to = col["valid_from"], col["valid_to"]
+        for row in reader:
+            if not row:
+                continue
+            code, actor_type = row[i_code].strip(), row[i_type].strip()
+            entry = entries.get((code, actor_type))
+            if entry is None:
+                entry = entries[(code, actor_type)] = ActorEntry(
+                    code, code if code in country_codes else None, actor_type or None, "person")
+            name = row[i_name]
+            split = names.get(name)
+            if split is None:
+                split = names[name] = tuple(_split(name))
+            start, end = row[i_from].strip(), row[i_to].strip()
+            if start not in dates:
+                dates[start] = datetime.date.fromisoformat(start)
+            if end not in dates:
+                dates[end] = datetime.date.fromisoformat(end)
+            out.append((split, entry, dates[start], dates[end]))
     return tuple(out)
 
 
+@functools.cache
+def _people_index() -> dict[str, tuple[tuple[ActorEntry, datetime.date | None,
+                                             datetime.date | None], ...]]:
+    """Name phrase -> the people.csv rows carrying it, in file order (the first row valid on a
+    date wins)."""
+    index: dict[str, list] = {}
+    keys: dict[tuple[str, ...], list[str]] = {}
+    for names, entry, start, end in _people():
+        normed = keys.get(names)
+        if normed is None:
+            normed = keys[names] = [_norm(n) for n in names]
+        for k in normed:
+            found = index.get(k)
+            if found is None:
+                index[k] = [(entry, start, end)]
+            else:
+                found.append((entry, start, end))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _valid(on_date: datetime.date | None, start: datetime.date | None,
+           end: datetime.date | None) -> bool:
+    return on_date is None or ((start is None or start <= on_date) and (end is None or on_date < end))
+
+
+class ActorNames(Mapping):
+    """The actor dictionary on one date (see `actor_names`): a read-only mapping that looks
+    people and historical names up by date instead of copying every name for every date."""
+
+    __slots__ = ("_date", "_over", "_static", "_under", "_people", "_all")
+
+    def __init__(self, on_date: datetime.date | None):
+        self._date = on_date
+        self._static = _static_actor_names()
+        self._people = _people_index()
+        self._all: dict[str, ActorEntry] | None = None
+        dated: dict[str, ActorEntry] = {}
+        for names, start, end in _dated_countries():
+            if _valid(on_date, start, end):
+                for k, e in names.items():
+                    dated.setdefault(k, e)
+        # On a date, a historical name wins over today's ("Moscow" is SUN in 1980); for all
+        # dates (None) today's names come first.
+        self._over, self._under = (dated, {}) if on_date is not None else ({}, dated)
+
+    def get(self, key, default=None):
+        entry = self._over.get(key) or self._static.get(key) or self._under.get(key)
+        if entry is not None:
+            return entry
+        rows = self._people.get(key)
+        if rows:
+            on_date = self._date
+            for entry, start, end in rows:
+                if on_date is None or ((start is None or start <= on_date)
+                                       and (end is None or on_date < end)):
+                    return entry
+        return default
+
+    def __getitem__(self, key):
+        entry = self.get(key)
+        if entry is None:
+            raise KeyError(key)
+        return entry
+
+    def __contains__(self, key):
+        return self.get(key) is not None
+
+    def _materialize(self) -> dict[str, ActorEntry]:
+        if self._all is None:
+            out = dict(self._static)
+            out.update(self._over)
+            for k, e in self._under.items():
+                out.setdefault(k, e)
+            for k in self._people:
+                if k not in out:
+                    entry = self.get(k)
+                    if entry is not None:
+                        out[k] = entry
+            self._all = out
+        return self._all
+
+    def __iter__(self):
+        return iter(self._materialize())
+
+    def __len__(self):
+        return len(self._materialize())
+
+    def __repr__(self):
+        return f"ActorNames({self._date!r}, {len(self)} names)"
+
+
 @functools.lru_cache(maxsize=256)
-def actor_names(on_date: datetime.date | None = None) -> dict[str, ActorEntry]:
-    """Lower-cased, whitespace-normalized name phrase -> ActorEntry.
+def actor_names(on_date: datetime.date | None = None) -> ActorNames:
+    """Lower-cased, whitespace-normalized name phrase -> ActorEntry (a read-only mapping).
 
     Covers country names, demonyms, metonyms (actor_type "GOV"), organization names and the
-    people in office on ``on_date`` (all people when None).  A person's ``valid_to`` is the
-    first day they no longer hold the role.  Country names take precedence over organization
-    names, then demonyms, metonyms and people.
+    people in office on ``on_date`` (all people when None), and historical states / former
+    country names valid on that date (countries.csv rows with dates).  A person's ``valid_to``
+    is the first day they no longer hold the role.  Country names take precedence over
+    organization names, then demonyms, metonyms and people; on a date, a dated country name
+    takes precedence over today's names.
     """
-    out = dict(_static_actor_names())
-    for names, entry, start, end in _people():
-        if on_date is not None and ((start and on_date < start) or (end and on_date >= end)):
-            continue
-        for n in names:
-            out.setdefault(_norm(n), entry)
-    return out
+    return ActorNames(on_date)
 
 
 @functools.cache

@@ -8,7 +8,7 @@ import pytest
 from conftest import make_event
 
 from pipeline.query import open_events, run_query
-from schemas.arrow import EVENT_SCHEMA, FILE_SCHEMA
+from schemas.arrow import EVENT_SCHEMA, FILE_SCHEMA, SCHEMA_VERSION
 from schemas.records import Event
 from transforms.store import dataset, layout
 
@@ -42,7 +42,7 @@ def test_layout_round_trips_through_pyarrow_and_duckdb(tmp_path):
     assert not (tmp_path / "_staging").exists()
     manifest = layout.read_manifest(str(tmp_path), "run1")
     assert manifest["files_added"] == files and manifest["files_removed"] == []
-    assert manifest["schema_version"] == 1
+    assert manifest["schema_version"] == SCHEMA_VERSION
 
     table = ds.dataset(tmp_path, format="parquet", partitioning="hive", schema=EVENT_SCHEMA).to_table()
     assert table.num_rows == 3

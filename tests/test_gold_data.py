@@ -160,3 +160,37 @@ def test_resolve_refs_detects_drift(tmp_path, refs):
     path.write_text(json.dumps(bad) + "\n", encoding="utf-8")
     with pytest.raises(GoldRefError, match="sha1 mismatch"):
         resolve_refs(str(path), shared)
+
+
+# ---------------------------------------------------------------- the real-text news set (issue 10)
+
+NEWS = DATA / "gold_news_refs.jsonl"
+NEWS_CODES = DATA / "gold_news_codes.csv"  # organisations named only in test items: gold-side only
+
+
+def test_news_refs_sample_and_frozen_split(codes):
+    """≥ 400 feed items over ≥ 10 outlets and all months, ≥ 30 whole articles, 30% frozen as test."""
+    items = _lines(NEWS)
+    with open(NEWS_CODES, encoding="utf-8", newline="") as handle:
+        known = codes | {row["code"] for row in csv.DictReader(handle)}
+    rumca = [i for i in items if i["corpus"].startswith("rumca_rss_2023/")]
+    guardian = [i for i in items if i["corpus"].startswith("guardian_sdf_sample/")]
+    assert len(rumca) >= 400 and len(guardian) >= 30 and len(rumca) + len(guardian) == len(items)
+    assert len({re.sub(r"^(www|feeds|rss)\.", "", i["source_feed"].split("/")[2]) for i in rumca}) >= 10
+    assert len({i["date"][:7] for i in rumca}) == 12
+    test_share = sum(i["split"] == "test" for i in items) / len(items)
+    assert {i["split"] for i in items} == {"dev", "test"} and 0.27 <= test_share <= 0.33
+    assert len({i["id"] for i in items}) == len(items)
+    for item in items:
+        _check_events(item, known)
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared").is_dir(), reason="the references resolve against ../shared/corpus")
+def test_news_refs_resolve_with_titles_and_outlets():
+    from pipeline.gold_refs import resolve_refs
+
+    items = resolve_refs(str(NEWS))
+    assert len(items) == len(_lines(NEWS))
+    feed_items = [i for i in items if i["id"].startswith("n")]
+    assert all(i["title"] and i["source_feed"].startswith("http") for i in feed_items)
+    assert all(len(i["text"]) > 500 for i in items if i["id"].startswith("g"))  # whole articles

@@ -11,6 +11,7 @@ from conftest import make_event
 from pipeline import open_dataset, open_events
 from pipeline.cli import main
 from pipeline.query import connect, run_query, split_by_schema
+from schemas.arrow import SCHEMA_VERSION
 from transforms.store import dataset, snapshot
 from transforms.store.compact import compact
 
@@ -116,8 +117,8 @@ def test_a_column_added_later_reads_back_in_pyarrow_and_duckdb(tmp_path):
     assert run_query(str(tmp_path), "SELECT count(date_basis), count(*) FROM events")[1] == [(0, 8)]
     assert open_dataset(str(tmp_path)).to_table().column("date_basis").null_count == 8
     new = _write(tmp_path, "new", [_event(i, "new") for i in range(8)])
-    assert new["schema_version"] == 1
-    assert json.loads((tmp_path / "_runs" / "new.json").read_text())["schema_version"] == 1
+    assert new["schema_version"] == SCHEMA_VERSION
+    assert json.loads((tmp_path / "_runs" / "new.json").read_text())["schema_version"] == SCHEMA_VERSION
     rows = run_query(str(tmp_path), "SELECT run_id, count(date_basis), count(*) FROM events GROUP BY run_id ORDER BY run_id")[1]
     assert rows == [("new", 8, 8), ("old", 0, 8)]
     table = open_dataset(str(tmp_path)).to_table()
@@ -161,7 +162,7 @@ def test_compaction_splits_to_the_target_size(tmp_path):
     for run in ("a", "b", "c"):
         _write(tmp_path, run, [_event(i * 12, run, sentence="x" * 2000 + str(i)) for i in range(40)])
     sizes = [p.stat().st_size for p in tmp_path.glob("date=*/actor=*/*.parquet")]
-    target = int(sum(sizes) / 2)  # all three files are small; together they need two files
+    target = -(-sum(sizes) // 2)  # all three files are small; together they need two files (ceil: not three)
     before = run_query(str(tmp_path), QUERIES[2])
     manifest = compact(str(tmp_path), target_bytes=target)
     assert len(manifest["files_added"]) == 2 and len(manifest["files_removed"]) == 3

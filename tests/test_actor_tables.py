@@ -1,0 +1,295 @@
+"""The actor tables grown from the Phoenix dictionaries (issue 10): people with dated roles,
+organizations, state bodies, historical states, and the loader that reads them by date."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import importlib.util
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from schemas import ontology
+from schemas.ontology import actor_names, data_path
+
+ROOT = Path(__file__).resolve().parents[1]
+CODE_RE = re.compile(r"^[A-Z0-9_]{1,64}$")
+STATE_KINDS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "MED"}
+
+
+def _rows(name):
+    with data_path(name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _additions(pattern):
+    rows = []
+    for path in sorted((ROOT / "schemas" / "data" / "additions").glob(pattern)):
+        with path.open(encoding="utf-8", newline="") as f:
+            rows += list(csv.DictReader(f))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def build_tables():
+    """tools/build_tables.py as a module (its parsing helpers are unit-tested here)."""
+    spec = importlib.util.spec_from_file_location("build_tables", ROOT / "tools" / "build_tables.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def english():
+    """Lower-case English words of the project's spaCy model: all lemmas of its lemma index
+    and their irregular forms (nouns, verbs, adjectives, adverbs), and the non-noun subset."""
+    import spacy
+
+    from pipeline.options import DEFAULT_MODEL
+
+    nlp = spacy.load(DEFAULT_MODEL, exclude=["parser", "ner", "tagger", "tok2vec"])
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+    words, non_nouns = set(), set(nlp.Defaults.stop_words)
+    for pos in ("noun", "verb", "adj", "adv"):
+        forms = {w.lower() for w in index.get(pos, [])} | {w.lower() for w in exceptions.get(pos, {})}
+        words |= forms
+        if pos != "noun":
+            non_nouns |= forms
+    not_names = {r["word"].lower() for r in _rows("not_names.csv")}
+    return words | non_nouns | not_names, non_nouns | not_names
+
+
+# ----------------------------------------------------------------------------- people
+
+def test_thousands_of_dated_people():
+    countries = {r["code"] for r in _rows("countries.csv")}
+    people = {r["name"] for r in _rows("people.csv")
+              if r["country"] in countries and r["actor_type"] and (r["valid_from"] or r["valid_to"])}
+    assert len(people) >= 3000
+
+
+def test_phoenix_role_by_date():
+    """Chirac (Phoenix: president 1995-05-17 to 2007-05-16, prime minister before) is FRA GOV
+    while in office, and FRA but no longer GOV after it; before the role he is elite (ELI)."""
+    def chirac(day):
+        return actor_names(day).get("jacques chirac")
+
+    inside = chirac(dt.date(2000, 6, 1))
+    assert (inside.code, inside.country, inside.actor_type, inside.kind) == ("FRA", "FRA", "GOV", "person")
+    assert chirac(dt.date(2007, 5, 15)).actor_type == "GOV"
+    after = chirac(dt.date(2010, 1, 1))
+    assert after.code == "FRA" and after.actor_type != "GOV"
+    assert chirac(dt.date(1970, 1, 1)).actor_type == "ELI"
+
+
+def test_undated_code_fills_outside_the_dated_roles():
+    """[AFGELI 620101-780427] [AFGGOV 780427-780430] [AFGELI]: ELI before and after the GOV days,
+    with open ends only at the two ends."""
+    rows = sorted((r for r in _rows("people.csv") if r["name"] == "Abdul Qadir"),
+                  key=lambda r: r["valid_from"])
+    assert [(r["actor_type"], r["valid_from"], r["valid_to"]) for r in rows] == [
+        ("ELI", "", "1978-04-27"), ("GOV", "1978-04-27", "1978-04-30"), ("ELI", "1978-04-30", "")]
+    assert actor_names(dt.date(1978, 4, 28))["abdul qadir"].actor_type == "GOV"
+    assert actor_names(dt.date(1950, 1, 1))["abdul qadir"].actor_type == "ELI"
+    assert actor_names(dt.date(1990, 1, 1))["abdul qadir"].actor_type == "ELI"
+
+
+def test_people_rows_are_well_formed():
+    countries = {r["code"] for r in _rows("countries.csv")}
+    orgs = {r["code"] for r in _rows("organizations.csv")}
+    for r in _rows("people.csv"):
+        assert r["country"] in countries or r["country"] in orgs, r
+        start = dt.date.fromisoformat(r["valid_from"]) if r["valid_from"] else None
+        end = dt.date.fromisoformat(r["valid_to"]) if r["valid_to"] else None
+        assert start is None or end is None or start < end, r
+        assert r["name"].strip() and all(n.strip() == n and n for n in r["name"].split("|")), r
+
+
+def test_team_lists_win_over_phoenix():
+    """A name in additions/people*.csv has only the team's rows: Phoenix's rows for that person
+    (Phoenix has Putin, Lavrov, Erdogan, ...) are dropped."""
+    team = _additions("people*.csv")
+    team_rows = {(r["name"], r["country"], r["actor_type"], r["valid_from"], r["valid_to"]) for r in team}
+    team_names = {n.lower() for r in team for n in r["name"].split("|")}
+    assert {"vladimir putin", "sergey lavrov"} <= team_names
+    for r in _rows("people.csv"):
+        if any(n.lower() in team_names for n in r["name"].split("|")):
+            assert (r["name"], r["country"], r["actor_type"], r["valid_from"], r["valid_to"]) in team_rows, r
+
+
+def test_no_name_is_a_single_common_word(english):
+    """No person alias is one English word ("Bush", "May", "Rice"); no organization name is one
+    verb, adjective, adverb or function word (organization names may be nouns: "Hamas")."""
+    words, non_nouns = english
+    for r in _rows("people.csv"):
+        for n in r["name"].split("|"):
+            assert " " in n.strip() or n.lower() not in words, (n, r)
+    for r in _rows("organizations.csv"):
+        for n in r["names"].split("|"):
+            assert " " in n.strip() or n.lower() not in non_nouns, (n, r)
+    for word in ("bush", "may", "rice", "carter", "ford", "white", "young", "king"):
+        assert actor_names().get(word) is None or actor_names()[word].kind != "person", word
+
+
+def test_a_person_of_a_dissolved_state_ends_with_it():
+    honecker = actor_names(dt.date(1980, 1, 1))["erich honecker"]
+    assert (honecker.code, honecker.actor_type) == ("DDR", "GOV")
+    assert "erich honecker" not in actor_names(dt.date(1995, 1, 1))
+
+
+def test_a_state_role_wins_over_a_party_role():
+    """Rows of one person are ordered so that the loader's first valid row is the state role."""
+    rows = [r for r in _rows("people.csv") if "Cyril Ramaphosa" in r["name"].split("|")]
+    if any(r["country"] == "ANC" for r in rows):  # a colleague's list has his party role
+        assert actor_names(dt.date(2025, 1, 1))["cyril ramaphosa"].code == "ZAF"
+
+
+# ----------------------------------------------------------------------------- Phoenix parsing
+
+def test_phoenix_dates(build_tables):
+    date, span = build_tables.phoenix_date, build_tables.phoenix_span
+    assert date("950517") == dt.date(1995, 5, 17)
+    assert date("070516") == dt.date(2007, 5, 16)
+    assert date("19020101") == dt.date(1902, 1, 1)
+    assert date("1920030320") == dt.date(2003, 3, 20)  # a doubled century
+    assert date("9008223") is None and date("991340") is None
+    assert span("") == "undated"
+    assert span(">090120") == (dt.date(2009, 1, 20), None)
+    assert span("> 140608") == (dt.date(2014, 6, 8), None)
+    assert span("<911018") == (None, dt.date(1991, 10, 18))
+    assert span("20011001-20050420") == (dt.date(2001, 10, 1), dt.date(2005, 4, 20))
+    assert span("050101-030101") is None  # reversed
+
+
+def test_person_timeline(build_tables):
+    countries = {"AFG", "USA", "DDR", "DEU"}
+    timeline = build_tables.person_timeline
+    rows = timeline([("AFGELI", "620101-780427"), ("AFGGOV", "780427-780430"), ("AFGELI", "")], countries)
+    assert [(r[0], r[1], r[3]) for r in rows] == [
+        (None, dt.date(1978, 4, 27), "ELI"), (dt.date(1978, 4, 27), dt.date(1978, 4, 30), "GOV"),
+        (dt.date(1978, 4, 30), None, "ELI")]
+    # overlapping periods: the office (GOV) wins over ELI; ">date" stays open; sub-sectors are
+    # roles of the first sector (USAGOVLEG: a senator is GOV)
+    rows = timeline([("USAELI", "19460101-010120"), ("USAGOVLEG", "870103-090120"),
+                     ("USAGOV", ">090120")], countries)
+    assert [(r[0], r[1], r[2], r[3], r[4]) for r in rows] == [
+        (dt.date(1946, 1, 1), dt.date(1987, 1, 3), "USA", "ELI", "elite"),
+        (dt.date(1987, 1, 3), dt.date(2009, 1, 20), "USA", "GOV", "government (legislature)"),
+        (dt.date(2009, 1, 20), None, "USA", "GOV", "government")]
+    # a dissolved state's roles end with it
+    rows = timeline([("DDRGOV", "760101-891024"), ("DDRELI", "")], countries,
+                    {"DDR": (dt.date(1949, 10, 7), dt.date(1990, 10, 3))})
+    assert rows[0][0] == dt.date(1949, 10, 7) and rows[-1][1] == dt.date(1990, 10, 3)
+    # a territory or a bare country code is not a person's role
+    assert timeline([("USRAZE", "<911018")], countries | {"SUN", "AZE"}) == []
+
+
+def test_person_names(build_tables):
+    case, ok = build_tables.person_case, build_tables.person_alias_ok
+    assert case("GEORGE_W._BUSH_") == "George W. Bush"
+    assert case("BASHAR_AL-ASSAD") == "Bashar al-Assad"
+    assert case("JOHN_MCCAIN") == "John McCain"
+    assert case("ALBERT_II") == "Albert II"
+    roles = {"president", "king", "general"}
+    assert ok("Barack Obama", roles)
+    for title in ("President Obama", "Former President Gerald R. Ford", "Gen. Buhari",
+                  "The Obama Administration", "Ministry of Defence"):
+        assert not ok(title, roles), title
+
+
+# ----------------------------------------------------------------------------- organizations
+
+def test_organization_rows():
+    countries = {r["code"] for r in _rows("countries.csv")}
+    team = {r["code"] for r in _additions("organizations.csv")}
+    seen = {}
+    for r in _rows("organizations.csv"):
+        assert CODE_RE.match(r["code"]), r
+        assert not r["country"] or r["country"] in countries, r
+        if r["code"] == r["country"]:  # a state body: its kind is the sector
+            assert r["kind"] in STATE_KINDS, r
+        else:
+            # a derived organization's code is no country's (the team's NAM predates this)
+            assert r["code"] in team or r["code"] not in countries, r
+            assert r["code"] not in seen, (r, seen.get(r["code"]))
+            seen[r["code"]] = r
+    kinds = [r["kind"] for r in _rows("organizations.csv") if r["code"] != r["country"]]
+    assert len(kinds) >= 1000
+    assert {"IGO", "NGO", "REB"} <= set(kinds)
+
+
+def test_state_bodies_act_for_their_country():
+    names = actor_names()
+    for phrase, code, kind in [("bundestag", "DEU", "LEG"), ("supreme court of india", "IND", "JUD"),
+                               ("reserve bank of india", "IND", "GOV"), ("knesset", "ISR", "LEG"),
+                               ("shin bet", "ISR", "SPY"), ("xinhua", "CHN", "MED"),
+                               ("drug enforcement administration", "USA", "COP")]:
+        e = names[phrase]
+        assert (e.code, e.country, e.actor_type) == (code, code, kind), phrase
+    # the team's own codes stay (FBI, FSB, Mossad keep theirs)
+    assert names["federal security service"].code == "FSB"
+    assert names["mossad"].code == "MOSSAD"
+    # a state body's code (its country's ISO3) is not a name: "can", "are", "arm" stay words
+    for word in ("can", "are", "arm", "deu", "ind"):
+        assert word not in names, word
+
+
+def test_phoenix_organizations():
+    names = actor_names()
+    for phrase, kind in [("lashkar-e-taiba", "REB"), ("universal postal union", "IGO"),
+                         ("islamic development bank", "IGO"), ("khmer rouge", "REB")]:
+        e = names[phrase]
+        assert (e.actor_type, e.kind) == (kind, "organization"), phrase
+        assert e.code != e.country
+    # generic phrases of the militant list are not names
+    for phrase in ("black star", "direct action", "revolutionary left", "red line", "al-aqsa"):
+        assert phrase not in names, phrase
+
+
+# ----------------------------------------------------------------------------- historical states
+
+def test_historical_states_by_date():
+    old, now = actor_names(dt.date(1980, 6, 1)), actor_names(dt.date(2020, 6, 1))
+    for phrase, code in [("soviet union", "SUN"), ("ussr", "SUN"), ("east germany", "DDR"),
+                         ("yugoslavia", "YUG"), ("czechoslovakia", "CSK"), ("zaire", "COD"),
+                         ("west germany", "DEU")]:
+        assert old[phrase].code == code, phrase
+        assert phrase not in now, phrase
+    # a capital or a seat of power is the state of its day
+    assert old["moscow"].code == "SUN" and now["moscow"].code == "RUS"
+    assert old["the kremlin"].code == "SUN" and now["the kremlin"].code == "RUS"
+    assert actor_names(dt.date(2004, 1, 1))["belgrade"].code == "SCG"
+    assert actor_names(dt.date(2010, 1, 1))["belgrade"].code == "SRB"
+    # renamed countries keep today's code; every dated row's code is a country code
+    for r in _rows("countries.csv"):
+        assert re.fullmatch(r"[A-Z]{3}", r["code"])
+        if r["valid_from"] and r["valid_to"]:
+            assert r["valid_from"] < r["valid_to"], r
+    assert actor_names(dt.date(1980, 1, 1))["soviet"].kind == "demonym"
+
+
+def test_all_dates_include_historical_names():
+    """actor_names(None) (what the pre-filter reads) holds every name of every date."""
+    names = actor_names(None)
+    assert names["soviet union"].code == "SUN"
+    assert names["moscow"].code == "RUS"  # today's name first when no date is given
+    assert names["jacques chirac"].code == "FRA"
+
+
+# ----------------------------------------------------------------------------- loader
+
+def test_loader_is_fast_and_small_per_date():
+    actor_names(dt.date(2024, 1, 1))  # the tables are read once per process
+    actor_names.cache_clear()
+    start = time.perf_counter()
+    views = [actor_names(dt.date(1990, 1, 1) + dt.timedelta(days=53 * i)) for i in range(200)]
+    assert time.perf_counter() - start < 0.5  # no copy of ~30,000 names per date
+    assert all(isinstance(v, ontology.ActorNames) for v in views)
+    assert actor_names(dt.date(1990, 1, 1)) is views[0]
+    # the view agrees with its own materialized form
+    view = actor_names(dt.date(2024, 1, 1))
+    assert dict(view) == {k: view[k] for k in view}
+    assert len(view) == len(list(view))
