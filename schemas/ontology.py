@@ -9,6 +9,7 @@ import csv
 import datetime
 import functools
 import pathlib
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -69,8 +70,25 @@ def _split(value: str) -> list[str]:
     return [p.strip() for p in value.split("|") if p.strip()]
 
 
-def _norm(name: str) -> str:
-    return " ".join(name.split()).lower()
+# Letters NFKD does not decompose into a base letter and a mark.
+_FOLD_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                               "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th", "’": "'", "‘": "'"})
+
+
+def fold(text: str) -> str:
+    """ASCII letters for Latin ones with diacritics: 'Erdoğan' → 'Erdogan' (news copy spells both)."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalize_name(name: str) -> str:
+    """The key a name is looked up by: folded, lower case, single spaces."""
+    return " ".join(fold(name).split()).lower()
+
+
+_norm = normalize_name
 
 
 @functools.cache
@@ -131,6 +149,84 @@ def _static_actor_names() -> dict[str, ActorEntry]:
     for r in countries:
         entries += _metonym_entries(r)
     return _index(entries)
+
+
+# Offices whose holders the news names by surname alone ("Erdogan said", "Macron visits").
+LEADER_ROLES = frozenset({
+    "president", "prime minister", "chancellor", "premier", "king", "queen", "emir", "sultan",
+    "supreme leader", "crown prince", "foreign minister", "secretary-general", "pope",
+})
+MIN_SURNAME = 4
+
+
+@functools.cache
+def _leader_surnames() -> dict[str, tuple[tuple[ActorEntry, datetime.date | None, datetime.date | None], ...]]:
+    """Surname (folded, lower case) → the leader rows of people.csv that carry it."""
+    index: dict[str, list] = {}
+    with data_path("people.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["role"] not in LEADER_ROLES or not row["actor_type"]:
+                continue
+            entry = ActorEntry(row["country"], row["country"] if len(row["country"]) == 3 else None,
+                               row["actor_type"], "person")
+            for name in _split(row["name"]):
+                words = normalize_name(name).split()
+                if len(words) >= 2 and len(words[-1]) >= MIN_SURNAME and words[-1].isalpha():
+                    index.setdefault(words[-1], []).append(
+                        (entry, _date(row["valid_from"]), _date(row["valid_to"])))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def leader_by_surname(word: str, on_date: datetime.date | None) -> ActorEntry | None:
+    """The one leader in office on `on_date` with this surname ("Erdogan" in 2023: Turkey's
+    president); None when nobody or more than one actor's leader carries it."""
+    rows = _leader_surnames().get(normalize_name(word), ())
+    found = {entry.code: entry for entry, start, end in rows if on_date is not None and _valid(on_date, start, end)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+MIN_MISSPELLED = 6  # shorter country names are too close to other words ("Chad", "Iran"/"Iraq")
+
+
+@functools.cache
+def _country_spellings() -> dict[str, frozenset[tuple[str, str]]]:
+    """One-letter deletions of one-word country names of six letters or more → (name, code)."""
+    index: dict[str, set[tuple[str, str]]] = {}
+    for r in _rows("countries.csv"):
+        if _is_dated(r):
+            continue
+        for name in {normalize_name(n) for n in [r["name"]] + _split(r["names"])}:
+            if len(name) >= MIN_MISSPELLED and name.isalpha():
+                for variant in {name} | {name[:i] + name[i + 1:] for i in range(len(name))}:
+                    index.setdefault(variant, set()).add((name, r["code"]))
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One substitution, insertion, deletion or swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def misspelled_country(word: str) -> str | None:
+    """The country a one-letter misspelling names ("Afghanisatn", "Venezeula"), when exactly
+    one does and the first letter agrees (wire copy's typos keep it); None otherwise."""
+    key = normalize_name(word)
+    if len(key) < MIN_MISSPELLED or not key.isalpha():
+        return None
+    index = _country_spellings()
+    found = set()
+    for variant in {key} | {key[:i] + key[i + 1:] for i in range(len(key))}:
+        for name, code in index.get(variant, ()):
+            if name[0] == key[0] and _one_edit_apart(key, name):
+                found.add(code)
+    return found.pop() if len(found) == 1 else None
 
 
 @functools.cache

@@ -53,13 +53,14 @@ class Actor:
 
 
 def _normalize(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
+    return ontology.normalize_name(text)
 
 
 class ArticleActors:
     """Actor resolution for one article; learns acronyms and people as it goes."""
 
     def __init__(self, on_date: dt.date | None = None):
+        self._date = on_date
         self._names = ontology.actor_names(on_date)
         self._roles = ontology.role_types()
         self._learned: dict[str, ontology.ActorEntry] = {}
@@ -306,6 +307,18 @@ class ArticleActors:
                         actor_type=entry.actor_type,
                         via="context" if learned is not None else "gazetteer",
                     )
+        if best is None:
+            for token in tokens:
+                if not token.text[:1].isupper() or token.lower_ in self._names:
+                    continue
+                # "Erdogan said": a leader in office on the article's date, named by surname alone.
+                leader = ontology.leader_by_surname(token.text, self._date) if token.ent_type_ == "PERSON" else None
+                if leader is not None:
+                    return Actor(leader.code, token.text, leader.country, leader.actor_type, "gazetteer")
+                # Wire copy misspells country names: "Afghanisatn", "Venezeula".
+                code = ontology.misspelled_country(token.text)
+                if code is not None:
+                    return Actor(code, token.text, code, None, "gazetteer")
         return best
 
 

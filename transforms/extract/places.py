@@ -45,7 +45,7 @@ def place_country(tokens) -> tuple[str, str] | None:
             if any(b.i != a.i + 1 for a, b in zip(window, window[1:])):
                 continue
             text = window[0].doc[window[0].i : window[-1].i + 1].text
-            country = table.get(text.lower().replace("’", "'"))
+            country = table.get(ontology.normalize_name(text))
             if country is not None:
                 return (country, text) if country else None
     return None

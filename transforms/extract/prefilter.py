@@ -105,7 +105,7 @@ def trigger_lemmas() -> dict[str, set[str]]:
 
 
 def runs(text: str) -> list[str]:
-    return _RUN.findall(text.lower().replace("’", "'"))
+    return _RUN.findall(ontology.fold(text).lower())
 
 
 @dataclass(frozen=True)
@@ -211,7 +211,7 @@ class Prefilter:
         acronyms = {m.group(1).lower().replace("’", "'") for m in _PAREN_ACRONYM.finditer(title + "\n" + text)}
         sentences = []
         aliases: set[str] = set()
-        originals = _RUN.findall(title.replace("’", "'"))
+        originals = _RUN.findall(ontology.fold(title))
         roles_count = self._names(originals, [w.lower() for w in originals], self._v.countries)
         # The extractor reads the body first, then the title: people learned in that order.
         for part, source in (("body", text), ("title", title)):
@@ -226,7 +226,7 @@ class Prefilter:
         return self._masked(title, "title", sentences), body
 
     def _scan(self, part, sentence, start, end, acronyms, aliases, roles_count) -> _Sentence:
-        originals = _RUN.findall(sentence.replace("’", "'"))
+        originals = _RUN.findall(ontology.fold(sentence))
         words = [w.lower() for w in originals]
         has_verb = any(w in self._v.triggers for w in words) or any(
             w in self._v.triggers for w in _LETTERS.findall(sentence.lower()))
