@@ -244,3 +244,18 @@ def test_a_surname_alone_names_only_a_leader_in_office(nlp):
     """In 1995 Macron held no office: the bare surname names nobody."""
     art = article("Macron criticised Algeria on Tuesday.")._replace(date=dt.date(1995, 3, 1))
     assert not extract_events(art, None, nlp(art.text), "t")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kept"),
+    [
+        ("Will Chile sanction Peru over the border dispute?", "Chile imposed sanctions on Peru last year.", set()),
+        ("Podcast: the week in Brussels", "The European Union imposed sanctions on Belarus.", set()),
+        ("Floods kill 40 in Kenya", "Uganda sent aid to Kenya on Friday. Kenya criticised Uganda.", set()),
+        ("Earthquake: Indian minister tours the disaster zone in Nepal", "The Indian foreign minister visited Nepal.",
+         {("IND", "04", "NPL")}),
+        ("Chile imposes sanctions on Peru", "Chile imposed sanctions on Peru on Monday.", {("CHL", "16", "PER")}),
+    ],
+)
+def test_items_that_are_not_political_news_give_no_rows(nlp, title, text, kept):
+    assert triples(extract(nlp, text, title)) == kept

@@ -43,6 +43,7 @@ from transforms.extract.coding import (
 from transforms.extract.confidence import probability, root_group
 from transforms.extract.nominal import instrument_agent, nominal_code, nominal_events
 from transforms.extract.outlets import outlet_country
+from transforms.extract.topics import item_kind, keeps
 from transforms.extract.verbs import match_verb
 
 EXTRACTOR_VERSION = "0.3.0"
@@ -104,6 +105,8 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
                 candidate.features.update(_place_features(offset == 0, index, len(candidates), len(sent)))
                 candidate.confidence = probability(candidate.features)
                 found.append((candidate, offset))
+    kind = item_kind(article.title)
+    found = [(candidate, offset) for candidate, offset in found if keeps(kind, candidate.rule.code[:2])]
     return _to_rows(article, _best_per_key(found), run_id)
 
 

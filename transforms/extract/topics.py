@@ -1,0 +1,55 @@
+"""Items that are not political news give no rows, whatever verbs they use.
+
+Decided from the headline, with the cue words of schemas/data/item_cues.csv:
+- a question ("What has Beijing said?", "Will Iran retaliate?"): an explainer, not a report;
+- a programme blurb ("Podcast: ...", "In pictures: ...", "Watch: ..."): its first words name it;
+- a natural disaster or a death ("Earthquake kills 2,000", "Singer dies at 93"): rows of the
+  item are kept only when they are visits and meetings (04: "Blinken tours the earthquake
+  zone") or uses of force (roots 15-20), which such stories can report.
+The sentence-level cues for sport and markets live in coding.off_topic.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from schemas import ontology
+
+KEPT_ROOTS = frozenset({"04"} | {f"{n:02d}" for n in range(15, 21)})
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+@functools.cache
+def _cues() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for row in ontology.table_rows("item_cues.csv"):
+        out.setdefault(row["kind"], set()).add(row["cue"].lower())
+    return {kind: frozenset(cues) for kind, cues in out.items()}
+
+
+def item_kind(title: str) -> str | None:
+    """'question', 'blurb', 'disaster', 'obituary', or None for an ordinary headline."""
+    text = ontology.fold(title).lower().strip()
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    cues = _cues()
+    if text.endswith("?") and words[0] in cues["question"]:
+        return "question"
+    head = text.split(":", 1)[0] if ":" in text[:40] else " ".join(words[:2])
+    if any(head == cue or head.startswith(cue + " ") for cue in cues["blurb"]):
+        return "blurb"
+    joined = " " + " ".join(words) + " "
+    for kind in ("disaster", "obituary"):
+        if any(f" {cue} " in joined for cue in cues[kind]):
+            return kind
+    return None
+
+
+def keeps(kind: str | None, root: str) -> bool:
+    """Whether a row of this root survives in an item of this kind."""
+    if kind is None:
+        return True
+    if kind in ("question", "blurb"):
+        return False
+    return root in KEPT_ROOTS
