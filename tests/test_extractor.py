@@ -259,3 +259,15 @@ def test_a_surname_alone_names_only_a_leader_in_office(nlp):
 )
 def test_items_that_are_not_political_news_give_no_rows(nlp, title, text, kept):
     assert triples(extract(nlp, text, title)) == kept
+
+
+def test_the_same_event_told_twice_is_one_row(nlp):
+    text = ("Ethiopia attacked Eritrea on Monday. The Ethiopian shelling of border towns continued, "
+            "and Ethiopian jets bombed Eritrean positions near Assab.")
+    rows = [e for e in extract(nlp, text) if e.actor == "ETH" and e.event_root == "19"]
+    assert len(rows) == 1 and rows[0].target == "ERI", [(e.event_code, e.target) for e in rows]
+
+
+def test_different_targets_stay_different_events(nlp):
+    rows = extract(nlp, "Iran attacked Israel on Sunday. Iran also attacked Jordan on Monday.")
+    assert {(e.actor, e.event_root, e.target) for e in rows} >= {("IRN", "19", "ISR"), ("IRN", "19", "JOR")}

@@ -480,15 +480,22 @@ def _speaker(verb, resolver: ArticleActors) -> str | None:
 
 
 def _best_per_key(found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
-    """Within an article, one row per (actor, code, target): the best evidence wins."""
+    """Within an article, one row per event: the same actor doing the same kind of thing (root)
+    to the same target is one event told twice ("Russia attacked Ukraine ... the shelling of
+    Kharkiv"), and a mention without a target is the same event as one with it. Different
+    targets stay different events. The best evidence wins: the body's sentence over the
+    headline's, then the higher confidence, then the more specific code."""
+    def better(a: tuple[Candidate, int], b: tuple[Candidate, int]) -> bool:
+        return (a[1] > 0, a[0].confidence, len(a[0].rule.code)) > (b[1] > 0, b[0].confidence, len(b[0].rule.code))
+
     best: dict[tuple, tuple[Candidate, int]] = {}
-    for candidate, offset in found:
-        key = (candidate.actor.code, candidate.rule.code, candidate.target.code if candidate.target else None)
-        current = best.get(key)
-        # The body's sentence is better evidence than the headline's; then confidence decides.
-        if current is None or (offset > 0, candidate.confidence) > (current[1] > 0, current[0].confidence):
-            best[key] = (candidate, offset)
-    return list(best.values())
+    for item in found:
+        candidate = item[0]
+        key = (candidate.actor.code, candidate.rule.code[:2], candidate.target.code if candidate.target else None)
+        if key not in best or better(item, best[key]):
+            best[key] = item
+    targeted = {(actor, root) for actor, root, target in best if target is not None}
+    return [item for (actor, root, target), item in best.items() if target is not None or (actor, root) not in targeted]
 
 
 def _evidence(sent) -> tuple[str, int, int]:
