@@ -185,6 +185,11 @@ def leader_by_surname(word: str, on_date: datetime.date | None) -> ActorEntry | 
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def is_leader_surname(word: str) -> bool:
+    """Whether any leader of the tables, at any date, carries this surname."""
+    return normalize_name(word) in _leader_surnames()
+
+
 MIN_MISSPELLED = 6  # shorter country names are too close to other words ("Chad", "Iran"/"Iraq")
 
 

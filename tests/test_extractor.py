@@ -271,3 +271,15 @@ def test_the_same_event_told_twice_is_one_row(nlp):
 def test_different_targets_stay_different_events(nlp):
     rows = extract(nlp, "Iran attacked Israel on Sunday. Iran also attacked Jordan on Monday.")
     assert {(e.actor, e.event_root, e.target) for e in rows} >= {("IRN", "19", "ISR"), ("IRN", "19", "JOR")}
+
+
+def test_a_title_case_headline_is_parsed_in_sentence_case_and_quoted_as_written(nlp):
+    from transforms.extract.headlines import sentence_case
+
+    title = "Russia Expels Two German Diplomats Over Spying Claims"
+    assert sentence_case(title) == "Russia expels two German diplomats over spying claims"
+    assert sentence_case("Russia expels two German diplomats") == "Russia expels two German diplomats"
+    art = article("", title)
+    rows = extract_events(art, nlp(sentence_case(title)), None, "t")
+    assert ("RUS", "16", "DEU") in triples(rows)
+    assert all(e.sentence == title for e in rows)  # the evidence is the original headline

@@ -509,10 +509,12 @@ def _evidence(sent) -> tuple[str, int, int]:
 
 def _to_rows(article: Article, chosen, run_id: str) -> list[tuple[Event, dict]]:
     codes = ontology.cameo_codes()
+    analysed = analysed_text(article)  # the original text: a headline may have been parsed in sentence case
     rows = []
     for candidate, offset in chosen:
         cameo = codes[candidate.rule.code]
-        sentence, start, end = _evidence(candidate.verb.sent)
+        _, start, end = _evidence(candidate.verb.sent)
+        sentence = analysed[offset + start : offset + end]
         actor, target = candidate.actor, candidate.target
         rows.append((
             Event(

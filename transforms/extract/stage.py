@@ -23,6 +23,7 @@ from apache_beam.utils import shared
 from schemas.records import Article, DeadLetter
 from transforms.counters import counter, dead_letter_counter
 from transforms.extract.engine import extract_events
+from transforms.extract.headlines import sentence_case
 
 STAGE = "ExtractEvents"
 DEAD_LETTERS = "dead_letters"
@@ -111,6 +112,8 @@ class _ExtractFn(beam.DoFn):
                 title, body = self._prefilter.mask(article.title, article.text)
             else:
                 title, body = article.title, article.text or None
+            if title is not None:  # "Court Blocks Appointment": parsed in sentence case
+                title = sentence_case(title, article.text)
             for text, part in ((title, "title"), (body, "body")):
                 if text is None:
                     self._skipped.inc()

@@ -1,0 +1,62 @@
+"""Title-case headlines, parsed as sentences: "Israel's Supreme Court Blocks Appointment".
+
+The small English model reads every capitalised word of a title-case headline as a proper
+noun, so "Blocks" is a name and the headline has no verb. Before parsing, such a headline is
+put in sentence case: a capitalised word keeps its capital only when it can be part of a name
+(a word of a known actor's, person's or place's name, an acronym, or a word the article's body
+writes capitalised in mid-sentence); every other word is lower-cased. The text keeps its
+length, so offsets into it are offsets into the original title, and rows quote the original.
+"""
+from __future__ import annotations
+
+import re
+
+from schemas import ontology
+from transforms.extract.places import place_countries
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+TITLE_CASE_SHARE = 0.6  # of the words that could be lower case, this many start upper case
+MIN_WORDS = 4
+
+
+MAX_NAME_WORDS = 6
+
+
+def _protected(title: str, words: list) -> set[int]:
+    """Start offsets of the words that belong to a name found in the title: the longest run
+    of words that the actor tables or the places table know ("Supreme Court", "Xi Jinping")."""
+    names, places = ontology.actor_names(None), place_countries()
+    keep: set[int] = set()
+    for i in range(len(words)):
+        for size in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+            window = words[i : i + size]
+            text = title[window[0].start() : window[-1].end()]
+            key = ontology.normalize_name(_POSSESSIVE.sub("", text))
+            if key in names or key in places:
+                keep.update(m.start() for m in window)
+                break
+    return keep
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def sentence_case(title: str, body: str = "") -> str:
+    """`title` in sentence case when it is in title case; otherwise unchanged (same length)."""
+    words = list(_WORD.finditer(title))
+    if len(words) < MIN_WORDS:
+        return title
+    capitalised = [m for m in words[1:] if m.group()[0].isupper()]
+    if len(capitalised) < TITLE_CASE_SHARE * (len(words) - 1):
+        return title
+    in_body = {m.group() for m in _WORD.finditer(body) if m.start() > 1 and body[m.start() - 2 : m.start()] not in (". ", "\n")}
+    keep = _protected(title, words)
+    out = list(title)
+    for m in words[1:]:
+        word = _POSSESSIVE.sub("", m.group())
+        if not word[0].isupper() or (word.isupper() and len(word) > 1) or m.start() in keep or word in in_body:
+            continue  # lower case already, an acronym, part of a known name, or a name in the body
+        if ontology.is_leader_surname(word):
+            continue
+        out[m.start()] = word[0].lower()
+    return "".join(out)
