@@ -185,6 +185,11 @@ def leader_by_surname(word: str, on_date: datetime.date | None) -> ActorEntry | 
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def leader_surnames() -> frozenset[str]:
+    """Every leader surname of the tables (lower case, folded)."""
+    return frozenset(_leader_surnames())
+
+
 def is_leader_surname(word: str) -> bool:
     """Whether any leader of the tables, at any date, carries this surname."""
     return normalize_name(word) in _leader_surnames()

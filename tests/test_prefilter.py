@@ -68,14 +68,14 @@ def test_anaphors_and_defined_acronyms_count_as_actors(toy):
 
 
 def test_a_sentence_introducing_a_person_is_kept_when_the_person_acts_later(toy):
-    text = ("Russian Foreign Minister Sergey Lavrov was in Minsk on Monday. The weather was fine. "
-            "Lavrov criticized the sanctions.")
+    text = ("Russian Deputy Foreign Minister Sergei Ryabkov was in Minsk on Monday. The weather was fine. "
+            "Ryabkov criticized the sanctions.")
     body = toy.mask("Talks", text)[1]
-    assert "Sergey Lavrov was in Minsk" in body
+    assert "Sergei Ryabkov was in Minsk" in body
     assert "weather" not in body
-    assert "Lavrov criticized" in body
+    assert "Ryabkov criticized" in body
     # Nobody uses the introduction later: it is not parsed.
-    assert toy.mask("Talks", "Russian Foreign Minister Sergey Lavrov was in Minsk on Monday.")[1] is None
+    assert toy.mask("Talks", "Russian Deputy Foreign Minister Sergei Ryabkov was in Minsk on Monday.")[1] is None
 
 
 def _gold_articles():

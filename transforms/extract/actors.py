@@ -312,7 +312,7 @@ class ArticleActors:
                 if not token.text[:1].isupper() or token.lower_ in self._names:
                     continue
                 # "Erdogan said": a leader in office on the article's date, named by surname alone.
-                leader = ontology.leader_by_surname(token.text, self._date) if token.ent_type_ == "PERSON" else None
+                leader = ontology.leader_by_surname(token.text, self._date) if _bare_person_name(token) else None
                 if leader is not None:
                     return Actor(leader.code, token.text, leader.country, leader.actor_type, "gazetteer")
                 # Wire copy misspells country names: "Afghanisatn", "Venezeula".
@@ -329,6 +329,11 @@ TOPIC_WORDS = frozenset({"affairs", "relations", "studies"})
 
 def _names_a_topic(tokens: Sequence, end: int, entry: ontology.ActorEntry) -> bool:
     return entry.kind in ("country", "demonym") and end < len(tokens) and tokens[end].lower_ in TOPIC_WORDS
+
+
+def _bare_person_name(token) -> bool:
+    """A one-word PERSON entity: "Macron said", not the "Michel" of "Michel Aupetit"."""
+    return token.ent_type_ == "PERSON" and any(ent.start == token.i and ent.end == token.i + 1 for ent in token.doc.ents)
 
 
 def _definite(head, tokens: Sequence) -> bool:

@@ -144,6 +144,9 @@ def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = ()) ->
             countries.setdefault(words[0], set()).add(words)
         if (len(words) == 1 and len(words[0]) <= SHORT_NAME) or all(len(w) == 1 for w in words):
             needs_capital.add(words)
+    for surname in ontology.leader_surnames():  # "Macron said": a leader by surname alone
+        names.setdefault(surname, set()).add((surname,))
+        needs_capital.add((surname,))
     anaphors: dict[str, set[tuple[str, ...]]] = {}
     for phrase in getattr(ontology, "anaphora", dict)():
         words = tuple(runs(phrase))
@@ -204,6 +207,9 @@ class Prefilter:
 
     def __init__(self, vocabulary: Vocabulary):
         self._v = vocabulary
+        # first word → ((length, the names of that length), ...): with ~60,000 names a first
+        # word such as "john" starts hundreds of them; one set lookup per length replaces a scan.
+        self._by_length = {id(t): _by_length(t) for t in (vocabulary.names, vocabulary.countries)}
 
     def mask(self, title: str, text: str) -> tuple[str | None, str | None]:
         """The title and body with every sentence that cannot hold an event blanked,
@@ -242,12 +248,11 @@ class Prefilter:
         return _Sentence(part, start, end, has_verb, has_actor, names, capitalized, uses)
 
     def _names(self, originals: list[str], words: list[str], table=None) -> bool:
-        table = self._v.names if table is None else table
+        index = self._by_length[id(self._v.names if table is None else table)]
         for i, word in enumerate(words):
-            for name in table.get(word, ()):
-                if tuple(words[i : i + len(name)]) == name and (
-                    name not in self._v.needs_capital or any(c.isupper() for c in originals[i])
-                ):
+            for length, names in index.get(word, ()):
+                name = tuple(words[i : i + length])
+                if name in names and (name not in self._v.needs_capital or any(c.isupper() for c in originals[i])):
                     return True
         return False
 
@@ -282,6 +287,16 @@ class Prefilter:
             position = end
         chunks.append(_blank(source[position:]))
         return "".join(chunks)
+
+
+def _by_length(table: dict[str, tuple[tuple[str, ...], ...]]) -> dict[str, tuple[tuple[int, frozenset], ...]]:
+    out = {}
+    for word, names in table.items():
+        lengths: dict[int, set] = {}
+        for name in names:
+            lengths.setdefault(len(name), set()).add(name)
+        out[word] = tuple((n, frozenset(v)) for n, v in sorted(lengths.items(), reverse=True))
+    return out
 
 
 def _blank(text: str) -> str:
