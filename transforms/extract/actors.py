@@ -384,8 +384,8 @@ def conjuncts(head) -> list:
 def phrase_text(tokens: Sequence) -> str:
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+    # A span's text joins only its tokens; doc.text would rebuild the whole document each call.
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text.strip()
 
 
 def _span_text(window: Sequence) -> str:

@@ -71,7 +71,7 @@ def agents_of(verb) -> list:
 def subtree_text(token) -> str:
     tokens = list(token.subtree)
     doc = token.doc
-    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    text = doc[tokens[0].i : tokens[-1].i + 1].text
     text = " ".join(text.split()).strip(" ,;:\"'“”")
     return text[:MAX_OBJECT_CHARS]
 
