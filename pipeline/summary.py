@@ -49,7 +49,7 @@ def versions() -> dict:
     import pyarrow
 
     from schemas.arrow import SCHEMA_VERSION
-    from transforms.extract.engine import EXTRACTOR_VERSION
+    from transforms.extract.rows import EXTRACTOR_VERSION
 
     return {
         "extractor": EXTRACTOR_VERSION,

@@ -33,6 +33,8 @@ class CameoCode:
     root: str
     quad_class: int
     goldstein: float
+    mode: str = ""    # the mode this root gives a complement: appeal, intent, demand, refusal, threat
+    future: str = ""  # how a future tense of this root reads: intent or threat
 
 
 @dataclass(frozen=True)
@@ -96,9 +98,21 @@ def cameo_codes() -> dict[str, CameoCode]:
     """CAMEO code (string, leading zeros kept) -> CameoCode."""
     return {
         r["code"]: CameoCode(r["code"], r["name"], r["root"], int(r["quad_class"]),
-                             float(r["goldstein"]))
+                             float(r["goldstein"]), r.get("mode", ""), r.get("future", ""))
         for r in _rows("cameo.csv")
     }
+
+
+@functools.cache
+def root_modes() -> dict[str, str]:
+    """Root → the mode it gives a governing verb's complement ("02": "appeal", "13": "threat")."""
+    return {c.root: c.mode for c in cameo_codes().values() if c.code == c.root and c.mode}
+
+
+@functools.cache
+def root_futures() -> dict[str, str]:
+    """Root → how its future tense reads ("04": "intent", "19": "threat")."""
+    return {c.root: c.future for c in cameo_codes().values() if c.code == c.root and c.future}
 
 
 def _is_dated(row: dict[str, str]) -> bool:

@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from schemas.records import Article
-from transforms.extract.engine import analysed_text, event_id, extract_events
+from transforms.extract.engine import extract_events
+from transforms.extract.rows import analysed_text, event_id
 
 
 def article(text: str, title: str = "", article_id: str = "a" * 32) -> Article:

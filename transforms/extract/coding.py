@@ -15,15 +15,6 @@ from transforms.extract.verbs import match_verb
 NOT_AN_EVENT = "-"  # verbs.csv: "met the press" is not a meeting
 
 
-MODE_BY_ROOT = {"02": "appeal", "03": "intent", "10": "demand", "12": "refusal", "13": "threat"}
-
-
-MATERIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
-
-
-COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
-
-
 SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
 
 
@@ -38,7 +29,7 @@ def rule_for(verb) -> ontology.VerbRule | None:
 def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
     """'agreed to provide aid' → intent + aid (033); 'will attack' → a threat (13)."""
     table = ontology.modality_codes()
-    mode = MODE_BY_ROOT.get(rule.code[:2])
+    mode = ontology.root_modes().get(rule.code[:2])
     if mode is not None and not rule.object_heads:
         for child in _through_aspectual(verb.children):
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
@@ -50,7 +41,7 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
     headline_future = verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if headline_future or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children):
         root = rule.code[:2]
-        future_mode = "intent" if root in COOPERATIVE_ROOTS else "threat" if root in MATERIAL_ROOTS else None
+        future_mode = ontology.root_futures().get(root)  # schemas/data/cameo.csv, column future
         # "UK minister to meet Gulf counterparts": a headline's plan is an intent
         if future_mode is not None:
             code = table.get((future_mode, root)) or table.get((future_mode, "*"))

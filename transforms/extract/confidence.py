@@ -58,3 +58,30 @@ def root_group(code: str) -> dict[str, float]:
     if code[:2] in ("03", "13"):
         out["intent"] = 1.0
     return out
+
+
+def place_features(in_title: bool, index: int, crowd: int, length: int) -> dict[str, float]:
+    """Where the evidence sits: the headline, the lede, deep in the body; how busy the sentence is."""
+    out = {"title_only": float(in_title)}
+    if not in_title:
+        out["first_sentence"] = float(index == 0)
+        out["late_sentence"] = float(index >= 5)
+    out["crowded"] = float(crowd >= 3)
+    out["long_sentence"] = float(length > 40)
+    return {k: v for k, v in out.items() if v}
+
+
+def row_features(actor, target, rule, **flags: bool) -> dict[str, float]:
+    out = {name: 1.0 for name, on in flags.items() if on}
+    out.update(root_group(rule.code))
+    if actor.via in ("context", "outlet"):
+        out[f"via_{actor.via}"] = 1.0
+    if actor.code != actor.country:
+        out["actor_organization"] = 1.0
+    if actor.actor_type is not None and actor.code == actor.country:
+        out["actor_role"] = 1.0
+    if target is not None:
+        out["has_target"] = 1.0
+    if rule.object_heads or rule.particle:
+        out["specific_rule"] = 1.0
+    return out

@@ -8,7 +8,6 @@ it returns `Event` records, never spaCy objects.
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -31,7 +30,6 @@ from transforms.extract.clauses import (
     subtree_text,
 )
 from transforms.extract.coding import (
-    MODE_BY_ROOT,
     NOT_AN_EVENT,
     demanding_clause,
     joint_action,
@@ -40,22 +38,18 @@ from transforms.extract.coding import (
     rule_for,
     with_modality,
 )
-from transforms.extract.confidence import probability, root_group
+from transforms.extract.confidence import place_features, probability, row_features
 from transforms.extract.nominal import instrument_agent, nominal_code, nominal_events
 from transforms.extract.outlets import outlet_country
+from transforms.extract.rows import TITLE_SEPARATOR, analysed_text, best_per_event, to_rows
+from transforms.extract.targets import find_target
 from transforms.extract.topics import item_kind, keeps
 from transforms.extract.verbs import match_verb
 
-EXTRACTOR_VERSION = "0.3.0"
-TITLE_SEPARATOR = "\n\n"
-TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "to", "for"})
 # Reciprocal actions give each member of a compound subject the other as target.
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 RECIPROCAL_CODES = ("087",)  # "India and Pakistan agreed to a ceasefire": each with the other
-# Visits and uses of force: the place they happen in stands for the country that receives them.
-PLACE_ROOTS = frozenset({"04", "15", "17", "18", "19", "20"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "inside", "into", "over", "toward", "towards"})
 
 
 @dataclass
@@ -68,17 +62,6 @@ class Candidate:
     speaker: str | None
     confidence: float
     features: dict = field(default_factory=dict)  # transforms/extract/confidence.py
-
-
-def analysed_text(article: Article) -> str:
-    """The text whose offsets char_start/char_end refer to: title, blank line, body."""
-    return article.title + TITLE_SEPARATOR + article.text if article.text else article.title
-
-
-def event_id(article_id: str, actor: str, event_code: str, target: str | None) -> str:
-    """Same article + (actor, code, target) gives the same id on any machine."""
-    key = "\x1f".join([article_id, actor, event_code, target or ""])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def extract_events(article: Article, title_doc, body_doc, run_id: str) -> list[Event]:
@@ -102,39 +85,12 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
         for index, sent in enumerate(doc.sents):
             candidates = sentence_candidates(sent, resolver)
             for candidate in candidates:
-                candidate.features.update(_place_features(offset == 0, index, len(candidates), len(sent)))
+                candidate.features.update(place_features(offset == 0, index, len(candidates), len(sent)))
                 candidate.confidence = probability(candidate.features)
                 found.append((candidate, offset))
     kind = item_kind(article.title)
     found = [(candidate, offset) for candidate, offset in found if keeps(kind, candidate.rule.code[:2])]
-    return _to_rows(article, _best_per_key(found), run_id)
-
-
-def _place_features(in_title: bool, index: int, crowd: int, length: int) -> dict[str, float]:
-    """Where the evidence sits: the headline, the lede, deep in the body; how busy the sentence is."""
-    out = {"title_only": float(in_title)}
-    if not in_title:
-        out["first_sentence"] = float(index == 0)
-        out["late_sentence"] = float(index >= 5)
-    out["crowded"] = float(crowd >= 3)
-    out["long_sentence"] = float(length > 40)
-    return {k: v for k, v in out.items() if v}
-
-
-def _row_features(actor: Actor, target: Actor | None, rule, **flags: bool) -> dict[str, float]:
-    out = {name: 1.0 for name, on in flags.items() if on}
-    out.update(root_group(rule.code))
-    if actor.via in ("context", "outlet"):
-        out[f"via_{actor.via}"] = 1.0
-    if actor.code != actor.country:
-        out["actor_organization"] = 1.0
-    if actor.actor_type is not None and actor.code == actor.country:
-        out["actor_role"] = 1.0
-    if target is not None:
-        out["has_target"] = 1.0
-    if rule.object_heads or rule.particle:
-        out["specific_rule"] = 1.0
-    return out
+    return to_rows(article, best_per_event(found), run_id)
 
 
 def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
@@ -152,7 +108,7 @@ def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
         covered.add((actor.code, code[:2]))
         rule = ontology.VerbRule(noun.lemma_.lower(), None, frozenset(), code)
         speaker = _speaker(noun.head, resolver)
-        features = _row_features(actor, target, rule, nominal=True, reported=speaker is not None)
+        features = row_features(actor, target, rule, nominal=True, reported=speaker is not None)
         out.append(Candidate(actor, target, rule, noun, subtree_text(noun), speaker, 0.0, features))
     for verb_i, candidates in by_verb.items():
         verb = sent.doc[verb_i]
@@ -226,7 +182,7 @@ def _unrealized(verb, by_verb: dict[int, list[Candidate]]) -> bool:
     if head.dep_ == "xcomp" and head.lemma_.lower() in ontology.aspectual_verbs():
         head = head.head  # "pledged to keep supplying"
     governing = by_verb.get(head.i)
-    return bool(governing) and governing[0].rule.code[:2] in MODE_BY_ROOT
+    return bool(governing) and governing[0].rule.code[:2] in ontology.root_modes()
 
 
 def _learn_people(sent, resolver: ArticleActors) -> None:
@@ -311,18 +267,18 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         actors = [speaker_actor] if speaker_actor is not None else []
     if not actors:
         return
-    target = _target(resolver, target_heads, preps, dobj, rule.code[:2])
+    target = find_target(resolver, target_heads, preps, dobj, rule.code[:2])
     if target is None and rule.code[:2] in ("02", "10"):  # "demanded that Manila withdraw"
         for child in children:
             if child.dep_ == "ccomp":
-                target = _target(resolver, [c for c in child.children if c.dep_ in SUBJECT_DEPS], [], None)
+                target = find_target(resolver, [c for c in child.children if c.dep_ in SUBJECT_DEPS], [], None)
                 break
     if target is None:  # "agreed to provide aid to Syria": the complement names the target
         for child in children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
                 grand = list(child.children)
                 inner = next((c for c in grand if c.dep_ == "dobj"), None)
-                target = _target(resolver, [inner] if inner is not None else [], prepositions(grand), inner, rule.code[:2])
+                target = find_target(resolver, [inner] if inner is not None else [], prepositions(grand), inner, rule.code[:2])
                 if target is not None:
                     break
     object_text = _object_text(verb, dobj, preps, target)
@@ -335,80 +291,9 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
             this_target = next((a for a in actors if a.code != actor.code), None)
         if this_target is not None and this_target.code == actor.code:
             this_target = None
-        features = _row_features(actor, this_target, rule, passive=passive, reported=speaker is not None,
+        features = row_features(actor, this_target, rule, passive=passive, reported=speaker is not None,
                                  instrument=instrument, light_verb=light_noun)
         yield Candidate(actor, this_target, rule, verb, object_text, speaker, 0.0, features)
-
-
-def _target(resolver: ArticleActors, target_heads, preps, dobj, root: str = "") -> Actor | None:
-    """The recipient, searched in the order the syntax makes it likelier:
-
-    1. the object itself (the dative first): "warned Iran", "gave Serbia an ultimatum";
-    2. a recipient inside the object phrase: "aid to Ukraine", "sanctions against Iran",
-       "the resilience of Ukraine's soldiers", "Erdoğan's calls for a ceasefire";
-    3. the verb's prepositional objects: "talks with Iran", "sanctions on Belarus";
-    4. for visits and uses of force, the place: "visited Mariupol", "struck targets in Khan Younis".
-    """
-    heads = [h for h in target_heads if h is not None]
-    for actor in resolve_all(resolver, heads, as_target=True):
-        return actor
-    for head in heads:
-        found = _recipient_inside(resolver, head, depth=2)
-        if found is not None:
-            return found
-    candidate_preps = list(preps)
-    if dobj is not None:
-        candidate_preps += [c for c in dobj.children if c.dep_ == "prep"]
-    for prep in candidate_preps:
-        if prep.lower_ not in TARGET_PREPS:
-            continue
-        pobjs = [c for c in prep.children if c.dep_ == "pobj"]
-        for actor in resolve_all(resolver, pobjs, as_target=True):
-            return actor
-        for pobj in pobjs:  # "arrives for a tour of Turkey's earthquake zone"
-            found = _recipient_inside(resolver, pobj, depth=1)
-            if found is not None:
-                return found
-    if root in PLACE_ROOTS:
-        for head in heads:
-            place = resolver.place(head)
-            if place is not None:
-                return place
-        for prep in candidate_preps:
-            if prep.lower_ in TARGET_PREPS or prep.lower_ in LOCATIVE_PREPS:
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    found = _country_or_place(resolver, pobj)
-                    if found is not None:
-                        return found
-    return None
-
-
-def _recipient_inside(resolver: ArticleActors, head, depth: int) -> Actor | None:
-    """An actor in the object's own "to/on/against/with/of" phrases or possessives, `depth` levels down."""
-    if depth <= 0:
-        return None
-    for child in head.children:
-        if child.dep_ == "poss":
-            for actor in resolve_all(resolver, [child], as_target=True):
-                return actor
-    for prep in head.children:
-        if prep.dep_ != "prep" or (prep.lower_ not in TARGET_PREPS and prep.lower_ != "of"):
-            continue
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            for actor in resolve_all(resolver, [pobj], as_target=True):
-                return actor
-            found = _recipient_inside(resolver, pobj, depth - 1)
-            if found is not None:
-                return found
-    return None
-
-
-def _country_or_place(resolver: ArticleActors, head) -> Actor | None:
-    """A country (not any actor: "in the UN" is no place) or a known place inside the phrase."""
-    for actor in resolve_all(resolver, [head], as_target=True):
-        if actor.code == actor.country:
-            return actor
-    return resolver.place(head)
 
 
 def _object_text(verb, dobj, preps, target: Actor | None) -> str | None:
@@ -477,81 +362,3 @@ def _speaker(verb, resolver: ArticleActors) -> str | None:
                         if actor is not None:
                             return actor.code
     return None
-
-
-def _best_per_key(found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
-    """Within an article, one row per event: the same actor doing the same kind of thing (root)
-    to the same target is one event told twice ("Russia attacked Ukraine ... the shelling of
-    Kharkiv"), and a mention without a target is the same event as one with it. Different
-    targets stay different events. The best evidence wins: the body's sentence over the
-    headline's, then the higher confidence, then the more specific code."""
-    def better(a: tuple[Candidate, int], b: tuple[Candidate, int]) -> bool:
-        return (a[1] > 0, a[0].confidence, len(a[0].rule.code)) > (b[1] > 0, b[0].confidence, len(b[0].rule.code))
-
-    best: dict[tuple, tuple[Candidate, int]] = {}
-    for item in found:
-        candidate = item[0]
-        key = (candidate.actor.code, candidate.rule.code[:2], candidate.target.code if candidate.target else None)
-        if key not in best or better(item, best[key]):
-            best[key] = item
-    targeted = {(actor, root) for actor, root, target in best if target is not None}
-    return [item for (actor, root, target), item in best.items() if target is not None or (actor, root) not in targeted]
-
-
-def _evidence(sent) -> tuple[str, int, int]:
-    """The sentence without surrounding whitespace, and its exact offsets."""
-    raw = sent.text
-    lead = len(raw) - len(raw.lstrip())
-    text = raw.strip()
-    start = sent.start_char + lead
-    return text, start, start + len(text)
-
-
-def _to_rows(article: Article, chosen, run_id: str) -> list[tuple[Event, dict]]:
-    codes = ontology.cameo_codes()
-    analysed = analysed_text(article)  # the original text: a headline may have been parsed in sentence case
-    rows = []
-    for candidate, offset in chosen:
-        cameo = codes[candidate.rule.code]
-        _, start, end = _evidence(candidate.verb.sent)
-        sentence = analysed[offset + start : offset + end]
-        actor, target = candidate.actor, candidate.target
-        rows.append((
-            Event(
-                event_id=event_id(article.article_id, actor.code, cameo.code, target.code if target else None),
-                date=article.date,
-                actor=actor.code,
-                actor_name=actor.name,
-                actor_country=actor.country,
-                actor_type=actor.actor_type,
-                action=candidate.verb.lemma_.lower(),
-                event_code=cameo.code,
-                event_root=cameo.root,
-                event_name=cameo.name,
-                quad_class=cameo.quad_class,
-                goldstein=cameo.goldstein,
-                target=target.code if target else None,
-                target_name=target.name if target else None,
-                target_country=target.country if target else None,
-                target_type=target.actor_type if target else None,
-                object=candidate.object_text,
-                speaker=candidate.speaker,
-                sentence=sentence,
-                char_start=offset + start,
-                char_end=offset + end,
-                confidence=candidate.confidence,
-                article_id=article.article_id,
-                url=article.url,
-                title=article.title,
-                feed_url=article.feed_url,
-                source=article.source,
-                published=article.published,
-                date_basis=article.date_basis,
-                extractor_version=EXTRACTOR_VERSION,
-                run_id=run_id,
-                actor_via=actor.via,
-            ),
-            candidate.features,
-        ))
-    rows.sort(key=lambda pair: (pair[0].char_start, pair[0].actor, pair[0].event_code))
-    return rows
