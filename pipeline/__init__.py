@@ -6,18 +6,20 @@ For Python users: `open_events(path)` gives the dataset as a DuckDB relation and
 from __future__ import annotations
 
 
-def open_events(path: str = "output"):
-    """The events dataset at `path` as a DuckDB relation (a view named `events`)."""
+def open_events(path: str = "output", *, since=None, until=None, actors=None):
+    """The events dataset at `path` as a DuckDB relation (a view named `events`); `since`,
+    `until` (dates or "YYYY-MM-DD", inclusive) and `actors` (codes) narrow it to those partitions."""
     from pipeline.query import open_events as _open
 
-    return _open(path)
+    return _open(path, since=since, until=until, actors=actors)
 
 
-def open_dataset(path: str = "output"):
-    """The events dataset at `path` as a pyarrow.dataset.Dataset with the explicit schema."""
+def open_dataset(path: str = "output", *, since=None, until=None, actors=None):
+    """The events dataset at `path` as a pyarrow.dataset.Dataset with the explicit schema
+    (narrowed like `open_events`)."""
     from pipeline.query import open_dataset as _open
 
-    return _open(path)
+    return _open(path, since=since, until=until, actors=actors)
 
 
 __all__ = ["open_events", "open_dataset"]
