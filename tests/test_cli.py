@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -122,3 +123,25 @@ def test_query_formats(user_example_run):
     assert done.returncode == 0 and done.stdout.splitlines()[0] == "actor,n"
     done = eventwire("query", "--output", str(output), "SELECT nonsense FROM events")
     assert done.returncode == 2 and "query failed" in done.stderr
+
+
+@pytest.mark.parametrize(("args", "suggestion"), [
+    (["--feeds", "x.rss", "--ouput", "OUT"], "did you mean --output?"),
+    (["--feed", "x.rss", "--output", "OUT"], "did you mean --feeds?"),
+    (["--output", "OUT", "--version"], "unknown option --version"),
+])
+def test_an_unknown_flag_is_refused_before_anything_runs(tmp_path, args, suggestion):
+    done = eventwire("run", *[str(tmp_path / "out") if a == "OUT" else a for a in args], cwd=tmp_path)
+    assert done.returncode == 2 and suggestion in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists() and not (tmp_path / "output").exists()
+
+
+def test_dashed_and_underscored_flags_both_work(tmp_path):
+    done = eventwire("run", "--output", tmp_path / "out", "--run-id", "dashed", "--batch-size", "4")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert (tmp_path / "out" / "_runs" / "dashed.json").exists()
+
+
+def test_version():
+    done = eventwire("--version")
+    assert done.returncode == 0 and re.fullmatch(r"eventwire \S+ \(extractor \S+, model \S+ \S+\)\n", done.stdout)
