@@ -55,7 +55,13 @@ def run(argv: list[str]) -> int:
 
 
 def _dataset_or_fail(output: str) -> str | None:
-    return None if Path(output).is_dir() else f"no dataset at {output}"
+    """None when `output` holds an eventwire dataset (committed runs or partitions), else why not."""
+    folder = Path(output)
+    if not folder.is_dir():
+        return f"no dataset at {output}"
+    if not (folder / "_runs").is_dir() and not any(folder.glob("date=*")):
+        return f"{output} is not an eventwire dataset (no _runs/ or date=*/ folders in it)"
+    return None
 
 
 def query(argv: list[str]) -> int:
@@ -83,6 +89,9 @@ def query(argv: list[str]) -> int:
         return _fail("give either SQL or one of --top-actors, --timeline ACTOR, --dyads")
     from transforms.store.layout import ACTOR_CODE
 
+    # Codes are upper case in the dataset; people type "rus" too.
+    args.actor = [code.upper() for code in args.actor] if args.actor else None
+    args.timeline = args.timeline.upper() if args.timeline else None
     bad = [code for code in args.actor or [] if not ACTOR_CODE.fullmatch(code)]
     if bad:
         return _fail(f"not an actor code: {bad[0]!r}")
@@ -93,6 +102,8 @@ def query(argv: list[str]) -> int:
                 dt.date.fromisoformat(value)
             except ValueError:
                 return _fail(f"not a date (YYYY-MM-DD): {value!r}")
+    if args.since and args.until and args.since > args.until:
+        return _fail(f"--since {args.since} is after --until {args.until}")
     problem = _dataset_or_fail(args.output)
     if problem:
         return _fail(problem)

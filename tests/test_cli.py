@@ -145,3 +145,19 @@ def test_dashed_and_underscored_flags_both_work(tmp_path):
 def test_version():
     done = eventwire("--version")
     assert done.returncode == 0 and re.fullmatch(r"eventwire \S+ \(extractor \S+, model \S+ \S+\)\n", done.stdout)
+
+
+def test_query_takes_codes_in_any_case_and_refuses_what_cannot_be_right(user_example_run, tmp_path):
+    output, _ = user_example_run
+    upper = eventwire("query", "--output", str(output), "--timeline", "NATO", "--format", "json")
+    lower = eventwire("query", "--output", str(output), "--timeline", "nato", "--format", "json")
+    assert upper.returncode == lower.returncode == 0 and upper.stdout == lower.stdout and json.loads(upper.stdout)
+    narrowed = eventwire("query", "--output", str(output), "--actor", "nato", "--format", "json", "SELECT count(*) AS n FROM events")
+    assert narrowed.returncode == 0 and json.loads(narrowed.stdout)[0]["n"] > 0
+    backwards = eventwire("query", "--output", str(output), "--since", "2026-11-30", "--until", "2026-11-01", "SELECT 1")
+    assert backwards.returncode == 2 and "is after --until" in backwards.stderr
+    (tmp_path / "photos").mkdir()
+    for command in (["query", "SELECT count(*) FROM events"], ["compact"]):
+        done = eventwire(*command[:1], "--output", str(tmp_path / "photos"), *command[1:])
+        assert done.returncode == 2 and "not an eventwire dataset" in done.stderr
+    assert list((tmp_path / "photos").iterdir()) == []  # compact wrote no lock or _runs/ into it
