@@ -9,8 +9,9 @@
     eventwire --version
 
 `run` exits 0 when the run completed, even if some feeds or articles failed
-(they are dead letters, counted in the summary); 2 with a one-line reason for
-usage errors, an unwritable output, or a lock held by another run.
+(they are dead letters, counted in the summary, which names their file); 3 when
+sources failed as `--fail_on` says (default: every source failed); 2 with a
+one-line reason for usage errors, an unwritable output, or a lock held by another run.
 """
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ def run(argv: list[str]) -> int:
     except UsageError as error:
         return _fail(str(error))
     print(report.summary())
-    return 0
+    return report.exit_code(EventwireOptions(argv).view_as(EventwireOptions).fail_on)
 
 
 def _dataset_or_fail(output: str) -> str | None:

@@ -116,6 +116,11 @@ class EventwireOptions(PipelineOptions):
                             help="Connect/read timeout of one request, seconds (default 10); --fetch_deadline bounds the whole fetch.")
         parser.add_argument("--max_decoded_bytes", type=int, default=50_000_000,
                             help="Cap on a feed or page after gzip/deflate decoding, bytes (default 50 MB).")
+        parser.add_argument(
+            "--fail_on", choices=("all-sources", "any-source", "never"), default="all-sources",
+            help="Exit 3 when every source failed (all-sources, the default), when any source failed "
+            "(any-source), or never; failed sources are dead letters either way.",
+        )
         parser.add_argument("--ignore_source_state", action="store_true", default=False,
                             help="Fetch every feed in full, ignoring the ETag/Last-Modified stored by earlier runs.")
         parser.add_argument("--full_text", action="store_true", default=False,

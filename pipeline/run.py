@@ -29,6 +29,9 @@ from transforms.store.files import write_json_atomically
 from transforms.store.hooks import NO_HOOKS, WriterHooks
 
 
+EXIT_SOURCES_FAILED = 3
+
+
 @dataclasses.dataclass
 class RunReport:
     """What one run did: the summary a scheduler's log shows, and `_reports/<run_id>.json`."""
@@ -42,7 +45,23 @@ class RunReport:
     manifest: dict | None  # the committed manifest; None when the run wrote nothing
 
     def summary(self) -> str:
-        return format_summary(self.run_id, self.output, self.counters, self.wall_seconds)
+        return format_summary(self.run_id, self.output, self.counters, self.wall_seconds, self.dead_letters_path)
+
+    @property
+    def dead_letters_path(self) -> str | None:
+        path = Path(self.output) / layout.ERRORS / f"{self.run_id}.jsonl"
+        return str(path) if path.exists() else None
+
+    def exit_code(self, fail_on: str = "all-sources") -> int:
+        """0, or EXIT_SOURCES_FAILED when sources failed as `fail_on` says a scheduler must see:
+        "all-sources" (every source failed), "any-source" (one did), "never"."""
+        failed, ok = self.counters.get("sources_failed", 0), self.counters.get("sources_ok", 0)
+        not_modified = self.counters.get("sources_not_modified", 0)
+        if fail_on == "any-source" and failed:
+            return EXIT_SOURCES_FAILED
+        if fail_on == "all-sources" and failed and not ok and not not_modified:
+            return EXIT_SOURCES_FAILED
+        return 0
 
     def to_json(self) -> dict:
         return {

@@ -32,7 +32,8 @@ def collect_counters(result) -> dict[str, int]:
     return dict(totals)
 
 
-def format_summary(run_id: str, output: str, counters: dict[str, int], wall_seconds: float) -> str:
+def format_summary(run_id: str, output: str, counters: dict[str, int], wall_seconds: float,
+                   dead_letters_path: str | None = None) -> str:
     lines = [f"eventwire run {run_id} -> {output}"]
     for label, key in SUMMARY_LINES:
         lines.append(f"  {label + ':':<22}{counters.get(key, 0)}")
@@ -40,6 +41,8 @@ def format_summary(run_id: str, output: str, counters: dict[str, int], wall_seco
     for key, value in reasons:
         _, stage, reason = key.split(".", 2)
         lines.append(f"    {stage}/{reason}: {value}")
+    if dead_letters_path and counters.get("dead_letters"):
+        lines.append(f"    details: {dead_letters_path}")
     lines.append(f"  {'wall time:':<22}{wall_seconds:.1f} s")
     return "\n".join(lines)
 

@@ -161,3 +161,14 @@ def test_query_takes_codes_in_any_case_and_refuses_what_cannot_be_right(user_exa
         done = eventwire(*command[:1], "--output", str(tmp_path / "photos"), *command[1:])
         assert done.returncode == 2 and "not an eventwire dataset" in done.stderr
     assert list((tmp_path / "photos").iterdir()) == []  # compact wrote no lock or _runs/ into it
+
+
+def test_every_source_failing_exits_3_and_names_the_dead_letter_file(tmp_path, served):
+    missing = str(tmp_path / "missing.rss")
+    done = eventwire("run", "--feeds", missing, "--output", str(tmp_path / "a"))
+    assert done.returncode == 3, done.stderr[-2000:]
+    assert f"details: {tmp_path / 'a' / '_errors'}" in done.stdout
+    mixed = ["--feeds", missing, served.url("user_example_feed.rss")]
+    assert eventwire("run", *mixed, "--output", str(tmp_path / "b")).returncode == 0  # one source still worked
+    assert eventwire("run", *mixed, "--output", str(tmp_path / "c"), "--fail-on", "any-source").returncode == 3
+    assert eventwire("run", "--feeds", missing, "--output", str(tmp_path / "d"), "--fail_on", "never").returncode == 0

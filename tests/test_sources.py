@@ -99,10 +99,21 @@ def test_folder_takes_visible_files_and_expands_lists(tmp_path):
     write(tmp_path / "more.txt", "https://listed.example/rss\n")
     (tmp_path / "sub").mkdir()
     write(tmp_path / "sub" / "deep.xml", "<rss/>")
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".git" / "config.xml", "<rss/>")
     sources, errors = expand_sources([str(tmp_path)])
     assert sources == [str(tmp_path / "a.atom"), str(tmp_path / "b.xml"), str(tmp_path / "feed"),
-                       "https://listed.example/rss"]
+                       "https://listed.example/rss", str(tmp_path / "sub" / "deep.xml")]  # recursive
     assert errors == []
+
+
+def test_a_source_that_expands_to_nothing_is_an_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    write(tmp_path / "empty.txt", "# nothing yet\n")
+    sources, errors = expand_sources([str(tmp_path / "empty"), str(tmp_path / "empty.txt"), "https://ok.example/rss"])
+    assert sources == ["https://ok.example/rss"]
+    assert [e[0] for e in errors] == [str(tmp_path / "empty"), str(tmp_path / "empty.txt")]
+    assert "no feed files" in errors[0][1] and "names no source" in errors[1][1]
 
 
 def test_missing_file_is_an_error_not_an_exception(tmp_path):

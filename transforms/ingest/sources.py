@@ -8,8 +8,10 @@ in the run summary instead of a failed job.
 
 Decisions:
 
-* A folder contributes every non-hidden regular file directly in it, sorted by
-  name (no recursion into sub-folders). ``*.opml`` and ``*.txt``/``*.list`` files in
+* A folder contributes every non-hidden regular file in it and in its sub-folders
+  (recursively, hidden folders skipped, at most ``MAX_DEPTH`` levels), sorted by path; a
+  folder with no such file, or a list with no source in it, is an error (a dead letter of
+  the run), not silence. ``*.opml`` and ``*.txt``/``*.list`` files in
   it are expanded as lists; every other file is taken as a feed, whatever its
   extension - the parser dead-letters what is not a feed, which is more useful
   than silently skipping ``feed.php`` or ``rss`` with no extension.
@@ -115,7 +117,10 @@ def _expand_or_raise(spec: str, base_dir: str, chain: tuple[str, ...],
         raise SourceError(f"cannot access {path}: {exc.strerror or exc}") from None
 
     if stat.S_ISDIR(mode):
-        return _expand_dir(path, chain, errors, settings)
+        found = _expand_dir(path, chain, errors, settings)
+        if not found:
+            raise SourceError(f"folder holds no feed files: {path}")
+        return found
     if not stat.S_ISREG(mode):
         raise SourceError(f"not a regular file or directory: {path}")
     kind = _kind(path)
@@ -128,6 +133,8 @@ def _expand_or_raise(spec: str, base_dir: str, chain: tuple[str, ...],
     data = _read_capped(path)
     entries = _opml_urls(data, path) if kind == "opml" else _list_lines(data, path)
     inner_chain = chain + (os.path.realpath(path),)
+    if not entries:
+        raise SourceError(f"{'OPML file' if kind == 'opml' else 'list'} names no source: {path}")
     out: list[str] = []
     for entry, entry_settings in entries:
         out.extend(_expand(entry, os.path.dirname(path), inner_chain, errors, settings, entry_settings))
@@ -135,7 +142,7 @@ def _expand_or_raise(spec: str, base_dir: str, chain: tuple[str, ...],
 
 
 def _expand_dir(path: str, chain: tuple[str, ...], errors: list[tuple[str, str]],
-                settings: dict | None = None) -> list[str]:
+                settings: dict | None = None, depth: int = 0) -> list[str]:
     try:
         names = sorted(os.listdir(path))
     except OSError as exc:
@@ -143,9 +150,13 @@ def _expand_dir(path: str, chain: tuple[str, ...], errors: list[tuple[str, str]]
     out: list[str] = []
     for name in names:
         full = os.path.join(path, name)
-        if name.startswith(".") or not os.path.isfile(full):
+        if name.startswith("."):
             continue
-        out.extend(_expand(full, path, chain, errors, settings))
+        if os.path.isdir(full):
+            if depth < MAX_DEPTH and os.path.realpath(full) not in chain:
+                out.extend(_expand_dir(full, chain + (os.path.realpath(path),), errors, settings, depth + 1))
+        elif os.path.isfile(full):
+            out.extend(_expand(full, path, chain, errors, settings))
     return out
 
 
