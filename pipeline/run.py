@@ -28,7 +28,6 @@ from transforms.store import article_state, dataset, layout
 from transforms.store.files import write_json_atomically
 from transforms.store.hooks import NO_HOOKS, WriterHooks
 
-
 EXIT_SOURCES_FAILED = 3
 
 
