@@ -11,7 +11,9 @@
 `run` exits 0 when the run completed, even if some feeds or articles failed
 (they are dead letters, counted in the summary, which names their file); 3 when
 sources failed as `--fail_on` says (default: every source failed); 2 with a
-one-line reason for usage errors, an unwritable output, or a lock held by another run.
+one-line reason for usage errors, an unwritable output, or a lock held by another run;
+1 with one line when the run itself failed (`--debug` shows the traceback); 130 when
+interrupted (Ctrl-C): the dataset is left as the last committed run left it.
 """
 from __future__ import annotations
 
@@ -31,7 +33,9 @@ def _quiet_known_noise() -> None:
 _quiet_known_noise()
 
 
+EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 def _fail(message: str) -> int:
@@ -46,11 +50,30 @@ def run(argv: list[str]) -> int:
 
     if any(a in ("-h", "--help") for a in argv):
         EventwireOptions(["--help"])  # argparse prints the help and exits
+    debug = "--debug" in argv
+    argv = [a for a in argv if a != "--debug"]
+    if not debug:  # Beam logs a failed step's traceback itself; we say it in one line
+        logging.getLogger("apache_beam").setLevel(logging.CRITICAL)
     try:
         argv = strict_flags(argv)
         report = run_pipeline(EventwireOptions(argv), on_recovered=lambda message: print(f"eventwire: {message}", file=sys.stderr))
     except UsageError as error:
         return _fail(str(error))
+    except KeyboardInterrupt:
+        print("eventwire: interrupted; the dataset is as the last committed run left it "
+              "(the next run or `eventwire recover` finishes or undoes this one)", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # one line for users, the traceback with --debug
+        if debug:
+            raise
+        if _interrupted(error):
+            print("eventwire: interrupted; the dataset is as the last committed run left it "
+                  "(the next run or `eventwire recover` finishes or undoes this one)", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        print(f"eventwire: the run failed: {type(error).__name__}: {message[:300]} "
+              "(the dataset is unchanged; --debug shows the traceback)", file=sys.stderr)
+        return EXIT_FAILED
     print(report.summary())
     return report.exit_code(EventwireOptions(argv).view_as(EventwireOptions).fail_on)
 
@@ -188,6 +211,17 @@ def evaluate(argv: list[str]) -> int:
         return _fail(str(error))
     print(json.dumps(report, indent=1) if args.format == "json" else format_report(report))
     return 0
+
+
+def _interrupted(error: BaseException) -> bool:
+    """Ctrl-C inside a Beam step: Beam re-raises it as a RuntimeError whose cause chain (or, when
+    the chain is lost crossing the runner, whose message) starts with the KeyboardInterrupt."""
+    seen = error
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return str(error).startswith("KeyboardInterrupt")
 
 
 def version_line() -> str:

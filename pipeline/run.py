@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import importlib.util
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -82,6 +83,18 @@ def check_model(name: str) -> None:
         )
 
 
+def check_writable(output: str) -> None:
+    """Refuse before the run, not with a PermissionError at its commit: every folder the commit
+    writes into (the dataset's own folders and its date=/actor= partitions) must be writable."""
+    root = Path(output)
+    folders = [root / name for name in (layout.RUNS, layout.REPORTS, layout.STATE_DIR, layout.ERRORS, layout.STAGING)]
+    folders += [p for p in root.glob("date=*") if p.is_dir()]
+    folders += [p for p in root.glob("date=*/actor=*") if p.is_dir()]
+    for folder in folders:
+        if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
+            raise UsageError(f"{folder} is not writable: the run could not commit (fix its permissions)")
+
+
 def run_pipeline(
     options: EventwireOptions,
     *,
@@ -120,12 +133,16 @@ def run_pipeline(
         if layout.read_manifest(view.output, view.run_id) is not None:
             raise UsageError(f"run id {view.run_id} was already committed in {view.output}; pick another --run_id")
         check_model(view.model)
+        check_writable(view.output)
         article_state.rebuild_if_missing(view.output)
         manifest = manifest_base(view) | {
             "recovered": [{"run_id": r, "action": a} for r, a in recovered],
             "lock_taken_over_from": lock.took_over,
         }
-        p = beam.Pipeline(options=options)
+        try:
+            p = beam.Pipeline(options=options)
+        except ValueError as error:  # "Unexpected pipeline runner: NoSuchRunner"
+            raise UsageError(f"--runner: {error}") from error
         collections = build_pipeline(p, options, manifest=manifest, writer_hooks=writer_hooks)
         if attach is not None:
             attach(collections)

@@ -172,3 +172,49 @@ def test_every_source_failing_exits_3_and_names_the_dead_letter_file(tmp_path, s
     assert eventwire("run", *mixed, "--output", str(tmp_path / "b")).returncode == 0  # one source still worked
     assert eventwire("run", *mixed, "--output", str(tmp_path / "c"), "--fail-on", "any-source").returncode == 3
     assert eventwire("run", "--feeds", missing, "--output", str(tmp_path / "d"), "--fail_on", "never").returncode == 0
+
+
+def test_an_unknown_runner_is_one_line_and_exit_2(tmp_path):
+    done = eventwire("run", "--output", str(tmp_path / "out"), "--runner=NoSuchRunner")
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1 and "--runner" in done.stderr
+
+
+def test_ctrl_c_stops_cleanly_with_exit_130(tmp_path):
+    """A feed server that accepts and never answers keeps the run busy; SIGINT then stops it."""
+    import signal
+    import socket
+    import threading
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    held, stop = [], threading.Event()
+
+    def accept():
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])
+            except OSError:
+                pass
+
+    threading.Thread(target=accept, daemon=True).start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/feed.xml"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", "--feeds", url, "--output", str(tmp_path / "out")],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not held and time.monotonic() < deadline:  # the run is now waiting on the feed
+            time.sleep(0.1)
+        assert held, "the run never connected"
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        stop.set()
+        proc.kill()
+        listener.close()
+    lines = [line for line in stderr.splitlines() if "apitools" not in line]
+    assert proc.returncode == 130 and len(lines) == 1 and "interrupted" in lines[0], stderr[-2000:]
+    assert not list((tmp_path / "out").glob("date=*")) and not (tmp_path / "out" / "_runs").exists()
