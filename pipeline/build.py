@@ -70,7 +70,8 @@ def build_pipeline(
         full = articles | "FetchFullText" >> FetchFullText(policy)
         articles, full_text_letters = full["articles"], [full["dead_letters"]]
         retry = {"retry": full["page_failed"]}  # written from the feed text, page tried again next run
-    extracted = articles | "ExtractEvents" >> ExtractEvents(view.model, view.run_id, view.batch_size, view.prefilter)
+    extracted = articles | "ExtractEvents" >> ExtractEvents(view.model, view.run_id, view.batch_size, view.prefilter,
+                                                           tuple(view.languages))
     written = {
         "events": extracted["events"], "seen": fresh["seen"], "failed": extracted["dead_letters"], **retry,
     } | "WriteEvents" >> WriteEvents(view.output, view.run_id, manifest, writer_hooks)
@@ -79,6 +80,7 @@ def build_pipeline(
         parsed["dead_letters"],
         *full_text_letters,
         extracted["dead_letters"],
+        extracted["skipped"],
         written["dead_letters"],
     ) | "AllDeadLetters" >> beam.Flatten()
     dead_letters | "WriteDeadLetters" >> WriteDeadLetters(view.output, view.run_id)

@@ -117,6 +117,11 @@ class EventwireOptions(PipelineOptions):
         parser.add_argument("--max_decoded_bytes", type=int, default=50_000_000,
                             help="Cap on a feed or page after gzip/deflate decoding, bytes (default 50 MB).")
         parser.add_argument(
+            "--languages", nargs="+", default=["en"], metavar="CODE",
+            help="Languages the model reads (ISO 639-1, default en): articles detected in another "
+            "language are skipped before parsing, as dead letters of reason language_unsupported.",
+        )
+        parser.add_argument(
             "--fail_on", choices=("all-sources", "any-source", "never"), default="all-sources",
             help="Exit 3 when every source failed (all-sources, the default), when any source failed "
             "(any-source), or never; failed sources are dead letters either way.",

@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from schemas.records import Event
 
-SCHEMA_VERSION = 2  # 2: actor_via
+SCHEMA_VERSION = 2  # 2: actor_via, language
 
 _STRING = pa.string()
 
@@ -50,6 +50,7 @@ EVENT_SCHEMA = pa.schema(
         pa.field("extractor_version", _STRING),
         pa.field("run_id", _STRING),
         pa.field("actor_via", _STRING),
+        pa.field("language", _STRING),
     ],
     metadata={"eventwire.schema_version": str(SCHEMA_VERSION)},
 )

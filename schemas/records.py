@@ -87,6 +87,7 @@ class Event(NamedTuple):
     # from the article: an acronym, a titled person, the headline's country, "the bloc") or
     # "outlet" (a national institution framed by the publisher's home country).
     actor_via: str | None = None
+    language: str | None = None  # the article's language (detected, else declared by the feed)
 
 
 # ---------------------------------------------------------------- incremental state

@@ -70,6 +70,7 @@ from transforms.articles.html_text import (
     cut_text,
     html_to_text,
 )
+from transforms.articles.language import article_language
 from transforms.articles.urls import article_id_for, canonical_url, content_hash
 
 __all__ = [
@@ -272,7 +273,7 @@ def _normalize_entry(entry, index: int, ctx: dict, stats: collections.Counter):
         date_basis=basis,
         feed_url=feed_url,
         source=source,
-        language=_entry_language(entry, ctx["feed_language"]),
+        language=article_language(title, text, _entry_language(entry, ctx["feed_language"])),
         content_hash=content_hash(title, text),
     )
 

@@ -97,6 +97,7 @@ def to_rows(article: Article, chosen, run_id: str) -> list[tuple[Event, dict]]:
                 extractor_version=EXTRACTOR_VERSION,
                 run_id=run_id,
                 actor_via=actor.via,
+                language=article.language,
             ),
             candidate.features,
         ))

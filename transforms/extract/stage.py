@@ -27,6 +27,7 @@ from transforms.extract.headlines import sentence_case
 
 STAGE = "ExtractEvents"
 DEAD_LETTERS = "dead_letters"
+SKIPPED = "skipped"
 _LOCK = threading.Lock()
 
 
@@ -136,19 +137,41 @@ class _ExtractFn(beam.DoFn):
             return article, DeadLetter(STAGE, "extract_error", article.article_id, f"{type(error).__name__}: {error}"[:500])
 
 
-class ExtractEvents(beam.PTransform):
-    """Article → Event rows; failed articles → 'dead_letters'."""
+class _LanguageFn(beam.DoFn):
+    """Articles in a language the model does not read are skipped before parsing: a dead letter
+    (reason language_unsupported) that is not a failure, so the article is not tried again."""
 
-    def __init__(self, model_name: str, run_id: str, max_batch_size: int = 32, prefilter: bool = True):
+    def __init__(self, languages: tuple[str, ...]):
+        self._languages = frozenset(code.lower() for code in languages)
+
+    def process(self, article: Article):
+        if article.language and article.language not in self._languages:
+            dead_letter_counter(STAGE, "language_unsupported").inc()
+            yield beam.pvalue.TaggedOutput(SKIPPED, DeadLetter(
+                STAGE, "language_unsupported", article.article_id,
+                f"the article is in {article.language!r}; --languages accepts {', '.join(sorted(self._languages))}"))
+            return
+        yield article
+
+
+class ExtractEvents(beam.PTransform):
+    """Article → Event rows; failed articles → 'dead_letters'; articles in a language the model
+    does not read → 'skipped' (dead letters that are not failures)."""
+
+    def __init__(self, model_name: str, run_id: str, max_batch_size: int = 32, prefilter: bool = True,
+                 languages: tuple[str, ...] = ("en",)):
         super().__init__()
         self._model_name = model_name
         self._run_id = run_id
         self._max_batch_size = max_batch_size
         self._prefilter = prefilter
+        self._languages = tuple(languages)
 
     def expand(self, articles):
+        readable = articles | "KeepReadableLanguages" >> beam.ParDo(_LanguageFn(self._languages)).with_outputs(
+            SKIPPED, main="articles")
         extracted = (
-            articles
+            readable.articles
             | "BatchArticles"
             >> beam.BatchElements(min_batch_size=self._max_batch_size, max_batch_size=self._max_batch_size)
             | "ParseAndExtract"
@@ -158,4 +181,4 @@ class ExtractEvents(beam.PTransform):
                 DEAD_LETTERS, main="events"
             )
         )
-        return {"events": extracted.events, DEAD_LETTERS: extracted[DEAD_LETTERS]}
+        return {"events": extracted.events, DEAD_LETTERS: extracted[DEAD_LETTERS], SKIPPED: readable[SKIPPED]}

@@ -1,0 +1,44 @@
+"""Articles in a language the model does not read are skipped before parsing, as dead letters."""
+from __future__ import annotations
+
+import json
+
+from runs_helpers import events, run_ok
+
+from transforms.articles.language import article_language, detect
+
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Nouvelles</title>
+<link>https://nouvelles.example.org</link><description>x</description><language>en</language>
+<item><title>Un suspect a été arrêté à Lyon</title><link>https://nouvelles.example.org/1</link>
+<description>La police a arrêté un suspect dimanche après l'attaque contre la mairie, selon le préfet.</description>
+<pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate></item>
+<item><title>Chile imposes sanctions on Peru</title><link>https://nouvelles.example.org/2</link>
+<description>Chile imposed new sanctions on Peru on Monday after the border incident near Tacna.</description>
+<pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate></item>
+</channel></rss>"""
+
+
+def test_the_text_decides_the_language_when_the_detector_is_sure():
+    assert detect("La police a arrêté un suspect dimanche après l'attaque contre la mairie.") == "fr"
+    assert detect("Chile imposed new sanctions on Peru on Monday after the border incident.") == "en"
+    assert detect("EU sanctions Peru") is None  # too short to tell
+    assert article_language("EU sanctions Peru", "", "en-GB") == "en"  # the feed's declaration stands
+
+
+def test_a_french_article_is_skipped_with_a_dead_letter_and_not_retried(tmp_path):
+    feed = tmp_path / "nouvelles.rss"
+    feed.write_text(FEED, encoding="utf-8")
+    output = tmp_path / "out"
+    first = run_ok("--feeds", feed, "--output", output, "--run_id", "one")
+    assert "ExtractEvents/language_unsupported: 1" in first.stdout
+    letters = [json.loads(line) for line in (output / "_errors" / "one.jsonl").read_text().splitlines()]
+    assert [(d["reason"], "'fr'" in d["message"]) for d in letters] == [("language_unsupported", True)]
+    from pipeline.query import run_query
+
+    rows = run_query(str(output), "SELECT actor, event_root, language FROM events")[1]
+    assert rows == [("CHL", "16", "en")]  # no event from the French text, the English one kept
+    again = run_ok("--feeds", feed, "--output", output, "--run_id", "two")
+    assert "articles unchanged:   2" in again.stdout  # skipped articles are not tried again
+    french = run_ok("--feeds", feed, "--output", tmp_path / "fr", "--run_id", "fr", "--languages", "en", "fr")
+    assert "language_unsupported" not in french.stdout
+    assert events(output)[0] == 1
