@@ -200,13 +200,15 @@ def evaluate(argv: list[str]) -> int:
     parser.add_argument("gold", help="JSON lines: one item per line with its text and expected events (see README).")
     parser.add_argument("--model", default=None, help="spaCy model (default: the run default).")
     parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--corpus", default=None, metavar="DIR",
+                        help="For gold files of corpus references: the folder that holds corpus/ (default ../shared).")
     parser.add_argument("--split", choices=("dev", "test"), default=None,
                         help="Only the items of this split (gold files with a frozen test split, see tests/data/GOLD.md).")
     args = parser.parse_args(argv)
     if not Path(args.gold).is_file():
         return _fail(f"no such gold file: {args.gold}")
     try:
-        report = evaluate_file(args.gold, model=args.model, split=args.split)
+        report = evaluate_file(args.gold, model=args.model, split=args.split, corpus=args.corpus)
     except ValueError as error:
         return _fail(str(error))
     print(json.dumps(report, indent=1) if args.format == "json" else format_report(report))

@@ -25,15 +25,22 @@ from transforms.extract.headlines import sentence_case
 from transforms.extract.stage import load_model
 
 
-def load_gold(path: str) -> list[dict]:
-    """Gold items; a file of corpus references (see tests/data/GOLD.md) is resolved against ../shared."""
+def load_gold(path: str, corpus: str | None = None) -> list[dict]:
+    """Gold items; a file of corpus references (see tests/data/GOLD.md) is resolved against
+    `corpus` (a folder holding `corpus/`, default ../shared next to the repository)."""
     first = next((line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()), "")
-    if first and "corpus" in json.loads(first) and "text" not in json.loads(first):
+    if not first:
+        raise ValueError(f"{path}: no gold items (the file is empty)")
+    try:
+        head = json.loads(first)
+    except ValueError as error:
+        raise ValueError(f"{path}:1: not JSON: {error}") from error
+    if isinstance(head, dict) and "corpus" in head and "text" not in head:
         from pipeline.gold_refs import resolve_refs, shared_root_default
 
-        root = shared_root_default()
-        if root is None:
-            raise ValueError(f"{path} refers to corpus files under ../shared, which is absent")
+        root = Path(corpus) if corpus else shared_root_default()
+        if root is None or not (root / "corpus").is_dir():
+            raise ValueError(f"{path} refers to corpus files; pass --corpus DIR (the folder that holds corpus/)")
         return resolve_refs(path, root)
     from pipeline.gold_refs import read_jsonl
 
@@ -161,9 +168,10 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
     return {"tp": tp, "fp": fp, "fn": fn, "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
-def evaluate_file(path: str, model: str | None = None, nlp=None, split: str | None = None) -> dict:
+def evaluate_file(path: str, model: str | None = None, nlp=None, split: str | None = None,
+                  corpus: str | None = None) -> dict:
     """Score the extractor on the gold file; `split` ("dev" or "test") keeps only those items."""
-    items = load_gold(path)
+    items = load_gold(path, corpus)
     if split is not None:
         items = [item for item in items if item.get("split", "dev") == split]
         if not items:

@@ -218,3 +218,16 @@ def test_ctrl_c_stops_cleanly_with_exit_130(tmp_path):
     lines = [line for line in stderr.splitlines() if "apitools" not in line]
     assert proc.returncode == 130 and len(lines) == 1 and "interrupted" in lines[0], stderr[-2000:]
     assert not list((tmp_path / "out").glob("date=*")) and not (tmp_path / "out" / "_runs").exists()
+
+
+def test_evaluate_names_the_file_and_line_of_a_bad_gold_file(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "Chile imposed sanctions on Peru.", "events": []}\n{not json\n')
+    for path, expected in ((empty, f"{empty}: no gold items"), (bad, f"{bad}:2: not JSON")):
+        done = eventwire("evaluate", str(path))
+        assert done.returncode == 2 and expected in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    refs = ROOT / "tests" / "data" / "gold_real_refs.jsonl"
+    done = eventwire("evaluate", str(refs), "--corpus", str(tmp_path))
+    assert done.returncode == 2 and "--corpus DIR" in done.stderr

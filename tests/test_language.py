@@ -22,7 +22,9 @@ def test_the_text_decides_the_language_when_the_detector_is_sure():
     assert detect("La police a arrêté un suspect dimanche après l'attaque contre la mairie.") == "fr"
     assert detect("Chile imposed new sanctions on Peru on Monday after the border incident.") == "en"
     assert detect("EU sanctions Peru") is None  # too short to tell
-    assert article_language("EU sanctions Peru", "", "en-GB") == "en"  # the feed's declaration stands
+    assert article_language("EU sanctions Peru", "", "en-GB") == "en-GB"  # the feed's declaration stands
+    french = "La police a arrêté un suspect dimanche après l'attaque contre la mairie."
+    assert article_language("Un suspect arrêté", french, "en-GB") == "fr"  # the text overrules a wrong one
 
 
 def test_a_french_article_is_skipped_with_a_dead_letter_and_not_retried(tmp_path):

@@ -30,9 +30,15 @@ def detect(text: str) -> str | None:
     return code if probability >= CONFIDENT else None
 
 
+def primary(tag: str | None) -> str | None:
+    """'en-GB' → 'en'."""
+    return tag.replace("_", "-").split("-")[0].lower() if tag else None
+
+
 def article_language(title: str, text: str, declared: str | None) -> str | None:
-    """The detected language, else the feed's declaration (its primary subtag, lower case)."""
+    """The feed's declaration when the text agrees with it or cannot tell (it keeps a region,
+    "en-GB", which places the outlet), else the detected language."""
     found = detect(f"{title}. {text}")
-    if found is not None:
-        return found
-    return declared.replace("_", "-").split("-")[0].lower() if declared else None
+    if found is None or found == primary(declared):
+        return declared
+    return found

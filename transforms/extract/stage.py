@@ -21,6 +21,7 @@ import apache_beam as beam
 from apache_beam.utils import shared
 
 from schemas.records import Article, DeadLetter
+from transforms.articles.language import primary
 from transforms.counters import counter, dead_letter_counter
 from transforms.extract.engine import extract_events
 from transforms.extract.headlines import sentence_case
@@ -145,7 +146,7 @@ class _LanguageFn(beam.DoFn):
         self._languages = frozenset(code.lower() for code in languages)
 
     def process(self, article: Article):
-        if article.language and article.language not in self._languages:
+        if article.language and primary(article.language) not in self._languages:
             dead_letter_counter(STAGE, "language_unsupported").inc()
             yield beam.pvalue.TaggedOutput(SKIPPED, DeadLetter(
                 STAGE, "language_unsupported", article.article_id,
