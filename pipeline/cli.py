@@ -49,7 +49,8 @@ def run(argv: list[str]) -> int:
     from pipeline.run import run_pipeline
 
     if any(a in ("-h", "--help") for a in argv):
-        EventwireOptions(["--help"])  # argparse prints the help and exits
+        print(run_help())
+        return 0
     debug = "--debug" in argv
     argv = [a for a in argv if a != "--debug"]
     if not debug:  # Beam logs a failed step's traceback itself; we say it in one line
@@ -89,7 +90,7 @@ def _dataset_or_fail(output: str) -> str | None:
 
 
 def query(argv: list[str]) -> int:
-    from pipeline.query import FORMATS, format_rows, report_sql, run_query
+    from pipeline.query import FORMATS, default_max_width, format_rows, report_sql, run_query
 
     parser = argparse.ArgumentParser(
         prog="eventwire query",
@@ -98,13 +99,15 @@ def query(argv: list[str]) -> int:
     parser.add_argument("--output", default="output", help="Dataset folder (default ./output).")
     parser.add_argument("--format", choices=FORMATS, default="table", help="Output format (default table).")
     reports = parser.add_mutually_exclusive_group()
-    reports.add_argument("--top-actors", action="store_true", help="Actors by number of events.")
+    reports.add_argument("--top-actors", "--top_actors", dest="top_actors", action="store_true", help="Actors by number of events.")
     reports.add_argument("--timeline", metavar="ACTOR", help="Events per day of ACTOR, by quad class.")
     reports.add_argument("--dyads", action="store_true", help="Actor → target pairs by number of events.")
     parser.add_argument("--since", help="Only partitions on or after this date (YYYY-MM-DD): the view holds only them.")
     parser.add_argument("--until", help="Only partitions on or before this date (YYYY-MM-DD).")
     parser.add_argument("--actor", action="append", metavar="CODE",
                         help="Only this actor's partitions (repeatable); with --since/--until only those folders are read.")
+    parser.add_argument("--max-width", "--max_width", dest="max_width", type=int, default=None, metavar="N",
+                        help="Table format: cut cells at N characters, marked with … (default: fit the terminal; 0: never).")
     parser.add_argument("--limit", type=int, default=20, help="Reports: rows shown by --top-actors/--dyads (default 20).")
     parser.add_argument("sql", nargs="?", help='e.g. "SELECT actor, count(*) FROM events GROUP BY ALL"')
     args = parser.parse_args(argv)
@@ -141,7 +144,8 @@ def query(argv: list[str]) -> int:
         columns, rows = run_query(args.output, sql, params, since=args.since, until=args.until, actors=actors)
     except duckdb.Error as error:
         return _fail(f"query failed: {str(error).splitlines()[0]}")
-    sys.stdout.write(format_rows(columns, rows, args.format))
+    width = args.max_width if args.max_width is not None else default_max_width(len(columns))
+    sys.stdout.write(format_rows(columns, rows, args.format, width))
     return 0
 
 
@@ -152,7 +156,7 @@ def compact(argv: list[str]) -> int:
 
     parser = argparse.ArgumentParser(prog="eventwire compact", description="Merge small files of each partition.")
     parser.add_argument("--output", default="output", help="Dataset folder (default ./output).")
-    parser.add_argument("--target_size", type=float, default=DEFAULT_TARGET_BYTES / 2**20,
+    parser.add_argument("--target_size", "--target-size", dest="target_size", type=float, default=DEFAULT_TARGET_BYTES / 2**20,
                         help="Target file size in MiB (default 128).")
     args = parser.parse_args(argv)
     problem = _dataset_or_fail(args.output)
@@ -213,6 +217,21 @@ def evaluate(argv: list[str]) -> int:
         return _fail(str(error))
     print(json.dumps(report, indent=1) if args.format == "json" else format_report(report))
     return 0
+
+
+def run_help() -> str:
+    """`eventwire run --help`: eventwire's own options, and where Beam's are."""
+    from pipeline.options import EventwireOptions
+
+    parser = argparse.ArgumentParser(
+        prog="eventwire run", add_help=False,
+        description="Read the feeds, extract events, commit them to the dataset.",
+        epilog="Beam's own options pass through to Beam: --runner (default FnApiRunner), --direct_num_workers, "
+        "--direct_running_mode and the options of the runner you pick. Options may be written with dashes or "
+        "underscores. --debug shows tracebacks. Exit codes and examples: README, 'eventwire run'.",
+    )
+    EventwireOptions._add_argparse_args(parser)
+    return parser.format_help().rstrip()
 
 
 def _interrupted(error: BaseException) -> bool:

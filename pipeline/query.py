@@ -218,7 +218,24 @@ def _cell(value) -> str:
     return str(value)
 
 
+CUT_MARK = "…"
+
+
+def _fit(text: str, width: int) -> str:
+    """The cell cut to `width` characters, the cut marked with "…" (0: no cut)."""
+    return text if width <= 0 or len(text) <= width else text[: max(width - 1, 0)] + CUT_MARK
+
+
+def default_max_width(columns: int) -> int:
+    """A cell width that lets a row of `columns` columns fit the terminal (at least 12)."""
+    import shutil
+
+    terminal = shutil.get_terminal_size((160, 24)).columns
+    return max(12, (terminal - 2 * max(columns - 1, 0)) // max(columns, 1))
+
+
 def format_rows(columns: list[str], rows: list[tuple], fmt: str, max_width: int = 60) -> str:
+    """csv and json whole; a table's cells cut at `max_width` characters with a "…" (0: never)."""
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -227,7 +244,7 @@ def format_rows(columns: list[str], rows: list[tuple], fmt: str, max_width: int 
         return buffer.getvalue()
     if fmt == "json":
         return json.dumps([dict(zip(columns, row)) for row in rows], default=str, ensure_ascii=False, indent=1) + "\n"
-    cells = [[_cell(v)[:max_width] for v in row] for row in rows]
+    cells = [[_fit(_cell(v), max_width) for v in row] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)), "  ".join("-" * w for w in widths)]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in cells]

@@ -231,3 +231,22 @@ def test_evaluate_names_the_file_and_line_of_a_bad_gold_file(tmp_path):
     refs = ROOT / "tests" / "data" / "gold_real_refs.jsonl"
     done = eventwire("evaluate", str(refs), "--corpus", str(tmp_path))
     assert done.returncode == 2 and "--corpus DIR" in done.stderr
+
+
+def test_query_marks_cut_cells_and_takes_a_width(user_example_run):
+    output, _ = user_example_run
+    sql = "SELECT sentence FROM events ORDER BY length(sentence) DESC LIMIT 1"
+    full = eventwire("query", "--output", str(output), "--format", "json", sql)
+    sentence = json.loads(full.stdout)[0]["sentence"]
+    assert len(sentence) > 30
+    cut = eventwire("query", "--output", str(output), "--max-width", "30", sql)
+    assert cut.returncode == 0 and sentence[:29] + "…" in cut.stdout and sentence not in cut.stdout
+    whole = eventwire("query", "--output", str(output), "--max_width", "0", sql)
+    assert sentence in whole.stdout
+    underscored = eventwire("query", "--output", str(output), "--top_actors").stdout
+    assert underscored and underscored == eventwire("query", "--output", str(output), "--top-actors").stdout
+
+
+def test_run_help_names_the_command_and_the_beam_options():
+    done = eventwire("run", "--help")
+    assert done.returncode == 0 and done.stdout.startswith("usage: eventwire run") and "--runner" in done.stdout
