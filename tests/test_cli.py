@@ -250,3 +250,27 @@ def test_query_marks_cut_cells_and_takes_a_width(user_example_run):
 def test_run_help_names_the_command_and_the_beam_options():
     done = eventwire("run", "--help")
     assert done.returncode == 0 and done.stdout.startswith("usage: eventwire run") and "--runner" in done.stdout
+
+
+def test_a_dataset_folder_the_run_cannot_write_into_is_refused_before_the_run(tmp_path):
+    """Read-only partition folder: a bind mount remounted read-only when we are root (root
+    writes through permission bits), the permission bits otherwise."""
+    output = tmp_path / "out"
+    assert eventwire("run", "--output", str(output), "--run_id", "one").returncode == 0
+    folder = sorted(output.glob("date=*/actor=*"))[0]
+    as_root = os.geteuid() == 0
+    if as_root:
+        subprocess.run(["mount", "--bind", str(folder), str(folder)], check=True)
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], check=True)
+    else:
+        folder.chmod(0o555)
+    try:
+        done = eventwire("run", "--output", str(output), "--run_id", "two", "--reprocess")
+    finally:
+        if as_root:
+            subprocess.run(["umount", str(folder)], check=True)
+        else:
+            folder.chmod(0o755)
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr[-2000:]
+    assert f"{folder} is not writable" in done.stderr
+    assert not (output / "_runs" / "two.json").exists()
