@@ -53,7 +53,7 @@ def build_pipeline(
     since = dt.date.fromisoformat(view.since) if view.since else None
     until = dt.date.fromisoformat(view.until) if view.until else None
     settings: dict[str, dict[str, str]] = {}
-    sources, source_errors = expand_sources(list(view.feeds), settings)
+    sources, source_errors = expand_sources(list(view.feeds), settings, view.max_sources)
     source_countries = {source: values["country"] for source, values in settings.items() if values.get("country")}
     policy = fetch_policy(view)
     state = {} if view.ignore_source_state else load_state(view.output)

@@ -117,6 +117,10 @@ class EventwireOptions(PipelineOptions):
         parser.add_argument("--max_decoded_bytes", type=int, default=50_000_000,
                             help="Cap on a feed or page after gzip/deflate decoding, bytes (default 50 MB).")
         parser.add_argument(
+            "--max_sources", type=int, default=100_000,
+            help="Refuse more sources than this in all (lists naming each other over and over); default 100000.",
+        )
+        parser.add_argument(
             "--languages", nargs="+", default=["en"], metavar="CODE",
             help="Languages the model reads (ISO 639-1, default en): articles detected in another "
             "language are skipped before parsing, as dead letters of reason language_unsupported.",

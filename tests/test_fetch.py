@@ -454,3 +454,45 @@ def test_local_gzip_feeds_get_their_reason_from_the_error_class(tmp_path):
     fine = tmp_path / "fine.xml.gz"
     fine.write_bytes(gzip_module.compress(b"<rss></rss>"))
     assert read_local(str(fine), 1_000_000, 1_000_000).body == b"<rss></rss>"
+
+
+def test_a_non_ascii_etag_goes_back_as_it_came():
+    """'ETag: "v1-café"' in UTF-8 bytes: the next fetch sends it back and gets its 304 (it
+    used to fail with UnicodeEncodeError before sending, for good)."""
+    import http.server
+
+    tag = '"v1-café"'.encode()
+    seen = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            sent = self.headers.get("If-None-Match")
+            seen.append(sent)
+            if sent is not None and sent.encode("latin-1") == tag:
+                self.send_response(304)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.end_headers()
+            self.wfile.write(b"<rss version='2.0'><channel><title>t</title></channel></rss>")
+
+        def end_headers(self):
+            if self.command == "GET":
+                self._headers_buffer.append(b"ETag: " + tag + b"\r\n")
+            super().end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+        first = fetch(url, SHORT)
+        assert first.outcome == "ok" and first.etag
+        second = fetch(url, SHORT, etag=first.etag)
+        assert second.outcome == "not_modified", second.message
+    finally:
+        server.shutdown()

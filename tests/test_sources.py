@@ -175,3 +175,19 @@ def test_a_source_may_carry_its_home_country(tmp_path):
     assert sources == ["https://l.example/rss", "https://o.example/rss", "https://p.example/rss"] and errors == []
     assert settings == {"https://l.example/rss": {"country": "NZL"}, "https://o.example/rss": {"country": "IRL"}}
     assert expand_sources([listed])[0] == sources  # without a settings dict, the same sources
+
+
+def test_lists_that_fan_out_to_each_other_expand_once_and_are_capped(tmp_path):
+    """Three 7 KB lists naming the next one 1,000 times: 10^9 expansions unless each list is
+    expanded once; a cap on the total stops any other blow-up with one error."""
+    import time
+
+    write(tmp_path / "c.txt", "".join(f"https://feeds.example.org/{i}.rss\n" for i in range(300)))
+    write(tmp_path / "b.txt", "c.txt\n" * 1000)
+    write(tmp_path / "a.txt", "b.txt\n" * 1000)
+    started = time.monotonic()
+    sources, errors = expand_sources([str(tmp_path / "a.txt")])
+    assert time.monotonic() - started < 5
+    assert len(sources) == 300 and errors == []
+    sources, errors = expand_sources([str(tmp_path / "a.txt")], max_sources=100)
+    assert len(sources) == 100 and len(errors) == 1 and "more than 100 sources" in errors[0][1]

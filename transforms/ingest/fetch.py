@@ -289,10 +289,12 @@ def fetch(url: str, policy: FetchPolicy = FetchPolicy(), *, etag: str | None = N
     headers = {"User-Agent": policy.user_agent, "Accept-Encoding": "gzip, deflate",
                "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
                          "text/xml;q=0.9, */*;q=0.1"}
+    # Validators go back as the bytes they came as: an ETag may hold non-ASCII octets (RFC 7232
+    # obs-text), which httpx decodes as UTF-8 and would refuse to send as a str.
     if etag:
-        headers["If-None-Match"] = etag
+        headers["If-None-Match"] = etag.encode("utf-8")
     if last_modified:
-        headers["If-Modified-Since"] = last_modified
+        headers["If-Modified-Since"] = last_modified.encode("utf-8")
     own_client = client is None
     if own_client:
         client = new_client()

@@ -48,19 +48,44 @@ class SourceError(ValueError):
     """A spec that cannot be turned into sources; reported, never raised to the caller."""
 
 
-def expand_sources(specs: list[str], settings: dict[str, dict[str, str]] | None = None
-                   ) -> tuple[list[str], list[tuple[str, str]]]:
+MAX_SOURCES = 100_000  # more than any feed reader's subscriptions; a fan-out of lists is refused
+
+
+class _Expansion:
+    """One expand_sources call: settings found, lists already expanded, sources counted."""
+
+    def __init__(self, max_sources: int):
+        self.settings: dict[str, dict[str, str]] = {}
+        self.expanded: set[str] = set()  # real paths of lists and OPML files already expanded
+        self.count = 0
+        self.max_sources = max_sources
+        self.stopped = False  # the cap was hit: one error, then nothing more is expanded
+
+    def counted(self, sources: list[str], spec: str) -> list[str]:
+        self.count += len(sources)
+        if self.count > self.max_sources:
+            self.stopped = True
+            raise SourceError(f"more than {self.max_sources} sources (at {spec}); lists that name each "
+                              "other over and over? --max_sources raises the cap")
+        return sources
+
+
+def expand_sources(specs: list[str], settings: dict[str, dict[str, str]] | None = None,
+                   max_sources: int = MAX_SOURCES) -> tuple[list[str], list[tuple[str, str]]]:
     """Return ``(sources, errors)``: ordered unique sources, and ``(spec, message)`` pairs.
 
     ``settings``, when given, receives each source's settings from the lists that name it
-    (``country=GBR`` after a list line, a ``country`` attribute on an OPML outline).
+    (``country=GBR`` after a list line, a ``country`` attribute on an OPML outline). A list
+    named again is not expanded again (its sources are already there), and more than
+    ``max_sources`` sources in all is an error: lists that fan out to each other cannot hang a run.
     """
     sources: list[str] = []
     errors: list[tuple[str, str]] = []
     seen: set[str] = set()
-    found: dict[str, dict[str, str]] = {}
+    ctx = _Expansion(max_sources)
+    found = ctx.settings
     for spec in specs:
-        for item in _expand(spec, os.getcwd(), (), errors, found):
+        for item in _expand(spec, os.getcwd(), (), errors, ctx):
             if item not in seen:
                 seen.add(item)
                 sources.append(item)
@@ -73,30 +98,32 @@ SETTING = re.compile(r"^(country)=(\S+)$")
 
 
 def _expand(spec: str, base_dir: str, chain: tuple[str, ...],
-            errors: list[tuple[str, str]], settings: dict | None = None, inherited: dict | None = None) -> list[str]:
+            errors: list[tuple[str, str]], ctx: _Expansion, inherited: dict | None = None) -> list[str]:
     """Expand one spec; ``chain`` holds the list files being expanded (cycle detection).
     ``inherited`` settings apply to every source the spec expands to."""
+    if ctx.stopped:
+        return []
     try:
-        out = _expand_or_raise(spec.strip(), base_dir, chain, errors, settings)
+        out = _expand_or_raise(spec.strip(), base_dir, chain, errors, ctx)
     except SourceError as exc:
         where = f" (listed in {chain[-1]})" if chain else ""
         errors.append((spec, f"{exc}{where}"))
         return []
-    if inherited and settings is not None:
+    if inherited:
         for source in out:
-            settings.setdefault(source, {}).update(inherited)
+            ctx.settings.setdefault(source, {}).update(inherited)
     return out
 
 
 def _expand_or_raise(spec: str, base_dir: str, chain: tuple[str, ...],
-                     errors: list[tuple[str, str]], settings: dict | None = None) -> list[str]:
+                     errors: list[tuple[str, str]], ctx: _Expansion) -> list[str]:
     if not spec:
         raise SourceError("empty source")
     scheme = urlsplit(spec).scheme.lower() if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", spec) else ""
     if scheme in ("http", "https"):
         if not urlsplit(spec).hostname:
             raise SourceError(f"URL without a host: {spec}")
-        return [scheme + spec[len(scheme):]]  # "HTTP://x" -> "http://x": readers match on it
+        return ctx.counted([scheme + spec[len(scheme):]], spec)  # "HTTP://x" -> "http://x": readers match on it
     if scheme == "file":
         parts = urlsplit(spec)
         if parts.netloc not in ("", "localhost"):
@@ -117,7 +144,7 @@ def _expand_or_raise(spec: str, base_dir: str, chain: tuple[str, ...],
         raise SourceError(f"cannot access {path}: {exc.strerror or exc}") from None
 
     if stat.S_ISDIR(mode):
-        found = _expand_dir(path, chain, errors, settings)
+        found = _expand_dir(path, chain, errors, ctx)
         if not found:
             raise SourceError(f"folder holds no feed files: {path}")
         return found
@@ -125,11 +152,14 @@ def _expand_or_raise(spec: str, base_dir: str, chain: tuple[str, ...],
         raise SourceError(f"not a regular file or directory: {path}")
     kind = _kind(path)
     if kind == "feed":
-        return [path]
+        return ctx.counted([path], spec)
     if os.path.realpath(path) in chain:
         raise SourceError(f"cycle: {path} includes itself")
     if len(chain) >= MAX_DEPTH:
         raise SourceError(f"lists nested deeper than {MAX_DEPTH}: {path}")
+    if os.path.realpath(path) in ctx.expanded:
+        return []  # named again: its sources are already in the output
+    ctx.expanded.add(os.path.realpath(path))
     data = _read_capped(path)
     entries = _opml_urls(data, path) if kind == "opml" else _list_lines(data, path)
     inner_chain = chain + (os.path.realpath(path),)
@@ -137,12 +167,12 @@ def _expand_or_raise(spec: str, base_dir: str, chain: tuple[str, ...],
         raise SourceError(f"{'OPML file' if kind == 'opml' else 'list'} names no source: {path}")
     out: list[str] = []
     for entry, entry_settings in entries:
-        out.extend(_expand(entry, os.path.dirname(path), inner_chain, errors, settings, entry_settings))
+        out.extend(_expand(entry, os.path.dirname(path), inner_chain, errors, ctx, entry_settings))
     return out
 
 
 def _expand_dir(path: str, chain: tuple[str, ...], errors: list[tuple[str, str]],
-                settings: dict | None = None, depth: int = 0) -> list[str]:
+                ctx: _Expansion, depth: int = 0) -> list[str]:
     try:
         names = sorted(os.listdir(path))
     except OSError as exc:
@@ -154,9 +184,9 @@ def _expand_dir(path: str, chain: tuple[str, ...], errors: list[tuple[str, str]]
             continue
         if os.path.isdir(full):
             if depth < MAX_DEPTH and os.path.realpath(full) not in chain:
-                out.extend(_expand_dir(full, chain + (os.path.realpath(path),), errors, settings, depth + 1))
+                out.extend(_expand_dir(full, chain + (os.path.realpath(path),), errors, ctx, depth + 1))
         elif os.path.isfile(full):
-            out.extend(_expand(full, path, chain, errors, settings))
+            out.extend(_expand(full, path, chain, errors, ctx))
     return out
 
 
