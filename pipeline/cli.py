@@ -57,7 +57,8 @@ def run(argv: list[str]) -> int:
         logging.getLogger("apache_beam").setLevel(logging.CRITICAL)
     try:
         argv = strict_flags(argv)
-        report = run_pipeline(EventwireOptions(argv), on_recovered=lambda message: print(f"eventwire: {message}", file=sys.stderr))
+        options = EventwireOptions(argv)
+        report = run_pipeline(options, on_recovered=lambda message: print(f"eventwire: {message}", file=sys.stderr))
     except UsageError as error:
         return _fail(str(error))
     except KeyboardInterrupt:
@@ -76,7 +77,7 @@ def run(argv: list[str]) -> int:
               "(the dataset is unchanged; --debug shows the traceback)", file=sys.stderr)
         return EXIT_FAILED
     print(report.summary())
-    return report.exit_code(EventwireOptions(argv).view_as(EventwireOptions).fail_on)
+    return report.exit_code(options.view_as(EventwireOptions).fail_on)
 
 
 def _dataset_or_fail(output: str) -> str | None:

@@ -177,17 +177,13 @@ MIN_SURNAME = 4
 def _leader_surnames() -> dict[str, tuple[tuple[ActorEntry, datetime.date | None, datetime.date | None], ...]]:
     """Surname (folded, lower case) → the leader rows of people.csv that carry it."""
     index: dict[str, list] = {}
-    with data_path("people.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["role"] not in LEADER_ROLES or not row["actor_type"]:
-                continue
-            entry = ActorEntry(row["country"], row["country"] if len(row["country"]) == 3 else None,
-                               row["actor_type"], "person")
-            for name in _split(row["name"]):
-                words = normalize_name(name).split()
-                if len(words) >= 2 and len(words[-1]) >= MIN_SURNAME and words[-1].isalpha():
-                    index.setdefault(words[-1], []).append(
-                        (entry, _date(row["valid_from"]), _date(row["valid_to"])))
+    for names, entry, start, end, role in _people():
+        if role not in LEADER_ROLES or not entry.actor_type:
+            continue
+        for name in names:
+            words = normalize_name(name).split()
+            if len(words) >= 2 and len(words[-1]) >= MIN_SURNAME and words[-1].isalpha():
+                index.setdefault(words[-1], []).append((entry, start, end))
     return {k: tuple(v) for k, v in index.items()}
 
 
@@ -290,7 +286,8 @@ def _index(entries: list[tuple[str, ActorEntry]]) -> dict[str, ActorEntry]:
 
 @functools.cache
 def _people() -> tuple[tuple[tuple[str, ...], ActorEntry, datetime.date | None,
-                             datetime.date | None], ...]:
+                             datetime.date | None, str], ...]:
+    """(names, entry, valid_from, valid_to, role) per people.csv row, read once for every index."""
     # ~35,000 rows: read with csv.reader and share the repeated parts (a person's names,
     # entries, dates) instead of building them row by row.
     country_codes = {r["code"] for r in _rows("countries.csv")}
@@ -302,7 +299,7 @@ def _people() -> tuple[tuple[tuple[str, ...], ActorEntry, datetime.date | None,
         reader = csv.reader(f)
         col = {h.strip(): i for i, h in enumerate(next(reader))}
         i_name, i_code, i_type = col["name"], col["country"], col["actor_type"]
-        i_from, i_to = col["valid_from"], col["valid_to"]
+        i_from, i_to, i_role = col["valid_from"], col["valid_to"], col["role"]
         for row in reader:
             if not row:
                 continue
@@ -320,7 +317,7 @@ def _people() -> tuple[tuple[tuple[str, ...], ActorEntry, datetime.date | None,
                 dates[start] = datetime.date.fromisoformat(start)
             if end not in dates:
                 dates[end] = datetime.date.fromisoformat(end)
-            out.append((split, entry, dates[start], dates[end]))
+            out.append((split, entry, dates[start], dates[end], row[i_role]))
     return tuple(out)
 
 
@@ -331,7 +328,7 @@ def _people_index() -> dict[str, tuple[tuple[ActorEntry, datetime.date | None,
     date wins)."""
     index: dict[str, list] = {}
     keys: dict[tuple[str, ...], list[str]] = {}
-    for names, entry, start, end in _people():
+    for names, entry, start, end, _ in _people():
         normed = keys.get(names)
         if normed is None:
             normed = keys[names] = [_norm(n) for n in names]

@@ -76,17 +76,19 @@ class ArticleActors:
     # -- learning -------------------------------------------------------------
     def learn_context_country(self, headline_doc) -> None:
         """The one country a headline names (if exactly one) frames bare role nouns."""
-        found = set()
-        for token in headline_doc:
+        found = {entry.code for entry in self._named_entries(headline_doc) if entry.code == entry.country}
+        self.context_country = found.pop() if len(found) == 1 else None
+
+    def _named_entries(self, doc):
+        """The longest known name (up to three words) starting at each proper noun or adjective."""
+        for token in doc:
             if token.pos_ not in ("PROPN", "ADJ"):
                 continue
             for size in (3, 2, 1):
-                window = headline_doc[token.i : token.i + size]
-                entry = self._names.get(_normalize(window.text))
-                if entry is not None and entry.code == entry.country:
-                    found.add(entry.code)
+                entry = self._names.get(_normalize(doc[token.i : token.i + size].text))
+                if entry is not None:
+                    yield entry
                     break
-        self.context_country = found.pop() if len(found) == 1 else None
 
     def frame_with_outlet(self, country: str | None, docs) -> None:
         """Let the publisher's country frame national institutions, unless the article
@@ -94,15 +96,8 @@ class ArticleActors:
         if country is None:
             return
         for doc in docs:
-            if doc is None:
-                continue
-            for token in doc:
-                if token.pos_ not in ("PROPN", "ADJ"):
-                    continue
-                for size in (3, 2, 1):
-                    entry = self._names.get(_normalize(doc[token.i : token.i + size].text))
-                    if entry is not None and entry.country is not None and entry.country != country:
-                        return
+            if doc is not None and any(e.country not in (None, country) for e in self._named_entries(doc)):
+                return
         self.outlet_country = country
 
     def learn_acronyms(self, text: str) -> None:
