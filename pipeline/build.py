@@ -13,12 +13,13 @@ from pipeline.options import EventwireOptions
 from transforms.articles.full_text import FetchFullText
 from transforms.articles.parse import ParseArticles
 from transforms.extract.stage import ExtractEvents
+from transforms.incidents.stage import AssignIncidents
 from transforms.ingest.fetch import FetchPolicy
 from transforms.ingest.read_feeds import ReadFeeds
 from transforms.ingest.sources import expand_sources
 from transforms.store.article_state import SkipUnchangedArticles
 from transforms.store.hooks import NO_HOOKS, WriterHooks
-from transforms.store.source_state import SaveSourceState, load_state
+from transforms.store.source_state import SaveSourceState, load_state, usable_validators
 from transforms.store.write_events import WriteDeadLetters, WriteEvents
 
 
@@ -37,12 +38,14 @@ def fetch_policy(view: EventwireOptions) -> FetchPolicy:
 
 
 def build_pipeline(
-    p: beam.Pipeline, options: EventwireOptions, manifest: dict | None = None, writer_hooks: WriterHooks = NO_HOOKS
+    p: beam.Pipeline, options: EventwireOptions, manifest: dict | None = None, writer_hooks: WriterHooks = NO_HOOKS,
+    lock_token: str | None = None,
 ) -> dict:
     """sources → ReadFeeds → ParseArticles → SkipUnchanged → ExtractEvents → WriteEvents (+ dead letters).
 
     `manifest`: what the commit records besides the changes (pipeline/run.py passes the run's
-    sources, versions and recovery); `writer_hooks`: the crash tests' stopping points.
+    sources, versions and recovery); `writer_hooks`: the crash tests' stopping points;
+    `lock_token`: the run lock's token, which the commit checks (pipeline/lock.py).
     """
     view = options.view_as(EventwireOptions)
     if manifest is None:
@@ -56,7 +59,7 @@ def build_pipeline(
     sources, source_errors = expand_sources(list(view.feeds), settings, view.max_sources)
     source_countries = {source: values["country"] for source, values in settings.items() if values.get("country")}
     policy = fetch_policy(view)
-    state = {} if view.ignore_source_state else load_state(view.output)
+    state = {} if view.ignore_source_state else usable_validators(load_state(view.output))
 
     feeds = p | "ReadFeeds" >> ReadFeeds(sources, source_errors, policy, state)
     parsed = feeds["documents"] | "ParseArticles" >> ParseArticles(run_date, source_countries)
@@ -72,9 +75,15 @@ def build_pipeline(
         retry = {"retry": full["page_failed"]}  # written from the feed text, page tried again next run
     extracted = articles | "ExtractEvents" >> ExtractEvents(view.model, view.run_id, view.batch_size, view.prefilter,
                                                            tuple(view.languages))
+    # Incidents: rows of any article, outlet or run that report one event share an incident_id
+    # (transforms/incidents/); committed rows whose incident changed are rewritten in this commit.
+    incidents = {
+        "events": extracted["events"], "processed": fresh["seen"] | "ProcessedIds" >> beam.Map(lambda s: s.article_id),
+    } | "AssignIncidents" >> AssignIncidents(view.output)
     written = {
-        "events": extracted["events"], "seen": fresh["seen"], "failed": extracted["dead_letters"], **retry,
-    } | "WriteEvents" >> WriteEvents(view.output, view.run_id, manifest, writer_hooks)
+        "events": incidents["events"], "seen": fresh["seen"], "failed": extracted["dead_letters"],
+        "relabels": incidents["relabels"], **retry,
+    } | "WriteEvents" >> WriteEvents(view.output, view.run_id, manifest, writer_hooks, lock_token)
     dead_letters = (
         feeds["dead_letters"],
         parsed["dead_letters"],
@@ -92,7 +101,7 @@ def build_pipeline(
             view.output, view.run_id, written["committed"], dead_letters)
     return {
         "articles": articles,
-        "events": extracted["events"],
+        "events": incidents["events"],
         "dead_letters": dead_letters,
         "committed": written["committed"],
     }

@@ -1,10 +1,12 @@
-"""The `eventwire` command line: run, query, compact, recover, evaluate.
+"""The `eventwire` command line: run, query, compact, recover, report, evaluate.
 
     eventwire run [--feeds SRC ...] [--output DIR] [--since DATE] [--until DATE] [Beam options ...]
     eventwire query [--output DIR] [--format table|csv|json] [--actor CODE ...] [--since DATE] [--until DATE] "SQL"
     eventwire query [--output DIR] (--top-actors | --timeline ACTOR | --dyads) [--since DATE] [--until DATE] [--format ...]
+    eventwire query [--output DIR] --top-incidents [--since DATE] [--until DATE] [--actor CODE ...] [--limit N]
     eventwire compact [--output DIR] [--target_size MiB]
-    eventwire recover [--output DIR]
+    eventwire recover [--output DIR] [--check]
+    eventwire report [--output DIR] [--since DATE] [--until DATE] [--actor CODE ...] [--html FILE]
     eventwire evaluate GOLD.jsonl [--split dev|test]
     eventwire --version
 
@@ -19,8 +21,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -43,10 +47,13 @@ def _fail(message: str) -> int:
     return EXIT_USAGE
 
 
-def run(argv: list[str]) -> int:
-    """Parse the options, run once (pipeline/run.py), print the summary."""
+def run(argv: list[str], *, writer_hooks=None) -> int:
+    """Parse the options, run once (pipeline/run.py), print the summary. `writer_hooks`: the
+    crash tests' stopping points (tests/paused_run.py), passed on to run_pipeline."""
     from pipeline.options import EventwireOptions, UsageError, strict_flags  # imports Beam: only `run` needs it
+    from pipeline.progress import watch
     from pipeline.run import run_pipeline
+    from transforms.store import layout
 
     if any(a in ("-h", "--help") for a in argv):
         print(run_help())
@@ -58,7 +65,10 @@ def run(argv: list[str]) -> int:
     try:
         argv = strict_flags(argv)
         options = EventwireOptions(argv)
-        report = run_pipeline(options, on_recovered=lambda message: print(f"eventwire: {message}", file=sys.stderr))
+        view = options.view_as(EventwireOptions)
+        report = run_pipeline(options, on_recovered=lambda message: print(f"eventwire: {message}", file=sys.stderr),
+                              **({"writer_hooks": writer_hooks} if writer_hooks else {}),
+                              progress=watch(sys.stderr, view.quiet, view.progress_interval))
     except UsageError as error:
         return _fail(str(error))
     except KeyboardInterrupt:
@@ -72,6 +82,14 @@ def run(argv: list[str]) -> int:
             print("eventwire: interrupted; the dataset is as the last committed run left it "
                   "(the next run or `eventwire recover` finishes or undoes this one)", file=sys.stderr)
             return EXIT_INTERRUPTED
+        committed = layout.read_manifest(view.output, view.run_id) if "view" in locals() else None
+        if committed is not None:  # e.g. the disk filled after the commit point, writing the run report
+            print(f"eventwire: run {view.run_id} committed {committed.get('events_written', 0)} events in "
+                  f"{committed.get('partitions_touched', 0)} partitions; after its commit: {_one_line(error)} "
+                  "(`eventwire recover` finishes anything left)", file=sys.stderr)
+            return EXIT_USAGE if _storage_error(error) else EXIT_FAILED
+        if _storage_error(error):
+            return _fail(f"cannot write the dataset at {view.output}: {_storage_error(error)} (the dataset is unchanged)")
         message = str(error).strip().splitlines()[0] if str(error).strip() else ""
         print(f"eventwire: the run failed: {type(error).__name__}: {message[:300]} "
               "(the dataset is unchanged; --debug shows the traceback)", file=sys.stderr)
@@ -80,13 +98,43 @@ def run(argv: list[str]) -> int:
     return report.exit_code(options.view_as(EventwireOptions).fail_on)
 
 
+# Errors of the place the dataset is written to, not of eventwire: exit 2 with one line.
+_STORAGE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.ENAMETOOLONG, errno.EACCES, errno.EPERM}
+
+
+def _storage_error(error: BaseException) -> str | None:
+    """"No space left on device (…/path)" when `error` or its cause chain is a storage OSError
+    (Beam keeps the chain when it re-raises a step's error in this process)."""
+    seen, depth = error, 0
+    while seen is not None and depth < 20:
+        if isinstance(seen, OSError) and seen.errno in _STORAGE_ERRNOS:
+            where = f" ({seen.filename})" if seen.filename else ""
+            return f"{os.strerror(seen.errno)}{where}"
+        seen, depth = seen.__cause__ or seen.__context__, depth + 1
+    return None
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return f"{type(error).__name__}: {text.splitlines()[0][:300]}" if text else type(error).__name__
+
+
 def _dataset_or_fail(output: str) -> str | None:
     """None when `output` holds an eventwire dataset (committed runs or partitions), else why not."""
+    from transforms.store.layout import check_local_output
+
+    try:
+        check_local_output(output)
+    except ValueError as error:
+        return str(error)
     folder = Path(output)
-    if not folder.is_dir():
-        return f"no dataset at {output}"
-    if not (folder / "_runs").is_dir() and not any(folder.glob("date=*")):
-        return f"{output} is not an eventwire dataset (no _runs/ or date=*/ folders in it)"
+    try:
+        if not folder.is_dir():
+            return f"no dataset at {output}"
+        if not (folder / "_runs").is_dir() and not any(folder.glob("date=*")):
+            return f"{output} is not an eventwire dataset (no _runs/ or date=*/ folders in it)"
+    except OSError as error:  # e.g. a name longer than the filesystem allows
+        return f"no dataset at {output}: {os.strerror(error.errno) if error.errno else error}"
     return None
 
 
@@ -95,7 +143,8 @@ def query(argv: list[str]) -> int:
 
     parser = argparse.ArgumentParser(
         prog="eventwire query",
-        description="SQL (DuckDB) over a view named `events`, or one of the reports.",
+        description="SQL (DuckDB) over the views `events` (one row per event per article) and `incidents` "
+        "(one row per incident), or one of the reports.",
     )
     parser.add_argument("--output", default="output", help="Dataset folder (default ./output).")
     parser.add_argument("--format", choices=FORMATS, default="table", help="Output format (default table).")
@@ -103,18 +152,21 @@ def query(argv: list[str]) -> int:
     reports.add_argument("--top-actors", "--top_actors", dest="top_actors", action="store_true", help="Actors by number of events.")
     reports.add_argument("--timeline", metavar="ACTOR", help="Events per day of ACTOR, by quad class.")
     reports.add_argument("--dyads", action="store_true", help="Actor → target pairs by number of events.")
+    reports.add_argument("--top-incidents", "--top_incidents", dest="top_incidents", action="store_true",
+                         help="The most-reported incidents: by sources, then mentions, then the latest day.")
     parser.add_argument("--since", help="Only partitions on or after this date (YYYY-MM-DD): the view holds only them.")
     parser.add_argument("--until", help="Only partitions on or before this date (YYYY-MM-DD).")
     parser.add_argument("--actor", action="append", metavar="CODE",
                         help="Only this actor's partitions (repeatable); with --since/--until only those folders are read.")
     parser.add_argument("--max-width", "--max_width", dest="max_width", type=int, default=None, metavar="N",
                         help="Table format: cut cells at N characters, marked with … (default: fit the terminal; 0: never).")
-    parser.add_argument("--limit", type=int, default=20, help="Reports: rows shown by --top-actors/--dyads (default 20).")
+    parser.add_argument("--limit", type=int, default=20, help="Reports: rows shown by --top-actors/--dyads/--top-incidents (default 20).")
     parser.add_argument("sql", nargs="?", help='e.g. "SELECT actor, count(*) FROM events GROUP BY ALL"')
     args = parser.parse_args(argv)
-    report = "top-actors" if args.top_actors else "timeline" if args.timeline else "dyads" if args.dyads else None
+    report = ("top-actors" if args.top_actors else "timeline" if args.timeline else "dyads" if args.dyads
+              else "top-incidents" if args.top_incidents else None)
     if (report is None) == (args.sql is None):
-        return _fail("give either SQL or one of --top-actors, --timeline ACTOR, --dyads")
+        return _fail("give either SQL or one of --top-actors, --timeline ACTOR, --dyads, --top-incidents")
     from transforms.store.layout import ACTOR_CODE
 
     # Codes are upper case in the dataset; people type "rus" too.
@@ -154,6 +206,8 @@ def compact(argv: list[str]) -> int:
     from pipeline.lock import AlreadyRunning
     from transforms.store.compact import DEFAULT_TARGET_BYTES
     from transforms.store.compact import compact as run_compaction
+    from transforms.store.dataset import RunStillActive
+    from transforms.store.layout import LockLost
 
     parser = argparse.ArgumentParser(prog="eventwire compact", description="Merge small files of each partition.")
     parser.add_argument("--output", default="output", help="Dataset folder (default ./output).")
@@ -167,8 +221,11 @@ def compact(argv: list[str]) -> int:
         return _fail("--target_size must be positive")
     try:
         manifest = run_compaction(args.output, int(args.target_size * 2**20))
-    except AlreadyRunning as error:
+    except (AlreadyRunning, RunStillActive, LockLost) as error:
         return _fail(str(error))
+    except OSError as error:
+        return _fail(f"cannot write the dataset at {args.output}: {_storage_error(error) or _one_line(error)} "
+                     "(the dataset is unchanged)")
     print(
         f"eventwire compact {manifest['run_id']}: {manifest['partitions_touched']} partitions, "
         f"{len(manifest['files_removed'])} files merged into {len(manifest['files_added'])}"
@@ -178,23 +235,72 @@ def compact(argv: list[str]) -> int:
 
 def recover(argv: list[str]) -> int:
     from pipeline.lock import AlreadyRunning, RunLock
-    from transforms.store import dataset
+    from transforms.store import article_state, dataset, repair
 
     parser = argparse.ArgumentParser(prog="eventwire recover", description="Finish or undo what a killed run left.")
     parser.add_argument("--output", default="output", help="Dataset folder (default ./output).")
+    parser.add_argument("--check", action="store_true",
+                        help="Also read the footer of every committed file and the article state; set damaged "
+                        "files aside in _quarantine/ (their articles are processed again by the next run).")
     args = parser.parse_args(argv)
     problem = _dataset_or_fail(args.output)
     if problem:
         return _fail(problem)
+    run_id = repair.new_repair_id()
     try:
-        with RunLock(args.output, "recover"):
+        with RunLock(args.output, run_id) as lock:
             done = dataset.recover(args.output)
-    except AlreadyRunning as error:
+            for recovered_id, action in done:
+                print(f"run {recovered_id}: {action}")
+            if not done:
+                print("nothing to recover")
+            if args.check:
+                state = article_state.set_aside_if_damaged(args.output, run_id)
+                if state:
+                    print(state)
+                checked, damaged = repair.damaged_files(args.output)
+                for rel, reason in damaged:
+                    print(f"damaged: {rel} ({reason})")
+                if damaged:
+                    repair.set_aside(args.output, run_id, [rel for rel, _ in damaged], lock.token)
+                article_state.rebuild_if_missing(args.output)
+                print(f"checked {checked} files: {len(damaged)} damaged"
+                      + (f", set aside in {Path(args.output) / '_quarantine' / run_id}" if damaged else ""))
+                return 1 if damaged or state else 0
+    except (AlreadyRunning, dataset.RunStillActive) as error:
         return _fail(str(error))
-    for run_id, action in done:
-        print(f"run {run_id}: {action}")
-    if not done:
-        print("nothing to recover")
+    except OSError as error:
+        return _fail(f"cannot write the dataset at {args.output}: {_storage_error(error) or _one_line(error)}")
+    return 0
+
+
+def report(argv: list[str]) -> int:
+    """One self-contained HTML page of the dataset's window (pipeline/report/); prints its path."""
+    parser = argparse.ArgumentParser(
+        prog="eventwire report",
+        description="Write one self-contained HTML page (charts inline, no network when opened) of the dataset.",
+    )
+    parser.add_argument("--output", default="output", metavar="DIR", help="Dataset folder (default ./output).")
+    parser.add_argument("--since", metavar="DATE", help="Only partitions on or after this date (YYYY-MM-DD).")
+    parser.add_argument("--until", metavar="DATE", help="Only partitions on or before this date (YYYY-MM-DD).")
+    parser.add_argument("--actor", action="extend", nargs="+", metavar="CODE",
+                        help="Only these actors' events (repeatable: --actor RUS --actor UKR, or --actor RUS UKR).")
+    parser.add_argument("--html", metavar="FILE", help="Where to write the page (default DIR/_reports/report-<date>.html).")
+    args = parser.parse_args(argv)
+    problem = _dataset_or_fail(args.output)
+    if problem:
+        return _fail(problem)
+    import duckdb
+
+    from pipeline.report import build_report
+
+    try:
+        path = build_report(args.output, since=args.since, until=args.until, actors=args.actor, html=args.html)
+    except ValueError as error:
+        return _fail(str(error))
+    except (OSError, duckdb.Error) as error:
+        return _fail(f"report failed: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
+    print(path)
     return 0
 
 
@@ -263,7 +369,8 @@ def version_line() -> str:
             f"model {DEFAULT_MODEL} {version(DEFAULT_MODEL.replace('_', '-'))})")
 
 
-COMMANDS = {"run": run, "query": query, "evaluate": evaluate, "compact": compact, "recover": recover}
+COMMANDS = {"run": run, "query": query, "evaluate": evaluate, "compact": compact, "recover": recover,
+            "report": report}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,10 +9,15 @@ that run id; a run that takes the lock and finds a record not marked released kn
 previous run was killed and says so (its leftovers are then recovered; see
 transforms/store/dataset.py).
 
-The file is never deleted (deleting a flock'ed file lets two processes lock two
-different files); after locking, the holder checks that the path still names the file
-it locked. `flock` works on local filesystems and on NFSv4; on filesystems without
-working locks use one output folder per machine.
+The file is never deleted by eventwire (deleting a flock'ed file lets two processes lock
+two different files); after locking, the holder checks that the path still names the file
+it locked. An operator who deletes it anyway cannot make two runs commit: the record
+carries a random token, and the commit point (transforms/store/dataset.py `commit`)
+refuses to write the manifest unless ROOT/_lock still holds the committing run's token;
+and a run's staging folder is claimed with a lock of its own for the whole run, so a
+second run (or `eventwire recover`) that got in through a deleted lock file refuses to
+start instead of rolling the live run back. `flock` works on local filesystems and on
+NFSv4; on filesystems without working locks use one output folder per machine.
 """
 from __future__ import annotations
 
@@ -21,9 +26,10 @@ import fcntl
 import json
 import os
 import socket
+import uuid
 from pathlib import Path
 
-LOCK_NAME = "_lock"
+from transforms.store.layout import LOCK_NAME
 
 
 class AlreadyRunning(RuntimeError):
@@ -35,6 +41,7 @@ class RunLock:
         self.path = Path(root) / LOCK_NAME
         self.run_id = run_id
         self.took_over: dict | None = None  # the record of a killed holder, when there was one
+        self.token = uuid.uuid4().hex  # checked at the commit point: see transforms/store/layout.py
         self._fd: int | None = None
 
     def acquire(self) -> RunLock:
@@ -64,7 +71,7 @@ class RunLock:
                 self.took_over = previous
             self._fd = fd
             self._write({
-                "run_id": self.run_id, "pid": os.getpid(), "host": socket.gethostname(),
+                "run_id": self.run_id, "pid": os.getpid(), "host": socket.gethostname(), "token": self.token,
                 "since": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             })
             return self

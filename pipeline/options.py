@@ -138,6 +138,12 @@ class EventwireOptions(PipelineOptions):
                             help="Let redirects to other hosts and article links reach private/loopback/link-local "
                             "addresses: all of them, or only those in the CIDR networks given (e.g. 127.0.0.0/8). "
                             "Default: refused.")
+        # Live progress on stderr (pipeline/progress.py); the summary at the end is printed either way.
+        parser.add_argument("--quiet", action="store_true", default=False,
+                            help="No progress while the run goes (default: a live line on a terminal, "
+                            "else a plain line every --progress_interval seconds).")
+        parser.add_argument("--progress_interval", type=float, default=30.0, metavar="S",
+                            help="Seconds between progress lines when stderr is not a terminal (default 30).")
 
 
 def new_run_id(now: dt.datetime | None = None) -> str:
@@ -154,7 +160,7 @@ def validate(options: EventwireOptions) -> EventwireOptions:
         raise UsageError(f"--since {since} is after --until {until}")
     if view.batch_size < 1:
         raise UsageError("--batch_size must be at least 1")
-    for flag in ("fetch_deadline", "fetch_timeout", "max_feed_bytes", "max_decoded_bytes"):
+    for flag in ("fetch_deadline", "fetch_timeout", "max_feed_bytes", "max_decoded_bytes", "progress_interval"):
         if getattr(view, flag, 1) is not None and getattr(view, flag, 1) <= 0:
             raise UsageError(f"--{flag} must be positive")
     for network in view.allow_private_addresses or ():
@@ -164,6 +170,12 @@ def validate(options: EventwireOptions) -> EventwireOptions:
             raise UsageError(f"--allow_private_addresses: not a network: {network!r}") from error
     if view.run_date:
         _date(view.run_date)
+    from transforms.store.layout import check_local_output
+
+    try:
+        check_local_output(view.output)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     if not view.feeds:
         view.feeds = [str(sample_feeds())]
     if not view.run_id:

@@ -1,10 +1,11 @@
-"""Reading the dataset: a DuckDB view named `events`, a pyarrow dataset, and the reports.
+"""Reading the dataset: DuckDB views named `events` and `incidents`, a pyarrow dataset, and the reports.
 
 Both readers start from `snapshot_files()` (transforms/store/snapshot.py): the files of one
 committed state, even while a run commits or after a run was killed mid-commit, so a
 reader never sees part of a run. `since`/`until`/`actors` narrow that listing to the
 matching partition folders before anything else happens (`eventwire query --actor A050
---since 2023-03-01 --until 2023-03-31 "SQL"`): the view then covers only those partitions.
+--since 2023-03-01 --until 2023-03-31 "SQL"`): the views then cover only those partitions
+(`incidents`, pipeline/incidents.py, is folded from `events`).
 
 Partition columns are typed explicitly (actor "007" stays a string, date stays a date).
 The view binds to the current schema without opening the files: files of the current
@@ -34,6 +35,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.incidents import INCIDENTS_VIEW, top_incidents_sql
 from schemas.arrow import EVENT_SCHEMA, FILE_SCHEMA, PARTITION_COLUMNS
 from transforms.store.snapshot import snapshot_files
 
@@ -92,7 +94,8 @@ def _read_parquet(files: list[str], union_by_name: bool) -> str:
 
 def connect(output: str, files: list[str] | None = None, *, since=None, until=None,
             actors: Iterable[str] | None = None, union_by_name: bool | None = None) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection with the `events` view over one committed state of the dataset.
+    """A DuckDB connection with the `events` view over one committed state of the dataset, and
+    the `incidents` view over `events` (one row per incident).
 
     `since`/`until` (inclusive) and `actors` narrow the listing to those partitions (ignored
     when `files` is given). `union_by_name=True` reads every file by name (slow: DuckDB opens
@@ -113,6 +116,7 @@ def connect(output: str, files: list[str] | None = None, *, since=None, until=No
     if older:
         parts.append(_read_parquet(older, union_by_name=True))
     con.execute("CREATE VIEW events AS " + " UNION ALL BY NAME ".join(parts))
+    con.execute(INCIDENTS_VIEW)
     return con
 
 
@@ -120,6 +124,12 @@ def open_events(output: str = "output", *, since=None, until=None,
                 actors: Iterable[str] | None = None) -> duckdb.DuckDBPyRelation:
     """The dataset as a DuckDB relation: `open_events('output').filter("actor = 'RUS'")`."""
     return connect(output, since=since, until=until, actors=actors).table("events")
+
+
+def open_incidents(output: str = "output", *, since=None, until=None,
+                   actors: Iterable[str] | None = None) -> duckdb.DuckDBPyRelation:
+    """One row per incident as a DuckDB relation: `open_incidents('output').order("sources DESC")`."""
+    return connect(output, since=since, until=until, actors=actors).table("incidents")
 
 
 def open_dataset(output: str = "output", *, since=None, until=None,
@@ -138,18 +148,19 @@ def open_dataset(output: str = "output", *, since=None, until=None,
 
 def run_query(output: str, sql: str, params: list | None = None, *, since=None, until=None,
               actors: Iterable[str] | None = None) -> tuple[list[str], list[tuple]]:
-    """Run SQL over `events` (narrowed to since/until/actors when given); a file replaced by a
+    """Run SQL over `events` and `incidents` (narrowed to since/until/actors when given); a file replaced by a
     commit between listing and reading is retried, a file of an unexpected schema read by name."""
     actors = None if actors is None else list(actors)
     union_by_name = False
-    for attempt in range(3):
-        con = connect(output, since=since, until=until, actors=actors, union_by_name=union_by_name)
+    attempts = 5
+    for attempt in range(attempts):
         try:
+            con = connect(output, since=since, until=until, actors=actors, union_by_name=union_by_name)
             result = con.execute(sql, params or [])
             columns = [d[0] for d in result.description] if result.description else []
             rows = result.fetchall() if result.description else []
-        except duckdb.IOException:
-            if attempt == 2:
+        except duckdb.IOException:  # a staged file moved into place between listing and reading
+            if attempt == attempts - 1:
                 raise
             continue
         except duckdb.InvalidInputException:
@@ -178,7 +189,7 @@ def _window(since: str | None, until: str | None, params: list) -> str:
 
 def report_sql(report: str, actor: str | None = None, since: str | None = None, until: str | None = None,
                limit: int = 20) -> tuple[str, list]:
-    """The SQL (and its parameters) of a named report: top-actors, timeline, dyads."""
+    """The SQL (and its parameters) of a named report: top-actors, timeline, dyads, top-incidents."""
     params: list = []
     where = _window(since, until, params)
     if report == "top-actors":
@@ -203,6 +214,8 @@ def report_sql(report: str, actor: str | None = None, since: str | None = None, 
             f"FROM events WHERE {where} AND target IS NOT NULL "
             f"GROUP BY actor, target ORDER BY events DESC, actor, target LIMIT {int(limit)}"
         )
+    elif report == "top-incidents":
+        sql = top_incidents_sql(where, limit)
     else:
         raise ValueError(f"unknown report {report!r}")
     return sql, params

@@ -16,6 +16,7 @@ import importlib.util
 import os
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 import apache_beam as beam
@@ -101,6 +102,7 @@ def run_pipeline(
     writer_hooks: WriterHooks = NO_HOOKS,
     attach: Callable[[dict], None] | None = None,
     on_recovered: Callable[[str], None] | None = None,
+    progress: AbstractContextManager | None = None,
 ) -> RunReport:
     """Run once. Raises UsageError (refused: bad options, lock held, output not writable,
     run id already committed, model missing); a failure inside the pipeline propagates and
@@ -109,6 +111,7 @@ def run_pipeline(
     `writer_hooks`: the crash tests' stopping points. `attach(collections)`: lets a test add
     steps to the built pipeline (e.g. capture the articles). `on_recovered(message)`: told
     about lock take-overs and recovered runs before the pipeline starts (the CLI prints them).
+    `progress`: entered while the pipeline runs, e.g. the live display (pipeline/progress.py).
     """
     started = time.monotonic()
     validate(options)
@@ -127,13 +130,19 @@ def run_pipeline(
         tell = on_recovered or (lambda message: None)
         if lock.took_over:
             tell(f"run {lock.took_over.get('run_id', '?')} was killed; taking over its lock")
-        recovered = dataset.recover(view.output)
+        try:
+            recovered = dataset.recover(view.output)
+        except dataset.RunStillActive as error:
+            raise UsageError(str(error)) from error
         for run_id, action in recovered:
             tell(f"recovered run {run_id}: {action}")
-        if layout.read_manifest(view.output, view.run_id) is not None:
+        if layout.manifest_path(view.output, view.run_id).exists():
             raise UsageError(f"run id {view.run_id} was already committed in {view.output}; pick another --run_id")
         check_model(view.model)
         check_writable(view.output)
+        damaged = article_state.set_aside_if_damaged(view.output, view.run_id)
+        if damaged:
+            tell(damaged)
         article_state.rebuild_if_missing(view.output)
         manifest = manifest_base(view) | {
             "recovered": [{"run_id": r, "action": a} for r, a in recovered],
@@ -143,17 +152,20 @@ def run_pipeline(
             p = beam.Pipeline(options=options)
         except ValueError as error:  # "Unexpected pipeline runner: NoSuchRunner"
             raise UsageError(f"--runner: {error}") from error
-        collections = build_pipeline(p, options, manifest=manifest, writer_hooks=writer_hooks)
+        collections = build_pipeline(p, options, manifest=manifest, writer_hooks=writer_hooks, lock_token=lock.token)
         if attach is not None:
             attach(collections)
-        result = p.run()
-        result.wait_until_finish()
+        with dataset.claim_staging(view.output, view.run_id):  # a failed run's staged files go with it
+            with progress or nullcontext():
+                result = p.run()
+                result.wait_until_finish()
         counters = collect_counters(result)
         committed = layout.read_manifest(view.output, view.run_id)
         for key in ("events_written", "partitions_touched"):  # exact, whatever bundles were replayed
             counters[key] = (committed or {}).get(key, 0)
         report = RunReport(view.run_id, view.output, counters, time.monotonic() - started, recovered,
                            lock.took_over, committed)
+        writer_hooks.reached("report")
         write_json_atomically(layout.report_path(view.output, view.run_id), report.to_json())
         return report
     finally:

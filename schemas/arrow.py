@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from schemas.records import Event
 
-SCHEMA_VERSION = 2  # 2: actor_via, language
+SCHEMA_VERSION = 3  # 2: actor_via, language; 3: event_date, event_date_basis, incident_id
 
 _STRING = pa.string()
 
@@ -51,6 +51,9 @@ EVENT_SCHEMA = pa.schema(
         pa.field("run_id", _STRING),
         pa.field("actor_via", _STRING),
         pa.field("language", _STRING),
+        pa.field("event_date", pa.date32()),
+        pa.field("event_date_basis", _STRING),
+        pa.field("incident_id", _STRING),
     ],
     metadata={"eventwire.schema_version": str(SCHEMA_VERSION)},
 )
@@ -80,5 +83,6 @@ ARTICLE_STATE_SCHEMA = pa.schema(
         pa.field("content_hash", pa.string()),
         pa.field("partitions", pa.list_(pa.string())),
         pa.field("run_id", pa.string()),
+        pa.field("feed_url", pa.string()),  # whose copy was kept (transforms/articles/urls.py copy_rank)
     ]
 )

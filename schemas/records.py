@@ -38,6 +38,9 @@ class Article(NamedTuple):
     language: str | None = None
     content_hash: str = ""  # hash of title + text, to detect changed articles
     source_country: str | None = None  # the source's `country` setting (sources list, OPML)
+    # The feed's UTC offset for `published` (+540 for "+09:00"), None when it gave none: "on
+    # Monday" is counted on the publisher's calendar (transforms/extract/event_dates.py).
+    published_offset_minutes: int | None = None
 
 
 class DeadLetter(NamedTuple):
@@ -88,6 +91,14 @@ class Event(NamedTuple):
     # "outlet" (a national institution framed by the publisher's home country).
     actor_via: str | None = None
     language: str | None = None  # the article's language (detected, else declared by the feed)
+    # The day the event happened, read from the sentence (transforms/extract/event_dates.py);
+    # None when the sentence dates it only vaguely ("last week"). Basis: "sentence", "vague" or
+    # "published" (nothing in the sentence dates it: `date`).
+    event_date: dt.date | None = None
+    event_date_basis: str | None = None
+    # Rows from any article, outlet or run that report the same real-world incident share it
+    # (transforms/incidents/); set by the AssignIncidents stage, None before it.
+    incident_id: str | None = None
 
 
 # ---------------------------------------------------------------- incremental state
@@ -107,6 +118,7 @@ class SeenArticle(NamedTuple):
     article_id: str
     content_hash: str
     old_partitions: tuple
+    feed_url: str | None = None  # the feed whose copy was processed
 
 
 class ArticleUpdate(NamedTuple):
@@ -115,3 +127,4 @@ class ArticleUpdate(NamedTuple):
     article_id: str
     content_hash: str
     partitions: tuple
+    feed_url: str | None = None  # the feed whose copy the events came from (urls.copy_rank)

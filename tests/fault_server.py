@@ -25,6 +25,7 @@ Routes (query parameters in brackets):
   /hops [n=N]                                    N redirects before the feed
   /redirect [to=URL, code=302]                   a redirect to any Location
   /conditional                                   ETag/Last-Modified; 304 when they match
+  /picky                                         200 with an ETag; 500 whenever a validator is sent
   /slow [delay=s]                                the feed after a delay
   /html, /json, /empty                           200 with non-feed bodies
   /xxe, /laughs                                  XML entity attacks (external DTD on /evil.dtd)
@@ -266,6 +267,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(304, b"", None, {"ETag": ETAG, "Last-Modified": LAST_MODIFIED})
         else:
             self._send(200, FEED, headers={"ETag": ETAG, "Last-Modified": LAST_MODIFIED})
+
+    def route_picky(self, path, q):
+        if self.headers.get("If-None-Match") or self.headers.get("If-Modified-Since"):
+            self._send(500, b"<html>validator not understood</html>", "text/html")
+        else:
+            self._send(200, FEED, headers={"ETag": '"picky-1"'})
 
     def route_slow(self, path, q):
         if not self.server.owner.stop.wait(float(q.get("delay", "0.5"))):

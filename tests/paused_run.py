@@ -1,5 +1,7 @@
 """`python tests/paused_run.py POINT FLAG_FILE RUN_ARGS...`: `eventwire run` that stops at POINT.
 
+It is the command line's `run` (same messages and exit codes) with a WriterHooks injected.
+
 The crash tests (test_crash.py) start this as a subprocess: when the writer reaches POINT
 (transforms/store/hooks.py) it touches FLAG_FILE and sleeps, so the test can `kill -9` it
 at a known place. The hook is injected into run_pipeline; production code reads no
@@ -13,13 +15,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.options import EventwireOptions  # noqa: E402
-from pipeline.run import run_pipeline  # noqa: E402
+from pipeline.cli import run  # noqa: E402
 from transforms.store.hooks import POINTS, WriterHooks  # noqa: E402
 
 
 class PauseAt(WriterHooks):
-    """Stop the first time `point` is reached in this process: touch `flag`, then sleep."""
+    """Stop the first time `point` is reached in this process: touch `flag`, then sleep until
+    `flag`.go appears (the test lets the run go on) or `seconds` pass."""
 
     def __init__(self, point: str, flag: str, seconds: float = 600.0):
         if point not in POINTS:
@@ -32,10 +34,11 @@ class PauseAt(WriterHooks):
             return
         self._paused = True
         Path(self.flag).write_text(point)
-        time.sleep(self.seconds)
+        go, deadline = Path(self.flag + ".go"), time.monotonic() + self.seconds
+        while not go.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
 
 
 if __name__ == "__main__":
     point, flag, *args = sys.argv[1:]
-    report = run_pipeline(EventwireOptions(args), writer_hooks=PauseAt(point, flag))
-    print(report.summary())
+    sys.exit(run(args, writer_hooks=PauseAt(point, flag)))

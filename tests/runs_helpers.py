@@ -37,6 +37,7 @@ def start_paused(tmp_path: Path, point: str, *args) -> subprocess.Popen:
     """Start a run that stops at `point` (tests/paused_run.py, transforms/store/hooks.py); returns once it is there."""
     flag = tmp_path / f"paused-{point}"
     flag.unlink(missing_ok=True)
+    (tmp_path / f"paused-{point}.go").unlink(missing_ok=True)
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "tests" / "paused_run.py"), point, str(flag), *map(str, args)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env(),
@@ -48,6 +49,13 @@ def start_paused(tmp_path: Path, point: str, *args) -> subprocess.Popen:
         assert time.monotonic() < deadline, f"run never reached {point}"
         time.sleep(0.05)
     return proc
+
+
+def resume(tmp_path: Path, point: str, proc: subprocess.Popen, timeout: float = 300) -> tuple[int, str, str]:
+    """Let a run stopped by start_paused go on; (exit code, stdout, stderr) once it ends."""
+    (tmp_path / f"paused-{point}.go").write_text("go")
+    out, err = proc.communicate(timeout=timeout)
+    return proc.returncode, out.decode(), err.decode()
 
 
 def kill9(proc: subprocess.Popen) -> None:
@@ -93,3 +101,13 @@ def clean_reference(tmp_root: Path) -> tuple[Path, tuple[int, list[str]]]:
         run_ok("--feeds", FEEDS, "--output", output, "--run_id", "clean")
         _CLEAN["ref"] = (output, events(output))
     return _CLEAN["ref"]
+
+
+def one_feed_base(tmp_root: Path) -> tuple[Path, tuple[int, list[str]], list[str]]:
+    """A committed dataset from one of the two sample feeds (cached for the session; tests copy
+    it before changing anything): (folder, its events, its live files)."""
+    if "base" not in _CLEAN:
+        output = tmp_root / "base" / "out"
+        run_ok("--feeds", FEEDS / "world-news.rss", "--output", output, "--run_id", "base")
+        _CLEAN["base"] = (output, events(output), live_files(output))
+    return _CLEAN["base"]

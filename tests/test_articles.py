@@ -334,6 +334,22 @@ def test_impossible_and_future_dates_fall_back():
     assert arts3[0].date_basis == "run"
 
 
+def test_an_out_of_range_time_zone_offset_is_an_invalid_date():
+    """Issue 13: "+9999" was applied as 100 hours (10:00 became four days earlier)."""
+    stats = collections.Counter()
+    body = rss("""
+<item><title>Far east</title><link>https://news.example.org/a</link><pubDate>Thu, 26 Nov 2026 10:00:00 +9999</pubDate></item>
+<item><title>Bad minutes</title><link>https://news.example.org/b</link><pubDate>Thu, 26 Nov 2026 10:00:00 +0575</pubDate></item>
+<item><title>Kiribati</title><link>https://news.example.org/k</link><pubDate>Thu, 26 Nov 2026 10:00:00 +1400</pubDate></item>""",
+        "<lastBuildDate>Thu, 26 Nov 2026 18:00:00 GMT</lastBuildDate>")
+    arts, dead = normalize_feed(doc(body), RUN_DATE, stats=stats)
+    by = {a.title: a for a in arts}
+    for title in ("Far east", "Bad minutes"):
+        assert by[title].published is None and by[title].date_basis == "feed", title
+    assert stats["invalid_date"] >= 2  # counted per date field feedparser gives (updated falls back to published)
+    assert by["Kiribati"].published == dt.datetime(2026, 11, 25, 20, tzinfo=dt.timezone.utc)
+
+
 def test_text_truncated_at_boundary():
     sentence = "The minister said the talks were useful. "
     body = rss("<item><title>Long</title><description>%s</description></item>" % (sentence * 8000))

@@ -92,7 +92,7 @@ def test_a_staged_partition_is_invisible_until_the_commit(tmp_path):
     dataset.stage_partition(str(tmp_path), "r", dt.date(2026, 11, 20), "RUS", [make_event()])
     assert run_query(str(tmp_path), "SELECT count(*) FROM events")[1] == [(0,)]
     assert ds.dataset(tmp_path, format="parquet", partitioning="hive").count_rows() == 0
-    assert dataset.recover(str(tmp_path)) == [("r", "rolled back")]
+    assert dataset.recover(str(tmp_path)) == [("r", "rolled back: 1 staged files deleted (it never committed)")]
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
 
 

@@ -251,6 +251,19 @@ def test_case7_second_run_is_not_modified(fault_run, server, loopback_only):
     assert sent.get("If-None-Match") == '"v1"'
 
 
+def test_a_source_failing_twice_with_its_validators_is_fetched_without_them(server, loopback_only, tmp_path):
+    """Issue 13, case 4: a server that fails whenever a validator is sent must not lose the feed for good."""
+    output, url = tmp_path / "out", server.url("/picky")
+    for run, expect_failed, with_validators in (("one", 0, False), ("two", 1, True), ("three", 1, True),
+                                                ("four", 0, False)):
+        before = len(server.requests)
+        counters = run_in_process(output, [url], run, fail_ok=True)[0]
+        assert counters.get("sources_failed", 0) == expect_failed, (run, counters)
+        sent = {bool(headers.get("If-None-Match")) for path, headers in server.requests[before:] if path == "/picky"}
+        assert sent == {with_validators}, run
+    assert source_state.load_state(str(output))[url] == {"etag": '"picky-1"', "feed_url": url, "run_id": "four"}
+
+
 def test_validators_are_not_saved_when_the_commit_fails(server, loopback_only, tmp_path, monkeypatch):
     """A feed must never be 'not modified' while its articles were never committed."""
     from transforms.store import dataset

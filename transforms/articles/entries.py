@@ -38,7 +38,9 @@ Policies (each one is a decision the rest of the pipeline relies on):
   (epoch-zero placeholders and the like) or lies more than
   :data:`MAX_FUTURE_SKEW` after the document's ``fetched_at`` is rejected
   (``published = None``).  The partition ``date`` falls back to the feed's own
-  date (basis ``"feed"``) and then to the run date (basis ``"run"``).
+  date (basis ``"feed"``) and then to the run date (basis ``"run"``).  The UTC offset the
+  feed wrote ("+09:00", "-0500", "EST") is kept as ``published_offset_minutes`` (None when it
+  wrote none): "on Monday" in the text is counted on the publisher's calendar.
 * **Identity.**  ``article_id`` is the first 32 hex characters of a SHA-256 of
   the canonical URL, else of the feed URL + entry id, else of the feed URL +
   title + text.  Duplicates within one feed (same ``article_id``) collapse
@@ -112,6 +114,36 @@ def _parse_fetched_at(fetched_at: str, run_date: dt.date) -> dt.datetime:
         return value.astimezone(dt.timezone.utc)
     except (ValueError, TypeError, OverflowError):
         return dt.datetime.combine(run_date, dt.time.max, tzinfo=dt.timezone.utc)
+
+
+_UTC_OFFSET = re.compile(r"(?:(?P<sign>[+-])(?P<hours>\d{2}):?(?P<minutes>\d{2})|(?P<zero>Z|GMT|UTC|UT))\s*$", re.I)
+# The named zones of RFC 822 (feeds still write them); any other name is left unknown.
+_NAMED_OFFSETS = {"EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
+                  "PST": -480, "PDT": -420}
+
+
+def utc_offset_minutes(raw) -> int | None:
+    """The UTC offset written at the end of a feed's date string, in minutes; None when absent."""
+    if not isinstance(raw, str):
+        return None
+    raw = raw.strip()
+    match = _UTC_OFFSET.search(raw)
+    if match and match["zero"]:
+        return 0
+    if match:
+        minutes = int(match["hours"]) * 60 + int(match["minutes"])
+        return (minutes if match["sign"] == "+" else -minutes) if minutes <= 14 * 60 else None
+    name = raw.rsplit(None, 1)[-1].upper() if raw else ""
+    return _NAMED_OFFSETS.get(name)
+
+
+def offset_out_of_range(raw) -> bool:
+    """True for a numeric UTC offset no place has (beyond ±14:00, or minutes over 59): feedparser
+    applies "+9999" as 100 hours, moving 10:00 four days back; such a date is `invalid_date`."""
+    match = _UTC_OFFSET.search(raw.strip()) if isinstance(raw, str) else None
+    if not match or match["zero"]:
+        return False
+    return int(match["minutes"]) > 59 or int(match["hours"]) * 60 + int(match["minutes"]) > 14 * 60
 
 
 def _struct_to_utc(value, fetched: dt.datetime) -> tuple[dt.datetime | None, str | None]:
@@ -244,13 +276,15 @@ def _normalize_entry(entry, index: int, ctx: dict, stats: collections.Counter):
     if not title and not text and not url:
         return _dead("empty_entry", input_id, "entry has no title, no text and no link")
 
-    published = None
+    published = offset = None
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value, why = _struct_to_utc(entry.get(key), ctx["fetched"])
+        if value is not None and offset_out_of_range(entry.get(key.removesuffix("_parsed"))):
+            value, why = None, "invalid_date"
         if why:
             stats[why] += 1
         if value is not None:
-            published = value
+            published, offset = value, utc_offset_minutes(entry.get(key.removesuffix("_parsed")))
             break
 
     if published is not None:
@@ -275,6 +309,7 @@ def _normalize_entry(entry, index: int, ctx: dict, stats: collections.Counter):
         source=source,
         language=article_language(title, text, _entry_language(entry, ctx["feed_language"])),
         content_hash=content_hash(title, text),
+        published_offset_minutes=offset,
     )
 
 

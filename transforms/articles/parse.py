@@ -13,6 +13,7 @@ import apache_beam as beam
 
 from schemas.records import Article, DeadLetter, FeedDocument
 from transforms.articles.entries import normalize_feed
+from transforms.articles.urls import copy_rank
 from transforms.counters import counter, dead_letter_counter
 
 STAGE = "ParseArticles"
@@ -53,9 +54,10 @@ class _NormalizeFeedFn(beam.DoFn):
 
 
 def pick_one(article_id: str, copies) -> Article:
-    """Deterministic choice among copies: the same one on every runner and re-run."""
+    """Deterministic choice among copies: the same one on every runner and re-run, and the one
+    a later run keeps (transforms/store/article_state.py): see urls.copy_rank."""
     copies = list(copies)
-    return min(copies, key=lambda a: (a.feed_url, a.url or "", a.content_hash))
+    return min(copies, key=lambda a: (*copy_rank(a.feed_url, a.url), a.url or "", a.content_hash))
 
 
 class _CollapseFn(beam.DoFn):

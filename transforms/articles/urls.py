@@ -104,3 +104,23 @@ def article_id_for(canonical: str | None, feed_url: str, entry_id: str | None, t
 def content_hash(title: str, text: str) -> str:
     """Hash of title + text: tells a changed article from an unchanged one."""
     return hashlib.sha256((title + "\n" + text).encode("utf-8", "surrogatepass")).hexdigest()[:_ID_HEX]
+
+
+def _host(url: str | None) -> str:
+    host = (urllib.parse.urlsplit(url or "").hostname or "").lower().rstrip(".")
+    return host.removeprefix("www.")
+
+
+def publisher_feed(feed_url: str | None, url: str | None) -> bool:
+    """True when the feed is served from the article link's own site (same host, or one is a
+    subdomain of the other: feeds.example.com carries www.example.com's stories)."""
+    feed, link = _host(feed_url), _host(url)
+    return bool(feed and link) and (feed == link or feed.endswith("." + link) or link.endswith("." + feed))
+
+
+def copy_rank(feed_url: str | None, url: str | None) -> tuple:
+    """Which feed's copy of an article wins when several feeds carry the same link (syndication,
+    or a feed passing someone else's URL off with other text): the publisher's own feed first,
+    then the smallest feed URL. A total order on the copy alone, so the winner is the same in
+    one run or across runs, in any order (transforms/articles/parse.py, article_state.py)."""
+    return (not publisher_feed(feed_url, url), feed_url or "")

@@ -10,6 +10,7 @@ import hashlib
 
 from schemas import ontology
 from schemas.records import Article, Event
+from transforms.extract.event_dates import publisher_local_time, resolve_event_date
 
 EXTRACTOR_VERSION = "0.3.0"
 TITLE_SEPARATOR = "\n\n"
@@ -57,12 +58,14 @@ def _evidence(sent) -> tuple[str, int, int]:
 def to_rows(article: Article, chosen, run_id: str) -> list[tuple[Event, dict]]:
     codes = ontology.cameo_codes()
     analysed = analysed_text(article)  # the original text: a headline may have been parsed in sentence case
+    local_published = publisher_local_time(article.published, article.published_offset_minutes)
     rows = []
     for candidate, offset in chosen:
         cameo = codes[candidate.rule.code]
         _, start, end = _evidence(candidate.verb.sent)
         sentence = analysed[offset + start : offset + end]
         actor, target = candidate.actor, candidate.target
+        event_date, event_date_basis = resolve_event_date(sentence, local_published, article.date)
         rows.append((
             Event(
                 event_id=event_id(article.article_id, actor.code, cameo.code, target.code if target else None),
@@ -98,6 +101,8 @@ def to_rows(article: Article, chosen, run_id: str) -> list[tuple[Event, dict]]:
                 run_id=run_id,
                 actor_via=actor.via,
                 language=article.language,
+                event_date=event_date,
+                event_date_basis=event_date_basis,
             ),
             candidate.features,
         ))

@@ -114,14 +114,28 @@ class _ReadSourceFn(beam.DoFn):
             yield outcome  # counted as ok or failed once parsed (ParseArticles)
 
 
+class _CountListed(beam.DoFn):
+    """`sources_listed`, counted before the fetches start (their stage waits on the reshuffle):
+    the "of N" of the live progress (pipeline/progress.py)."""
+
+    def __init__(self):
+        self._listed = counter("sources_listed")
+
+    def process(self, source: str):
+        self._listed.inc()
+        yield source
+
+
 class _Unreadable(beam.DoFn):
     """Sources the expansion could not read (a missing file, a broken OPML)."""
 
     def __init__(self):
         self._failed = counter("sources_failed")
+        self._listed = counter("sources_listed")
 
     def process(self, error: tuple[str, str]):
         spec, message = error
+        self._listed.inc()
         self._failed.inc()
         dead_letter_counter(STAGE, "unreadable").inc()
         yield DeadLetter(STAGE, "unreadable", spec, message)
@@ -146,6 +160,7 @@ class ReadFeeds(beam.PTransform):
         read = (
             pbegin
             | "ListSources" >> beam.Create(self._sources)
+            | "CountSources" >> beam.ParDo(_CountListed())
             # One slow server must not hold up the sources bundled with it.
             | "SpreadSources" >> beam.Reshuffle()
             | "ReadSource" >> beam.ParDo(_ReadSourceFn(self._policy, self._state)).with_outputs(

@@ -16,6 +16,7 @@ so every article is processed once more and replaces its events).
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -25,10 +26,11 @@ import pyarrow.parquet as pq
 
 from schemas.arrow import ARTICLE_STATE_SCHEMA
 from schemas.records import Article, ArticleUpdate, SeenArticle
+from transforms.articles.urls import copy_rank
 from transforms.counters import counter
 from transforms.store.files import write_table_atomically
 from transforms.store.layout import ARTICLE_STATE_FILE as STATE_FILE
-from transforms.store.layout import STATE_DIR
+from transforms.store.layout import QUARANTINE, STATE_DIR, check_run_id
 from transforms.store.snapshot import snapshot_files
 
 SEEN = "seen"
@@ -55,7 +57,16 @@ def load(root: str) -> dict[str, tuple[str, tuple]]:
     return {a: (h or "", tuple(p or ())) for a, h, p in zip(ids, hashes, parts)}
 
 
-def _write(path: Path, state: dict[str, tuple[str, tuple]], run_ids: dict[str, str]) -> None:
+def load_feeds(root: str) -> dict[str, str]:
+    """article_id → the feed whose copy was kept (states written before that column: {})."""
+    path = state_path(root)
+    if not path.exists() or "feed_url" not in pq.read_schema(path).names:
+        return {}
+    table = pq.read_table(path, columns=["article_id", "feed_url"])
+    return {a: f for a, f in zip(table.column("article_id").to_pylist(), table.column("feed_url").to_pylist()) if f}
+
+
+def _write(path: Path, state: dict[str, tuple[str, tuple]], run_ids: dict[str, str], feeds: dict[str, str]) -> None:
     keys = sorted(state)
     table = pa.table(
         {
@@ -63,28 +74,66 @@ def _write(path: Path, state: dict[str, tuple[str, tuple]], run_ids: dict[str, s
             "content_hash": [state[k][0] for k in keys],
             "partitions": [sorted(state[k][1]) for k in keys],
             "run_id": [run_ids.get(k) for k in keys],
+            "feed_url": [feeds.get(k) for k in keys],
         },
         schema=ARTICLE_STATE_SCHEMA,
     )
     write_table_atomically(table, path)
 
 
-def stage(root: str, run_id: str, updates: Iterable[ArticleUpdate], staging: Path) -> bool:
-    """Write the next state (committed state + this run's updates) into the run's staging folder."""
+def stage(root: str, run_id: str, updates: Iterable[ArticleUpdate], staging: Path,
+          forget_partitions: Iterable[str] = ()) -> bool:
+    """Write the next state (committed state + this run's updates) into the run's staging folder.
+
+    Articles with events in `forget_partitions` (a damaged file there was set aside) are
+    dropped from it unless this run updated them: their rows are gone, so the next run that
+    sees them processes them again instead of skipping them as unchanged."""
     updates = list(updates)
-    if not updates:
+    forget = set(forget_partitions)
+    if not updates and not forget:
         return False
     path = state_path(root)
     state = load(root)
+    feeds = load_feeds(root)
     run_ids = {}
     if path.exists():
         old = pq.read_table(path, columns=["article_id", "run_id"])
         run_ids = dict(zip(old.column("article_id").to_pylist(), old.column("run_id").to_pylist()))
-    for update in sorted(updates):
+    if forget:
+        state = {k: v for k, v in state.items() if not forget.intersection(v[1])}
+    for update in sorted(updates, key=lambda u: u.article_id):
         state[update.article_id] = (update.content_hash, tuple(sorted(set(update.partitions))))
         run_ids[update.article_id] = run_id
-    _write(staging / STATE_DIR / STATE_FILE, state, run_ids)
+        if update.feed_url:
+            feeds[update.article_id] = update.feed_url
+    _write(staging / STATE_DIR / STATE_FILE, state, run_ids, feeds)
     return True
+
+
+def set_aside_if_damaged(root: str, run_id: str) -> str | None:
+    """Move a state file that cannot be read as the state (truncated, empty, not Parquet, wrong
+    columns or types) to ROOT/_quarantine/<run_id>/; returns the one line that says so.
+
+    Without this every run would fail on it; with it the state is rebuilt from the dataset
+    (`rebuild_if_missing`) and the run goes on: no committed row is lost, and the articles
+    are processed once more."""
+    path = state_path(root)
+    if not path.exists():
+        return None
+    try:
+        table = pq.read_table(path)
+        for field in (ARTICLE_STATE_SCHEMA.field(n) for n in ("article_id", "content_hash", "partitions")):
+            if field.name not in table.column_names:
+                raise ValueError(f"no column {field.name!r}")
+            if not table.schema.field(field.name).type.equals(field.type):
+                raise ValueError(f"column {field.name!r} is {table.schema.field(field.name).type}, not {field.type}")
+    except (OSError, ValueError, pa.ArrowException) as error:
+        target = Path(root) / QUARANTINE / check_run_id(run_id) / STATE_DIR / STATE_FILE
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
+        reason = str(error).strip().splitlines()[0][:160] if str(error).strip() else type(error).__name__
+        return f"{path} is damaged ({reason}); set aside in {target}, the state is rebuilt from the dataset"
+    return None
 
 
 def rebuild_if_missing(root: str) -> int | None:
@@ -99,9 +148,13 @@ def rebuild_if_missing(root: str) -> int | None:
     for name in files:
         path = Path(name)
         rel = path.parent.relative_to(base).as_posix()
-        for article_id in set(pq.read_table(path, columns=["article_id"], partitioning=None).column("article_id").to_pylist()):
+        try:
+            ids = pq.read_table(path, columns=["article_id"], partitioning=None).column("article_id").to_pylist()
+        except (OSError, pa.ArrowException):  # a damaged file: set aside when its partition is next written
+            continue
+        for article_id in set(ids):
             state.setdefault(article_id, ("", set()))[1].add(rel)
-    _write(state_path(root), {k: (h, tuple(p)) for k, (h, p) in state.items()}, {})
+    _write(state_path(root), {k: (h, tuple(p)) for k, (h, p) in state.items()}, {}, {})
     return len(state)
 
 
@@ -116,9 +169,12 @@ class _SkipUnchangedFn(beam.DoFn):
         self._skipped = counter("articles_skipped_unchanged")
         self._changed = counter("articles_changed")
         self._reprocessed = counter("articles_reprocessed")
+        self._other_feed = counter("articles_kept_from_preferred_feed")
+        self._feeds: dict[str, str] = {}
 
     def setup(self):
         self._state = load(self._root)
+        self._feeds = load_feeds(self._root)
 
     def process(self, article: Article):
         previous = self._state.get(article.article_id)
@@ -127,11 +183,16 @@ class _SkipUnchangedFn(beam.DoFn):
             if old_hash == article.content_hash and not self._reprocess:
                 self._skipped.inc()
                 return
+            kept_from = self._feeds.get(article.article_id)
+            if kept_from and copy_rank(kept_from, article.url) < copy_rank(article.feed_url, article.url):
+                self._other_feed.inc()  # the kept copy came from a feed that wins over this one
+                return
             (self._reprocessed if old_hash == article.content_hash else self._changed).inc()
         else:
             self._new.inc()
             old_partitions = ()
-        yield beam.pvalue.TaggedOutput(SEEN, SeenArticle(article.article_id, article.content_hash, tuple(old_partitions)))
+        yield beam.pvalue.TaggedOutput(
+            SEEN, SeenArticle(article.article_id, article.content_hash, tuple(old_partitions), article.feed_url))
         yield article
 
 

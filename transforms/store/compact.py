@@ -17,22 +17,34 @@ import uuid
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from pipeline.lock import RunLock
 from transforms.store import dataset, layout
 from transforms.store.files import write_table_atomically
+from transforms.store.snapshot import snapshot_files
 
 DEFAULT_TARGET_BYTES = 128 * 1024 * 1024
 
 
 def _partitions(root: Path) -> list[str]:
-    return sorted({p.parent.relative_to(root).as_posix() for p in root.glob(layout.LIVE_GLOB)})
+    """The partitions of the committed snapshot (stray folders such as `date=….bak` are not)."""
+    return sorted({Path(p).parent.relative_to(root).as_posix() for p in snapshot_files(str(root))})
 
 
 def plan_partition(root: Path, rel: str, target_bytes: int) -> list[Path]:
-    """The files of a partition worth merging: those under 3/4 of the target, if two or more."""
-    small = [p for p in layout.live_files(str(root), rel) if p.stat().st_size < target_bytes * 3 // 4]
+    """The files of a partition worth merging: those under 3/4 of the target, if two or more.
+    A file whose footer cannot be read is left for `eventwire recover --check` to set aside."""
+    small = [p for p in layout.live_files(str(root), rel) if p.stat().st_size < target_bytes * 3 // 4 and _readable(p)]
     return small if len(small) >= 2 else []
+
+
+def _readable(path: Path) -> bool:
+    try:
+        pq.read_metadata(path)
+        return True
+    except (OSError, pa.ArrowException):
+        return False
 
 
 def stage_compaction(root: Path, run_id: str, rel: str, files: list[Path], target_bytes: int) -> dict:
@@ -58,19 +70,20 @@ def compact(output: str, target_bytes: int = DEFAULT_TARGET_BYTES, run_id: str |
         run_id or "compact-" + dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + f"-{uuid.uuid4().hex[:8]}"
     )
     started = dt.datetime.now(dt.timezone.utc)
-    with RunLock(str(root), run_id):
+    with RunLock(str(root), run_id) as lock:
         recovered = dataset.recover(str(root))
-        if layout.read_manifest(str(root), run_id) is not None:
+        if layout.manifest_path(str(root), run_id).exists():
             raise ValueError(f"run id {run_id} was already committed")
-        changes = []
-        for rel in _partitions(root):
-            files = plan_partition(root, rel, target_bytes)
-            if files:
-                changes.append(stage_compaction(root, run_id, rel, files, target_bytes))
-        manifest = {
-            "kind": "compact",
-            "target_bytes": target_bytes,
-            "started_at": started.isoformat(timespec="milliseconds"),
-            "recovered": [{"run_id": r, "action": a} for r, a in recovered],
-        }
-        return dataset.commit(str(root), run_id, changes, manifest)
+        with dataset.claim_staging(str(root), run_id):
+            changes = []
+            for rel in _partitions(root):
+                files = plan_partition(root, rel, target_bytes)
+                if files:
+                    changes.append(stage_compaction(root, run_id, rel, files, target_bytes))
+            manifest = {
+                "kind": "compact",
+                "target_bytes": target_bytes,
+                "started_at": started.isoformat(timespec="milliseconds"),
+                "recovered": [{"run_id": r, "action": a} for r, a in recovered],
+            }
+            return dataset.commit(str(root), run_id, changes, manifest, lock_token=lock.token)

@@ -44,9 +44,12 @@ refused here, whatever the caller passes, so nothing is written outside ROOT.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import os
 import shutil
+import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -61,11 +64,14 @@ from transforms.store.hooks import NO_HOOKS, WriterHooks
 from transforms.store.layout import (
     ARTICLE_STATE_FILE,
     ERRORS,
+    LOCK_NAME,
+    QUARANTINE,
     REPORTS,
     RUN_ID,
     RUNS,
     STAGING,
     STATE_DIR,
+    check_lock_token,
     check_run_id,
     live_files,
     manifest_path,
@@ -98,26 +104,34 @@ def _dedupe(events: Sequence[Event]) -> list[Event]:
 
 def stage_partition(
     root: str, run_id: str, date: dt.date, actor: str, events: Sequence[Event], purge_articles: Iterable[str] = (),
-    hooks: WriterHooks = NO_HOOKS,
+    hooks: WriterHooks = NO_HOOKS, relabels: dict[str, str] | None = None,
 ) -> dict:
     """Stage the partition's one new file; returns its change record. Idempotent for retries.
 
     Rows of the articles in `purge_articles` or in `events` (they were re-processed) leave
-    the live files that hold them: such a file is rewritten, its other rows carried into
-    the new file, and listed as removed. Files without such rows are not touched.
+    the live files that hold them; rows in `relabels` (event_id → incident_id) get their new
+    incident_id. Such a file is rewritten, its other rows carried into the new file, and
+    listed as removed. Files without such rows are not touched.
     """
     rel = partition_relpath(date, actor)
     check_run_id(run_id)
     new = _dedupe(events)
     dropped = set(purge_articles) | {e.article_id for e in new}
-    removed, kept, rows_removed = [], [], 0
-    for path in live_files(root, rel):
-        ids = pq.read_table(path, columns=["article_id"], partitioning=None).column("article_id")
-        mask = pc.is_in(ids, value_set=pa.array(sorted(dropped), type=pa.string())) if dropped else None
-        if mask is None or not pc.any(mask).as_py():
+    relabels = relabels or {}
+    removed, kept, rows_removed, damaged = [], [], 0, []
+    live = live_files(root, rel)
+    for path in live:
+        try:
+            ids = pq.read_table(path, columns=["article_id", "event_id"], partitioning=None)
+        except (OSError, pa.ArrowException):  # truncated or not Parquet: set aside at the commit
+            damaged.append(path.name)
+            continue
+        mask = pc.is_in(ids.column("article_id"), value_set=pa.array(sorted(dropped), type=pa.string()))
+        relabelled = pc.is_in(ids.column("event_id"), value_set=pa.array(sorted(relabels), type=pa.string()))
+        if not pc.any(mask).as_py() and not pc.any(relabelled).as_py():
             continue
         table = read_compatible(path)
-        keep = table.filter(pc.invert(pc.fill_null(mask, False)))
+        keep = _relabel(table.filter(pc.invert(pc.fill_null(mask, False))), relabels)
         rows_removed += table.num_rows - keep.num_rows
         removed.append(path.name)
         if keep.num_rows:
@@ -125,17 +139,38 @@ def stage_partition(
     table = pa.concat_tables(kept + [events_to_table(new)]).sort_by([("event_id", "ascending")])
     added = []
     if table.num_rows:
-        name = part_name(run_id)
+        name = free_part_name(run_id, {p.name for p in live})
         write_table_atomically(table, staging_dir(root, run_id) / rel / name)
         added.append(name)
     hooks.reached("stage")
     return {
         "partition": rel,
         "added": added,
-        "removed": sorted(removed),
+        "removed": sorted(removed + damaged),
+        "quarantined": sorted(damaged),
         "events": len(new),
         "rows_removed": rows_removed,
     }
+
+
+def _relabel(table: pa.Table, relabels: dict[str, str]) -> pa.Table:
+    """The table with the incident_id of the rows named in `relabels` replaced."""
+    if not relabels or not table.num_rows:
+        return table
+    ids = table.column("event_id").to_pylist()
+    labels = table.column("incident_id").to_pylist()
+    column = pa.array([relabels.get(i, label) for i, label in zip(ids, labels)], type=pa.string())
+    return table.set_column(table.schema.get_field_index("incident_id"), "incident_id", column)
+
+
+def free_part_name(run_id: str, taken: set[str]) -> str:
+    """`part-<run_id>.parquet`, or `part-<run_id>-r<n>.parquet` when a live file already has that
+    name (a run id reused after its manifest was deleted): a name never replaces a live file."""
+    name, attempt = part_name(run_id), 1
+    while name in taken:
+        attempt += 1
+        name = f"part-{run_id}-r{attempt}.parquet"
+    return name
 
 
 # ---------------------------------------------------------------- commit
@@ -157,12 +192,16 @@ def commit(
     manifest: dict | None = None,
     stage_state=None,
     hooks: WriterHooks = NO_HOOKS,
+    lock_token: str | None = None,
 ) -> dict:
     """Write the manifest (the commit point), then roll forward. Returns the manifest.
 
     Called again for a run already committed (a replayed or retried bundle), it only
-    finishes the roll forward. `stage_state(staging_dir) -> bool` stages the next article
-    state before the commit point; the manifest records whether it did.
+    finishes the roll forward. `stage_state(staging_dir, forget_partitions) -> bool` stages
+    the next article state before the commit point (forgetting the articles of partitions
+    whose damaged files are set aside, so they are processed again); the manifest records
+    whether it did. `lock_token`: the run lock's token (pipeline/lock.py); the manifest is not
+    written unless ROOT/_lock still holds it.
     """
     existing = read_manifest(root, run_id)
     if existing is not None and "changes" in existing:
@@ -180,7 +219,8 @@ def commit(
             if not (staging / change["partition"] / name).is_file():
                 raise RuntimeError(f"staged file missing, not committing: {change['partition']}/{name}")
     staging.mkdir(parents=True, exist_ok=True)
-    state_staged = bool(stage_state(staging)) if stage_state else False
+    damaged = {c["partition"] for c in changes if c.get("quarantined")}
+    state_staged = bool(stage_state(staging, damaged)) if stage_state else False
     record = dict(manifest or {})
     record.update(
         run_id=run_id,
@@ -193,20 +233,28 @@ def commit(
         partitions_touched=len(changes),
         events_written=sum(c.get("events", 0) for c in changes),
         rows_removed=sum(c.get("rows_removed", 0) for c in changes),
+        files_quarantined=[f"{c['partition']}/{n}" for c in changes for n in c.get("quarantined", [])],
         state_updated=state_staged,
     )
     hooks.reached("precommit")
+    if lock_token is not None:
+        check_lock_token(root, lock_token)
     write_manifest(root, run_id, record)  # the commit point
     roll_forward(root, record, hooks)
     return record
 
 
-def roll_forward(root: str, manifest: dict, hooks: WriterHooks = NO_HOOKS) -> None:
-    """Make the live dataset match a committed manifest. Idempotent; safe to repeat after a crash."""
+def roll_forward(root: str, manifest: dict, hooks: WriterHooks = NO_HOOKS) -> dict:
+    """Make the live dataset match a committed manifest. Idempotent; safe to repeat after a crash.
+
+    A staged file is hard-linked into its partition (never over an existing file) and stays
+    staged until the whole staging folder is removed at the end, so a reader that resolved
+    its staged path a moment earlier can still open it. Returns what this call did."""
     run_id = manifest["run_id"]
     base = Path(root)
     staging = staging_dir(root, run_id)
     changes = manifest.get("changes", [])
+    did = {"files_moved": 0, "files_removed": 0, "files_quarantined": 0}
     for index, change in enumerate(changes):
         rel = change["partition"]
         parse_partition(rel)
@@ -215,10 +263,17 @@ def roll_forward(root: str, manifest: dict, hooks: WriterHooks = NO_HOOKS) -> No
             source = staging / rel / name
             if source.exists():
                 folder.mkdir(parents=True, exist_ok=True)
-                os.replace(source, folder / name)
+                did["files_moved"] += _link_without_overwrite(source, folder / name)
+        quarantined = set(change.get("quarantined", []))
         for name in change["removed"]:
-            if name not in change["added"]:
+            if name in change["added"] or not (folder / name).exists():
+                continue
+            if name in quarantined:
+                _set_aside(root, run_id, folder / name, f"{rel}/{name}")
+                did["files_quarantined"] += 1
+            else:
                 (folder / name).unlink(missing_ok=True)
+                did["files_removed"] += 1
         if not change["added"]:
             _remove_if_empty(folder)
         if index == len(changes) // 2:
@@ -232,6 +287,32 @@ def roll_forward(root: str, manifest: dict, hooks: WriterHooks = NO_HOOKS) -> No
         staging.parent.rmdir()
     except OSError:
         pass
+    return did
+
+
+def _link_without_overwrite(source: Path, target: Path) -> int:
+    """Give the staged file its live name; 1 when done now, 0 when an earlier attempt did it.
+    Refuses to replace a different file: live part files are immutable once named."""
+    try:
+        os.link(source, target)
+        return 1
+    except FileExistsError:
+        if os.path.samefile(source, target):
+            return 0
+        raise RuntimeError(f"{target} exists and is another file; a live part file is never overwritten") from None
+    except OSError:  # a filesystem without hard links: rename, still never over a file
+        if target.exists():
+            raise RuntimeError(f"{target} exists; a live part file is never overwritten") from None
+        os.rename(source, target)
+        return 1
+
+
+def _set_aside(root: str, run_id: str, path: Path, rel: str) -> Path:
+    """Move a damaged file to ROOT/_quarantine/<run_id>/<rel>: out of every reader's way, kept for a look."""
+    target = Path(root) / QUARANTINE / run_id / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(path, target)
+    return target
 
 
 def _remove_if_empty(folder: Path) -> None:
@@ -242,20 +323,94 @@ def _remove_if_empty(folder: Path) -> None:
             return
 
 
+class RunStillActive(RuntimeError):
+    """A staging folder is claimed by a live process: its run is still going."""
+
+
+@contextlib.contextmanager
+def claim_staging(root: str, run_id: str):
+    """Hold `_staging/<run_id>/` for the whole run with a lock of its own.
+
+    The claim is what `recover` asks before rolling a run back: the kernel drops it when the
+    holder ends, however it ends, so a folder whose claim can be taken belongs to a dead run
+    and one whose claim cannot belongs to a live one, even if ROOT/_lock was deleted. The
+    folder is created under a temporary name, locked, then renamed into place, so it is never
+    visible unclaimed. On leaving, a run that did not commit removes its staged files.
+    """
+    base = Path(root) / STAGING
+    base.mkdir(parents=True, exist_ok=True)
+    folder = staging_dir(root, run_id)
+    claim = base / f"{_CLAIM_MARK}{run_id}-{uuid.uuid4().hex[:8]}"
+    claim.mkdir()
+    fd = os.open(claim, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        os.rename(claim, folder)
+        yield folder
+    finally:
+        if read_manifest(root, run_id) is None:  # failed or interrupted before its commit point
+            shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(claim, ignore_errors=True)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+        try:
+            base.rmdir()
+        except OSError:
+            pass
+
+
+_CLAIM_MARK = ".claim-"
+
+
+def _claimed(folder: Path) -> bool:
+    """True when a live process holds the folder's claim (see claim_staging)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # closing drops a claim taken just now
+    return False
+
+
 def recover(root: str) -> list[tuple[str, str]]:
-    """Finish what a killed run left: roll committed runs forward, uncommitted ones back."""
+    """Finish what a killed run left: roll committed runs forward, uncommitted ones back.
+
+    Returns (run_id, what was done) with counts. Raises RunStillActive for a staging folder
+    whose run is alive (ROOT/_lock was deleted under it): that run is never rolled back."""
     done = []
     staging = Path(root) / STAGING
     if staging.is_dir():
         for folder in sorted(staging.iterdir()):
             run_id = folder.name
+            if _claimed(folder):
+                raise RunStillActive(
+                    f"run {run_id.removeprefix(_CLAIM_MARK)} is still running: a live process holds {folder} "
+                    f"(was {Path(root) / LOCK_NAME} deleted?); wait for it to end"
+                )
+            if run_id.startswith(_CLAIM_MARK):  # a run killed while it was starting
+                shutil.rmtree(folder, ignore_errors=True)
+                continue
             manifest = read_manifest(root, run_id) if RUN_ID.fullmatch(run_id) else None
             if manifest is not None and "changes" in manifest:
-                roll_forward(root, manifest)
-                done.append((run_id, "rolled forward"))
+                did = roll_forward(root, manifest)
+                done.append((run_id, (
+                    f"rolled forward: {did['files_moved']} staged files moved into place, "
+                    f"{did['files_removed']} replaced files removed (the rest was done before it stopped)")))
+            elif RUN_ID.fullmatch(run_id) and manifest_path(root, run_id).exists():
+                target = Path(root) / QUARANTINE / run_id / STAGING
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(folder, target)
+                done.append((run_id, f"manifest unreadable: its staged files were set aside in {target}"))
             else:
+                files = sum(1 for p in folder.rglob("*") if p.is_file())
                 shutil.rmtree(folder, ignore_errors=True)
-                done.append((run_id, "rolled back"))
+                if files:  # an empty claim: the run was killed before it staged anything
+                    done.append((run_id, f"rolled back: {files} staged files deleted (it never committed)"))
         try:
             staging.rmdir()
         except OSError:

@@ -11,6 +11,7 @@ POINTS = (
     "stage",      # a partition's file has been staged
     "precommit",  # everything is staged; the manifest is not written yet
     "commit",     # the manifest is written; the roll forward is half done
+    "report",     # the run has committed and finished; its run report is not written yet
 )
 
 

@@ -6,6 +6,8 @@
     ROOT/_reports/<run_id>.json                               the run report (counters, timings)
     ROOT/_state/                                              article and source state
     ROOT/_errors/<run_id>.jsonl                               dead letters
+    ROOT/_quarantine/<run_id>/...                             damaged files set aside
+    ROOT/_lock                                                the run lock (pipeline/lock.py)
 
 Partition values and run ids are validated here, whatever the caller passes, so nothing
 is ever written outside ROOT.
@@ -17,7 +19,9 @@ import json
 import re
 from pathlib import Path
 
+LOCK_NAME = "_lock"  # the run lock (pipeline/lock.py)
 STAGING = "_staging"
+QUARANTINE = "_quarantine"  # damaged files set aside, never read as data
 ERRORS = "_errors"
 RUNS = "_runs"
 REPORTS = "_reports"
@@ -93,3 +97,36 @@ def read_manifest(root: str, run_id: str) -> dict | None:
         return json.loads(manifest_path(root, run_id).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+class LockLost(RuntimeError):
+    """The run lock no longer names the committing run: someone deleted or replaced ROOT/_lock."""
+
+
+def check_lock_token(root: str, token: str) -> None:
+    """Raise LockLost unless ROOT/_lock still holds `token` (the holder's record, pipeline/lock.py).
+
+    Called just before the commit point: a run whose lock file was deleted (and perhaps
+    taken by another run) must not commit, or two writers would both add their rows."""
+    try:
+        record = json.loads((Path(root) / LOCK_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        record = None
+    if not isinstance(record, dict) or record.get("token") != token or record.get("released"):
+        raise LockLost(
+            f"{Path(root) / LOCK_NAME} was deleted or replaced while this run held it; not committing "
+            "(the dataset is unchanged; run again)"
+        )
+
+
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def check_local_output(output: str) -> str:
+    """The dataset folder must be a local (or mounted) path: `gs://…` or `s3://…` would otherwise
+    become a local folder named `gs:` or `s3:`, and a user would believe the data is in the bucket."""
+    if _URL_SCHEME.match(str(output)):
+        scheme = str(output).split("://", 1)[0]
+        raise ValueError(f"--output {output}: {scheme}:// is not supported yet; the dataset must be a local or "
+                         "mounted folder (object storage is planned)")
+    return output

@@ -7,6 +7,7 @@ So `eventwire query`, `open_events` and compaction never see a half-applied run.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import time
 from collections.abc import Iterable
@@ -21,6 +22,8 @@ from transforms.store.layout import (
     read_manifest,
     staging_dir,
 )
+
+log = logging.getLogger(__name__)
 
 
 def _in_flight(root: Path) -> tuple[frozenset, dict]:
@@ -78,10 +81,32 @@ def partition_matcher(since=None, until=None, actors: Iterable[str] | None = Non
     return match
 
 
+def valid_partition_names(date_name: str, actor_name: str | None = None) -> bool:
+    """`date=YYYY-MM-DD` (a real date) and `actor=CODE`: what the writer makes, nothing else.
+    A stray copy such as `date=2026-11-27.bak` or `actor=rus` is never read as data."""
+    if not date_name.startswith("date="):
+        return False
+    try:
+        if dt.date.fromisoformat(date_name[5:]).isoformat() != date_name[5:]:
+            return False
+    except ValueError:
+        return False
+    return actor_name is None or (actor_name.startswith("actor=") and bool(ACTOR_CODE.fullmatch(actor_name[6:])))
+
+
+_warned: set[str] = set()
+
+
+def _ignore(path: str) -> None:
+    if path not in _warned:
+        _warned.add(path)
+        log.warning("eventwire: ignoring %s: not a partition folder the writer makes (date=YYYY-MM-DD/actor=CODE)", path)
+
+
 def _list_live(base: Path, match) -> dict[str, str]:
     """`date=*/actor=*/part-*.parquet` under base (rel path → path), only the folders `match` keeps.
     os.scandir, not glob: a year of 100 actors is 36,865 folders, and a narrowed listing opens
-    only the matching ones."""
+    only the matching ones. Folders whose names are not valid partitions are ignored, with a warning."""
     files: dict[str, str] = {}
     prefix = str(base) + os.sep
     try:
@@ -90,6 +115,9 @@ def _list_live(base: Path, match) -> dict[str, str]:
     except OSError:
         return files
     for date_name in dates:
+        if not valid_partition_names(date_name):
+            _ignore(prefix + date_name)
+            continue
         if match is not None and not match(date_name[5:]):
             continue
         date_dir = prefix + date_name
@@ -99,6 +127,9 @@ def _list_live(base: Path, match) -> dict[str, str]:
         except OSError:
             continue
         for actor_name in actors:
+            if not valid_partition_names(date_name, actor_name):
+                _ignore(f"{date_dir}/{actor_name}")
+                continue
             if match is not None and not match(date_name[5:], actor_name[6:]):
                 continue
             try:
@@ -112,12 +143,15 @@ def _list_live(base: Path, match) -> dict[str, str]:
     return files
 
 
-def snapshot_files(root: str, attempts: int = 100, *, since=None, until=None,
+def snapshot_files(root: str, attempts: int = 200, *, since=None, until=None,
                    actors: Iterable[str] | None = None) -> list[str]:
     """The files of exactly one committed state of the dataset, for readers.
 
     A committed run whose roll forward has not finished (live writer, or a killed one)
-    is applied to the listing; if a commit starts or ends while listing, list again.
+    is applied to the listing: each file it added is resolved once, at the end, to its
+    live path if it is there, else its staged path (the roll forward links a file into
+    place and removes the staged copy only when the whole run is done, so one of the two
+    exists); if neither does, or a commit starts or ends while listing, list again.
 
     `since`/`until` (dates or "YYYY-MM-DD", inclusive) and `actors` (codes) narrow the
     listing to the matching partition folders: only those are opened, so a one-actor,
@@ -128,8 +162,7 @@ def snapshot_files(root: str, attempts: int = 100, *, since=None, until=None,
     match = partition_matcher(since, until, actors)
     for _ in range(attempts):
         before = _in_flight(base)
-        files = _list_live(base, match)
-        touched = set()  # entries from manifests: may be neither staged nor moved any more
+        files: dict[str, str | tuple[str, str]] = dict(_list_live(base, match))
         for run_id, manifest in sorted(before[1].items(), key=lambda kv: kv[1].get("committed_at", "")):
             staging = staging_dir(str(base), run_id)
             for change in manifest["changes"]:
@@ -142,11 +175,20 @@ def snapshot_files(root: str, attempts: int = 100, *, since=None, until=None,
                     if name not in change["added"]:
                         files.pop(f"{rel}/{name}", None)
                 for name in change["added"]:
-                    final, staged = base / rel / name, staging / rel / name
-                    files[f"{rel}/{name}"] = str(staged if staged.exists() else final)
-                    touched.add(f"{rel}/{name}")
+                    files[f"{rel}/{name}"] = (str(base / rel / name), str(staging / rel / name))
         if _in_flight(base) == before:
-            return sorted(p for rel, p in files.items() if rel not in touched or os.path.exists(p))
+            resolved = [_resolve(path) for path in files.values()]
+            if None not in resolved:
+                return sorted(resolved)
         time.sleep(0.01)
     raise RuntimeError(f"the dataset at {root} kept changing while it was listed")
 
+
+def _resolve(path: str | tuple[str, str]) -> str | None:
+    """A listed path, or a committed file's live path if it exists, else its staged path, else None."""
+    if isinstance(path, str):
+        return path
+    final, staged = path
+    if os.path.exists(final):
+        return final
+    return staged if os.path.exists(staged) else None

@@ -16,6 +16,11 @@ and keeps only the validators of sources that did not fail in this run (a
 source whose bytes were refused by the parser keeps its previous validators, so
 the next run fetches it in full again).
 
+A source that failed in two runs in a row while its validators were sent is fetched
+without them next time (`usable_validators`): a server that chokes on a validator it
+once sent itself (an ETag with bytes it cannot read back, say) must not disable the
+feed for good. The count of such failures is kept in the entry as "failures".
+
 The file is replaced atomically (transforms/store/files.py); a missing,
 unreadable or corrupt file is an empty state (every feed fetched in full), never
 an error: losing the state costs bandwidth, not data.
@@ -35,6 +40,7 @@ from transforms.store.layout import STATE_DIR
 
 STATE_FILE = "sources.json"
 VERSION = 1
+FAILURES_BEFORE_DROPPING_VALIDATORS = 2
 
 
 def state_path(root: str) -> Path:
@@ -55,16 +61,31 @@ def load_state(root: str) -> dict[str, dict]:
         if isinstance(source, str) and isinstance(entry, dict):
             clean[source] = {k: entry[k] for k in ("etag", "last_modified", "feed_url", "run_id")
                              if isinstance(entry.get(k), str)}
+            if isinstance(entry.get("failures"), int):
+                clean[source]["failures"] = entry["failures"]
     return clean
 
 
-def save_state(root: str, validators: Iterable[SourceValidators], run_id: str = "") -> int:
+def usable_validators(state: dict[str, dict]) -> dict[str, dict]:
+    """The entries whose validators are sent this run: not those of sources that failed twice in a row with them."""
+    return {source: entry for source, entry in state.items()
+            if entry.get("failures", 0) < FAILURES_BEFORE_DROPPING_VALIDATORS}
+
+
+def save_state(root: str, validators: Iterable[SourceValidators], run_id: str = "",
+               failed: Iterable[str] = ()) -> int:
     """Merge ``validators`` into the stored state and replace the file atomically.
 
-    Sources not in ``validators`` keep what they had. Returns how many were updated.
+    Sources not in ``validators`` keep what they had; those in ``failed`` (sources or feed
+    URLs that failed this run) count one more failure. Returns how many were updated.
     """
     state = load_state(root)
     updated = 0
+    failed = set(failed)
+    for source, entry in state.items():
+        if source in failed or entry.get("feed_url") in failed:
+            entry["failures"] = entry.get("failures", 0) + 1
+            updated += 1
     for item in sorted(validators):
         if not (item.etag or item.last_modified):
             continue
@@ -96,7 +117,7 @@ class _SaveFn(beam.DoFn):
         del committed  # only its presence matters: the commit has finished
         failed = failed_inputs(dead_letters)
         keep = [v for v in validators if v.source not in failed and v.feed_url not in failed]
-        self._saved.inc(save_state(self._root, keep, self._run_id))
+        self._saved.inc(save_state(self._root, keep, self._run_id, failed))
         yield str(state_path(self._root))
 
 

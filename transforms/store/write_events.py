@@ -29,6 +29,7 @@ from transforms.store.hooks import NO_HOOKS, WriterHooks
 STAGE = "WriteEvents"
 DEAD_LETTERS = "dead_letters"
 PURGE = "purge"
+RELABELS = "relabels"
 
 
 class _ValidatePartitionFn(beam.DoFn):
@@ -63,7 +64,7 @@ class _ArticleOutcomeFn(beam.DoFn):
         content_hash, old_partitions = seen[0].content_hash, seen[0].old_partitions
         if list(grouped["retry"]):
             content_hash = article_state.RETRY_PREFIX + content_hash
-        yield ArticleUpdate(article_id, content_hash, tuple(sorted(set(grouped["partitions"]))))
+        yield ArticleUpdate(article_id, content_hash, tuple(sorted(set(grouped["partitions"]))), seen[0].feed_url)
         for rel in old_partitions:
             yield beam.pvalue.TaggedOutput(PURGE, (rel, article_id))
 
@@ -78,29 +79,32 @@ class _StagePartitionFn(beam.DoFn):
         rel, grouped = keyed
         events = list(grouped["events"])
         purge = set(grouped[PURGE])
+        relabels = dict(grouped[RELABELS])
         try:
             date, actor = layout.parse_partition(rel)
         except layout.PartitionError as error:  # only a tampered state file gets here
             dead_letter_counter(STAGE, "bad_partition").inc()
             yield beam.pvalue.TaggedOutput(DEAD_LETTERS, DeadLetter(STAGE, "bad_partition", rel, str(error)))
             return
-        yield dataset.stage_partition(self._root, self._run_id, date, actor, events, purge, self._hooks)
+        yield dataset.stage_partition(self._root, self._run_id, date, actor, events, purge, self._hooks, relabels)
 
 
 class _CommitFn(beam.DoFn):
-    def __init__(self, root: str, run_id: str, manifest: dict, hooks: WriterHooks):
+    def __init__(self, root: str, run_id: str, manifest: dict, hooks: WriterHooks, lock_token: str | None):
         self._root = root
         self._run_id = run_id
         self._manifest = manifest
         self._hooks = hooks
+        self._lock_token = lock_token
         self._partitions = counter("partitions_touched")
         self._written = counter("events_written")
 
     def process(self, changes: list[dict], updates: list):
-        def stage_state(staging):
-            return article_state.stage(self._root, self._run_id, updates, staging)
+        def stage_state(staging, forget_partitions):
+            return article_state.stage(self._root, self._run_id, updates, staging, forget_partitions)
 
-        record = dataset.commit(self._root, self._run_id, changes, self._manifest, stage_state, self._hooks)
+        record = dataset.commit(self._root, self._run_id, changes, self._manifest, stage_state, self._hooks,
+                                self._lock_token)
         self._partitions.inc(record["partitions_touched"])
         self._written.inc(record["events_written"])
         yield record
@@ -142,16 +146,21 @@ class WriteEvents(beam.PTransform):
     and state) and 'retry' (ids of articles written from their feed text whose page fetch
     failed: stored with a retry marker so the next run processes them again): with
     those the article state is updated and changed articles' old events are removed.
+    'relabels' ((partition, (event_id, incident_id)), from AssignIncidents): committed rows
+    whose incident changed, rewritten in the same commit.
     Output: {'committed': the manifest (one element), 'dead_letters': ...}. `hooks`: the
     crash tests' stopping points (transforms/store/hooks.py); production passes none.
+    `lock_token`: the run lock's token; the commit refuses to happen without it (pipeline/lock.py).
     """
 
-    def __init__(self, root: str, run_id: str, manifest: dict | None = None, hooks: WriterHooks = NO_HOOKS):
+    def __init__(self, root: str, run_id: str, manifest: dict | None = None, hooks: WriterHooks = NO_HOOKS,
+                 lock_token: str | None = None):
         super().__init__()
         self._root = root
         self._run_id = run_id
         self._manifest = dict(manifest or {})
         self._hooks = hooks
+        self._lock_token = lock_token
 
     def expand(self, inputs):
         if isinstance(inputs, PCollection):
@@ -162,6 +171,7 @@ class WriteEvents(beam.PTransform):
         seen = inputs.get("seen") or (pipeline | "NoSeen" >> beam.Create([]))
         failed = inputs.get("failed") or (pipeline | "NoFailed" >> beam.Create([]))
         retry = inputs.get("retry") or (pipeline | "NoRetry" >> beam.Create([]))
+        relabels = inputs.get(RELABELS) or (pipeline | "NoRelabels" >> beam.Create([]))
         outcome = (
             {
                 "seen": seen | "KeySeen" >> beam.Map(_key_by_article),
@@ -173,7 +183,7 @@ class WriteEvents(beam.PTransform):
             | "ArticleOutcome" >> beam.ParDo(_ArticleOutcomeFn()).with_outputs(PURGE, main="updates")
         )
         staged = (
-            {"events": keyed.keyed, PURGE: outcome[PURGE]}
+            {"events": keyed.keyed, PURGE: outcome[PURGE], RELABELS: relabels}
             | "GroupByPartition" >> beam.CoGroupByKey()
             | "StagePartition" >> beam.ParDo(_StagePartitionFn(self._root, self._run_id, self._hooks)).with_outputs(
                 DEAD_LETTERS, main="changes"
@@ -184,7 +194,7 @@ class WriteEvents(beam.PTransform):
             | "AllStaged" >> beam.combiners.ToList()
             | "Commit"
             >> beam.ParDo(
-                _CommitFn(self._root, self._run_id, self._manifest, self._hooks), beam.pvalue.AsList(outcome.updates)
+                _CommitFn(self._root, self._run_id, self._manifest, self._hooks, self._lock_token), beam.pvalue.AsList(outcome.updates)
             )
         )
         dead_letters = (keyed[DEAD_LETTERS], staged[DEAD_LETTERS]) | "WriterDeadLetters" >> beam.Flatten()

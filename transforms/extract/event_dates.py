@@ -1,0 +1,339 @@
+"""The day an event happened, read from its sentence and the article's publication time.
+
+`date` (the partition) is when the article was published; a report published on Tuesday
+about "Monday's strike" is about Monday. `resolve_event_date` finds the time expressions of
+the sentence and turns the one that dates its event into a calendar day, counted from the
+publisher's LOCAL date (an article published at 01:30 in Tokyo on the 5th is dated the 4th in
+UTC; its "yesterday" is the 4th). Plain Python, no spaCy: it needs only the sentence.
+
+Rules (each one measured on tests/data/event_date_sentences.jsonl, see tools/score_event_dates.py):
+
+* **Weekdays** ("on Monday", "late on Friday", "Tuesday night", "Sunday's election") are the
+  most recent such day on or before the local publication date; with a future cue in the
+  sentence ("will", "would", "is set to", "scheduled for", "preview") the next one on or after
+  it: an announced event is dated by the day it is to happen. "last Monday" is strictly
+  before, "next Monday" strictly after. A weekday that a speech verb dates ("said on
+  Monday") is the day of the statement, never a future one.
+* **Relative phrases** (`schemas/data/date_phrases.csv`): "today", "this morning", "tonight"
+  are the local date; "yesterday", "last night", "a day earlier" the day before;
+  "overnight" is dated by the evening the night began: the day before the local publication
+  date (published 01:30 local about overnight strikes: the previous day; "overnight into
+  Tuesday": Monday).
+* **Explicit dates** ("March 3", "3 March 2023", "Oct. 7", ISO "2023-03-03", "on the 5th"):
+  that day; without a year, the year that puts it nearest the publication date
+  ("December 30" published January 2 is the previous December), or the next occurrence with a
+  future cue. A date used as a name ("the October 7 attack", "the events of January 8",
+  "over Jan. 6") does not date the sentence.
+* **Vague** ("last week", "this month", "over the weekend", "in October", "in 2022",
+  "recently", "until Friday", "two years ago"): the sentence says the event is not on the
+  publication date but gives no day: `None` (basis "vague").
+* **Which expression**: one governed by "since", "before", "ahead of" marks a reference point,
+  not the event, and is skipped; a possessive period ("this week's", "next year's") names a
+  thing, not the event. Then the first day the sentence gives for its event wins (an explicit
+  date or weekday before a relative phrase), before a statement's day ("said on Tuesday that
+  ... on Monday" is Monday), before a vague period, before a day governed by "after",
+  "following" or a relative pronoun ("dead after flooding early Wednesday", "64 of which
+  started Sunday"); a vague period in those side clauses is ignored.
+* **Nothing** dates the sentence: the fallback (the row's `date`), basis "published".
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+DATA = Path(__file__).resolve().parents[2] / "schemas" / "data" / "date_phrases.csv"
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+_MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+                        "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTH_NUMBERS = {**{name: i for i, name in enumerate(MONTHS, 1)}, **_MONTH_ABBREVIATIONS}
+
+# Month names are matched case-sensitively (capitalised or upper case): "may" and "march" are verbs.
+_MONTH = r"(?:" + "|".join(
+    sorted({m.capitalize() for m in MONTH_NUMBERS} | {m.upper() for m in MONTH_NUMBERS}, key=len, reverse=True)
+) + r")(?![\w-])\.?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:|%|\.\d)"
+_YEAR = r"(?:19[5-9]\d|20\d\d)(?!\d)"
+_WEEKDAY = r"(?i:" + "|".join(WEEKDAYS) + r")"
+
+_YEAR_AFTER = rf"(?:,?\s+(?P<year>{_YEAR})|\s+(?P<relative_year>(?i:last|this|next))\s+(?i:year))?"
+MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY}){_YEAR_AFTER}")
+DAY_MONTH = re.compile(rf"\b(?:(?i:the)\s+)?(?P<day>{_DAY})\s+(?:(?i:of)\s+)?(?P<month>{_MONTH}){_YEAR_AFTER}")
+ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+ORDINAL_DAY = re.compile(r"\b(?i:on\s+the)\s+(?P<day>(?:[12]\d|3[01]|0?[1-9]))(?i:st|nd|rd|th)\b")
+WEEKDAY = re.compile(
+    rf"\b(?:(?P<modifier>(?i:last|next|this\s+coming|coming))\s+)?(?P<weekday>{_WEEKDAY})(?!s\b)(?:'s|’s)?\b"
+)
+OVERNIGHT_INTO = re.compile(rf"\b(?i:overnight\s+(?:into|to))\s+(?P<weekday>{_WEEKDAY})\b")
+MONTH_ALONE = re.compile(rf"\b(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}))?(?!\s*\d)")
+YEAR_ALONE = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})(?!-\d)")
+# Words that make a bare month or year a period of time ("in October", "from 2019 to 2022"); "of"
+# only for months ("the end of July"): "defamation of 2020 election workers" names a thing.
+_PERIOD_WORDS = {"in", "during", "since", "until", "by", "from", "to", "through", "last", "this", "next",
+                 "early", "mid", "late", "and", "between"}
+# A month-day after these is a date used as a name: "the October 7 attack", "the events of January 8".
+_NAME_WORDS = {"the", "of", "over"}
+_DATE_PREPOSITIONS = {"on", "from", "to", "until", "by", "since", "before", "after", "as"}
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\n\"“”—–]|\s-\s|--")
+_WORD = re.compile(r"[\w'’.-]+")
+WINDOW_WORDS = 12  # how far back a governor ("since", "after") reaches within the clause
+SPEECH_REACH_WORDS = 4  # "told lawmakers in parliament on Tuesday"
+
+
+class Phrase(NamedTuple):
+    kind: str
+    pattern: re.Pattern
+    days: int | None
+    reach: str
+
+
+class Mention(NamedTuple):
+    """One time expression of the sentence: where it is and the day it names (None: vague)."""
+
+    start: int
+    end: int
+    day: dt.date | None
+    role: str  # "main", "speech", "vague", "after"
+    what: str  # "explicit", "weekday", "relative", "vague"
+
+
+@functools.lru_cache(maxsize=1)
+def phrase_table() -> tuple[Phrase, ...]:
+    """The phrase table, longest phrases first so "the day before yesterday" beats "yesterday"."""
+    rows = []
+    with open(DATA, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            pattern = re.compile(r"(?<![\w'’])(?:" + row["phrase"] + r")(?![\w])", re.IGNORECASE)
+            rows.append(Phrase(row["kind"], pattern, int(row["days"]) if row["days"] else None, row["reach"]))
+    return tuple(sorted(rows, key=lambda p: -len(p.pattern.pattern)))
+
+
+def _phrases(kind: str) -> list[Phrase]:
+    return [p for p in phrase_table() if p.kind == kind]
+
+
+def publisher_local_time(published: dt.datetime | None, offset_minutes: int | None) -> dt.datetime | None:
+    """The publication time on the publisher's clock, when the feed gave its UTC offset."""
+    if published is None or offset_minutes is None:
+        return published
+    return published.astimezone(dt.timezone(dt.timedelta(minutes=offset_minutes)))
+
+
+# ---------------------------------------------------------------- calendar arithmetic
+
+def _weekday_date(local: dt.date, weekday: int, future: bool, modifier: str) -> dt.date:
+    modifier = " ".join(modifier.lower().split())
+    if modifier == "last":
+        return local - dt.timedelta(days=(local.weekday() - weekday - 1) % 7 + 1)
+    if modifier == "next":
+        return local + dt.timedelta(days=(weekday - local.weekday() - 1) % 7 + 1)
+    if future or modifier in ("this coming", "coming"):
+        return local + dt.timedelta(days=(weekday - local.weekday()) % 7)
+    return local - dt.timedelta(days=(local.weekday() - weekday) % 7)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_day_date(local: dt.date, month: int, day: int, year: int | None, future: bool) -> dt.date | None:
+    """An explicit year wins; else the year that puts the day nearest the publication (ties: the
+    past one), or its next occurrence when the sentence announces a future event."""
+    if year is not None:
+        return _safe_date(year, month, day)
+    candidates = [d for d in (_safe_date(local.year + k, month, day) for k in (-1, 0, 1)) if d]
+    if not candidates:
+        return None
+    if future:
+        ahead = [d for d in candidates if d >= local]
+        if ahead:
+            return min(ahead)
+    return min(candidates, key=lambda d: (abs((d - local).days), d > local))
+
+
+def _ordinal_date(local: dt.date, day: int, future: bool) -> dt.date | None:
+    """"on the 5th": this month's, else the nearest month's in the direction of the tense."""
+    step = 1 if future else -1
+    year, month = local.year, local.month
+    for _ in range(3):
+        candidate = _safe_date(year, month, day)
+        if candidate and (candidate >= local if future else candidate <= local):
+            return candidate
+        month += step
+        if month == 0:
+            year, month = year - 1, 12
+        elif month == 13:
+            year, month = year + 1, 1
+    return None
+
+
+# ---------------------------------------------------------------- context of a mention
+
+def _words_before(sentence: str, start: int) -> list[str]:
+    """The words before `start` back to the clause's start (lower case, nearest last)."""
+    head = sentence[:start]
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    clause = head[breaks[-1].end():] if breaks else head
+    return [w.lower().strip(".") for w in _WORD.findall(clause)]
+
+
+def _governor(sentence: str, start: int) -> str | None:
+    """The nearest governing phrase before the mention in its clause: its kind, or None.
+
+    A speech verb governs only from close by and with no future cue in between: "told the
+    Senate committee on Wednesday" is the statement's day, "said Putin will visit China on
+    Monday" is the visit's."""
+    words = _words_before(sentence, start)
+    window = " ".join(words[-WINDOW_WORDS:])
+    best = None  # (position of the phrase's end, kind)
+    for kind in ("discard", "after", "relative_clause", "speech", "period_end"):
+        for phrase in _phrases(kind):
+            for match in phrase.pattern.finditer(window):
+                between = window[match.end():]
+                if phrase.reach == "next" and between.strip():
+                    continue
+                if kind == "speech" and (len(between.split()) > SPEECH_REACH_WORDS or _has_future_cue(between)):
+                    continue
+                if best is None or match.end() > best[0]:
+                    best = (match.end(), kind)
+    return best[1] if best else None
+
+
+# "Italy on Wednesday said", "On Tuesday President Putin said" (up to three words
+# between, no comma: "the summit is on Thursday, the ministry said" dates the summit).
+_SPEECH_AFTER = re.compile(
+    r"(?:\s*,?\s*|\s+(?:[\w'’.-]+\s+){1,3}?)(?:said|says|told|announced)\b", re.IGNORECASE)
+
+
+def _speech_follows(sentence: str, end: int) -> bool:
+    """"Italy on Wednesday said ...", "On Tuesday President Putin said ...": the statement's own day."""
+    return bool(_SPEECH_AFTER.match(sentence, end))
+
+
+def _has_future_cue(sentence: str) -> bool:
+    return any(p.pattern.search(sentence) for p in _phrases("future"))
+
+
+def _previous_words(sentence: str, start: int, count: int = 2) -> list[str]:
+    return [w.lower().strip(".") for w in _WORD.findall(sentence[:start])][-count:]
+
+
+# ---------------------------------------------------------------- finding mentions
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def _raw_mentions(sentence: str, local: dt.date, future: bool) -> list[tuple[int, int, dt.date | None, str]]:
+    """(start, end, day or None, what) for every time expression, longest and most explicit first."""
+    found: list[tuple[int, int, dt.date | None, str]] = []
+    taken: list[tuple[int, int]] = [m.span() for p in _phrases("ignore") for m in p.pattern.finditer(sentence)]
+
+    def add(span: tuple[int, int], day: dt.date | None, what: str) -> None:
+        if not _overlaps(span, taken):
+            taken.append(span)
+            found.append((span[0], span[1], day, what))
+
+    for match in ISO_DATE.finditer(sentence):
+        add(match.span(), _safe_date(*(int(match[g]) for g in ("year", "month", "day"))), "explicit")
+    for pattern in (MONTH_DAY, DAY_MONTH):
+        for match in pattern.finditer(sentence):
+            month = MONTH_NUMBERS[match["month"].rstrip(".").lower()]
+            day = int(re.match(r"\d+", match["day"])[0])
+            year = int(match["year"]) if match["year"] else None
+            if match["relative_year"]:  # "on 15 February last year"
+                year = local.year + ("last", "this", "next").index(match["relative_year"].lower()) - 1
+            previous = _previous_words(sentence, match.start())
+            if match[0][:3].lower() == "the":  # "on the 5th of March" dates; "what the 4 May elections mean" names
+                named = not previous or previous[-1] not in _DATE_PREPOSITIONS
+            else:
+                named = bool(previous) and (previous[-1] in _NAME_WORDS or (
+                    len(previous) == 2 and previous[0] == "the" and previous[1].islower()
+                    and previous[1] not in _DATE_PREPOSITIONS))
+            what = "name" if named else "explicit"
+            add(match.span(), _month_day_date(local, month, day, year, future), what)
+    for match in ORDINAL_DAY.finditer(sentence):
+        add(match.span(), _ordinal_date(local, int(match["day"]), future), "explicit")
+    for match in OVERNIGHT_INTO.finditer(sentence):
+        weekday = _weekday_date(local, WEEKDAYS.index(match["weekday"].lower()), future, "")
+        add(match.span(), weekday - dt.timedelta(days=1), "weekday")
+    for match in WEEKDAY.finditer(sentence):
+        speech = _speech_follows(sentence, match.end()) or _governor(sentence, match.start()) == "speech"
+        weekday = WEEKDAYS.index(match["weekday"].lower())
+        add(match.span(), _weekday_date(local, weekday, future and not speech, match["modifier"] or ""), "weekday")
+    for phrase in _phrases("relative") + _phrases("vague"):
+        for match in phrase.pattern.finditer(sentence):
+            if phrase.kind == "vague" and re.match(r"['’]s\b", sentence[match.end():match.end() + 2]):
+                add(match.span(), None, "name")  # "this week's crop": a thing, not the event
+            elif phrase.kind == "vague":
+                add(match.span(), None, "vague")
+            else:
+                add(match.span(), local + dt.timedelta(days=phrase.days), "relative")
+    for pattern in (MONTH_ALONE, YEAR_ALONE):
+        for match in pattern.finditer(sentence):
+            previous = _previous_words(sentence, match.start(), 1)
+            month_and_year = pattern is MONTH_ALONE and match["year"]  # "in January 2023", "January 2023"
+            period_words = _PERIOD_WORDS | {"of"} if pattern is MONTH_ALONE else _PERIOD_WORDS
+            if month_and_year or (previous and previous[0] in period_words):
+                add(match.span(), None, "vague")
+    return sorted(found)
+
+
+def find_mentions(sentence: str, local: dt.date) -> list[Mention]:
+    """The sentence's time expressions that may date its event, with their roles."""
+    future = _has_future_cue(sentence)
+    mentions = []
+    for start, end, day, what in _raw_mentions(sentence, local, future):
+        if what == "name":
+            continue
+        governor = _governor(sentence, start)
+        if governor == "discard":
+            continue
+        if governor == "relative_clause":
+            governor = "after"
+        if governor == "period_end" and what == "relative":  # "targeted by overnight attacks": an agent
+            governor = None
+        if day is None or governor == "period_end":
+            role = "after-vague" if governor == "after" else "vague"
+            day = None
+        elif governor == "after":
+            role = "after"
+        elif governor == "speech" or _speech_follows(sentence, end):
+            role = "speech"
+        else:
+            role = "main"
+        if role != "after-vague":  # "found dead after the attack earlier this month": undated
+            mentions.append(Mention(start, end, day, role, what))
+    return mentions
+
+
+ROLE_ORDER = ("main", "speech", "vague", "after")
+# Within a role an explicit date or weekday wins over a relative phrase ("overnight on Monday").
+WHAT_ORDER = ("explicit", "weekday", "relative", "vague")
+
+
+def resolve_event_date(sentence: str, published: dt.datetime | None, fallback: dt.date
+                       ) -> tuple[dt.date | None, str]:
+    """(event date, basis) for one evidence sentence.
+
+    `published` is the publication time on the publisher's clock (see
+    `publisher_local_time`); a naive datetime is read as UTC, None means unknown (the fallback
+    date is then the reference day). Basis: "sentence" (the sentence gives the day), "vague"
+    (the sentence places the event in a week, month or year: the date is None) or "published"
+    (nothing in the sentence dates the event: the fallback, i.e. the row's `date`).
+    """
+    local = published.date() if published is not None else fallback
+    mentions = find_mentions(sentence or "", local)
+    if not mentions:
+        return fallback, "published"
+    first = min(mentions, key=lambda m: (ROLE_ORDER.index(m.role), WHAT_ORDER.index(m.what), m.start))
+    return (first.day, "sentence") if first.day is not None else (None, "vague")

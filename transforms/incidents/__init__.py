@@ -1,0 +1,1 @@
+"""Incidents: the rows of different articles, outlets and runs that report one real-world event."""

@@ -1,0 +1,184 @@
+"""Which rows report the same incident: plain rules, applied to one block of rows at a time.
+
+A **block** is every row with the same actor, the same action and the same incident day:
+
+- action: the CAMEO root, with the roots users call one action merged (an attack coded 18 by one
+  outlet and 19 by another, sanctions coded 163 or 172): schemas/data/incident_actions.csv;
+- incident day: the day the sentence says the event happened (`event_date`) when it lies within
+  WINDOW_DAYS of publication, else the publication date (`date`). So an article the next day
+  about "Monday's strike" lands in Monday's block, and a look-alike a week later does not.
+
+Within a block:
+
+1. a row without a target takes the block's target when the block has exactly one ("one side
+   unknown"); rows with different targets are different incidents;
+2. rows of one (block, target) are linked when their words overlap (Jaccard similarity of the
+   content words of title and sentence at least SIMILARITY) and they do not name different
+   places (both name places of the gazetteer and share none: two strikes on two cities);
+3. an incident is a connected group of linked rows. Its id is built from the block and the
+   group's earliest row (publication time, then event_id).
+
+Everything is a function of the block's rows alone, so the same rows give the same incident_ids
+whatever order, runs or workers produced them. When a later row links two groups, they merge
+and take the id of the earlier anchor: the later group's rows are relabelled (the stage rewrites
+them; see transforms/incidents/stage.py).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from schemas import ontology
+from transforms.extract.places import place_countries
+
+WINDOW_DAYS = 7  # how far event_date may lie from publication and still place the row's block
+SIMILARITY = 0.12  # Jaccard of content words: measured on the team's incident set (tests/data/GOLD.md)
+_WORD = re.compile(r"[a-z][a-z\-]{2,}")
+_CAPITALIZED = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}")
+_MAX_PLACE_WORDS = 4
+
+
+class IncidentRow(NamedTuple):
+    """What the rules read of a row (an Event, or a committed row read back from Parquet)."""
+
+    event_id: str
+    actor: str
+    event_root: str | None
+    target: str | None
+    event_date: dt.date | None
+    date: dt.date
+    published: dt.datetime | None
+    title: str | None
+    sentence: str | None
+
+    @classmethod
+    def of(cls, row) -> IncidentRow:
+        return cls(*(getattr(row, name) for name in cls._fields))
+
+
+@functools.cache
+def _actions() -> dict[str, str]:
+    return {row["root"]: row["action"] for row in ontology.table_rows("incident_actions.csv")}
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in ontology.table_rows("incident_stop_words.csv"))
+
+
+def action_of(root: str | None) -> str:
+    return _actions().get(root or "", root or "")
+
+
+def incident_day(row) -> dt.date:
+    if row.event_date is not None and abs((row.event_date - row.date).days) <= WINDOW_DAYS:
+        return row.event_date
+    return row.date
+
+
+def block_key(row) -> tuple[str, str, dt.date]:
+    """(actor, action, incident day): rows of different blocks are never one incident."""
+    return row.actor, action_of(row.event_root), incident_day(row)
+
+
+def lookup_dates(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The publication dates whose partitions can hold rows of a block of this day."""
+    return day - dt.timedelta(days=WINDOW_DAYS), day + dt.timedelta(days=WINDOW_DAYS)
+
+
+def content_words(row: IncidentRow) -> frozenset[str]:
+    text = f"{row.title or ''} {row.sentence or ''}".lower()
+    stop = _stop_words()
+    return frozenset(w for w in _WORD.findall(text) if w not in stop)
+
+
+def places_named(text: str | None) -> frozenset[str]:
+    """Gazetteer places (cities, regions: schemas/data/places.csv) named in capitalized words."""
+    table = place_countries()
+    found = set()
+    for match in _CAPITALIZED.finditer(text or ""):
+        words = match.group(0).split()
+        for size in range(min(len(words), _MAX_PLACE_WORDS), 0, -1):
+            for start in range(len(words) - size + 1):
+                name = " ".join(words[start:start + size]).lower()
+                if table.get(name):
+                    found.add(name)
+    return frozenset(found)
+
+
+def _linked(a: tuple[frozenset, frozenset], b: tuple[frozenset, frozenset]) -> bool:
+    (words_a, places_a), (words_b, places_b) = a, b
+    if places_a and places_b and not places_a & places_b:
+        return False
+    union = words_a | words_b
+    return bool(union) and len(words_a & words_b) / len(union) >= SIMILARITY
+
+
+def _groups(rows: Sequence[IncidentRow]) -> list[list[IncidentRow]]:
+    """Connected groups of linked rows (union-find: the result does not depend on row order)."""
+    features = [(content_words(r), places_named(r.sentence)) for r in rows]
+    parent = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(rows)):
+        for j in range(i + 1, len(rows)):
+            if find(i) != find(j) and _linked(features[i], features[j]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[IncidentRow]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        groups[find(i)].append(row)
+    return list(groups.values())
+
+
+def _anchor(row: IncidentRow) -> tuple:
+    published = row.published.isoformat() if row.published else row.date.isoformat() + "T23:59:59"
+    return published, row.event_id
+
+
+def incident_id(block: tuple[str, str, dt.date], target: str | None, anchor: IncidentRow) -> str:
+    """`<day>-<actor>-<action>-<10 hex>`: readable, and unique per (block, target, anchor row)."""
+    actor, action, day = block
+    digest = hashlib.sha1(f"{actor}|{action}|{day}|{target or ''}|{anchor.event_id}".encode()).hexdigest()[:10]
+    return f"{day.isoformat()}-{actor}-{action or 'x'}-{digest}"
+
+
+def assign_block(rows: Iterable[IncidentRow]) -> dict[str, str]:
+    """event_id → incident_id for every row of one block (all its rows: committed and new)."""
+    rows = sorted(set(rows), key=lambda r: r.event_id)
+    if not rows:
+        return {}
+    block = block_key(rows[0])
+    targets = {r.target for r in rows if r.target}
+    sole = next(iter(targets)) if len(targets) == 1 else None
+    by_target: dict[str | None, list[IncidentRow]] = defaultdict(list)
+    for row in rows:
+        by_target[row.target or sole].append(row)
+    labels = {}
+    for target, members in by_target.items():
+        for group in _groups(members):
+            anchor = min(group, key=_anchor)
+            label = incident_id(block, target, anchor)
+            labels.update((row.event_id, label) for row in group)
+    return labels
+
+
+def assign(rows: Iterable) -> dict[str, str]:
+    """event_id → incident_id over any rows (grouped into blocks here): for tests and evaluation."""
+    blocks: dict[tuple, list[IncidentRow]] = defaultdict(list)
+    for row in rows:
+        row = IncidentRow.of(row)
+        blocks[block_key(row)].append(row)
+    labels = {}
+    for members in blocks.values():
+        labels.update(assign_block(members))
+    return labels

@@ -1,0 +1,155 @@
+"""AssignIncidents: every new row gets its incident_id; committed rows whose incident changed are relabelled.
+
+    events ─► KeyByBlock ─► GroupByKey ─► AssignBlock ─┬─► events with incident_id ('events')
+                                             ▲          └─► (partition, (event_id, incident_id)) ('relabels')
+    articles processed this run ─────────────┘ (side input: their committed rows are being replaced)
+
+A block (transforms/incidents/rules.py) is one actor, one action and one incident day, so the
+committed rows it needs are in the partitions of that actor within WINDOW_DAYS of the day:
+only those files are read (`snapshot_files` narrowed by actor and dates), never the dataset.
+The rules see the block's committed rows (minus those of articles this run re-processes) and
+its new rows together, so the result is the one a single run over all the articles would give;
+committed rows whose incident_id changes (a new row linked two incidents, or gave the block
+its only target) go to WriteEvents as relabels and are rewritten in the same commit.
+"""
+from __future__ import annotations
+
+import collections
+import datetime as dt
+from pathlib import Path
+
+import apache_beam as beam
+import pyarrow.parquet as pq
+
+from schemas.records import Event
+from transforms.counters import counter
+from transforms.incidents import rules
+from transforms.store import layout
+from transforms.store.snapshot import snapshot_files
+
+RELABELS = "relabels"
+_COLUMNS = ["event_id", "article_id", "event_root", "target", "event_date", "published", "title", "sentence",
+            "incident_id"]
+_CACHED_FILES = 512
+
+
+class _CommittedRows:
+    """The committed rows of one actor's partitions, read once per file per worker (LRU)."""
+
+    def __init__(self, root: str):
+        self._root = root
+        self._base = Path(root).resolve()
+        self._files: collections.OrderedDict[str, list[tuple[str, dict]]] = collections.OrderedDict()
+        self._listed: collections.OrderedDict[str, dict[dt.date, list[str]]] = collections.OrderedDict()
+
+    def of_block(self, actor: str, action: str, day: dt.date) -> list[tuple[str, dict]]:
+        """(partition, row) of the committed rows in the block."""
+        if not layout.ACTOR_CODE.fullmatch(actor):
+            return []
+        low, high = rules.lookup_dates(day)
+        by_date = self._partitions_of(actor)
+        found = []
+        for path in (p for date, paths in sorted(by_date.items()) if low <= date <= high for p in paths):
+            for rel, row in self._read(path):
+                if rules.block_key(_as_row(row, actor)) == (actor, action, day):
+                    found.append((rel, row))
+        return found
+
+    def _partitions_of(self, actor: str) -> dict[dt.date, list[str]]:
+        """The actor's committed files by partition date, listed once per worker: the run holds the
+        lock, so nothing but this run changes the dataset, and this run commits only at its end."""
+        if actor not in self._listed:
+            by_date: dict[dt.date, list[str]] = collections.defaultdict(list)
+            for path in snapshot_files(self._root, actors=[actor]):
+                by_date[layout.parse_partition(Path(path).parent.relative_to(self._base).as_posix())[0]].append(path)
+            self._listed[actor] = by_date
+            if len(self._listed) > _CACHED_FILES:
+                self._listed.popitem(last=False)
+        return self._listed[actor]
+
+    def _read(self, path: str) -> list[tuple[str, dict]]:
+        if path in self._files:
+            self._files.move_to_end(path)
+            return self._files[path]
+        rel = Path(path).parent.relative_to(self._base).as_posix()
+        date, _ = layout.parse_partition(rel)
+        try:
+            present = set(pq.read_schema(path).names)
+            table = pq.read_table(path, columns=[c for c in _COLUMNS if c in present], partitioning=None)
+        except (OSError, ValueError):  # a damaged file: the writer sets it aside (transforms/store/dataset.py)
+            rows = []
+        else:
+            rows = [(rel, dict(row, date=date)) for row in table.to_pylist()]
+        self._files[path] = rows
+        if len(self._files) > _CACHED_FILES:
+            self._files.popitem(last=False)
+        return rows
+
+
+def _block_text(block: tuple[str, str, dt.date]) -> str:
+    """A string key: Beam groups by encoded keys, and strings encode the same everywhere."""
+    actor, action, day = block
+    return f"{actor}|{action}|{day.isoformat()}"
+
+
+def _parse_block(key: str) -> tuple[str, str, dt.date]:
+    actor, action, day = key.split("|")
+    return actor, action, dt.date.fromisoformat(day)
+
+
+def _as_row(row: dict, actor: str) -> rules.IncidentRow:
+    return rules.IncidentRow(row["event_id"], actor, row.get("event_root"), row.get("target"), row.get("event_date"),
+                             row["date"], row.get("published"), row.get("title"), row.get("sentence"))
+
+
+class _AssignBlockFn(beam.DoFn):
+    def __init__(self, root: str):
+        self._root = root
+        self._relabelled = counter("incident_rows_relabelled")
+        self._committed = None
+
+    def setup(self):
+        self._committed = _CommittedRows(self._root)
+
+    def process(self, keyed, processed: frozenset):
+        key, events = keyed
+        actor, action, day = _parse_block(key)
+        events = list(events)
+        old = [(rel, row) for rel, row in self._committed.of_block(actor, action, day)
+               if row["article_id"] not in processed]
+        labels = rules.assign_block([rules.IncidentRow.of(e) for e in events] + [_as_row(r, actor) for _, r in old])
+        for event in events:
+            yield event._replace(incident_id=labels[event.event_id])
+        for rel, row in old:
+            if row.get("incident_id") != labels[row["event_id"]]:
+                self._relabelled.inc()
+                yield beam.pvalue.TaggedOutput(RELABELS, (rel, (row["event_id"], labels[row["event_id"]])))
+
+
+class AssignIncidents(beam.PTransform):
+    """{'events', 'processed' (ids of the articles sent to extraction)} → {'events', 'relabels'}."""
+
+    def __init__(self, root: str):
+        super().__init__()
+        self._root = root
+
+    def expand(self, inputs):
+        processed = (
+            inputs["processed"]
+            | "ProcessedIds" >> beam.combiners.ToList()
+            | "AsSet" >> beam.Map(frozenset)
+        )
+        assigned = (
+            inputs["events"]
+            | "KeyByBlock" >> beam.Map(lambda e: (_block_text(rules.block_key(e)), e))
+            | "GroupByBlock" >> beam.GroupByKey()
+            | "AssignBlock" >> beam.ParDo(_AssignBlockFn(self._root), beam.pvalue.AsSingleton(processed)).with_outputs(
+                RELABELS, main="events")
+        )
+        return {"events": assigned.events, RELABELS: assigned[RELABELS]}
+
+
+def with_incidents(events: list[Event]) -> list[Event]:
+    """The same rows with incident_id set from these rows alone (for callers without a dataset)."""
+    labels = rules.assign(events)
+    return [e._replace(incident_id=labels[e.event_id]) for e in events]
