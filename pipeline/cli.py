@@ -139,7 +139,7 @@ def _dataset_or_fail(output: str) -> str | None:
 
 
 def query(argv: list[str]) -> int:
-    from pipeline.query import FORMATS, default_max_width, format_rows, report_sql, run_query
+    from pipeline.query import FORMATS, format_rows, report_sql, run_query, terminal_widths
 
     parser = argparse.ArgumentParser(
         prog="eventwire query",
@@ -197,7 +197,7 @@ def query(argv: list[str]) -> int:
         columns, rows = run_query(args.output, sql, params, since=args.since, until=args.until, actors=actors)
     except duckdb.Error as error:
         return _fail(f"query failed: {str(error).splitlines()[0]}")
-    width = args.max_width if args.max_width is not None else default_max_width(len(columns))
+    width = args.max_width if args.max_width is not None else terminal_widths(columns, rows)
     sys.stdout.write(format_rows(columns, rows, args.format, width))
     return 0
 

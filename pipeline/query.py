@@ -239,16 +239,26 @@ def _fit(text: str, width: int) -> str:
     return text if width <= 0 or len(text) <= width else text[: max(width - 1, 0)] + CUT_MARK
 
 
-def default_max_width(columns: int) -> int:
-    """A cell width that lets a row of `columns` columns fit the terminal (at least 12)."""
+def terminal_widths(columns: list[str], rows: list[tuple]) -> list[int]:
+    """Per-column cell widths that fit the terminal: narrow columns keep their whole width, and
+    what is left is shared among the wide ones (an evidence sentence gets the room a date does
+    not need). At least 12 characters a column."""
     import shutil
 
     terminal = shutil.get_terminal_size((160, 24)).columns
-    return max(12, (terminal - 2 * max(columns - 1, 0)) // max(columns, 1))
+    natural = [max([len(c)] + [len(_cell(row[i])) for row in rows]) for i, c in enumerate(columns)]
+    room = max(terminal - 2 * max(len(columns) - 1, 0), 12 * len(columns))
+    widths = [0] * len(columns)
+    for done, i in enumerate(sorted(range(len(columns)), key=lambda i: natural[i])):
+        share = max(12, room // (len(columns) - done))
+        widths[i] = min(natural[i], share)
+        room -= widths[i]
+    return widths
 
 
-def format_rows(columns: list[str], rows: list[tuple], fmt: str, max_width: int = 60) -> str:
-    """csv and json whole; a table's cells cut at `max_width` characters with a "…" (0: never)."""
+def format_rows(columns: list[str], rows: list[tuple], fmt: str, max_width: int | list[int] = 60) -> str:
+    """csv and json whole; a table's cells cut at `max_width` characters with a "…" (0: never;
+    a list: one width per column, see `terminal_widths`)."""
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -257,7 +267,8 @@ def format_rows(columns: list[str], rows: list[tuple], fmt: str, max_width: int 
         return buffer.getvalue()
     if fmt == "json":
         return json.dumps([dict(zip(columns, row)) for row in rows], default=str, ensure_ascii=False, indent=1) + "\n"
-    cells = [[_fit(_cell(v), max_width) for v in row] for row in rows]
+    limits = max_width if isinstance(max_width, list) else [max_width] * len(columns)
+    cells = [[_fit(_cell(v), limit) for v, limit in zip(row, limits)] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)), "  ".join("-" * w for w in widths)]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in cells]

@@ -246,3 +246,16 @@ def test_a_narrowed_snapshot_applies_a_committed_but_unfinished_run(many_runs, m
         match = snapshot.partition_matcher(**narrow)
         expected = [p for p in full if match(p.split("/date=")[1][:10], p.split("/actor=")[1].split("/")[0])]
         assert snapshot.snapshot_files(str(many_runs), **narrow) == expected and expected
+
+
+def test_table_widths_give_the_room_to_the_wide_columns(monkeypatch):
+    from pipeline.query import format_rows, terminal_widths
+
+    monkeypatch.setenv("COLUMNS", "100")
+    columns = ["date", "actor", "evidence", "url"]
+    rows = [("2023-03-09", "RUS", "Russia resumed its brutal airstrikes on Ukraine " * 3, "https://example.org/" + "x" * 80)]
+    widths = terminal_widths(columns, rows)
+    assert widths[:2] == [10, 5]  # narrow columns keep their whole width
+    assert abs(widths[2] - widths[3]) <= 1 and sum(widths) + 2 * 3 <= 100  # the rest is shared; the row fits
+    line = format_rows(columns, rows, "table", widths).splitlines()[2]
+    assert len(line) <= 100 and line.startswith("2023-03-09  RUS    Russia resumed")
