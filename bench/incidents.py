@@ -45,7 +45,7 @@ def recluster(output: Path) -> dict:
     """Blocks read back from the partitions and grouped by the rules; timings and agreement."""
     from pipeline.query import run_query
     from transforms.incidents import rules
-    from transforms.incidents.stage import _CommittedRows
+    from transforms.incidents.stage import _CommittedRows, incident_row
 
     columns = "event_id, actor, event_root, target, event_date, date, published, title, sentence, incident_id"
     rows = run_query(str(output), f"SELECT {columns} FROM events")[1]
@@ -58,9 +58,7 @@ def recluster(output: Path) -> dict:
     started = time.perf_counter()
     labels = {}
     for (actor, _, _), found in read_blocks.items():
-        labels.update(rules.assign_block([rules.IncidentRow(
-            r["event_id"], actor, r.get("event_root"), r.get("target"), r.get("event_date"), r["date"],
-            r.get("published"), r.get("title"), r.get("sentence")) for _, r in found]))
+        labels.update(rules.assign_block([incident_row(r, actor) for _, r in found]))
     grouping = time.perf_counter() - started
     return {"rows": len(rows), "blocks": len(blocks), "read_seconds": round(reading, 2),
             "group_seconds": round(grouping, 2), "same_ids_as_the_run": labels == written}

@@ -62,6 +62,7 @@ def run(argv: list[str], *, writer_hooks=None) -> int:
     argv = [a for a in argv if a != "--debug"]
     if not debug:  # Beam logs a failed step's traceback itself; we say it in one line
         logging.getLogger("apache_beam").setLevel(logging.CRITICAL)
+    view = None  # known once the options are parsed: a failure after the commit point names the run
     try:
         argv = strict_flags(argv)
         options = EventwireOptions(argv)
@@ -82,7 +83,7 @@ def run(argv: list[str], *, writer_hooks=None) -> int:
             print("eventwire: interrupted; the dataset is as the last committed run left it "
                   "(the next run or `eventwire recover` finishes or undoes this one)", file=sys.stderr)
             return EXIT_INTERRUPTED
-        committed = layout.read_manifest(view.output, view.run_id) if "view" in locals() else None
+        committed = layout.read_manifest(view.output, view.run_id) if view is not None else None
         if committed is not None:  # e.g. the disk filled after the commit point, writing the run report
             print(f"eventwire: run {view.run_id} committed {committed.get('events_written', 0)} events in "
                   f"{committed.get('partitions_touched', 0)} partitions; after its commit: {_one_line(error)} "

@@ -150,25 +150,26 @@ def corpus_items(shared_root: Path, links: Iterable[str] | None = None,
 
 
 def corpus_article(record: dict) -> Article:
-    """The Article `eventwire run` makes of this feed item (transforms/articles/entries.py):
-    text without markup, canonical URL, publisher domain, UTC publication time and date."""
-    from transforms.articles.entries import _domain
-    from transforms.articles.html_text import ANY_SPACE, html_to_text
-    from transforms.articles.language import article_language
-    from transforms.articles.urls import article_id_for, canonical_url, content_hash
+    """The Article `eventwire run` makes of this feed item: the item as a one-entry RSS feed,
+    through the run's own entry normalization (transforms/articles/entries.py)."""
+    from email.utils import format_datetime
+    from xml.sax.saxutils import escape
 
-    title = ANY_SPACE.sub(" ", html_to_text(record.get("title") or "")).strip()
-    text = html_to_text(record.get("description") or "")
-    url = canonical_url(record["link"])
+    from schemas.records import FeedDocument
+    from transforms.articles.entries import normalize_feed
+
     published = dt.datetime.fromisoformat(record["date_published"]).astimezone(dt.timezone.utc)
+    item = "".join(f"<{tag}>{escape(value)}</{tag}>" for tag, value in (
+        ("title", record.get("title") or ""), ("link", record["link"]),
+        ("description", record.get("description") or ""), ("pubDate", format_datetime(published))))
+    body = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><item>{item}</item></channel></rss>'
     feed_url = record["source_feed"]
-    return Article(
-        article_id=article_id_for(url, feed_url, None, title, text), url=url, title=title, text=text,
-        published=published, date=published.date(), date_basis="published", feed_url=feed_url,
-        source=_domain(url) or _domain(feed_url) or "unknown",
-        language=article_language(title, text, record.get("language")),
-        content_hash=content_hash(title, text),
-    )
+    document = FeedDocument(source=feed_url, feed_url=feed_url, body=body.encode("utf-8"),
+                            fetched_at=(published + dt.timedelta(days=1)).isoformat())
+    articles, dead_letters = normalize_feed(document, published.date())
+    if len(articles) != 1:
+        raise ValueError(f"corpus item {record['link']} gives no article: {dead_letters}")
+    return articles[0]
 
 
 def outlet_of(record: dict) -> str:
@@ -189,26 +190,10 @@ def load_extractor(model: str | None = None):
 
 
 def extract_articles(nlp, prefilter, articles: list[Article]) -> list[list[Event]]:
-    """The rows of each article, by the steps of transforms/extract/stage.py (`_ExtractFn`)."""
-    from transforms.extract.engine import extract_events
-    from transforms.extract.headlines import sentence_case
+    """The rows of each article, as a pipeline worker makes them (transforms/extract/stage.py)."""
+    from transforms.extract.stage import extract_batch
 
-    pairs = []
-    for index, article in enumerate(articles):
-        title, body = prefilter.mask(article.title, article.text) if prefilter is not None else (
-            article.title, article.text or None)
-        if title is not None:
-            title = sentence_case(title, article.text)
-        pairs += [(text, (index, part)) for text, part in ((title, "title"), (body, "body")) if text is not None]
-    docs = {key: doc for doc, key in nlp.pipe(pairs, as_tuples=True, batch_size=64)}
-    out = []
-    for index, article in enumerate(articles):
-        title_doc, body_doc = docs.get((index, "title")), docs.get((index, "body"))
-        if title_doc is None and body_doc is None:
-            out.append([])
-        else:
-            out.append(extract_events(article, title_doc, body_doc, RUN_ID))
-    return out
+    return [events for _, events in extract_batch(nlp, prefilter, articles, RUN_ID)]
 
 
 def match_row(reference: dict, events: list[Event]) -> tuple[Event | None, str | None]:

@@ -304,8 +304,11 @@ def test_the_sentence_set_is_well_formed():
     refs = _references()
     assert len(refs) >= 150 and len({r["id"] for r in refs}) == len(refs)
     splits = collections.Counter((r["batch"], r["split"]) for r in refs)
-    for batch in (1, 2):  # 40% frozen as test when drawn; batch 3 was drawn as test only
-        assert 0.35 <= splits[batch, "test"] / (splits[batch, "test"] + splits[batch, "dev"]) <= 0.45
+    # Batches 1-2 are development: their test sentences were read to fix four rules, so they are
+    # kept as dev and marked `was_test`. Batch 3, drawn and coded after that, is the frozen test.
+    assert splits[1, "test"] == splits[2, "test"] == 0
+    was_test = sum(1 for r in refs if r.get("was_test"))
+    assert 0.35 <= was_test / (splits[1, "dev"] + splits[2, "dev"]) <= 0.45
     assert splits[3, "test"] >= 100 and splits[3, "dev"] == 0
     assert len({r["locator"]["line"] for r in refs}) == len(refs)  # one sentence per feed item
     for ref in refs:
@@ -316,7 +319,7 @@ def test_the_sentence_set_is_well_formed():
             assert ref["event_date"] == published.astimezone(UTC).date().isoformat(), ref["id"]
         elif ref["event_date"] is not None:
             assert abs((day(ref["event_date"]) - published.date()).days) <= 400, ref["id"]
-    assert sum(r["dated"] for r in refs if r["split"] == "test") >= 150
+    assert sum(r["dated"] for r in refs if r["split"] == "test") >= 60
 
 
 def _scorer():
@@ -326,9 +329,9 @@ def _scorer():
     return module
 
 
-# Measured on the development split when the rules last changed (tools/score_event_dates.py):
-# 0.903 of all sentences, 0.969 of the dated ones; the floors leave a small margin.
-DEV_FLOORS = (0.88, 0.95)
+# Measured on the development split (tools/score_event_dates.py --split dev): 0.894 of all 360
+# sentences, 0.935 of the 215 dated ones; the floors leave a small margin.
+DEV_FLOORS = (0.87, 0.92)
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the sentences are read from ../shared/corpus")

@@ -12,9 +12,10 @@ publication time as UTC, as the pipeline does for a feed that gives none.
 
 Accuracy is reported for all sentences and for the dated ones (the issue's measure: "event_date
 right on the dated test sentences"). Develop with `--split dev`; the test split is scored once.
-`--by-batch` splits the figures by sampling batch (tools/sample_event_date_sentences.py): the
-test sentences of batches 1-2 were scored once before four rules were fixed from their misses,
-batch 3 (all test) was drawn and coded after that, as the blind measure of the fixed resolver.
+`--by-batch` splits the figures by sampling batch (tools/sample_event_date_sentences.py). The
+sentences of batches 1-2 drawn as test were scored once, then four rules were fixed from their
+misses: they are development sentences now (`was_test`). Batch 3, drawn and coded after that,
+is the frozen test split, the blind measure of the resolver.
 `--baseline dateparser` scores dateparser's `search_dates` instead (the first date it finds in
 the sentence, counted from the publication time, else the fallback): the library we compared.
 """

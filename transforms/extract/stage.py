@@ -68,6 +68,32 @@ def _load(name: str) -> _Model:
     return _Model(nlp, load_prefilter(nlp))
 
 
+def extract_batch(nlp, prefilter, batch: list[Article], run_id: str, on_unparsed=lambda: None):
+    """(article, its rows) for a batch, as a worker makes them: the pre-filter masks the texts with
+    no trigger (None: parse everything), the title is parsed in sentence case, one `nlp.pipe`
+    over the batch. `on_unparsed()` is called for each title or body the pre-filter skipped."""
+    pairs = []
+    for index, article in enumerate(batch):
+        if prefilter is not None:
+            title, body = prefilter.mask(article.title, article.text)
+        else:
+            title, body = article.title, article.text or None
+        if title is not None:  # "Court Blocks Appointment": parsed in sentence case
+            title = sentence_case(title, article.text)
+        for text, part in ((title, "title"), (body, "body")):
+            if text is None:
+                on_unparsed()
+            else:
+                pairs.append((text, (index, part)))
+    docs = {key: doc for doc, key in nlp.pipe(pairs, as_tuples=True, batch_size=64)}
+    for index, article in enumerate(batch):
+        title_doc, body_doc = docs.get((index, "title")), docs.get((index, "body"))
+        if title_doc is None and body_doc is None:
+            yield article, []
+            continue
+        yield article, extract_events(article, title_doc, body_doc, run_id)
+
+
 class _ExtractFn(beam.DoFn):
     def __init__(self, model_name: str, run_id: str, shared_handle: shared.Shared, prefilter: bool = True):
         self._model_name = model_name
@@ -108,28 +134,7 @@ class _ExtractFn(beam.DoFn):
                 yield event
 
     def _extract(self, batch: list[Article]):
-        pairs = []
-        for index, article in enumerate(batch):
-            if self._prefilter is not None:
-                title, body = self._prefilter.mask(article.title, article.text)
-            else:
-                title, body = article.title, article.text or None
-            if title is not None:  # "Court Blocks Appointment": parsed in sentence case
-                title = sentence_case(title, article.text)
-            for text, part in ((title, "title"), (body, "body")):
-                if text is None:
-                    self._skipped.inc()
-                else:
-                    pairs.append((text, (index, part)))
-        docs: dict[tuple[int, str], object] = {}
-        for doc, key in self._nlp.pipe(pairs, as_tuples=True, batch_size=64):
-            docs[key] = doc
-        for index, article in enumerate(batch):
-            title_doc, body_doc = docs.get((index, "title")), docs.get((index, "body"))
-            if title_doc is None and body_doc is None:
-                yield article, []
-                continue
-            yield article, extract_events(article, title_doc, body_doc, self._run_id)
+        return extract_batch(self._nlp, self._prefilter, batch, self._run_id, on_unparsed=self._skipped.inc)
 
     def _extract_one(self, article: Article):
         try:

@@ -21,7 +21,6 @@ from pathlib import Path
 import apache_beam as beam
 import pyarrow.parquet as pq
 
-from schemas.records import Event
 from transforms.counters import counter
 from transforms.incidents import rules
 from transforms.store import layout
@@ -51,7 +50,7 @@ class _CommittedRows:
         found = []
         for path in (p for date, paths in sorted(by_date.items()) if low <= date <= high for p in paths):
             for rel, row in self._read(path):
-                if rules.block_key(_as_row(row, actor)) == (actor, action, day):
+                if rules.block_key(incident_row(row, actor)) == (actor, action, day):
                     found.append((rel, row))
         return found
 
@@ -97,7 +96,8 @@ def _parse_block(key: str) -> tuple[str, str, dt.date]:
     return actor, action, dt.date.fromisoformat(day)
 
 
-def _as_row(row: dict, actor: str) -> rules.IncidentRow:
+def incident_row(row: dict, actor: str) -> rules.IncidentRow:
+    """A committed row (a dict read back from a part file, with its partition's date) for the rules."""
     return rules.IncidentRow(row["event_id"], actor, row.get("event_root"), row.get("target"), row.get("event_date"),
                              row["date"], row.get("published"), row.get("title"), row.get("sentence"))
 
@@ -117,7 +117,7 @@ class _AssignBlockFn(beam.DoFn):
         events = list(events)
         old = [(rel, row) for rel, row in self._committed.of_block(actor, action, day)
                if row["article_id"] not in processed]
-        labels = rules.assign_block([rules.IncidentRow.of(e) for e in events] + [_as_row(r, actor) for _, r in old])
+        labels = rules.assign_block([rules.IncidentRow.of(e) for e in events] + [incident_row(r, actor) for _, r in old])
         for event in events:
             yield event._replace(incident_id=labels[event.event_id])
         for rel, row in old:
@@ -148,8 +148,3 @@ class AssignIncidents(beam.PTransform):
         )
         return {"events": assigned.events, RELABELS: assigned[RELABELS]}
 
-
-def with_incidents(events: list[Event]) -> list[Event]:
-    """The same rows with incident_id set from these rows alone (for callers without a dataset)."""
-    labels = rules.assign(events)
-    return [e._replace(incident_id=labels[e.event_id]) for e in events]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 import apache_beam as beam
 import pyarrow as pa
@@ -45,25 +46,28 @@ def state_path(root: str) -> Path:
     return Path(root) / STATE_DIR / STATE_FILE
 
 
-def load(root: str) -> dict[str, tuple[str, tuple]]:
-    """article_id → (content_hash, partitions) of the committed state; {} when there is none."""
+class StateRow(NamedTuple):
+    content_hash: str
+    partitions: tuple
+    run_id: str | None
+    feed_url: str | None  # whose copy was kept (None in states written before that column)
+
+
+def read_state(root: str) -> dict[str, StateRow]:
+    """article_id → its row of the committed state, read in one pass; {} when there is none."""
     path = state_path(root)
     if not path.exists():
         return {}
-    table = pq.read_table(path, columns=["article_id", "content_hash", "partitions"])
-    ids = table.column("article_id").to_pylist()
-    hashes = table.column("content_hash").to_pylist()
-    parts = table.column("partitions").to_pylist()
-    return {a: (h or "", tuple(p or ())) for a, h, p in zip(ids, hashes, parts)}
+    table = pq.read_table(path)
+    columns = {name: table.column(name).to_pylist() if name in table.column_names else [None] * table.num_rows
+               for name in ("article_id", "content_hash", "partitions", "run_id", "feed_url")}
+    return {a: StateRow(h or "", tuple(p or ()), r, f) for a, h, p, r, f in zip(
+        columns["article_id"], columns["content_hash"], columns["partitions"], columns["run_id"], columns["feed_url"])}
 
 
-def load_feeds(root: str) -> dict[str, str]:
-    """article_id → the feed whose copy was kept (states written before that column: {})."""
-    path = state_path(root)
-    if not path.exists() or "feed_url" not in pq.read_schema(path).names:
-        return {}
-    table = pq.read_table(path, columns=["article_id", "feed_url"])
-    return {a: f for a, f in zip(table.column("article_id").to_pylist(), table.column("feed_url").to_pylist()) if f}
+def load(root: str) -> dict[str, tuple[str, tuple]]:
+    """article_id → (content_hash, partitions) of the committed state; {} when there is none."""
+    return {a: (row.content_hash, row.partitions) for a, row in read_state(root).items()}
 
 
 def _write(path: Path, state: dict[str, tuple[str, tuple]], run_ids: dict[str, str], feeds: dict[str, str]) -> None:
@@ -92,13 +96,10 @@ def stage(root: str, run_id: str, updates: Iterable[ArticleUpdate], staging: Pat
     forget = set(forget_partitions)
     if not updates and not forget:
         return False
-    path = state_path(root)
-    state = load(root)
-    feeds = load_feeds(root)
-    run_ids = {}
-    if path.exists():
-        old = pq.read_table(path, columns=["article_id", "run_id"])
-        run_ids = dict(zip(old.column("article_id").to_pylist(), old.column("run_id").to_pylist()))
+    rows = read_state(root)
+    state = {a: (row.content_hash, row.partitions) for a, row in rows.items()}
+    run_ids = {a: row.run_id for a, row in rows.items()}
+    feeds = {a: row.feed_url for a, row in rows.items() if row.feed_url}
     if forget:
         state = {k: v for k, v in state.items() if not forget.intersection(v[1])}
     for update in sorted(updates, key=lambda u: u.article_id):
@@ -173,8 +174,9 @@ class _SkipUnchangedFn(beam.DoFn):
         self._feeds: dict[str, str] = {}
 
     def setup(self):
-        self._state = load(self._root)
-        self._feeds = load_feeds(self._root)
+        rows = read_state(self._root)
+        self._state = {a: (row.content_hash, row.partitions) for a, row in rows.items()}
+        self._feeds = {a: row.feed_url for a, row in rows.items() if row.feed_url}
 
     def process(self, article: Article):
         previous = self._state.get(article.article_id)

@@ -122,13 +122,14 @@ def stage_partition(
     live = live_files(root, rel)
     for path in live:
         try:
-            ids = pq.read_table(path, columns=["article_id", "event_id"], partitioning=None)
+            ids = pq.read_table(path, columns=["article_id", "event_id"] if relabels else ["article_id"],
+                                partitioning=None)
         except (OSError, pa.ArrowException):  # truncated or not Parquet: set aside at the commit
             damaged.append(path.name)
             continue
         mask = pc.is_in(ids.column("article_id"), value_set=pa.array(sorted(dropped), type=pa.string()))
-        relabelled = pc.is_in(ids.column("event_id"), value_set=pa.array(sorted(relabels), type=pa.string()))
-        if not pc.any(mask).as_py() and not pc.any(relabelled).as_py():
+        relabelled = relabels and pc.any(pc.is_in(ids.column("event_id"), value_set=pa.array(sorted(relabels))))
+        if not pc.any(mask).as_py() and not (relabelled and relabelled.as_py()):
             continue
         table = read_compatible(path)
         keep = _relabel(table.filter(pc.invert(pc.fill_null(mask, False))), relabels)
