@@ -37,3 +37,21 @@ def make_event(**overrides):
     )
     values.update(overrides)
     return Event(**values)
+
+
+# Committed datasets shared by the run tests (tests/runs_helpers.py; built once per session,
+# copied by a test before it changes anything).
+@pytest.fixture(scope="session")
+def reference(tmp_path_factory):
+    """A clean run over both sample feeds: (folder, its events)."""
+    from runs_helpers import clean_reference
+
+    return clean_reference(tmp_path_factory.getbasetemp())
+
+
+@pytest.fixture(scope="session")
+def base(tmp_path_factory):
+    """A committed dataset from one of the two sample feeds: (folder, its events, its live files)."""
+    from runs_helpers import one_feed_base
+
+    return one_feed_base(tmp_path_factory.getbasetemp())

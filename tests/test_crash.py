@@ -12,11 +12,9 @@ import shutil
 import pytest
 from runs_helpers import (
     FEEDS,
-    clean_reference,
     events,
     kill9,
     live_files,
-    one_feed_base,
     plain_events,
     run_ok,
     start_paused,
@@ -24,17 +22,6 @@ from runs_helpers import (
 
 from transforms.store import dataset
 from transforms.store.hooks import WriterHooks
-
-
-@pytest.fixture(scope="module")
-def reference(tmp_path_factory):
-    return clean_reference(tmp_path_factory.getbasetemp())
-
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory):
-    """A committed dataset from one of the two sample feeds."""
-    return one_feed_base(tmp_path_factory.getbasetemp())
 
 
 # extract: while events flow out of the NLP stage; stage: one partition staged;

@@ -5,12 +5,7 @@ import json
 import time
 
 import pytest
-from runs_helpers import FEEDS, clean_reference, copy_feeds, events, eventwire, kill9, live_files, run_ok, start_paused
-
-
-@pytest.fixture(scope="module")
-def reference(tmp_path_factory):
-    return clean_reference(tmp_path_factory.getbasetemp())
+from runs_helpers import FEEDS, copy_feeds, events, eventwire, kill9, live_files, run_ok, start_paused
 
 
 def test_a_rerun_skips_unchanged_articles_and_changes_nothing(reference, tmp_path):

@@ -48,42 +48,48 @@ def _pause(point: str, flag: str, args: list[str]) -> None:
         sys.exit(1)
 
 
-def _race(code: Path) -> str:
+def query_race(code: Path, queries: int = 150) -> tuple[int, int]:
+    """(wrong counts, failed queries) of `queries` counts of 300 rows while a writer commits run
+    after run, each rewriting every partition with the same rows (tests/test_reliability.py
+    asserts (0, 0) on this code)."""
     sys.path[:0] = [str(code), str(code / "tests")]
     from conftest import make_event
 
     from pipeline.query import run_query
     from transforms.store import dataset
 
-    root, date = tempfile.mkdtemp(), dt.date(2026, 11, 20)
+    date = dt.date(2026, 11, 20)
     by_actor = {a: [make_event(event_id=f"{a}{i:029d}", actor=a, article_id=f"{a}-{i}", date=date) for i in range(50)]
                 for a in ["RUS", "UKR", "NATO", "EU", "USA", "CHN"]}
+    with tempfile.TemporaryDirectory() as root:
 
-    def commit(run_id):
-        changes = [dataset.stage_partition(root, run_id, date, a, rows, purge_articles=[r.article_id for r in rows])
-                   for a, rows in by_actor.items()]
-        dataset.commit(root, run_id, changes)
+        def commit(run_id):
+            changes = [dataset.stage_partition(root, run_id, date, a, rows, purge_articles=[r.article_id for r in rows])
+                       for a, rows in by_actor.items()]
+            dataset.commit(root, run_id, changes)
 
-    commit("r0")
-    stop = threading.Event()
+        commit("r0")
+        stop = threading.Event()
 
-    def writer():
-        index = 1
-        while not stop.wait(0.005):
-            commit(f"r{index}")
-            index += 1
+        def writer():
+            index = 1
+            while not stop.wait(0.005):
+                commit(f"r{index}")
+                index += 1
 
-    thread = threading.Thread(target=writer)
-    thread.start()
-    wrong = failed = 0
-    for _ in range(150):
+        thread = threading.Thread(target=writer)
+        thread.start()
+        wrong = failed = 0
         try:
-            wrong += run_query(root, "SELECT count(*) FROM events")[1][0][0] != 300
-        except Exception:  # counted: a query that fails is a figure here
-            failed += 1
-    stop.set()
-    thread.join()
-    return f"150 queries during commits: {wrong} wrong counts, {failed} failed"
+            for _ in range(queries):
+                try:
+                    wrong += run_query(root, "SELECT count(*) FROM events")[1][0][0] != 300
+                except Exception:  # counted: a query that fails is a figure here
+                    failed += 1
+        finally:
+            stop.set()
+            thread.join()
+    return wrong, failed
 
 
 def main(code: Path) -> None:
@@ -150,7 +156,8 @@ def main(code: Path) -> None:
     eventwire("run", "--feeds", wire, "--output", output, "--run_id", "nightly-1")
     eventwire("run", "--feeds", feeds / "world-news.rss", wire, "--output", reference, "--run_id", "r")
     print("case 2: run id reused after its manifest was deleted:", count(output), "expected", count(reference))
-    print("case 3:", _race(code))
+    wrong, failed = query_race(code)
+    print(f"case 3: 150 queries during commits: {wrong} wrong counts, {failed} failed")
 
 
 if __name__ == "__main__":
