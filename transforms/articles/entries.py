@@ -123,7 +123,11 @@ _NAMED_OFFSETS = {"EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -42
 
 
 def utc_offset_minutes(raw) -> int | None:
-    """The UTC offset written at the end of a feed's date string, in minutes; None when absent."""
+    """The UTC offset written at the end of a feed's date string, in minutes; None when absent.
+
+    Raises ValueError for a numeric offset no place has (beyond ±14:00, or minutes over 59):
+    feedparser applies "+9999" as 100 hours, moving 10:00 four days back; such a date is
+    `invalid_date`."""
     if not isinstance(raw, str):
         return None
     raw = raw.strip()
@@ -132,18 +136,11 @@ def utc_offset_minutes(raw) -> int | None:
         return 0
     if match:
         minutes = int(match["hours"]) * 60 + int(match["minutes"])
-        return (minutes if match["sign"] == "+" else -minutes) if minutes <= 14 * 60 else None
+        if int(match["minutes"]) > 59 or minutes > 14 * 60:
+            raise ValueError(f"UTC offset out of range: {match.group(0).strip()}")
+        return minutes if match["sign"] == "+" else -minutes
     name = raw.rsplit(None, 1)[-1].upper() if raw else ""
     return _NAMED_OFFSETS.get(name)
-
-
-def offset_out_of_range(raw) -> bool:
-    """True for a numeric UTC offset no place has (beyond ±14:00, or minutes over 59): feedparser
-    applies "+9999" as 100 hours, moving 10:00 four days back; such a date is `invalid_date`."""
-    match = _UTC_OFFSET.search(raw.strip()) if isinstance(raw, str) else None
-    if not match or match["zero"]:
-        return False
-    return int(match["minutes"]) > 59 or int(match["hours"]) * 60 + int(match["minutes"]) > 14 * 60
 
 
 def _struct_to_utc(value, fetched: dt.datetime) -> tuple[dt.datetime | None, str | None]:
@@ -279,12 +276,15 @@ def _normalize_entry(entry, index: int, ctx: dict, stats: collections.Counter):
     published = offset = None
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value, why = _struct_to_utc(entry.get(key), ctx["fetched"])
-        if value is not None and offset_out_of_range(entry.get(key.removesuffix("_parsed"))):
-            value, why = None, "invalid_date"
+        if value is not None:
+            try:
+                offset = utc_offset_minutes(entry.get(key.removesuffix("_parsed")))
+            except ValueError:
+                value, why = None, "invalid_date"
         if why:
             stats[why] += 1
         if value is not None:
-            published, offset = value, utc_offset_minutes(entry.get(key.removesuffix("_parsed")))
+            published = value
             break
 
     if published is not None:
