@@ -38,7 +38,7 @@ class _CommittedRows:
     def __init__(self, root: str):
         self._root = root
         self._base = Path(root).resolve()
-        self._files: collections.OrderedDict[str, list[tuple[str, dict]]] = collections.OrderedDict()
+        self._files: collections.OrderedDict[str, list[tuple[str, dict, tuple]]] = collections.OrderedDict()
         self._listed: collections.OrderedDict[str, dict[dt.date, list[str]]] = collections.OrderedDict()
 
     def of_block(self, actor: str, action: str, day: dt.date) -> list[tuple[str, dict]]:
@@ -49,8 +49,8 @@ class _CommittedRows:
         by_date = self._partitions_of(actor)
         found = []
         for path in (p for date, paths in sorted(by_date.items()) if low <= date <= high for p in paths):
-            for rel, row in self._read(path):
-                if rules.block_key(incident_row(row, actor)) == (actor, action, day):
+            for rel, row, block in self._read(path, actor):
+                if block == (actor, action, day):
                     found.append((rel, row))
         return found
 
@@ -66,7 +66,8 @@ class _CommittedRows:
                 self._listed.popitem(last=False)
         return self._listed[actor]
 
-    def _read(self, path: str) -> list[tuple[str, dict]]:
+    def _read(self, path: str, actor: str) -> list[tuple[str, dict, tuple]]:
+        """(partition, row, its block) of one file: read, and each row's block computed, once."""
         if path in self._files:
             self._files.move_to_end(path)
             return self._files[path]
@@ -78,7 +79,8 @@ class _CommittedRows:
         except (OSError, ValueError):  # a damaged file: the writer sets it aside (transforms/store/dataset.py)
             rows = []
         else:
-            rows = [(rel, dict(row, date=date)) for row in table.to_pylist()]
+            rows = [(rel, row, rules.block_key(incident_row(row, actor)))
+                    for row in (dict(r, date=date) for r in table.to_pylist())]
         self._files[path] = rows
         if len(self._files) > _CACHED_FILES:
             self._files.popitem(last=False)
