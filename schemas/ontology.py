@@ -346,6 +346,32 @@ def _valid(on_date: datetime.date | None, start: datetime.date | None,
     return on_date is None or ((start is None or start <= on_date) and (end is None or on_date < end))
 
 
+FORMER_OFFICIAL = "ELI"
+
+
+def _former(rows, on_date: datetime.date) -> ActorEntry | None:
+    """A person named after every role of theirs ended ("Olaf Scholz" in 2026) still acts for
+    their country, as an ex-official (the elite sector), no longer as its government. Before
+    their first role nothing says who they were, so they stay unknown."""
+    ends = [(end, entry) for entry, _, end in rows if end is not None and entry.country]
+    if not ends or len(ends) < len(rows) or any(start is not None and start > on_date for _, start, _ in rows):
+        return None
+    last_end, entry = max(ends, key=lambda pair: pair[0])
+    if last_end > on_date or entry.country in _states_ended_by(on_date):
+        return None  # Erich Honecker in 1995: no GDR left to be an ex-official of
+    return ActorEntry(entry.code, entry.country, FORMER_OFFICIAL, entry.kind)
+
+
+@functools.lru_cache(maxsize=256)
+def _states_ended_by(on_date: datetime.date) -> frozenset[str]:
+    """Codes of historical states gone on that date: every countries.csv row of the code ended
+    ("Swaziland" ended in 2018, but its code lives on as Eswatini's)."""
+    rows = _rows("countries.csv")
+    ended = {r["code"] for r in rows if r["valid_to"] and _date(r["valid_to"]) <= on_date}
+    alive = {r["code"] for r in rows if not r["valid_to"] or _date(r["valid_to"]) > on_date}
+    return frozenset(ended - alive)
+
+
 class ActorNames(Mapping):
     """The actor dictionary on one date (see `actor_names`): a read-only mapping that looks
     people and historical names up by date instead of copying every name for every date."""
@@ -377,6 +403,7 @@ class ActorNames(Mapping):
                 if on_date is None or ((start is None or start <= on_date)
                                        and (end is None or on_date < end)):
                     return entry
+            return _former(rows, on_date) or default
         return default
 
     def __getitem__(self, key):

@@ -85,6 +85,15 @@ def test_phoenix_role_by_date():
     assert chirac(dt.date(1970, 1, 1)).actor_type == "ELI"
 
 
+def test_after_every_role_ended_a_person_is_an_ex_official():
+    """The team's rows end with the last role (Olaf Scholz: chancellor until 2025-05-06); after
+    it the person is still of their country, in the elite sector; before any role, unknown."""
+    assert actor_names(dt.date(2024, 1, 1)).get("olaf scholz").actor_type == "GOV"
+    after = actor_names(dt.date(2026, 1, 1)).get("olaf scholz")
+    assert (after.code, after.country, after.actor_type) == ("DEU", "DEU", "ELI")
+    assert actor_names(dt.date(2010, 1, 1)).get("olaf scholz") is None
+
+
 def test_undated_code_fills_outside_the_dated_roles():
     """[AFGELI 620101-780427] [AFGGOV 780427-780430] [AFGELI]: ELI before and after the GOV days,
     with open ends only at the two ends."""

@@ -19,6 +19,17 @@ from transforms.extract.places import place_countries
         # a visit or a use of force: the place stands for its country
         ("Chile's foreign minister visited the border city of Mendoza on Friday.", ("CHL", "ARG")),
         ("Ethiopian troops shelled positions near Kassala overnight.", ("ETH", "SDN")),
+        # the act inside an intent's complement names the recipient
+        ("Norway agreed to keep supplying Latvia with grain next year.", ("NOR", "LVA")),
+        ("The Chilean government said it was ready to open talks with Bolivia on water rights.", ("CHL", "BOL")),
+        ("Ghana signalled its willingness to resume talks with Togo on the border.", ("GHA", "TGO")),
+        # aid, investigations and protests: the place they happen in
+        ("Belgian aircraft airdropped 20 tonnes of food into Gaza.", ("BEL", "PSE")),
+        ("Austrian prosecutors opened an inquiry into alleged bribery in Slovakia.", ("AUT", "SVK")),
+        # a country named deep inside the object phrase
+        ("The Danish foreign minister condemned the violence that erupted in Mozambique last week.", ("DNK", "MOZ")),
+        # whatever the root, a place the act goes to
+        ("Jordan allowed its airlines to resume flights to Beirut.", ("JOR", "LBN")),
     ],
 )
 def test_the_recipient_is_found_where_the_syntax_puts_it(nlp, text, expected):
@@ -43,3 +54,25 @@ def test_places_are_looked_up_only_in_place_names(nlp):
     assert place_countries()["reading"] == "GBR"
     events = extract(nlp, "Croatian police raided a flat after reading the report on the split in the party.")
     assert all(e.target != "GBR" for e in events)
+
+
+def test_a_capital_where_a_meeting_happens_is_no_recipient(nlp):
+    events = extract(nlp, "The Peruvian president will attend a regional summit in Quito next month.")
+    assert {(e.actor, e.target) for e in events if e.actor == "PER"} == {("PER", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "reciprocal"),
+    [
+        ("Vietnam and Mongolia pledged to double bilateral trade by 2030.", True),
+        ("Peru and Ecuador agreed to reopen the border crossing.", True),
+        # a joint promise to a third party is no promise to each other
+        ("Sweden and Norway promised a path to membership for Moldova.", False),
+    ],
+)
+def test_an_intent_of_two_actors_is_mutual_only_when_the_words_say_so(nlp, text, reciprocal):
+    rows = {(e.actor, e.target) for e in extract(nlp, text) if e.event_root == "03"}
+    actors = {a for a, _ in rows}
+    assert len(actors) == 2, rows
+    first, second = sorted(actors)
+    assert ({(first, second), (second, first)} <= rows) is reciprocal, rows

@@ -83,7 +83,11 @@ GENERIC_VERBS = {"be", "have", "do", "make", "take", "get", "go", "come", "see",
                  "steal", "fine", "prohibit", "sue", "abuse", "hurt", "rampage", "scuffle",
                  "terrorize", "destroy", "encircle", "flatten", "repulse", "recapture",
                  "vandalise", "legitimise", "distrust", "savage", "denigrate", "intrude",
-                 "refute", "allay", "worry", "concern", "consider", "notify", "invite"}
+                 "refute", "allay", "worry", "concern", "consider", "notify", "invite",
+                 # verbs of holding, running, needing and facing: "controls the desert", "faces
+                 # calls", "the court ruled", "leave the country" are no interaction by themselves
+                 "leave", "control", "face", "rule", "manage", "oversee", "need", "mean", "render",
+                 "watch", "fill", "coalesce", "increase", "conduct", "handle", "lead"}
 
 
 # ----------------------------------------------------------------------------- helpers

@@ -145,6 +145,8 @@ class ArticleActors:
         tokens = name_tokens(head)
         actor = self._best_match(tokens)
         role_type = self._role_type(tokens, head)
+        if actor is not None and role_type is not None and self._role_is_the_name(tokens, actor):
+            role_type = None  # "the African National Congress" is a party, not a legislature
         if actor is not None and not as_target and not self._names_an_actor(head, tokens, actor, role_type):
             return None
         if actor is None and role_type is not None:
@@ -261,6 +263,16 @@ class ArticleActors:
             if role is not None:
                 return role
         return None
+
+    def _role_is_the_name(self, tokens: Sequence, actor: Actor) -> bool:
+        """Whether every role word of the phrase belongs to the matched organisation's own name
+        ("Congress" in "African National Congress", "Party" in "Kurdistan Workers' Party"):
+        then the organisation's kind is its sector."""
+        entry = self.lookup(actor.name)
+        if entry is None or entry.kind != "organization" or entry.actor_type is None:
+            return False
+        name_words = set(_normalize(actor.name).split())
+        return all(_normalize(t.text) in name_words for t in tokens if self._role_of(t) is not None)
 
     def _role_of(self, token) -> str | None:
         return self._roles.get(token.lemma_.lower()) or self._roles.get(token.text.lower())

@@ -91,6 +91,16 @@ def is_hypothetical(verb) -> bool:
     return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children)
 
 
+def clause_kind(verb) -> str:
+    """The dependency that attaches the verb's clause (through coordination): "relcl" for the
+    background of a relative clause ("the territory that Moscow annexed"), "advcl" for an
+    adverbial one ("after Russian jets launched an attack"), "ROOT" for a main clause."""
+    node = verb
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    return node.dep_
+
+
 def is_headline_passive(verb) -> bool:
     """'Russian woman arrested on Red Square': a headline's bare participle is passive."""
     if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):

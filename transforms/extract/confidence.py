@@ -23,6 +23,9 @@ FEATURES = (
     "nominal",          # from an event noun ("a Russian strike on ...")
     "instrument",       # the user of a weapon ("a bomb planted by ...")
     "light_verb",       # a light verb's noun ("launched an offensive")
+    "background",       # in a relative clause ("the territory that Moscow annexed")
+    "subordinate",      # in an adverbial clause ("after Russian jets launched an attack")
+    "private_actor",    # no public office ("an Australian man", "Chinese citizens", "former president")
     "specific_rule",    # the verb rule names the object or particle it needs
     "has_target",
     "title_only",       # the evidence is the headline alone
@@ -36,6 +39,12 @@ FEATURES = (
     "verbal_conflict",  # roots 10-14 (material conflict, 15-20, is the baseline)
     "intent",           # an intent or threat (03, 13): the act has not happened
 )
+
+
+# Civilians, people named by a common noun ("man", "residents", "businessmen") and former
+# officials: in the news they are mostly victims, witnesses or commentators, seldom the actor
+# of a political event.
+PRIVATE_SECTORS = frozenset({"CVL", "PPL", "BUS", "EDU", "HLH", "REF", "AGR", "LAB", "ELI"})
 
 
 @functools.cache
@@ -80,6 +89,8 @@ def row_features(actor, target, rule, **flags: bool) -> dict[str, float]:
         out["actor_organization"] = 1.0
     if actor.actor_type is not None and actor.code == actor.country:
         out["actor_role"] = 1.0
+    if actor.actor_type in PRIVATE_SECTORS:
+        out["private_actor"] = 1.0
     if target is not None:
         out["has_target"] = 1.0
     if rule.object_heads or rule.particle:

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 from schemas import ontology
 from schemas.records import Article, Event
-from transforms.extract.actors import FORMER, Actor, ArticleActors, name_tokens, resolve_all
+from transforms.extract.actors import Actor, ArticleActors, name_tokens, resolve_all
 from transforms.extract.clauses import (
     SUBJECT_DEPS,
     agents_of,
+    clause_kind,
     dative_object,
     direct_object,
     is_headline_passive,
@@ -42,14 +43,17 @@ from transforms.extract.confidence import place_features, probability, row_featu
 from transforms.extract.nominal import instrument_agent, nominal_code, nominal_events
 from transforms.extract.outlets import outlet_country
 from transforms.extract.rows import TITLE_SEPARATOR, analysed_text, best_per_event, to_rows
-from transforms.extract.targets import find_target
+from transforms.extract.targets import complement_target, find_target
 from transforms.extract.topics import item_kind, keeps
 from transforms.extract.verbs import match_verb
 
 TOPIC_PREPS = frozenset({"on", "about", "over", "to", "for"})
 # Reciprocal actions give each member of a compound subject the other as target.
-RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
-RECIPROCAL_CODES = ("087",)  # "India and Pakistan agreed to a ceasefire": each with the other
+RECIPROCAL_ROOTS = frozenset({"04", "05", "06"})
+RECIPROCAL_CODES = ("087", "036")  # "India and Pakistan agreed to a ceasefire": each with the other
+# An intent (03) is mutual only when the verb says so ("Armenia and Azerbaijan agreed to ...");
+# "the EU and NATO promised a path to membership" is a promise of both to a third party.
+RECIPROCAL_INTENT_VERBS = frozenset({"agree", "negotiate", "meet", "talk", "discuss"})
 
 
 @dataclass
@@ -95,6 +99,8 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
 
 def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
     _learn_people(sent, resolver)
+    if _is_question(sent):
+        return []
     by_verb: dict[int, list[Candidate]] = {}
     for verb in sent:
         if verb.pos_ not in ("VERB", "AUX") or _governed_by_event_verb(verb):
@@ -128,6 +134,23 @@ def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
                 continue
             out.append(candidate)
     return out
+
+
+MUTUAL_WORDS = frozenset({"bilateral", "mutual", "mutually", "jointly", "together"})
+
+
+def _mutual(verb) -> bool:
+    """'Vietnam and South Korea pledged to double bilateral trade', '... to work together':
+    the complement says the intent is of each toward the other."""
+    words = [t.lower_ for t in verb.subtree]
+    return bool(MUTUAL_WORDS.intersection(words)) or any(
+        a == "each" and b == "other" for a, b in zip(words, words[1:]))
+
+
+def _is_question(sent) -> bool:
+    """'What has Israel said about the campaign?', 'Will Iran retaliate?': a question reports
+    nothing (a quoted one ends in its speech verb: '"Why?" he asked.')."""
+    return sent.text.rstrip().rstrip("\"'”’ )").endswith("?")
 
 
 # Denials (016) and accusations, criticism, complaints (root 11) embed an act they dispute.
@@ -256,8 +279,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     else:
         subjects = subjects_of(verb)
         target_heads = [h for h in (dative_object(children), dobj) if h is not None]
-    # A former official acts for themselves, not for the state they once served.
-    actors = [a for a in resolve_all(resolver, subjects) if a.actor_type != FORMER]
+    # A former official keeps their country, in the elite sector (ELI), not its government.
+    actors = resolve_all(resolver, subjects)
     instrument = False
     if not actors and not passive:  # "a bomb planted by militants killed four officers"
         actors = [a for a in (instrument_agent(s, resolver) for s in subjects) if a is not None]
@@ -273,18 +296,13 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
             if child.dep_ == "ccomp":
                 target = find_target(resolver, [c for c in child.children if c.dep_ in SUBJECT_DEPS], [], None)
                 break
-    if target is None:  # "agreed to provide aid to Syria": the complement names the target
-        for child in children:
-            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-                grand = list(child.children)
-                inner = next((c for c in grand if c.dep_ == "dobj"), None)
-                target = find_target(resolver, [inner] if inner is not None else [], prepositions(grand), inner, rule.code[:2])
-                if target is not None:
-                    break
+    if target is None:  # "agreed to keep supplying Sri Lanka with fuel": the complement names it
+        target = complement_target(resolver, verb, rule.code[:2])
     object_text = _object_text(verb, dobj, preps, target)
     speaker = _speaker(verb, resolver)
     reciprocal = len(actors) > 1 and target is None and (
-        rule.code[:2] in RECIPROCAL_ROOTS or rule.code.startswith(RECIPROCAL_CODES))
+        rule.code[:2] in RECIPROCAL_ROOTS or rule.code.startswith(RECIPROCAL_CODES)
+        or (rule.code[:2] == "03" and (verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS or _mutual(verb))))
     for actor in actors:
         this_target = target
         if reciprocal:
@@ -292,7 +310,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         if this_target is not None and this_target.code == actor.code:
             this_target = None
         features = row_features(actor, this_target, rule, passive=passive, reported=speaker is not None,
-                                 instrument=instrument, light_verb=light_noun)
+                                 instrument=instrument, light_verb=light_noun, background=clause_kind(verb) == "relcl",
+                                 subordinate=clause_kind(verb) == "advcl")
         yield Candidate(actor, this_target, rule, verb, object_text, speaker, 0.0, features)
 
 

@@ -139,7 +139,7 @@ def _target(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
     while head.dep_ == "prep":
         head = head.head
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and prep.i > noun.i:
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS | {"at"} and prep.i > noun.i:
             found = _country_in(prep, resolver)
             if found is not None and found.code != actor.code:
                 return found
@@ -158,6 +158,11 @@ def _country_in(prep, resolver: ArticleActors, any_actor: bool = False) -> Actor
         place = resolver.place(pobj)  # "a missile attack in Kherson": the country of the place
         if place is not None:
             return place
+    for token in prep.subtree:  # "on a tent ... in the Khan Yunis refugee camp": a place further in
+        if token.pos_ == "PROPN" and token.dep_ in ("pobj", "compound", "appos", "conj"):
+            place = resolver.place(token)
+            if place is not None:
+                return place
     return None
 
 

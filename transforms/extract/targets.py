@@ -7,11 +7,16 @@ of force the place, which stands for its country (transforms/extract/places.py).
 from __future__ import annotations
 
 from transforms.extract.actors import Actor, ArticleActors, resolve_all
+from transforms.extract.clauses import dative_object, direct_object, prepositions
 
 TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
-# Visits and uses of force: the place they happen in stands for the country that receives them.
-PLACE_ROOTS = frozenset({"04", "15", "17", "18", "19", "20"})
+# Visits, aid, investigations, protests and uses of force: the place they happen in stands for
+# the country that receives them ("airdropped food into Gaza", "examined the halls at Natanz",
+# "rallied in Tbilisi against the government").
+PLACE_ROOTS = frozenset({"04", "07", "09", "14", "15", "17", "18", "19", "20"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "inside", "into", "over", "toward", "towards"})
+# Whatever the root, a place the act goes to receives it ("resume direct flights to Lebanon").
+DIRECTIONAL_PREPS = frozenset({"to", "into"})
 
 
 def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = "") -> Actor | None:
@@ -48,12 +53,51 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
             place = resolver.place(head)
             if place is not None:
                 return place
-        for prep in candidate_preps:
-            if prep.lower_ in TARGET_PREPS or prep.lower_ in LOCATIVE_PREPS:
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    found = _country_or_place(resolver, pobj)
-                    if found is not None:
-                        return found
+    place_preps = TARGET_PREPS | LOCATIVE_PREPS if root in PLACE_ROOTS else DIRECTIONAL_PREPS
+    for prep in candidate_preps:
+        if prep.lower_ in place_preps:
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = _country_or_place(resolver, pobj)
+                if found is not None:
+                    return found
+    inside = heads + [pobj for prep in candidate_preps if prep.lower_ in TARGET_PREPS | place_preps
+                      for pobj in prep.children if pobj.dep_ == "pobj"]
+    return _country_deep_inside(resolver, inside, root)
+
+
+DEEP_TARGET_DEPTH = 4
+
+
+def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | None:
+    """Last resort: the nearest country named anywhere inside the object phrase ("condemned the
+    unrest that emerged in Brazil", "hit a cluster of buildings in Hamad City, ... in the Gaza
+    Strip"), nearest first; for visits and uses of force a known place counts too. Only a
+    country, never an organisation: deep inside a phrase an organisation is seldom the recipient."""
+    level = [h for h in heads if h is not None]
+    for _ in range(DEEP_TARGET_DEPTH):
+        level = [c for node in level for c in node.children if c.dep_ not in ("appos", "punct")]
+        for node in level:
+            if node.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                continue
+            if root in PLACE_ROOTS:
+                found = _country_or_place(resolver, node)
+            else:  # "a summit in Cairo" is where, not whom: a capital after "in" is a place
+                found = _country(resolver, node, capital=not _locative(node))
+            if found is not None:
+                return found
+    return None
+
+
+def _locative(node) -> bool:
+    return node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS
+
+
+def _country(resolver: ArticleActors, head, capital: bool = True) -> Actor | None:
+    for actor in resolve_all(resolver, [head], as_target=True):
+        if actor.code == actor.country:
+            entry = resolver.lookup(actor.name)
+            if capital or entry is None or entry.kind != "metonym":
+                return actor
     return None
 
 
@@ -83,3 +127,27 @@ def _country_or_place(resolver: ArticleActors, head) -> Actor | None:
         if actor.code == actor.country:
             return actor
     return resolver.place(head)
+
+
+# The paths from an intent, an appeal or a refusal to the act it is about: "agreed to keep
+# supplying Sri Lanka", "was ready to open talks with Pakistan", "signalled its willingness to
+# resume talks with the IAEA", "committed to sending officers to Haiti".
+COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "pcomp", "acl", "prep", "dobj"})
+COMPLEMENT_DEPTH = 4
+
+
+def complement_target(resolver: ArticleActors, verb, root: str) -> Actor | None:
+    """The recipient named by the act inside the verb's complement, nearest act first."""
+    level = [verb]
+    for _ in range(COMPLEMENT_DEPTH):
+        level = [c for node in level for c in node.children if c.dep_ in COMPLEMENT_DEPS]
+        for node in level:
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            children = list(node.children)
+            dobj = direct_object(children)
+            heads = [h for h in (dative_object(children), dobj) if h is not None]
+            found = find_target(resolver, heads, prepositions(children), dobj, root)
+            if found is not None:
+                return found
+    return None
