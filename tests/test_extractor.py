@@ -330,3 +330,20 @@ def test_an_act_told_in_a_relative_clause_is_less_sure_than_the_main_clause(nlp)
     assert background and news
     assert background[0].event_root == news[0].event_root == "17"
     assert background[0].confidence < news[0].confidence
+
+
+def test_every_item_of_a_list_of_countries_acts(nlp):
+    """The small model parses "A, B, C, and D" with B as an apposition of A; the list is still a list."""
+    events = extract(nlp, "Ireland, Norway, Slovenia, and the United Kingdom formally recognised the new government of Kosovo.")
+    assert {e.actor for e in events} == {"IRL", "NOR", "SVN", "GBR"}
+    assert all(e.actor_type is None for e in events)  # "the United Kingdom" names a country, not its government
+
+
+def test_they_after_two_speakers_is_both(nlp):
+    events = extract(nlp, "Georgia and Armenia say they have agreed to reopen the border crossing.")
+    assert {(e.actor, e.target) for e in events if e.event_root == "03"} == {("GEO", "ARM"), ("ARM", "GEO")}
+
+
+def test_a_headline_participle_is_the_headline_verb(nlp):
+    events = extract(nlp, "", title="Austrian chancellor heading to Skopje for talks")
+    assert ("AUT", "04", "MKD") in triples(events)

@@ -144,6 +144,12 @@ class ArticleActors:
         """
         tokens = name_tokens(head)
         actor = self._best_match(tokens)
+        if actor is not None and head.pos_ == "PROPN" and head.text not in actor.name.split():
+            # "Portugal, and the United Kingdom": the next item of a list is not this head's name
+            own_tokens = _without_conjuncts(tokens, head)
+            own = self._best_match(own_tokens)
+            if own is not None:
+                actor, tokens = own, own_tokens
         role_type = self._role_type(tokens, head)
         if actor is not None and role_type is not None and self._role_is_the_name(tokens, actor):
             role_type = None  # "the African National Congress" is a party, not a legislature
@@ -265,12 +271,12 @@ class ArticleActors:
         return None
 
     def _role_is_the_name(self, tokens: Sequence, actor: Actor) -> bool:
-        """Whether every role word of the phrase belongs to the matched organisation's own name
-        ("Congress" in "African National Congress", "Party" in "Kurdistan Workers' Party"):
-        then the organisation's kind is its sector."""
+        """Whether every role word of the phrase belongs to the matched organisation's or country's
+        own name ("Congress" in "African National Congress", "Party" in "Kurdistan Workers' Party",
+        "Kingdom" in "the United Kingdom"): then the name's own kind is its sector."""
         entry = self.lookup(actor.name)
-        if entry is None or entry.kind != "organization" or entry.actor_type is None:
-            return False
+        if entry is None or entry.kind not in ("organization", "country"):
+            return False  # "the United Kingdom" names a country, not its government
         name_words = set(_normalize(actor.name).split())
         return all(_normalize(t.text) in name_words for t in tokens if self._role_of(t) is not None)
 
@@ -371,6 +377,12 @@ def name_tokens(head) -> list:
     return [t for t in keep if t.text not in {"(", ")", ","}]
 
 
+def _without_conjuncts(tokens: Sequence, head) -> list:
+    """The phrase's tokens without the items conjoined to its head ("and the United Kingdom")."""
+    others = {t.i for child in head.children if child.dep_ in ("conj", "cc") for t in child.subtree}
+    return [t for t in tokens if t.i not in others]
+
+
 def _name_preposition(token, child) -> bool:
     if child.dep_ == "prep" and child.lower_ in NAME_PREPS and token.pos_ == "PROPN":
         return all(t.pos_ in ("PROPN", "DET", "CCONJ", "PUNCT", "ADP") for t in child.subtree)
@@ -383,7 +395,9 @@ def conjuncts(head) -> list:
     """The head and the heads conjoined with it: 'India and Japan' -> [India, Japan]."""
     found = [head]
     for child in head.children:
-        if child.dep_ == "conj":
+        # "Australia, Canada, Portugal and the UK": the small model reads the second item of a
+        # list as an apposition of the first; an apposition that continues the list is an item.
+        if child.dep_ == "conj" or (child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children)):
             found.extend(conjuncts(child))
     return found
 

@@ -54,6 +54,8 @@ def subjects_of(verb) -> list:
         return subjects_of(verb.head)  # purpose: "sat down in Dushanbe to negotiate"
     if verb.dep_ == "relcl":
         return [verb.head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]  # a headline with no finite verb: "German minister heading to Taiwan"
     return []
 
 

@@ -286,8 +286,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         actors = [a for a in (instrument_agent(s, resolver) for s in subjects) if a is not None]
         instrument = bool(actors)
     if not actors and _refers_to_speaker(subjects):
-        speaker_actor = _reporting_subject(verb, resolver)
-        actors = [speaker_actor] if speaker_actor is not None else []
+        actors = _reporting_subjects(verb, resolver)
     if not actors:
         return
     target = find_target(resolver, target_heads, preps, dobj, rule.code[:2])
@@ -357,20 +356,27 @@ def _clause_head(verb):
     return node
 
 
-def _reporting_subject(verb, resolver: ArticleActors) -> Actor | None:
-    """The actor of the verb that reports this clause ("the army said its forces ...")."""
+def _reporting_subjects(verb, resolver: ArticleActors) -> list[Actor]:
+    """The actors of the verb that reports this clause ("the army said its forces ...", "Congo
+    and Rwanda say they have agreed": both)."""
     node = _clause_head(verb)
     if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX"):
-        for actor in resolve_all(resolver, subjects_of(node.head)):
-            return actor
-    return None
+        actors = resolve_all(resolver, subjects_of(node.head))
+        if len(actors) > 1 and not _plural_speaker(verb):
+            return actors[:1]  # "Peru and Chile said it would ...": "it" is one of them
+        return actors
+    return []
+
+
+def _plural_speaker(verb) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("they", "we") for c in verb.children)
 
 
 def _speaker(verb, resolver: ArticleActors) -> str | None:
     """Who reported the event: 'Lavrov said that ...', '... according to Lavrov'."""
-    reporter = _reporting_subject(verb, resolver)
-    if reporter is not None:
-        return reporter.code
+    reporters = _reporting_subjects(verb, resolver)
+    if reporters:
+        return reporters[0].code
     node = _clause_head(verb)
     for child in node.children:
         if child.dep_ == "prep" and child.lower_ == "according":
