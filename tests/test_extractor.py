@@ -347,3 +347,17 @@ def test_they_after_two_speakers_is_both(nlp):
 def test_a_headline_participle_is_the_headline_verb(nlp):
     events = extract(nlp, "", title="Austrian chancellor heading to Skopje for talks")
     assert ("AUT", "04", "MKD") in triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a government commanding its own forces does the act itself
+        ("The Chadian president ordered the army to close the border with Sudan.", ("TCD", "16", "SDN")),
+        ("The Chadian president ordered troops to the border with Sudan.", ("TCD", "15", "SDN")),
+        # an order to another actor stays a demand
+        ("Chad ordered Sudan to withdraw its troops from the border.", ("TCD", "10", "SDN")),
+    ],
+)
+def test_an_order_to_ones_own_forces_is_the_act(nlp, text, expected):
+    assert expected in triples(extract(nlp, text))

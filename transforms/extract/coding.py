@@ -71,6 +71,27 @@ def off_topic(verb, dobj) -> bool:
     return False
 
 
+COMMAND_VERBS = frozenset({"order", "instruct", "command", "direct"})
+OWN_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
+
+
+def command_of_own_forces(verb, dobj) -> ontology.VerbRule | None:
+    """'ordered the army to close the border', 'ordered troops to the border': a government that
+    commands its own forces does the act itself; the order is how, not what. (An order to
+    another actor, "ordered Kyiv to withdraw", stays a demand.)"""
+    if verb.lemma_.lower() not in COMMAND_VERBS or dobj is None:
+        return None
+    if ontology.role_types().get(dobj.lemma_.lower()) not in OWN_FORCE_SECTORS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
+            rule = rule_for(child)
+            return rule if rule is not None and rule.code != NOT_AN_EVENT else None
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "into", "toward", "towards") for c in verb.children):
+        return match_verb("deploy", [], object_heads(dobj, [], verb))  # "ordered troops to the border"
+    return None
+
+
 def demanding_clause(verb):
     """A 'that' clause in the subjunctive ("that Tehran halt", "that he be released")."""
     for child in verb.children:

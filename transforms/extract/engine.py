@@ -32,6 +32,7 @@ from transforms.extract.clauses import (
 )
 from transforms.extract.coding import (
     NOT_AN_EVENT,
+    command_of_own_forces,
     demanding_clause,
     joint_action,
     off_topic,
@@ -256,7 +257,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     rule = rule or predicate_rule(verb)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
-    rule = joint_action(rule, dobj)
+    rule = command_of_own_forces(verb, dobj) or joint_action(rule, dobj)
     rule = with_modality(verb, rule)
     if rule.code.startswith("01") and demanding_clause(verb) is not None:
         clause = demanding_clause(verb)
