@@ -79,10 +79,13 @@ class ArticleActors:
         found = {entry.code for entry in self._named_entries(headline_doc) if entry.code == entry.country}
         self.context_country = found.pop() if len(found) == 1 else None
 
-    def _named_entries(self, doc):
-        """The longest known name (up to three words) starting at each proper noun or adjective."""
+    def _named_entries(self, doc, acting_only: bool = False):
+        """The longest known name (up to three words) starting at each proper noun or adjective;
+        `acting_only` skips names that stand where an actor cannot ("sanctions on Iran")."""
         for token in doc:
             if token.pos_ not in ("PROPN", "ADJ"):
+                continue
+            if acting_only and _only_acted_upon(token):
                 continue
             for size in (3, 2, 1):
                 entry = self._names.get(_normalize(doc[token.i : token.i + size].text))
@@ -91,12 +94,13 @@ class ArticleActors:
                     break
 
     def frame_with_outlet(self, country: str | None, docs) -> None:
-        """Let the publisher's country frame national institutions, unless the article
-        names another country anywhere (then it is not the outlet's home story)."""
+        """Let the publisher's country frame national institutions, unless the article names
+        another country where an actor could stand (then it is not the outlet's home story);
+        a country only acted upon ("announced sanctions on Iran") leaves the frame."""
         if country is None:
             return
         for doc in docs:
-            if doc is not None and any(e.country not in (None, country) for e in self._named_entries(doc)):
+            if doc is not None and any(e.country not in (None, country) for e in self._named_entries(doc, True)):
                 return
         self.outlet_country = country
 
@@ -375,6 +379,18 @@ def name_tokens(head) -> list:
     keep.sort(key=lambda t: t.i)
     # A possessive marks the owner ("Lavrov's statement"), not the head's name.
     return [t for t in keep if t.text not in {"(", ")", ","}]
+
+
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "attr", "oprd"})
+
+
+def _only_acted_upon(token) -> bool:
+    """Whether the name sits in an object ("sanctions on Iran", "met the Japanese emperor",
+    "aid to Ukrainian refugees"), where it cannot name whose institutions the story is about."""
+    node = token
+    while node.dep_ in ("compound", "amod", "flat", "nmod") and node.head is not node:
+        node = node.head
+    return node.dep_ in OBJECT_DEPS
 
 
 def _without_conjuncts(tokens: Sequence, head) -> list:
