@@ -361,3 +361,24 @@ def test_a_headline_participle_is_the_headline_verb(nlp):
 )
 def test_an_order_to_ones_own_forces_is_the_act(nlp, text, expected):
     assert expected in triples(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Were Morocco to attack Algeria, France would respond.",
+        "Should Qatar mediate between Egypt and Ethiopia, the talks could resume.",
+        "Ghana raised interest rates to curb inflation.",
+    ],
+)
+def test_conditions_and_purposes_are_not_events(nlp, text):
+    assert not extract(nlp, text)
+
+
+def test_an_errand_reports_the_act_it_was_for(nlp):
+    assert ("DNK", "05", "KEN") in triples(extract(nlp, "The Danish minister flew to Nairobi to sign a trade deal with Kenya."))
+
+
+def test_a_purpose_names_no_recipient(nlp):
+    events = extract(nlp, "Kenya deployed police in a bid to end the protests against Uganda.")
+    assert [(e.actor, e.target) for e in events] == [("KEN", None)]

@@ -85,12 +85,39 @@ def passive_voice(children) -> bool:
 CONDITIONAL_MARKS = frozenset({"if", "unless", "should"})
 
 
+INVERTED_CONDITIONALS = frozenset({"should", "were", "had"})
+
+
 def is_hypothetical(verb) -> bool:
-    """'... if the United States demands it': a condition is not an event."""
+    """A condition is not an event: '... if the United States demands it', and the inverted
+    forms 'Should Egypt mediate, ...', 'Were Iran to attack Israel, ...' (at any depth of
+    adverbial clauses)."""
     node = verb
-    while node.dep_ in ("conj",) and node.head is not node:
+    while True:
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "advcl":
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return True
+        first = min(node.subtree, key=lambda t: t.i)
+        if first.lower_ in INVERTED_CONDITIONALS and node.i in (first.i, first.head.i):
+            return True
         node = node.head
-    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children)
+
+
+# Going somewhere to do something reports the doing: "sat down in Dushanbe to negotiate",
+# "flew to Nairobi to sign a trade deal".
+ERRAND_VERBS = frozenset({"sit", "gather", "meet", "travel", "fly", "arrive", "come", "go", "head",
+                          "convene", "return", "assemble", "visit"})
+
+
+def is_purpose(verb) -> bool:
+    """'raised interest rates to curb inflation', 'deployed police to end the protests': what an
+    act is for has not happened (unless the act is an errand: "flew to Nairobi to sign")."""
+    return (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+            and verb.head.lemma_.lower() not in ERRAND_VERBS)
 
 
 def clause_kind(verb) -> str:

@@ -23,6 +23,7 @@ from transforms.extract.clauses import (
     is_headline_passive,
     is_hypothetical,
     is_negated,
+    is_purpose,
     object_heads,
     particles_of,
     passive_voice,
@@ -238,7 +239,7 @@ def _has_rules(lemma: str) -> bool:
 
 
 def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
-    if is_negated(verb) or is_hypothetical(verb) or is_headline_passive(verb):
+    if is_negated(verb) or is_hypothetical(verb) or is_purpose(verb) or is_headline_passive(verb):
         return
     children = list(verb.children)
     dobj = direct_object(children)

@@ -75,7 +75,8 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
     country, never an organisation: deep inside a phrase an organisation is seldom the recipient."""
     level = [h for h in heads if h is not None]
     for _ in range(DEEP_TARGET_DEPTH):
-        level = [c for node in level for c in node.children if c.dep_ not in ("appos", "punct")]
+        level = [c for node in level for c in node.children
+                 if c.dep_ not in ("appos", "punct", "advcl", "xcomp", "ccomp") and not _purpose_phrase(c)]
         for node in level:
             if node.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
@@ -86,6 +87,11 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
             if found is not None:
                 return found
     return None
+
+
+def _purpose_phrase(node) -> bool:
+    """'in a bid to end the protests against Uganda': what an act is for names no recipient of it."""
+    return node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
 
 def _locative(node) -> bool:
