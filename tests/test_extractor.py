@@ -382,3 +382,16 @@ def test_an_errand_reports_the_act_it_was_for(nlp):
 def test_a_purpose_names_no_recipient(nlp):
     events = extract(nlp, "Kenya deployed police in a bid to end the protests against Uganda.")
     assert [(e.actor, e.target) for e in events] == [("KEN", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the class of the object decides the sense: a person captured is arrested, a town seized
+        ("Colombian police captured Dairo Antonio Usuga, the leader of the Gulf Clan.", "173"),
+        ("Colombian troops captured the army commander of the rebels.", "173"),
+        ("Syrian forces captured Palmyra.", "192"),
+    ],
+)
+def test_the_objects_class_decides_a_capture(nlp, text, code):
+    assert [e.event_code for e in extract(nlp, text)][:1] == [code]

@@ -44,13 +44,16 @@ def test_outlets_reporting_one_strike_are_one_incident_even_coded_18_and_19_and_
     assert groups(rows) == [["a", "b", "c"]]
 
 
-def test_a_row_without_a_target_joins_the_blocks_only_target():
+def test_a_row_without_a_target_joins_the_target_its_words_match():
     rows = [row("a", "Russia fired missiles at Kharkiv, damaging the power station."),
             row("b", "Missiles fired by Russia hit Kharkiv and the power station.", target=None)]
     assert groups(rows) == [["a", "b"]]
-    # with two targets in the block, it cannot tell which one: it stays apart
-    other = row("c", "Russia fired missiles at Kharkiv and at a Polish village.", target="POL")
-    assert ["b"] in groups(rows + [other])
+    # with two targets in the block it joins the one whose rows share its words most ...
+    other = row("c", "A drone crashed into a barn in a Polish village near the border.", target="POL")
+    assert groups(rows + [other]) == [["a", "b"], ["c"]]
+    # ... and stays apart when it shares words with neither
+    unrelated = row("d", "Moscow denied any role in the shelling of the grain terminal.", target=None)
+    assert ["d"] in groups(rows + [other, unrelated])
 
 
 def test_look_alikes_stay_apart():

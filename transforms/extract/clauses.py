@@ -20,6 +20,7 @@ def object_heads(dobj, preps, verb) -> set[str]:
     if dobj is not None:
         heads.update(lemma_form(t) for t in conjuncts(dobj))
         heads.update(t.lower_ for t in conjuncts(dobj))
+        heads.update(object_class(t) for t in conjuncts(dobj) if object_class(t))
         left = dobj.doc[dobj.i - 1] if dobj.i > 0 else None
         if left is not None and left.head.i == dobj.i:  # "a general strike", "a hunger strike"
             heads.add(f"{left.lower_} {dobj.lower_}")
@@ -30,6 +31,32 @@ def object_heads(dobj, preps, verb) -> set[str]:
         if child.dep_ == "xcomp":
             heads.add(child.lemma_.lower())
     return heads
+
+
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother"})
+
+
+def object_class(token) -> str | None:
+    """'@place' for a named place, '@person' for a person: classes a verb rule can name. The small
+    model's entity labels are unreliable ("Palmyra" as a PERSON), so the place table decides
+    places first; a person is a full name tagged PERSON, a role noun ("the rebel commander") or a name
+    described as someone's kin ("Ovidio Guzmán, the son of ...")."""
+    from schemas import ontology
+    from transforms.extract.places import place_countries
+
+    if token.pos_ == "PROPN" and (token.lower_ in place_countries() or token.ent_type_ in PLACE_ENTITIES):
+        return "@place"
+    if token.pos_ == "PROPN" and token.ent_type_ == "PERSON" and any(
+            len(ent) > 1 and ent.start <= token.i < ent.end for ent in token.doc.ents):
+        return "@person"  # a full name; one capitalised word tagged PERSON is often a place
+    if token.pos_ == "NOUN" and ontology.role_types().get(token.lemma_.lower()) is not None:
+        return "@person"
+    if any(c.dep_ == "appos" and c.lemma_.lower() in KIN_NOUNS | ontology.role_types().keys() for c in token.children):
+        return "@person"
+    return None
 
 
 def lemma_form(token) -> str:

@@ -12,6 +12,10 @@ from collections.abc import Set as AbstractSet
 
 from schemas import ontology
 
+# Classes of objects a rule may name instead of words (transforms/extract/clauses.object_heads):
+# "captured Ovidio Guzmán" (a person) is an arrest, "captured the town" a seizure of territory.
+OBJECT_CLASSES = frozenset({"@person", "@place"})
+
 
 def match_verb(
     lemma: str, particles: AbstractSet[str], object_heads: AbstractSet[str]
@@ -27,7 +31,9 @@ def match_verb(
             continue
         if rule.object_heads and not (rule.object_heads & object_heads):
             continue
-        score = (2 if rule.object_heads else 0) + (1 if rule.particle else 0)
+        matched = rule.object_heads & object_heads
+        # a word the rule names beats a class of objects ("@person"), which beats no object
+        score = (2 if matched - OBJECT_CLASSES else 1.5 if matched else 0) + (1 if rule.particle else 0)
         if any(" " in head for head in rule.object_heads & object_heads):
             score += 4  # "general strike" is more specific than "strike"
         if score > best_score:

@@ -12,7 +12,8 @@ A **block** is every row with the same actor, the same action and the same incid
 Within a block:
 
 1. a row without a target takes the block's target when the block has exactly one ("one side
-   unknown"); rows with different targets are different incidents;
+   unknown"), and when it has several, the target whose rows its words overlap most (none when
+   it overlaps none); rows with different targets are different incidents;
 2. rows of one (block, target) are linked when their words overlap (Jaccard similarity of the
    content words of title and sentence at least SIMILARITY) and they do not name different
    places (both name places of the gazetteer and share none: two strikes on two cities);
@@ -141,6 +142,26 @@ def _groups(rows: Sequence[IncidentRow]) -> list[list[IncidentRow]]:
     return list(groups.values())
 
 
+def _similarity(a: tuple[frozenset, frozenset], b: tuple[frozenset, frozenset]) -> float:
+    return len(a[0] & b[0]) / len(a[0] | b[0]) if _linked(a, b) else 0.0
+
+
+def _target_for_untargeted(row: IncidentRow, by_target: dict[str | None, list[IncidentRow]]) -> str | None:
+    """A row without a target joins the block's one target; when the block has several, the
+    target whose rows its words overlap most (ties: the first target in order), else none.
+    Only the targeted rows decide, so the choice does not depend on the order of rows."""
+    targets = sorted(t for t in by_target if t)
+    if len(targets) == 1:
+        return targets[0]
+    features = (content_words(row), places_named(row.sentence))
+    best, best_score = None, 0.0
+    for target in targets:
+        score = max(_similarity(features, (content_words(r), places_named(r.sentence))) for r in by_target[target])
+        if score > best_score:
+            best, best_score = target, score
+    return best
+
+
 def _anchor(row: IncidentRow) -> tuple:
     published = row.published.isoformat() if row.published else row.date.isoformat() + "T23:59:59"
     return published, row.event_id
@@ -159,11 +180,13 @@ def assign_block(rows: Iterable[IncidentRow]) -> dict[str, str]:
     if not rows:
         return {}
     block = block_key(rows[0])
-    targets = {r.target for r in rows if r.target}
-    sole = next(iter(targets)) if len(targets) == 1 else None
     by_target: dict[str | None, list[IncidentRow]] = defaultdict(list)
     for row in rows:
-        by_target[row.target or sole].append(row)
+        if row.target:
+            by_target[row.target].append(row)
+    for row in rows:
+        if not row.target:
+            by_target[_target_for_untargeted(row, by_target)].append(row)
     labels = {}
     for target, members in by_target.items():
         for group in _groups(members):
