@@ -4,7 +4,9 @@ Plain functions over spaCy tokens; they decide nothing about CAMEO codes.
 """
 from __future__ import annotations
 
+from schemas import ontology
 from transforms.extract.actors import conjuncts
+from transforms.extract.places import place_countries
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
@@ -44,9 +46,6 @@ def object_class(token) -> str | None:
     model's entity labels are unreliable ("Palmyra" as a PERSON), so the place table decides
     places first; a person is a full name tagged PERSON, a role noun ("the rebel commander") or a name
     described as someone's kin ("Ovidio Guzmán, the son of ...")."""
-    from schemas import ontology
-    from transforms.extract.places import place_countries
-
     if token.pos_ == "PROPN" and (token.lower_ in place_countries() or token.ent_type_ in PLACE_ENTITIES):
         return "@place"
     if token.pos_ == "PROPN" and token.ent_type_ == "PERSON" and any(
