@@ -356,6 +356,8 @@ def _bare_person_name(token) -> bool:
 def _definite(head, tokens: Sequence) -> bool:
     """'the government', 'the prime minister', 'Parliament', 'ministers', 'police': an
     institution the reader knows, not 'a minister' or 'some officials'."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        return False  # "their government": whoever "their" is, not the outlet's
     determiners = [t for t in tokens if t.dep_ == "det"]
     if determiners:
         return determiners[0].lower_ == "the"

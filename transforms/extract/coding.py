@@ -16,6 +16,8 @@ NOT_AN_EVENT = "-"  # verbs.csv: "met the press" is not a meeting
 
 
 SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
+# A fixture between two sides: "England v New Zealand", "Spain vs. Italy".
+FIXTURE = re.compile(r"\b[A-Z][\w'’]+(?: [A-Z][\w'’]+)* (?:v|vs)\.? [A-Z]")
 
 
 def rule_for(verb) -> ontology.VerbRule | None:
@@ -66,7 +68,7 @@ def off_topic(verb, dobj) -> bool:
         return True
     sent = verb.sent
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
-    if SCORE.search(sent.text) or words & cues["sports"] or words & cues["business"]:
+    if SCORE.search(sent.text) or FIXTURE.search(sent.text) or words & cues["sports"] or words & cues["business"]:
         return True
     return False
 

@@ -116,6 +116,12 @@ def _agent(noun, resolver: ArticleActors) -> Actor | None:
     return None
 
 
+# Verbs that say what an attack did to what it hit: "airstrikes hit buildings in Khan Younis".
+# Other verbs ("the attack raised concerns about Taiwan") say nothing about its target.
+IMPACT_VERBS = frozenset({"hit", "strike", "kill", "destroy", "damage", "injure", "wound", "target",
+                          "flatten", "level", "pound", "devastate", "raze", "rock", "batter", "shake"})
+
+
 def _target(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
     for preps in (TARGET_PREPS, PLACE_PREPS):
         for prep in noun.children:
@@ -125,7 +131,7 @@ def _target(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
                 if found is not None and found.code != actor.code:
                     return found
     # "Israeli airstrikes hit buildings in Khan Younis": the noun's own clause names the target.
-    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in IMPACT_VERBS:
         for child in noun.head.children:
             if child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in TARGET_PREPS | PLACE_PREPS):
                 found = _country_in(child, resolver, any_actor=child.dep_ == "dobj" or child.lower_ in TARGET_PREPS)
