@@ -59,3 +59,9 @@ def test_a_country_only_acted_upon_leaves_the_frame(nlp):
 
 def test_an_indefinite_institution_is_not_framed(nlp):
     assert not events(nlp, article("A minister criticised the decision on Tuesday.", source_country="GBR"))
+
+
+def test_a_chief_executive_is_no_official_of_the_outlets_country(nlp):
+    rows = events(nlp, article("Adam Aron, the chief executive of AMC, exchanged messages with a Spanish minister.",
+                               source_country="GBR"))
+    assert not any(e.actor == "GBR" and e.actor_type == "GOV" for e in rows), rows

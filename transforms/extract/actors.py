@@ -13,6 +13,7 @@ ent_type_, dep_), and returns plain values.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,19 @@ _PERSON_ENTS = frozenset({"PERSON"})
 MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies"})
 CONTEXT_ROLES = frozenset({"GOV", "MIL", "COP", "JUD"})
 OUTLET_ROLES = CONTEXT_ROLES | frozenset({"LEG", "OPP", "SPY"})
+_WORDS = re.compile(r"[a-z][a-z.]*[a-z]|[a-z]")
+
+
+@functools.cache
+def _ambiguous_names() -> tuple[dict, ...]:
+    return tuple({"name": r["name"].lower(), "other": r["other"], "cues": frozenset(r["cues"].lower().split("|"))}
+                 for r in ontology.table_rows("ambiguous_names.csv"))
+
+
+# Role words that name an official only as the head of a phrase ("the army chief").
+HEAD_ONLY_ROLES = frozenset({"chief", "head"})
+# "foreign governments", "overseas diplomats": explicitly not the country the story frames.
+FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "western", "other"})
 QUANTITY_NOUNS = frozenset({"tens", "hundreds", "thousands", "dozens", "millions", "scores"})
 # Sectors a modifier may refine ("rebel forces" are REB, not MIL); ELI: a former official.
 GENERIC_ROLES = frozenset({"GOV", "MIL", "CVL", "PPL"})
@@ -112,6 +126,16 @@ class ArticleActors:
             if entry is not None and _normalize(acronym) not in self._names:
                 self._learned[_normalize(acronym)] = entry
 
+    def learn_place_names(self, text: str) -> None:
+        """'Georgia prosecutors', 'Fulton County, Georgia': a name shared by a country and a
+        place elsewhere (schemas/data/ambiguous_names.csv) means the other place when the article
+        carries that place's cue words (Atlanta, Trump, county), and the country otherwise."""
+        words = set(_WORDS.findall(text.lower()))
+        for row in _ambiguous_names():
+            if row["name"] in words and words & row["cues"]:
+                entry = ontology.ActorEntry(row["other"], row["other"], None, "country")
+                self._learned[row["name"]] = entry
+
     def _lookup_suffix(self, phrase: str) -> ontology.ActorEntry | None:
         """The longest known name that ends the phrase ("... the Collective ... Organization")."""
         words = phrase.split()
@@ -163,6 +187,9 @@ class ArticleActors:
             actor = self._located_actor(head)
         if actor is None and (head.lemma_.lower() in MEMBER_NOUNS or head.lower_ in QUANTITY_NOUNS):
             actor = self._members_of(head)  # "members of the alliance", "thousands of Georgians"
+        foreign = any(c.lower_ in FOREIGN_WORDS for c in head.children if c.dep_ in ("amod", "compound"))
+        if foreign and actor is None:
+            return None  # "foreign governments airlifted their diplomats": not the story's own
         if actor is None and role_type in CONTEXT_ROLES and self.context_country is not None:
             # "Police arrested ..." in a story about one country: that country's police.
             actor = Actor(self.context_country, "", self.context_country, role_type, "context")
@@ -263,12 +290,16 @@ class ArticleActors:
             # "rebel forces" (REB), "intelligence officials" (SPY), "opposition lawmakers" (OPP).
             role = self._role_of(head)
             for modifier in (c for c in head.children if c.dep_ in ("amod", "compound")):
+                if modifier.lower_ in HEAD_ONLY_ROLES:
+                    continue  # "chief executive", "head teacher": no official
                 specific = self._role_of(modifier)
                 if specific is not None and (specific in SIDE_ROLES or (
                         specific not in GENERIC_ROLES and (role is None or role in GENERIC_ROLES))):
                     return specific
             return role
         for token in reversed(tokens):
+            if token.lower_ in HEAD_ONLY_ROLES and token.dep_ in ("amod", "compound"):
+                continue  # "Adam Aron, the chief executive of AMC"
             role = self._role_of(token)
             if role is not None:
                 return role

@@ -44,15 +44,12 @@ KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "brother", "sister"
 def object_class(token) -> str | None:
     """'@place' for a named place, '@person' for a person: classes a verb rule can name. The small
     model's entity labels are unreliable ("Palmyra" as a PERSON), so the place table decides
-    places first; a person is a full name tagged PERSON, a role noun ("the rebel commander") or a name
-    described as someone's kin ("Ovidio Guzmán, the son of ...")."""
+    places first; a person is a full name tagged PERSON or a name described by a role or as someone's kin ("Ovidio Guzmán, the son of ...")."""
     if token.pos_ == "PROPN" and (token.lower_ in place_countries() or token.ent_type_ in PLACE_ENTITIES):
         return "@place"
     if token.pos_ == "PROPN" and token.ent_type_ == "PERSON" and any(
             len(ent) > 1 and ent.start <= token.i < ent.end for ent in token.doc.ents):
         return "@person"  # a full name; one capitalised word tagged PERSON is often a place
-    if token.pos_ == "NOUN" and ontology.role_types().get(token.lemma_.lower()) is not None:
-        return "@person"
     if any(c.dep_ == "appos" and c.lemma_.lower() in KIN_NOUNS | ontology.role_types().keys() for c in token.children):
         return "@person"
     return None

@@ -79,6 +79,7 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
     """The rows with the features their confidence was computed from (tools/fit_confidence.py)."""
     resolver = ArticleActors(article.date)
     resolver.learn_acronyms(analysed_text(article))
+    resolver.learn_place_names(analysed_text(article))
     if title_doc is not None:
         resolver.learn_context_country(title_doc)
     resolver.frame_with_outlet(outlet_country(article), (title_doc, body_doc))
