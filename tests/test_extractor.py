@@ -410,3 +410,32 @@ def test_foreign_officials_are_not_framed_by_the_story(nlp):
                      title="Sudan's army and RSF fight on in Khartoum")
     assert not any(e.actor == "SDN" for e in events if e.sentence.startswith("Foreign")), events
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan launches rocket to land a probe on the moon.",  # a space launch is no missile attack
+        "Africa: Sundowns seize control against Petro with vital away win.",  # a label is no subject
+        "Pro-Palestinian protesters clashed with police outside the parliament in Oslo.",  # a cause, not a country
+    ],
+)
+def test_no_row_from_look_alikes_of_events_and_actors(nlp, text):
+    assert not any(e.actor in ("JPN", "AFR", "PSE") for e in extract(nlp, text)), extract(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Canadian prime minister launched a scathing attack on the Alberta premier's government.", ("CAN", "11")),
+        ("Russia presses assault near Kupiansk.", ("RUS", "19")),
+        ("Israel's defence minister pushed back against calls to end the offensive.", ("ISR", "12")),
+    ],
+)
+def test_the_words_around_the_verb_decide_its_sense(nlp, text, expected):
+    assert expected in {(e.actor, e.event_root) for e in extract(nlp, text)}
+
+
+def test_a_first_name_beside_a_surname_is_no_misspelled_country(nlp):
+    events = extract(nlp, "The Australian prime minister criticised Dominic Perrottet over the budget.")
+    assert not any(e.target == "DMA" for e in events)

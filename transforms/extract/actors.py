@@ -339,6 +339,8 @@ class ArticleActors:
                 window = tokens[start : start + size]
                 if not _contiguous(window) or all(t.pos_ == "PRON" for t in window):
                     continue
+                if _supporters_of(window[0]):
+                    continue  # "pro-Palestinian protesters" are not Palestine
                 text = _span_text(window)
                 learned = self._learned.get(_normalize(text))
                 entry = learned or self._names.get(_normalize(text)) or self._plural_demonym(text)
@@ -364,7 +366,7 @@ class ArticleActors:
                 if leader is not None:
                     return Actor(leader.code, token.text, leader.country, leader.actor_type, "gazetteer")
                 # Wire copy misspells country names: "Afghanisatn", "Venezeula".
-                code = ontology.misspelled_country(token.text)
+                code = None if _part_of_a_name(token) else ontology.misspelled_country(token.text)
                 if code is not None:
                     return Actor(code, token.text, code, None, "gazetteer")
         return best
@@ -424,6 +426,21 @@ def _only_acted_upon(token) -> bool:
     while node.dep_ in ("compound", "amod", "flat", "nmod") and node.head is not node:
         node = node.head
     return node.dep_ in OBJECT_DEPS
+
+
+def _supporters_of(token) -> bool:
+    """'pro-Palestinian', 'anti-Russian': the word names a cause, not the country."""
+    doc = token.doc
+    if token.lower_.startswith(("pro-", "anti-")):
+        return True
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("pro", "anti")
+
+
+def _part_of_a_name(token) -> bool:
+    """'Dominic Perrottet': a first name beside a surname is no misspelled country ("Dominica")."""
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return token.ent_type_ == "PERSON" or any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours)
 
 
 def _without_conjuncts(tokens: Sequence, head) -> list:

@@ -61,14 +61,15 @@ def _through_aspectual(children):
 
 
 def off_topic(verb, dobj) -> bool:
-    """Sports results, markets and 'fighting inflation' use event verbs without events."""
+    """Sports results, markets, space launches and 'fighting inflation' use event verbs without events."""
     cues = ontology.off_topic_cues()
     ambiguous = verb.lemma_.lower() in cues["ambiguous_verb"]
     if ambiguous and dobj is not None and (dobj.lemma_.lower() in cues["abstract_target"] or dobj.lower_ in cues["abstract_target"]):
         return True
     sent = verb.sent
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
-    if SCORE.search(sent.text) or FIXTURE.search(sent.text) or words & cues["sports"] or words & cues["business"]:
+    if (SCORE.search(sent.text) or FIXTURE.search(sent.text)
+            or words & (cues["sports"] | cues["business"] | cues["science"])):
         return True
     return False
 

@@ -150,6 +150,19 @@ def _mutual(verb) -> bool:
         a == "each" and b == "other" for a, b in zip(words, words[1:]))
 
 
+RHETORICAL_WORDS = frozenset({"scathing", "verbal", "blistering", "stinging", "withering", "personal",
+                              "rhetorical", "furious", "angry"})
+LABEL_TOKENS = 4
+
+
+def _in_label(subject, verb) -> bool:
+    """'Africa: Sundowns seize control ...', 'Ukraine war: UN chief condemns ...': a headline's
+    label before a colon names a section, never the subject of the verb after it."""
+    sent = verb.sent
+    colon = next((t for t in sent[: LABEL_TOKENS + 1] if t.text == ":"), None)
+    return colon is not None and subject.i < colon.i < verb.i
+
+
 def _is_question(sent) -> bool:
     """'What has Israel said about the campaign?', 'Will Iran retaliate?': a question reports
     nothing (a quoted one ends in its speech verb: '"Why?" he asked.')."""
@@ -260,6 +273,9 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
     rule = command_of_own_forces(verb, dobj) or joint_action(rule, dobj)
+    if rule.code.startswith("19") and dobj is not None and any(c.lower_ in RHETORICAL_WORDS for c in dobj.children):
+        # "launched a scathing attack on the premier's government": criticism, not force
+        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, "111")
     rule = with_modality(verb, rule)
     if rule.code.startswith("01") and demanding_clause(verb) is not None:
         clause = demanding_clause(verb)
@@ -282,6 +298,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     else:
         subjects = subjects_of(verb)
         target_heads = [h for h in (dative_object(children), dobj) if h is not None]
+    subjects = [s for s in subjects if not _in_label(s, verb)]
     # A former official keeps their country, in the elite sector (ELI), not its government.
     actors = resolve_all(resolver, subjects)
     instrument = False
