@@ -439,3 +439,15 @@ def test_the_words_around_the_verb_decide_its_sense(nlp, text, expected):
 def test_a_first_name_beside_a_surname_is_no_misspelled_country(nlp):
     events = extract(nlp, "The Australian prime minister criticised Dominic Perrottet over the budget.")
     assert not any(e.target == "DMA" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hungary won't attend the summit in Vilnius.", {("HUN", "12")}),
+        ("Turkey would not recognise the new government.", {("TUR", "12")}),
+        ("Serbia did not sign the declaration.", set()),  # a plain negation is no event
+    ],
+)
+def test_saying_one_will_not_act_is_a_refusal(nlp, text, expected):
+    assert {(e.actor, e.event_root) for e in extract(nlp, text)} == expected

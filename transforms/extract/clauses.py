@@ -160,6 +160,16 @@ def is_headline_passive(verb) -> bool:
     return verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children)
 
 
+FUTURE_AUX = frozenset({"will", "would", "wo", "'ll", "shall"})
+
+
+def is_refusal(verb) -> bool:
+    """'will not withdraw', 'won't attend', 'would not recognise': an actor saying it will not act
+    refuses (CAMEO 12), which a plain negation ("did not sign") does not."""
+    return (any(c.dep_ == "neg" for c in verb.children)
+            and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children))
+
+
 def is_negated(verb) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True

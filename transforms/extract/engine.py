@@ -24,6 +24,7 @@ from transforms.extract.clauses import (
     is_hypothetical,
     is_negated,
     is_purpose,
+    is_refusal,
     object_heads,
     particles_of,
     passive_voice,
@@ -253,7 +254,8 @@ def _has_rules(lemma: str) -> bool:
 
 
 def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
-    if is_negated(verb) or is_hypothetical(verb) or is_purpose(verb) or is_headline_passive(verb):
+    refusal = is_refusal(verb)
+    if (is_negated(verb) and not refusal) or is_hypothetical(verb) or is_purpose(verb) or is_headline_passive(verb):
         return
     children = list(verb.children)
     dobj = direct_object(children)
@@ -273,6 +275,10 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
     rule = command_of_own_forces(verb, dobj) or joint_action(rule, dobj)
+    if refusal:  # "will not withdraw": a refusal of the act (modality.csv, mode "refusal")
+        table = ontology.modality_codes()
+        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads,
+                                 table.get(("refusal", rule.code[:2])) or table[("refusal", "*")])
     if rule.code.startswith("19") and dobj is not None and any(c.lower_ in RHETORICAL_WORDS for c in dobj.children):
         # "launched a scathing attack on the premier's government": criticism, not force
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, "111")
