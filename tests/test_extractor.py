@@ -451,3 +451,21 @@ def test_a_first_name_beside_a_surname_is_no_misspelled_country(nlp):
 )
 def test_saying_one_will_not_act_is_a_refusal(nlp, text, expected):
     assert {(e.actor, e.event_root) for e in extract(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an official's "his government", "her country" is the speaker's country ...
+        ("The Kenyan president said his government would send police to Haiti.", ("KEN", "03", "HTI")),
+        ("The Danish foreign minister said her country would host the talks.", ("DNK", "03", None)),
+        # ... and "would" in reported speech is the future, not a condition
+        ("The Israeli defence minister said his forces would not withdraw from Lebanon.", ("ISR", "12", "LBN")),
+    ],
+)
+def test_an_officials_own_country_in_reported_speech(nlp, text, expected):
+    assert expected in triples(extract(nlp, text))
+
+
+def test_his_wife_is_not_the_speakers_country(nlp):
+    assert not extract(nlp, "The Kenyan president said his wife would visit a hospital in Nairobi.")

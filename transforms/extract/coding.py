@@ -41,7 +41,7 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
                     return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
         return rule
     headline_future = verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if headline_future or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children):
+    if headline_future or _future(verb):
         root = rule.code[:2]
         future_mode = ontology.root_futures().get(root)  # schemas/data/cameo.csv, column future
         # "UK minister to meet Gulf counterparts": a headline's plan is an intent
@@ -49,6 +49,20 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
             code = table.get((future_mode, root)) or table.get((future_mode, "*"))
             return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
     return rule
+
+
+def _future(verb) -> bool:
+    """'will attack'; and 'said it would send police': in reported speech 'would' is the future
+    of the time of saying, not a condition."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if auxes & {"will", "'ll"}:
+        return True
+    return "would" in auxes and verb.dep_ == "ccomp" and _is_speech(verb.head)
+
+
+def _is_speech(verb) -> bool:
+    rules = ontology.verb_rules().get(verb.lemma_.lower(), ())
+    return any(rule.code.startswith("01") and not rule.object_heads and not rule.particle for rule in rules)
 
 
 def _through_aspectual(children):

@@ -365,13 +365,21 @@ SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
 
 
 def _refers_to_speaker(subjects) -> bool:
-    """'The army said its forces had recaptured ...': 'its forces', 'they', 'we'."""
+    """'The army said its forces had recaptured ...': 'its forces', 'they', 'we'; and an official's
+    'his government', 'her country', 'his forces' (not 'his wife': only institutions and roles)."""
     for subject in subjects:
         if subject.lower_ in SPEAKER_PRONOUNS:
             return True
         if any(c.dep_ == "poss" and c.lower_ in SPEAKER_PRONOUNS for c in subject.children):
             return True
+        institution = subject.lemma_.lower() in INSTITUTION_NOUNS or ontology.role_types().get(
+            subject.lemma_.lower()) in ("GOV", "MIL", "COP", "SPY", "LEG", "JUD")
+        if institution and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in subject.children):
+            return True
     return False
+
+
+INSTITUTION_NOUNS = frozenset({"country", "nation", "government", "administration", "state"})
 
 
 def _clause_head(verb):
