@@ -469,3 +469,29 @@ def test_an_officials_own_country_in_reported_speech(nlp, text, expected):
 
 def test_his_wife_is_not_the_speakers_country(nlp):
     assert not extract(nlp, "The Kenyan president said his wife would visit a hospital in Nairobi.")
+
+
+def test_a_capitalised_word_is_no_acronym(nlp):
+    """'Asa Hutchinson' (a person) is not the organisation written ASA."""
+    assert not any(e.actor == "ASA" for e in extract(nlp, "Asa Hutchinson clashed with the governor over the budget."))
+
+
+def test_officials_of_a_thing_are_not_the_states(nlp):
+    events = extract(nlp, "Zoo officials warned visitors about the escaped owl.", title="Owl escapes from Nairobi zoo")
+    assert not any(e.actor == "KEN" for e in events), events
+
+
+def test_the_head_of_an_organisation_keeps_its_sector(nlp):
+    events = extract(nlp, "The Red Cross president met the Hamas leader in Doha.")
+    assert [(e.actor, e.actor_type) for e in events if e.actor == "ICRC"] == [("ICRC", "NGO")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia fired its top commander in the south.",  # dismissal, not fire
+        "Venezuelans want the president to do better.",  # a wish, not an intent
+    ],
+)
+def test_verbs_whose_sense_the_object_decides(nlp, text):
+    assert not any(e.event_root in ("19", "03") for e in extract(nlp, text))

@@ -87,7 +87,9 @@ GENERIC_VERBS = {"be", "have", "do", "make", "take", "get", "go", "come", "see",
                  # verbs of holding, running, needing and facing: "controls the desert", "faces
                  # calls", "the court ruled", "leave the country" are no interaction by themselves
                  "leave", "control", "face", "rule", "manage", "oversee", "need", "mean", "render",
-                 "watch", "fill", "coalesce", "increase", "conduct", "handle", "lead"}
+                 "watch", "fill", "coalesce", "increase", "conduct", "handle", "lead",
+                 # wanting is a wish, not an intent to cooperate; growing is no interaction
+                 "want", "expand"}
 
 
 # ----------------------------------------------------------------------------- helpers

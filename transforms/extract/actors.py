@@ -188,8 +188,10 @@ class ArticleActors:
         if actor is None and (head.lemma_.lower() in MEMBER_NOUNS or head.lower_ in QUANTITY_NOUNS):
             actor = self._members_of(head)  # "members of the alliance", "thousands of Georgians"
         foreign = any(c.lower_ in FOREIGN_WORDS for c in head.children if c.dep_ in ("amod", "compound"))
-        if foreign and actor is None:
-            return None  # "foreign governments airlifted their diplomats": not the story's own
+        owned = any(c.dep_ == "compound" and c.pos_ == "NOUN" and self._role_of(c) is None for c in head.children)
+        if (foreign or owned) and actor is None:
+            # "foreign governments airlifted their diplomats", "zoo officials": not the story's state
+            return None
         if actor is None and role_type in CONTEXT_ROLES and self.context_country is not None:
             # "Police arrested ..." in a story about one country: that country's police.
             actor = Actor(self.context_country, "", self.context_country, role_type, "context")
@@ -200,8 +202,8 @@ class ArticleActors:
         if actor is None:
             return self._refer_back(head, tokens)
         actor_type = role_type or actor.actor_type
-        if role_type is not None and actor.actor_type == "IGO":
-            actor_type = "IGO"
+        if role_type == "GOV" and actor.code != actor.country and actor.actor_type is not None:
+            actor_type = actor.actor_type  # "the Red Cross president", "the NATO chief": the body's own sector
         actor = Actor(
             code=actor.code,
             name=phrase_text(tokens),
@@ -341,6 +343,8 @@ class ArticleActors:
                     continue
                 if _supporters_of(window[0]):
                     continue  # "pro-Palestinian protesters" are not Palestine
+                if size == 1 and _acronym_as_a_word(window[0]):
+                    continue  # "Asa Hutchinson" is no ASA
                 text = _span_text(window)
                 learned = self._learned.get(_normalize(text))
                 entry = learned or self._names.get(_normalize(text)) or self._plural_demonym(text)
@@ -416,16 +420,44 @@ def name_tokens(head) -> list:
     return [t for t in keep if t.text not in {"(", ")", ","}]
 
 
-OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "attr", "oprd"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+LOCATIVE_WORDS = frozenset({"in", "at", "near", "inside", "across", "within"})
 
 
 def _only_acted_upon(token) -> bool:
     """Whether the name sits in an object ("sanctions on Iran", "met the Japanese emperor",
-    "aid to Ukrainian refugees"), where it cannot name whose institutions the story is about."""
+    "aid to Ukrainian refugees"), where it cannot name whose institutions the story is about; a
+    place the story happens in ("polls close in Gabon") is not acted upon: it frames the story."""
     node = token
-    while node.dep_ in ("compound", "amod", "flat", "nmod") and node.head is not node:
+    while node.dep_ in ("compound", "amod", "flat", "nmod") and node.head.i != node.i:
         node = node.head
+    if node.dep_ == "pobj":
+        return node.head.lower_ not in LOCATIVE_WORDS
     return node.dep_ in OBJECT_DEPS
+
+
+def _acronym_as_a_word(token) -> bool:
+    """A capitalised word that spells an organisation's acronym inside a person's full name
+    ("Asa Hutchinson" is no ASA); "Nato" or "Opec" alone, as British style writes them, stay."""
+    text = token.text
+    if not (2 <= len(text) <= 5 and text[:1].isupper() and not text.isupper() and _is_acronym(text.upper())):
+        return False
+    if any(ent.label_ == "PERSON" and len(ent) > 1 and ent.start <= token.i < ent.end for ent in token.doc.ents):
+        return True
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (following is not None and following.pos_ == "PROPN" and following.text[:1].isupper()
+            and following.lemma_.lower() not in ontology.role_types())  # "Asa Hutchinson", not "Nato Secretary"
+
+
+@functools.cache
+def _acronyms() -> frozenset[str]:
+    """The organisations' codes and names written all in capitals (schemas/data/organizations.csv)."""
+    return frozenset(name for row in ontology.table_rows("organizations.csv")
+                     for name in [row["code"], *row["names"].split("|")] if name.isupper() and name.isalpha())
+
+
+def _is_acronym(text: str) -> bool:
+    return text in _acronyms()
 
 
 def _supporters_of(token) -> bool:
