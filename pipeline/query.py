@@ -38,6 +38,7 @@ import pyarrow.parquet as pq
 from pipeline.incidents import INCIDENTS_VIEW, top_incidents_sql
 from schemas.arrow import EVENT_SCHEMA, FILE_SCHEMA, PARTITION_COLUMNS
 from transforms.store.snapshot import snapshot_files
+from transforms.store.storage import is_remote
 
 FORMATS = ("table", "csv", "json")
 
@@ -107,7 +108,15 @@ def connect(output: str, files: list[str] | None = None, *, since=None, until=No
     con = duckdb.connect()
     con.register("_events_schema", pa.Table.from_pylist([], schema=EVENT_SCHEMA))
     parts = ["SELECT * FROM _events_schema"]
-    if union_by_name:
+    if is_remote(output):
+        # DuckDB's own S3/GCS reader is the httpfs extension, which it downloads at first use:
+        # not offline, and it has its own credential settings. A pyarrow dataset of the snapshot's
+        # files reads through the same clients as the writer; DuckDB pushes projections and
+        # filters into it, and the hive partitions prune by folder name.
+        con.register("_events_files", _arrow_dataset(output, files))
+        parts.append("SELECT * FROM _events_files")
+        current, older = [], []
+    elif union_by_name:
         current, older = [], list(files)
     else:
         current, older = split_by_schema(files)
@@ -135,15 +144,23 @@ def open_incidents(output: str = "output", *, since=None, until=None,
 def open_dataset(output: str = "output", *, since=None, until=None,
                  actors: Iterable[str] | None = None):
     """The dataset as a pyarrow Dataset with the explicit schema (and hive partitions)."""
-    root = str(Path(output).resolve())
-    # pyarrow.dataset is imported here, not at module level: `eventwire query` never needs it.
+    root = output if is_remote(output) else str(Path(output).resolve())
+    return _arrow_dataset(root, snapshot_files(root, since=since, until=until, actors=actors))
+
+
+def _arrow_dataset(root: str, files: list[str]):
+    """A pyarrow Dataset over `files` (paths, or URLs of one bucket) with the explicit schema."""
     import pyarrow.dataset as ds
 
+    from transforms.store.storage import arrow_source, open_store
+
     partitioning = ds.partitioning(pa.schema([EVENT_SCHEMA.field(n) for n in PARTITION_COLUMNS]), flavor="hive")
-    return ds.dataset(
-        snapshot_files(root, since=since, until=until, actors=actors), schema=EVENT_SCHEMA, format="parquet",
-        partitioning=partitioning, partition_base_dir=root,
-    )
+    if not is_remote(root):
+        return ds.dataset(files, schema=EVENT_SCHEMA, format="parquet", partitioning=partitioning,
+                          partition_base_dir=root)
+    base, filesystem = arrow_source(open_store(root).root)
+    return ds.dataset([arrow_source(f)[0] for f in files], schema=EVENT_SCHEMA, format="parquet",
+                      partitioning=partitioning, partition_base_dir=base, filesystem=filesystem)
 
 
 def run_query(output: str, sql: str, params: list | None = None, *, since=None, until=None,
@@ -159,7 +176,7 @@ def run_query(output: str, sql: str, params: list | None = None, *, since=None, 
             result = con.execute(sql, params or [])
             columns = [d[0] for d in result.description] if result.description else []
             rows = result.fetchall() if result.description else []
-        except duckdb.IOException:  # a staged file moved into place between listing and reading
+        except (duckdb.IOException, OSError):  # a staged file moved into place between listing and reading
             if attempt == attempts - 1:
                 raise
             continue

@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
-from pathlib import Path
 
 import apache_beam as beam
-import pyarrow.parquet as pq
 
 from transforms.counters import counter
 from transforms.incidents import rules
-from transforms.store import layout
+from transforms.store import layout, storage
 from transforms.store.snapshot import snapshot_files
 
 RELABELS = "relabels"
@@ -37,7 +35,6 @@ class _CommittedRows:
 
     def __init__(self, root: str):
         self._root = root
-        self._base = Path(root).resolve()
         self._files: collections.OrderedDict[str, list[tuple[str, dict, tuple]]] = collections.OrderedDict()
         self._listed: collections.OrderedDict[str, dict[dt.date, list[str]]] = collections.OrderedDict()
 
@@ -60,7 +57,7 @@ class _CommittedRows:
         if actor not in self._listed:
             by_date: dict[dt.date, list[str]] = collections.defaultdict(list)
             for path in snapshot_files(self._root, actors=[actor]):
-                by_date[layout.parse_partition(Path(path).parent.relative_to(self._base).as_posix())[0]].append(path)
+                by_date[layout.parse_partition(storage.relative(self._root, path).rsplit("/", 1)[0])[0]].append(path)
             self._listed[actor] = by_date
             if len(self._listed) > _CACHED_FILES:
                 self._listed.popitem(last=False)
@@ -71,11 +68,11 @@ class _CommittedRows:
         if path in self._files:
             self._files.move_to_end(path)
             return self._files[path]
-        rel = Path(path).parent.relative_to(self._base).as_posix()
+        rel = storage.relative(self._root, path).rsplit("/", 1)[0]
         date, _ = layout.parse_partition(rel)
         try:
-            present = set(pq.read_schema(path).names)
-            table = pq.read_table(path, columns=[c for c in _COLUMNS if c in present], partitioning=None)
+            present = set(storage.read_schema(path).names)
+            table = storage.read_table(path, columns=[c for c in _COLUMNS if c in present])
         except (OSError, ValueError):  # a damaged file: the writer sets it aside (transforms/store/dataset.py)
             rows = []
         else:
