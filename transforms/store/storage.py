@@ -48,7 +48,7 @@ def check_output(output: str) -> str:
     match = _URL.match(str(output))
     if not match:
         return output
-    scheme, rest = match.group(1).lower(), match.group(2).strip("/")
+    scheme, rest = match.group(1).lower(), match.group(2).rstrip("/")
     if scheme not in SCHEMES:
         raise ValueError(f"--output {output}: {scheme}:// is not supported; give a local folder, "
                          "gs://bucket/prefix or s3://bucket/prefix")
