@@ -9,8 +9,9 @@ import time
 import pytest
 from runs_helpers import events, eventwire, kill9, run_ok, start_paused
 
-from tests.objstore.test_bucket_runs import part_files, plain_events
 from transforms.store.storage import open_store
+
+from .bucket_helpers import part_files, plain_events
 
 pytestmark = pytest.mark.objstore
 

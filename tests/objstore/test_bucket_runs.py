@@ -10,24 +10,9 @@ from runs_helpers import events, eventwire, run_ok
 
 from transforms.store.storage import open_store
 
+from .bucket_helpers import part_files, plain_events
+
 pytestmark = pytest.mark.objstore
-
-
-def part_files(url: str) -> list[str]:
-    """What a plain Hive reader of the bucket lists: every `date=*/actor=*/*.parquet` object."""
-    return sorted(rel for rel in open_store(url).list("") if rel.startswith("date=") and rel.endswith(".parquet"))
-
-
-def plain_events(url: str) -> tuple[int, list[str]]:
-    """The bucket read by pyarrow's own hive dataset over a bare listing (no manifests)."""
-    import pyarrow.dataset as ds
-
-    from transforms.store.storage import arrow_source
-
-    base, filesystem = arrow_source(open_store(url).root)
-    table = ds.dataset(base, filesystem=filesystem, format="parquet", partitioning="hive").to_table(columns=["event_id"])
-    ids = table.column("event_id").to_pylist()
-    return len(ids), sorted(ids)
 
 
 def test_a_run_to_a_bucket_equals_a_local_run_and_a_rerun_changes_nothing(bucket, feed_urls, local_reference):
