@@ -1,6 +1,8 @@
 """What a plain reader of a bucket sees: the listing and pyarrow's own hive dataset, no manifests."""
 from __future__ import annotations
 
+from runs_helpers import run_ok
+
 from transforms.store.storage import open_store
 
 
@@ -19,3 +21,20 @@ def plain_events(url: str) -> tuple[int, list[str]]:
     table = ds.dataset(base, filesystem=filesystem, format="parquet", partitioning="hive").to_table(columns=["event_id"])
     ids = table.column("event_id").to_pylist()
     return len(ids), sorted(ids)
+
+
+_BASE: dict = {}
+
+
+def copy_base(scheme_url: str, feed_urls) -> tuple[str, list[str]]:
+    """A committed one-feed dataset, run once per scheme and copied object by object to a fresh prefix."""
+    scheme = scheme_url.split("://", 1)[0]
+    if scheme not in _BASE:
+        base = scheme_url + "-base"
+        run_ok("--feeds", feed_urls[0], "--output", base, "--run_id", "base")
+        _BASE[scheme] = base
+    source, target = open_store(_BASE[scheme]), open_store(scheme_url)
+    for rel in source.list(""):
+        if rel != "_lock":
+            target.write_bytes(rel, source.read_bytes(rel))
+    return scheme_url, part_files(scheme_url)

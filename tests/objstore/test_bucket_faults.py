@@ -11,7 +11,7 @@ from runs_helpers import events, eventwire, kill9, run_ok, start_paused
 
 from transforms.store.storage import open_store
 
-from .bucket_helpers import part_files, plain_events
+from .bucket_helpers import copy_base, part_files, plain_events
 
 pytestmark = pytest.mark.objstore
 
@@ -64,26 +64,9 @@ def test_the_lease_is_renewed_while_held_and_one_of_two_racers_wins(bucket, monk
     assert store.create_if_absent("_runs/x.json", b"{}") and not store.create_if_absent("_runs/x.json", b"{}")
 
 
-_BASE: dict = {}
-
-
-def _copy_base(scheme_url: str, feed_urls) -> tuple[str, list[str]]:
-    """A committed one-feed dataset, run once per scheme and copied object by object to a fresh prefix."""
-    scheme = scheme_url.split("://", 1)[0]
-    if scheme not in _BASE:
-        base = scheme_url + "-base"
-        run_ok("--feeds", feed_urls[0], "--output", base, "--run_id", "base")
-        _BASE[scheme] = base
-    source, target = open_store(_BASE[scheme]), open_store(scheme_url)
-    for rel in source.list(""):
-        if rel != "_lock":
-            target.write_bytes(rel, source.read_bytes(rel))
-    return scheme_url, part_files(scheme_url)
-
-
 @pytest.mark.parametrize("point", ["stage", "commit"])
 def test_kill_9_leaves_the_bucket_clean_and_the_next_run_converges(bucket, feed_urls, local_reference, tmp_path, point):
-    output, base_files = _copy_base(bucket, feed_urls)
+    output, base_files = copy_base(bucket, feed_urls)
     proc = start_paused(tmp_path, point, "--feeds", *feed_urls, "--output", output, "--run_id", "killed")
     kill9(proc)
 
