@@ -169,7 +169,7 @@ def run_query(output: str, sql: str, params: list | None = None, *, since=None, 
     commit between listing and reading is retried, a file of an unexpected schema read by name."""
     actors = None if actors is None else list(actors)
     union_by_name = False
-    attempts = 5
+    attempts = 10 if is_remote(output) else 5
     for attempt in range(attempts):
         try:
             con = connect(output, since=since, until=until, actors=actors, union_by_name=union_by_name)
@@ -180,7 +180,9 @@ def run_query(output: str, sql: str, params: list | None = None, *, since=None, 
             if attempt == attempts - 1:
                 raise
             continue
-        except duckdb.InvalidInputException:
+        except duckdb.InvalidInputException as error:
+            if file_gone(error) and attempt < attempts - 1:
+                continue
             # DuckDB has no error class of its own for a file that lacks a bound column: read
             # every file by name once more; an error that has another cause comes back then.
             if union_by_name:
@@ -189,6 +191,14 @@ def run_query(output: str, sql: str, params: list | None = None, *, since=None, 
             continue
         return columns, rows
     raise AssertionError("unreachable")
+
+
+def file_gone(error: Exception) -> bool:
+    """A bucket's file that a commit removed between listing and reading: DuckDB reports the
+    pyarrow dataset's "not found" as invalid input, so it is told apart by its message."""
+    text = str(error)
+    return "reading the stream registered as" in text and any(
+        mark in text for mark in ("NOT_FOUND", "No such file", "NoSuchKey", "does not exist"))
 
 
 # ---------------------------------------------------------------- reports
