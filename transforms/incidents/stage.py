@@ -54,14 +54,22 @@ class _CommittedRows:
     def _partitions_of(self, actor: str) -> dict[dt.date, list[str]]:
         """The actor's committed files by partition date, listed once per worker: the run holds the
         lock, so nothing but this run changes the dataset, and this run commits only at its end."""
+        if storage.is_remote(self._root):  # one listing of the bucket, not one per actor (each is requests)
+            if not self._listed:
+                self._listed.update(self._by_actor(snapshot_files(self._root)))
+            return self._listed.get(actor) or {}
         if actor not in self._listed:
-            by_date: dict[dt.date, list[str]] = collections.defaultdict(list)
-            for path in snapshot_files(self._root, actors=[actor]):
-                by_date[layout.parse_partition(storage.relative(self._root, path).rsplit("/", 1)[0])[0]].append(path)
-            self._listed[actor] = by_date
+            self._listed[actor] = self._by_actor(snapshot_files(self._root, actors=[actor])).get(actor) or {}
             if len(self._listed) > _CACHED_FILES:
                 self._listed.popitem(last=False)
         return self._listed[actor]
+
+    def _by_actor(self, paths: list[str]) -> dict[str, dict[dt.date, list[str]]]:
+        found: dict[str, dict[dt.date, list[str]]] = collections.defaultdict(lambda: collections.defaultdict(list))
+        for path in paths:
+            date, actor = layout.parse_partition(storage.relative(self._root, path).rsplit("/", 1)[0])
+            found[actor][date].append(path)
+        return found
 
     def _read(self, path: str, actor: str) -> list[tuple[str, dict, tuple]]:
         """(partition, row, its block) of one file: read, and each row's block computed, once."""

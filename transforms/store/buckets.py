@@ -99,15 +99,19 @@ class S3Store(_ObjectStore):
         except FileNotFoundError:
             return False
 
-    def _pages(self, prefix: str, **extra):
+    def _pages(self, prefix: str, raw: bool = False, **extra):
         paginator = self.client.get_paginator("list_objects_v2")
+        start = self.key(prefix) if raw else self._dir_key(prefix)
         try:
-            yield from paginator.paginate(Bucket=self.bucket, Prefix=self._dir_key(prefix), **extra)
+            yield from paginator.paginate(Bucket=self.bucket, Prefix=start, **extra)
         except self._errors.ClientError as error:
             raise StoreError(f"{self.root}: listing failed: {error}") from None
 
     def list(self, prefix):
         return {self.rel(o["Key"]): o["Size"] for page in self._pages(prefix) for o in page.get("Contents", [])}
+
+    def list_from(self, start):
+        return {self.rel(o["Key"]): o["Size"] for page in self._pages(start, raw=True) for o in page.get("Contents", [])}
 
     def list_dirs(self, prefix):
         base = self._dir_key(prefix)
@@ -192,6 +196,10 @@ class GcsStore(_ObjectStore):
 
     def list(self, prefix):
         blobs = self._guard(prefix, lambda: list(self.client.list_blobs(self.bucket, prefix=self._dir_key(prefix))))
+        return {self.rel(b.name): b.size for b in blobs}
+
+    def list_from(self, start):
+        blobs = self._guard(start, lambda: list(self.client.list_blobs(self.bucket, prefix=self.key(start))))
         return {self.rel(b.name): b.size for b in blobs}
 
     def list_dirs(self, prefix):

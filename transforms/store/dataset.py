@@ -223,10 +223,11 @@ def commit(
         key=lambda c: c["partition"],
     )
     changes = [c for c in changes if c["added"] or c["removed"]]
+    staged = set(storage.open_store(root).list(staging)) if remote else None  # one listing, not a request a file
     for change in changes:
         parse_partition(change["partition"])
         for name in change["added"]:
-            if not (storage.open_store(root).exists(f"{staging}/{change['partition']}/{name}") if remote
+            if not (f"{staging}/{change['partition']}/{name}" in staged if remote
                     else (staging / change["partition"] / name).is_file()):
                 raise RuntimeError(f"staged file missing, not committing: {change['partition']}/{name}")
     if not remote:

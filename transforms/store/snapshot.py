@@ -168,7 +168,8 @@ def snapshot_files(root: str, attempts: int = 200, *, since=None, until=None,
     for _ in range(attempts):
         before = in_flight(base)
         files: dict[str, str | tuple[str, str]] = dict(
-            objstore.list_live(base, match, valid_partition_names, _ignore) if remote else _list_live(base, match))
+            objstore.list_live(base, match, valid_partition_names, _ignore, bool(since or until)) if remote
+            else _list_live(base, match))
         for run_id, manifest in sorted(before[1].items(), key=lambda kv: kv[1].get("committed_at", "")):
             staging = f"{base}/{objstore.staging_rel(run_id)}" if remote else staging_dir(str(base), run_id)
             for change in manifest["changes"]:

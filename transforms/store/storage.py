@@ -175,6 +175,9 @@ class LocalStore(Store):
                 found[os.path.relpath(path, self.root).replace(os.sep, "/")] = os.path.getsize(path)
         return found
 
+    def list_from(self, start):
+        return {rel: size for rel, size in self.list(start.rpartition("/")[0]).items() if rel.startswith(start)}
+
     def list_dirs(self, prefix):
         try:
             with os.scandir(self._path(prefix.rstrip("/"))) as entries:

@@ -52,6 +52,9 @@ class Store:
     def list(self, prefix: str) -> dict[str, int]:  # every file under prefix (recursive): rel → size
         raise NotImplementedError
 
+    def list_from(self, start: str) -> dict[str, int]:  # every file whose path starts with `start` (not a folder)
+        raise NotImplementedError
+
     def list_dirs(self, prefix: str) -> list[str]:  # the names of the folders directly under prefix
         raise NotImplementedError
 
