@@ -9,7 +9,8 @@ small counting proxy, and runs as separate processes, for each target: a first r
 of the same feeds (nothing new: the cost of the protocol alone), a query narrowed to one
 actor's month (`--actor A --since --until`, partition pruning) and the same count over the
 whole dataset. It prints wall times, their ratio to the local folder, and the number of HTTP
-requests each step sent to the store, by method. Emulators answer in well under a millisecond,
+requests each step sent to the store, by what they do (list, read, metadata, write, copy,
+delete). Emulators answer in well under a millisecond,
 so the wall times show eventwire's own overhead; multiply the request counts by a cloud's
 latency (tens of milliseconds per request) for what a real bucket adds. Not a test: timings on
 a shared machine are only comparable as ratios measured in the same run.
@@ -36,8 +37,24 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests" / "objstore")
 _HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection"}
 
 
+def request_kind(method: str, path: str, headers) -> str:
+    """What a request to either store does: list, read (an object's bytes), metadata (GCS object
+    metadata or an S3 HEAD), write, copy or delete."""
+    if method == "GET" and ("list-type=" in path or path.split("?")[0].endswith("/o")):
+        return "list"
+    if method == "DELETE":
+        return "delete"
+    if "x-amz-copy-source" in headers or "/copyTo/" in path or "/rewriteTo/" in path:
+        return "copy"
+    if method in ("PUT", "POST", "PATCH"):
+        return "write"
+    if method == "HEAD" or (path.startswith("/storage/v1/") and "alt=media" not in path):
+        return "metadata"
+    return "read"
+
+
 class CountingProxy:
-    """Forwards every request to an emulator on 127.0.0.1 and counts them by method."""
+    """Forwards every request to an emulator on 127.0.0.1 and counts them by what they do."""
 
     def __init__(self, port: int, upstream: int):
         counts: collections.Counter = collections.Counter()
@@ -63,7 +80,7 @@ class CountingProxy:
 
             def _forward(self):
                 with lock:
-                    counts[self.command] += 1
+                    counts[request_kind(self.command, self.path, self.headers)] += 1
                 body = self._body()
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP}
                 headers["Content-Length"] = str(len(body))

@@ -37,6 +37,7 @@ class _CommittedRows:
         self._root = root
         self._files: collections.OrderedDict[str, list[tuple[str, dict, tuple]]] = collections.OrderedDict()
         self._listed: collections.OrderedDict[str, dict[dt.date, list[str]]] = collections.OrderedDict()
+        self._bucket_listing: dict[str, dict[dt.date, list[str]]] | None = None
 
     def of_block(self, actor: str, action: str, day: dt.date) -> list[tuple[str, dict]]:
         """(partition, row) of the committed rows in the block."""
@@ -55,9 +56,9 @@ class _CommittedRows:
         """The actor's committed files by partition date, listed once per worker: the run holds the
         lock, so nothing but this run changes the dataset, and this run commits only at its end."""
         if storage.is_remote(self._root):  # one listing of the bucket, not one per actor (each is requests)
-            if not self._listed:
-                self._listed.update(self._by_actor(snapshot_files(self._root)))
-            return self._listed.get(actor) or {}
+            if self._bucket_listing is None:
+                self._bucket_listing = self._by_actor(snapshot_files(self._root))
+            return self._bucket_listing.get(actor) or {}
         if actor not in self._listed:
             self._listed[actor] = self._by_actor(snapshot_files(self._root, actors=[actor])).get(actor) or {}
             if len(self._listed) > _CACHED_FILES:
