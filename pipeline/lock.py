@@ -17,7 +17,8 @@ refuses to write the manifest unless ROOT/_lock still holds the committing run's
 and a run's staging folder is claimed with a lock of its own for the whole run, so a
 second run (or `eventwire recover`) that got in through a deleted lock file refuses to
 start instead of rolling the live run back. `flock` works on local filesystems and on
-NFSv4; on filesystems without working locks use one output folder per machine.
+NFSv4; on filesystems without working locks use one output folder per machine. On object
+storage (gs://, s3://) the lock is a leased object instead: `LeaseLock`, chosen by `open_lock`.
 """
 from __future__ import annotations
 
@@ -107,3 +108,94 @@ def _read(fd: int) -> dict:
         return record if isinstance(record, dict) else {}
     except (OSError, ValueError):
         return {}
+
+
+class LeaseLock:
+    """The run lock on object storage (gs://, s3://): ROOT/_lock created with a precondition.
+
+    No kernel drops it when its holder dies, so the record carries a lease renewed by a
+    heartbeat (transforms/store/lease.py). A second run that finds a live record exits with
+    the local lock's "already running" line; one that finds it released takes it with a
+    replace-if-unchanged (S3 `If-Match`, GCS `ifGenerationMatch`), and one that finds it
+    stale (lease over, or its process gone from this host) does the same and says it took
+    over from a killed run. Only one of two racing runs can win either write.
+    """
+
+    def __init__(self, root: str, run_id: str):
+        from transforms.store.storage import open_store
+
+        self.store = open_store(root)
+        self.path = self.store.url(LOCK_NAME)
+        self.run_id = run_id
+        self.took_over: dict | None = None
+        self.token = uuid.uuid4().hex
+        self._beat = None
+
+    def _record(self, **extra) -> bytes:
+        from transforms.store.lease import holder_record
+
+        return json.dumps(holder_record(
+            run_id=self.run_id, token=self.token,
+            since=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), **extra)).encode()
+
+    def acquire(self) -> LeaseLock:
+        from transforms.store.lease import Heartbeat, alive
+
+        for _ in range(10):
+            if self.store.create_if_absent(LOCK_NAME, self._record()):
+                break
+            current = self.store.read_versioned(LOCK_NAME)
+            if current is None:
+                continue  # released and deleted meanwhile: try to create it again
+            holder = _parse(current[0])
+            if not holder.get("released") and alive(holder):
+                raise AlreadyRunning(
+                    f"already running: run {holder.get('run_id', '?')} (pid {holder.get('pid', '?')} on "
+                    f"{holder.get('host', '?')}) holds {self.path}")
+            if self.store.replace_if(LOCK_NAME, self._record(), current[1]):
+                if not holder.get("released"):
+                    self.took_over = holder
+                break
+        else:
+            raise AlreadyRunning(f"already running: could not take {self.path}")
+        self._beat = Heartbeat(self._renew).start()
+        return self
+
+    def _renew(self) -> bool:
+        """Extend the lease while the record is still ours; a deleted or replaced lock is not re-taken
+        (the commit point refuses to commit without it)."""
+        current = self.store.read_versioned(LOCK_NAME)
+        if current is None or _parse(current[0]).get("token") != self.token:
+            return False
+        return self.store.replace_if(LOCK_NAME, self._record(), current[1])
+
+    def release(self) -> None:
+        if self._beat is None:
+            return
+        self._beat.stop()
+        self._beat = None
+        current = self.store.read_versioned(LOCK_NAME)
+        if current is not None and _parse(current[0]).get("token") == self.token:
+            self.store.replace_if(LOCK_NAME, json.dumps({"run_id": self.run_id, "released": True}).encode(),
+                                  current[1])
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *exc):
+        self.release()
+
+
+def _parse(data: bytes) -> dict:
+    try:
+        record = json.loads(data.decode("utf-8", "replace"))
+    except ValueError:
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def open_lock(root: str, run_id: str) -> RunLock | LeaseLock:
+    """The output's run lock: a flock'ed file for a local folder, a leased object for a bucket."""
+    from transforms.store.storage import is_remote
+
+    return LeaseLock(root, run_id) if is_remote(root) else RunLock(root, run_id)

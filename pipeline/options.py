@@ -170,10 +170,10 @@ def validate(options: EventwireOptions) -> EventwireOptions:
             raise UsageError(f"--allow_private_addresses: not a network: {network!r}") from error
     if view.run_date:
         _date(view.run_date)
-    from transforms.store.layout import check_local_output
+    from transforms.store.storage import check_output, is_remote
 
     try:
-        check_local_output(view.output)
+        view.output = check_output(view.output)
     except ValueError as error:
         raise UsageError(str(error)) from None
     if not view.feeds:
@@ -186,6 +186,10 @@ def validate(options: EventwireOptions) -> EventwireOptions:
         check_run_id(view.run_id)
     except ValueError as error:
         raise UsageError(f"--run_id: {error}") from error
+    if is_remote(view.output):
+        apply_cloud_options(options)
+        check_bucket(view.output)
+        return options
     output = Path(view.output)
     try:
         output.mkdir(parents=True, exist_ok=True)
@@ -195,3 +199,40 @@ def validate(options: EventwireOptions) -> EventwireOptions:
         raise UsageError(f"output folder {output} is not writable")
     view.output = str(output.resolve())
     return options
+
+
+# Beam's own storage flags, told to the clients eventwire uses, as the standard variables
+# each cloud's libraries read (explicit flags win over the environment).
+_BEAM_TO_ENV = {
+    "s3_endpoint_url": ("AWS_ENDPOINT_URL",),
+    "s3_access_key_id": ("AWS_ACCESS_KEY_ID",),
+    "s3_secret_access_key": ("AWS_SECRET_ACCESS_KEY",),
+    "s3_session_token": ("AWS_SESSION_TOKEN",),
+    "s3_region_name": ("AWS_REGION", "AWS_DEFAULT_REGION"),
+    "project": ("GOOGLE_CLOUD_PROJECT",),
+}
+
+
+def apply_cloud_options(options: PipelineOptions) -> None:
+    """`--s3_endpoint_url`, `--s3_access_key_id`, ... and `--project` reach eventwire's own storage
+    clients too (Beam hands them only to its filesystems). They are set in this process's
+    environment, which local worker processes inherit; remote workers use their own credentials."""
+    values = options.get_all_options(drop_default=True)
+    for flag, names in _BEAM_TO_ENV.items():
+        if values.get(flag):
+            for name in names:
+                os.environ[name] = str(values[flag])
+
+
+def check_bucket(output: str) -> None:
+    """One listing request before anything runs: a missing client, bucket or credential is one line."""
+    from transforms.store.storage import open_store
+
+    extra = "aws" if output.startswith("s3://") else "gcp"
+    try:
+        open_store(output).list_dirs("")
+    except ImportError as error:
+        raise UsageError(f"--output {output} needs the {extra} extra: pip install 'eventwire[{extra}]' "
+                         f"({error.name or error} is missing)") from None
+    except Exception as error:  # StoreError, or the client's own (e.g. no default credentials)  # noqa: BLE001
+        raise UsageError(f"--output {output}: cannot reach the bucket: {str(error).splitlines()[0][:300]}") from None

@@ -38,6 +38,7 @@ import pyarrow.parquet as pq
 from pipeline.incidents import INCIDENTS_VIEW, top_incidents_sql
 from schemas.arrow import EVENT_SCHEMA, FILE_SCHEMA, PARTITION_COLUMNS
 from transforms.store.snapshot import snapshot_files
+from transforms.store.storage import is_remote
 
 FORMATS = ("table", "csv", "json")
 
@@ -107,7 +108,15 @@ def connect(output: str, files: list[str] | None = None, *, since=None, until=No
     con = duckdb.connect()
     con.register("_events_schema", pa.Table.from_pylist([], schema=EVENT_SCHEMA))
     parts = ["SELECT * FROM _events_schema"]
-    if union_by_name:
+    if is_remote(output):
+        # DuckDB's own S3/GCS reader is the httpfs extension, which it downloads at first use:
+        # not offline, and it has its own credential settings. A pyarrow dataset of the snapshot's
+        # files reads through the same clients as the writer; DuckDB pushes projections and
+        # filters into it, and the hive partitions prune by folder name.
+        con.register("_events_files", _arrow_dataset(output, files))
+        parts.append("SELECT * FROM _events_files")
+        current, older = [], []
+    elif union_by_name:
         current, older = [], list(files)
     else:
         current, older = split_by_schema(files)
@@ -135,15 +144,23 @@ def open_incidents(output: str = "output", *, since=None, until=None,
 def open_dataset(output: str = "output", *, since=None, until=None,
                  actors: Iterable[str] | None = None):
     """The dataset as a pyarrow Dataset with the explicit schema (and hive partitions)."""
-    root = str(Path(output).resolve())
-    # pyarrow.dataset is imported here, not at module level: `eventwire query` never needs it.
+    root = output if is_remote(output) else str(Path(output).resolve())
+    return _arrow_dataset(root, snapshot_files(root, since=since, until=until, actors=actors))
+
+
+def _arrow_dataset(root: str, files: list[str]):
+    """A pyarrow Dataset over `files` (paths, or URLs of one bucket) with the explicit schema."""
     import pyarrow.dataset as ds
 
+    from transforms.store.storage import arrow_source, open_store
+
     partitioning = ds.partitioning(pa.schema([EVENT_SCHEMA.field(n) for n in PARTITION_COLUMNS]), flavor="hive")
-    return ds.dataset(
-        snapshot_files(root, since=since, until=until, actors=actors), schema=EVENT_SCHEMA, format="parquet",
-        partitioning=partitioning, partition_base_dir=root,
-    )
+    if not is_remote(root):
+        return ds.dataset(files, schema=EVENT_SCHEMA, format="parquet", partitioning=partitioning,
+                          partition_base_dir=root)
+    base, filesystem = arrow_source(open_store(root).root)
+    return ds.dataset([arrow_source(f)[0] for f in files], schema=EVENT_SCHEMA, format="parquet",
+                      partitioning=partitioning, partition_base_dir=base, filesystem=filesystem)
 
 
 def run_query(output: str, sql: str, params: list | None = None, *, since=None, until=None,
@@ -152,18 +169,20 @@ def run_query(output: str, sql: str, params: list | None = None, *, since=None, 
     commit between listing and reading is retried, a file of an unexpected schema read by name."""
     actors = None if actors is None else list(actors)
     union_by_name = False
-    attempts = 5
+    attempts = 10 if is_remote(output) else 5
     for attempt in range(attempts):
         try:
             con = connect(output, since=since, until=until, actors=actors, union_by_name=union_by_name)
             result = con.execute(sql, params or [])
             columns = [d[0] for d in result.description] if result.description else []
             rows = result.fetchall() if result.description else []
-        except duckdb.IOException:  # a staged file moved into place between listing and reading
+        except (duckdb.IOException, OSError):  # a staged file moved into place between listing and reading
             if attempt == attempts - 1:
                 raise
             continue
-        except duckdb.InvalidInputException:
+        except duckdb.InvalidInputException as error:
+            if file_gone(error) and attempt < attempts - 1:
+                continue
             # DuckDB has no error class of its own for a file that lacks a bound column: read
             # every file by name once more; an error that has another cause comes back then.
             if union_by_name:
@@ -172,6 +191,14 @@ def run_query(output: str, sql: str, params: list | None = None, *, since=None, 
             continue
         return columns, rows
     raise AssertionError("unreachable")
+
+
+def file_gone(error: Exception) -> bool:
+    """A bucket's file that a commit removed between listing and reading: DuckDB reports the
+    pyarrow dataset's "not found" as invalid input, so it is told apart by its message."""
+    text = str(error)
+    return "reading the stream registered as" in text and any(
+        mark in text for mark in ("NOT_FOUND", "No such file", "NoSuchKey", "does not exist"))
 
 
 # ---------------------------------------------------------------- reports

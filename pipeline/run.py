@@ -23,11 +23,10 @@ import apache_beam as beam
 from apache_beam.options.pipeline_options import StandardOptions
 
 from pipeline.build import build_pipeline
-from pipeline.lock import AlreadyRunning, RunLock
+from pipeline.lock import AlreadyRunning, open_lock
 from pipeline.options import DEFAULT_RUNNER, EventwireOptions, UsageError, validate
 from pipeline.summary import collect_counters, format_summary, manifest_base
-from transforms.store import article_state, dataset, layout
-from transforms.store.files import write_json_atomically
+from transforms.store import article_state, dataset, layout, storage
 from transforms.store.hooks import NO_HOOKS, WriterHooks
 
 EXIT_SOURCES_FAILED = 3
@@ -50,8 +49,9 @@ class RunReport:
 
     @property
     def dead_letters_path(self) -> str | None:
-        path = Path(self.output) / layout.ERRORS / f"{self.run_id}.jsonl"
-        return str(path) if path.exists() else None
+        store = storage.open_store(self.output)
+        rel = f"{layout.ERRORS}/{self.run_id}.jsonl"
+        return store.url(rel) if store.exists(rel) else None
 
     def exit_code(self, fail_on: str = "all-sources") -> int:
         """0, or EXIT_SOURCES_FAILED when sources failed as `fail_on` says a scheduler must see:
@@ -86,7 +86,10 @@ def check_model(name: str) -> None:
 
 def check_writable(output: str) -> None:
     """Refuse before the run, not with a PermissionError at its commit: every folder the commit
-    writes into (the dataset's own folders and its date=/actor= partitions) must be writable."""
+    writes into (the dataset's own folders and its date=/actor= partitions) must be writable.
+    A bucket has no folder permissions: its first request says (options.validate lists it)."""
+    if storage.is_remote(output):
+        return
     root = Path(output)
     folders = [root / name for name in (layout.RUNS, layout.REPORTS, layout.STATE_DIR, layout.ERRORS, layout.STAGING)]
     folders += [p for p in root.glob("date=*") if p.is_dir()]
@@ -119,7 +122,7 @@ def run_pipeline(
     standard = options.view_as(StandardOptions)
     if not standard.runner:
         standard.runner = DEFAULT_RUNNER
-    lock = RunLock(view.output, view.run_id)
+    lock = open_lock(view.output, view.run_id)
     try:
         lock.acquire()
     except AlreadyRunning as error:
@@ -136,7 +139,7 @@ def run_pipeline(
             raise UsageError(str(error)) from error
         for run_id, action in recovered:
             tell(f"recovered run {run_id}: {action}")
-        if layout.manifest_path(view.output, view.run_id).exists():
+        if layout.manifest_exists(view.output, view.run_id):
             raise UsageError(f"run id {view.run_id} was already committed in {view.output}; pick another --run_id")
         check_model(view.model)
         check_writable(view.output)
@@ -166,7 +169,7 @@ def run_pipeline(
         report = RunReport(view.run_id, view.output, counters, time.monotonic() - started, recovered,
                            lock.took_over, committed)
         writer_hooks.reached("report")
-        write_json_atomically(layout.report_path(view.output, view.run_id), report.to_json())
+        storage.open_store(view.output).write_json(layout.report_rel(view.run_id), report.to_json())
         return report
     finally:
         lock.release()

@@ -45,18 +45,24 @@ def render_report(figures: Figures, generated: dt.datetime | None = None) -> str
 
 
 def build_report(path: str | os.PathLike = "output", *, since=None, until=None, actors: Iterable[str] | None = None,
-                 html: str | os.PathLike | None = None, limits: Limits = DEFAULT_LIMITS) -> Path:
+                 html: str | os.PathLike | None = None, limits: Limits = DEFAULT_LIMITS) -> Path | str:
     """Write the report of the dataset at `path` for the window (`since`/`until` inclusive dates
     or "YYYY-MM-DD", `actors` codes) to `html` (default DIR/_reports/report-<date>.html);
-    returns the file's path. Raises ValueError for a bad window or a folder with no dataset.
+    returns the file's path (its URL when written to a bucket). Raises ValueError for a bad window or a folder with no dataset.
     An empty window gives a page that says so."""
     from transforms.store.files import replace_atomically
     from transforms.store.layout import ACTOR_CODE
+    from transforms.store.storage import is_remote, open_store
 
-    folder = Path(path)
-    if not folder.is_dir():
+    remote = is_remote(path)
+    folder = open_store(str(path)).root if remote else Path(path)
+    if remote:
+        names = open_store(folder).list_dirs("")
+        if "_runs" not in names and not any(name.startswith("date=") for name in names):
+            raise ValueError(f"{path} is not an eventwire dataset (no _runs/ or date=*/ folders in it)")
+    elif not folder.is_dir():
         raise ValueError(f"no dataset at {path}")
-    if not (folder / "_runs").is_dir() and not any(folder.glob("date=*")):
+    elif not (folder / "_runs").is_dir() and not any(folder.glob("date=*")):
         raise ValueError(f"{path} is not an eventwire dataset (no _runs/ or date=*/ folders in it)")
     bounds = {}
     for name, value in (("since", since), ("until", until)):
@@ -74,6 +80,11 @@ def build_report(path: str | os.PathLike = "output", *, since=None, until=None, 
 
     figures = compute_figures(str(folder), since=bounds["since"], until=bounds["until"], actors=codes, limits=limits)
     text = render_report(figures)
+    if remote and not html:  # the bucket's _reports/, one upload: a reader sees the old page or the new
+        store = open_store(folder)
+        rel = f"{REPORTS}/{default_path('').name}"
+        store.write_bytes(rel, text.encode("utf-8"))
+        return store.url(rel)
     target = Path(html) if html else default_path(folder)
     # The store's one way to write a file: a reader (a browser reloading) never sees half a page.
     replace_atomically(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))

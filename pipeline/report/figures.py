@@ -28,7 +28,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.query import connect, report_sql
+from pipeline.query import connect, file_gone, report_sql
 
 QUAD_CLASSES_FILE = Path(__file__).with_name("quad_classes.csv")
 MAX_BUCKETS = 180  # timeline bars per quad class: a day each up to 180 days, then weeks, then months
@@ -357,10 +357,12 @@ def compute_figures(output: str, *, since=None, until=None, actors: Iterable[str
             read_facts(con)
             figures = Figures(output=str(output), since=since, until=until, actors=actors, headline=headline(con))
             return figures if figures.empty else compute(con, figures, limits)
-        except duckdb.IOException:  # a file replaced by a commit between listing and reading
+        except (duckdb.IOException, OSError):  # a file replaced by a commit between listing and reading
             if attempt == attempts - 1:
                 raise
-        except duckdb.InvalidInputException:
+        except duckdb.InvalidInputException as error:
+            if file_gone(error) and attempt < attempts - 1:
+                continue  # a bucket's file removed by a commit meanwhile: list again
             if union_by_name:
                 raise
             union_by_name = True

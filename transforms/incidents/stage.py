@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
-from pathlib import Path
 
 import apache_beam as beam
-import pyarrow.parquet as pq
 
 from transforms.counters import counter
 from transforms.incidents import rules
-from transforms.store import layout
+from transforms.store import layout, storage
 from transforms.store.snapshot import snapshot_files
 
 RELABELS = "relabels"
@@ -37,9 +35,9 @@ class _CommittedRows:
 
     def __init__(self, root: str):
         self._root = root
-        self._base = Path(root).resolve()
         self._files: collections.OrderedDict[str, list[tuple[str, dict, tuple]]] = collections.OrderedDict()
         self._listed: collections.OrderedDict[str, dict[dt.date, list[str]]] = collections.OrderedDict()
+        self._bucket_listing: dict[str, dict[dt.date, list[str]]] | None = None
 
     def of_block(self, actor: str, action: str, day: dt.date) -> list[tuple[str, dict]]:
         """(partition, row) of the committed rows in the block."""
@@ -57,25 +55,33 @@ class _CommittedRows:
     def _partitions_of(self, actor: str) -> dict[dt.date, list[str]]:
         """The actor's committed files by partition date, listed once per worker: the run holds the
         lock, so nothing but this run changes the dataset, and this run commits only at its end."""
+        if storage.is_remote(self._root):  # one listing of the bucket, not one per actor (each is requests)
+            if self._bucket_listing is None:
+                self._bucket_listing = self._by_actor(snapshot_files(self._root))
+            return self._bucket_listing.get(actor) or {}
         if actor not in self._listed:
-            by_date: dict[dt.date, list[str]] = collections.defaultdict(list)
-            for path in snapshot_files(self._root, actors=[actor]):
-                by_date[layout.parse_partition(Path(path).parent.relative_to(self._base).as_posix())[0]].append(path)
-            self._listed[actor] = by_date
+            self._listed[actor] = self._by_actor(snapshot_files(self._root, actors=[actor])).get(actor) or {}
             if len(self._listed) > _CACHED_FILES:
                 self._listed.popitem(last=False)
         return self._listed[actor]
+
+    def _by_actor(self, paths: list[str]) -> dict[str, dict[dt.date, list[str]]]:
+        found: dict[str, dict[dt.date, list[str]]] = collections.defaultdict(lambda: collections.defaultdict(list))
+        for path in paths:
+            date, actor = layout.parse_partition(storage.relative(self._root, path).rsplit("/", 1)[0])
+            found[actor][date].append(path)
+        return found
 
     def _read(self, path: str, actor: str) -> list[tuple[str, dict, tuple]]:
         """(partition, row, its block) of one file: read, and each row's block computed, once."""
         if path in self._files:
             self._files.move_to_end(path)
             return self._files[path]
-        rel = Path(path).parent.relative_to(self._base).as_posix()
+        rel = storage.relative(self._root, path).rsplit("/", 1)[0]
         date, _ = layout.parse_partition(rel)
         try:
-            present = set(pq.read_schema(path).names)
-            table = pq.read_table(path, columns=[c for c in _COLUMNS if c in present], partitioning=None)
+            present = set(storage.read_schema(path).names)
+            table = storage.read_table(path, columns=[c for c in _COLUMNS if c in present])
         except (OSError, ValueError):  # a damaged file: the writer sets it aside (transforms/store/dataset.py)
             rows = []
         else:

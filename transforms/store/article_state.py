@@ -23,15 +23,14 @@ from typing import NamedTuple
 
 import apache_beam as beam
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from schemas.arrow import ARTICLE_STATE_SCHEMA
 from schemas.records import Article, ArticleUpdate, SeenArticle
 from transforms.articles.urls import copy_rank
 from transforms.counters import counter
-from transforms.store.files import write_table_atomically
+from transforms.store import storage
 from transforms.store.layout import ARTICLE_STATE_FILE as STATE_FILE
-from transforms.store.layout import QUARANTINE, STATE_DIR, check_run_id
+from transforms.store.layout import QUARANTINE, STAGING, STATE_DIR, check_run_id
 from transforms.store.snapshot import snapshot_files
 
 SEEN = "seen"
@@ -40,6 +39,9 @@ SEEN = "seen"
 # content hash: the next run sees a changed hash and processes it again, purging its
 # feed-text events, so the page is tried once more.
 RETRY_PREFIX = "retry:"
+
+
+STATE_REL = f"{STATE_DIR}/{STATE_FILE}"
 
 
 def state_path(root: str) -> Path:
@@ -55,10 +57,10 @@ class StateRow(NamedTuple):
 
 def read_state(root: str) -> dict[str, StateRow]:
     """article_id → its row of the committed state, read in one pass; {} when there is none."""
-    path = state_path(root)
-    if not path.exists():
+    store = storage.open_store(root)
+    if not store.exists(STATE_REL):
         return {}
-    table = pq.read_table(path)
+    table = store.read_table(STATE_REL)
     columns = {name: table.column(name).to_pylist() if name in table.column_names else [None] * table.num_rows
                for name in ("article_id", "content_hash", "partitions", "run_id", "feed_url")}
     return {a: StateRow(h or "", tuple(p or ()), r, f) for a, h, p, r, f in zip(
@@ -70,7 +72,7 @@ def load(root: str) -> dict[str, tuple[str, tuple]]:
     return {a: (row.content_hash, row.partitions) for a, row in read_state(root).items()}
 
 
-def _write(path: Path, state: dict[str, tuple[str, tuple]], run_ids: dict[str, str], feeds: dict[str, str]) -> None:
+def _write(root: str, rel: str, state: dict[str, tuple[str, tuple]], run_ids: dict[str, str], feeds: dict[str, str]) -> None:
     keys = sorted(state)
     table = pa.table(
         {
@@ -82,10 +84,10 @@ def _write(path: Path, state: dict[str, tuple[str, tuple]], run_ids: dict[str, s
         },
         schema=ARTICLE_STATE_SCHEMA,
     )
-    write_table_atomically(table, path)
+    storage.open_store(root).write_table(rel, table)
 
 
-def stage(root: str, run_id: str, updates: Iterable[ArticleUpdate], staging: Path,
+def stage(root: str, run_id: str, updates: Iterable[ArticleUpdate], staging=None,
           forget_partitions: Iterable[str] = ()) -> bool:
     """Write the next state (committed state + this run's updates) into the run's staging folder.
 
@@ -107,7 +109,7 @@ def stage(root: str, run_id: str, updates: Iterable[ArticleUpdate], staging: Pat
         run_ids[update.article_id] = run_id
         if update.feed_url:
             feeds[update.article_id] = update.feed_url
-    _write(staging / STATE_DIR / STATE_FILE, state, run_ids, feeds)
+    _write(root, f"{STAGING}/{check_run_id(run_id)}/{STATE_REL}", state, run_ids, feeds)
     return True
 
 
@@ -118,44 +120,47 @@ def set_aside_if_damaged(root: str, run_id: str) -> str | None:
     Without this every run would fail on it; with it the state is rebuilt from the dataset
     (`rebuild_if_missing`) and the run goes on: no committed row is lost, and the articles
     are processed once more."""
-    path = state_path(root)
-    if not path.exists():
+    store = storage.open_store(root)
+    if not store.exists(STATE_REL):
         return None
     try:
-        table = pq.read_table(path)
+        table = store.read_table(STATE_REL)
         for field in (ARTICLE_STATE_SCHEMA.field(n) for n in ("article_id", "content_hash", "partitions")):
             if field.name not in table.column_names:
                 raise ValueError(f"no column {field.name!r}")
             if not table.schema.field(field.name).type.equals(field.type):
                 raise ValueError(f"column {field.name!r} is {table.schema.field(field.name).type}, not {field.type}")
     except (OSError, ValueError, pa.ArrowException) as error:
-        target = Path(root) / QUARANTINE / check_run_id(run_id) / STATE_DIR / STATE_FILE
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(path, target)
+        target = f"{QUARANTINE}/{check_run_id(run_id)}/{STATE_REL}"
+        if storage.is_remote(root):
+            store.copy(STATE_REL, target)
+            store.delete(STATE_REL)
+        else:
+            Path(store.url(target)).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(state_path(root), store.url(target))
         reason = str(error).strip().splitlines()[0][:160] if str(error).strip() else type(error).__name__
-        return f"{path} is damaged ({reason}); set aside in {target}, the state is rebuilt from the dataset"
+        return (f"{state_path(root) if not storage.is_remote(root) else store.url(STATE_REL)} is damaged ({reason}); "
+                f"set aside in {store.url(target)}, the state is rebuilt from the dataset")
     return None
 
 
 def rebuild_if_missing(root: str) -> int | None:
     """Derive the state from the dataset when it is missing; returns the articles found."""
-    if state_path(root).exists():
+    if storage.open_store(root).exists(STATE_REL):
         return None
     files = snapshot_files(root)
     if not files:
         return None
     state: dict[str, tuple[str, set]] = {}
-    base = Path(root).resolve()
     for name in files:
-        path = Path(name)
-        rel = path.parent.relative_to(base).as_posix()
+        rel = storage.relative(root, name).rsplit("/", 1)[0]
         try:
-            ids = pq.read_table(path, columns=["article_id"], partitioning=None).column("article_id").to_pylist()
+            ids = storage.read_table(name, columns=["article_id"]).column("article_id").to_pylist()
         except (OSError, pa.ArrowException):  # a damaged file: set aside when its partition is next written
             continue
         for article_id in set(ids):
             state.setdefault(article_id, ("", set()))[1].add(rel)
-    _write(state_path(root), {k: (h, tuple(p)) for k, (h, p) in state.items()}, {}, {})
+    _write(root, STATE_REL, {k: (h, tuple(p)) for k, (h, p) in state.items()}, {}, {})
     return len(state)
 
 

@@ -55,10 +55,10 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from schemas.arrow import FILE_SCHEMA, SCHEMA_VERSION, events_to_table
 from schemas.records import Event
+from transforms.store import objstore, storage
 from transforms.store.files import remove_temp_files, write_json_atomically, write_table_atomically
 from transforms.store.hooks import NO_HOOKS, WriterHooks
 from transforms.store.layout import (
@@ -85,7 +85,7 @@ from transforms.store.layout import (
 
 def read_compatible(path: Path) -> pa.Table:
     """A live file in the current FILE_SCHEMA: columns added since it was written read as nulls."""
-    table = pq.read_table(path, partitioning=None)
+    table = storage.read_table(str(path))
     for field in FILE_SCHEMA:
         if field.name not in table.column_names:
             table = table.append_column(field, pa.nulls(len(table), field.type))
@@ -119,13 +119,14 @@ def stage_partition(
     dropped = set(purge_articles) | {e.article_id for e in new}
     relabels = relabels or {}
     removed, kept, rows_removed, damaged = [], [], 0, []
-    live = live_files(root, rel)
+    remote = storage.is_remote(root)
+    live = ([storage.open_store(root).url(f"{rel}/{name}") for name in sorted(objstore.live_parts(root, rel))]
+            if remote else [str(p) for p in live_files(root, rel)])
     for path in live:
         try:
-            ids = pq.read_table(path, columns=["article_id", "event_id"] if relabels else ["article_id"],
-                                partitioning=None)
+            ids = storage.read_table(path, columns=["article_id", "event_id"] if relabels else ["article_id"])
         except (OSError, pa.ArrowException):  # truncated or not Parquet: set aside at the commit
-            damaged.append(path.name)
+            damaged.append(_name(path))
             continue
         mask = pc.is_in(ids.column("article_id"), value_set=pa.array(sorted(dropped), type=pa.string()))
         relabelled = relabels and pc.any(pc.is_in(ids.column("event_id"), value_set=pa.array(sorted(relabels))))
@@ -134,14 +135,17 @@ def stage_partition(
         table = read_compatible(path)
         keep = _relabel(table.filter(pc.invert(pc.fill_null(mask, False))), relabels)
         rows_removed += table.num_rows - keep.num_rows
-        removed.append(path.name)
+        removed.append(_name(path))
         if keep.num_rows:
             kept.append(keep)
     table = pa.concat_tables(kept + [events_to_table(new)]).sort_by([("event_id", "ascending")])
     added = []
     if table.num_rows:
-        name = free_part_name(run_id, {p.name for p in live})
-        write_table_atomically(table, staging_dir(root, run_id) / rel / name)
+        name = free_part_name(run_id, {_name(p) for p in live})
+        if remote:
+            storage.open_store(root).write_table(f"{objstore.staging_rel(run_id)}/{rel}/{name}", table)
+        else:
+            write_table_atomically(table, staging_dir(root, run_id) / rel / name)
         added.append(name)
     hooks.reached("stage")
     return {
@@ -152,6 +156,10 @@ def stage_partition(
         "events": len(new),
         "rows_removed": rows_removed,
     }
+
+
+def _name(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
 
 
 def _relabel(table: pa.Table, relabels: dict[str, str]) -> pa.Table:
@@ -208,18 +216,22 @@ def commit(
     if existing is not None and "changes" in existing:
         roll_forward(root, existing)
         return existing
-    staging = staging_dir(root, run_id)
+    remote = storage.is_remote(root)
+    staging = objstore.staging_rel(run_id) if remote else staging_dir(root, run_id)
     changes = sorted(
         (dict(c, added=list(c.get("added", [])), removed=list(c.get("removed", []))) for c in changes),
         key=lambda c: c["partition"],
     )
     changes = [c for c in changes if c["added"] or c["removed"]]
+    staged = set(storage.open_store(root).list(staging)) if remote else None  # one listing, not a request a file
     for change in changes:
         parse_partition(change["partition"])
         for name in change["added"]:
-            if not (staging / change["partition"] / name).is_file():
+            if not (f"{staging}/{change['partition']}/{name}" in staged if remote
+                    else (staging / change["partition"] / name).is_file()):
                 raise RuntimeError(f"staged file missing, not committing: {change['partition']}/{name}")
-    staging.mkdir(parents=True, exist_ok=True)
+    if not remote:
+        staging.mkdir(parents=True, exist_ok=True)
     damaged = {c["partition"] for c in changes if c.get("quarantined")}
     state_staged = bool(stage_state(staging, damaged)) if stage_state else False
     record = dict(manifest or {})
@@ -240,7 +252,10 @@ def commit(
     hooks.reached("precommit")
     if lock_token is not None:
         check_lock_token(root, lock_token)
-    write_manifest(root, run_id, record)  # the commit point
+    if remote:
+        record = objstore.write_manifest(root, run_id, record)  # the commit point (create-if-absent)
+    else:
+        write_manifest(root, run_id, record)  # the commit point
     roll_forward(root, record, hooks)
     return record
 
@@ -250,7 +265,10 @@ def roll_forward(root: str, manifest: dict, hooks: WriterHooks = NO_HOOKS) -> di
 
     A staged file is hard-linked into its partition (never over an existing file) and stays
     staged until the whole staging folder is removed at the end, so a reader that resolved
-    its staged path a moment earlier can still open it. Returns what this call did."""
+    its staged path a moment earlier can still open it. Returns what this call did.
+    On object storage: objstore.roll_forward (copy, then delete)."""
+    if storage.is_remote(root):
+        return objstore.roll_forward(root, manifest, hooks)
     run_id = manifest["run_id"]
     base = Path(root)
     staging = staging_dir(root, run_id)
@@ -337,7 +355,12 @@ def claim_staging(root: str, run_id: str):
     and one whose claim cannot belongs to a live one, even if ROOT/_lock was deleted. The
     folder is created under a temporary name, locked, then renamed into place, so it is never
     visible unclaimed. On leaving, a run that did not commit removes its staged files.
+    On object storage the claim is a lease record (objstore.claim_staging).
     """
+    if storage.is_remote(root):
+        with objstore.claim_staging(root, run_id) as claimed:
+            yield claimed
+        return
     base = Path(root) / STAGING
     base.mkdir(parents=True, exist_ok=True)
     folder = staging_dir(root, run_id)
@@ -383,6 +406,8 @@ def recover(root: str) -> list[tuple[str, str]]:
 
     Returns (run_id, what was done) with counts. Raises RunStillActive for a staging folder
     whose run is alive (ROOT/_lock was deleted under it): that run is never rolled back."""
+    if storage.is_remote(root):
+        return objstore.recover(root, RunStillActive)
     done = []
     staging = Path(root) / STAGING
     if staging.is_dir():

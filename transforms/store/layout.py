@@ -15,7 +15,6 @@ is ever written outside ROOT.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from pathlib import Path
 
@@ -91,12 +90,30 @@ def report_path(root: str, run_id: str) -> Path:
     return Path(root) / REPORTS / f"{check_run_id(run_id)}.json"
 
 
+def manifest_rel(run_id: str) -> str:
+    return f"{RUNS}/{check_run_id(run_id)}.json"
+
+
+def report_rel(run_id: str) -> str:
+    return f"{REPORTS}/{check_run_id(run_id)}.json"
+
+
 def read_manifest(root: str, run_id: str) -> dict | None:
     """The committed manifest of `run_id`, or None when the run never committed."""
+    from transforms.store.storage import open_store
+
     try:
-        return json.loads(manifest_path(root, run_id).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        record = open_store(root).read_json(manifest_rel(run_id))
+    except OSError:
         return None
+    return record if isinstance(record, dict) else None
+
+
+def manifest_exists(root: str, run_id: str) -> bool:
+    """A manifest is there (readable or not): the run id is taken."""
+    from transforms.store.storage import open_store
+
+    return open_store(root).exists(manifest_rel(run_id))
 
 
 class LockLost(RuntimeError):
@@ -108,25 +125,23 @@ def check_lock_token(root: str, token: str) -> None:
 
     Called just before the commit point: a run whose lock file was deleted (and perhaps
     taken by another run) must not commit, or two writers would both add their rows."""
+    from transforms.store.storage import open_store
+
+    store = open_store(root)
     try:
-        record = json.loads((Path(root) / LOCK_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        record = store.read_json(LOCK_NAME)
+    except OSError:
         record = None
     if not isinstance(record, dict) or record.get("token") != token or record.get("released"):
         raise LockLost(
-            f"{Path(root) / LOCK_NAME} was deleted or replaced while this run held it; not committing "
+            f"{store.url(LOCK_NAME)} was deleted or replaced while this run held it; not committing "
             "(the dataset is unchanged; run again)"
         )
 
 
-_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+def check_output(output: str) -> str:
+    """A local folder, `gs://bucket/prefix` or `s3://bucket/prefix` (normalized); any other
+    URL is refused, or it would become a local folder named `ftp:` (transforms/store/storage.py)."""
+    from transforms.store.storage import check_output as check
 
-
-def check_local_output(output: str) -> str:
-    """The dataset folder must be a local (or mounted) path: `gs://…` or `s3://…` would otherwise
-    become a local folder named `gs:` or `s3:`, and a user would believe the data is in the bucket."""
-    if _URL_SCHEME.match(str(output)):
-        scheme = str(output).split("://", 1)[0]
-        raise ValueError(f"--output {output}: {scheme}:// is not supported yet; the dataset must be a local or "
-                         "mounted folder (object storage is planned)")
-    return output
+    return check(output)

@@ -13,12 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
-from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from transforms.store import article_state, dataset
+from transforms.store import article_state, dataset, storage
 from transforms.store.snapshot import snapshot_files
 
 
@@ -28,15 +26,14 @@ def new_repair_id() -> str:
 
 def damaged_files(root: str) -> tuple[int, list[tuple[str, str]]]:
     """(files checked, [(partition/name, why)]) over the committed snapshot."""
-    base = Path(root).resolve()
     files = snapshot_files(root)
     damaged = []
     for path in files:
         try:
-            pq.read_metadata(path)
+            storage.read_metadata(path)
         except (OSError, pa.ArrowException) as error:
             reason = str(error).strip().splitlines()[0][:160] if str(error).strip() else type(error).__name__
-            damaged.append((Path(path).relative_to(base).as_posix(), reason))
+            damaged.append((storage.relative(root, path), reason))
     return len(files), damaged
 
 

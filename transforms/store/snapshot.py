@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from transforms.store import objstore, storage
 from transforms.store.layout import (
     ACTOR_CODE,
     RUN_ID,
@@ -157,14 +158,20 @@ def snapshot_files(root: str, attempts: int = 200, *, since=None, until=None,
     listing to the matching partition folders: only those are opened, so a one-actor,
     one-month snapshot of a year of 100 actors lists 31 folders instead of 36,500. The
     result is the same committed state, restricted to those partitions.
+
+    On object storage (gs://, s3://) the same, with listings of the bucket; the files are URLs.
     """
-    base = Path(root).resolve()
+    remote = storage.is_remote(root)
+    base = storage.open_store(root).root if remote else Path(root).resolve()
     match = partition_matcher(since, until, actors)
+    in_flight = objstore.in_flight if remote else _in_flight
     for _ in range(attempts):
-        before = _in_flight(base)
-        files: dict[str, str | tuple[str, str]] = dict(_list_live(base, match))
+        before = in_flight(base)
+        files: dict[str, str | tuple[str, str]] = dict(
+            objstore.list_live(base, match, valid_partition_names, _ignore, bool(since or until)) if remote
+            else _list_live(base, match))
         for run_id, manifest in sorted(before[1].items(), key=lambda kv: kv[1].get("committed_at", "")):
-            staging = staging_dir(str(base), run_id)
+            staging = f"{base}/{objstore.staging_rel(run_id)}" if remote else staging_dir(str(base), run_id)
             for change in manifest["changes"]:
                 rel = change["partition"]
                 if match is not None:
@@ -175,20 +182,25 @@ def snapshot_files(root: str, attempts: int = 200, *, since=None, until=None,
                     if name not in change["added"]:
                         files.pop(f"{rel}/{name}", None)
                 for name in change["added"]:
-                    files[f"{rel}/{name}"] = (str(base / rel / name), str(staging / rel / name))
-        if _in_flight(base) == before:
-            resolved = [_resolve(path) for path in files.values()]
+                    files[f"{rel}/{name}"] = (f"{base}/{rel}/{name}", f"{staging}/{rel}/{name}")
+        if in_flight(base) == before:
+            resolved = [_resolve(path, base if remote else None) for path in files.values()]
             if None not in resolved:
                 return sorted(resolved)
         time.sleep(0.01)
     raise RuntimeError(f"the dataset at {root} kept changing while it was listed")
 
 
-def _resolve(path: str | tuple[str, str]) -> str | None:
+def _resolve(path: str | tuple[str, str], bucket_root: str | None = None) -> str | None:
     """A listed path, or a committed file's live path if it exists, else its staged path, else None."""
     if isinstance(path, str):
         return path
     final, staged = path
+    if bucket_root is not None:
+        store = storage.open_store(bucket_root)
+        if store.exists(storage.relative(bucket_root, final)):
+            return final
+        return staged if store.exists(storage.relative(bucket_root, staged)) else None
     if os.path.exists(final):
         return final
     return staged if os.path.exists(staged) else None

@@ -27,7 +27,6 @@ an error: losing the state costs bandwidth, not data.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -35,8 +34,8 @@ import apache_beam as beam
 
 from schemas.records import SourceValidators
 from transforms.counters import counter
-from transforms.store.files import write_json_atomically
 from transforms.store.layout import STATE_DIR
+from transforms.store.storage import open_store
 
 STATE_FILE = "sources.json"
 VERSION = 1
@@ -50,8 +49,8 @@ def state_path(root: str) -> Path:
 def load_state(root: str) -> dict[str, dict]:
     """``{source: {"etag": ..., "last_modified": ...}}``; empty when absent or unreadable."""
     try:
-        data = json.loads(state_path(root).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = open_store(root).read_json(f"{STATE_DIR}/{STATE_FILE}")
+    except OSError:
         return {}
     sources = data.get("sources") if isinstance(data, dict) else None
     if not isinstance(sources, dict):
@@ -98,7 +97,8 @@ def save_state(root: str, validators: Iterable[SourceValidators], run_id: str = 
         updated += 1
     if not updated:
         return 0
-    write_json_atomically(state_path(root), {"version": VERSION, "sources": dict(sorted(state.items()))}, indent=1)
+    open_store(root).write_json(f"{STATE_DIR}/{STATE_FILE}", {"version": VERSION, "sources": dict(sorted(state.items()))},
+                                indent=1)
     return updated
 
 
@@ -118,7 +118,7 @@ class _SaveFn(beam.DoFn):
         failed = failed_inputs(dead_letters)
         keep = [v for v in validators if v.source not in failed and v.feed_url not in failed]
         self._saved.inc(save_state(self._root, keep, self._run_id, failed))
-        yield str(state_path(self._root))
+        yield open_store(self._root).url(f"{STATE_DIR}/{STATE_FILE}")
 
 
 class SaveSourceState(beam.PTransform):

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from pathlib import Path
 
 import apache_beam as beam
 from apache_beam.pvalue import PCollection
@@ -23,8 +22,8 @@ from apache_beam.pvalue import PCollection
 from schemas.records import ArticleUpdate, DeadLetter, Event
 from transforms.counters import counter, dead_letter_counter
 from transforms.store import article_state, dataset, layout
-from transforms.store.files import write_lines_atomically
 from transforms.store.hooks import NO_HOOKS, WriterHooks
+from transforms.store.storage import open_store
 
 STAGE = "WriteEvents"
 DEAD_LETTERS = "dead_letters"
@@ -128,9 +127,11 @@ def write_dead_letters(root: str, run_id: str, letters: Iterable[DeadLetter]) ->
     letters = sorted(set(letters), key=lambda d: (d.stage, d.reason, d.input_id, d.message))
     if not letters:
         return None
-    path = Path(root) / layout.ERRORS / f"{layout.check_run_id(run_id)}.jsonl"
-    write_lines_atomically(path, (json.dumps(dict(letter._asdict(), run_id=run_id), ensure_ascii=False) for letter in letters))
-    return str(path)
+    rel = f"{layout.ERRORS}/{layout.check_run_id(run_id)}.jsonl"
+    store = open_store(root)
+    lines = (json.dumps(dict(letter._asdict(), run_id=run_id), ensure_ascii=False) for letter in letters)
+    store.write_bytes(rel, "".join(line + "\n" for line in lines).encode("utf-8"))
+    return store.url(rel)
 
 
 def _key_by_article(item):

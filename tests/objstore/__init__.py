@@ -1,0 +1,1 @@
+"""gs:// and s3:// tests against real emulators (make test-objstore)."""
