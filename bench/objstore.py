@@ -131,7 +131,7 @@ def _requests(counts: dict[str, int]) -> str:
 
 def main(argv=None) -> int:
     from emulators import client_environment, free_port, start, stop
-    from run import CORPUS, build_corpus, corpus_items, generated_items, machine
+    from run import CORPUS, append_results, build_corpus, corpus_items, generated_items, machine
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=3000)
@@ -181,10 +181,7 @@ def main(argv=None) -> int:
         table = format_table(rows)
         print("\n" + table)
         if args.results:
-            with open(args.results, "a", encoding="utf-8") as out:
-                out.write(f"\n### {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC: "
-                          f"`python bench/objstore.py {' '.join(argv if argv is not None else sys.argv[1:])}`\n\n")
-                out.write(f"{machine()}; N={stats['items']:,}\n\n{table}\n")
+            append_results(args.results, "bench/objstore.py", argv, f"N={stats['items']:,}", table)
     finally:
         for proxy in (proxies.values() if isinstance(proxies, dict) else proxies):
             proxy.close()

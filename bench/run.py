@@ -340,11 +340,16 @@ def main(argv=None) -> int:
     table = format_table(rows)
     print("\n" + table)
     if args.results:
-        with open(args.results, "a", encoding="utf-8") as out:
-            out.write(f"\n### {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC: "
-                      f"`python bench/run.py {' '.join(argv if argv is not None else sys.argv[1:])}`\n\n")
-            out.write(f"{machine()}; corpus: {corpus_name}\n\n{table}\n")
+        append_results(args.results, "bench/run.py", argv, f"corpus: {corpus_name}", table)
     return 0
+
+
+def append_results(path: str, script: str, argv: list[str] | None, context: str, table: str) -> None:
+    """One dated section of a results file: the command, the machine, the table."""
+    with open(path, "a", encoding="utf-8") as out:
+        out.write(f"\n### {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC: "
+                  f"`python {script} {' '.join(argv if argv is not None else sys.argv[1:])}`\n\n")
+        out.write(f"{machine()}; {context}\n\n{table}\n")
 
 
 def format_table(rows: list[dict]) -> str:

@@ -103,10 +103,8 @@ class RunLock:
 
 def _read(fd: int) -> dict:
     try:
-        data = os.pread(fd, 4096, 0)
-        record = json.loads(data.decode("utf-8", "replace")) if data.strip() else {}
-        return record if isinstance(record, dict) else {}
-    except (OSError, ValueError):
+        return _parse(os.pread(fd, 4096, 0))
+    except OSError:
         return {}
 
 
@@ -187,8 +185,9 @@ class LeaseLock:
 
 
 def _parse(data: bytes) -> dict:
+    """A lock record, or {} for an empty or damaged one."""
     try:
-        record = json.loads(data.decode("utf-8", "replace"))
+        record = json.loads(data.decode("utf-8", "replace")) if data.strip() else {}
     except ValueError:
         return {}
     return record if isinstance(record, dict) else {}

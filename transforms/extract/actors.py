@@ -440,7 +440,7 @@ def _acronym_as_a_word(token) -> bool:
     """A capitalised word that spells an organisation's acronym inside a person's full name
     ("Asa Hutchinson" is no ASA); "Nato" or "Opec" alone, as British style writes them, stay."""
     text = token.text
-    if not (2 <= len(text) <= 5 and text[:1].isupper() and not text.isupper() and _is_acronym(text.upper())):
+    if not (2 <= len(text) <= 5 and text[:1].isupper() and not text.isupper() and text.upper() in _acronyms()):
         return False
     if any(ent.label_ == "PERSON" and len(ent) > 1 and ent.start <= token.i < ent.end for ent in token.doc.ents):
         return True
@@ -455,9 +455,6 @@ def _acronyms() -> frozenset[str]:
     return frozenset(name for row in ontology.table_rows("organizations.csv")
                      for name in [row["code"], *row["names"].split("|")] if name.isupper() and name.isalpha())
 
-
-def _is_acronym(text: str) -> bool:
-    return text in _acronyms()
 
 
 def _supporters_of(token) -> bool:

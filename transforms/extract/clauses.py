@@ -22,7 +22,7 @@ def object_heads(dobj, preps, verb) -> set[str]:
     if dobj is not None:
         heads.update(lemma_form(t) for t in conjuncts(dobj))
         heads.update(t.lower_ for t in conjuncts(dobj))
-        heads.update(object_class(t) for t in conjuncts(dobj) if object_class(t))
+        heads.update(c for c in map(object_class, conjuncts(dobj)) if c is not None)
         left = dobj.doc[dobj.i - 1] if dobj.i > 0 else None
         if left is not None and left.head.i == dobj.i:  # "a general strike", "a hunger strike"
             heads.add(f"{left.lower_} {dobj.lower_}")
