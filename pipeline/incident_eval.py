@@ -1,9 +1,12 @@
 """Scoring a grouping of event rows into incidents against the hand-grouped set (issue 11).
 
     .venv/bin/python -m pipeline.incident_eval [--gold tests/data/gold_incidents.jsonl] [--corpus DIR]
+        [--sweep]
 
 prints the set's figures (rows, incidents, days, outlets) and the pairwise precision and recall
-of three naive baselines, which show what the scorer rewards and punishes.
+of eventwire's grouping and of three naive baselines, which show what the scorer rewards and
+punishes. `--sweep` also scores the rules over a grid of their two thresholds (similarity,
+undated window), the way they were chosen.
 
 The gold file (tests/data/gold_incidents.jsonl, described in tests/data/GOLD.md) holds no
 third-party text: each line references a rumca feed item by its link and publication time and
@@ -289,10 +292,26 @@ def describe(gold: GoldSet) -> dict:
     }
 
 
+def sweep(gold: GoldSet, similarities=(0.1, 0.15, 0.2), hours=(9, 12, 15, 24)) -> None:
+    """All-rows scores of the rules for each (SIMILARITY, UNDATED_HOURS) of the grid."""
+    from transforms.incidents import rules
+
+    chosen = rules.SIMILARITY, rules.UNDATED_HOURS
+    try:
+        for rules.SIMILARITY in similarities:
+            for rules.UNDATED_HOURS in hours:
+                figures = score_grouping(gold, project_grouping(gold))["all_rows"]
+                print(f"sweep similarity {rules.SIMILARITY:.2f} undated {rules.UNDATED_HOURS:2d} h   "
+                      f"all_rows P {figures['precision']:.3f}  R {figures['recall']:.3f}  F1 {figures['f1']:.3f}")
+    finally:
+        rules.SIMILARITY, rules.UNDATED_HOURS = chosen
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", default=str(DEFAULT_GOLD), help="the hand-grouped reference file")
     parser.add_argument("--corpus", default=None, help="the folder that holds corpus/ (default ../shared)")
+    parser.add_argument("--sweep", action="store_true", help="also score the rules over a grid of thresholds")
     args = parser.parse_args(argv)
     gold = load_gold_rows(args.gold, Path(args.corpus) if args.corpus else None)
     print(json.dumps(describe(gold)))
@@ -304,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:45s} {subset:8s} P {figures['precision']:.3f}  R {figures['recall']:.3f}  F1 {figures['f1']:.3f}"
                   f"  (pairs: gold {figures['gold_pairs']}, predicted {figures['predicted_pairs']},"
                   f" together {figures['true_pairs']}; incidents {figures['predicted_incidents']})")
+    if args.sweep:
+        sweep(gold)
     # A line the current extractor no longer writes cannot be grouped: listed, not an error
     # (tests/test_incident_eval.py keeps them under a fifth of the set).
     for reference in gold.unmatched:

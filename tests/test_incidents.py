@@ -19,9 +19,10 @@ FEEDS = ROOT / "tests" / "data" / "incidents"
 MON, TUE = dt.date(2026, 11, 16), dt.date(2026, 11, 17)
 
 
-def row(event_id, sentence, *, actor="RUS", root="19", target="UKR", event_date=MON, date=MON, hour=9, title=""):
+def row(event_id, sentence, *, actor="RUS", root="19", target="UKR", event_date=MON, date=MON, hour=9, title="",
+        basis=None):
     published = dt.datetime.combine(date, dt.time(hour), tzinfo=dt.timezone.utc)
-    return rules.IncidentRow(event_id, actor, root, target, event_date, date, published, title, sentence)
+    return rules.IncidentRow(event_id, actor, root, target, event_date, date, published, title, sentence, basis)
 
 
 def groups(rows):
@@ -71,6 +72,27 @@ def test_look_alikes_stay_apart():
     unrelated_same_day = [row("x", "Russia shelled the Zaporizhzhia nuclear plant."),
                           row("y", "Russian forces captured a village after weeks of fighting.")]
     assert groups(unrelated_same_day) == [["x"], ["y"]]
+
+
+def test_an_undated_report_meets_what_happened_in_the_hours_before_it_was_published():
+    summit = "Biden and Xi agreed to resume military talks at their summit in California."
+    # Monday evening in California is Tuesday 01:00 UTC: the late report joins Monday's rows ...
+    evening = [row("mon", summit, actor="USA", root="03", target="CHN", hour=20, basis="published"),
+               row("tue", summit, actor="USA", root="03", target="CHN", date=TUE, event_date=TUE, hour=1,
+                   basis="published")]
+    assert groups(evening) == [["mon", "tue"]]
+    # ... while undated look-alikes published a day apart, or one dated by its sentence to the
+    # day before, are different incidents
+    day_apart = [evening[0], row("next", summit, actor="USA", root="03", target="CHN", date=TUE, event_date=TUE,
+                                 hour=21, basis="published")]
+    assert groups(day_apart) == [["mon"], ["next"]]
+    late = row("late", summit, actor="USA", root="03", target="CHN", date=TUE, event_date=TUE, hour=15,
+               basis="published")
+    dated_earlier = row("dated", summit, actor="USA", root="03", target="CHN", date=TUE, event_date=MON, hour=16,
+                        basis="sentence")
+    assert groups([late, dated_earlier]) == [["dated"], ["late"]]
+    # the incident is named after its earliest day
+    assert rules.assign(evening)["tue"].startswith(MON.isoformat())
 
 
 def test_the_grouping_and_the_ids_do_not_depend_on_row_order():

@@ -1,29 +1,40 @@
 """Which rows report the same incident: plain rules, applied to one block of rows at a time.
 
-A **block** is every row with the same actor, the same action and the same incident day:
+A **block** is every row with the same actor, the same action and the same incident week:
 
 - action: the CAMEO root, with the roots users call one action merged (an attack coded 18 by one
   outlet and 19 by another, sanctions coded 163 or 172, "agree to restore ties" 03x and
   "restore ties" 05x): schemas/data/incident_actions.csv;
 - incident day: the day the sentence says the event happened (`event_date`) when it lies within
-  WINDOW_DAYS of publication, else the publication date (`date`). So an article the next day
-  about "Monday's strike" lands in Monday's block, and a look-alike a week later does not.
+  WINDOW_DAYS of publication, else the publication date (`date`); the block holds the seven
+  days (Monday to Sunday, UTC) around it.
+
+Each row has a **time window**, when the event can have happened:
+
+- a row whose sentence dates the event ("on Monday", "overnight") covers that UTC day;
+- a row whose sentence dates nothing reports what happened in the UNDATED_HOURS before it was
+  published. So a summit on a Wednesday evening in California, reported at 01:00 UTC on
+  Thursday, meets the rows published on Wednesday; two undated stories published a day apart
+  do not meet.
 
 Within a block:
 
-1. a row without a target takes the block's target when the block has exactly one ("one side
-   unknown"), and when it has several, the target whose rows its words overlap most (none when
-   it overlaps none); rows with different targets are different incidents;
-2. rows of one (block, target) are linked when their words overlap (Jaccard similarity of the
-   content words of title and sentence at least SIMILARITY) and they do not name different
-   places (both name places of the gazetteer and share none: two strikes on two cities);
-3. an incident is a connected group of linked rows. Its id is built from the block and the
-   group's earliest row (publication time, then event_id).
+1. a row without a target takes the target of the block's rows whose window meets its own when
+   they have exactly one ("one side unknown"), and when they have several, the target whose rows
+   its words overlap most (none when it overlaps none); rows with different targets are
+   different incidents;
+2. rows of one (block, target) are linked when their windows meet, their words overlap
+   (Jaccard similarity of the content words of title and sentence at least SIMILARITY) and they
+   do not name different places (both name places of the gazetteer and share none: two strikes
+   on two cities);
+3. an incident is a connected group of linked rows. Its id is built from the block, the group's
+   earliest incident day and the group's earliest row (publication time, then event_id).
 
 Everything is a function of the block's rows alone, so the same rows give the same incident_ids
 whatever order, runs or workers produced them. When a later row links two groups, they merge
 and take the id of the earlier anchor: the later group's rows are relabelled (the stage rewrites
-them; see transforms/incidents/stage.py).
+them; see transforms/incidents/stage.py). Rows of two weeks never meet: an undated report
+published early on a Monday (UTC) does not join Sunday's incident.
 """
 from __future__ import annotations
 
@@ -40,6 +51,8 @@ from transforms.extract.places import place_countries
 
 WINDOW_DAYS = 7  # how far event_date may lie from publication and still place the row's block
 SIMILARITY = 0.15  # Jaccard of content words: chosen on the team's incident set (tests/data/GOLD.md)
+UNDATED_HOURS = 12  # how long before publication an undated row's event can lie: chosen on the same set
+UNDATED_BASES = frozenset({"published", "vague"})  # event_date_basis values that date nothing in the sentence
 _WORD = re.compile(r"[a-z][a-z\-]{2,}")
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}")
 _MAX_PLACE_WORDS = 4
@@ -57,10 +70,11 @@ class IncidentRow(NamedTuple):
     published: dt.datetime | None
     title: str | None
     sentence: str | None
+    event_date_basis: str | None = None
 
     @classmethod
     def of(cls, row) -> IncidentRow:
-        return cls(*(getattr(row, name) for name in cls._fields))
+        return cls(*(getattr(row, name, None) for name in cls._fields))
 
 
 @functools.cache
@@ -83,14 +97,38 @@ def incident_day(row) -> dt.date:
     return row.date
 
 
+def week_of(day: dt.date) -> dt.date:
+    """The Monday of the day's week."""
+    return day - dt.timedelta(days=day.weekday())
+
+
 def block_key(row) -> tuple[str, str, dt.date]:
-    """(actor, action, incident day): rows of different blocks are never one incident."""
-    return row.actor, action_of(row.event_root), incident_day(row)
+    """(actor, action, Monday of the incident day's week): rows of different blocks are never one incident."""
+    return row.actor, action_of(row.event_root), week_of(incident_day(row))
 
 
-def lookup_dates(day: dt.date) -> tuple[dt.date, dt.date]:
-    """The publication dates whose partitions can hold rows of a block of this day."""
-    return day - dt.timedelta(days=WINDOW_DAYS), day + dt.timedelta(days=WINDOW_DAYS)
+def lookup_dates(week: dt.date) -> tuple[dt.date, dt.date]:
+    """The publication dates whose partitions can hold rows of the block of this week."""
+    return week - dt.timedelta(days=WINDOW_DAYS), week + dt.timedelta(days=6 + WINDOW_DAYS)
+
+
+def _is_undated(row: IncidentRow) -> bool:
+    """The sentence dates nothing: event_date is the publication fallback (or absent)."""
+    return row.event_date is None or row.event_date_basis in UNDATED_BASES or (
+        row.event_date_basis is None and row.event_date == row.date)
+
+
+def time_window(row: IncidentRow) -> tuple[dt.datetime, dt.datetime]:
+    """[start, end) in UTC when the row's event can have happened (see the module docstring)."""
+    if _is_undated(row) and row.published is not None:
+        published = row.published if row.published.tzinfo else row.published.replace(tzinfo=dt.timezone.utc)
+        return published - dt.timedelta(hours=UNDATED_HOURS), published
+    start = dt.datetime.combine(incident_day(row), dt.time(), tzinfo=dt.timezone.utc)
+    return start, start + dt.timedelta(days=1)
+
+
+def _meet(a: tuple[dt.datetime, dt.datetime], b: tuple[dt.datetime, dt.datetime]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def content_words(row: IncidentRow) -> frozenset[str]:
@@ -113,8 +151,20 @@ def places_named(text: str | None) -> frozenset[str]:
     return frozenset(found)
 
 
-def _linked(a: tuple[frozenset, frozenset], b: tuple[frozenset, frozenset]) -> bool:
-    (words_a, places_a), (words_b, places_b) = a, b
+class _Features(NamedTuple):
+    words: frozenset[str]
+    places: frozenset[str]
+    window: tuple[dt.datetime, dt.datetime]
+
+
+def _features(row: IncidentRow) -> _Features:
+    return _Features(content_words(row), places_named(row.sentence), time_window(row))
+
+
+def _linked(a: _Features, b: _Features) -> bool:
+    (words_a, places_a, window_a), (words_b, places_b, window_b) = a, b
+    if not _meet(window_a, window_b):
+        return False
     if places_a and places_b and not places_a & places_b:
         return False
     union = words_a | words_b
@@ -123,7 +173,7 @@ def _linked(a: tuple[frozenset, frozenset], b: tuple[frozenset, frozenset]) -> b
 
 def _groups(rows: Sequence[IncidentRow]) -> list[list[IncidentRow]]:
     """Connected groups of linked rows (union-find: the result does not depend on row order)."""
-    features = [(content_words(r), places_named(r.sentence)) for r in rows]
+    features = [_features(r) for r in rows]
     parent = list(range(len(rows)))
 
     def find(i: int) -> int:
@@ -142,21 +192,24 @@ def _groups(rows: Sequence[IncidentRow]) -> list[list[IncidentRow]]:
     return list(groups.values())
 
 
-def _similarity(a: tuple[frozenset, frozenset], b: tuple[frozenset, frozenset]) -> float:
-    return len(a[0] & b[0]) / len(a[0] | b[0]) if _linked(a, b) else 0.0
+def _similarity(a: _Features, b: _Features) -> float:
+    return len(a.words & b.words) / len(a.words | b.words) if _linked(a, b) else 0.0
 
 
 def _target_for_untargeted(row: IncidentRow, by_target: dict[str | None, list[IncidentRow]]) -> str | None:
-    """A row without a target joins the block's one target; when the block has several, the
-    target whose rows its words overlap most (ties: the first target in order), else none.
-    Only the targeted rows decide, so the choice does not depend on the order of rows."""
-    targets = sorted(t for t in by_target if t)
+    """A row without a target joins the one target of the targeted rows whose time window meets
+    its own; when they have several, the target whose rows its words overlap most (ties: the
+    first target in order), else none. Only the targeted rows decide, so the choice does not
+    depend on the order of rows."""
+    window = time_window(row)
+    near = {t: [r for r in rows if _meet(window, time_window(r))] for t, rows in by_target.items() if t}
+    targets = sorted(t for t, rows in near.items() if rows)
     if len(targets) == 1:
         return targets[0]
-    features = (content_words(row), places_named(row.sentence))
+    features = _features(row)
     best, best_score = None, 0.0
     for target in targets:
-        score = max(_similarity(features, (content_words(r), places_named(r.sentence))) for r in by_target[target])
+        score = max(_similarity(features, _features(r)) for r in near[target])
         if score > best_score:
             best, best_score = target, score
     return best
@@ -167,9 +220,10 @@ def _anchor(row: IncidentRow) -> tuple:
     return published, row.event_id
 
 
-def incident_id(block: tuple[str, str, dt.date], target: str | None, anchor: IncidentRow) -> str:
-    """`<day>-<actor>-<action>-<10 hex>`: readable, and unique per (block, target, anchor row)."""
-    actor, action, day = block
+def incident_id(block: tuple[str, str, dt.date], target: str | None, anchor: IncidentRow, day: dt.date) -> str:
+    """`<day>-<actor>-<action>-<10 hex>`: readable (the group's earliest incident day), and
+    unique per (block, target, anchor row)."""
+    actor, action, _ = block
     digest = hashlib.sha1(f"{actor}|{action}|{day}|{target or ''}|{anchor.event_id}".encode()).hexdigest()[:10]
     return f"{day.isoformat()}-{actor}-{action or 'x'}-{digest}"
 
@@ -180,18 +234,19 @@ def assign_block(rows: Iterable[IncidentRow]) -> dict[str, str]:
     if not rows:
         return {}
     block = block_key(rows[0])
-    by_target: dict[str | None, list[IncidentRow]] = defaultdict(list)
+    targeted: dict[str | None, list[IncidentRow]] = defaultdict(list)
     for row in rows:
         if row.target:
-            by_target[row.target].append(row)
+            targeted[row.target].append(row)
+    by_target = defaultdict(list, {target: list(members) for target, members in targeted.items()})
     for row in rows:
         if not row.target:
-            by_target[_target_for_untargeted(row, by_target)].append(row)
+            by_target[_target_for_untargeted(row, targeted)].append(row)
     labels = {}
     for target, members in by_target.items():
         for group in _groups(members):
             anchor = min(group, key=_anchor)
-            label = incident_id(block, target, anchor)
+            label = incident_id(block, target, anchor, min(incident_day(r) for r in group))
             labels.update((row.event_id, label) for row in group)
     return labels
 

@@ -4,8 +4,8 @@
                                              ▲          └─► (partition, (event_id, incident_id)) ('relabels')
     articles processed this run ─────────────┘ (side input: their committed rows are being replaced)
 
-A block (transforms/incidents/rules.py) is one actor, one action and one incident day, so the
-committed rows it needs are in the partitions of that actor within WINDOW_DAYS of the day:
+A block (transforms/incidents/rules.py) is one actor, one action and one incident week, so the
+committed rows it needs are in the partitions of that actor within WINDOW_DAYS of the week:
 only those files are read (`snapshot_files` narrowed by actor and dates), never the dataset.
 The rules see the block's committed rows (minus those of articles this run re-processes) and
 its new rows together, so the result is the one a single run over all the articles would give;
@@ -26,7 +26,7 @@ from transforms.store.snapshot import snapshot_files
 
 RELABELS = "relabels"
 _COLUMNS = ["event_id", "article_id", "event_root", "target", "event_date", "published", "title", "sentence",
-            "incident_id"]
+            "event_date_basis", "incident_id"]
 _CACHED_FILES = 512
 
 
@@ -39,16 +39,16 @@ class _CommittedRows:
         self._listed: collections.OrderedDict[str, dict[dt.date, list[str]]] = collections.OrderedDict()
         self._bucket_listing: dict[str, dict[dt.date, list[str]]] | None = None
 
-    def of_block(self, actor: str, action: str, day: dt.date) -> list[tuple[str, dict]]:
+    def of_block(self, actor: str, action: str, week: dt.date) -> list[tuple[str, dict]]:
         """(partition, row) of the committed rows in the block."""
         if not layout.ACTOR_CODE.fullmatch(actor):
             return []
-        low, high = rules.lookup_dates(day)
+        low, high = rules.lookup_dates(week)
         by_date = self._partitions_of(actor)
         found = []
         for path in (p for date, paths in sorted(by_date.items()) if low <= date <= high for p in paths):
             for rel, row, block in self._read(path, actor):
-                if block == (actor, action, day):
+                if block == (actor, action, week):
                     found.append((rel, row))
         return found
 
@@ -95,19 +95,20 @@ class _CommittedRows:
 
 def _block_text(block: tuple[str, str, dt.date]) -> str:
     """A string key: Beam groups by encoded keys, and strings encode the same everywhere."""
-    actor, action, day = block
-    return f"{actor}|{action}|{day.isoformat()}"
+    actor, action, week = block
+    return f"{actor}|{action}|{week.isoformat()}"
 
 
 def _parse_block(key: str) -> tuple[str, str, dt.date]:
-    actor, action, day = key.split("|")
-    return actor, action, dt.date.fromisoformat(day)
+    actor, action, week = key.split("|")
+    return actor, action, dt.date.fromisoformat(week)
 
 
 def incident_row(row: dict, actor: str) -> rules.IncidentRow:
     """A committed row (a dict read back from a part file, with its partition's date) for the rules."""
     return rules.IncidentRow(row["event_id"], actor, row.get("event_root"), row.get("target"), row.get("event_date"),
-                             row["date"], row.get("published"), row.get("title"), row.get("sentence"))
+                             row["date"], row.get("published"), row.get("title"), row.get("sentence"),
+                             row.get("event_date_basis"))
 
 
 class _AssignBlockFn(beam.DoFn):
@@ -121,9 +122,9 @@ class _AssignBlockFn(beam.DoFn):
 
     def process(self, keyed, processed: frozenset):
         key, events = keyed
-        actor, action, day = _parse_block(key)
+        actor, action, week = _parse_block(key)
         events = list(events)
-        old = [(rel, row) for rel, row in self._committed.of_block(actor, action, day)
+        old = [(rel, row) for rel, row in self._committed.of_block(actor, action, week)
                if row["article_id"] not in processed]
         labels = rules.assign_block([rules.IncidentRow.of(e) for e in events] + [incident_row(r, actor) for _, r in old])
         for event in events:
