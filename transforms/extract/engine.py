@@ -43,7 +43,7 @@ from transforms.extract.coding import (
     with_modality,
 )
 from transforms.extract.confidence import place_features, probability, row_features
-from transforms.extract.nominal import instrument_agent, nominal_code, nominal_events
+from transforms.extract.nominal import instrument_agent, nominal_code, nominal_events, nominal_target
 from transforms.extract.outlets import outlet_country
 from transforms.extract.rows import TITLE_SEPARATOR, analysed_text, best_per_event, to_rows
 from transforms.extract.targets import complement_target, find_target
@@ -323,6 +323,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
                 break
     if target is None:  # "agreed to keep supplying Sri Lanka with fuel": the complement names it
         target = complement_target(resolver, verb, rule.code[:2])
+    if target is None and instrument:  # "a Russian missile strike on Kharkiv killed four": the weapon's target
+        target = next((t for t in (nominal_target(s, resolver, actors[0]) for s in subjects) if t is not None), None)
     object_text = _object_text(verb, dobj, preps, target)
     speaker = _speaker(verb, resolver)
     reciprocal = len(actors) > 1 and target is None and (

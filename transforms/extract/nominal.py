@@ -15,6 +15,7 @@ from transforms.extract.actors import Actor, ArticleActors, name_tokens
 
 AGENT_PREPS = frozenset({"by", "from"})
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})
+OF_PREPS = frozenset({"of"})
 PLACE_PREPS = frozenset({"in", "near", "across", "into"})
 PAIR_PREPS = frozenset({"between"})
 
@@ -62,7 +63,7 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
         actor = _agent(token, resolver)
         if actor is None:
             continue
-        target = _target(token, resolver, actor)
+        target = nominal_target(token, resolver, actor)
         yield token, code, actor, target
 
 
@@ -122,11 +123,16 @@ IMPACT_VERBS = frozenset({"hit", "strike", "kill", "destroy", "damage", "injure"
                           "flatten", "level", "pound", "devastate", "raze", "rock", "batter", "shake"})
 
 
-def _target(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
-    for preps in (TARGET_PREPS, PLACE_PREPS):
-        for prep in noun.children:
+def nominal_target(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
+    """The target of an attack named by a noun: its "on"/"against" phrase, the country or place
+    it is "of" ("the bombardment of Gaza", "Russia's invasion of Ukraine"), the place it happened
+    in, or what the clause it is the subject of says it hit."""
+    # The noun's own phrases, and those of a participle on it ("strikes reported in Ukraine's east").
+    phrases = list(noun.children) + [c for acl in noun.children if acl.dep_ == "acl" for c in acl.children]
+    for preps in (TARGET_PREPS, OF_PREPS, PLACE_PREPS):
+        for prep in phrases:
             if prep.dep_ == "prep" and prep.lower_ in preps:
-                # "strikes on Houthi positions" names a group; "in Kharkiv" only a country's place.
+                # "strikes on Houthi positions" names a group; "of Gaza", "in Kharkiv" only a country's place.
                 found = _country_in(prep, resolver, any_actor=preps is TARGET_PREPS)
                 if found is not None and found.code != actor.code:
                     return found
@@ -153,9 +159,10 @@ def _target(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
 
 
 def _country_in(prep, resolver: ArticleActors, any_actor: bool = False) -> Actor | None:
-    """The first country (or capital) named anywhere inside the phrase (or any actor)."""
+    """The first country (or capital) named anywhere inside the phrase (or any actor), outside
+    appositions ("buildings in Hamad City, a Qatari-funded development": Qatar funded, not hit)."""
     for token in prep.subtree:
-        if token.pos_ not in ("PROPN", "ADJ"):
+        if token.pos_ not in ("PROPN", "ADJ") or _in_apposition(token, prep):
             continue
         actor = resolver.resolve(token, remember=False, as_target=True)
         if actor is not None and (any_actor or actor.code == actor.country):
@@ -170,6 +177,14 @@ def _country_in(prep, resolver: ArticleActors, any_actor: bool = False) -> Actor
             if place is not None:
                 return place
     return None
+
+
+def _in_apposition(token, top) -> bool:
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "appos":
+            return True
+        token = token.head
+    return False
 
 
 MUTUAL_NOUNS = frozenset({"clash", "clashes", "shootout", "firefight", "fighting", "gunfight"})

@@ -25,13 +25,15 @@ def place_countries() -> dict[str, str]:
 
 def _may_name_a_place(token) -> bool:
     """Tagged a place, or a proper noun the small model tagged otherwise ("Kherson" as a PERSON),
-    unless it is part of a person's full name ("Victoria Nuland")."""
+    unless it is part of a person's full name ("Victoria Nuland"). A two-word name the model
+    calls a person that is itself a place of the table ("Khan Younis", "Sidi Bouzid") is a place."""
     if token.ent_type_ in PLACE_ENTS:
         return True
     if token.pos_ != "PROPN":
         return False
     if token.ent_type_ == "PERSON":
-        return not any(len(ent) > 1 and ent.start <= token.i < ent.end for ent in token.doc.ents)
+        names = [ent for ent in token.doc.ents if len(ent) > 1 and ent.start <= token.i < ent.end]
+        return not names or ontology.normalize_name(names[0].text) in place_countries()
     return True
 
 

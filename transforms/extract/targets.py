@@ -108,7 +108,9 @@ def _country(resolver: ArticleActors, head, capital: bool = True) -> Actor | Non
 
 
 def _recipient_inside(resolver: ArticleActors, head, depth: int) -> Actor | None:
-    """An actor in the object's own "to/on/against/with/of" phrases or possessives, `depth` levels down."""
+    """An actor in the object's own "to/on/against/with/of/by" phrases or possessives, `depth`
+    levels down: the author of what is acted on receives the act ("spurned efforts by the UN",
+    "rejected the UN's plan")."""
     if depth <= 0:
         return None
     for child in head.children:
@@ -116,7 +118,7 @@ def _recipient_inside(resolver: ArticleActors, head, depth: int) -> Actor | None
             for actor in resolve_all(resolver, [child], as_target=True):
                 return actor
     for prep in head.children:
-        if prep.dep_ != "prep" or (prep.lower_ not in TARGET_PREPS and prep.lower_ != "of"):
+        if prep.dep_ != "prep" or (prep.lower_ not in TARGET_PREPS and prep.lower_ not in ("of", "by")):
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for actor in resolve_all(resolver, [pobj], as_target=True):
