@@ -43,6 +43,7 @@ from transforms.extract.coding import (
     with_modality,
 )
 from transforms.extract.confidence import place_features, probability, row_features
+from transforms.extract.event_dates import history_spans, publisher_local_time
 from transforms.extract.nominal import instrument_agent, nominal_code, nominal_events, nominal_target
 from transforms.extract.outlets import outlet_country
 from transforms.extract.rows import TITLE_SEPARATOR, analysed_text, best_per_event, to_rows
@@ -98,7 +99,43 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
                 found.append((candidate, offset))
     kind = item_kind(article.title)
     found = [(candidate, offset) for candidate, offset in found if keeps(kind, candidate.rule.code[:2])]
+    found = [(candidate, offset) for candidate, offset in found if not _history(candidate, article)]
     return to_rows(article, best_per_event(found), run_id)
+
+
+def _history(candidate: Candidate, article: Article) -> bool:
+    """The candidate's clause dates it to an earlier year or month ("kidnapped by Islamic State in
+    2014"): background, not news. A past year in another clause ("restore relations, which were
+    severed in 2023") does not count."""
+    sent = candidate.verb.sent
+    published = publisher_local_time(article.published, article.published_offset_minutes)
+    spans = history_spans(sent.text, published, article.date)
+    if not spans:
+        return False
+    own_clause = _clause_verb(candidate.verb)
+    for start, end in spans:
+        year = sent.char_span(start, end)
+        if year is None or _clause_verb(year.root, stop=BASELINE_PREPS) != own_clause:
+            continue
+        between = {t.lower_ for t in sent.doc[min(own_clause.i, year.start) : year.start]}
+        if not between & BASELINE_PREPS:  # "... since Atassi in 1967": a baseline the parser attached to the verb
+            return True
+    return False
+
+
+# A year inside these names a point of comparison, not the event's time ("the first leader to
+# address the assembly since Atassi in 1967").
+BASELINE_PREPS = frozenset({"since", "than", "after", "before", "until"})
+
+
+def _clause_verb(token, stop: frozenset = frozenset()):
+    """The verb of the clause a token is in (the token itself when it is one); None when the way
+    up passes a word of `stop`."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        if token.lower_ in stop:
+            return None
+        token = token.head
+    return token
 
 
 def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:

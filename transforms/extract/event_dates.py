@@ -337,3 +337,32 @@ def resolve_event_date(sentence: str, published: dt.datetime | None, fallback: d
         return fallback, "published"
     first = min(mentions, key=lambda m: (ROLE_ORDER.index(m.role), WHAT_ORDER.index(m.what), m.start))
     return (first.day, "sentence") if first.day is not None else (None, "vague")
+
+
+# ---------------------------------------------------------------- history
+
+HISTORY_DAYS = 60  # an event the sentence places in a year or month ended this long before publication is history
+_HISTORY = re.compile(rf"\b(?P<prep>in|during)\s+(?:(?:early|late|mid-?)\s*)?(?:(?P<month>{_MONTH})\s+)?"
+                      rf"(?P<year>{_YEAR})\b(?!-\d)", re.IGNORECASE)
+
+
+def history_spans(sentence: str, published: dt.datetime | None, fallback: dt.date) -> list[tuple[int, int]]:
+    """(start, end) of each year the sentence names "in" or "during" (alone or after a month) that
+    ended at least HISTORY_DAYS before publication, when the sentence gives no day: "kidnapped by
+    Islamic State in 2014", "In August 2016 it launched an offensive". The event of the clause
+    holding such a year is background, not the news of the day (transforms/extract/engine.py
+    checks the clause). "since 2014" is not enough: "the first visit since 2014" is news."""
+    if resolve_event_date(sentence, published, fallback)[1] == "sentence":
+        return []
+    local = published.date() if published is not None else fallback
+    spans = []
+    for match in _HISTORY.finditer(sentence or ""):
+        year = int(match["year"])
+        if match["month"]:
+            month = MONTH_NUMBERS[match["month"].rstrip(".").lower()]
+            end = dt.date(year + month // 12, month % 12 + 1, 1)
+        else:
+            end = dt.date(year + 1, 1, 1)
+        if (local - end).days >= HISTORY_DAYS:
+            spans.append(match.span("year"))
+    return spans
