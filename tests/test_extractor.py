@@ -514,3 +514,15 @@ def test_an_act_the_sentence_dates_to_an_earlier_year_is_background(nlp, text, w
     """The articles are dated 2026-11-20 (see `article`)."""
     rows = [e for e in extract(nlp, text) if e.actor == "TCD"]
     assert bool(rows) is written, triples(rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kenyan protesters set fire to the parliament building in Nairobi.",
+     "Serbian demonstrators attacked police with stones."],
+)
+def test_force_used_by_a_crowd_is_a_riot(nlp, text):
+    rows = [e for e in extract(nlp, text) if e.actor in ("KEN", "SRB")]
+    assert rows and all(e.event_code == "145" for e in rows), [(e.actor, e.event_code) for e in rows]
+    troops = extract(nlp, "Serbian troops attacked police with stones.")
+    assert ("SRB", "19") in {(e.actor, e.event_root) for e in troops}

@@ -52,6 +52,12 @@ from transforms.extract.topics import item_kind, keeps
 from transforms.extract.verbs import match_verb
 
 TOPIC_PREPS = frozenset({"on", "about", "over", "to", "for"})
+# Force used by a crowd is a riot (CAMEO 145), not an assault by its country: "protesters stormed
+# parliament", "supporters of the former president ransacked government buildings".
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "supporter",
+                         "activist", "crowds", "protesters", "demonstrators", "rioters", "supporters"})
+VIOLENT_PROTEST = "145"
 # Reciprocal actions give each member of a compound subject the other as target.
 RECIPROCAL_ROOTS = frozenset({"04", "05", "06"})
 RECIPROCAL_CODES = ("087", "036")  # "India and Pakistan agreed to a ceasefire": each with the other
@@ -342,6 +348,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         subjects = subjects_of(verb)
         target_heads = [h for h in (dative_object(children), dobj) if h is not None]
     subjects = [s for s in subjects if not _in_label(s, verb)]
+    if rule.code[:2] in FORCE_ROOTS and any(s.lemma_.lower() in CROWD_NOUNS for s in subjects):
+        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, VIOLENT_PROTEST)
     # A former official keeps their country, in the elite sector (ELI), not its government.
     actors = resolve_all(resolver, subjects)
     instrument = False
