@@ -526,3 +526,13 @@ def test_force_used_by_a_crowd_is_a_riot(nlp, text):
     assert rows and all(e.event_code == "145" for e in rows), [(e.actor, e.event_code) for e in rows]
     troops = extract(nlp, "Serbian troops attacked police with stones.")
     assert ("SRB", "19") in {(e.actor, e.event_root) for e in troops}
+
+
+def test_a_headline_attributed_to_a_leader_is_their_statement(nlp):
+    rows = extract(nlp, "", title="Relations with Pyongyang have reached a completely new level – Lavrov")
+    assert [(e.actor, e.event_code, e.action, e.speaker) for e in rows] == [("RUS", "010", "say", "Lavrov")]
+    # a headline that codes an event of its own is that event, not a statement
+    coded = extract(nlp, "", title="Russia will never give up Crimea – Lavrov")
+    assert coded and all(e.event_code != "010" for e in coded)
+    # a word after a dash that names nobody is no speaker
+    assert extract(nlp, "", title="Oil prices fall for a third day – Analysis") == []

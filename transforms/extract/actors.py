@@ -158,6 +158,11 @@ class ArticleActors:
         self._learned.setdefault(_normalize(person[-1].text), entry)
 
     # -- resolution -----------------------------------------------------------
+    def leader(self, surname: str) -> Actor | None:
+        """The one leader in office on the article's date with this surname, as an actor."""
+        entry = ontology.leader_by_surname(surname, self._date)
+        return Actor(entry.code, surname, entry.country, entry.actor_type, "gazetteer") if entry else None
+
     def lookup(self, phrase: str) -> ontology.ActorEntry | None:
         key = _normalize(phrase)
         return self._learned.get(key) or self._names.get(key)

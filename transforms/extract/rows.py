@@ -74,7 +74,7 @@ def to_rows(article: Article, chosen, run_id: str) -> list[tuple[Event, dict]]:
                 actor_name=actor.name,
                 actor_country=actor.country,
                 actor_type=actor.actor_type,
-                action=candidate.verb.lemma_.lower(),
+                action=candidate.action or candidate.verb.lemma_.lower(),
                 event_code=cameo.code,
                 event_root=cameo.root,
                 event_name=cameo.name,
