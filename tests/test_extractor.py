@@ -536,3 +536,8 @@ def test_a_headline_attributed_to_a_leader_is_their_statement(nlp):
     assert coded and all(e.event_code != "010" for e in coded)
     # a word after a dash that names nobody is no speaker
     assert extract(nlp, "", title="Oil prices fall for a third day – Analysis") == []
+
+
+def test_return_is_an_event_only_with_something_returned(nlp):
+    assert ("RUS", "08", "UKR") in triples(extract(nlp, "Russia returned 20 prisoners of war to Ukraine."))
+    assert extract(nlp, "The Kenyan president returned to Nairobi on Monday.") == []

@@ -20,6 +20,7 @@ MAX_OBJECT_CHARS = 200
 def object_heads(dobj, preps, verb) -> set[str]:
     heads = set()
     if dobj is not None:
+        heads.add("@object")
         heads.update(lemma_form(t) for t in conjuncts(dobj))
         heads.update(t.lower_ for t in conjuncts(dobj))
         heads.update(c for c in map(object_class, conjuncts(dobj)) if c is not None)

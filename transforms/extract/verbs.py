@@ -13,8 +13,9 @@ from collections.abc import Set as AbstractSet
 from schemas import ontology
 
 # Classes of objects a rule may name instead of words (transforms/extract/clauses.object_heads):
-# "captured Ovidio Guzmán" (a person) is an arrest, "captured the town" a seizure of territory.
-OBJECT_CLASSES = frozenset({"@person", "@place"})
+# "captured Ovidio Guzmán" (a person) is an arrest, "captured the town" a seizure of territory;
+# "@object" is any direct object: "returned the remains" is a return, "returned to Syria" a trip.
+OBJECT_CLASSES = frozenset({"@person", "@place", "@object"})
 
 
 def match_verb(
