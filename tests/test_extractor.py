@@ -541,3 +541,9 @@ def test_a_headline_attributed_to_a_leader_is_their_statement(nlp):
 def test_return_is_an_event_only_with_something_returned(nlp):
     assert ("RUS", "08", "UKR") in triples(extract(nlp, "Russia returned 20 prisoners of war to Ukraine."))
     assert extract(nlp, "The Kenyan president returned to Nairobi on Monday.") == []
+
+
+def test_tariffs_hit_or_slapped_on_a_country_are_sanctions(nlp):
+    assert ("USA", "16", "CHN") in triples(extract(nlp, "The United States hit China with new tariffs on Friday."))
+    assert ("USA", "16", "CHN") in triples(extract(nlp, "Washington slapped tariffs on Chinese steel."))
+    assert ("RUS", "19", "UKR") in triples(extract(nlp, "Russian missiles hit Kyiv."))
