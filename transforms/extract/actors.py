@@ -371,7 +371,8 @@ class ArticleActors:
                 if not token.text[:1].isupper() or token.lower_ in self._names:
                     continue
                 # "Erdogan said": a leader in office on the article's date, named by surname alone.
-                leader = ontology.leader_by_surname(token.text, self._date) if _bare_person_name(token) else None
+                leader = (ontology.leader_by_surname(token.text, self._date)
+                          if _bare_person_name(token) or _lone_argument_name(token) else None)
                 if leader is not None:
                     return Actor(leader.code, token.text, leader.country, leader.actor_type, "gazetteer")
                 # Wire copy misspells country names: "Afghanisatn", "Venezeula".
@@ -468,6 +469,14 @@ def _supporters_of(token) -> bool:
     if token.lower_.startswith(("pro-", "anti-")):
         return True
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("pro", "anti")
+
+
+def _lone_argument_name(token) -> bool:
+    """'Modi meets Xi': a one-word proper noun that is a clause's subject or object, with no name
+    beside it. The small model often tags no entity in a headline; a sitting leader's surname
+    is then still the leader."""
+    return (token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss")
+            and not token.ent_type_ and not _part_of_a_name(token))
 
 
 def _part_of_a_name(token) -> bool:
