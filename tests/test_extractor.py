@@ -325,8 +325,8 @@ def test_verbs_of_holding_facing_and_leaving_are_no_event_by_themselves(nlp, tex
 
 def test_an_act_told_in_a_relative_clause_is_less_sure_than_the_main_clause(nlp):
     """'the region that Russia annexed': background the story does not report as news."""
-    background = extract(nlp, "Refugees returned to the region that Russia annexed in 2014.")
-    news = extract(nlp, "Russia annexed the region in 2014.")
+    background = extract(nlp, "Refugees returned to the region that Russia annexed.")
+    news = extract(nlp, "Russia annexed the region.")
     assert background and news
     assert background[0].event_root == news[0].event_root == "17"
     assert background[0].confidence < news[0].confidence

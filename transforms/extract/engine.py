@@ -8,13 +8,13 @@ it returns `Event` records, never spaCy objects.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from schemas import ontology
 from schemas.records import Article, Event
 from transforms.extract.actors import Actor, ArticleActors, name_tokens, resolve_all
+from transforms.extract.background import told_as_history
 from transforms.extract.clauses import (
     SUBJECT_DEPS,
     agents_of,
@@ -44,7 +44,8 @@ from transforms.extract.coding import (
     with_modality,
 )
 from transforms.extract.confidence import place_features, probability, row_features
-from transforms.extract.event_dates import history_spans, publisher_local_time
+from transforms.extract.event_dates import publisher_local_time
+from transforms.extract.headlines import attributed_name
 from transforms.extract.nominal import instrument_agent, nominal_code, nominal_events, nominal_target
 from transforms.extract.outlets import outlet_country
 from transforms.extract.rows import TITLE_SEPARATOR, analysed_text, best_per_event, to_rows
@@ -102,69 +103,28 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
         for index, sent in enumerate(doc.sents):
             candidates = sentence_candidates(sent, resolver)
             if offset == 0 and not candidates:  # "Too many civilians have died – Blinken"
-                candidates = attributed_statement(sent, resolver)
+                candidates = _attributed_statement(sent, resolver)
             for candidate in candidates:
                 candidate.features.update(place_features(offset == 0, index, len(candidates), len(sent)))
                 candidate.confidence = probability(candidate.features)
                 found.append((candidate, offset))
     kind = item_kind(article.title)
     found = [(candidate, offset) for candidate, offset in found if keeps(kind, candidate.rule.code[:2])]
-    found = [(candidate, offset) for candidate, offset in found if not _history(candidate, article)]
+    published = publisher_local_time(article.published, article.published_offset_minutes)
+    found = [(candidate, offset) for candidate, offset in found
+             if not told_as_history(candidate.verb, published, article.date)]
     return to_rows(article, best_per_event(found), run_id)
 
 
-def _history(candidate: Candidate, article: Article) -> bool:
-    """The candidate's clause dates it to an earlier year or month ("kidnapped by Islamic State in
-    2014"): background, not news. A past year in another clause ("restore relations, which were
-    severed in 2023") does not count."""
-    sent = candidate.verb.sent
-    published = publisher_local_time(article.published, article.published_offset_minutes)
-    spans = history_spans(sent.text, published, article.date)
-    if not spans:
-        return False
-    own_clause = _clause_verb(candidate.verb)
-    for start, end in spans:
-        year = sent.char_span(start, end)
-        if year is None or _clause_verb(year.root, stop=BASELINE_PREPS) != own_clause:
-            continue
-        between = {t.lower_ for t in sent.doc[min(own_clause.i, year.start) : year.start]}
-        if not between & BASELINE_PREPS:  # "... since Atassi in 1967": a baseline the parser attached to the verb
-            return True
-    return False
-
-
-# A year inside these names a point of comparison, not the event's time ("the first leader to
-# address the assembly since Atassi in 1967").
-BASELINE_PREPS = frozenset({"since", "than", "after", "before", "until"})
-
-
-def _clause_verb(token, stop: frozenset = frozenset()):
-    """The verb of the clause a token is in (the token itself when it is one); None when the way
-    up passes a word of `stop`."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        if token.lower_ in stop:
-            return None
-        token = token.head
-    return token
-
-
-# A headline that ends in "– Name" (or "- Name") quotes that person: "Relations have reached a
-# new level – Lavrov" is Lavrov's statement.
-ATTRIBUTION = re.compile(r"\s[–—-]\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*$")
 STATEMENT = "010"
 
 
-def attributed_statement(sent, resolver: ArticleActors) -> list[Candidate]:
-    """The statement (010) of the person a headline is attributed to, when the headline codes
-    nothing else: the news is that they said it."""
-    match = ATTRIBUTION.search(sent.text)
-    if match is None:
-        return []
-    name = sent.doc.char_span(sent.start_char + match.start("name"), sent.start_char + match.end("name"))
-    if name is None:
-        return []
-    # the name is known to be one, whatever the small model tagged it: a sitting leader's surname counts
-    actor = resolver.resolve(name.root, remember=False) or resolver.leader(name[-1].text)
+def _attributed_statement(sent, resolver: ArticleActors) -> list[Candidate]:
+    """The statement (010) of the person a headline is attributed to ("... – Lavrov"), when the
+    headline codes nothing else: the news is that they said it. The name is known to be one,
+    whatever the small model tagged it, so a sitting leader's surname counts."""
+    name = attributed_name(sent)
+    actor = (resolver.resolve(name.root, remember=False) or resolver.leader(name[-1].text)) if name else None
     if actor is None:
         return []
     rule = ontology.VerbRule("say", None, frozenset(), STATEMENT)

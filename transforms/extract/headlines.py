@@ -60,3 +60,17 @@ def sentence_case(title: str, body: str = "") -> str:
             continue
         out[m.start()] = word[0].lower()
     return "".join(out)
+
+
+# A headline that ends in "– Name" (or "- Name") quotes that person: "Relations have reached a
+# new level – Lavrov" is Lavrov's statement (transforms/extract/engine.py; the pre-filter keeps
+# such a headline, transforms/extract/prefilter.py).
+ATTRIBUTION = re.compile(r"\s[–—-]\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*$")
+
+
+def attributed_name(sent):
+    """The span of the name a headline sentence is attributed to, or None."""
+    match = ATTRIBUTION.search(sent.text)
+    if match is None:
+        return None
+    return sent.doc.char_span(sent.start_char + match.start("name"), sent.start_char + match.end("name"))

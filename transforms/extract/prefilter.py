@@ -1,7 +1,8 @@
 """Skip what cannot hold an event before spaCy sees it.
 
 An event needs, in one sentence, a trigger (a dictionary verb of
-schemas/data/verbs.csv, an event noun, a predicate adjective: `trigger_lemmas`)
+schemas/data/verbs.csv, an event noun, a predicate adjective: `trigger_lemmas`; in a
+headline, an attribution "... – Name")
 and an actor the resolver can name: a gazetteer name, an acronym the article
 defines, a person an earlier sentence introduced with a title, a phrase that
 refers back ("he", "the bloc") or, when the headline names a country, a role
@@ -39,6 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from schemas import ontology
+from transforms.extract.headlines import ATTRIBUTION
 
 # A sentence ends at . ! ? (closing quotes/brackets allowed) before whitespace and
 # a capital, digit or opening quote, or at a line break.
@@ -235,7 +237,8 @@ class Prefilter:
         originals = _RUN.findall(ontology.fold(sentence))
         words = [w.lower() for w in originals]
         has_verb = any(w in self._v.triggers for w in words) or any(
-            w in self._v.triggers for w in _LETTERS.findall(sentence.lower()))
+            w in self._v.triggers for w in _LETTERS.findall(sentence.lower())) or (
+            part == "title" and ATTRIBUTION.search(sentence) is not None)  # "... – Lavrov": a statement
         names = self._names(originals, words)
         has_actor = (names or bool(acronyms.intersection(words)) or self._anaphor(words)
                      or (roles_count and not self._v.role_words.isdisjoint(words)))
