@@ -38,6 +38,17 @@ from transforms.extract.places import place_countries
         ("Deadly Sudanese Air Strikes Reported in Chad's East", ("SDN", "TCD")),
         # a two-word place the small model tags as a person is still a place
         ("Israeli troops shelled the outskirts of Khan Younis overnight.", ("ISR", "PSE")),
+        # the place of the clause an attack noun sits in, and phrases the parser hung on its agent
+        ("Three farmers are killed in an Ethiopian airstrike on a market crowded with traders in the town of "
+         "Kassala in Sudan.", ("ETH", "SDN")),
+        ("Four people are killed and 20 others are injured in a rocket and drone attack by Sudanese forces on "
+         "Abeche, Chad.", ("SDN", "TCD")),
+        # an object the small model hangs on a particle
+        ("Poland breaks off diplomatic relations with Belarus over the latter's support for the smugglers.",
+         ("POL", "BLR")),
+        # a target that is one of the subjects makes the act mutual
+        ("Peru and Chile reach a trade deal that cuts Chilean tariffs on Peruvian fruit.", ("PER", "CHL")),
+        ("Peru and Chile reach a trade deal that cuts Chilean tariffs on Peruvian fruit.", ("CHL", "PER")),
     ],
 )
 def test_the_recipient_is_found_where_the_syntax_puts_it(nlp, text, expected):

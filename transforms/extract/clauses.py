@@ -182,11 +182,14 @@ PARTICLE_ADVERBS = frozenset({"back", "out", "down", "up", "off", "away"})
 
 
 def direct_object(children):
-    """The direct object; a dative noun only when there is none ("gave Serbia an ultimatum")."""
+    """The direct object; a dative noun only when there is none ("gave Serbia an ultimatum"); the
+    object the small model hangs on a particle ("breaks off relations": "relations" under "off")."""
     children = list(children)
     found = next((c for c in children if c.dep_ == "dobj"), None)
     if found is None:
         found = next((c for c in children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+    if found is None:
+        found = next((o for c in children if c.dep_ == "prt" for o in c.children if o.dep_ == "pobj"), None)
     return found
 
 

@@ -360,7 +360,10 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         target = next((t for t in (nominal_target(s, resolver, actors[0]) for s in subjects) if t is not None), None)
     object_text = _object_text(verb, dobj, preps, target)
     speaker = _speaker(verb, resolver)
-    reciprocal = len(actors) > 1 and target is None and (
+    # "Taiwan and the US reach a deal that cuts US tariffs": a target that is one of the subjects
+    # names no third party, and the act is mutual like "Taiwan and the US reach a deal".
+    among_subjects = target is not None and any(a.code == target.code for a in actors)
+    reciprocal = len(actors) > 1 and (target is None or among_subjects) and (
         rule.code[:2] in RECIPROCAL_ROOTS or rule.code.startswith(RECIPROCAL_CODES)
         or (rule.code[:2] == "03" and (verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS or _mutual(verb))))
     for actor in actors:

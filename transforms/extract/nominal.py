@@ -127,8 +127,11 @@ def nominal_target(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
     """The target of an attack named by a noun: its "on"/"against" phrase, the country or place
     it is "of" ("the bombardment of Gaza", "Russia's invasion of Ukraine"), the place it happened
     in, or what the clause it is the subject of says it hit."""
-    # The noun's own phrases, and those of a participle on it ("strikes reported in Ukraine's east").
+    # The noun's own phrases, those of a participle on it ("strikes reported in Ukraine's east"), and
+    # those the parser hung on its agent ("an attack by Russian forces on Kyiv").
     phrases = list(noun.children) + [c for acl in noun.children if acl.dep_ == "acl" for c in acl.children]
+    phrases += [c for prep in noun.children if prep.dep_ in ("prep", "agent") and prep.lower_ in AGENT_PREPS
+                for pobj in prep.children if pobj.dep_ == "pobj" for c in pobj.children]
     for preps in (TARGET_PREPS, OF_PREPS, PLACE_PREPS):
         for prep in phrases:
             if prep.dep_ == "prep" and prep.lower_ in preps:
@@ -150,8 +153,8 @@ def nominal_target(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
     head = noun.head
     while head.dep_ == "prep":
         head = head.head
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS | {"at"} and prep.i > noun.i:
+    for prep in head.children:  # ("killed in an Israeli airstrike on a tent ... in Gaza": the clause's "on" too)
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS | TARGET_PREPS and prep.i > noun.i:
             found = _country_in(prep, resolver)
             if found is not None and found.code != actor.code:
                 return found
