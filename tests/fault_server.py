@@ -188,8 +188,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def route_hang(self, path, q):
         started = time.monotonic()
-        while not self._stopping(started) and not self._client_gone(0.2):
-            pass
+        gone = False
+        while not self._stopping(started) and not gone:
+            gone = self._client_gone(0.2)
+        self.server.owner._slow_ended(path, "client" if gone else "server")
         self.close_connection = True
 
     def route_drip(self, path, q):
@@ -198,11 +200,17 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "100000")
         self.end_headers()
         started = time.monotonic()
-        for _ in range(100000):
-            self.wfile.write(b" ")
-            self.wfile.flush()
-            if self._stopping(started) or self._client_gone(1.0):
-                break
+        gone = False
+        try:
+            for _ in range(100000):
+                self.wfile.write(b" ")
+                self.wfile.flush()
+                gone = self._client_gone(1.0)
+                if gone or self._stopping(started):
+                    break
+        except OSError:  # the client closed while we wrote
+            gone = True
+        self.server.owner._slow_ended(path, "client" if gone else "server")
         self.close_connection = True
 
     def route_huge(self, path, q):
@@ -364,6 +372,9 @@ class FaultServer:
     def __init__(self) -> None:
         self.stop = threading.Event()
         self.requests: list[tuple[str, dict]] = []
+        # (path, who ended it) for /hang and /drip: "client" when the client gave up, "server"
+        # when the server stopped or MAX_SLOW_SECONDS passed (a client that waits it out)
+        self.slow_endings: list[tuple[str, str]] = []
         self._lock = threading.Lock()
         self._counters: dict[str, int] = {}
         self.active = 0
@@ -405,6 +416,10 @@ class FaultServer:
     def _record(self, path: str, headers: dict) -> None:
         with self._lock:
             self.requests.append((path, headers))
+
+    def _slow_ended(self, path: str, by: str) -> None:
+        with self._lock:
+            self.slow_endings.append((path, by))
 
     def _count(self, key: str) -> int:
         with self._lock:

@@ -13,7 +13,6 @@ import ipaddress
 import json
 import re
 import socket
-import time
 from pathlib import Path
 
 import apache_beam as beam
@@ -138,10 +137,9 @@ def server():
 def fault_run(server, loopback_only, tmp_path_factory):
     output = tmp_path_factory.mktemp("faults") / "out"
     feeds = [server.url(route) for route in [*FAILING, *SURVIVING]]
-    started = time.monotonic()
     counters, summary, letters, articles = run_in_process(output, feeds, "faults")
     return {"output": output, "counters": counters, "summary": summary, "letters": letters,
-            "articles": articles, "wall": time.monotonic() - started}
+            "articles": articles}
 
 
 def _letter(run, url):
@@ -160,9 +158,13 @@ def test_each_fault_is_classified_dead_lettered_and_counted(fault_run, server, r
     assert f"{stage}/{reason}: " in fault_run["summary"]
 
 
-def test_the_run_finished_in_bounded_time_and_counted_sources(fault_run):
+def test_the_run_gave_up_on_slow_sources_and_counted_them(fault_run, server):
+    """The client, not the server's cap, ended every hanging and dripping connection: the
+    run never waits a hostile server out (how long the run takes depends on the machine)."""
     counters = fault_run["counters"]
-    assert fault_run["wall"] < 50, fault_run["wall"]
+    ended = [(path, by) for path, by in server.slow_endings if path in ("/hang", "/drip")]
+    assert {path for path, _ in ended} == {"/hang", "/drip"}, ended
+    assert all(by == "client" for _, by in ended), ended
     assert counters["sources_failed"] == len(FAILING)
     assert counters["sources_ok"] == len(SURVIVING)
     assert counters["dead_letter.ReadFeeds.too_large"] == 5
