@@ -371,10 +371,9 @@ class ArticleActors:
                 if not token.text[:1].isupper() or token.lower_ in self._names:
                     continue
                 # "Erdogan said": a leader in office on the article's date, named by surname alone.
-                leader = (ontology.leader_by_surname(token.text, self._date)
-                          if _bare_person_name(token) or _lone_argument_name(token) else None)
+                leader = self.leader(token.text) if _bare_person_name(token) or _lone_argument_name(token) else None
                 if leader is not None:
-                    return Actor(leader.code, token.text, leader.country, leader.actor_type, "gazetteer")
+                    return leader
                 # Wire copy misspells country names: "Afghanisatn", "Venezeula".
                 code = None if _part_of_a_name(token) else ontology.misspelled_country(token.text)
                 if code is not None:

@@ -74,7 +74,7 @@ class IncidentRow(NamedTuple):
 
     @classmethod
     def of(cls, row) -> IncidentRow:
-        return cls(*(getattr(row, name, None) for name in cls._fields))
+        return cls(*(getattr(row, name) for name in cls._fields))
 
 
 @functools.cache
@@ -171,9 +171,9 @@ def _linked(a: _Features, b: _Features) -> bool:
     return bool(union) and len(words_a & words_b) / len(union) >= SIMILARITY
 
 
-def _groups(rows: Sequence[IncidentRow]) -> list[list[IncidentRow]]:
+def _groups(rows: Sequence[IncidentRow], features_of: dict[str, _Features]) -> list[list[IncidentRow]]:
     """Connected groups of linked rows (union-find: the result does not depend on row order)."""
-    features = [_features(r) for r in rows]
+    features = [features_of[r.event_id] for r in rows]
     parent = list(range(len(rows)))
 
     def find(i: int) -> int:
@@ -196,20 +196,21 @@ def _similarity(a: _Features, b: _Features) -> float:
     return len(a.words & b.words) / len(a.words | b.words) if _linked(a, b) else 0.0
 
 
-def _target_for_untargeted(row: IncidentRow, by_target: dict[str | None, list[IncidentRow]]) -> str | None:
+def _target_for_untargeted(row: IncidentRow, by_target: dict[str | None, list[IncidentRow]],
+                           features_of: dict[str, _Features]) -> str | None:
     """A row without a target joins the one target of the targeted rows whose time window meets
     its own; when they have several, the target whose rows its words overlap most (ties: the
     first target in order), else none. Only the targeted rows decide, so the choice does not
     depend on the order of rows."""
-    window = time_window(row)
-    near = {t: [r for r in rows if _meet(window, time_window(r))] for t, rows in by_target.items() if t}
+    features = features_of[row.event_id]
+    near = {t: [r for r in rows if _meet(features.window, features_of[r.event_id].window)]
+            for t, rows in by_target.items() if t}
     targets = sorted(t for t, rows in near.items() if rows)
     if len(targets) == 1:
         return targets[0]
-    features = _features(row)
     best, best_score = None, 0.0
     for target in targets:
-        score = max(_similarity(features, _features(r)) for r in near[target])
+        score = max(_similarity(features, features_of[r.event_id]) for r in near[target])
         if score > best_score:
             best, best_score = target, score
     return best
@@ -234,6 +235,7 @@ def assign_block(rows: Iterable[IncidentRow]) -> dict[str, str]:
     if not rows:
         return {}
     block = block_key(rows[0])
+    features_of = {row.event_id: _features(row) for row in rows}  # the words and places are read once
     targeted: dict[str | None, list[IncidentRow]] = defaultdict(list)
     for row in rows:
         if row.target:
@@ -241,10 +243,10 @@ def assign_block(rows: Iterable[IncidentRow]) -> dict[str, str]:
     by_target = defaultdict(list, {target: list(members) for target, members in targeted.items()})
     for row in rows:
         if not row.target:
-            by_target[_target_for_untargeted(row, targeted)].append(row)
+            by_target[_target_for_untargeted(row, targeted, features_of)].append(row)
     labels = {}
     for target, members in by_target.items():
-        for group in _groups(members):
+        for group in _groups(members, features_of):
             anchor = min(group, key=_anchor)
             label = incident_id(block, target, anchor, min(incident_day(r) for r in group))
             labels.update((row.event_id, label) for row in group)
