@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from schemas import ontology
+from transforms.extract.doc_cache import doc_text, entity_at, run_text
 from transforms.extract.places import place_country
 
 MAX_NAME_TOKENS = 7
@@ -102,7 +103,7 @@ class ArticleActors:
             if acting_only and _only_acted_upon(token):
                 continue
             for size in (3, 2, 1):
-                entry = self._names.get(_normalize(doc[token.i : token.i + size].text))
+                entry = self._names.get(_normalize(run_text(token, doc[min(token.i + size, len(doc)) - 1])))
                 if entry is not None:
                     yield entry
                     break
@@ -341,18 +342,24 @@ class ArticleActors:
         best = None
         best_rank = None
         n = len(tokens)
+        # Per token, read once: every window below starts or ends at one of them.
+        starts = [t.idx for t in tokens]
+        ends = [t.idx + len(t.text) for t in tokens]
+        pronoun = [t.pos_ == "PRON" for t in tokens]
+        gap_before = [k > 0 and tokens[k].i != tokens[k - 1].i + 1 for k in range(n)]
+        can_start = [not _supporters_of(t) for t in tokens]  # "pro-Palestinian protesters" are not Palestine
+        text_of = doc_text(tokens[0].doc) if tokens else ""
         for size in range(min(n, MAX_NAME_TOKENS), 0, -1):
             for start in range(0, n - size + 1):
-                window = tokens[start : start + size]
-                if not _contiguous(window) or all(t.pos_ == "PRON" for t in window):
+                end = start + size
+                if any(gap_before[start + 1 : end]) or all(pronoun[start:end]) or not can_start[start]:
                     continue
-                if _supporters_of(window[0]):
-                    continue  # "pro-Palestinian protesters" are not Palestine
-                if size == 1 and _acronym_as_a_word(window[0]):
+                if size == 1 and _acronym_as_a_word(tokens[start]):
                     continue  # "Asa Hutchinson" is no ASA
-                text = _span_text(window)
-                learned = self._learned.get(_normalize(text))
-                entry = learned or self._names.get(_normalize(text)) or self._plural_demonym(text)
+                text = text_of[starts[start] : ends[end - 1]].strip()
+                key = _normalize(text)
+                learned = self._learned.get(key)
+                entry = learned or self._names.get(key) or self._plural_demonym(text)
                 if entry is None or _names_a_topic(tokens, start + size, entry):
                     continue
                 # The longest name wins ("South Africa" over "Africa"), then the most specific kind.
@@ -366,6 +373,8 @@ class ArticleActors:
                         actor_type=entry.actor_type,
                         via="context" if learned is not None else "gazetteer",
                     )
+            if best is not None:
+                break  # a shorter window cannot outrank a longer name
         if best is None:
             for token in tokens:
                 if not token.text[:1].isupper() or token.lower_ in self._names:
@@ -392,7 +401,8 @@ def _names_a_topic(tokens: Sequence, end: int, entry: ontology.ActorEntry) -> bo
 
 def _bare_person_name(token) -> bool:
     """A one-word PERSON entity: "Macron said", not the "Michel" of "Michel Aupetit"."""
-    return token.ent_type_ == "PERSON" and any(ent.start == token.i and ent.end == token.i + 1 for ent in token.doc.ents)
+    entity = entity_at(token) if token.ent_type_ == "PERSON" else None
+    return entity is not None and len(entity) == 1
 
 
 def _definite(head, tokens: Sequence) -> bool:
@@ -447,7 +457,8 @@ def _acronym_as_a_word(token) -> bool:
     text = token.text
     if not (2 <= len(text) <= 5 and text[:1].isupper() and not text.isupper() and text.upper() in _acronyms()):
         return False
-    if any(ent.label_ == "PERSON" and len(ent) > 1 and ent.start <= token.i < ent.end for ent in token.doc.ents):
+    entity = entity_at(token)
+    if entity is not None and entity.label_ == "PERSON" and len(entity) > 1:
         return True
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return (following is not None and following.pos_ == "PROPN" and following.text[:1].isupper()
@@ -513,16 +524,7 @@ def conjuncts(head) -> list:
 def phrase_text(tokens: Sequence) -> str:
     if not tokens:
         return ""
-    # A span's text joins only its tokens; doc.text would rebuild the whole document each call.
-    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text.strip()
-
-
-def _span_text(window: Sequence) -> str:
-    return phrase_text(window)
-
-
-def _contiguous(window: Sequence) -> bool:
-    return all(b.i == a.i + 1 for a, b in zip(window, window[1:]))
+    return run_text(tokens[0], tokens[-1]).strip()
 
 
 def resolve_all(resolver: ArticleActors, heads: Iterable, as_target: bool = False) -> list[Actor]:

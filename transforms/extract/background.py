@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import history_spans
 
 # A year inside these names a point of comparison, not the act's time.
@@ -20,7 +21,7 @@ def told_as_history(verb, published: dt.datetime | None, fallback: dt.date) -> b
     """Whether the clause of `verb` (a token: the verb or event noun of a row) dates it to an
     earlier year or month. `published` is the publication time on the publisher's clock."""
     sent = verb.sent
-    spans = history_spans(sent.text, published, fallback)
+    spans = history_spans(span_text(sent), published, fallback)
     if not spans:
         return False
     own_clause = clause_verb(verb)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from schemas import ontology
 from transforms.extract.actors import conjuncts
+from transforms.extract.doc_cache import entity_at, run_text
 from transforms.extract.places import place_countries
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -48,8 +49,7 @@ def object_class(token) -> str | None:
     places first; a person is a full name tagged PERSON or a name described by a role or as someone's kin ("Ovidio Guzmán, the son of ...")."""
     if token.pos_ == "PROPN" and (token.lower_ in place_countries() or token.ent_type_ in PLACE_ENTITIES):
         return "@place"
-    if token.pos_ == "PROPN" and token.ent_type_ == "PERSON" and any(
-            len(ent) > 1 and ent.start <= token.i < ent.end for ent in token.doc.ents):
+    if token.pos_ == "PROPN" and token.ent_type_ == "PERSON" and len(entity_at(token) or ()) > 1:
         return "@person"  # a full name; one capitalised word tagged PERSON is often a place
     if any(c.dep_ == "appos" and c.lemma_.lower() in KIN_NOUNS | ontology.role_types().keys() for c in token.children):
         return "@person"
@@ -95,9 +95,7 @@ def agents_of(verb) -> list:
 
 
 def subtree_text(token) -> str:
-    tokens = list(token.subtree)
-    doc = token.doc
-    text = doc[tokens[0].i : tokens[-1].i + 1].text
+    text = run_text(token.left_edge, token.right_edge)
     text = " ".join(text.split()).strip(" ,;:\"'“”")
     return text[:MAX_OBJECT_CHARS]
 

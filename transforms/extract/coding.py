@@ -10,6 +10,7 @@ import re
 
 from schemas import ontology
 from transforms.extract.clauses import direct_object, object_heads, particles_of, prepositions
+from transforms.extract.doc_cache import span_text
 from transforms.extract.verbs import match_verb
 
 NOT_AN_EVENT = "-"  # verbs.csv: "met the press" is not a meeting
@@ -80,12 +81,21 @@ def off_topic(verb, dobj) -> bool:
     ambiguous = verb.lemma_.lower() in cues["ambiguous_verb"]
     if ambiguous and dobj is not None and (dobj.lemma_.lower() in cues["abstract_target"] or dobj.lower_ in cues["abstract_target"]):
         return True
-    sent = verb.sent
-    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
-    if (SCORE.search(sent.text) or FIXTURE.search(sent.text)
-            or words & (cues["sports"] | cues["business"] | cues["science"])):
-        return True
-    return False
+    return _off_topic_sentence(verb.sent, cues)
+
+
+def _off_topic_sentence(sent, cues) -> bool:
+    """A score, a fixture or a sports, business or science word in the sentence; kept in the
+    document's `user_data` because every event verb of the sentence asks."""
+    key = ("eventwire.off_topic", sent.start)
+    found = sent.doc.user_data.get(key)
+    if found is None:
+        text = span_text(sent)
+        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        found = bool(SCORE.search(text) or FIXTURE.search(text)
+                     or words & (cues["sports"] | cues["business"] | cues["science"]))
+        sent.doc.user_data[key] = found
+    return found
 
 
 COMMAND_VERBS = frozenset({"order", "instruct", "command", "direct"})

@@ -44,6 +44,7 @@ from transforms.extract.coding import (
     with_modality,
 )
 from transforms.extract.confidence import place_features, probability, row_features
+from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
 from transforms.extract.nominal import instrument_agent, nominal_code, nominal_events, nominal_target
@@ -198,7 +199,7 @@ def _in_label(subject, verb) -> bool:
 def _is_question(sent) -> bool:
     """'What has Israel said about the campaign?', 'Will Iran retaliate?': a question reports
     nothing (a quoted one ends in its speech verb: '"Why?" he asked.')."""
-    return sent.text.rstrip().rstrip("\"'”’ )").endswith("?")
+    return span_text(sent).rstrip().rstrip("\"'”’ )").endswith("?")
 
 
 # Denials (016) and accusations, criticism, complaints (root 11) embed an act they dispute.

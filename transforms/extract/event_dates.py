@@ -321,6 +321,7 @@ ROLE_ORDER = ("main", "speech", "vague", "after")
 WHAT_ORDER = ("explicit", "weekday", "relative", "vague")
 
 
+@functools.lru_cache(maxsize=4096)  # a sentence's rows and the history check all ask
 def resolve_event_date(sentence: str, published: dt.datetime | None, fallback: dt.date
                        ) -> tuple[dt.date | None, str]:
     """(event date, basis) for one evidence sentence.
@@ -352,7 +353,7 @@ def history_spans(sentence: str, published: dt.datetime | None, fallback: dt.dat
     Islamic State in 2014", "In August 2016 it launched an offensive". The event of the clause
     holding such a year is background, not the news of the day (transforms/extract/engine.py
     checks the clause). "since 2014" is not enough: "the first visit since 2014" is news."""
-    if resolve_event_date(sentence, published, fallback)[1] == "sentence":
+    if not _HISTORY.search(sentence or "") or resolve_event_date(sentence, published, fallback)[1] == "sentence":
         return []
     local = published.date() if published is not None else fallback
     spans = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from schemas import ontology
+from transforms.extract.doc_cache import span_text
 from transforms.extract.places import place_countries
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -70,7 +71,7 @@ ATTRIBUTION = re.compile(r"\s[–—-]\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w
 
 def attributed_name(sent):
     """The span of the name a headline sentence is attributed to, or None."""
-    match = ATTRIBUTION.search(sent.text)
+    match = ATTRIBUTION.search(span_text(sent))
     if match is None:
         return None
     return sent.doc.char_span(sent.start_char + match.start("name"), sent.start_char + match.end("name"))

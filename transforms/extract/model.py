@@ -68,7 +68,9 @@ def surface_forms(nlp: Language, lemmas: Iterable[str], pos: str = "verb") -> se
     for special, pieces in nlp.tokenizer.rules.items():
         if any(str(piece.get(65, piece.get("ORTH", ""))).lower() in forms for piece in pieces):
             forms.update(runs(special))
-    return {f for f in forms if re.fullmatch(r"[^\W_]+", f)} | {r for f in forms for r in runs(f)[-1:]}
+    words = {f for f in forms if re.fullmatch(r"[^\W_]+", f)} | {r for f in forms for r in runs(f)[-1:]}
+    # A clitic's letters are no word: "let's" must not make every "Israel's" a trigger.
+    return {w for w in words if len(w) > 1}
 
 
 def _tables(nlp: Language, pos: str):

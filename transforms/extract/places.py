@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 
 from schemas import ontology
+from transforms.extract.doc_cache import entity_at, run_text, span_text
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 MAX_PLACE_TOKENS = 4
@@ -32,8 +33,8 @@ def _may_name_a_place(token) -> bool:
     if token.pos_ != "PROPN":
         return False
     if token.ent_type_ == "PERSON":
-        names = [ent for ent in token.doc.ents if len(ent) > 1 and ent.start <= token.i < ent.end]
-        return not names or ontology.normalize_name(names[0].text) in place_countries()
+        entity = entity_at(token)
+        return entity is None or len(entity) == 1 or ontology.normalize_name(span_text(entity)) in place_countries()
     return True
 
 
@@ -46,7 +47,7 @@ def place_country(tokens) -> tuple[str, str] | None:
             window = tokens[start : start + size]
             if any(b.i != a.i + 1 for a, b in zip(window, window[1:])):
                 continue
-            text = window[0].doc[window[0].i : window[-1].i + 1].text
+            text = run_text(window[0], window[-1])
             country = table.get(ontology.normalize_name(text))
             if country is not None:
                 return (country, text) if country else None

@@ -10,6 +10,7 @@ import hashlib
 
 from schemas import ontology
 from schemas.records import Article, Event
+from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time, resolve_event_date
 
 EXTRACTOR_VERSION = "0.3.0"
@@ -48,7 +49,7 @@ def best_per_event(found: list[tuple]) -> list[tuple]:
 
 def _evidence(sent) -> tuple[str, int, int]:
     """The sentence without surrounding whitespace, and its exact offsets."""
-    raw = sent.text
+    raw = span_text(sent)
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
     start = sent.start_char + lead

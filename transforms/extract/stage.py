@@ -23,6 +23,7 @@ from apache_beam.utils import shared
 from schemas.records import Article, DeadLetter
 from transforms.articles.language import primary
 from transforms.counters import counter, dead_letter_counter
+from transforms.extract.doc_cache import keep_text
 from transforms.extract.engine import extract_events
 from transforms.extract.headlines import sentence_case
 
@@ -85,7 +86,10 @@ def extract_batch(nlp, prefilter, batch: list[Article], run_id: str, on_unparsed
                 on_unparsed()
             else:
                 pairs.append((text, (index, part)))
+    texts = dict((key, text) for text, key in pairs)
     docs = {key: doc for doc, key in nlp.pipe(pairs, as_tuples=True, batch_size=64)}
+    for key, doc in docs.items():
+        keep_text(doc, texts[key])
     for index, article in enumerate(batch):
         title_doc, body_doc = docs.get((index, "title")), docs.get((index, "body"))
         if title_doc is None and body_doc is None:

@@ -1,0 +1,37 @@
+"""transforms/extract/doc_cache.py returns exactly what spaCy's own attributes return."""
+from __future__ import annotations
+
+from transforms.extract.doc_cache import doc_text, entity_at, keep_text, run_text, span_text
+
+TEXT = ("  Russian Foreign Minister Sergey Lavrov met  Wang Yi in Beijing on Monday.\n\n"
+        "The two sides signed an agreement, officials said. Iran's  president, Ebrahim Raisi, "
+        "condemned the strike by Israel ")
+
+
+def test_texts_are_the_spans_texts(nlp):
+    doc = nlp(TEXT)
+    assert doc_text(doc) == doc.text
+    for sent in doc.sents:
+        assert span_text(sent) == sent.text
+    for start in range(len(doc)):
+        for end in range(start + 1, min(start + 8, len(doc)) + 1):
+            assert run_text(doc[start], doc[end - 1]) == doc[start:end].text
+
+
+def test_the_entity_around_each_token(nlp):
+    doc = nlp(TEXT)
+    assert any(len(ent) > 1 for ent in doc.ents), "the example needs a multi-word entity"
+    for token in doc:
+        holding = [ent for ent in doc.ents if ent.start <= token.i < ent.end]
+        found = entity_at(token)
+        if holding:
+            assert (found.start, found.end, found.label_) == (holding[0].start, holding[0].end, holding[0].label_)
+        else:
+            assert found is None
+
+
+def test_a_kept_text_is_used_as_given(nlp):
+    doc = nlp(TEXT)
+    keep_text(doc, TEXT)
+    assert doc_text(doc) is TEXT
+    assert [span_text(s) for s in doc.sents] == [s.text for s in doc.sents]

@@ -1,0 +1,46 @@
+"""Views of a parsed document that the extractor reads many times, computed once per document.
+
+`Span.text`, `Doc.text` and `Doc.ents` build new Python objects on every call (one per token,
+one per entity), and the extractor asks for the same sentence's text, a phrase's text or the
+entity around a token again and again: each rule that reads a sentence's words, each window
+of a name lookup, each token a rule classifies. The document's text and its token → entity
+map are built on the first call and kept in `doc.user_data`; the functions below return
+exactly what the spaCy attributes would (tests/test_doc_cache.py).
+"""
+from __future__ import annotations
+
+_TEXT = "eventwire.text"
+_ENTITIES = "eventwire.entities"
+
+
+def keep_text(doc, text: str) -> None:
+    """Record the text the document was parsed from (spaCy's `doc.text` is always that text),
+    so that `doc_text` need not rebuild it."""
+    doc.user_data[_TEXT] = text
+
+
+def doc_text(doc) -> str:
+    """`doc.text`, built on the first call."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def span_text(span) -> str:
+    """What `span.text` returns."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def run_text(first, last) -> str:
+    """The text from token `first` to token `last`, both included (`doc[first.i : last.i + 1].text`)."""
+    return doc_text(first.doc)[first.idx : last.idx + len(last.text)]
+
+
+def entity_at(token):
+    """The named entity (a span of `doc.ents`) that holds the token, or None."""
+    doc = token.doc
+    by_token = doc.user_data.get(_ENTITIES)
+    if by_token is None:
+        by_token = doc.user_data[_ENTITIES] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    return by_token.get(token.i)
