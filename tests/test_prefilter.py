@@ -136,3 +136,17 @@ def test_a_possessive_is_no_trigger(nlp):
     forms = surface_forms(nlp, {"let", "say"}, "verb")
     assert {"let", "says"} <= forms and not [form for form in forms if len(form) < 2]
     assert load_prefilter(nlp).mask("", "Israel's new team coach is from Sweden.") == (None, None)
+
+
+def test_role_nouns_count_in_a_story_the_outlet_frames():
+    """A British outlet's "The government announced ..." is the British government
+    (transforms/extract/outlets.py): the sentence is kept, and so is any sentence naming a
+    country, which may lift the frame (ArticleActors.frame_with_outlet)."""
+    prefilter = Prefilter(build_vocabulary({"announced"}, role_words={"police"}, outlet_role_words={"government", "police"}))
+    text = "The government announced a new tax. The weather in France was fine."
+    assert prefilter.mask("Budget day", text) == (None, None)
+    title, body = prefilter.mask("Budget day", text, outlet_framed=True)
+    assert title is None and body == text
+    alone = "The government announced a new tax. The weather was fine."
+    kept = "The government announced a new tax."
+    assert prefilter.mask("Budget day", alone, outlet_framed=True)[1] == kept + " " * (len(alone) - len(kept))

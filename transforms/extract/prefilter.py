@@ -123,10 +123,14 @@ class Vocabulary:
     # Role nouns ("police", "ministers"): in a story whose headline names one country
     # the resolver takes them as that country's actors.
     role_words: frozenset[str] = frozenset()
+    # Role nouns the outlet's home country frames ("the government", "MPs") in a story of an
+    # outlet with a country (transforms/extract/outlets.py).
+    outlet_role_words: frozenset[str] = frozenset()
     countries: dict = dataclasses.field(default_factory=dict)  # like `names`, countries only
 
 
-def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = ()) -> Vocabulary:
+def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = (),
+                     outlet_role_words: Iterable[str] = ()) -> Vocabulary:
     """The lookup tables, from the ontology (all dates: a superset of any day's)."""
     names: dict[str, set[tuple[str, ...]]] = {}
     countries: dict[str, set[tuple[str, ...]]] = {}
@@ -166,6 +170,7 @@ def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = ()) ->
         common_words=frozenset(
             {k for k in names for words in names[k] if len(words) == 1} | set(ontology.role_types())),
         role_words=frozenset(w.lower() for w in role_words),
+        outlet_role_words=frozenset(w.lower() for w in outlet_role_words),
         countries=longest(countries),
     )
 
@@ -200,6 +205,7 @@ class _Sentence:
     names: bool  # a gazetteer name
     capitalized: frozenset[str]  # possible person aliases it could introduce
     alias_uses: frozenset[str]  # capitalized words it shares with earlier possible introducers
+    countries: bool = False  # a country's name (looked for only where role nouns count)
     kept: bool = False
 
 
@@ -213,19 +219,28 @@ class Prefilter:
         # word such as "john" starts hundreds of them; one set lookup per length replaces a scan.
         self._by_length = {id(t): _by_length(t) for t in (vocabulary.names, vocabulary.countries)}
 
-    def mask(self, title: str, text: str) -> tuple[str | None, str | None]:
+    def mask(self, title: str, text: str, outlet_framed: bool = False) -> tuple[str | None, str | None]:
         """The title and body with every sentence that cannot hold an event blanked,
-        offsets unchanged; None for a part with nothing left to parse."""
+        offsets unchanged; None for a part with nothing left to parse. `outlet_framed`: the
+        article's outlet has a home country, which frames national institutions."""
         acronyms = {m.group(1).lower().replace("’", "'") for m in _PAREN_ACRONYM.finditer(title + "\n" + text)}
         sentences = []
         aliases: set[str] = set()
         originals = _RUN.findall(ontology.fold(title))
-        roles_count = self._names(originals, [w.lower() for w in originals], self._v.countries)
+        role_words = self._v.role_words if self._names(
+            originals, [w.lower() for w in originals], self._v.countries) else frozenset()
+        if outlet_framed:
+            role_words = role_words | self._v.outlet_role_words
         # The extractor reads the body first, then the title: people learned in that order.
         for part, source in (("body", text), ("title", title)):
             for start, end in split_sentences(source):
-                sentences.append(self._scan(part, source[start:end], start, end, acronyms, aliases, roles_count))
+                sentences.append(self._scan(part, source[start:end], start, end, acronyms, aliases, role_words))
         self._keep(sentences)
+        if outlet_framed and any(s.kept for s in sentences):
+            # Another country named where an actor stands lifts the outlet's frame
+            # (ArticleActors.frame_with_outlet): the resolver must see those sentences.
+            for s in sentences:
+                s.kept = s.kept or s.countries
         body = self._masked(text, "body", sentences) if text else None
         # The headline's country frames bare role nouns ("Police arrested ..."): when
         # anything is parsed, a headline that names an actor is parsed whole.
@@ -233,7 +248,7 @@ class Prefilter:
             return title, body
         return self._masked(title, "title", sentences), body
 
-    def _scan(self, part, sentence, start, end, acronyms, aliases, roles_count) -> _Sentence:
+    def _scan(self, part, sentence, start, end, acronyms, aliases, role_words) -> _Sentence:
         originals = _RUN.findall(ontology.fold(sentence))
         words = [w.lower() for w in originals]
         has_verb = any(w in self._v.triggers for w in words) or any(
@@ -241,14 +256,15 @@ class Prefilter:
             part == "title" and ATTRIBUTION.search(sentence) is not None)  # "... – Lavrov": a statement
         names = self._names(originals, words)
         has_actor = (names or bool(acronyms.intersection(words)) or self._anaphor(words)
-                     or (roles_count and not self._v.role_words.isdisjoint(words)))
+                     or not role_words.isdisjoint(words))
         capitalized = frozenset(
             w for o, w in zip(originals, words)
             if o[0].isupper() and w not in _NOT_NAMES and w not in self._v.common_words and w not in acronyms)
         uses = frozenset(capitalized & aliases)
         if has_actor or uses:
             aliases.update(capitalized)
-        return _Sentence(part, start, end, has_verb, has_actor, names, capitalized, uses)
+        countries = bool(role_words) and self._names(originals, words, self._v.countries)
+        return _Sentence(part, start, end, has_verb, has_actor, names, capitalized, uses, countries)
 
     def _names(self, originals: list[str], words: list[str], table=None) -> bool:
         index = self._by_length[id(self._v.names if table is None else table)]

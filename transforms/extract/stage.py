@@ -25,6 +25,7 @@ from transforms.articles.language import primary
 from transforms.counters import counter, dead_letter_counter
 from transforms.extract.doc_cache import keep_text
 from transforms.extract.engine import extract_events
+from transforms.extract.outlets import outlet_country
 from transforms.extract.headlines import sentence_case
 
 STAGE = "ExtractEvents"
@@ -50,16 +51,19 @@ def load_model(name: str):
 def load_prefilter(nlp):
     """The pre-filter for this model: trigger spellings from its own lemmatizer tables."""
     from schemas import ontology
-    from transforms.extract.actors import CONTEXT_ROLES
+    from transforms.extract.actors import CONTEXT_ROLES, OUTLET_ROLES
     from transforms.extract.model import surface_forms
     from transforms.extract.prefilter import Prefilter, build_vocabulary, trigger_lemmas
 
     triggers = set()
     for pos, lemmas in trigger_lemmas().items():
         triggers |= surface_forms(nlp, lemmas, pos)
-    # Role nouns the headline's country can frame ("police arrested ...") keep a sentence.
-    framed_roles = {noun.split()[-1] for noun, kind in ontology.role_types().items() if noun.split() and kind in CONTEXT_ROLES}
-    return Prefilter(build_vocabulary(triggers, surface_forms(nlp, framed_roles, "noun")))
+    # Role nouns the headline's country ("police arrested ...") or the outlet's ("the
+    # government announced ...") can frame keep a sentence.
+    def role_nouns(kinds):
+        nouns = {noun.split()[-1] for noun, kind in ontology.role_types().items() if noun.split() and kind in kinds}
+        return surface_forms(nlp, nouns, "noun")
+    return Prefilter(build_vocabulary(triggers, role_nouns(CONTEXT_ROLES), role_nouns(OUTLET_ROLES)))
 
 
 def _load(name: str) -> _Model:
@@ -76,7 +80,7 @@ def extract_batch(nlp, prefilter, batch: list[Article], run_id: str, on_unparsed
     pairs = []
     for index, article in enumerate(batch):
         if prefilter is not None:
-            title, body = prefilter.mask(article.title, article.text)
+            title, body = prefilter.mask(article.title, article.text, outlet_country(article) is not None)
         else:
             title, body = article.title, article.text or None
         if title is not None:  # "Court Blocks Appointment": parsed in sentence case
