@@ -29,6 +29,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "rumca_rss_2023" / "world_news_rss_
 
 def articles_from_corpus(n: int):
     from schemas.records import Article
+    from transforms.articles.entries import _domain  # the source as the pipeline sets it: the outlet frame reads it
     from transforms.articles.html_text import html_to_text
 
     with gzip.open(CORPUS, "rt", encoding="utf-8") as lines:
@@ -38,7 +39,7 @@ def articles_from_corpus(n: int):
             title = " ".join(html_to_text(row.get("title") or "").split())
             yield Article(hashlib.sha1(line.encode()).hexdigest()[:32], row.get("link"), title,
                           html_to_text(row.get("description") or ""), published, published.date(), "published",
-                          row["source_feed"], "bench")
+                          row["source_feed"], _domain(row.get("link")))
 
 
 def articles_from_gold(path: str):
@@ -56,12 +57,14 @@ def articles_from_gold(path: str):
 
 def extract_all(nlp, prefilter, articles):
     from transforms.extract.engine import extract_events
+    from transforms.extract.outlets import outlet_country
 
     out = {}
     parse_time = 0.0
     parsed_chars = total_chars = skipped = 0
     for article in articles:
-        title, body = prefilter.mask(article.title, article.text) if prefilter else (article.title, article.text or None)
+        title, body = (prefilter.mask(article.title, article.text, outlet_country(article) is not None) if prefilter
+                       else (article.title, article.text or None))
         total_chars += len(article.title) + len(article.text)
         started = time.perf_counter()
         docs = [nlp(t) if t is not None else None for t in (title, body)]
