@@ -150,3 +150,22 @@ def test_role_nouns_count_in_a_story_the_outlet_frames():
     alone = "The government announced a new tax. The weather was fine."
     kept = "The government announced a new tax."
     assert prefilter.mask("Budget day", alone, outlet_framed=True)[1] == kept + " " * (len(alone) - len(kept))
+
+
+def test_a_verb_that_is_an_event_only_with_certain_words_needs_one_of_them(nlp):
+    """Every rule of "set" names its object or particle ("set a deadline", "set fire to"): without
+    one of those words the verb cannot match a rule, so the sentence is not parsed."""
+    from transforms.extract.prefilter import conditional_verbs
+    from transforms.extract.stage import load_prefilter
+
+    assert "deadline" in conditional_verbs()["set"] and "say" not in conditional_verbs()
+    prefilter = load_prefilter(nlp)
+    assert prefilter.mask("", "France set a new record in the relay.") == (None, None)
+    kept = "France set a deadline for Chad."
+    assert prefilter.mask("", kept) == (None, kept)
+    assert prefilter.mask("", "France sets deadlines for Chad.") == (None, "France sets deadlines for Chad.")
+
+    toy = Prefilter(build_vocabulary({"made", "said"}, conditions={"made": {"visit", "visits"}}))
+    assert toy.mask("", "France made a cake.") == (None, None)
+    assert toy.mask("", "France made a visit.") == (None, "France made a visit.")
+    assert toy.mask("", "France said it made a cake.") == (None, "France said it made a cake.")

@@ -2,7 +2,8 @@
 
 An event needs, in one sentence, a trigger (a dictionary verb of
 schemas/data/verbs.csv, an event noun, a predicate adjective: `trigger_lemmas`; in a
-headline, an attribution "... – Name")
+headline, an attribution "... – Name"; a verb whose every rule names its object or particle
+counts only beside one of those words: `conditional_verbs`)
 and an actor the resolver can name: a gazetteer name, an acronym the article
 defines, a person an earlier sentence introduced with a title, a phrase that
 refers back ("he", "the bloc") or, when the headline names a country, a role
@@ -106,6 +107,23 @@ def trigger_lemmas() -> dict[str, set[str]]:
     return {"verb": verbs, "noun": nouns, "adj": adjectives}
 
 
+def conditional_verbs() -> dict[str, set[str]]:
+    """Verb lemmas that are events only with certain words: every rule of the lemma in
+    schemas/data/verbs.csv names a particle or object heads ("make a visit", "set fire to"), none
+    a class of objects ("@person"). lemma → the words of those particles and heads. A sentence
+    whose only trigger is such a verb, without any of its words, cannot match a rule
+    (transforms/extract/verbs.match_verb), so it needs no parse."""
+    from transforms.extract.verbs import OBJECT_CLASSES
+
+    found = {}
+    for lemma, rules in ontology.verb_rules().items():
+        if any(not (rule.particle or rule.object_heads) or rule.object_heads & OBJECT_CLASSES for rule in rules):
+            continue
+        found[lemma] = {word for rule in rules for head in (rule.particle or "", *rule.object_heads)
+                        for word in runs(head)}
+    return found
+
+
 def runs(text: str) -> list[str]:
     return _RUN.findall(ontology.fold(text).lower())
 
@@ -127,10 +145,12 @@ class Vocabulary:
     # outlet with a country (transforms/extract/outlets.py).
     outlet_role_words: frozenset[str] = frozenset()
     countries: dict = dataclasses.field(default_factory=dict)  # like `names`, countries only
+    # Trigger words that count only beside one of their words (`conditional_verbs`): form → words.
+    conditions: dict = dataclasses.field(default_factory=dict)
 
 
 def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = (),
-                     outlet_role_words: Iterable[str] = ()) -> Vocabulary:
+                     outlet_role_words: Iterable[str] = (), conditions: dict | None = None) -> Vocabulary:
     """The lookup tables, from the ontology (all dates: a superset of any day's)."""
     names: dict[str, set[tuple[str, ...]]] = {}
     countries: dict[str, set[tuple[str, ...]]] = {}
@@ -171,6 +191,7 @@ def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = (),
             {k for k in names for words in names[k] if len(words) == 1} | set(ontology.role_types())),
         role_words=frozenset(w.lower() for w in role_words),
         outlet_role_words=frozenset(w.lower() for w in outlet_role_words),
+        conditions={form.lower(): frozenset(words) for form, words in (conditions or {}).items()},
         countries=longest(countries),
     )
 
@@ -251,8 +272,9 @@ class Prefilter:
     def _scan(self, part, sentence, start, end, acronyms, aliases, role_words) -> _Sentence:
         originals = _RUN.findall(ontology.fold(sentence))
         words = [w.lower() for w in originals]
-        has_verb = any(w in self._v.triggers for w in words) or any(
-            w in self._v.triggers for w in _LETTERS.findall(sentence.lower())) or (
+        letters = _LETTERS.findall(sentence.lower())
+        present = set(words).union(letters)
+        has_verb = any(self._triggers(w, present) for w in present) or (
             part == "title" and ATTRIBUTION.search(sentence) is not None)  # "... – Lavrov": a statement
         names = self._names(originals, words)
         has_actor = (names or bool(acronyms.intersection(words)) or self._anaphor(words)
@@ -265,6 +287,12 @@ class Prefilter:
             aliases.update(capitalized)
         countries = bool(role_words) and self._names(originals, words, self._v.countries)
         return _Sentence(part, start, end, has_verb, has_actor, names, capitalized, uses, countries)
+
+    def _triggers(self, word: str, present: set[str]) -> bool:
+        if word not in self._v.triggers:
+            return False
+        needed = self._v.conditions.get(word)
+        return needed is None or not needed.isdisjoint(present)
 
     def _names(self, originals: list[str], words: list[str], table=None) -> bool:
         index = self._by_length[id(self._v.names if table is None else table)]

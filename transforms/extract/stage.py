@@ -25,8 +25,8 @@ from transforms.articles.language import primary
 from transforms.counters import counter, dead_letter_counter
 from transforms.extract.doc_cache import keep_text
 from transforms.extract.engine import extract_events
-from transforms.extract.outlets import outlet_country
 from transforms.extract.headlines import sentence_case
+from transforms.extract.outlets import outlet_country
 
 STAGE = "ExtractEvents"
 DEAD_LETTERS = "dead_letters"
@@ -53,17 +53,26 @@ def load_prefilter(nlp):
     from schemas import ontology
     from transforms.extract.actors import CONTEXT_ROLES, OUTLET_ROLES
     from transforms.extract.model import surface_forms
-    from transforms.extract.prefilter import Prefilter, build_vocabulary, trigger_lemmas
+    from transforms.extract.prefilter import Prefilter, build_vocabulary, conditional_verbs, trigger_lemmas
 
     triggers = set()
+    unconditional = set()
+    conditional = conditional_verbs()
     for pos, lemmas in trigger_lemmas().items():
         triggers |= surface_forms(nlp, lemmas, pos)
+        unconditional |= surface_forms(nlp, lemmas - conditional.keys() if pos == "verb" else lemmas, pos)
+    # "make" counts only beside "visit", "peace" or "trip", in any spelling of those words.
+    conditions: dict[str, set[str]] = {}
+    for lemma, words in conditional.items():
+        spellings = set().union(*(surface_forms(nlp, words, pos) for pos in ("noun", "verb", "adj")))
+        for form in surface_forms(nlp, {lemma}, "verb") - unconditional:
+            conditions.setdefault(form, set()).update(spellings)
     # Role nouns the headline's country ("police arrested ...") or the outlet's ("the
     # government announced ...") can frame keep a sentence.
     def role_nouns(kinds):
         nouns = {noun.split()[-1] for noun, kind in ontology.role_types().items() if noun.split() and kind in kinds}
         return surface_forms(nlp, nouns, "noun")
-    return Prefilter(build_vocabulary(triggers, role_nouns(CONTEXT_ROLES), role_nouns(OUTLET_ROLES)))
+    return Prefilter(build_vocabulary(triggers, role_nouns(CONTEXT_ROLES), role_nouns(OUTLET_ROLES), conditions))
 
 
 def _load(name: str) -> _Model:
