@@ -16,11 +16,14 @@ Then, alternating and `--repeats` times, it runs as separate processes:
 - pipeline: `python -m pipeline run --feeds DIR --output FRESH_DIR` (+ Beam flags),
   for each worker count asked for (`--direct_num_workers=K
   --direct_running_mode=multi_processing` when K > 1), and with `--no_prefilter`
-  when `--no-prefilter-too` is given.
+  when `--no-prefilter-too` is given;
+- with `--compare-with DIR`, the pipeline of another checkout too (a worktree of an
+  earlier commit), in the same rounds, for a before/after on the same machine state.
 Both timings include interpreter start and model load. It prints medians of wall
 time and of CPU time (user + system of the whole process tree, from rusage: far
 less sensitive than wall time to other load on a shared machine), the ratios
-pipeline/bare, articles/s, words/s and peak RSS: of the largest process
+pipeline/bare (of the medians, and the median of each round's own ratio: a shared
+machine's speed drifts by 20% between rounds), articles/s, words/s and peak RSS: of the largest process
 (`os.wait4` rusage) and of the whole process tree (sampled every 0.1 s with
 psutil when it is installed). This is not a test: timings on a shared machine
 are only comparable as ratios measured in the same run.
@@ -251,8 +254,13 @@ def _measure_main(cmd: list[str]) -> None:
 
 
 # -- the benchmark --------------------------------------------------------------
-def pipeline_cmd(feeds: Path, output: Path, model: str, workers: int, prefilter: bool) -> list[str]:
-    cmd = [sys.executable, "-m", "pipeline", "run", "--feeds", str(feeds), "--output", str(output),
+def pipeline_cmd(feeds: Path, output: Path, model: str, workers: int, prefilter: bool,
+                 checkout: Path | None = None) -> list[str]:
+    """`eventwire run` of this checkout, or of another one (`checkout`: its own code, this venv)."""
+    python = [sys.executable, "-m"]
+    if checkout is not None:  # -P: the working directory (this checkout) must not shadow it
+        python = ["env", f"PYTHONPATH={checkout}", sys.executable, "-P", "-m"]
+    cmd = [*python, "pipeline", "run", "--feeds", str(feeds), "--output", str(output),
            "--model", model, "--run_date", "2023-12-31"]
     if workers > 1:
         cmd += [f"--direct_num_workers={workers}", "--direct_running_mode=multi_processing"]
@@ -289,6 +297,9 @@ def main(argv=None) -> int:
     parser.add_argument("--generate", action="store_true", help="use the generator even if the corpus is there")
     parser.add_argument("--results", default=None, help="append the markdown table to this file")
     parser.add_argument("--workdir", default=None, help="where to build corpora (default: a temp folder)")
+    parser.add_argument("--compare-with", default=None, metavar="DIR",
+                        help="also run the pipeline of another checkout (e.g. `git worktree add /tmp/before "
+                             "COMMIT`), in the same rounds: before/after on a noisy machine")
     args = parser.parse_args(argv)
 
     real = CORPUS.exists() and not args.generate
@@ -309,13 +320,16 @@ def main(argv=None) -> int:
             if args.no_prefilter_too:
                 variants += [(f"pipeline --no_prefilter, {w} worker{'s' if w > 1 else ''}", (w, False))
                              for w in args.workers]
+            if args.compare_with:
+                variants += [(f"pipeline of {args.compare_with}, {w} worker{'s' if w > 1 else ''}",
+                              (w, True, Path(args.compare_with))) for w in args.workers]
             runs: dict[str, list[dict]] = {name: [] for name, _ in variants}
             for repeat in range(args.repeats):
                 for name, spec in variants:
                     if spec is None:
                         cmd = [sys.executable, __file__, "_bare", str(folder / "texts.jsonl"), args.model, str(PIPE_BATCH)]
                     else:
-                        output = folder / f"out-{repeat}-{spec[0]}-{int(spec[1])}"
+                        output = folder / f"out-{repeat}-{spec[0]}-{int(spec[1])}-{len(spec)}"
                         cmd = pipeline_cmd(folder / "feeds", output, args.model, *spec)
                     result = run_measured(cmd)
                     runs[name].append(result)
@@ -328,9 +342,13 @@ def main(argv=None) -> int:
             for name, _ in variants:
                 wall = statistics.median(r["wall"] for r in runs[name])
                 cpu = statistics.median(r["cpu"] for r in runs[name])
+                # The machine's speed drifts between rounds: a round's own ratio is steadier.
+                paired = (statistics.median(r["cpu"] / b["cpu"] for r, b in zip(runs[name], runs["bare spaCy"]))
+                          if bare_cpu else None)
                 rows.append({
                     "n": stats["items"], "words": stats["words"], "variant": name, "wall": wall, "cpu": cpu,
                     "ratio": wall / bare if bare else None, "cpu_ratio": cpu / bare_cpu if bare_cpu else None,
+                    "paired": paired,
                     "rss": max(r["max_rss"] for r in runs[name]), "tree": max(r["tree_rss"] for r in runs[name]),
                     "events": runs[name][0]["events"], "runs": len(runs[name]),
                 })
@@ -353,14 +371,15 @@ def append_results(path: str, script: str, argv: list[str] | None, context: str,
 
 
 def format_table(rows: list[dict]) -> str:
-    lines = ["| N | variant | median wall s | wall × bare | median CPU s | CPU × bare | articles/s | words/s "
-             "| CPU ms/article | peak RSS MB (largest process) | peak RSS MB (tree) | events |",
-             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| N | variant | median wall s | wall × bare | median CPU s | CPU × bare | CPU × bare, median of rounds "
+             "| articles/s | words/s | CPU ms/article | peak RSS MB (largest process) | peak RSS MB (tree) | events |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         ratio = f"{r['ratio']:.2f}" if r["ratio"] is not None else ""
         cpu_ratio = f"{r['cpu_ratio']:.2f}" if r["cpu_ratio"] is not None else ""
+        paired = f"{r['paired']:.2f}" if r.get("paired") is not None else ""
         lines.append(
-            f"| {r['n']:,} | {r['variant']} | {r['wall']:.1f} | {ratio} | {r['cpu']:.1f} | {cpu_ratio} | "
+            f"| {r['n']:,} | {r['variant']} | {r['wall']:.1f} | {ratio} | {r['cpu']:.1f} | {cpu_ratio} | {paired} | "
             f"{r['n'] / r['wall']:,.0f} | {r['words'] / r['wall']:,.0f} | {r['cpu'] / r['n'] * 1e3:,.2f} | {_mb(r['rss'])} | "
             f"{_mb(r['tree']) if r['tree'] else 'n/a'} | {r['events'] if r['events'] is not None else ''} |"
         )

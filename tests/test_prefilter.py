@@ -150,6 +150,10 @@ def test_role_nouns_count_in_a_story_the_outlet_frames():
     alone = "The government announced a new tax. The weather was fine."
     kept = "The government announced a new tax."
     assert prefilter.mask("Budget day", alone, outlet_framed=True)[1] == kept + " " * (len(alone) - len(kept))
+    # With no role noun kept, the frame decides nothing: the other country's sentence is not needed.
+    named = "France announced a new tax. The weather in Spain was fine."
+    kept = "France announced a new tax."
+    assert prefilter.mask("Budget day", named, outlet_framed=True)[1] == kept + " " * (len(named) - len(kept))
 
 
 def test_a_verb_that_is_an_event_only_with_certain_words_needs_one_of_them(nlp):

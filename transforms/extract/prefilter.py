@@ -226,6 +226,7 @@ class _Sentence:
     names: bool  # a gazetteer name
     capitalized: frozenset[str]  # possible person aliases it could introduce
     alias_uses: frozenset[str]  # capitalized words it shares with earlier possible introducers
+    roles: bool = False  # a role noun the headline's or the outlet's country frames
     countries: bool = False  # a country's name (looked for only where role nouns count)
     kept: bool = False
 
@@ -257,9 +258,10 @@ class Prefilter:
             for start, end in split_sentences(source):
                 sentences.append(self._scan(part, source[start:end], start, end, acronyms, aliases, role_words))
         self._keep(sentences)
-        if outlet_framed and any(s.kept for s in sentences):
+        if outlet_framed and any(s.kept and s.roles for s in sentences):
             # Another country named where an actor stands lifts the outlet's frame
-            # (ArticleActors.frame_with_outlet): the resolver must see those sentences.
+            # (ArticleActors.frame_with_outlet), which decides who a kept sentence's role
+            # noun is: the resolver must see those sentences.
             for s in sentences:
                 s.kept = s.kept or s.countries
         body = self._masked(text, "body", sentences) if text else None
@@ -277,8 +279,8 @@ class Prefilter:
         has_verb = any(self._triggers(w, present) for w in present) or (
             part == "title" and ATTRIBUTION.search(sentence) is not None)  # "... – Lavrov": a statement
         names = self._names(originals, words)
-        has_actor = (names or bool(acronyms.intersection(words)) or self._anaphor(words)
-                     or not role_words.isdisjoint(words))
+        roles = not role_words.isdisjoint(words)
+        has_actor = names or bool(acronyms.intersection(words)) or self._anaphor(words) or roles
         capitalized = frozenset(
             w for o, w in zip(originals, words)
             if o[0].isupper() and w not in _NOT_NAMES and w not in self._v.common_words and w not in acronyms)
@@ -286,7 +288,7 @@ class Prefilter:
         if has_actor or uses:
             aliases.update(capitalized)
         countries = bool(role_words) and self._names(originals, words, self._v.countries)
-        return _Sentence(part, start, end, has_verb, has_actor, names, capitalized, uses, countries)
+        return _Sentence(part, start, end, has_verb, has_actor, names, capitalized, uses, roles, countries)
 
     def _triggers(self, word: str, present: set[str]) -> bool:
         if word not in self._v.triggers:
