@@ -191,7 +191,8 @@ def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = (),
             {k for k in names for words in names[k] if len(words) == 1} | set(ontology.role_types())),
         role_words=frozenset(w.lower() for w in role_words),
         outlet_role_words=frozenset(w.lower() for w in outlet_role_words),
-        conditions={form.lower(): frozenset(words) for form, words in (conditions or {}).items()},
+        conditions={form.lower(): words if isinstance(words, frozenset) else frozenset(words)
+                    for form, words in (conditions or {}).items()},
         countries=longest(countries),
     )
 

@@ -62,11 +62,11 @@ def load_prefilter(nlp):
         triggers |= surface_forms(nlp, lemmas, pos)
         unconditional |= surface_forms(nlp, lemmas - conditional.keys() if pos == "verb" else lemmas, pos)
     # "make" counts only beside "visit", "peace" or "trip", in any spelling of those words.
-    conditions: dict[str, set[str]] = {}
+    conditions: dict[str, frozenset[str]] = {}  # one set per lemma, shared by its forms
     for lemma, words in conditional.items():
-        spellings = set().union(*(surface_forms(nlp, words, pos) for pos in ("noun", "verb", "adj")))
+        spellings = frozenset().union(*(surface_forms(nlp, words, pos) for pos in ("noun", "verb", "adj")))
         for form in surface_forms(nlp, {lemma}, "verb") - unconditional:
-            conditions.setdefault(form, set()).update(spellings)
+            conditions[form] = conditions[form] | spellings if form in conditions else spellings
     # Role nouns the headline's country ("police arrested ...") or the outlet's ("the
     # government announced ...") can frame keep a sentence.
     def role_nouns(kinds):
