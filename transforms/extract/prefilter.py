@@ -8,7 +8,9 @@ and an actor the resolver can name: a gazetteer name, an acronym the article
 defines, a person an earlier sentence introduced with a title, a phrase that
 refers back ("he", "the bloc") or, when the headline names a country, a role
 noun of a type the resolver frames by it ("police", "ministers"; such a headline
-is then parsed whole). A sentence with neither cannot give a row, so it
+is then parsed whole), or, in a story of an outlet with a home country, a role noun
+the outlet frames ("the government"; a sentence naming another country is then kept
+too, since it may lift that frame). A sentence with neither cannot give a row, so it
 is not parsed: it is blanked (every character but line breaks becomes a space),
 which keeps every offset of the analysed text (title + "\\n\\n" + body) valid for
 the extractor while spaCy spends one whitespace token on it instead of a parse.

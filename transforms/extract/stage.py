@@ -99,7 +99,7 @@ def extract_batch(nlp, prefilter, batch: list[Article], run_id: str, on_unparsed
                 on_unparsed()
             else:
                 pairs.append((text, (index, part)))
-    texts = dict((key, text) for text, key in pairs)
+    texts = {key: text for text, key in pairs}
     docs = {key: doc for doc, key in nlp.pipe(pairs, as_tuples=True, batch_size=64)}
     for key, doc in docs.items():
         keep_text(doc, texts[key])
