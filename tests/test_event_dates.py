@@ -341,3 +341,14 @@ def test_accuracy_on_the_development_sentences():
     report = scorer.score([i for i in items if i["split"] == "dev"])
     assert report["accuracy"] >= DEV_FLOORS[0], report["misses"]
     assert report["dated_accuracy"] >= DEV_FLOORS[1], report["misses"]
+
+
+def test_the_same_instant_on_two_clocks_gives_each_clock_its_own_day():
+    """01:30 in Tokyo and 16:30 UTC the day before are one instant (equal datetimes) but two
+    publishers' days: a cached answer for one must not serve the other."""
+    tokyo = dt.datetime(2023, 3, 6, 1, 30, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+    utc = tokyo.astimezone(dt.timezone.utc)
+    assert tokyo == utc
+    sentence = "Protesters blocked the port yesterday."
+    assert resolve_event_date(sentence, tokyo, dt.date(2023, 3, 6)) == (dt.date(2023, 3, 5), "sentence")
+    assert resolve_event_date(sentence, utc, dt.date(2023, 3, 6)) == (dt.date(2023, 3, 4), "sentence")

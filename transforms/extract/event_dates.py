@@ -321,7 +321,6 @@ ROLE_ORDER = ("main", "speech", "vague", "after")
 WHAT_ORDER = ("explicit", "weekday", "relative", "vague")
 
 
-@functools.lru_cache(maxsize=4096)  # a sentence's rows and the history check all ask
 def resolve_event_date(sentence: str, published: dt.datetime | None, fallback: dt.date
                        ) -> tuple[dt.date | None, str]:
     """(event date, basis) for one evidence sentence.
@@ -333,7 +332,15 @@ def resolve_event_date(sentence: str, published: dt.datetime | None, fallback: d
     (nothing in the sentence dates the event: the fallback, i.e. the row's `date`).
     """
     local = published.date() if published is not None else fallback
-    mentions = find_mentions(sentence or "", local)
+    return _resolve_on(sentence or "", local, fallback)
+
+
+@functools.lru_cache(maxsize=4096)  # a sentence's rows and the history check all ask
+def _resolve_on(sentence: str, local: dt.date, fallback: dt.date) -> tuple[dt.date | None, str]:
+    """`resolve_event_date` for a sentence read on the publisher's local day `local`. Keyed by
+    that day, not by the publication time: equal instants on two clocks (01:30 +09:00 and
+    16:30 UTC the day before) are equal datetimes but different days."""
+    mentions = find_mentions(sentence, local)
     if not mentions:
         return fallback, "published"
     first = min(mentions, key=lambda m: (ROLE_ORDER.index(m.role), WHAT_ORDER.index(m.what), m.start))
