@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from schemas import ontology
@@ -124,6 +124,24 @@ def conditional_verbs() -> dict[str, set[str]]:
         found[lemma] = {word for rule in rules for head in (rule.particle or "", *rule.object_heads)
                         for word in runs(head)}
     return found
+
+
+def trigger_conditions(spell: Callable[[Iterable[str], str], set[str]]) -> dict[str, frozenset[str]]:
+    """Trigger spelling → the spellings of the words it needs beside it (`conditional_verbs`):
+    "make" counts only beside "visit", "peace" or "trip" in any spelling. `spell(lemmas, pos)`
+    gives a model's spellings (transforms/extract/model.surface_forms). A spelling that an
+    unconditional trigger shares ("found": find, found) needs nothing. One set per lemma,
+    shared by its spellings."""
+    conditional = conditional_verbs()
+    lemmas = trigger_lemmas()
+    unconditional = spell(lemmas["verb"] - conditional.keys(), "verb") | spell(lemmas["noun"], "noun") | spell(
+        lemmas["adj"], "adj")
+    conditions: dict[str, frozenset[str]] = {}
+    for lemma, words in conditional.items():
+        spellings = frozenset().union(*(spell(words, pos) for pos in ("noun", "verb", "adj")))
+        for form in spell({lemma}, "verb") - unconditional:
+            conditions[form] = conditions[form] | spellings if form in conditions else spellings
+    return conditions
 
 
 def runs(text: str) -> list[str]:

@@ -53,26 +53,19 @@ def load_prefilter(nlp):
     from schemas import ontology
     from transforms.extract.actors import CONTEXT_ROLES, OUTLET_ROLES
     from transforms.extract.model import surface_forms
-    from transforms.extract.prefilter import Prefilter, build_vocabulary, conditional_verbs, trigger_lemmas
+    from transforms.extract.prefilter import Prefilter, build_vocabulary, trigger_conditions, trigger_lemmas
 
-    triggers = set()
-    unconditional = set()
-    conditional = conditional_verbs()
-    for pos, lemmas in trigger_lemmas().items():
-        triggers |= surface_forms(nlp, lemmas, pos)
-        unconditional |= surface_forms(nlp, lemmas - conditional.keys() if pos == "verb" else lemmas, pos)
-    # "make" counts only beside "visit", "peace" or "trip", in any spelling of those words.
-    conditions: dict[str, frozenset[str]] = {}  # one set per lemma, shared by its forms
-    for lemma, words in conditional.items():
-        spellings = frozenset().union(*(surface_forms(nlp, words, pos) for pos in ("noun", "verb", "adj")))
-        for form in surface_forms(nlp, {lemma}, "verb") - unconditional:
-            conditions[form] = conditions[form] | spellings if form in conditions else spellings
+    def spell(lemmas, pos):
+        return surface_forms(nlp, lemmas, pos)
+
+    triggers = set().union(*(spell(lemmas, pos) for pos, lemmas in trigger_lemmas().items()))
     # Role nouns the headline's country ("police arrested ...") or the outlet's ("the
     # government announced ...") can frame keep a sentence.
     def role_nouns(kinds):
-        nouns = {noun.split()[-1] for noun, kind in ontology.role_types().items() if noun.split() and kind in kinds}
-        return surface_forms(nlp, nouns, "noun")
-    return Prefilter(build_vocabulary(triggers, role_nouns(CONTEXT_ROLES), role_nouns(OUTLET_ROLES), conditions))
+        return spell({noun.split()[-1] for noun, kind in ontology.role_types().items() if noun.split() and kind in kinds},
+                     "noun")
+    return Prefilter(build_vocabulary(triggers, role_nouns(CONTEXT_ROLES), role_nouns(OUTLET_ROLES),
+                                      trigger_conditions(spell)))
 
 
 def _load(name: str) -> _Model:
