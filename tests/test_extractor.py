@@ -517,6 +517,41 @@ def test_an_act_the_sentence_dates_to_an_earlier_year_is_background(nlp, text, w
 
 
 @pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # an attack the sentence reports
+        ("Five civilians were killed after a Sudanese airstrike on a market in Darfur.", True),
+        ("Chad condemned a Sudanese artillery strike on a border village.", True),
+        ("Chad condemned the Sudanese artillery strike that killed six villagers.", True),
+        ("Farmers abandoned their fields before a Sudanese attack on the border villages.", True),
+        # a known attack the sentence only refers to
+        ("Thousands have fled the border villages since Sudan's attack on Chad in the spring.", False),
+        ("The aid agency opened three camps after Sudan's attack on Chad.", False),
+        ("Chadian pupils staged a play about the resistance against the Sudanese invasion.", False),
+        ("The senator refused to condemn Sudan's invasion of Chad.", False),
+    ],
+)
+def test_an_event_noun_the_sentence_only_refers_to_is_no_row(nlp, text, written):
+    rows = [e for e in extract(nlp, text) if e.actor == "SDN" and e.event_root in ("18", "19", "20")]
+    assert bool(rows) is written, [(e.actor, e.event_code, e.action) for e in rows]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Sudan invaded Chad on Monday.", True),
+        # the start of a state of things
+        ("Half a million people have fled since Sudan invaded Chad.", False),
+        ("It was the first convoy to be allowed through since Sudan invaded Chad.", False),
+        ("Grain prices are at their highest since Sudan invaded Chad.", False),
+    ],
+)
+def test_an_act_a_since_clause_measures_from_is_background(nlp, text, written):
+    rows = [e for e in extract(nlp, text) if e.actor == "SDN"]
+    assert bool(rows) is written, [(e.actor, e.event_code, e.action) for e in rows]
+
+
+@pytest.mark.parametrize(
     "text",
     ["Kenyan protesters set fire to the parliament building in Nairobi.",
      "Serbian demonstrators attacked police with stones."],

@@ -1,4 +1,6 @@
-"""Acts told as history: "kidnapped by Islamic State in 2014" in a story of 2019 is background.
+"""Acts told as history: "kidnapped by Islamic State in 2014" in a story of 2019 is background,
+and so is the act a "since" clause names as the start of a state of things ("has fled since
+Russia invaded").
 
 The sentence's own time expressions (transforms/extract/event_dates.history_spans) name a year,
 or a month of a year, that ended well before publication; the act is history when such a year
@@ -43,3 +45,27 @@ def clause_verb(token, stop: frozenset = frozenset()):
             return None
         token = token.head
     return token
+
+
+PAST_TAGS = frozenset({"VBD", "VBN"})
+# A row's verb inside these stays inside the clause that holds it ("since the US said it would
+# expel ...": the expelling is part of what the "since" clause tells).
+INNER_CLAUSES = frozenset({"ccomp", "xcomp", "conj"})
+
+
+def told_as_starting_point(verb) -> bool:
+    """The act is the point a state of things is measured from: "millions have fled since Russia
+    invaded Ukraine", "the first visit since relations were restored", "the first tank to be
+    provided since Russia invaded". The "since" clause is in the past; a causal "since" ("since
+    Moscow refuses, the EU will ...") is in the present and stays news, and so does a "since"
+    clause on a simple past ("since the talks failed, both sides accused ...")."""
+    clause = verb
+    while not _marked_since(clause) and clause.dep_ in INNER_CLAUSES and clause.head.i != clause.i:
+        clause = clause.head
+    if not _marked_since(clause) or clause.tag_ not in PAST_TAGS:
+        return False
+    return clause.head.i != clause.i and clause.head.tag_ != "VBD"
+
+
+def _marked_since(clause) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ == "since" for child in clause.children)

@@ -26,6 +26,40 @@ def _reported_as_happening(noun) -> bool:
         c.dep_ == "neg" for c in noun.head.children)
 
 
+# A noun after "since" names the time from which something else has been going on ("since Hamas's
+# attack on Israel"): a point of reference, never the news of the sentence.
+TIME_REFERENCE_PREPS = frozenset({"since"})
+# After these, or as the object of another verb, the noun is a reference when it names a known
+# event (definite or possessive: "after Russia's invasion", "the fight against Russia's invasion",
+# "refused to condemn the Russian invasion"), and news when it is new ("after an Iranian attack
+# on a base", "gave their position away before a Ukrainian attack", "condemned a Russian
+# missile strike").
+KNOWN_EVENT_PREPS = frozenset({"after", "following", "before", "until", "against"})
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def referenced_not_reported(noun) -> bool:
+    """The event noun is something the sentence refers to, not news it reports: writing it would
+    count one invasion again on every day a story mentions it. A noun whose own clause says what
+    it did ("the strike that killed seven") is always news."""
+    if _tells_its_effect(noun):
+        return False
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in TIME_REFERENCE_PREPS:
+        return True
+    known = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) for c in noun.children)
+    if noun.dep_ == "pobj" and head.lower_ in KNOWN_EVENT_PREPS:
+        return known
+    if noun.dep_ == "dobj" and head.pos_ == "VERB":
+        lemma = head.lemma_.lower()
+        return known and lemma not in ontology.light_verbs() and lemma not in IMPACT_VERBS
+    return False
+
+
+def _tells_its_effect(noun) -> bool:
+    return any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in IMPACT_VERBS for c in noun.children)
+
+
 def nominal_code(token, standalone_only: bool = True) -> str | None:
     table = ontology.nominal_events(standalone_only=standalone_only)
     left = token.doc[token.i - 1] if token.i > 0 else None
@@ -51,7 +85,7 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
                 yield token, code, pair[0], pair[1]
                 yield token, code, pair[1], pair[0]
             continue
-        if code is None:
+        if code is None or referenced_not_reported(token):
             continue
         pair = _between(token, resolver) or _casualties_of(token, resolver)
         if pair:
