@@ -5,8 +5,8 @@
 
 prints the set's figures (rows, incidents, days, outlets) and the pairwise precision and recall
 of eventwire's grouping and of three naive baselines, which show what the scorer rewards and
-punishes. `--sweep` also scores the rules over a grid of their two thresholds (similarity,
-undated window), the way they were chosen.
+punishes. `--sweep` also scores the rules over a grid of their three thresholds (similarity,
+undated window, how late a dated day reaches), the way they were chosen.
 
 The gold file (tests/data/gold_incidents.jsonl, described in tests/data/GOLD.md) holds no
 third-party text: each line references a rumca feed item by its link and publication time and
@@ -292,19 +292,21 @@ def describe(gold: GoldSet) -> dict:
     }
 
 
-def sweep(gold: GoldSet, similarities=(0.1, 0.15, 0.2), hours=(9, 12, 15, 24)) -> None:
-    """All-rows scores of the rules for each (SIMILARITY, UNDATED_HOURS) of the grid."""
+def sweep(gold: GoldSet, similarities=(0.1, 0.15, 0.2), hours=(9, 12, 15, 24), late_hours=(0, 5, 8)) -> None:
+    """All-rows scores of the rules for each (SIMILARITY, UNDATED_HOURS, DAY_LATE_HOURS) of the grid."""
     from transforms.incidents import rules
 
-    chosen = rules.SIMILARITY, rules.UNDATED_HOURS
+    chosen = rules.SIMILARITY, rules.UNDATED_HOURS, rules.DAY_LATE_HOURS
     try:
         for rules.SIMILARITY in similarities:
             for rules.UNDATED_HOURS in hours:
-                figures = score_grouping(gold, project_grouping(gold))["all_rows"]
-                print(f"sweep similarity {rules.SIMILARITY:.2f} undated {rules.UNDATED_HOURS:2d} h   "
-                      f"all_rows P {figures['precision']:.3f}  R {figures['recall']:.3f}  F1 {figures['f1']:.3f}")
+                for rules.DAY_LATE_HOURS in late_hours:
+                    figures = score_grouping(gold, project_grouping(gold))["all_rows"]
+                    print(f"sweep similarity {rules.SIMILARITY:.2f} undated {rules.UNDATED_HOURS:2d} h "
+                          f"day late {rules.DAY_LATE_HOURS} h   "
+                          f"all_rows P {figures['precision']:.3f}  R {figures['recall']:.3f}  F1 {figures['f1']:.3f}")
     finally:
-        rules.SIMILARITY, rules.UNDATED_HOURS = chosen
+        rules.SIMILARITY, rules.UNDATED_HOURS, rules.DAY_LATE_HOURS = chosen
 
 
 def main(argv: list[str] | None = None) -> int:

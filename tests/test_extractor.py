@@ -529,6 +529,9 @@ def test_an_act_the_sentence_dates_to_an_earlier_year_is_background(nlp, text, w
         ("The aid agency opened three camps after Sudan's attack on Chad.", False),
         ("Chadian pupils staged a play about the resistance against the Sudanese invasion.", False),
         ("The senator refused to condemn Sudan's invasion of Chad.", False),
+        # an attack that has not happened
+        ("Chad warned of a possible Sudanese attack on its border villages.", False),
+        ("Chad is bracing for an imminent Sudanese offensive near Adre.", False),
     ],
 )
 def test_an_event_noun_the_sentence_only_refers_to_is_no_row(nlp, text, written):

@@ -20,9 +20,10 @@ MON, TUE = dt.date(2026, 11, 16), dt.date(2026, 11, 17)
 
 
 def row(event_id, sentence, *, actor="RUS", root="19", target="UKR", event_date=MON, date=MON, hour=9, title="",
-        basis=None):
+        basis=None, code=None):
     published = dt.datetime.combine(date, dt.time(hour), tzinfo=dt.timezone.utc)
-    return rules.IncidentRow(event_id, actor, root, target, event_date, date, published, title, sentence, basis)
+    return rules.IncidentRow(event_id, actor, root, target, event_date, date, published, title, sentence, basis,
+                             code)
 
 
 def groups(rows):
@@ -43,6 +44,31 @@ def test_outlets_reporting_one_strike_are_one_incident_even_coded_18_and_19_and_
         row("c", "Russia's strike on Kharkiv on Monday left thousands without power.", date=TUE, hour=7),
     ]
     assert groups(rows) == [["a", "b", "c"]]
+
+
+def test_troops_seizing_a_building_and_raiding_it_are_one_incident_but_confiscation_is_not():
+    rows = [
+        row("a", "Russian troops raided the Kharkiv power station on Monday.", root="19", code="190"),
+        row("b", "Russian troops seized the Kharkiv power station on Monday.", root="17", code="171", hour=10),
+        row("c", "Russian troops destroyed the Kharkiv power station on Monday.", root="17", code="1712", hour=11),
+        row("d", "Russia confiscated the Kharkiv power station's assets on Monday.", root="17", code="1711", hour=12),
+    ]
+    assert groups(rows) == [["a", "b", "c"], ["d"]]
+    assert rules.action_of("1711") == rules.action_of("163") != rules.action_of("1712") == rules.action_of("19")
+
+
+def test_a_day_named_by_a_sentence_reaches_into_the_next_utc_morning():
+    """A Monday evening in Washington is Tuesday morning in UTC: an undated report published on
+    Tuesday afternoon (UTC) still meets the rows that date the dinner to Monday; one published
+    that evening does not."""
+    dated = row("a", "Russia's envoy hosted a dinner for Ukraine's envoy in Washington on Monday.", actor="RUS",
+                root="04", basis="sentence")
+    afternoon = row("b", "Russia's envoy hosted Ukraine's envoy at a dinner in Washington.", root="04",
+                    event_date=TUE, date=TUE, hour=14, basis="published")
+    evening = row("c", "Russia's envoy hosted Ukraine's envoy at a dinner in Washington.", root="04",
+                  event_date=TUE, date=TUE, hour=20, basis="published")
+    assert groups([dated, afternoon]) == [["a", "b"]]
+    assert groups([dated, evening]) == [["a"], ["c"]]
 
 
 def test_a_row_without_a_target_joins_the_target_its_words_match():
@@ -86,8 +112,8 @@ def test_an_undated_report_meets_what_happened_in_the_hours_before_it_was_publis
     day_apart = [evening[0], row("next", summit, actor="USA", root="03", target="CHN", date=TUE, event_date=TUE,
                                  hour=21, basis="published")]
     assert groups(day_apart) == [["mon"], ["next"]]
-    late = row("late", summit, actor="USA", root="03", target="CHN", date=TUE, event_date=TUE, hour=15,
-               basis="published")
+    late = row("late", summit, actor="USA", root="03", target="CHN", date=TUE, event_date=TUE, hour=18,
+               basis="published")  # its 12 hours start at 06:00 UTC, after Monday's day (and DAY_LATE_HOURS)
     dated_earlier = row("dated", summit, actor="USA", root="03", target="CHN", date=TUE, event_date=MON, hour=16,
                         basis="sentence")
     assert groups([late, dated_earlier]) == [["dated"], ["late"]]

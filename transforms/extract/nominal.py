@@ -36,12 +36,19 @@ TIME_REFERENCE_PREPS = frozenset({"since"})
 # missile strike").
 KNOWN_EVENT_PREPS = frozenset({"after", "following", "before", "until", "against"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# An event noun so modified has not happened ("warned of a possible raid on the hospital").
+UNREALIZED_MODIFIERS = frozenset({"possible", "potential", "planned", "imminent", "expected", "threatened",
+                                  "looming", "feared", "proposed", "likely", "future", "anticipated",
+                                  "hypothetical", "prospective", "impending"})
 
 
 def referenced_not_reported(noun) -> bool:
     """The event noun is something the sentence refers to, not news it reports: writing it would
     count one invasion again on every day a story mentions it. A noun whose own clause says what
-    it did ("the strike that killed seven") is always news."""
+    it did ("the strike that killed seven") is news; one that has not happened ("a possible
+    raid") never is."""
+    if any(c.dep_ == "amod" and c.lower_ in UNREALIZED_MODIFIERS for c in noun.children):
+        return True
     if _tells_its_effect(noun):
         return False
     head = noun.head

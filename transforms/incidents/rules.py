@@ -2,16 +2,21 @@
 
 A **block** is every row with the same actor, the same action and the same incident week:
 
-- action: the CAMEO root, with the roots users call one action merged (an attack coded 18 by one
+- action: the CAMEO root, with the codes users call one action merged (an attack coded 18 by one
   outlet and 19 by another, sanctions coded 163 or 172, "agree to restore ties" 03x and
-  "restore ties" 05x): schemas/data/incident_actions.csv;
+  "restore ties" 05x, troops seizing or destroying a building 171 and raiding it 190):
+  schemas/data/incident_actions.csv, where the longest listed prefix of a row's code decides;
 - incident day: the day the sentence says the event happened (`event_date`) when it lies within
   WINDOW_DAYS of publication, else the publication date (`date`); the block holds the seven
   days (Monday to Sunday, UTC) around it.
 
 Each row has a **time window**, when the event can have happened:
 
-- a row whose sentence dates the event ("on Monday", "overnight") covers that UTC day;
+- a row whose sentence dates the event ("on Monday", "overnight") covers that day and
+  DAY_LATE_HOURS more: the day is the publisher's, and a Monday evening in the Americas is
+  Tuesday morning in UTC (the rows keep no UTC offset, and feeds often give GMT times anyway).
+  So a Washington dinner "on Monday" that ended at 03:00 UTC on Tuesday meets an undated report
+  of it published at 14:00 UTC on Tuesday;
 - a row whose sentence dates nothing reports what happened in the UNDATED_HOURS before it was
   published. So a summit on a Wednesday evening in California, reported at 01:00 UTC on
   Thursday, meets the rows published on Wednesday; two undated stories published a day apart
@@ -52,6 +57,7 @@ from transforms.extract.places import place_countries
 WINDOW_DAYS = 7  # how far event_date may lie from publication and still place the row's block
 SIMILARITY = 0.15  # Jaccard of content words: chosen on the team's incident set (tests/data/GOLD.md)
 UNDATED_HOURS = 12  # how long before publication an undated row's event can lie: chosen on the same set
+DAY_LATE_HOURS = 5  # how far past UTC midnight a dated day reaches (US Eastern evenings): chosen on the same set
 UNDATED_BASES = frozenset({"published", "vague"})  # event_date_basis values that date nothing in the sentence
 _WORD = re.compile(r"[a-z][a-z\-]{2,}")
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}")
@@ -71,6 +77,7 @@ class IncidentRow(NamedTuple):
     title: str | None
     sentence: str | None
     event_date_basis: str | None = None
+    event_code: str | None = None
 
     @classmethod
     def of(cls, row) -> IncidentRow:
@@ -79,7 +86,7 @@ class IncidentRow(NamedTuple):
 
 @functools.cache
 def _actions() -> dict[str, str]:
-    return {row["root"]: row["action"] for row in ontology.table_rows("incident_actions.csv")}
+    return {row["code"]: row["action"] for row in ontology.table_rows("incident_actions.csv")}
 
 
 @functools.cache
@@ -87,8 +94,15 @@ def _stop_words() -> frozenset[str]:
     return frozenset(row["word"] for row in ontology.table_rows("incident_stop_words.csv"))
 
 
-def action_of(root: str | None) -> str:
-    return _actions().get(root or "", root or "")
+def action_of(code: str | None) -> str:
+    """The action of a CAMEO code or root: the longest prefix of it that incident_actions.csv
+    lists, else its root."""
+    code = code or ""
+    actions = _actions()
+    for size in range(len(code), 1, -1):
+        if code[:size] in actions:
+            return actions[code[:size]]
+    return code[:2]
 
 
 def incident_day(row) -> dt.date:
@@ -104,7 +118,7 @@ def week_of(day: dt.date) -> dt.date:
 
 def block_key(row) -> tuple[str, str, dt.date]:
     """(actor, action, Monday of the incident day's week): rows of different blocks are never one incident."""
-    return row.actor, action_of(row.event_root), week_of(incident_day(row))
+    return row.actor, action_of(row.event_code or row.event_root), week_of(incident_day(row))
 
 
 def lookup_dates(week: dt.date) -> tuple[dt.date, dt.date]:
@@ -124,7 +138,7 @@ def time_window(row: IncidentRow) -> tuple[dt.datetime, dt.datetime]:
         published = row.published if row.published.tzinfo else row.published.replace(tzinfo=dt.timezone.utc)
         return published - dt.timedelta(hours=UNDATED_HOURS), published
     start = dt.datetime.combine(incident_day(row), dt.time(), tzinfo=dt.timezone.utc)
-    return start, start + dt.timedelta(days=1)
+    return start, start + dt.timedelta(days=1, hours=DAY_LATE_HOURS)
 
 
 def _meet(a: tuple[dt.datetime, dt.datetime], b: tuple[dt.datetime, dt.datetime]) -> bool:

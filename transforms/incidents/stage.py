@@ -25,7 +25,7 @@ from transforms.store import layout, storage
 from transforms.store.snapshot import snapshot_files
 
 RELABELS = "relabels"
-_COLUMNS = ["event_id", "article_id", "event_root", "target", "event_date", "published", "title", "sentence",
+_COLUMNS = ["event_id", "article_id", "event_code", "event_root", "target", "event_date", "published", "title", "sentence",
             "event_date_basis", "incident_id"]
 _CACHED_FILES = 512
 
@@ -108,7 +108,7 @@ def incident_row(row: dict, actor: str) -> rules.IncidentRow:
     """A committed row (a dict read back from a part file, with its partition's date) for the rules."""
     return rules.IncidentRow(row["event_id"], actor, row.get("event_root"), row.get("target"), row.get("event_date"),
                              row["date"], row.get("published"), row.get("title"), row.get("sentence"),
-                             row.get("event_date_basis"))
+                             row.get("event_date_basis"), row.get("event_code"))
 
 
 class _AssignBlockFn(beam.DoFn):
