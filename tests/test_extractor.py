@@ -540,6 +540,20 @@ def test_an_event_noun_the_sentence_only_refers_to_is_no_row(nlp, text, written)
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya opened negotiations with Uganda over the lake.", ("KEN", "04", "UGA")),
+        ("Kenyan and Ugandan officials open talks on the border dispute.", ("UGA", "04", "KEN")),
+        ("Kenya conducts military drills near Uganda.", ("KEN", "15", "UGA")),
+        # the verb's own sense for its object still wins over the light reading
+        ("Kenyan troops opened fire on Ugandan fishermen.", ("KEN", "19", "UGA")),
+    ],
+)
+def test_a_light_verb_takes_the_event_of_its_noun(nlp, text, expected):
+    assert expected in triples(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
     ("text", "written"),
     [
         ("Sudan invaded Chad on Monday.", True),
