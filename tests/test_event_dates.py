@@ -63,6 +63,22 @@ def test_a_statement_day_is_past_even_in_a_sentence_about_the_future():
     assert got == (day("2023-03-06"), "sentence")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the future is the complement clause's: the act that carries the day is past
+        ("Kenya signalled on Monday evening that it will send police to Haiti.", "2023-03-06"),
+        ("Ghana hinted on March 6 that it would reopen the border.", "2023-03-06"),
+        # the future governs the day when the day is in its clause
+        ("On Monday Kenya will send police to Haiti.", "2023-03-13"),
+        ("Kenya will send police to Haiti on Monday, officials confirmed, a move that was debated.", "2023-03-13"),
+    ],
+)
+def test_a_future_in_a_that_clause_after_the_day_does_not_move_it(sentence, expected):
+    """Published on Wednesday 2023-03-08."""
+    assert resolve(sentence, "2023-03-08T10:00+00:00") == (day(expected), "sentence")
+
+
 def test_the_reported_events_day_wins_over_the_statements():
     sentence = "Officials said on Tuesday that the convoy was shelled on Sunday."
     assert resolve(sentence, "2023-03-08T10:00+00:00") == (day("2023-03-05"), "sentence")

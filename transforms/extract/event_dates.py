@@ -233,8 +233,24 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
 
+# A complement clause after the time expression: "signalled on Wednesday evening that China will
+# send pandas" dates the signal; the clause's future is the pandas'.
+_COMPLEMENT = re.compile(r"\bthat\b", re.IGNORECASE)
+
+
+def _future_at(sentence: str, start: int, end: int) -> bool:
+    """Whether a future cue governs the time expression at [start, end): the sentence has one
+    outside a "that" clause that begins after the expression."""
+    after = sentence[end:]
+    complement = _COMPLEMENT.search(after)
+    if complement is None:
+        return _has_future_cue(sentence)
+    return _has_future_cue(sentence[:start] + " " + after[:complement.start()])
+
+
 def _raw_mentions(sentence: str, local: dt.date, future: bool) -> list[tuple[int, int, dt.date | None, str]]:
-    """(start, end, day or None, what) for every time expression, longest and most explicit first."""
+    """(start, end, day or None, what) for every time expression, longest and most explicit first.
+    `future`: the sentence has a future cue (each expression is then checked with `_future_at`)."""
     found: list[tuple[int, int, dt.date | None, str]] = []
     taken: list[tuple[int, int]] = [m.span() for p in _phrases("ignore") for m in p.pattern.finditer(sentence)]
 
@@ -260,16 +276,20 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool) -> list[tuple[int
                     len(previous) == 2 and previous[0] == "the" and previous[1].islower()
                     and previous[1] not in _DATE_PREPOSITIONS))
             what = "name" if named else "explicit"
-            add(match.span(), _month_day_date(local, month, day, year, future), what)
+            ahead = future and _future_at(sentence, *match.span())
+            add(match.span(), _month_day_date(local, month, day, year, ahead), what)
     for match in ORDINAL_DAY.finditer(sentence):
-        add(match.span(), _ordinal_date(local, int(match["day"]), future), "explicit")
+        add(match.span(), _ordinal_date(local, int(match["day"]), future and _future_at(sentence, *match.span())),
+            "explicit")
     for match in OVERNIGHT_INTO.finditer(sentence):
-        weekday = _weekday_date(local, WEEKDAYS.index(match["weekday"].lower()), future, "")
+        ahead = future and _future_at(sentence, *match.span())
+        weekday = _weekday_date(local, WEEKDAYS.index(match["weekday"].lower()), ahead, "")
         add(match.span(), weekday - dt.timedelta(days=1), "weekday")
     for match in WEEKDAY.finditer(sentence):
         speech = _speech_follows(sentence, match.end()) or _governor(sentence, match.start()) == "speech"
         weekday = WEEKDAYS.index(match["weekday"].lower())
-        add(match.span(), _weekday_date(local, weekday, future and not speech, match["modifier"] or ""), "weekday")
+        ahead = future and not speech and _future_at(sentence, *match.span())
+        add(match.span(), _weekday_date(local, weekday, ahead, match["modifier"] or ""), "weekday")
     for phrase in _phrases("relative") + _phrases("vague"):
         for match in phrase.pattern.finditer(sentence):
             if phrase.kind == "vague" and re.match(r"['’]s\b", sentence[match.end():match.end() + 2]):
