@@ -554,6 +554,18 @@ def test_a_light_verb_takes_the_event_of_its_noun(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ghana summoned Togo's chargé d'affaires over the border shooting.", "111"),
+        ("Ghana expelled two Togolese military attachés.", "161"),
+        ("Ghana recalled its chargé d'affaires from Togo.", "161"),
+    ],
+)
+def test_diplomats_of_every_rank_are_summoned_expelled_and_recalled(nlp, text, code):
+    assert ("GHA", code, "TGO") in {(e.actor, e.event_code, e.target) for e in extract(nlp, text)}
+
+
+@pytest.mark.parametrize(
     ("text", "written"),
     [
         ("Sudan invaded Chad on Monday.", True),
