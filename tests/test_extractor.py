@@ -554,6 +554,26 @@ def test_a_light_verb_takes_the_event_of_its_noun(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Ghanaian man pleads guilty to 1998 killing of Togolese man",
+        "The Ghanaian government is sending a signal to Togo.",
+        "Ghana welcomed 18 million tourists from Togo last year.",
+        "The Ghanaian president received Togo's highest honour.",
+        "Ghana added 40,000 jobs in March.",
+    ],
+)
+def test_the_object_or_complement_says_when_a_verb_is_no_event(nlp, text):
+    rows = [(e.actor, e.event_code, e.action) for e in extract(nlp, text) if e.actor == "GHA"]
+    assert rows == []
+
+
+def test_an_adjective_complement_picks_the_verbs_sense(nlp):
+    """'remained opposed': the dictionary's adjective patterns apply to the complement."""
+    assert ("TGO", "11", None) in triples(extract(nlp, "Togo remained opposed to the Ghanaian plan."))
+
+
+@pytest.mark.parametrize(
     ("text", "code"),
     [
         ("Ghana summoned Togo's chargé d'affaires over the border shooting.", "111"),

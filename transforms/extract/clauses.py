@@ -32,7 +32,7 @@ def object_heads(dobj, preps, verb) -> set[str]:
         heads.update(lemma_form(c) for c in prep.children if c.dep_ == "pobj")
         heads.update(c.lower_ for c in prep.children if c.dep_ == "pobj")
     for child in verb.children:
-        if child.dep_ == "xcomp":
+        if child.dep_ in ("xcomp", "acomp"):  # "pleaded guilty": the complement decides the sense too
             heads.add(child.lemma_.lower())
     return heads
 
