@@ -529,6 +529,13 @@ def aspectual_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def object_verbs() -> frozenset[str]:
+    """'Ghana blamed as talks collapse': verbs that never stand without an object, so a headline's
+    bare form of one with no object is a passive, whatever tag the model gave it."""
+    return frozenset(row["lemma"].lower() for row in _rows("object_verbs.csv"))
+
+
+@functools.cache
 def light_verbs() -> frozenset[str]:
     """'announced an offensive', 'ordered a blockade': the object noun names the event."""
     return frozenset(row["lemma"].lower() for row in _rows("light_verbs.csv"))

@@ -568,6 +568,23 @@ def test_the_object_or_complement_says_when_a_verb_is_no_event(nlp, text):
     assert rows == []
 
 
+@pytest.mark.parametrize(
+    ("title", "written"),
+    [
+        # a headline's bare form of a verb that needs an object, without one, is a passive
+        ("Ghana blamed as climate talks collapse", False),
+        ("Togolese journalists detained over video of President", False),
+        ("Ghanaian MP convicted for fraud returns to parliament", False),
+        # with its object it is the actor's act
+        ("Ghana blamed Togo as climate talks collapse", True),
+        ("Ghana detained Togolese journalists over a video", True),
+    ],
+)
+def test_a_headline_passive_without_its_auxiliary_is_no_act_of_its_subject(nlp, title, written):
+    rows = extract(nlp, "", title=title)
+    assert bool(rows) is written and all(e.actor == "GHA" for e in rows), [(e.actor, e.event_code) for e in rows]
+
+
 def test_an_adjective_complement_picks_the_verbs_sense(nlp):
     """'remained opposed': the dictionary's adjective patterns apply to the complement."""
     assert ("TGO", "11", None) in triples(extract(nlp, "Togo remained opposed to the Ghanaian plan."))

@@ -152,11 +152,23 @@ def clause_kind(verb) -> str:
     return node.dep_
 
 
+# What a verb of schemas/data/object_verbs.csv can have instead of an object ("urged Togo to ...",
+# "blamed it on ...", "accused of ...", "warned that ..."): with one, the past form is active.
+_OBJECT_STAND_INS = frozenset({"dobj", "dative", "ccomp", "xcomp", "prt", "attr", "oprd"})
+
+
 def is_headline_passive(verb) -> bool:
-    """'Russian woman arrested on Red Square': a headline's bare participle is passive."""
-    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
+    """'Russian woman arrested on Red Square': a headline's bare participle is passive; so is the
+    bare past form of a verb that needs an object when it has none ("Ghana, Togo blamed as climate
+    talks break down", which the model tags as a past tense)."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
         return False
-    return verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children)
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    return (verb.tag_ == "VBD" and verb.lemma_.lower() in ontology.object_verbs()
+            and not any(c.dep_ in _OBJECT_STAND_INS for c in verb.children))
 
 
 FUTURE_AUX = frozenset({"will", "would", "wo", "'ll", "shall"})
