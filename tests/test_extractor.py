@@ -605,6 +605,21 @@ def test_diplomats_of_every_rank_are_summoned_expelled_and_recalled(nlp, text, c
 @pytest.mark.parametrize(
     ("text", "written"),
     [
+        ("Talks between Ghana and Togo resumed on Monday.", True),
+        ("Talks between Ghana and Togo were held in Accra.", True),
+        # a standing truce or round of talks lasting or ending is not agreed or held again
+        ("The truce between Ghana and Togo held for another day.", False),
+        ("The ceasefire between Ghana and Togo collapsed on Monday.", False),
+    ],
+)
+def test_a_truce_or_talks_as_subject_are_an_event_when_they_take_place(nlp, text, written):
+    rows = [e for e in extract(nlp, text) if e.event_root in ("04", "08")]
+    assert bool(rows) is written, [(e.actor, e.event_code) for e in rows]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
         ("Sudan invaded Chad on Monday.", True),
         # the start of a state of things
         ("Half a million people have fled since Sudan invaded Chad.", False),

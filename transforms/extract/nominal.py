@@ -20,10 +20,19 @@ PLACE_PREPS = frozenset({"in", "near", "across", "into"})
 PAIR_PREPS = frozenset({"between"})
 
 
+# What a standing truce or set of talks does after it began ("the truce held for another day",
+# "the ceasefire collapsed"): news about it, but not the act of agreeing or meeting again.
+CONTINUING_VERBS = frozenset({"hold", "continue", "last", "remain", "persist", "survive", "collapse", "fail",
+                              "falter", "expire", "stall", "drag"})
+
+
 def _reported_as_happening(noun) -> bool:
-    """The noun is the subject of a clause about it ("talks ... resumed", "the truce held")."""
-    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and not any(
-        c.dep_ == "neg" for c in noun.head.children)
+    """The noun is the subject of a clause that reports it taking place ("talks ... resumed",
+    "talks were held in Doha"), not one that reports it lasting or ending ("the truce held")."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return noun.dep_ == "nsubjpass" or verb.lemma_.lower() not in CONTINUING_VERBS
 
 
 # A noun after "since" names the time from which something else has been going on ("since Hamas's
