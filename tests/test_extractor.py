@@ -146,6 +146,27 @@ def test_anaphora_the_bloc_and_he(nlp):
     assert ("IND", "05", "JPN") in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghanaian President John Mahama visited the border town on Monday. "
+        "Speaking to reporters, Kwame Atta said he would sue Togo.",
+        "Ghanaian President John Mahama visited the border town on Monday. "
+        "Kwame Atta, a local trader, said he would sue Togo.",
+    ],
+)
+def test_he_is_the_nearest_person_even_one_no_table_knows(nlp, text):
+    """The trader, not the president named a sentence earlier, would sue."""
+    rows = [(e.actor, e.event_root, e.action) for e in extract(nlp, text) if e.event_root == "11"]
+    assert rows == []
+
+
+def test_a_place_the_model_tags_as_a_person_is_not_the_nearest_person(nlp):
+    events = extract(nlp, "German Chancellor Friedrich Merz travelled to Kyiv on Friday. "
+                          "He promised Ukraine four more air-defence systems before winter.")
+    assert ("DEU", "03", "UKR") in triples(events)
+
+
 def test_bare_role_noun_takes_the_headline_country(nlp):
     with_title = extract(nlp, "Police arrested twelve opposition activists on Monday.", title="Georgia detains opposition activists")
     arrest = [e for e in with_title if e.event_root == "17"]
@@ -560,6 +581,7 @@ def test_a_light_verb_takes_the_event_of_its_noun(nlp, text, expected):
         "The Ghanaian government is sending a signal to Togo.",
         "Ghana welcomed 18 million tourists from Togo last year.",
         "The Ghanaian president received Togo's highest honour.",
+        "The Ghanaian president received treatment in a Togolese hospital.",
         "Ghana added 40,000 jobs in March.",
     ],
 )

@@ -32,6 +32,7 @@ NAME_PREPS = frozenset({"of", "for", "in"})
 KIND_PRIORITY = {"person": 0, "alias": 0, "organization": 1, "metonym": 2, "country": 2, "demonym": 3}
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Za-z][\w'’.-]*|and|for|of|the|in|on)\s+){0,8}[A-Z][\w'’.-]*)\s+\(([A-Z][A-Z0-9&.-]{1,11})\)")
 _PERSON_ENTS = frozenset({"PERSON"})
+_PLACE_KINDS = frozenset({"country", "metonym", "demonym"})  # name kinds that are no person
 MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies"})
 CONTEXT_ROLES = frozenset({"GOV", "MIL", "COP", "JUD"})
 OUTLET_ROLES = CONTEXT_ROLES | frozenset({"LEG", "OPP", "SPY"})
@@ -262,10 +263,35 @@ class ArticleActors:
             return None
         if kind == "PERSON" and head.pos_ != "PRON":
             return None
+        if kind == "PERSON":
+            named, person = self._nearest_person(head)
+            if named:  # "Riedijk said he rejected Isis": he is Riedijk, whom no table knows
+                return None if person is None else Actor(
+                    person.code, phrase_text(tokens), person.country, person.actor_type, "context")
         earlier = self._last.get(kind)
         if earlier is None:
             return None
         return Actor(earlier.code, phrase_text(tokens), earlier.country, earlier.actor_type, "context")
+
+    def _nearest_person(self, pronoun) -> tuple[bool, Actor | None]:
+        """(found, actor) for the person named last before a pronoun, in its sentence or the one
+        before: "he" is most often the nearest person, and when that person is nobody the tables
+        or the article can resolve, the pronoun is nobody either, not an official named further
+        back. Farther back (or when the model tagged no person) the last remembered one decides."""
+        doc = pronoun.doc
+        sentence = pronoun.sent
+        start = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0  # this sentence and the one before
+        i = pronoun.i - 1
+        while i >= start:
+            if doc[i].ent_type_ in _PERSON_ENTS:
+                entity = entity_at(doc[i])
+                root = entity.root if entity is not None else doc[i]
+                entry = self._names.get(_normalize(entity.text if entity is not None else root.text))
+                if (entry is None or entry.kind not in _PLACE_KINDS) and self.place(root) is None:
+                    return True, self.resolve(root, remember=False)
+                i = entity.start if entity is not None else i  # a place the model took for a person ("Kyiv")
+            i -= 1
+        return False, None
 
     def _members_of(self, head) -> Actor | None:
         """'members of the alliance', 'member states of the EU': the organization."""
