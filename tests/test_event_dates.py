@@ -64,6 +64,49 @@ def test_a_statement_day_is_past_even_in_a_sentence_about_the_future():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "published", "tense", "expected"),
+    [
+        # present tense: the nearer of the two weekdays, up to three days ahead
+        ("The tribunal hears the case Thursday.", "2023-03-06T10:00+00:00", "present", "2023-03-09"),
+        ("Togo closes its border on Friday.", "2023-03-06T10:00+00:00", "present", "2023-03-03"),
+        ("Togo closes its border on Monday.", "2023-03-06T10:00+00:00", "present", "2023-03-06"),
+        ("The tribunal hears the case Thursday.", "2023-03-06T10:00+00:00", "past", "2023-03-02"),
+        ("The tribunal hears the case Thursday.", "2023-03-06T10:00+00:00", None, "2023-03-02"),
+        # "last" and "next" keep their meaning; a statement's day stays past
+        ("The tribunal hears the case next Thursday.", "2023-03-06T10:00+00:00", "present", "2023-03-09"),
+        ("Togo says on Thursday that talks went well.", "2023-03-06T10:00+00:00", "present", "2023-03-02"),
+        # the headline infinitive is a future: the day ahead, dates too
+        ("Ghana's president to visit Lome on Saturday", "2023-03-06T10:00+00:00", "future", "2023-03-11"),
+        ("Ghana's president to visit Lome on March 2", "2023-03-06T10:00+00:00", "future", "2024-03-02"),
+    ],
+)
+def test_the_event_verb_s_tense_places_a_weekday(sentence, published, tense, expected):
+    """Published on Monday 2023-03-06. The pipeline passes the tense of the event's verb."""
+    when = at(published)
+    assert resolve_event_date(sentence, when, when.date(), tense) == (day(expected), "sentence")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "root_tense"),
+    [
+        ("Togo closes its border.", "present"),
+        ("Togo's border crossings are reopened.", "present"),
+        ("Togo closed its border.", "past"),
+        ("Togo has closed its border.", "past"),
+        ("Togo was forced to close its border.", "past"),
+        ("Togo did not close its border.", "past"),
+        ("Togo will close its border.", None),
+        ("Ghana's president to visit Lome", "future"),
+        ("Border closure in Togo", None),
+    ],
+)
+def test_verb_tense_reads_the_parse(nlp, sentence, root_tense):
+    from transforms.extract.tense import verb_tense
+
+    assert verb_tense(next(iter(nlp(sentence).sents)).root) == root_tense
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         # the future is the complement clause's: the act that carries the day is past
@@ -294,6 +337,20 @@ def test_rows_carry_the_event_date_of_their_sentence(nlp):
     assert rows["JPN"].event_date == day("2023-03-05") and rows["JPN"].event_date_basis == "sentence"
     assert rows["EU"].event_date == article.date and rows["EU"].event_date_basis == "published"
     assert all(e.date == day("2023-03-05") for e in rows.values())  # the partition stays the UTC publication date
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Ghana hosts talks with Togo on Thursday.", "2023-03-09"),
+                                               ("Ghana hosted talks with Togo on Thursday.", "2023-03-02")])
+def test_rows_read_a_weekday_by_the_tense_of_their_verb(nlp, text, expected):
+    """Published on Monday 2023-03-06: the present tense announces the coming Thursday."""
+    from schemas.records import Article
+    from transforms.extract.engine import extract_events
+
+    published = dt.datetime(2023, 3, 6, 9, 0, tzinfo=UTC)
+    article = Article("b" * 32, "https://wire.example.org/b", "", text, published, published.date(), "published",
+                      "https://wire.example.org/rss", "wire.example.org")
+    rows = {e.actor: e for e in extract_events(article, None, nlp(text), "t")}
+    assert rows["GHA"].event_date == day(expected) and rows["GHA"].event_date_basis == "sentence"
 
 
 def test_event_date_is_written_and_read_back(tmp_path):

@@ -13,7 +13,11 @@ Rules (each one measured on tests/data/event_date_sentences.jsonl, see tools/sco
   sentence ("will", "would", "is set to", "scheduled for", "preview") the next one on or after
   it: an announced event is dated by the day it is to happen. "last Monday" is strictly
   before, "next Monday" strictly after. A weekday that a speech verb dates ("said on
-  Monday") is the day of the statement, never a future one.
+  Monday") is the day of the statement, never a future one. The caller may pass the tense of
+  the event's verb (transforms/extract/tense.py): in the present tense a weekday is the nearer
+  of the last and the next one, up to NEAREST_AHEAD_DAYS ahead ("the court holds a hearing
+  Tuesday" read on Sunday; "Israel raids the hospital on Friday" read on Monday); a headline
+  infinitive ("Lavrov to visit Pyongyang on Wednesday") is a future.
 * **Relative phrases** (`schemas/data/date_phrases.csv`): "today", "this morning", "tonight"
   are the local date; "yesterday", "last night", "a day earlier" the day before;
   "overnight" is dated by the evening the night began: the day before the local publication
@@ -44,6 +48,8 @@ import functools
 import re
 from pathlib import Path
 from typing import NamedTuple
+
+from transforms.extract.tense import FUTURE, PRESENT
 
 DATA = Path(__file__).resolve().parents[2] / "schemas" / "data" / "date_phrases.csv"
 
@@ -84,6 +90,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\n\"“”—–]|\s-\s|--")
 _WORD = re.compile(r"[\w'’.-]+")
 WINDOW_WORDS = 12  # how far back a governor ("since", "after") reaches within the clause
 SPEECH_REACH_WORDS = 4  # "told lawmakers in parliament on Tuesday"
+# A weekday in a present-tense clause is the nearer of the last and the next one: up to this many
+# days ahead ("holds a hearing Tuesday" on Sunday), else behind ("raids the hospital on Friday"
+# read on Monday).
+NEAREST_AHEAD_DAYS = 3
 
 
 class Phrase(NamedTuple):
@@ -127,8 +137,11 @@ def publisher_local_time(published: dt.datetime | None, offset_minutes: int | No
 
 # ---------------------------------------------------------------- calendar arithmetic
 
-def _weekday_date(local: dt.date, weekday: int, future: bool, modifier: str) -> dt.date:
+def _weekday_date(local: dt.date, weekday: int, future: bool, modifier: str, nearest: bool = False) -> dt.date:
     modifier = " ".join(modifier.lower().split())
+    if nearest and not modifier:  # the present tense: whichever of the two is closer
+        ahead = (weekday - local.weekday()) % 7
+        return local + dt.timedelta(days=ahead if ahead <= NEAREST_AHEAD_DAYS else ahead - 7)
     if modifier == "last":
         return local - dt.timedelta(days=(local.weekday() - weekday - 1) % 7 + 1)
     if modifier == "next":
@@ -248,11 +261,16 @@ def _future_at(sentence: str, start: int, end: int) -> bool:
     return _has_future_cue(sentence[:start] + " " + after[:complement.start()])
 
 
-def _raw_mentions(sentence: str, local: dt.date, future: bool) -> list[tuple[int, int, dt.date | None, str]]:
+def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None = None
+                  ) -> list[tuple[int, int, dt.date | None, str]]:
     """(start, end, day or None, what) for every time expression, longest and most explicit first.
-    `future`: the sentence has a future cue (each expression is then checked with `_future_at`)."""
+    `future`: the sentence has a future cue (each expression is then checked with `_future_at`);
+    `tense`: the event verb's (transforms/extract/tense.py), when the caller parsed it."""
     found: list[tuple[int, int, dt.date | None, str]] = []
     taken: list[tuple[int, int]] = [m.span() for p in _phrases("ignore") for m in p.pattern.finditer(sentence)]
+
+    def ahead_at(span: tuple[int, int]) -> bool:
+        return tense == FUTURE or (future and _future_at(sentence, *span))
 
     def add(span: tuple[int, int], day: dt.date | None, what: str) -> None:
         if not _overlaps(span, taken):
@@ -276,20 +294,18 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool) -> list[tuple[int
                     len(previous) == 2 and previous[0] == "the" and previous[1].islower()
                     and previous[1] not in _DATE_PREPOSITIONS))
             what = "name" if named else "explicit"
-            ahead = future and _future_at(sentence, *match.span())
-            add(match.span(), _month_day_date(local, month, day, year, ahead), what)
+            add(match.span(), _month_day_date(local, month, day, year, ahead_at(match.span())), what)
     for match in ORDINAL_DAY.finditer(sentence):
-        add(match.span(), _ordinal_date(local, int(match["day"]), future and _future_at(sentence, *match.span())),
-            "explicit")
+        add(match.span(), _ordinal_date(local, int(match["day"]), ahead_at(match.span())), "explicit")
     for match in OVERNIGHT_INTO.finditer(sentence):
-        ahead = future and _future_at(sentence, *match.span())
-        weekday = _weekday_date(local, WEEKDAYS.index(match["weekday"].lower()), ahead, "")
+        weekday = _weekday_date(local, WEEKDAYS.index(match["weekday"].lower()), ahead_at(match.span()), "")
         add(match.span(), weekday - dt.timedelta(days=1), "weekday")
     for match in WEEKDAY.finditer(sentence):
         speech = _speech_follows(sentence, match.end()) or _governor(sentence, match.start()) == "speech"
         weekday = WEEKDAYS.index(match["weekday"].lower())
-        ahead = future and not speech and _future_at(sentence, *match.span())
-        add(match.span(), _weekday_date(local, weekday, ahead, match["modifier"] or ""), "weekday")
+        ahead = not speech and ahead_at(match.span())
+        nearest = tense == PRESENT and not speech
+        add(match.span(), _weekday_date(local, weekday, ahead, match["modifier"] or "", nearest), "weekday")
     for phrase in _phrases("relative") + _phrases("vague"):
         for match in phrase.pattern.finditer(sentence):
             if phrase.kind == "vague" and re.match(r"['’]s\b", sentence[match.end():match.end() + 2]):
@@ -308,11 +324,11 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool) -> list[tuple[int
     return sorted(found)
 
 
-def find_mentions(sentence: str, local: dt.date) -> list[Mention]:
+def find_mentions(sentence: str, local: dt.date, tense: str | None = None) -> list[Mention]:
     """The sentence's time expressions that may date its event, with their roles."""
     future = _has_future_cue(sentence)
     mentions = []
-    for start, end, day, what in _raw_mentions(sentence, local, future):
+    for start, end, day, what in _raw_mentions(sentence, local, future, tense):
         if what == "name":
             continue
         governor = _governor(sentence, start)
@@ -341,26 +357,28 @@ ROLE_ORDER = ("main", "speech", "vague", "after")
 WHAT_ORDER = ("explicit", "weekday", "relative", "vague")
 
 
-def resolve_event_date(sentence: str, published: dt.datetime | None, fallback: dt.date
-                       ) -> tuple[dt.date | None, str]:
+def resolve_event_date(sentence: str, published: dt.datetime | None, fallback: dt.date,
+                       tense: str | None = None) -> tuple[dt.date | None, str]:
     """(event date, basis) for one evidence sentence.
 
     `published` is the publication time on the publisher's clock (see
     `publisher_local_time`); a naive datetime is read as UTC, None means unknown (the fallback
     date is then the reference day). Basis: "sentence" (the sentence gives the day), "vague"
     (the sentence places the event in a week, month or year: the date is None) or "published"
-    (nothing in the sentence dates the event: the fallback, i.e. the row's `date`).
+    (nothing in the sentence dates the event: the fallback, i.e. the row's `date`). `tense` is
+    the event verb's (`transforms.extract.tense.verb_tense`); None reads weekdays as past.
     """
     local = published.date() if published is not None else fallback
-    return _resolve_on(sentence or "", local, fallback)
+    return _resolve_on(sentence or "", local, fallback, tense)
 
 
 @functools.lru_cache(maxsize=4096)  # a sentence's rows and the history check all ask
-def _resolve_on(sentence: str, local: dt.date, fallback: dt.date) -> tuple[dt.date | None, str]:
+def _resolve_on(sentence: str, local: dt.date, fallback: dt.date, tense: str | None
+                ) -> tuple[dt.date | None, str]:
     """`resolve_event_date` for a sentence read on the publisher's local day `local`. Keyed by
     that day, not by the publication time: equal instants on two clocks (01:30 +09:00 and
     16:30 UTC the day before) are equal datetimes but different days."""
-    mentions = find_mentions(sentence, local)
+    mentions = find_mentions(sentence, local, tense)
     if not mentions:
         return fallback, "published"
     first = min(mentions, key=lambda m: (ROLE_ORDER.index(m.role), WHAT_ORDER.index(m.what), m.start))

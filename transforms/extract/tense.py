@@ -1,0 +1,41 @@
+"""The tense of an event's verb, as much of it as the event date needs.
+
+A weekday means a different day in "Israel raided the hospital on Wednesday" (the Wednesday
+before publication) and "the court holds a hearing Tuesday" (the coming one, when Tuesday is
+near). Words alone cannot tell a present-tense verb from a plural noun ("raids", "holds"), so the
+tense comes from the parser's tags and is handed to `event_dates.resolve_event_date`.
+"""
+from __future__ import annotations
+
+PAST = "past"
+PRESENT = "present"
+FUTURE = "future"
+
+_PAST_TAGS = frozenset({"VBD"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_PERFECT_AUXILIARIES = frozenset({"have", "has", "had", "'ve"})
+
+
+def verb_tense(verb) -> str | None:
+    """PAST, PRESENT, FUTURE or None (not a finite verb, or not decided: the caller's default).
+
+    * PAST: a past form ("raided"), a past auxiliary ("was raided", "did not raid") or a
+      perfect ("has raided": the act is done).
+    * PRESENT: a present form with no past auxiliary ("raids", "is raiding", "are released").
+    * FUTURE: the headline infinitive, a verb whose only auxiliary is "to" and that heads the
+      sentence ("Lavrov to visit North Korea on Wednesday").
+    """
+    if not verb.tag_.startswith("VB"):
+        return None
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.dep_ == "ROOT" and [a.lower_ for a in auxiliaries] == ["to"]:
+        return FUTURE
+    if any(a.tag_ in _PAST_TAGS or a.lower_ in _PERFECT_AUXILIARIES for a in auxiliaries):
+        return PAST
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return None  # "will", "could": the sentence's own future cues decide
+    if verb.tag_ in _PAST_TAGS:
+        return PAST
+    if verb.tag_ in _PRESENT_TAGS or any(a.tag_ in _PRESENT_TAGS for a in auxiliaries):
+        return PRESENT
+    return None
