@@ -101,3 +101,31 @@ def test_an_intent_of_two_actors_is_mutual_only_when_the_words_say_so(nlp, text,
     assert len(actors) == 2, rows
     first, second = sorted(actors)
     assert ({(first, second), (second, first)} <= rows) is reciprocal, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the country named last before it, other than the clause's own subject
+        ("Ghana's army said Togolese troops shelled the country's border posts.", ("TGO", "GHA")),
+        ("Chad's air force said Sudan sent 30 drones over the country's capital on Monday.", ("SDN", "TCD")),
+        # the sentence before names it
+        ("Sweden backs Moldova's bid. Norway also promised a path to membership for the embattled country.",
+         ("NOR", "MDA")),
+    ],
+)
+def test_the_country_as_a_recipient_is_the_country_named_last(nlp, text, expected):
+    assert expected in {(e.actor, e.target) for e in extract(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a described country is no reference; nor is a country the story has not named
+        "Ghana said Togolese troops shelled villages in the country of their birth.",
+        "Togolese troops shelled the country's border posts.",
+    ],
+)
+def test_the_country_names_nobody_when_nothing_before_it_does(nlp, text):
+    rows = [e for e in extract(nlp, text) if e.actor == "TGO"]
+    assert rows and all(e.target in (None, "TGO") for e in rows), [(e.actor, e.target) for e in rows]

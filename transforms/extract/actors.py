@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from schemas import ontology
+from transforms.extract.country_reference import country_referred
 from transforms.extract.doc_cache import doc_text, entity_at, run_text
 from transforms.extract.places import place_country
 
@@ -206,6 +207,8 @@ class ArticleActors:
             # "The government announced ..." in a British outlet's story that names no other
             # country: the British government (transforms/extract/outlets.py).
             actor = Actor(self.outlet_country, "", self.outlet_country, role_type, "outlet")
+        if actor is None and as_target:
+            actor = self._country_referred(head)  # "launched drones on the country's capital"
         if actor is None:
             return self._refer_back(head, tokens)
         actor_type = role_type or actor.actor_type
@@ -272,6 +275,14 @@ class ArticleActors:
         if earlier is None:
             return None
         return Actor(earlier.code, phrase_text(tokens), earlier.country, earlier.actor_type, "context")
+
+    def _country_referred(self, head) -> Actor | None:
+        def country_of(token) -> str | None:
+            found = self.resolve(token, remember=False)
+            return found.country if found is not None else None
+
+        found = country_referred(head, self.lookup, country_of)
+        return Actor(found[0], found[1], found[0], None, "context") if found is not None else None
 
     def _nearest_person(self, pronoun) -> tuple[bool, Actor | None]:
         """(found, actor) for the person named last before a pronoun, in its sentence or the one
