@@ -34,11 +34,11 @@ run: install
 
 test: install-test
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --durations=15
 
 # The tests marked objstore (tests/objstore/), deselected by `make test`; here none may skip.
 test-objstore: install-objstore
-	$(PY) -m pytest -q -m objstore tests/objstore
+	$(PY) -m pytest -q --durations=10 -m objstore tests/objstore
 
 bench: install-test
 	$(PY) bench/run.py --sizes 1000 5000 --repeats 3
