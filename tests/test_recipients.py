@@ -129,3 +129,16 @@ def test_the_country_as_a_recipient_is_the_country_named_last(nlp, text, expecte
 def test_the_country_names_nobody_when_nothing_before_it_does(nlp, text):
     rows = [e for e in extract(nlp, text) if e.actor == "TGO"]
     assert rows and all(e.target in (None, "TGO") for e in rows), [(e.actor, e.target) for e in rows]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ghana and Togo sign a Nigeria-brokered truce.", "Ghana and Togo restored ties in a deal mediated by Nigeria."],
+)
+def test_a_broker_is_no_recipient_and_the_act_stays_mutual(nlp, text):
+    rows = {(e.actor, e.target) for e in extract(nlp, text) if e.actor in ("GHA", "TGO")}
+    assert rows == {("GHA", "TGO"), ("TGO", "GHA")}, rows
+
+
+def test_who_led_an_act_still_receives_its_condemnation(nlp):
+    assert ("GHA", "11", "USA") in triples(extract(nlp, "Ghana condemned the US-led strikes."))

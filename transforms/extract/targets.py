@@ -66,6 +66,10 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
 
 
 DEEP_TARGET_DEPTH = 4
+# Who brokered, mediated or hosted a deal is a third party, not its recipient: "restore ties in a
+# China-brokered deal", "sign a truce mediated by Qatar". Who led or backed an act is its author
+# and stays a recipient: "condemned the US-led strikes".
+BROKER_VERBS = frozenset({"broker", "mediate", "facilitate", "host", "sponsor"})
 
 
 def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | None:
@@ -76,7 +80,8 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
     level = [h for h in heads if h is not None]
     for _ in range(DEEP_TARGET_DEPTH):
         level = [c for node in level for c in node.children
-                 if c.dep_ not in ("appos", "punct", "advcl", "xcomp", "ccomp") and not _purpose_phrase(c)]
+                 if c.dep_ not in ("appos", "punct", "advcl", "xcomp", "ccomp") and not _purpose_phrase(c)
+                 and not _broker_phrase(c)]
         for node in level:
             if node.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
@@ -87,6 +92,10 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
             if found is not None:
                 return found
     return None
+
+
+def _broker_phrase(node) -> bool:
+    return node.dep_ in ("amod", "acl") and node.lemma_.lower() in BROKER_VERBS
 
 
 def _purpose_phrase(node) -> bool:
