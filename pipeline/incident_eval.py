@@ -51,6 +51,9 @@ MATCH_RULES = (
     ("same_event", ("actor", "event_code", "target")),
     ("same_root", ("actor", "event_root", "target")),
     ("same_sentence", ("actor", "char_start", "char_end")),
+    # the item's one row of that actor and root: a recipient corrected since the line was coded
+    # can merge the title's row into the description's ("restore ties, with China's help")
+    ("same_actor_root", ("actor", "event_root")),
 )
 
 

@@ -14,6 +14,7 @@ from pipeline.incident_eval import (
     corpus_article,
     describe,
     load_gold_rows,
+    match_row,
     pairwise_scores,
     read_gold,
     row_key,
@@ -32,6 +33,19 @@ def test_a_perfect_grouping_scores_one_whatever_its_labels_are_called():
     assert (scores["precision"], scores["recall"], scores["f1"]) == (1.0, 1.0, 1.0)
     assert scores["gold_pairs"] == scores["predicted_pairs"] == scores["true_pairs"] == 4
     assert (scores["gold_incidents"], scores["predicted_incidents"]) == (3, 3)
+
+
+def test_a_gold_line_finds_its_row_after_the_extractor_corrected_the_recipient():
+    """Coded when the row said GHA 057 NGA; the extractor now gives GHA 057 TGO from another sentence."""
+    from conftest import make_event
+
+    line = {"actor": "GHA", "event_code": "057", "event_root": "05", "target": "NGA", "char_start": 0, "char_end": 40}
+    now = make_event(actor="GHA", event_code="057", event_root="05", target="TGO", char_start=50, char_end=90)
+    other = make_event(event_id="f" * 32, actor="GHA", event_code="111", event_root="11", target="NGA")
+    assert match_row(line, [now, other]) == (now, "same_actor_root")
+    # two rows of that actor and root: which one the line meant is unknown
+    twin = make_event(event_id="d" * 32, actor="GHA", event_code="051", event_root="05", target="BEN")
+    assert match_row(line, [now, twin]) == (None, None)
 
 
 def test_every_row_alone_finds_no_pair():

@@ -142,3 +142,10 @@ def test_a_broker_is_no_recipient_and_the_act_stays_mutual(nlp, text):
 
 def test_who_led_an_act_still_receives_its_condemnation(nlp):
     assert ("GHA", "11", "USA") in triples(extract(nlp, "Ghana condemned the US-led strikes."))
+
+
+def test_the_helper_of_an_act_is_no_recipient(nlp):
+    """"with Nigeria's help": Nigeria helped; the act stays between the two who did it."""
+    rows = {(e.actor, e.target) for e in extract(nlp, "Ghana and Togo restored ties with Nigeria's help.")}
+    assert rows == {("GHA", "TGO"), ("TGO", "GHA")}, rows
+    assert ("GHA", "11", "NGA") in triples(extract(nlp, "Ghana condemned Nigeria's support for the rebels."))

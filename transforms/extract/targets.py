@@ -41,7 +41,7 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
     for prep in candidate_preps:
         if prep.lower_ not in TARGET_PREPS:
             continue
-        pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+        pobjs = [c for c in prep.children if c.dep_ == "pobj" and not _help_phrase(c)]
         for actor in resolve_all(resolver, pobjs, as_target=True):
             return actor
         for pobj in pobjs:  # "arrives for a tour of Turkey's earthquake zone"
@@ -61,7 +61,7 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
                 if found is not None:
                     return found
     inside = heads + [pobj for prep in candidate_preps if prep.lower_ in TARGET_PREPS | place_preps
-                      for pobj in prep.children if pobj.dep_ == "pobj"]
+                      for pobj in prep.children if pobj.dep_ == "pobj" and not _help_phrase(pobj)]
     return _country_deep_inside(resolver, inside, root)
 
 
@@ -70,6 +70,8 @@ DEEP_TARGET_DEPTH = 4
 # China-brokered deal", "sign a truce mediated by Qatar". Who led or backed an act is its author
 # and stays a recipient: "condemned the US-led strikes".
 BROKER_VERBS = frozenset({"broker", "mediate", "facilitate", "host", "sponsor"})
+# "with China's help", "with Qatari mediation": the helper of an act, not its recipient.
+HELP_NOUNS = frozenset({"help", "mediation", "assistance", "support", "backing", "blessing", "facilitation"})
 
 
 def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | None:
@@ -81,7 +83,7 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
     for _ in range(DEEP_TARGET_DEPTH):
         level = [c for node in level for c in node.children
                  if c.dep_ not in ("appos", "punct", "advcl", "xcomp", "ccomp") and not _purpose_phrase(c)
-                 and not _broker_phrase(c)]
+                 and not _broker_phrase(c) and not _help_phrase(c)]
         for node in level:
             if node.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
@@ -92,6 +94,10 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
             if found is not None:
                 return found
     return None
+
+
+def _help_phrase(pobj) -> bool:
+    return pobj.head.lower_ == "with" and pobj.lemma_.lower() in HELP_NOUNS
 
 
 def _broker_phrase(node) -> bool:
@@ -129,7 +135,7 @@ def _recipient_inside(resolver: ArticleActors, head, depth: int) -> Actor | None
     for prep in head.children:
         if prep.dep_ != "prep" or (prep.lower_ not in TARGET_PREPS and prep.lower_ not in ("of", "by")):
             continue
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and not _help_phrase(c)):
             for actor in resolve_all(resolver, [pobj], as_target=True):
                 return actor
             found = _recipient_inside(resolver, pobj, depth - 1)
