@@ -130,6 +130,22 @@ def test_complements_set_the_code(nlp):
     assert ("PRK", "13", "JPN") in triples(threat) and not any(e.event_root == "19" for e in threat)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting reported as scheduled is the meeting; the actor's own word is an intent
+        ("Ghana's president will meet the Togolese president in Lome on Friday.", ("GHA", "04", "TGO")),
+        ("The African Union will host a meeting on Sudan in Addis Ababa.", ("AU", "04", "SDN")),
+        ("Ghana said it will hold talks with Togo.", ("GHA", "03", "TGO")),
+        # other acts announced for the future stay intents and threats
+        ("Ghana will attack Togo.", ("GHA", "13", "TGO")),
+        ("Ghana will send aid to Togo.", ("GHA", "03", "TGO")),
+    ],
+)
+def test_a_scheduled_meeting_is_a_meeting_and_other_futures_are_intents(nlp, text, expected):
+    assert expected in triples(extract(nlp, text))
+
+
 def test_event_nouns_with_an_actor(nlp):
     events = extract(nlp, "Five people were killed in a Russian drone strike on Kyiv.")
     assert ("RUS", "19", "UKR") in triples(events)

@@ -44,12 +44,26 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
     headline_future = verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if headline_future or _future(verb):
         root = rule.code[:2]
+        if root in SCHEDULED_ROOTS and not headline_future and not _reported(verb):
+            return rule  # "Zelensky will meet Biden on Thursday": the meeting, on its day
         future_mode = ontology.root_futures().get(root)  # schemas/data/cameo.csv, column future
         # "UK minister to meet Gulf counterparts": a headline's plan is an intent
         if future_mode is not None:
             code = table.get((future_mode, root)) or table.get((future_mode, "*"))
             return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
     return rule
+
+
+# Meetings, visits and talks that news reports as scheduled ("will meet", "will attend the
+# summit") are coded as the meeting (04), dated by the day it is to happen; an actor's own word
+# that it will meet ("said it will hold talks") and a headline's plan ("UK minister to meet
+# Gulf counterparts") stay an intent (036).
+SCHEDULED_ROOTS = frozenset({"04"})
+
+
+def _reported(verb) -> bool:
+    """The clause is what a speech verb reports: "said it will hold talks"."""
+    return verb.dep_ == "ccomp" and _is_speech(verb.head)
 
 
 def _future(verb) -> bool:
