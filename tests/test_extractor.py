@@ -146,6 +146,12 @@ def test_a_scheduled_meeting_is_a_meeting_and_other_futures_are_intents(nlp, tex
     assert expected in triples(extract(nlp, text))
 
 
+def test_a_resignation_is_no_event_between_actors(nlp):
+    """CAMEO's dictionary codes "resign" as yielding to demands (083); a minister who resigns is
+    domestic news with nobody on the other side, as the team's coders read it."""
+    assert extract(nlp, "Ghana's foreign minister resigned on Friday.") == []
+
+
 def test_event_nouns_with_an_actor(nlp):
     events = extract(nlp, "Five people were killed in a Russian drone strike on Kyiv.")
     assert ("RUS", "19", "UKR") in triples(events)
