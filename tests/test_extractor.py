@@ -146,10 +146,17 @@ def test_a_scheduled_meeting_is_a_meeting_and_other_futures_are_intents(nlp, tex
     assert expected in triples(extract(nlp, text))
 
 
-def test_a_resignation_is_no_event_between_actors(nlp):
-    """CAMEO's dictionary codes "resign" as yielding to demands (083); a minister who resigns is
-    domestic news with nobody on the other side, as the team's coders read it."""
-    assert extract(nlp, "Ghana's foreign minister resigned on Friday.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        # CAMEO's dictionary codes "resign" as yielding to demands (083) and "fail" as a rejection
+        # (120); a minister who resigns, or a body that fails to act, does nothing to anyone
+        "Ghana's foreign minister resigned on Friday.",
+        "The Ghanaian parliament failed to elect a new speaker.",
+    ],
+)
+def test_resigning_and_failing_are_no_events_between_actors(nlp, text):
+    assert extract(nlp, text) == []
 
 
 def test_event_nouns_with_an_actor(nlp):
