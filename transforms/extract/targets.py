@@ -17,6 +17,9 @@ PLACE_ROOTS = frozenset({"04", "07", "09", "14", "15", "17", "18", "19", "20"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "inside", "into", "over", "toward", "towards"})
 # Whatever the root, a place the act goes to receives it ("resume direct flights to Lebanon").
 DIRECTIONAL_PREPS = frozenset({"to", "into"})
+# A meeting's own place is its venue, not its recipient: "attend a summit in Quito" (but "visited
+# Quito", "arrived in Quito": the verb's place is where the visit goes).
+VENUE_ROOTS = frozenset({"04"})
 
 
 def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = "") -> Actor | None:
@@ -54,7 +57,7 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
             if place is not None:
                 return place
     place_preps = TARGET_PREPS | LOCATIVE_PREPS if root in PLACE_ROOTS else DIRECTIONAL_PREPS
-    for prep in candidate_preps:
+    for prep in preps if root in VENUE_ROOTS else candidate_preps:
         if prep.lower_ in place_preps:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 found = _country_or_place(resolver, pobj)
@@ -87,7 +90,7 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
         for node in level:
             if node.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
-            if root in PLACE_ROOTS:
+            if root in PLACE_ROOTS and root not in VENUE_ROOTS:
                 found = _country_or_place(resolver, node)
             else:  # "a summit in Cairo" is where, not whom: a capital after "in" is a place
                 found = _country(resolver, node, capital=not _locative(node))
