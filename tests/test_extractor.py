@@ -149,13 +149,16 @@ def test_a_scheduled_meeting_is_a_meeting_and_other_futures_are_intents(nlp, tex
 @pytest.mark.parametrize(
     "text",
     [
-        # CAMEO's dictionary codes "resign" as yielding to demands (083) and "fail" as a rejection
-        # (120); a minister who resigns, or a body that fails to act, does nothing to anyone
+        # CAMEO's dictionary codes "resign" as yielding to demands (083), "fail" as a rejection
+        # (120) and "reveal", "confess", "unveil" as diplomatic cooperation (050); a minister who
+        # resigns, a body that fails to act or a government that unveils a reform acts on nobody
         "Ghana's foreign minister resigned on Friday.",
         "The Ghanaian parliament failed to elect a new speaker.",
+        "Ghana's president unveiled a pension reform on Tuesday.",
+        "A Ghanaian police officer confessed to the killings.",
     ],
 )
-def test_resigning_and_failing_are_no_events_between_actors(nlp, text):
+def test_verbs_that_act_on_nobody_are_no_events(nlp, text):
     assert extract(nlp, text) == []
 
 
