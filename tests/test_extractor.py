@@ -162,6 +162,11 @@ def test_verbs_that_act_on_nobody_are_no_events(nlp, text):
     assert extract(nlp, text) == []
 
 
+def test_delivering_a_speech_is_a_statement_not_aid(nlp):
+    rows = extract(nlp, "The Ghanaian president delivered a speech to parliament.")
+    assert {(e.actor, e.event_code) for e in rows} == {("GHA", "010")}
+
+
 def test_event_nouns_with_an_actor(nlp):
     events = extract(nlp, "Five people were killed in a Russian drone strike on Kyiv.")
     assert ("RUS", "19", "UKR") in triples(events)
