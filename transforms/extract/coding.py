@@ -29,6 +29,13 @@ def rule_for(verb) -> ontology.VerbRule | None:
     return match_verb(verb.lemma_, particles, object_heads(dobj, preps, verb))
 
 
+# Meetings, visits and talks that news reports as scheduled ("will meet", "will attend the
+# summit") are coded as the meeting (04), dated by the day it is to happen; an actor's own word
+# that it will meet ("said it will hold talks") and a headline's plan ("UK minister to meet
+# Gulf counterparts") stay an intent (036).
+SCHEDULED_ROOTS = frozenset({"04"})
+
+
 def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
     """'agreed to provide aid' → intent + aid (033); 'will attack' → a threat (13)."""
     table = ontology.modality_codes()
@@ -52,13 +59,6 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
             code = table.get((future_mode, root)) or table.get((future_mode, "*"))
             return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
     return rule
-
-
-# Meetings, visits and talks that news reports as scheduled ("will meet", "will attend the
-# summit") are coded as the meeting (04), dated by the day it is to happen; an actor's own word
-# that it will meet ("said it will hold talks") and a headline's plan ("UK minister to meet
-# Gulf counterparts") stay an intent (036).
-SCHEDULED_ROOTS = frozenset({"04"})
 
 
 def _reported(verb) -> bool:

@@ -2,7 +2,9 @@
 
 Searched in the order the syntax makes it likelier: the object itself (the dative first), a
 recipient inside the object phrase, the verb's prepositional objects, and for visits and uses
-of force the place, which stands for its country (transforms/extract/places.py).
+of force the place, which stands for its country (transforms/extract/places.py). Some names in
+those places are never the recipient: a broker or helper ("a China-brokered deal", "with
+China's help") and a meeting's venue ("a summit in Quito").
 """
 from __future__ import annotations
 
