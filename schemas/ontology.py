@@ -45,6 +45,10 @@ class ActorEntry:
     kind: str                 # "country" | "demonym" | "metonym" | "organization" | "person"
 
 
+# Name kinds that stand for a country, never for a person or an organisation.
+PLACE_KINDS = frozenset({"country", "metonym", "demonym"})
+
+
 @dataclass(frozen=True)
 class VerbRule:
     lemma: str

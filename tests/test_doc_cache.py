@@ -1,7 +1,7 @@
 """transforms/extract/doc_cache.py returns exactly what spaCy's own attributes return."""
 from __future__ import annotations
 
-from transforms.extract.doc_cache import doc_text, entity_at, keep_text, run_text, span_text
+from transforms.extract.doc_cache import doc_text, entities_before, entity_at, keep_text, run_text, span_text
 
 TEXT = ("  Russian Foreign Minister Sergey Lavrov met  Wang Yi in Beijing on Monday.\n\n"
         "The two sides signed an agreement, officials said. Iran's  president, Ebrahim Raisi, "
@@ -35,3 +35,12 @@ def test_a_kept_text_is_used_as_given(nlp):
     keep_text(doc, TEXT)
     assert doc_text(doc) is TEXT
     assert [span_text(s) for s in doc.sents] == [s.text for s in doc.sents]
+
+
+def test_entities_before_a_token_are_the_doc_s_entities_nearest_first_within_the_window(nlp):
+    doc = nlp(TEXT)
+    last = doc[-1]
+    expected = [e for e in reversed(doc.ents) if e.end <= last.i and e.start >= last.sent.start]
+    assert [e.text for e in entities_before(last, 0)] == [e.text for e in expected]
+    earlier = [e for e in reversed(doc.ents) if e.end <= last.i]
+    assert [e.text for e in entities_before(last, 5)] == [e.text for e in earlier]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from schemas import ontology
 from transforms.extract.country_reference import country_referred
-from transforms.extract.doc_cache import doc_text, entity_at, run_text
+from transforms.extract.doc_cache import doc_text, entities_before, entity_at, run_text
 from transforms.extract.places import place_country
 
 MAX_NAME_TOKENS = 7
@@ -33,7 +33,6 @@ NAME_PREPS = frozenset({"of", "for", "in"})
 KIND_PRIORITY = {"person": 0, "alias": 0, "organization": 1, "metonym": 2, "country": 2, "demonym": 3}
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Za-z][\w'’.-]*|and|for|of|the|in|on)\s+){0,8}[A-Z][\w'’.-]*)\s+\(([A-Z][A-Z0-9&.-]{1,11})\)")
 _PERSON_ENTS = frozenset({"PERSON"})
-_PLACE_KINDS = frozenset({"country", "metonym", "demonym"})  # name kinds that are no person
 MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies"})
 CONTEXT_ROLES = frozenset({"GOV", "MIL", "COP", "JUD"})
 OUTLET_ROLES = CONTEXT_ROLES | frozenset({"LEG", "OPP", "SPY"})
@@ -289,19 +288,13 @@ class ArticleActors:
         before: "he" is most often the nearest person, and when that person is nobody the tables
         or the article can resolve, the pronoun is nobody either, not an official named further
         back. Farther back (or when the model tagged no person) the last remembered one decides."""
-        doc = pronoun.doc
-        sentence = pronoun.sent
-        start = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0  # this sentence and the one before
-        i = pronoun.i - 1
-        while i >= start:
-            if doc[i].ent_type_ in _PERSON_ENTS:
-                entity = entity_at(doc[i])
-                root = entity.root if entity is not None else doc[i]
-                entry = self._names.get(_normalize(entity.text if entity is not None else root.text))
-                if (entry is None or entry.kind not in _PLACE_KINDS) and self.place(root) is None:
-                    return True, self.resolve(root, remember=False)
-                i = entity.start if entity is not None else i  # a place the model took for a person ("Kyiv")
-            i -= 1
+        for entity in entities_before(pronoun, sentences_back=1):
+            if entity.root.ent_type_ not in _PERSON_ENTS:
+                continue
+            entry = self._names.get(_normalize(entity.text))
+            if (entry is None or entry.kind not in ontology.PLACE_KINDS) and self.place(entity.root) is None:
+                return True, self.resolve(entity.root, remember=False)
+            # else a place the model took for a person ("Kyiv"): look further back
         return False, None
 
     def _members_of(self, head) -> Actor | None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from transforms.extract.doc_cache import entity_at
+from schemas.ontology import PLACE_KINDS
+from transforms.extract.doc_cache import entities_before
 
 REFERRING_NOUNS = frozenset({"country", "nation"})
 SENTENCES_BACK = 2
-_COUNTRY_KINDS = frozenset({"country", "metonym", "demonym"})
 # Children that make the phrase a description, not a reference: "the country of origin",
 # "the country that hosts", "the host country".
 _DESCRIBING_DEPS = frozenset({"prep", "compound", "relcl", "acl", "poss"})
@@ -47,20 +47,9 @@ def country_referred(head, lookup: Callable, country_of: Callable) -> tuple[str,
     if not refers_to_a_country(head):
         return None
     excluded = clause_subject_countries(head, country_of)
-    doc = head.doc
-    first = head.sent.start
-    for _ in range(SENTENCES_BACK):
-        first = doc[first - 1].sent.start if first > 0 else 0
-    i = head.i - 1
-    while i >= first:
-        token = doc[i]
-        if token.ent_type_:  # any entity: the small model tags "Moldova" ORG or PERSON at times
-            entity = entity_at(token)
-            text = entity.text if entity is not None else token.text
-            entry = lookup(text)
-            if (entry is not None and entry.kind in _COUNTRY_KINDS and entry.code == entry.country
-                    and entry.country not in excluded):
-                return entry.country, text
-            i = entity.start if entity is not None else i
-        i -= 1
+    for entity in entities_before(head, SENTENCES_BACK):  # any entity type: the small model tags "Moldova" ORG at times
+        entry = lookup(entity.text)
+        if (entry is not None and entry.kind in PLACE_KINDS and entry.code == entry.country
+                and entry.country not in excluded):
+            return entry.country, entity.text
     return None

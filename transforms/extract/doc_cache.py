@@ -44,3 +44,20 @@ def entity_at(token):
     if by_token is None:
         by_token = doc.user_data[_ENTITIES] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     return by_token.get(token.i)
+
+
+def entities_before(token, sentences_back: int):
+    """The named entities before `token`, nearest first, within its sentence and the
+    `sentences_back` sentences before it; a token tagged outside any entity span comes alone.
+    For "he" and "the country", which mean a name the text gave shortly before."""
+    doc = token.doc
+    first = token.sent.start
+    for _ in range(sentences_back):
+        first = doc[first - 1].sent.start if first > 0 else 0
+    i = token.i - 1
+    while i >= first:
+        if doc[i].ent_type_:
+            span = entity_at(doc[i]) or doc[i : i + 1]
+            yield span
+            i = span.start
+        i -= 1
