@@ -138,6 +138,20 @@ def test_a_possessive_is_no_trigger(nlp):
     assert load_prefilter(nlp).mask("", "Israel's new team coach is from Sweden.") == (None, None)
 
 
+def test_spellings_of_lemmas_are_their_own_and_add_up(nlp):
+    """A special case is a spelling of a lemma only through its own pieces: "let's" is a
+    spelling of "let", but the letters it leaves ("s") do not make "hes" ("he's") one too.
+    The spellings of a set of lemmas are the union of each lemma's, so one `SurfaceForms`
+    can remember them lemma by lemma."""
+    from transforms.extract.model import SurfaceForms
+
+    spell = SurfaceForms(nlp)
+    let = spell({"let"}, "verb")
+    assert "let" in let and not {"hes", "thats", "whats"} & let
+    assert spell({"let", "say", "meet"}, "verb") == SurfaceForms(nlp)({"let"}, "verb") | spell(
+        {"say"}, "verb") | spell({"meet"}, "verb")
+
+
 def test_role_nouns_count_in_a_story_the_outlet_frames():
     """A British outlet's "The government announced ..." is the British government
     (transforms/extract/outlets.py): the sentence is kept, and so is any sentence naming a

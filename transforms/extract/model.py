@@ -9,7 +9,7 @@ The extractor reads POS tags (tagger + attribute_ruler), dependencies and
 sentences (parser), lemmas (lemmatizer) and PERSON entities (ner): every
 component of the small English models is used, so none is disabled.
 
-`surface_forms` reads the model's own lemmatizer tables
+`SurfaceForms` reads the model's own lemmatizer tables
 so that the pre-filter knows every spelling the model turns into a verb lemma.
 """
 from __future__ import annotations
@@ -40,37 +40,78 @@ def load_model(name: str) -> Language:
 
 def surface_forms(nlp: Language, lemmas: Iterable[str], pos: str = "verb") -> set[str]:
     """Every lower-case word that this model may lemmatize to one of `lemmas` as `pos`
-    ("verb", "noun", "adj").
+    ("verb", "noun", "adj"). For many calls on one model, build one `SurfaceForms`."""
+    return SurfaceForms(nlp)(lemmas, pos)
+
+
+class SurfaceForms:
+    """The spellings a model gives its lemmas: `spell(lemmas, pos)` → lower-case words.
 
     The inverse of the rule lemmatizer (suffix rules and exceptions for `pos`), plus
     the attribute ruler's lemma overrides and tokenizer special cases that contain
     such a word ("gonna"); regular inflections and common irregulars when the model
     has no rule tables (a lookup or a trainable lemmatizer).
-    """
-    from transforms.extract.prefilter import english_inflections, rule_inflections, runs
 
-    lemmas = {lemma.lower() for lemma in lemmas}
-    forms: set[str] = set()
-    rules, exceptions = _tables(nlp, pos)
-    for lemma in lemmas:
-        forms |= english_inflections(lemma)
-        if rules is not None:
-            forms |= rule_inflections(lemma, rules, exceptions)
-    if "attribute_ruler" in nlp.pipe_names:
-        for pattern in nlp.get_pipe("attribute_ruler").patterns:
-            lemma = str(pattern["attrs"].get("LEMMA", "")).lower()
-            if lemma in lemmas:
+    The answer for a set of lemmas is the union of the answers for each, so each
+    lemma is spelled once and remembered, and the attribute ruler's patterns and the
+    tokenizer's special cases are indexed once: the pre-filter asks about a few
+    thousand lemmas in hundreds of calls, and scanning every special case on each
+    call cost seconds at every worker start.
+    """
+
+    def __init__(self, nlp: Language):
+        from transforms.extract.prefilter import runs
+
+        self._nlp = nlp
+        self._tables: dict[str, tuple] = {}
+        self._known: dict[tuple[str, str], frozenset[str]] = {}
+        self._ruler_forms: dict[str, set[str]] = {}
+        if "attribute_ruler" in nlp.pipe_names:
+            for pattern in nlp.get_pipe("attribute_ruler").patterns:
+                lemma = str(pattern["attrs"].get("LEMMA", "")).lower()
+                if not lemma:
+                    continue
                 for tokens in pattern["patterns"]:
                     token = tokens[pattern.get("index", 0)] if tokens else {}
                     for value in (token.get("LOWER"), token.get("ORTH"), token.get("TEXT")):
                         if isinstance(value, str):
-                            forms.update(runs(value))
-    for special, pieces in nlp.tokenizer.rules.items():
-        if any(str(piece.get(65, piece.get("ORTH", ""))).lower() in forms for piece in pieces):
-            forms.update(runs(special))
-    words = {f for f in forms if re.fullmatch(r"[^\W_]+", f)} | {r for f in forms for r in runs(f)[-1:]}
-    # A clitic's letters are no word: "let's" must not make every "Israel's" a trigger.
-    return {w for w in words if len(w) > 1}
+                            self._ruler_forms.setdefault(lemma, set()).update(runs(value))
+        # A special case's piece (lower case) → the words of the special cases that hold it.
+        self._specials: dict[str, set[str]] = {}
+        for special, pieces in nlp.tokenizer.rules.items():
+            for piece in pieces:
+                self._specials.setdefault(str(piece.get(65, piece.get("ORTH", ""))).lower(), set()).update(
+                    runs(special))
+
+    def __call__(self, lemmas: Iterable[str], pos: str = "verb") -> set[str]:
+        found: set[str] = set()
+        for lemma in {lemma.lower() for lemma in lemmas}:
+            key = (lemma, pos)
+            if key not in self._known:
+                self._known[key] = self._spell(lemma, pos)
+            found |= self._known[key]
+        return found
+
+    def _spell(self, lemma: str, pos: str) -> frozenset[str]:
+        from transforms.extract.prefilter import english_inflections, rule_inflections, runs
+
+        if pos not in self._tables:
+            rules, exceptions = _tables(self._nlp, pos)
+            exception_forms: dict[str, set[str]] = {}  # lemma → the exceptional forms that give it
+            for form, form_lemmas in exceptions.items():
+                for form_lemma in form_lemmas:
+                    exception_forms.setdefault(form_lemma, set()).add(form)
+            self._tables[pos] = rules, exception_forms
+        rules, exception_forms = self._tables[pos]
+        forms = english_inflections(lemma)
+        if rules is not None:
+            forms |= rule_inflections(lemma, rules, {}) | exception_forms.get(lemma, set())
+        forms |= self._ruler_forms.get(lemma, set())
+        for form in list(forms):
+            forms |= self._specials.get(form, set())
+        words = {f for f in forms if re.fullmatch(r"[^\W_]+", f)} | {r for f in forms for r in runs(f)[-1:]}
+        # A clitic's letters are no word: "let's" must not make every "Israel's" a trigger.
+        return frozenset(w for w in words if len(w) > 1)
 
 
 def _tables(nlp: Language, pos: str):

@@ -52,12 +52,10 @@ def load_prefilter(nlp):
     """The pre-filter for this model: trigger spellings from its own lemmatizer tables."""
     from schemas import ontology
     from transforms.extract.actors import CONTEXT_ROLES, OUTLET_ROLES
-    from transforms.extract.model import surface_forms
+    from transforms.extract.model import SurfaceForms
     from transforms.extract.prefilter import Prefilter, build_vocabulary, trigger_conditions, trigger_lemmas
 
-    def spell(lemmas, pos):
-        return surface_forms(nlp, lemmas, pos)
-
+    spell = SurfaceForms(nlp)
     triggers = set().union(*(spell(lemmas, pos) for pos, lemmas in trigger_lemmas().items()))
     # Role nouns the headline's country ("police arrested ...") or the outlet's ("the
     # government announced ...") can frame keep a sentence.
