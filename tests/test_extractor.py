@@ -172,6 +172,21 @@ def test_event_nouns_with_an_actor(nlp):
     assert ("RUS", "19", "UKR") in triples(events)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana's condemnation of the Togolese raid drew praise from the African Union.", ("GHA", "111", "TGO")),
+        ("Farmers, stirred by Togo's angry denunciation of Ghana's border rules, blocked the road.",
+         ("TGO", "111", "GHA")),
+        ("The Togolese accusations against Ghana grew louder on Monday.", ("TGO", "112", "GHA")),
+    ],
+)
+def test_a_criticism_named_by_a_noun_is_its_owner_s(nlp, text, expected):
+    """Criticism told as a noun: the possessive or demonym names who criticised, "of"/"against"
+    whom (schemas/data/nominal_events.csv)."""
+    assert expected in {(e.actor, e.event_code, e.target) for e in extract(nlp, text)}
+
+
 def test_anaphora_the_bloc_and_he(nlp):
     events = extract(
         nlp,
