@@ -187,6 +187,33 @@ def test_a_criticism_named_by_a_noun_is_its_owner_s(nlp, text, expected):
     assert expected in {(e.actor, e.event_code, e.target) for e in extract(nlp, text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana rejected the proposal on Monday, warning of countermeasures.", {("GHA", "125"), ("GHA", "130")}),
+        ("Mali has started withdrawing its troops from the border while sending aid to Niger.",
+         {("MLI", "087"), ("MLI", "073")}),
+    ],
+)
+def test_an_ing_clause_is_an_act_of_the_main_subject(nlp, text, expected):
+    """A participle clause without a subject of its own shares the main clause's (clauses.subjects_of)."""
+    assert expected <= {(e.actor, e.event_code) for e in extract(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Togolese troops shelled a Ghanaian border post, causing a fire and injuring two guards.", {"19"}),
+        ("Ghana recognised Kosovo on Monday, joining Togo and Benin.", {"05"}),
+        ("Ghana expelled the Togolese ambassador, citing security concerns.", {"16"}),
+    ],
+)
+def test_an_ing_clause_of_effect_reason_or_company_is_no_new_act(nlp, text, expected):
+    """"..., injuring two", "citing concerns", "joining Togo": the effect, the reason, or who else did
+    it (engine.PARTICIPLE_NON_ACTS, and statements): no second row."""
+    assert {e.event_root for e in extract(nlp, text)} == expected
+
+
 def test_anaphora_the_bloc_and_he(nlp):
     events = extract(
         nlp,

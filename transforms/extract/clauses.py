@@ -76,11 +76,28 @@ def subjects_of(verb) -> list:
         return subjects_of(verb.head)
     if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return subjects_of(verb.head)  # purpose: "sat down in Dushanbe to negotiate"
+    if is_participle_clause(verb):
+        return subjects_of(verb.head)  # "has begun evacuating villages, while deploying tanks"
     if verb.dep_ == "relcl":
         return [verb.head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]  # a headline with no finite verb: "German minister heading to Taiwan"
     return []
+
+
+def is_participle_clause(verb) -> bool:
+    """An -ing clause on a verb, without a subject of its own ("rejected the plan, warning of
+    countermeasures", "while deploying tanks"): its subject is the main clause's."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
+
+
+def in_participle_clause(verb) -> bool:
+    """The verb is such a clause or a conjunct of one ("..., causing an outage and injuring three")."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in SUBJECT_DEPS for c in verb.children):
+        verb = verb.head
+    return is_participle_clause(verb)
 
 
 def agents_of(verb) -> list:

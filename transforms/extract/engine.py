@@ -21,6 +21,7 @@ from transforms.extract.clauses import (
     clause_kind,
     dative_object,
     direct_object,
+    in_participle_clause,
     is_headline_passive,
     is_hypothetical,
     is_negated,
@@ -47,7 +48,7 @@ from transforms.extract.confidence import place_features, probability, row_featu
 from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
-from transforms.extract.nominal import instrument_agent, nominal_code, nominal_events, nominal_target
+from transforms.extract.nominal import IMPACT_VERBS, instrument_agent, nominal_code, nominal_events, nominal_target
 from transforms.extract.outlets import outlet_country
 from transforms.extract.rows import TITLE_SEPARATOR, analysed_text, best_per_event, to_rows
 from transforms.extract.targets import complement_target, find_target
@@ -282,6 +283,13 @@ def _light_verb_rule(verb, dobj) -> ontology.VerbRule | None:
     return ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), code) if code else None
 
 
+# In an -ing clause on another act these verbs tell its effect ("..., killing three", "forcing
+# thousands to flee", "leaving a city without power") or who else did the same ("recognised
+# Palestine, joining Britain and Canada"), not a new act of the subject.
+PARTICIPLE_NON_ACTS = IMPACT_VERBS | frozenset({"force", "leave", "cause", "prompt", "trigger", "spark", "displace",
+                                                 "join", "follow"})
+
+
 def _has_rules(lemma: str) -> bool:
     return lemma.lower() in ontology.verb_rules()
 
@@ -307,6 +315,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     rule = rule or predicate_rule(verb)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
+    if in_participle_clause(verb) and (rule.code.startswith("01") or verb.lemma_.lower() in PARTICIPLE_NON_ACTS):
+        return  # "..., citing security concerns", "..., killing three": the reason or the effect, not a new act
     rule = command_of_own_forces(verb, dobj) or joint_action(rule, dobj)
     if refusal:  # "will not withdraw": a refusal of the act (modality.csv, mode "refusal")
         table = ontology.modality_codes()
