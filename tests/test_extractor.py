@@ -137,6 +137,11 @@ def test_complements_set_the_code(nlp):
         ("Ghana's president will meet the Togolese president in Lome on Friday.", ("GHA", "04", "TGO")),
         ("The African Union will host a meeting on Sudan in Addis Ababa.", ("AU", "04", "SDN")),
         ("Ghana said it will hold talks with Togo.", ("GHA", "03", "TGO")),
+        # words that schedule it ("is due to", "is set to", "is scheduled to") tell the same
+        ("The Ghanaian president is due to meet his Togolese counterpart in Lome.", ("GHA", "04", "TGO")),
+        ("The Ghanaian foreign minister is set to visit Togo on Friday.", ("GHA", "04", "TGO")),
+        ("Nigeria's president is scheduled to attend talks with Benin.", ("NGA", "04", "BEN")),
+        ("Ghana is due to impose new tariffs on Togo.", ("GHA", "13", "TGO")),
         # other acts announced for the future stay intents and threats
         ("Ghana will attack Togo.", ("GHA", "13", "TGO")),
         ("Ghana will send aid to Togo.", ("GHA", "03", "TGO")),
@@ -144,6 +149,12 @@ def test_complements_set_the_code(nlp):
 )
 def test_a_scheduled_meeting_is_a_meeting_and_other_futures_are_intents(nlp, text, expected):
     assert expected in triples(extract(nlp, text))
+
+
+def test_a_visit_that_was_due_is_no_meeting(nlp):
+    """"was due to visit" may never have happened (clauses.is_scheduled)."""
+    rows = extract(nlp, "The Ghanaian foreign minister was due to visit Togo on Friday.")
+    assert not [e for e in rows if e.event_root == "04"]
 
 
 @pytest.mark.parametrize(
@@ -329,8 +340,8 @@ def test_a_named_leader_out_of_office_on_the_article_date_is_an_ex_official(nlp)
         ("Talks between Serbia and Kosovo resumed in Brussels on Monday.", {("SRB", "04", "XKX"), ("XKX", "04", "SRB")}),
         # a ceasefire agreed by two sides is each one's toward the other
         ("Thailand and Cambodia agreed to a ceasefire on Saturday.", {("THA", "08", "KHM"), ("KHM", "08", "THA")}),
-        # scheduled meetings are intents
-        ("The Brazilian president is due to attend a summit in Cairo.", {("BRA", "03", None)}),
+        # a meeting the news schedules is the meeting (coding.SCHEDULED_ROOTS, clauses.is_scheduled)
+        ("The Brazilian president is due to attend a summit in Cairo.", {("BRA", "04", None)}),
     ],
 )
 def test_recall_and_sense_on_wire_forms(nlp, text, expected):

@@ -72,6 +72,9 @@ def subjects_of(verb) -> list:
         if verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
             return [verb.head]
         return subjects
+    if is_scheduled(verb):  # "the president is due / set to meet": the subject of "is"
+        head = verb.head.head if verb.head.dep_ == "acomp" else verb.head
+        return subjects_of(head) or [c for c in head.children if c.dep_ == "nsubjpass"]
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subjects_of(verb.head)
     if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
@@ -83,6 +86,20 @@ def subjects_of(verb) -> list:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]  # a headline with no finite verb: "German minister heading to Taiwan"
     return []
+
+
+def is_scheduled(verb) -> bool:
+    """The complement of a word that schedules it ("is due to meet", "is set to visit", "is
+    scheduled to sign": schemas/data/predicates.csv, mode "scheduled"): an act to come, told like
+    "will meet" (coding.with_modality), whose subject is that of "is". "Was due to" is not:
+    the act may never have happened, and gives no row."""
+    head, table = verb.head, ontology.predicates()
+    mode = (table.get(head.lower_) or table.get(head.lemma_.lower()) or ("",))[0]
+    if verb.dep_ != "xcomp" or mode != "scheduled":
+        return False
+    # "was due to visit" may not have happened: only the present schedules
+    be = head.head if head.dep_ == "acomp" else next((c for c in head.children if c.dep_ == "auxpass"), None)
+    return be is not None and be.tag_ in ("VBZ", "VBP")
 
 
 def is_participle_clause(verb) -> bool:

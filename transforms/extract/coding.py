@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from schemas import ontology
-from transforms.extract.clauses import direct_object, object_heads, particles_of, prepositions
+from transforms.extract.clauses import direct_object, is_scheduled, object_heads, particles_of, prepositions
 from transforms.extract.doc_cache import span_text
 from transforms.extract.verbs import match_verb
 
@@ -70,7 +70,7 @@ def _future(verb) -> bool:
     """'will attack'; and 'said it would send police': in reported speech 'would' is the future
     of the time of saying, not a condition."""
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if auxes & {"will", "'ll"}:
+    if auxes & {"will", "'ll"} or is_scheduled(verb):
         return True
     return "would" in auxes and verb.dep_ == "ccomp" and _is_speech(verb.head)
 
@@ -151,6 +151,8 @@ def predicate_rule(verb) -> ontology.VerbRule | None:
     for child in verb.children:
         if child.dep_ == "acomp" and child.lemma_.lower() in table:
             mode, code = table[child.lemma_.lower()]
+            if mode == "scheduled":  # "is due to meet": the meeting is the event (clauses.is_scheduled)
+                return None
             if mode == "statement":
                 return ontology.VerbRule(child.lemma_.lower(), None, frozenset(), code)
             complement = next((c for c in child.children if c.dep_ == "xcomp"), None)

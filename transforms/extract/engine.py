@@ -27,6 +27,7 @@ from transforms.extract.clauses import (
     is_negated,
     is_purpose,
     is_refusal,
+    is_scheduled,
     object_heads,
     particles_of,
     passive_voice,
@@ -268,9 +269,10 @@ def _learn_people(sent, resolver: ArticleActors) -> None:
 def _governed_by_event_verb(verb) -> bool:
     """'refused to implement': the governing verb codes the event, not the xcomp.
 
-    Aspectual verbs ("began sharing data") govern nothing: the complement is the event.
+    Aspectual verbs ("began sharing data") govern nothing: the complement is the event; nor
+    do words that schedule it ("is set to meet": clauses.is_scheduled).
     """
-    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in ontology.aspectual_verbs():
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in ontology.aspectual_verbs() or is_scheduled(verb):
         return False
     return _has_rules(verb.head.lemma_) or predicate_rule(verb.head) is not None
 
