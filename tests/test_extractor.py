@@ -225,6 +225,12 @@ def test_an_ing_clause_of_effect_reason_or_company_is_no_new_act(nlp, text, expe
     assert {e.event_root for e in extract(nlp, text)} == expected
 
 
+def test_a_counterpart_is_an_actor_of_its_country(nlp):
+    """"his Ghanaian counterpart" beside Togo's president is Ghana's official (roles.csv)."""
+    rows = extract(nlp, "The Togolese president and his Ghanaian counterpart agreed to reopen the border.")
+    assert {("TGO", "GHA"), ("GHA", "TGO")} <= {(e.actor, e.target) for e in rows}
+
+
 def test_anaphora_the_bloc_and_he(nlp):
     events = extract(
         nlp,
