@@ -346,6 +346,8 @@ def test_a_named_leader_out_of_office_on_the_article_date_is_an_ex_official(nlp)
         ("Talks between Serbia and Kosovo resumed in Brussels on Monday.", {("SRB", "04", "XKX"), ("XKX", "04", "SRB")}),
         # a ceasefire agreed by two sides is each one's toward the other
         ("Thailand and Cambodia agreed to a ceasefire on Saturday.", {("THA", "08", "KHM"), ("KHM", "08", "THA")}),
+        # rejecting blame is denying responsibility (016), not rejecting a proposal (12)
+        ("Ghana's army rejected blame for the border clash.", {("GHA", "01", None)}),
         # a meeting the news schedules is the meeting (coding.SCHEDULED_ROOTS, clauses.is_scheduled)
         ("The Brazilian president is due to attend a summit in Cairo.", {("BRA", "04", None)}),
     ],
