@@ -19,6 +19,8 @@ from transforms.extract.places import place_countries
         # a visit or a use of force: the place stands for its country
         ("Chile's foreign minister visited the border city of Mendoza on Friday.", ("CHL", "ARG")),
         ("Ethiopian troops shelled positions near Kassala overnight.", ("ETH", "SDN")),
+        # a use of force told in a "where" clause: the place it hangs on
+        ("Shells fell on eastern Chad, where Sudanese forces are extending their offensive.", ("SDN", "TCD")),
         # the act inside an intent's complement names the recipient
         ("Norway agreed to keep supplying Latvia with grain next year.", ("NOR", "LVA")),
         ("The Chilean government said it was ready to open talks with Bolivia on water rights.", ("CHL", "BOL")),

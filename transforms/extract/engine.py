@@ -52,7 +52,7 @@ from transforms.extract.headlines import attributed_name
 from transforms.extract.nominal import IMPACT_VERBS, instrument_agent, nominal_code, nominal_events, nominal_target
 from transforms.extract.outlets import outlet_country
 from transforms.extract.rows import TITLE_SEPARATOR, analysed_text, best_per_event, to_rows
-from transforms.extract.targets import complement_target, find_target
+from transforms.extract.targets import complement_target, find_target, where_clause_target
 from transforms.extract.topics import item_kind, keeps
 from transforms.extract.verbs import match_verb
 
@@ -370,6 +370,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
                 break
     if target is None:  # "agreed to keep supplying Sri Lanka with fuel": the complement names it
         target = complement_target(resolver, verb, rule.code[:2])
+    if target is None:  # "northern Gaza, where the army is extending its offensive"
+        target = where_clause_target(resolver, verb, rule.code[:2])
     if target is None and instrument:  # "a Russian missile strike on Kharkiv killed four": the weapon's target
         target = next((t for t in (nominal_target(s, resolver, actors[0]) for s in subjects) if t is not None), None)
     object_text = _object_text(verb, dobj, preps, target)

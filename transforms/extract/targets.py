@@ -179,3 +179,14 @@ def complement_target(resolver: ArticleActors, verb, root: str) -> Actor | None:
             if found is not None:
                 return found
     return None
+
+
+def where_clause_target(resolver: ArticleActors, verb, root: str) -> Actor | None:
+    """For visits and uses of force told in a "where" clause, the place the clause hangs on:
+    "shells fell on northern Gaza, where the army is extending its offensive" → the Gaza side."""
+    if root not in PLACE_ROOTS or root in VENUE_ROOTS or verb.dep_ != "relcl":
+        return None
+    if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        return None
+    return _country_or_place(resolver, verb.head)
+
