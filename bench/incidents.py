@@ -58,8 +58,8 @@ def recluster(output: Path) -> dict:
     reading = time.perf_counter() - started
     started = time.perf_counter()
     labels = {}
-    for (actor, _, _), found in read_blocks.items():
-        labels.update(rules.assign_block([incident_row(r, actor) for _, r in found]))
+    for found in read_blocks.values():
+        labels.update(rules.assign_block([incident_row(r) for _, r in found]))
     grouping = time.perf_counter() - started
     return {"rows": len(rows), "blocks": len(blocks), "read_seconds": round(reading, 2),
             "group_seconds": round(grouping, 2), "same_ids_as_the_run": labels == written}

@@ -59,11 +59,20 @@ coded AS (
     FROM mention JOIN code_vote USING (incident, event_code)
     ORDER BY incident, rank
 ),
--- The target most rows name (ties: the most confident row's); null when no row names one.
+-- The evidence shown for the incident: its most confident row.
+best AS (
+    SELECT incident, actor, actor_name, sentence AS evidence, url FROM mention WHERE rank = 1
+),
+-- The target most rows name (ties: the most confident row's); null when no row names one. In an
+-- incident of two sides (a meeting: transforms/incidents/rules.py) a row of the other side toward
+-- the shown actor votes for its own actor: the target is always the other side.
 target_vote AS (
-    SELECT incident, first(target ORDER BY n DESC, best_rank) AS target
-    FROM (SELECT incident, target, count(*) AS n, min(rank) AS best_rank
-          FROM mention WHERE target IS NOT NULL GROUP BY incident, target)
+    SELECT incident, first(side ORDER BY n DESC, best_rank) AS target
+    FROM (SELECT incident, side, count(*) AS n, min(rank) AS best_rank
+          FROM (SELECT m.incident, m.rank,
+                       CASE WHEN m.target = b.actor THEN m.actor ELSE m.target END AS side, b.actor AS shown
+                FROM mention m JOIN best b USING (incident) WHERE m.target IS NOT NULL)
+          WHERE side <> shown GROUP BY incident, side)
     GROUP BY incident
 ),
 -- Corroborated confidence: each source counts once, by its most confident row, and the
@@ -79,10 +88,6 @@ tally AS (
            count(DISTINCT source) AS sources, min(published) AS first_seen, max(published) AS last_seen,
            min(date) AS date
     FROM mention GROUP BY incident
-),
--- The evidence shown for the incident: its most confident row.
-best AS (
-    SELECT incident, actor, actor_name, sentence AS evidence, url FROM mention WHERE rank = 1
 )
 SELECT
     incident AS incident_id, event_date, actor, actor_name, target,

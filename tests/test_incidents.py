@@ -83,6 +83,20 @@ def test_a_row_without_a_target_joins_the_target_its_words_match():
     assert ["d"] in groups(rows + [other, unrelated])
 
 
+def test_the_two_sides_of_a_meeting_are_one_incident_but_not_of_two_attacks():
+    """A meeting, an agreement, joint cooperation: A's row toward B and B's toward A report one
+    incident (rules.MUTUAL_ACTIONS). Attacks each way are two: a strike and the reply."""
+    rows = [
+        row("a", "Ghana's president met Togo's president in Lome on Monday.", actor="GHA", target="TGO", root="04"),
+        row("b", "Togo's president received Ghana's president in Lome on Monday.", actor="TGO", target="GHA",
+            root="04", hour=12),
+        row("c", "Ghana shelled Togo's border posts on Monday.", actor="GHA", target="TGO", root="19"),
+        row("d", "Togo shelled Ghana's border posts on Monday.", actor="TGO", target="GHA", root="19", hour=12),
+    ]
+    assert groups(rows) == [["a", "b"], ["c"], ["d"]]
+    assert rules.block_key(rows[0]) == rules.block_key(rows[1]) == ("GHA+TGO", "04", MON)
+
+
 def test_look_alikes_stay_apart():
     two_cities = [row("kharkiv", "Russia struck Kharkiv with missiles on Monday."),
                   row("odesa", "Russia struck Odesa with missiles on Monday.")]
@@ -162,6 +176,15 @@ def test_the_invented_stories_group_as_a_reader_would(at_once):
     assert ["eu-iran-sanctions", "eu-iran-sanctions-c"] in incidents
     assert not any({"us-china-tariffs", "us-china-tariffs-again"} <= set(group) for group in incidents)
     assert not any({"xi-lula-talks", "china-brazil-deal"} <= set(group) for group in incidents)
+    # one meeting, each outlet naming a different side first (Ghana → Togo, Togo → Ghana)
+    assert ["ghana-togo-talks", "togo-hosts-ghana"] in incidents
+
+
+def test_the_incidents_view_shows_the_other_side_of_a_meeting_as_its_target(at_once):
+    rows = run_query(str(at_once), "SELECT actor, target, mentions, sources FROM incidents "
+                                   "WHERE actor IN ('GHA', 'TGO') AND event_root = '04'")[1]
+    assert [({actor, target}, mentions, sources) for actor, target, mentions, sources in rows] == [
+        ({"GHA", "TGO"}, 2, 2)]
 
 
 @pytest.mark.parametrize("order", [["wire-a", "wire-b", "wire-c"], ["wire-c", "wire-b", "wire-a"],

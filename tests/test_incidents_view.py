@@ -249,3 +249,20 @@ def test_a_real_run_folds_into_incidents(tmp_path):
         assert confidence == pytest.approx(1 - math.prod(1 - b for b in by_incident[incident_id]), rel=1e-6)
     done = eventwire("query", "--output", output, "--top-incidents", "--format", "json")
     assert done.returncode == 0 and len(json.loads(done.stdout)) == min(20, keys)
+
+
+def test_an_incident_of_two_sides_shows_the_other_side_as_its_target(tmp_path):
+    """A meeting is one incident whichever side a row names first (transforms/incidents/rules.py):
+    rows of the other side toward the shown actor vote for their own actor as the target, so the
+    target is never the shown actor itself."""
+    pair = dict(incident_id="inc-pair", event_date=D1, date=D1, code="111", run="p")
+    _write(tmp_path, "p", [
+        _row(1, actor="GHA", target="TGO", confidence=0.9, article="b1", source="s1.example",
+             published=_at(D1, 8), **pair),
+        _row(2, actor="TGO", target="GHA", confidence=0.5, article="b2", source="s2.example",
+             published=_at(D1, 9), **pair),
+        _row(3, actor="TGO", target="GHA", confidence=0.4, article="b3", source="s3.example",
+             published=_at(D1, 10), **pair),
+    ])
+    incident = _incidents(tmp_path)["inc-pair"]
+    assert (incident["actor"], incident["target"], incident["mentions"]) == ("GHA", "TGO", 3)

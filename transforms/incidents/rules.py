@@ -1,6 +1,7 @@
 """Which rows report the same incident: plain rules, applied to one block of rows at a time.
 
-A **block** is every row with the same actor, the same action and the same incident week:
+A **block** is every row with the same actor, the same action and the same incident week (for a
+mutual act with a recipient, MUTUAL_ACTIONS, the pair of sides stands for the actor):
 
 - action: the CAMEO root, with the codes users call one action merged (an attack coded 18 by one
   outlet and 19 by another, sanctions coded 163 or 172, "agree to restore ties" 03x and
@@ -116,9 +117,26 @@ def week_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
+# Acts two sides do together: a meeting, an agreement, joint cooperation. "Saudi Arabia and Iran agreed
+# to restore ties" is one incident whichever side a row names as its actor.
+MUTUAL_ACTIONS = frozenset({"04", "agree", "06"})
+PAIR_SEPARATOR = "+"  # never in an actor code (transforms/store/layout.ACTOR_CODE)
+
+
 def block_key(row) -> tuple[str, str, dt.date]:
-    """(actor, action, Monday of the incident day's week): rows of different blocks are never one incident."""
-    return row.actor, action_of(row.event_code or row.event_root), week_of(incident_day(row))
+    """(actor, action, Monday of the incident day's week): rows of different blocks are never one incident.
+    A mutual act with a recipient is keyed by the pair instead ("IRN+SAU", sorted): A's rows toward B
+    and B's toward A are one block."""
+    action = action_of(row.event_code or row.event_root)
+    week = week_of(incident_day(row))
+    if action in MUTUAL_ACTIONS and row.target and row.target != row.actor:
+        return PAIR_SEPARATOR.join(sorted((row.actor, row.target))), action, week
+    return row.actor, action, week
+
+
+def block_actors(block_actor: str) -> list[str]:
+    """The actors whose partitions hold a block's rows: one, or the two of a pair."""
+    return block_actor.split(PAIR_SEPARATOR)
 
 
 def lookup_dates(week: dt.date) -> tuple[dt.date, dt.date]:
@@ -250,6 +268,8 @@ def assign_block(rows: Iterable[IncidentRow]) -> dict[str, str]:
         return {}
     block = block_key(rows[0])
     features_of = {row.event_id: _features(row) for row in rows}  # the words and places are read once
+    if PAIR_SEPARATOR in block[0]:  # both sides' rows: the pair is the only "target"
+        rows = [row._replace(target=None) for row in rows]
     targeted: dict[str | None, list[IncidentRow]] = defaultdict(list)
     for row in rows:
         if row.target:

@@ -4,9 +4,9 @@
                                              ▲          └─► (partition, (event_id, incident_id)) ('relabels')
     articles processed this run ─────────────┘ (side input: their committed rows are being replaced)
 
-A block (transforms/incidents/rules.py) is one actor, one action and one incident week, so the
-committed rows it needs are in the partitions of that actor within WINDOW_DAYS of the week:
-only those files are read (`snapshot_files` narrowed by actor and dates), never the dataset.
+A block (transforms/incidents/rules.py) is one actor (or, for a mutual act, the pair of sides),
+one action and one incident week, so the committed rows it needs are in the partitions of that
+actor (or of the two sides) within WINDOW_DAYS of the week: only those files are read (`snapshot_files` narrowed by actor and dates), never the dataset.
 The rules see the block's committed rows (minus those of articles this run re-processes) and
 its new rows together, so the result is the one a single run over all the articles would give;
 committed rows whose incident_id changes (a new row linked two incidents, or gave the block
@@ -40,16 +40,18 @@ class _CommittedRows:
         self._bucket_listing: dict[str, dict[dt.date, list[str]]] | None = None
 
     def of_block(self, actor: str, action: str, week: dt.date) -> list[tuple[str, dict]]:
-        """(partition, row) of the committed rows in the block."""
-        if not layout.ACTOR_CODE.fullmatch(actor):
-            return []
+        """(partition, row) of the committed rows in the block: in its actor's partitions, or in both
+        sides' for a pair's block (rules.block_key). Each row carries its partition's actor."""
         low, high = rules.lookup_dates(week)
-        by_date = self._partitions_of(actor)
         found = []
-        for path in (p for date, paths in sorted(by_date.items()) if low <= date <= high for p in paths):
-            for rel, row, block in self._read(path, actor):
-                if block == (actor, action, week):
-                    found.append((rel, row))
+        for member in rules.block_actors(actor):
+            if not layout.ACTOR_CODE.fullmatch(member):
+                continue
+            by_date = self._partitions_of(member)
+            for path in (p for date, paths in sorted(by_date.items()) if low <= date <= high for p in paths):
+                for rel, row, block in self._read(path, member):
+                    if block == (actor, action, week):
+                        found.append((rel, row))
         return found
 
     def _partitions_of(self, actor: str) -> dict[dt.date, list[str]]:
@@ -85,8 +87,8 @@ class _CommittedRows:
         except (OSError, ValueError):  # a damaged file: the writer sets it aside (transforms/store/dataset.py)
             rows = []
         else:
-            rows = [(rel, row, rules.block_key(incident_row(row, actor)))
-                    for row in (dict(r, date=date) for r in table.to_pylist())]
+            rows = [(rel, row, rules.block_key(incident_row(row)))
+                    for row in (dict(r, date=date, actor=actor) for r in table.to_pylist())]
         self._files[path] = rows
         if len(self._files) > _CACHED_FILES:
             self._files.popitem(last=False)
@@ -104,9 +106,9 @@ def _parse_block(key: str) -> tuple[str, str, dt.date]:
     return actor, action, dt.date.fromisoformat(week)
 
 
-def incident_row(row: dict, actor: str) -> rules.IncidentRow:
-    """A committed row (a dict read back from a part file, with its partition's date) for the rules."""
-    return rules.IncidentRow(row["event_id"], actor, row.get("event_root"), row.get("target"), row.get("event_date"),
+def incident_row(row: dict) -> rules.IncidentRow:
+    """A committed row (a dict read back from a part file, with its partition's date and actor) for the rules."""
+    return rules.IncidentRow(row["event_id"], row["actor"], row.get("event_root"), row.get("target"), row.get("event_date"),
                              row["date"], row.get("published"), row.get("title"), row.get("sentence"),
                              row.get("event_date_basis"), row.get("event_code"))
 
@@ -126,7 +128,7 @@ class _AssignBlockFn(beam.DoFn):
         events = list(events)
         old = [(rel, row) for rel, row in self._committed.of_block(actor, action, week)
                if row["article_id"] not in processed]
-        labels = rules.assign_block([rules.IncidentRow.of(e) for e in events] + [incident_row(r, actor) for _, r in old])
+        labels = rules.assign_block([rules.IncidentRow.of(e) for e in events] + [incident_row(r) for _, r in old])
         for event in events:
             yield event._replace(incident_id=labels[event.event_id])
         for rel, row in old:
