@@ -189,4 +189,3 @@ def where_clause_target(resolver: ArticleActors, verb, root: str) -> Actor | Non
     if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
         return None
     return _country_or_place(resolver, verb.head)
-

@@ -6,7 +6,8 @@
 
 A block (transforms/incidents/rules.py) is one actor (or, for a mutual act, the pair of sides),
 one action and one incident week, so the committed rows it needs are in the partitions of that
-actor (or of the two sides) within WINDOW_DAYS of the week: only those files are read (`snapshot_files` narrowed by actor and dates), never the dataset.
+actor (or of the two sides) within WINDOW_DAYS of the week: only those files are read
+(`snapshot_files` narrowed by actor and dates), never the dataset.
 The rules see the block's committed rows (minus those of articles this run re-processes) and
 its new rows together, so the result is the one a single run over all the articles would give;
 committed rows whose incident_id changes (a new row linked two incidents, or gave the block
