@@ -151,3 +151,8 @@ def test_the_helper_of_an_act_is_no_recipient(nlp):
     rows = {(e.actor, e.target) for e in extract(nlp, "Ghana and Togo restored ties with Nigeria's help.")}
     assert rows == {("GHA", "TGO"), ("TGO", "GHA")}, rows
     assert ("GHA", "11", "NGA") in triples(extract(nlp, "Ghana condemned Nigeria's support for the rebels."))
+
+
+def test_an_ing_clause_acts_on_the_recipient_of_its_main_clause(nlp):
+    rows = extract(nlp, "Ghana rejected Togo's proposal on Monday, warning of countermeasures.")
+    assert ("GHA", "130", "TGO") in {(e.actor, e.event_code, e.target) for e in rows}

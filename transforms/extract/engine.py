@@ -372,6 +372,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         target = complement_target(resolver, verb, rule.code[:2])
     if target is None:  # "northern Gaza, where the army is extending its offensive"
         target = where_clause_target(resolver, verb, rule.code[:2])
+    if target is None and in_participle_clause(verb):  # "rejected Togo's plan, warning of countermeasures"
+        target = _main_clause_target(resolver, verb, rule.code[:2])
     if target is None and instrument:  # "a Russian missile strike on Kharkiv killed four": the weapon's target
         target = next((t for t in (nominal_target(s, resolver, actors[0]) for s in subjects) if t is not None), None)
     object_text = _object_text(verb, dobj, preps, target)
@@ -392,6 +394,17 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
                                  instrument=instrument, light_verb=light_noun, background=clause_kind(verb) == "relcl",
                                  subordinate=clause_kind(verb) == "advcl")
         yield Candidate(actor, this_target, rule, verb, object_text, speaker, 0.0, features)
+
+
+def _main_clause_target(resolver: ArticleActors, verb, root: str) -> Actor | None:
+    """The recipient of the clause an -ing clause hangs on: the act it goes with is aimed at the
+    same side."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    children = list(verb.head.children)
+    dobj = direct_object(children)
+    heads = [h for h in (dative_object(children), dobj) if h is not None]
+    return find_target(resolver, heads, prepositions(children), dobj, root)
 
 
 def _object_text(verb, dobj, preps, target: Actor | None) -> str | None:
