@@ -109,12 +109,13 @@ def is_participle_clause(verb) -> bool:
             and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
 
 
-def in_participle_clause(verb) -> bool:
-    """The verb is such a clause or a conjunct of one ("..., causing an outage and injuring three")."""
+def participle_main_verb(verb):
+    """When the verb is such a clause, or a conjunct of one ("..., causing an outage and injuring
+    three"), the verb of the clause it hangs on; else None."""
     while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
             c.dep_ in SUBJECT_DEPS for c in verb.children):
         verb = verb.head
-    return is_participle_clause(verb)
+    return verb.head if is_participle_clause(verb) else None
 
 
 def agents_of(verb) -> list:

@@ -21,7 +21,6 @@ from transforms.extract.clauses import (
     clause_kind,
     dative_object,
     direct_object,
-    in_participle_clause,
     is_headline_passive,
     is_hypothetical,
     is_negated,
@@ -29,6 +28,7 @@ from transforms.extract.clauses import (
     is_refusal,
     is_scheduled,
     object_heads,
+    participle_main_verb,
     particles_of,
     passive_voice,
     prepositions,
@@ -52,7 +52,7 @@ from transforms.extract.headlines import attributed_name
 from transforms.extract.nominal import IMPACT_VERBS, instrument_agent, nominal_code, nominal_events, nominal_target
 from transforms.extract.outlets import outlet_country
 from transforms.extract.rows import TITLE_SEPARATOR, analysed_text, best_per_event, to_rows
-from transforms.extract.targets import complement_target, find_target, where_clause_target
+from transforms.extract.targets import clause_target, complement_target, find_target, where_clause_target
 from transforms.extract.topics import item_kind, keeps
 from transforms.extract.verbs import match_verb
 
@@ -317,7 +317,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     rule = rule or predicate_rule(verb)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
-    if in_participle_clause(verb) and (rule.code.startswith("01") or verb.lemma_.lower() in PARTICIPLE_NON_ACTS):
+    main_verb = participle_main_verb(verb)  # the act an -ing clause goes with, if it is one
+    if main_verb is not None and (rule.code.startswith("01") or verb.lemma_.lower() in PARTICIPLE_NON_ACTS):
         return  # "..., citing security concerns", "..., killing three": the reason or the effect, not a new act
     rule = command_of_own_forces(verb, dobj) or joint_action(rule, dobj)
     if refusal:  # "will not withdraw": a refusal of the act (modality.csv, mode "refusal")
@@ -372,8 +373,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         target = complement_target(resolver, verb, rule.code[:2])
     if target is None:  # "northern Gaza, where the army is extending its offensive"
         target = where_clause_target(resolver, verb, rule.code[:2])
-    if target is None and in_participle_clause(verb):  # "rejected Togo's plan, warning of countermeasures"
-        target = _main_clause_target(resolver, verb, rule.code[:2])
+    if target is None and main_verb is not None:  # "rejected Togo's plan, warning of countermeasures"
+        target = clause_target(resolver, main_verb, rule.code[:2])
     if target is None and instrument:  # "a Russian missile strike on Kharkiv killed four": the weapon's target
         target = next((t for t in (nominal_target(s, resolver, actors[0]) for s in subjects) if t is not None), None)
     object_text = _object_text(verb, dobj, preps, target)
@@ -394,17 +395,6 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
                                  instrument=instrument, light_verb=light_noun, background=clause_kind(verb) == "relcl",
                                  subordinate=clause_kind(verb) == "advcl")
         yield Candidate(actor, this_target, rule, verb, object_text, speaker, 0.0, features)
-
-
-def _main_clause_target(resolver: ArticleActors, verb, root: str) -> Actor | None:
-    """The recipient of the clause an -ing clause hangs on: the act it goes with is aimed at the
-    same side."""
-    while verb.dep_ == "conj":
-        verb = verb.head
-    children = list(verb.head.children)
-    dobj = direct_object(children)
-    heads = [h for h in (dative_object(children), dobj) if h is not None]
-    return find_target(resolver, heads, prepositions(children), dobj, root)
 
 
 def _object_text(verb, dobj, preps, target: Actor | None) -> str | None:

@@ -172,13 +172,20 @@ def complement_target(resolver: ArticleActors, verb, root: str) -> Actor | None:
         for node in level:
             if node.pos_ not in ("VERB", "AUX"):
                 continue
-            children = list(node.children)
-            dobj = direct_object(children)
-            heads = [h for h in (dative_object(children), dobj) if h is not None]
-            found = find_target(resolver, heads, prepositions(children), dobj, root)
+            found = clause_target(resolver, node, root)
             if found is not None:
                 return found
     return None
+
+
+def clause_target(resolver: ArticleActors, verb, root: str) -> Actor | None:
+    """The recipient a verb's own objects and prepositions name (`find_target` on its clause): for
+    the act inside a complement, or the main act an -ing clause goes with ("rejected Togo's plan,
+    warning of countermeasures": the warning is aimed at Togo too)."""
+    children = list(verb.children)
+    dobj = direct_object(children)
+    heads = [h for h in (dative_object(children), dobj) if h is not None]
+    return find_target(resolver, heads, prepositions(children), dobj, root)
 
 
 def where_clause_target(resolver: ArticleActors, verb, root: str) -> Actor | None:
