@@ -9,6 +9,10 @@ The extractor reads POS tags (tagger + attribute_ruler), dependencies and
 sentences (parser), lemmas (lemmatizer) and PERSON entities (ner): every
 component of the small English models is used, so none is disabled.
 
+The attribute ruler is swapped for `indexed_ruler.IndexedAttributeRuler`: the same
+patterns and annotations, matched by table lookup (spaCy's Matcher made it cost as much
+as the parser).
+
 `SurfaceForms` reads the model's own lemmatizer tables
 so that the pre-filter knows every spelling the model turns into a verb lemma.
 """
@@ -19,6 +23,8 @@ from collections.abc import Iterable
 
 import spacy
 from spacy.language import Language
+
+from transforms.extract.indexed_ruler import index_attribute_ruler
 
 PARAGRAPHS = "eventwire_paragraphs"
 
@@ -33,6 +39,7 @@ def paragraph_boundaries(doc):
 
 def load_model(name: str) -> Language:
     nlp = spacy.load(name)
+    index_attribute_ruler(nlp)  # same annotations, a sixth of the ruler's time
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser" if "parser" in nlp.pipe_names else None)
     return nlp
