@@ -527,6 +527,13 @@ def predicates() -> dict[str, tuple[str, str]]:
 
 
 @functools.cache
+def judgements() -> dict[tuple[str, ...], tuple[str, str]]:
+    """Words that make a statement a criticism ("said the strikes were unacceptable"): the
+    phrase's words as lemmas → (where it counts: "predicate" or "anywhere", CAMEO code)."""
+    return {tuple(row["phrase"].lower().split()): (row["where"], row["code"]) for row in _rows("judgements.csv")}
+
+
+@functools.cache
 def aspectual_verbs() -> frozenset[str]:
     """'began sharing data': these verbs pass the event to their complement."""
     return frozenset(row["lemma"].lower() for row in _rows("aspectual.csv"))

@@ -201,6 +201,35 @@ def test_a_criticism_named_by_a_noun_is_its_owner_s(nlp, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Ghana says Togo's decision to close the border is \"deplorable\".", ("GHA", "111", "TGO")),
+        ("Mali said the sanctions imposed by ECOWAS were illegal and inhumane.", ("MLI", "111", "ECOWAS")),
+        ("The African Union described the Malian decision as unacceptable.", ("AU", "111", "MLI")),
+        ("Ghana's foreign minister said the shelling of Lomé was a war crime.", ("GHA", "1124", None)),
+        ("Niger said “flagrant war crimes” were being committed in the north.", ("NER", "1124", None)),
+    ],
+)
+def test_a_judgement_in_speech_is_a_criticism(nlp, text, expected):
+    """"said X was unacceptable": the statement is the criticism (schemas/data/judgements.csv),
+    aimed at whoever X belongs to."""
+    rows = {(e.actor, e.event_code, e.target) for e in extract(nlp, text)}
+    assert expected in rows
+    assert not any(code.startswith("01") for actor, code, _ in rows if actor == expected[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana said a war crimes tribunal would open in Accra next year.",
+        "Togo said the talks with Ghana were not a provocation.",
+    ],
+)
+def test_no_criticism_without_a_judgement_of_someone_s_act(nlp, text):
+    assert not any(e.event_root == "11" for e in extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Ghana rejected the proposal on Monday, warning of countermeasures.", {("GHA", "125"), ("GHA", "130")}),
         ("Mali has started withdrawing its troops from the border while sending aid to Niger.",
          {("MLI", "087"), ("MLI", "073")}),

@@ -9,7 +9,7 @@ it returns `Event` records, never spaCy objects.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from schemas import ontology
 from schemas.records import Article, Event
@@ -45,10 +45,11 @@ from transforms.extract.coding import (
     rule_for,
     with_modality,
 )
-from transforms.extract.confidence import place_features, probability, row_features
+from transforms.extract.confidence import place_features, probability, root_group, row_features
 from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
+from transforms.extract.judgements import judgement
 from transforms.extract.nominal import IMPACT_VERBS, instrument_agent, nominal_code, nominal_events, nominal_target
 from transforms.extract.outlets import outlet_country
 from transforms.extract.rows import TITLE_SEPARATOR, analysed_text, best_per_event, to_rows
@@ -158,6 +159,12 @@ def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
     for verb_i, candidates in by_verb.items():
         verb = sent.doc[verb_i]
         for candidate in candidates:
+            # "said the strikes were unacceptable": the statement is a criticism.
+            if candidate.rule.code.startswith("01") and not _disputes(candidate.rule.code):
+                judged = judgement(verb, candidate.actor, resolver)
+                if judged is not None:
+                    out.append(_as_judgement(candidate, *judged))
+                    continue
             # "X said that ...": the reported clause is the news, the saying is evidence,
             # unless the clause is the speaker's own view ("said he was confident"), or the
             # saying denies or accuses ("denied that its forces shelled ...": the denial is the news).
@@ -173,6 +180,16 @@ def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
                 continue
             out.append(candidate)
     return out
+
+
+def _as_judgement(candidate: Candidate, code: str, target: Actor | None) -> Candidate:
+    rule = ontology.VerbRule(candidate.rule.lemma, None, frozenset(), code)
+    target = target or candidate.target
+    features = {k: v for k, v in candidate.features.items() if k not in root_group(candidate.rule.code)}
+    features.update(root_group(code))
+    if target is not None:
+        features["has_target"] = 1.0
+    return replace(candidate, rule=rule, target=target, features=features)
 
 
 MUTUAL_WORDS = frozenset({"bilateral", "mutual", "mutually", "jointly", "together"})
