@@ -204,6 +204,7 @@ def test_a_criticism_named_by_a_noun_is_its_owner_s(nlp, text, expected):
         ("Ghana says Togo's decision to close the border is \"deplorable\".", ("GHA", "111", "TGO")),
         ("Mali said the sanctions imposed by ECOWAS were illegal and inhumane.", ("MLI", "111", "ECOWAS")),
         ("The African Union described the Malian decision as unacceptable.", ("AU", "111", "MLI")),
+        ("Togo's president described the raid by Ghanaian troops as barbaric.", ("TGO", "111", "GHA")),
         ("Ghana's foreign minister said the shelling of Lomé was a war crime.", ("GHA", "1124", None)),
         ("Niger said “flagrant war crimes” were being committed in the north.", ("NER", "1124", None)),
     ],
@@ -225,6 +226,14 @@ def test_a_judgement_in_speech_is_a_criticism(nlp, text, expected):
 )
 def test_no_criticism_without_a_judgement_of_someone_s_act(nlp, text):
     assert not any(e.event_root == "11" for e in extract(nlp, text))
+
+
+def test_describing_an_attack_is_not_the_speaker_s_attack(nlp):
+    """A statement verb names its object's event as the speaker's own only when it announces
+    it ("announced an offensive", light_verbs.csv), not when it talks about it."""
+    rows = extract(nlp, "Togo's president described the raid by Ghanaian troops in detail.")
+    assert not any(e.actor == "TGO" and e.event_root == "19" for e in rows)
+    assert any(e.actor == "TGO" and e.event_root == "19" for e in extract(nlp, "Togo's army announced a raid."))
 
 
 @pytest.mark.parametrize(

@@ -352,7 +352,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         table = ontology.modality_codes()
         code = (table.get(("demand", inner.code[:2])) if inner and inner.code != NOT_AN_EVENT else None) or table[("demand", "*")]
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
-    light = rule.code.startswith("01") or verb.lemma_.lower() in ontology.light_verbs()
+    light = verb.lemma_.lower() in ontology.light_verbs()
     if light and not rule.object_heads and dobj is not None and not passive_voice(children):
         announced = ontology.nominal_events(standalone_only=False).get(dobj.lemma_.lower())
         if announced is not None:  # "announced a military offensive against ..."

@@ -31,26 +31,30 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 def judgement(verb, speaker: Actor, resolver: ArticleActors) -> tuple[str, Actor | None] | None:
     """(CAMEO code, recipient) when what the speech verb reports is a judgement, else None."""
-    for content, predicates in _contents(verb):
+    for content, predicates, judged in _contents(verb):
         if is_negated(content):
             continue
         code = _judging_code(content, predicates)
         if code is not None:
-            return code, _judged_owner(content, speaker, resolver)
+            return code, _judged_owner(judged, speaker, resolver)
     return None
 
 
 def _contents(verb):
-    """(content head, its predicate tokens) for each thing the verb reports: a reported clause
-    ("said the strikes were unacceptable"), an "as" phrase ("described X as abhorrent"), an
-    object predicate ("called it unacceptable")."""
+    """(content head, its predicate tokens, what is judged) for each thing the verb reports: a
+    reported clause ("said the strikes were unacceptable": its subject or "by" agent), an "as"
+    phrase ("described the raid as barbaric", on the verb or on its object) or an object
+    predicate ("called the raid barbaric"): the verb's object."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
     for child in verb.children:
         if child.dep_ == "ccomp":
-            yield child, [c for c in child.children if c.dep_ in PREDICATE_DEPS and child.lemma_.lower() in COPULAS]
-        elif child.dep_ == "prep" and child.lower_ == "as":
-            yield child, [c for c in child.children if c.dep_ in ("pobj", "amod", "acomp")]
+            predicates = [c for c in child.children if c.dep_ in PREDICATE_DEPS and child.lemma_.lower() in COPULAS]
+            yield child, predicates, [c for c in child.children if c.dep_ in SUBJECT_DEPS] + agents_of(child)
         elif child.dep_ == "oprd":
-            yield child, [child]
+            yield child, [child], objects
+    for head in [verb, *objects]:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "as"):
+            yield prep, [c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp")], objects
 
 
 def _judging_code(content, predicates) -> str | None:
@@ -84,12 +88,9 @@ def _phrases_at(token):
             yield (word, prep.lower_, pobj.lemma_.lower())
 
 
-def _judged_owner(content, speaker: Actor, resolver: ArticleActors) -> Actor | None:
-    """Whose act or thing is judged: the clause's subject or "by" agent when it names an actor,
-    else the possessor or "by" agent of the subject ("Togo's decision", "strikes by X")."""
-    judged = [c for c in content.children if c.dep_ in SUBJECT_DEPS] + agents_of(content)
-    if content.dep_ in ("prep", "oprd"):  # "described the strikes as ...": the verb's object is judged
-        judged += [c for c in content.head.children if c.dep_ == "dobj"]
+def _judged_owner(judged, speaker: Actor, resolver: ArticleActors) -> Actor | None:
+    """Whose act or thing is judged: the judged phrase itself when it names an actor, else its
+    possessor or "by" agent ("Togo's decision", "strikes by X", "sanctions imposed by X")."""
     for head in judged:
         for actor in resolve_all(resolver, [head], as_target=True):
             if actor.code != speaker.code:
