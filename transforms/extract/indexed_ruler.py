@@ -95,6 +95,8 @@ class _TokenTest:
         for column, pattern in self.regexes.items():
             key = (column, row[column])
             if key not in self._regex_results:
+                if len(self._regex_results) >= MEMO_SIZE:
+                    self._regex_results.clear()
                 self._regex_results[key] = pattern.search(strings[row[column]]) is not None
             if not self._regex_results[key]:
                 return False
