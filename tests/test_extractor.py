@@ -827,3 +827,12 @@ def test_a_sitting_leader_named_by_surname_in_a_headline_the_model_left_untagged
     """The small model tags no entity in "Modi meets Putin ..."; the article is dated 2026-11-20."""
     rows = extract(nlp, "", title="Modi meets Putin on sidelines of BRICS summit")
     assert ("IND", "04", "RUS") in triples(rows), triples(rows)
+
+
+def test_a_country_named_as_someone_s_subject_is_not_whom_they_act_for(nlp):
+    """'a Togo researcher', 'the Ghana correspondent' study or report on the country; its
+    minister acts for it."""
+    text = "Kofi Mensah, a Togo researcher at the institute, said Ghana's decision was deplorable."
+    assert not any(e.actor == "TGO" for e in extract(nlp, text))
+    text = "Kofi Mensah, Togo's foreign minister, said Ghana's decision was deplorable."
+    assert ("TGO", "11", "GHA") in triples(extract(nlp, text))

@@ -423,10 +423,20 @@ class ArticleActors:
 # "the Taiwan Affairs Office" is a Chinese body about Taiwan: a country followed by one of
 # these words inside a name is the body's subject, not its owner.
 TOPIC_WORDS = frozenset({"affairs", "relations", "studies"})
+# "the charity's Syria researcher", "a Russia analyst", "the BBC's Ukraine correspondent": a
+# country's name before these nouns is the subject someone works on, not whom they act for.
+# (A demonym before them, "a Russian analyst", still gives the person's nationality.)
+SUBJECT_EXPERT_WORDS = frozenset({"analyst", "analysts", "researcher", "researchers", "expert", "experts",
+                                  "specialist", "specialists", "scholar", "scholars", "correspondent",
+                                  "correspondents", "editor", "editors", "reporter", "reporters", "watcher",
+                                  "watchers", "observer", "observers", "director", "desk"})
 
 
 def _names_a_topic(tokens: Sequence, end: int, entry: ontology.ActorEntry) -> bool:
-    return entry.kind in ("country", "demonym") and end < len(tokens) and tokens[end].lower_ in TOPIC_WORDS
+    if end >= len(tokens) or entry.kind not in ("country", "demonym"):
+        return False
+    following = tokens[end].lower_
+    return following in TOPIC_WORDS or (entry.kind == "country" and following in SUBJECT_EXPERT_WORDS)
 
 
 def _bare_person_name(token) -> bool:
