@@ -836,3 +836,19 @@ def test_a_country_named_as_someone_s_subject_is_not_whom_they_act_for(nlp):
     assert not any(e.actor == "TGO" for e in extract(nlp, text))
     text = "Kofi Mensah, Togo's foreign minister, said Ghana's decision was deplorable."
     assert ("TGO", "11", "GHA") in triples(extract(nlp, text))
+
+
+def test_a_sitting_leader_named_by_surname_that_the_model_tags_as_an_organisation(nlp):
+    """The small model tags some surnames as organisations ("Sheinbaum"); alone as a clause's
+    subject or object they are still the leader in office on the article's date."""
+    assert ("MEX", "04", "GHA") in triples(extract(nlp, "", title="Sheinbaum meets Mahama in Accra"))
+
+
+def test_a_lone_word_tagged_as_a_place_or_group_is_not_taken_for_a_surname(nlp):
+    from transforms.extract.actors import _lone_argument_name
+
+    doc = nlp("Scotland's first minister met Sheinbaum, and any Christian who speaks out was heard.")
+    by_text = {t.text: t for t in doc}
+    assert by_text["Scotland"].ent_type_ == "GPE" and not _lone_argument_name(by_text["Scotland"])
+    assert by_text["Christian"].ent_type_ == "NORP" and not _lone_argument_name(by_text["Christian"])
+    assert _lone_argument_name(by_text["Sheinbaum"])

@@ -521,19 +521,33 @@ def _supporters_of(token) -> bool:
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("pro", "anti")
 
 
+NAME_ENTITIES = frozenset({"PERSON", "ORG"})  # what the small model calls a lone surname it does not know
+
+
 def _lone_argument_name(token) -> bool:
     """'Modi meets Xi': a one-word proper noun that is a clause's subject or object, with no name
-    beside it. The small model often tags no entity in a headline; a sitting leader's surname
-    is then still the leader."""
-    return (token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss")
-            and not token.ent_type_ and not _part_of_a_name(token))
+    beside it. The small model often tags no entity in a headline, or an organisation ("Sunak");
+    a sitting leader's surname is then still the leader. A word it tags as a place or a group is
+    not taken: places the gazetteer does not know share surnames with leaders."""
+    if token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
+        return False
+    entity = entity_at(token) if token.ent_type_ else None
+    if entity is not None and (len(entity) > 1 or entity.label_ not in NAME_ENTITIES):
+        # Part of a longer name, or a place or group: "Scotland's first minister" is no
+        # Secretary-General Scotland, "any Christian who speaks out" no President Christian.
+        return False
+    return not _neighbouring_name(token)
 
 
 def _part_of_a_name(token) -> bool:
     """'Dominic Perrottet': a first name beside a surname is no misspelled country ("Dominica")."""
+    return token.ent_type_ == "PERSON" or _neighbouring_name(token)
+
+
+def _neighbouring_name(token) -> bool:
     doc = token.doc
     neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-    return token.ent_type_ == "PERSON" or any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours)
+    return any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours)
 
 
 def _without_conjuncts(tokens: Sequence, head) -> list:
