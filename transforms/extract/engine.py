@@ -183,6 +183,8 @@ def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
 
 
 def _as_judgement(candidate: Candidate, code: str, target: Actor | None) -> Candidate:
+    """The statement's candidate recoded as the criticism it is, with the judged act's owner as
+    recipient and the confidence features of its new root."""
     rule = ontology.VerbRule(candidate.rule.lemma, None, frozenset(), code)
     target = target or candidate.target
     features = {k: v for k, v in candidate.features.items() if k not in root_group(candidate.rule.code)}
@@ -352,13 +354,15 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         table = ontology.modality_codes()
         code = (table.get(("demand", inner.code[:2])) if inner and inner.code != NOT_AN_EVENT else None) or table[("demand", "*")]
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
+    # "announced a military offensive": a verb that announces takes its object's event (not one
+    # that talks about it: "described the raid" is no raid of the speaker's).
     light = verb.lemma_.lower() in ontology.light_verbs()
     if light and not rule.object_heads and dobj is not None and not passive_voice(children):
         announced = ontology.nominal_events(standalone_only=False).get(dobj.lemma_.lower())
         if announced is not None:  # "announced a military offensive against ..."
             rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, announced)
             light_noun = True
-        elif verb.lemma_.lower() in ontology.light_verbs() and rule.code.startswith("01"):
+        elif rule.code.startswith("01"):
             return  # "announced the relocation of its embassy": the news is the noun, not coded
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
     if passive:
