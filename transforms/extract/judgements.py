@@ -26,7 +26,9 @@ from transforms.extract.clauses import agents_of, is_negated
 
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "constitute", "amount"})
 PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Who a reported clause judges ("said the strikes were ...", "were committed by X"); not
+# clauses.SUBJECT_DEPS, which are the subjects that act.
+JUDGED_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def judgement(verb, speaker: Actor, resolver: ArticleActors) -> tuple[str, Actor | None] | None:
@@ -49,7 +51,7 @@ def _contents(verb):
     for child in verb.children:
         if child.dep_ == "ccomp":
             predicates = [c for c in child.children if c.dep_ in PREDICATE_DEPS and child.lemma_.lower() in COPULAS]
-            yield child, predicates, [c for c in child.children if c.dep_ in SUBJECT_DEPS] + agents_of(child)
+            yield child, predicates, [c for c in child.children if c.dep_ in JUDGED_DEPS] + agents_of(child)
         elif child.dep_ == "oprd":
             yield child, [child], objects
     for head in [verb, *objects]:
