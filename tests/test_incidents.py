@@ -20,10 +20,10 @@ MON, TUE = dt.date(2026, 11, 16), dt.date(2026, 11, 17)
 
 
 def row(event_id, sentence, *, actor="RUS", root="19", target="UKR", event_date=MON, date=MON, hour=9, title="",
-        basis=None, code=None):
+        basis=None, code=None, action=None, object=None):
     published = dt.datetime.combine(date, dt.time(hour), tzinfo=dt.timezone.utc)
     return rules.IncidentRow(event_id, actor, root, target, event_date, date, published, title, sentence, basis,
-                             code)
+                             code, action, object)
 
 
 def groups(rows):
@@ -112,6 +112,30 @@ def test_look_alikes_stay_apart():
     unrelated_same_day = [row("x", "Russia shelled the Zaporizhzhia nuclear plant."),
                           row("y", "Russian forces captured a village after weeks of fighting.")]
     assert groups(unrelated_same_day) == [["x"], ["y"]]
+
+
+def test_a_raid_and_a_shelling_of_one_place_stay_apart_even_through_a_row_that_names_neither():
+    """Rule 3: rows naming contradicting means (troops entering, fire from a distance) are never
+    one incident, even when a row that names no means ("an attack on the hospital") links to both."""
+    raid = row("raid", "Ghanaian troops raided the Tamale hospital on Monday.", actor="GHA", target="TGO",
+               action="raid", object="the Tamale hospital")
+    shelling = row("shells", "Ghanaian shells hit the Tamale hospital on Monday.", actor="GHA", target="TGO",
+                   action="hit", object="the Tamale hospital", hour=10)
+    attack = row("attack", "Ghana's attack on the Tamale hospital on Monday drew protests.", actor="GHA",
+                 target="TGO", action="attack", object="Ghana's attack on the Tamale hospital", hour=11)
+    found = groups([raid, shelling, attack])
+    assert len(found) == 2 and (["raid"] in found or ["shells"] in found)
+    assert not any({"raid", "shells"} <= set(g) for g in found)
+    for order in itertools.permutations([raid, shelling, attack]):
+        assert groups(order) == found
+    # without means the three are one incident: the words alone link them
+    assert groups([r._replace(action=None, object=None) for r in (raid, shelling, attack)]) == [
+        ["attack", "raid", "shells"]]
+    # outlets name one bombardment many ways: those are one means ("air raids" is not a raid by troops)
+    assert rules.means_of(row("x", "", action="launch", object="air raids on the port")) == {"fire"}
+    assert rules.means_of(row("y", "", action="fire", object="missiles and drones")) == {"fire"}
+    assert rules.means_of(row("z", "", action="carry", object="a raid on the port")) == {"ground"}
+    assert rules.means_of(row("w", "", action="attack", object="the port")) == frozenset()
 
 
 def test_an_undated_report_meets_what_happened_in_the_hours_before_it_was_published():

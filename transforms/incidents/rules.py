@@ -33,8 +33,14 @@ Within a block:
    (Jaccard similarity of the content words of title and sentence at least SIMILARITY) and they
    do not name different places (both name places of the gazetteer and share none: two strikes
    on two cities);
-3. an incident is a connected group of linked rows. Its id is built from the block, the group's
-   earliest incident day and the group's earliest row (publication time, then event_id).
+3. an incident is a group of linked rows, grown from the strongest links down (most words in
+   common first; ties by event_id); a link that would put rows of contradicting means in one
+   group is skipped, even through a third row. The means of a row are the words of its action
+   and object that schemas/data/incident_means.csv lists (a raid by troops, a bombardment from a
+   distance, a siege); rows name contradicting means when both name some and share none. So
+   "Israel's attack on the hospital" may join the shelling of the hospital or the raid on it,
+   not both into one. The id is built from the block, the group's earliest incident day and the
+   group's earliest row (publication time, then event_id).
 
 Everything is a function of the block's rows alone, so the same rows give the same incident_ids
 whatever order, runs or workers produced them. When a later row links two groups, they merge
@@ -79,6 +85,8 @@ class IncidentRow(NamedTuple):
     sentence: str | None
     event_date_basis: str | None = None
     event_code: str | None = None
+    action: str | None = None
+    object: str | None = None
 
     @classmethod
     def of(cls, row) -> IncidentRow:
@@ -93,6 +101,43 @@ def _actions() -> dict[str, str]:
 @functools.cache
 def _stop_words() -> frozenset[str]:
     return frozenset(row["word"] for row in ontology.table_rows("incident_stop_words.csv"))
+
+
+@functools.cache
+def _means_table() -> dict[tuple[str, ...], str]:
+    """Words (one or two) → means, from schemas/data/incident_means.csv."""
+    return {tuple(row["words"].split()): row["means"] for row in ontology.table_rows("incident_means.csv")}
+
+
+def _singular(word: str) -> str:
+    """A plural's stem as the means table spells it ("strikes" → strike, "barrages" → barrage)."""
+    table_words = {w for words in _means_table() for w in words}
+    for stem in (word, word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("es") else None):
+        if stem in table_words:
+            return stem
+    return word
+
+
+def means_of(row) -> frozenset[str]:
+    """The means of attack a row's action and object name (see the module docstring, rule 3); a
+    two-word entry ("air raid") is read before its words alone."""
+    words = [_singular(w) for w in _WORD.findall(f"{row.action or ''} {row.object or ''}".lower())]
+    table = _means_table()
+    found, index = set(), 0
+    while index < len(words):
+        pair = tuple(words[index:index + 2])
+        if len(pair) == 2 and pair in table:
+            found.add(table[pair])
+            index += 2
+            continue
+        if (words[index],) in table:
+            found.add(table[(words[index],)])
+        index += 1
+    return frozenset(found)
+
+
+def _contradict(means_a: frozenset[str], means_b: frozenset[str]) -> bool:
+    return bool(means_a and means_b and not means_a & means_b)
 
 
 def action_of(code: str | None) -> str:
@@ -187,14 +232,15 @@ class _Features(NamedTuple):
     words: frozenset[str]
     places: frozenset[str]
     window: tuple[dt.datetime, dt.datetime]
+    means: frozenset[str] = frozenset()
 
 
 def _features(row: IncidentRow) -> _Features:
-    return _Features(content_words(row), places_named(row.sentence), time_window(row))
+    return _Features(content_words(row), places_named(row.sentence), time_window(row), means_of(row))
 
 
 def _linked(a: _Features, b: _Features) -> bool:
-    (words_a, places_a, window_a), (words_b, places_b, window_b) = a, b
+    (words_a, places_a, window_a, _), (words_b, places_b, window_b, _) = a, b
     if not _meet(window_a, window_b):
         return False
     if places_a and places_b and not places_a & places_b:
@@ -204,9 +250,16 @@ def _linked(a: _Features, b: _Features) -> bool:
 
 
 def _groups(rows: Sequence[IncidentRow], features_of: dict[str, _Features]) -> list[list[IncidentRow]]:
-    """Connected groups of linked rows (union-find: the result does not depend on row order)."""
+    """Groups of linked rows, merged from the strongest link down, never joining rows of
+    contradicting means (rule 3). Links are taken in order of (similarity, event_ids), so the
+    result does not depend on the order of rows."""
     features = [features_of[r.event_id] for r in rows]
+    similarity = {(i, j): _similarity(features[i], features[j])
+                  for i in range(len(rows)) for j in range(i + 1, len(rows))}
+    links = sorted((-score, rows[i].event_id, rows[j].event_id, i, j)
+                   for (i, j), score in similarity.items() if score > 0)  # > 0: linked
     parent = list(range(len(rows)))
+    means_in = [{features[i].means} if features[i].means else set() for i in range(len(rows))]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -214,10 +267,12 @@ def _groups(rows: Sequence[IncidentRow], features_of: dict[str, _Features]) -> l
             i = parent[i]
         return i
 
-    for i in range(len(rows)):
-        for j in range(i + 1, len(rows)):
-            if find(i) != find(j) and _linked(features[i], features[j]):
-                parent[find(i)] = find(j)
+    for *_, i, j in links:
+        root_i, root_j = find(i), find(j)
+        if root_i == root_j or any(_contradict(a, b) for a in means_in[root_i] for b in means_in[root_j]):
+            continue
+        parent[root_i] = root_j
+        means_in[root_j] |= means_in[root_i]
     groups: dict[int, list[IncidentRow]] = defaultdict(list)
     for i, row in enumerate(rows):
         groups[find(i)].append(row)
