@@ -547,6 +547,13 @@ def object_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def nominalizations() -> dict[str, str]:
+    """Nouns that name a verb's act ("expulsion" → expel): with their agent named ("Togo's
+    expulsion of Ghanaian diplomats"), coded as the verb with the noun's object (nominalizations.csv)."""
+    return {row["noun"].lower(): row["verb"].lower() for row in _rows("nominalizations.csv")}
+
+
+@functools.cache
 def light_verbs() -> frozenset[str]:
     """'announced an offensive', 'ordered a blockade': the object noun names the event."""
     return frozenset(row["lemma"].lower() for row in _rows("light_verbs.csv"))

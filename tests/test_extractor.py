@@ -852,3 +852,31 @@ def test_a_lone_word_tagged_as_a_place_or_group_is_not_taken_for_a_surname(nlp):
     assert by_text["Scotland"].ent_type_ == "GPE" and not _lone_argument_name(by_text["Scotland"])
     assert by_text["Christian"].ent_type_ == "NORP" and not _lone_argument_name(by_text["Christian"])
     assert _lone_argument_name(by_text["Sheinbaum"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Togo's expulsion of Ghanaian diplomats followed the row.", ("TGO", "161", "GHA")),
+        ("Russia's veto of the resolution drew criticism.", ("RUS", "129", None)),
+        ("Ghana's withdrawal from the pact surprised Togo.", ("GHA", "166", None)),
+        ("The arrest of the opposition leader by Tunisian police drew criticism.", ("TUN", "173", None)),
+    ],
+)
+def test_an_act_named_by_a_noun_with_its_agent_is_coded_as_its_verb(nlp, text, expected):
+    """A nominalization whose agent is a possessive or a "by" phrase is the verb's act, coded by
+    the verb's rule for the noun's object (schemas/data/nominalizations.csv): "expulsion of
+    diplomats" is expelling diplomats (161), not any expulsion (174)."""
+    assert expected in {(e.actor, e.event_code, e.target) for e in extract(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After Togo's expulsion of Ghanaian diplomats, trade slowed.",  # a reference, not news
+        "Since Ghana's withdrawal from the pact, relations have soured.",
+        "The Togolese expulsion of the traders surprised no one.",  # a demonym is no agent
+    ],
+)
+def test_a_nominalization_without_a_named_agent_or_told_as_a_reference_is_no_event(nlp, text):
+    assert not any(e.event_root in ("16", "17") for e in extract(nlp, text))
