@@ -880,3 +880,14 @@ def test_an_act_named_by_a_noun_with_its_agent_is_coded_as_its_verb(nlp, text, e
 )
 def test_a_nominalization_without_a_named_agent_or_told_as_a_reference_is_no_event(nlp, text):
     assert not any(e.event_root in ("16", "17") for e in extract(nlp, text))
+
+
+def test_a_verb_whose_lemma_lost_its_e_is_still_coded(nlp):
+    """The small model lemmatizes "staged" as "stag" and "waging" as "wag"; the verb table knows
+    "stage" (transforms/extract/model.VERB_LEMMAS puts the "e" back), and a verb whose stem is
+    itself a verb of the table keeps its lemma."""
+    doc = nlp("Ghana and Togo staged joint military drills while Togo was staging a protest.")
+    assert [t.lemma_ for t in doc if t.lower_ in ("staged", "staging")] == ["stage", "stage"]
+    assert nlp("Ghana killed the plan.")[1].lemma_ == "kill"
+    rows = {(e.actor, e.event_root, e.target) for e in extract(nlp, "Ghana and Togo staged joint military drills.")}
+    assert ("GHA", "06", "TGO") in rows

@@ -5,6 +5,7 @@ import spacy
 from spacy.pipeline import AttributeRuler
 
 from transforms.extract.indexed_ruler import IndexedAttributeRuler, _Tables
+from transforms.extract.model import VERB_LEMMAS
 
 # The team's own sentences, written to reach the small model's ruler patterns of every
 # kind: contractions, negation, auxiliaries, "there is", object pronouns, sets of
@@ -51,7 +52,10 @@ def test_the_same_annotations_as_the_stock_model(nlp):
 
     stock = spacy.load(DEFAULT_MODEL)
     assert type(ruler_of(stock)) is AttributeRuler
-    for ours, theirs in zip(nlp.pipe(TEXTS), stock.pipe(TEXTS)):
+    ours_only = [VERB_LEMMAS] if VERB_LEMMAS in nlp.pipe_names else []  # repairs lemmas on purpose
+    with nlp.select_pipes(disable=ours_only):
+        pairs = list(zip(nlp.pipe(TEXTS), stock.pipe(TEXTS)))
+    for ours, theirs in pairs:
         assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in ours] == \
                [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in theirs]
 

@@ -13,6 +13,10 @@ The attribute ruler is swapped for `indexed_ruler.IndexedAttributeRuler`: the sa
 patterns and annotations, matched by table lookup (spaCy's Matcher made it cost as much
 as the parser).
 
+The lemmatizer's suffix rules drop a verb's final "e" when the stem is a word of its own
+("waging" → "wag", "staged" → "stag", "lambasted" → "lambast"): a component after it
+restores the lemma the verb table knows (VERB_LEMMAS).
+
 `SurfaceForms` reads the model's own lemmatizer tables
 so that the pre-filter knows every spelling the model turns into a verb lemma.
 """
@@ -27,6 +31,7 @@ from spacy.language import Language
 from transforms.extract.indexed_ruler import index_attribute_ruler
 
 PARAGRAPHS = "eventwire_paragraphs"
+VERB_LEMMAS = "eventwire_verb_lemmas"
 
 
 @Language.component(PARAGRAPHS)
@@ -37,11 +42,28 @@ def paragraph_boundaries(doc):
     return doc
 
 
+@Language.component(VERB_LEMMAS)
+def repair_verb_lemmas(doc):
+    """An inflected verb whose lemma no verb rule knows, while the lemma with its "e" back does
+    ("wag" for "waging": the rule is "wage"), gets that lemma."""
+    from schemas import ontology
+
+    known = ontology.verb_rules()
+    for token in doc:
+        if token.pos_ == "VERB" and token.lower_.endswith(("ing", "ed")):
+            lemma = token.lemma_.lower()
+            if lemma not in known and lemma + "e" in known:
+                token.lemma_ = lemma + "e"
+    return doc
+
+
 def load_model(name: str) -> Language:
     nlp = spacy.load(name)
     index_attribute_ruler(nlp)  # same annotations, a sixth of the ruler's time
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser" if "parser" in nlp.pipe_names else None)
+    if "lemmatizer" in nlp.pipe_names and VERB_LEMMAS not in nlp.pipe_names:
+        nlp.add_pipe(VERB_LEMMAS, after="lemmatizer")
     return nlp
 
 
