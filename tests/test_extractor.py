@@ -891,3 +891,12 @@ def test_a_verb_whose_lemma_lost_its_e_is_still_coded(nlp):
     assert nlp("Ghana killed the plan.")[1].lemma_ == "kill"
     rows = {(e.actor, e.event_root, e.target) for e in extract(nlp, "Ghana and Togo staged joint military drills.")}
     assert ("GHA", "06", "TGO") in rows
+
+
+def test_an_intent_to_do_a_mutual_act_is_each_side_s_toward_the_other(nlp):
+    """"they will restore relations": restoring relations is mutual (05), so the intent is of each
+    toward the other; a promise to a third party stays the third party's."""
+    rows = triples(extract(nlp, "Ghana and Togo said they would restore diplomatic relations."))
+    assert {("GHA", "03", "TGO"), ("TGO", "03", "GHA")} <= rows
+    rows = triples(extract(nlp, "Ghana and Togo pledged to send aid to Niger."))
+    assert {("GHA", "03", "NER"), ("TGO", "03", "NER")} <= rows

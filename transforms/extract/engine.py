@@ -347,6 +347,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     if rule.code.startswith("19") and dobj is not None and any(c.lower_ in RHETORICAL_WORDS for c in dobj.children):
         # "launched a scathing attack on the premier's government": criticism, not force
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, "111")
+    act_root = rule.code[:2]  # the act itself, before "will", "agreed to" make it an intent
     rule = with_modality(verb, rule)
     if rule.code.startswith("01") and demanding_clause(verb) is not None:
         clause = demanding_clause(verb)
@@ -403,9 +404,11 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     # "Taiwan and the US reach a deal that cuts US tariffs": a target that is one of the subjects
     # names no third party, and the act is mutual like "Taiwan and the US reach a deal".
     among_subjects = target is not None and any(a.code == target.code for a in actors)
+    # An intent to do a mutual act is mutual too: "Ghana and Togo say they will resume ties".
     reciprocal = len(actors) > 1 and (target is None or among_subjects) and (
         rule.code[:2] in RECIPROCAL_ROOTS or rule.code.startswith(RECIPROCAL_CODES)
-        or (rule.code[:2] == "03" and (verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS or _mutual(verb))))
+        or (rule.code[:2] == "03" and (verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS or _mutual(verb)
+                                       or act_root in RECIPROCAL_ROOTS)))
     for actor in actors:
         this_target = target
         if reciprocal:
