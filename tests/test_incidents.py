@@ -97,6 +97,32 @@ def test_the_two_sides_of_a_meeting_are_one_incident_but_not_of_two_attacks():
     assert rules.block_key(rows[0]) == rules.block_key(rows[1]) == ("GHA+TGO", "04", MON)
 
 
+def test_a_trip_and_the_talks_held_during_it_are_two_incidents():
+    """The trip (042) is one incident, the meeting during it another; the host's side of the
+    meeting ("hosted ... for talks", 043) is the meeting."""
+    rows = [
+        row("arrive", "Ghana's president arrived in Lome on Monday for talks.", actor="GHA", target="TGO",
+            root="04", code="042"),
+        row("host", "Togo hosted Ghana's president in Lome on Monday for talks.", actor="TGO", target="GHA",
+            root="04", code="043", hour=10),
+        row("meet", "Ghana's president met Togo's president in Lome on Monday for talks.", actor="GHA",
+            target="TGO", root="04", code="040", hour=11),
+    ]
+    assert groups(rows) == [["arrive"], ["host", "meet"]]
+
+
+def test_a_paper_published_just_after_utc_midnight_may_mean_the_day_before_by_today():
+    """"met today" published at 00:30 UTC on Tuesday was read as Tuesday; an American writer's
+    today was Monday, so the row also covers Monday and meets Monday evening's report."""
+    meeting = "Ghana's president met Togo's president in Lome."
+    evening = row("mon", meeting, actor="GHA", target="TGO", root="04", hour=20, basis="published")
+    after_midnight = row("tue", meeting, actor="GHA", target="TGO", root="04", date=TUE, event_date=TUE, hour=0,
+                         basis="sentence")
+    assert groups([evening, after_midnight]) == [["mon", "tue"]]
+    morning = after_midnight._replace(event_id="tue9", published=after_midnight.published.replace(hour=9))
+    assert groups([evening, morning]) == [["mon"], ["tue9"]]
+
+
 def test_look_alikes_stay_apart():
     two_cities = [row("kharkiv", "Russia struck Kharkiv with missiles on Monday."),
                   row("odesa", "Russia struck Odesa with missiles on Monday.")]

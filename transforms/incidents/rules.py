@@ -5,7 +5,8 @@ mutual act with a recipient, MUTUAL_ACTIONS, the pair of sides stands for the ac
 
 - action: the CAMEO root, with the codes users call one action merged (an attack coded 18 by one
   outlet and 19 by another, sanctions coded 163 or 172, "agree to restore ties" 03x and
-  "restore ties" 05x, troops seizing or destroying a building 171 and raiding it 190):
+  "restore ties" 05x, troops seizing or destroying a building 171 and raiding it 190), and a
+  trip (042) set apart from the talks held during it (040):
   schemas/data/incident_actions.csv, where the longest listed prefix of a row's code decides;
 - incident day: the day the sentence says the event happened (`event_date`) when it lies within
   WINDOW_DAYS of publication, else the publication date (`date`); the block holds the seven
@@ -17,7 +18,9 @@ Each row has a **time window**, when the event can have happened:
   DAY_LATE_HOURS more: the day is the publisher's, and a Monday evening in the Americas is
   Tuesday morning in UTC (the rows keep no UTC offset, and feeds often give GMT times anyway).
   So a Washington dinner "on Monday" that ended at 03:00 UTC on Tuesday meets an undated report
-  of it published at 14:00 UTC on Tuesday;
+  of it published at 14:00 UTC on Tuesday. When the row was published in the first
+  DAY_LATE_HOURS of its dated day (UTC), the day before is covered too: "met today" in a paper
+  published at 00:03 UTC on Tuesday was read as Tuesday, but its writer's today was Monday;
 - a row whose sentence dates nothing reports what happened in the UNDATED_HOURS before it was
   published. So a summit on a Wednesday evening in California, reported at 01:00 UTC on
   Thursday, meets the rows published on Wednesday; two undated stories published a day apart
@@ -162,7 +165,7 @@ def week_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-# Acts two sides do together: a meeting, an agreement, joint cooperation. "Saudi Arabia and Iran agreed
+# Acts two sides do together: a meeting (hosting someone included), an agreement, joint cooperation. "Saudi Arabia and Iran agreed
 # to restore ties" is one incident whichever side a row names as its actor.
 MUTUAL_ACTIONS = frozenset({"04", "agree", "06"})
 PAIR_SEPARATOR = "+"  # never in an actor code (transforms/store/layout.ACTOR_CODE)
@@ -201,7 +204,14 @@ def time_window(row: IncidentRow) -> tuple[dt.datetime, dt.datetime]:
         published = row.published if row.published.tzinfo else row.published.replace(tzinfo=dt.timezone.utc)
         return published - dt.timedelta(hours=UNDATED_HOURS), published
     start = dt.datetime.combine(incident_day(row), dt.time(), tzinfo=dt.timezone.utc)
-    return start, start + dt.timedelta(days=1, hours=DAY_LATE_HOURS)
+    end = start + dt.timedelta(days=1, hours=DAY_LATE_HOURS)
+    if row.published is not None:
+        published = row.published if row.published.tzinfo else row.published.replace(tzinfo=dt.timezone.utc)
+        if start <= published < start + dt.timedelta(hours=DAY_LATE_HOURS):
+            # published in the first hours of the UTC day: "met today" in an American evening
+            # paper is the day before in UTC terms (the day was read from the UTC date)
+            start -= dt.timedelta(days=1)
+    return start, end
 
 
 def _meet(a: tuple[dt.datetime, dt.datetime], b: tuple[dt.datetime, dt.datetime]) -> bool:
