@@ -175,19 +175,33 @@ LEADER_ROLES = frozenset({
     "supreme leader", "crown prince", "foreign minister", "secretary-general", "pope",
 })
 MIN_SURNAME = 4
+MIN_FAMILY_NAME = 2  # "Xi", "Li": a first-word family name is short, and the press uses it alone
 
 
 @functools.cache
 def _leader_surnames() -> dict[str, tuple[tuple[ActorEntry, datetime.date | None, datetime.date | None], ...]]:
-    """Surname (folded, lower case) → the leader rows of people.csv that carry it."""
+    """Surname (folded, lower case) → the leader rows of people.csv that carry it: the last word
+    of each name, and for countries whose names put the family name (or the short form) first
+    (name_order.csv) the first word too, unless some other country's leader has it as a given
+    name ("William Lai" is Taiwan's Lai, never President William)."""
+    family_first = {row["country"] for row in _rows("name_order.csv")}
+    leaders = [(names, entry, start, end) for names, entry, start, end, role in _people()
+               if role in LEADER_ROLES and entry.actor_type]
+    given_names = {words[0] for names, entry, _, _ in leaders if entry.country not in family_first
+                   for words in (normalize_name(name).split() for name in names) if len(words) >= 2}
     index: dict[str, list] = {}
-    for names, entry, start, end, role in _people():
-        if role not in LEADER_ROLES or not entry.actor_type:
-            continue
+    for names, entry, start, end in leaders:
         for name in names:
             words = normalize_name(name).split()
-            if len(words) >= 2 and len(words[-1]) >= MIN_SURNAME and words[-1].isalpha():
-                index.setdefault(words[-1], []).append((entry, start, end))
+            if len(words) < 2:
+                continue
+            found = {words[-1]} if len(words[-1]) >= MIN_SURNAME and words[-1].isalpha() else set()
+            first = words[0]
+            if (entry.country in family_first and len(first) >= MIN_FAMILY_NAME and first.isalpha()
+                    and first not in given_names and first not in role_types()):
+                found.add(first)
+            for surname in found:
+                index.setdefault(surname, []).append((entry, start, end))
     return {k: tuple(v) for k, v in index.items()}
 
 

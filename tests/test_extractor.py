@@ -844,7 +844,9 @@ def test_a_sitting_leader_named_by_surname_that_the_model_tags_as_an_organisatio
     assert ("MEX", "04", "GHA") in triples(extract(nlp, "", title="Sheinbaum meets Mahama in Accra"))
 
 
-def test_a_lone_word_tagged_as_a_place_or_group_is_not_taken_for_a_surname(nlp):
+def test_a_lone_word_tagged_as_a_known_place_or_a_group_is_not_taken_for_a_surname(nlp):
+    """The model tags "Scotland" a GPE, and the gazetteer knows it as a place (no Secretary-General
+    Scotland); a leader's surname it tags as a place it does not know is still the leader."""
     from transforms.extract.actors import _lone_argument_name
 
     doc = nlp("Scotland's first minister met Sheinbaum, and any Christian who speaks out was heard.")
@@ -900,3 +902,30 @@ def test_an_intent_to_do_a_mutual_act_is_each_side_s_toward_the_other(nlp):
     assert {("GHA", "03", "TGO"), ("TGO", "03", "GHA")} <= rows
     rows = triples(extract(nlp, "Ghana and Togo pledged to send aid to Niger."))
     assert {("GHA", "03", "NER"), ("TGO", "03", "NER")} <= rows
+
+
+def test_a_leader_whose_family_name_comes_first_is_named_by_it(nlp):
+    """"Xi meets Modi": a Chinese, Korean or Cambodian name puts the family name first
+    (schemas/data/name_order.csv), and the press uses it alone; a Western given name in a
+    Western-order alias ("William Lai") is never a surname."""
+    import datetime as dt
+
+    from schemas import ontology
+
+    rows = triples(extract(nlp, "", title="Xi meets Modi in Beijing"))
+    assert ("CHN", "04", "IND") in rows, rows
+    on = dt.date(2025, 3, 1)
+    assert ontology.leader_by_surname("Lai", on).code == "TWN"
+    assert ontology.leader_by_surname("Xi", on).code == ontology.leader_by_surname("Jinping", on).code == "CHN"
+    assert ontology.leader_by_surname("William", on) is None
+
+
+def test_a_sitting_leader_s_surname_the_model_tags_as_an_unknown_place_is_the_leader(nlp):
+    """The model tags "Biden" in "Xi meets Biden" as a GPE; no place of the gazetteer has that
+    name, so on a date of his presidency it is the United States' president."""
+    import datetime as dt
+
+    art = article("", title="Xi meets Biden in California")._replace(date=dt.date(2023, 11, 15))
+    doc = nlp(art.title)
+    assert next(t for t in doc if t.text == "Biden").ent_type_ == "GPE"
+    assert ("CHN", "04", "USA") in triples(extract_events(art, doc, None, "test"))

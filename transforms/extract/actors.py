@@ -522,19 +522,23 @@ def _supporters_of(token) -> bool:
 
 
 NAME_ENTITIES = frozenset({"PERSON", "ORG"})  # what the small model calls a lone surname it does not know
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC"})
 
 
 def _lone_argument_name(token) -> bool:
     """'Modi meets Xi': a one-word proper noun that is a clause's subject or object, with no name
-    beside it. The small model often tags no entity in a headline, or an organisation ("Sunak");
-    a sitting leader's surname is then still the leader. A word it tags as a place or a group is
-    not taken: places the gazetteer does not know share surnames with leaders."""
+    beside it. The small model often tags no entity in a headline, an organisation ("Sunak") or
+    a place ("Xi meets Biden": Biden as a GPE); a sitting leader's surname is then still the
+    leader. A place the gazetteer knows is not taken ("Scotland's first minister" is no
+    Secretary-General Scotland), nor a group ("any Christian who speaks out" is no President
+    Christian)."""
     if token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
         return False
     entity = entity_at(token) if token.ent_type_ else None
-    if entity is not None and (len(entity) > 1 or entity.label_ not in NAME_ENTITIES):
-        # Part of a longer name, or a place or group: "Scotland's first minister" is no
-        # Secretary-General Scotland, "any Christian who speaks out" no President Christian.
+    if entity is not None and len(entity) > 1:
+        return False  # part of a longer name
+    if entity is not None and entity.label_ not in NAME_ENTITIES and not (
+            entity.label_ in PLACE_ENTITY_LABELS and place_country([token]) is None):
         return False
     return not _neighbouring_name(token)
 
