@@ -21,7 +21,7 @@ from pipeline.options import DEFAULT_MODEL
 from schemas.records import Article
 from transforms.articles.urls import article_id_for
 from transforms.extract.engine import extract_events
-from transforms.extract.headlines import sentence_case
+from transforms.extract.headlines import headline_text
 from transforms.extract.stage import load_model
 
 
@@ -71,7 +71,7 @@ def gold_article(item: dict) -> Article:
 def predict(nlp, items: list[dict]) -> dict[str, list]:
     """Run the extractor on every gold item; item id → events."""
     articles = [gold_article(item) for item in items]
-    pairs = [(sentence_case(a.title, a.text), (i, "title")) for i, a in enumerate(articles)] + [
+    pairs = [(headline_text(a.title, a.text), (i, "title")) for i, a in enumerate(articles)] + [
         (a.text, (i, "body")) for i, a in enumerate(articles)
     ]
     docs = {key: doc for doc, key in nlp.pipe(pairs, as_tuples=True, batch_size=64)}

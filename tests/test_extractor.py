@@ -929,3 +929,19 @@ def test_a_sitting_leader_s_surname_the_model_tags_as_an_unknown_place_is_the_le
     doc = nlp(art.title)
     assert next(t for t in doc if t.text == "Biden").ent_type_ == "GPE"
     assert ("CHN", "04", "USA") in triples(extract_events(art, doc, None, "test"))
+
+
+def test_two_names_opening_a_headline_with_a_comma_are_one_coordinated_subject(nlp):
+    """"Ghana, Togo sign border deal" says "and" with a comma; the text the parser gets has the
+    same length (", " → "& "), and rows quote the headline as written."""
+    from transforms.extract.headlines import coordinated_names, headline_text
+
+    title = "Ghana, Togo sign border deal"
+    assert headline_text(title) == "Ghana& Togo sign border deal"
+    for untouched in ("In Ghana, farmers protest new tax", "Ghana's president, Togo's leader meet",
+                      "Kofi Mensah, a Ghanaian trader, wins award"):
+        assert coordinated_names(untouched) == untouched
+    art = article("", title=title)
+    rows = extract_events(art, nlp(headline_text(title)), None, "t")
+    assert {("GHA", "05", "TGO"), ("TGO", "05", "GHA")} <= triples(rows)
+    assert {e.sentence for e in rows} == {title}

@@ -27,7 +27,7 @@ from pipeline.evaluate import _root, gold_article, load_gold  # noqa: E402
 from pipeline.options import DEFAULT_MODEL  # noqa: E402
 from transforms.extract.confidence import FEATURES  # noqa: E402
 from transforms.extract.engine import extract_with_features  # noqa: E402
-from transforms.extract.headlines import sentence_case  # noqa: E402
+from transforms.extract.headlines import headline_text  # noqa: E402
 from transforms.extract.stage import load_model  # noqa: E402
 
 DEV_SETS = (("tests/data/gold_news_refs.jsonl", "dev"), ("tests/data/gold_real_refs.jsonl", None))
@@ -41,7 +41,7 @@ def labelled_rows(nlp) -> tuple[np.ndarray, np.ndarray]:
         articles = [gold_article(item) for item in items]
         for item, article in zip(items, articles):
             gold = {(e["actor"], _root(e)) for e in item["events"]}
-            title = nlp(sentence_case(article.title, article.text)) if article.title else None
+            title = nlp(headline_text(article.title, article.text)) if article.title else None
             body = nlp(article.text) if article.text else None
             for row, features in extract_with_features(article, title, body, "fit"):
                 xs.append([1.0] + [features.get(name, 0.0) for name in FEATURES])

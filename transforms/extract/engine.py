@@ -70,6 +70,10 @@ RECIPROCAL_CODES = ("087", "036")  # "India and Pakistan agreed to a ceasefire":
 # An intent (03) is mutual only when the verb says so ("Armenia and Azerbaijan agreed to ...");
 # "the EU and NATO promised a path to membership" is a promise of both to a third party.
 RECIPROCAL_INTENT_VERBS = frozenset({"agree", "negotiate", "meet", "talk", "discuss"})
+# Acts two sides do with each other, so that an intent to do them is mutual too ("they will
+# restore ties"): meetings, restoring relations (050), signing an agreement (057), cooperation.
+# Not praise or support (051): "French and German ministers to back the peace process".
+MUTUAL_ACT_CODES = ("04", "050", "057", "06")
 
 
 @dataclass
@@ -347,7 +351,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     if rule.code.startswith("19") and dobj is not None and any(c.lower_ in RHETORICAL_WORDS for c in dobj.children):
         # "launched a scathing attack on the premier's government": criticism, not force
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, "111")
-    act_root = rule.code[:2]  # the act itself, before "will", "agreed to" make it an intent
+    act_code = rule.code  # the act itself, before "will", "agreed to" make it an intent
     rule = with_modality(verb, rule)
     if rule.code.startswith("01") and demanding_clause(verb) is not None:
         clause = demanding_clause(verb)
@@ -408,7 +412,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     reciprocal = len(actors) > 1 and (target is None or among_subjects) and (
         rule.code[:2] in RECIPROCAL_ROOTS or rule.code.startswith(RECIPROCAL_CODES)
         or (rule.code[:2] == "03" and (verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS or _mutual(verb)
-                                       or act_root in RECIPROCAL_ROOTS)))
+                                       or act_code.startswith(MUTUAL_ACT_CODES))))
     for actor in actors:
         this_target = target
         if reciprocal:

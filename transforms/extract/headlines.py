@@ -1,7 +1,7 @@
 """Title-case headlines, parsed as sentences: "Israel's Supreme Court Blocks Appointment".
 
 The small English model reads every capitalised word of a title-case headline as a proper
-noun, so "Blocks" is a name and the headline has no verb. Before parsing, such a headline is
+noun, so "Blocks" is a name and the headline has no verb. Before parsing (`headline_text`), such a headline is
 put in sentence case: a capitalised word keeps its capital only when it can be part of a name
 (a word of a known actor's, person's or place's name, an acronym, or a word the article's body
 writes capitalised in mid-sentence); every other word is lower-cased. The text keeps its
@@ -61,6 +61,34 @@ def sentence_case(title: str, body: str = "") -> str:
             continue
         out[m.start()] = word[0].lower()
     return "".join(out)
+
+
+# "Japan, UK sign defence deal", "Xi, Biden agree to ...": a headline opens with two names
+# joined by a comma where a sentence would say "and"; the parser reads the first as a stray
+# modifier. At most three words each, then the verb in lower case (after sentence_case).
+_LEADING_PAIR = re.compile(r"^(?P<first>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,2}), "
+                           r"(?P<second>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,2}) [a-z]")
+
+
+def _is_actor_name(text: str) -> bool:
+    key = ontology.normalize_name(text)
+    return key in ontology.actor_names(None) or (len(text.split()) == 1 and ontology.is_leader_surname(text))
+
+
+def coordinated_names(title: str) -> str:
+    """The headline with the comma between two opening actor names read as "&" (same length:
+    ", " becomes "& "), so that the parser takes them as one coordinated subject."""
+    match = _LEADING_PAIR.match(title)
+    if match is None or not (_is_actor_name(match["first"]) and _is_actor_name(match["second"])):
+        return title
+    comma = match.end("first")
+    return title[:comma] + "& " + title[comma + 2:]
+
+
+def headline_text(title: str, body: str = "") -> str:
+    """What the parser is given for a headline: sentence case, and opening names coordinated.
+    The same length as the title, so offsets into it are offsets into the title."""
+    return coordinated_names(sentence_case(title, body))
 
 
 # A headline that ends in "– Name" (or "- Name") quotes that person: "Relations have reached a

@@ -25,7 +25,7 @@ from transforms.articles.language import primary
 from transforms.counters import counter, dead_letter_counter
 from transforms.extract.doc_cache import keep_text
 from transforms.extract.engine import extract_events
-from transforms.extract.headlines import sentence_case
+from transforms.extract.headlines import headline_text
 from transforms.extract.outlets import outlet_country
 
 STAGE = "ExtractEvents"
@@ -84,7 +84,7 @@ def extract_batch(nlp, prefilter, batch: list[Article], run_id: str, on_unparsed
         else:
             title, body = article.title, article.text or None
         if title is not None:  # "Court Blocks Appointment": parsed in sentence case
-            title = sentence_case(title, article.text)
+            title = headline_text(title, article.text)
         for text, part in ((title, "title"), (body, "body")):
             if text is None:
                 on_unparsed()
