@@ -156,3 +156,9 @@ def test_the_helper_of_an_act_is_no_recipient(nlp):
 def test_an_ing_clause_acts_on_the_recipient_of_its_main_clause(nlp):
     rows = extract(nlp, "Ghana rejected Togo's proposal on Monday, warning of countermeasures.")
     assert ("GHA", "130", "TGO") in {(e.actor, e.event_code, e.target) for e in rows}
+
+
+def test_what_an_act_happens_amid_names_no_recipient(nlp):
+    """"amid China worries", "despite US pressure": the circumstance, not whom the act is for."""
+    rows = triples(extract(nlp, "Ghana and Benin agree to strengthen security ties amid Togo worries."))
+    assert {("GHA", "03", "BEN"), ("BEN", "03", "GHA")} <= rows

@@ -88,7 +88,7 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
     for _ in range(DEEP_TARGET_DEPTH):
         level = [c for node in level for c in node.children
                  if c.dep_ not in ("appos", "punct", "advcl", "xcomp", "ccomp") and not _purpose_phrase(c)
-                 and not _broker_phrase(c) and not _help_phrase(c)]
+                 and not _broker_phrase(c) and not _help_phrase(c) and not _circumstance(c)]
         for node in level:
             if node.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
@@ -99,6 +99,16 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
             if found is not None:
                 return found
     return None
+
+
+# Phrases that say when or amid what an act happens, never to whom: "ties amid China worries",
+# "talks despite US pressure", "a truce after Russian strikes".
+CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "despite", "after", "before", "during", "following", "since",
+                                "until", "ahead"})
+
+
+def _circumstance(node) -> bool:
+    return node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE_PREPS
 
 
 def _help_phrase(pobj) -> bool:
