@@ -160,14 +160,18 @@ def _explicit_agent(noun, resolver: ArticleActors) -> Actor | None:
     # "the arrest of the leader by Tunisian police": the parser often hangs "by" on the object
     holders = [noun] + [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                         for pobj in prep.children if pobj.dep_ == "pobj"]
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        actor = resolver.resolve(pobj, remember=False)
-                        if actor is not None:
-                            return actor
+    return _first_resolved_object((prep for holder in holders for prep in holder.children
+                                   if prep.dep_ in ("prep", "agent") and prep.lower_ == "by"), resolver)
+
+
+def _first_resolved_object(preps, resolver: ArticleActors) -> Actor | None:
+    """The first object of these prepositions (or agent phrases) that names an actor."""
+    for prep in preps:
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                actor = resolver.resolve(pobj, remember=False)
+                if actor is not None:
+                    return actor
     return None
 
 
@@ -188,16 +192,8 @@ def instrument_agent(subject, resolver: ArticleActors) -> Actor | None:
     actor = _agent(subject, resolver)
     if actor is not None:
         return actor
-    for clause in subject.children:
-        if clause.dep_ == "acl":
-            for agent in clause.children:
-                if agent.dep_ == "agent":
-                    for pobj in agent.children:
-                        if pobj.dep_ == "pobj":
-                            found = resolver.resolve(pobj, remember=False)
-                            if found is not None:
-                                return found
-    return None
+    return _first_resolved_object((agent for clause in subject.children if clause.dep_ == "acl"
+                                   for agent in clause.children if agent.dep_ == "agent"), resolver)
 
 
 def _agent(noun, resolver: ArticleActors) -> Actor | None:
@@ -206,13 +202,10 @@ def _agent(noun, resolver: ArticleActors) -> Actor | None:
         actor = resolver.resolve(modifier, remember=False)
         if actor is not None:
             return actor
-    for prep in noun.children:
-        if prep.dep_ in ("prep", "agent") and prep.lower_ in AGENT_PREPS:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    actor = resolver.resolve(pobj, remember=False)
-                    if actor is not None:
-                        return actor
+    actor = _first_resolved_object((prep for prep in noun.children
+                                    if prep.dep_ in ("prep", "agent") and prep.lower_ in AGENT_PREPS), resolver)
+    if actor is not None:
+        return actor
     # "The United States responded with airstrikes on ...": the clause's subject did it.
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB":
         for subject in noun.head.head.children:
