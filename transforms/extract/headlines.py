@@ -1,11 +1,13 @@
 """Title-case headlines, parsed as sentences: "Israel's Supreme Court Blocks Appointment".
 
 The small English model reads every capitalised word of a title-case headline as a proper
-noun, so "Blocks" is a name and the headline has no verb. Before parsing (`headline_text`), such a headline is
-put in sentence case: a capitalised word keeps its capital only when it can be part of a name
-(a word of a known actor's, person's or place's name, an acronym, or a word the article's body
-writes capitalised in mid-sentence); every other word is lower-cased. The text keeps its
-length, so offsets into it are offsets into the original title, and rows quote the original.
+noun, so "Blocks" is a name and the headline has no verb. Before parsing (`headline_text`),
+such a headline is put in sentence case: a capitalised word keeps its capital only when it can
+be part of a name (a word of a known actor's, person's or place's name, an acronym, or a word
+the article's body writes capitalised in mid-sentence); every other word is lower-cased. Two
+actor names opening a headline with a comma between them are joined by "&" instead. The text
+keeps its length, so offsets into it are offsets into the original title, and rows quote the
+original.
 """
 from __future__ import annotations
 

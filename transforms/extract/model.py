@@ -14,8 +14,8 @@ patterns and annotations, matched by table lookup (spaCy's Matcher made it cost 
 as the parser).
 
 The lemmatizer's suffix rules drop a verb's final "e" when the stem is a word of its own
-("waging" → "wag", "staged" → "stag", "lambasted" → "lambast"): a component after it
-restores the lemma the verb table knows (VERB_LEMMAS).
+("staged" → "stag", "sniped" → "snip"): a component after it restores the lemma the verb
+table knows (VERB_LEMMAS).
 
 `SurfaceForms` reads the model's own lemmatizer tables
 so that the pre-filter knows every spelling the model turns into a verb lemma.
@@ -45,7 +45,7 @@ def paragraph_boundaries(doc):
 @Language.component(VERB_LEMMAS)
 def repair_verb_lemmas(doc):
     """An inflected verb whose lemma no verb rule knows, while the lemma with its "e" back does
-    ("wag" for "waging": the rule is "wage"), gets that lemma."""
+    ("stag" for "staged": the rule is "stage"), gets that lemma."""
     from schemas import ontology
 
     known = ontology.verb_rules()
