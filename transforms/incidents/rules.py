@@ -112,9 +112,14 @@ def _means_table() -> dict[tuple[str, ...], str]:
     return {tuple(row["words"].split()): row["means"] for row in ontology.table_rows("incident_means.csv")}
 
 
+@functools.cache
+def _means_words() -> frozenset[str]:
+    return frozenset(w for words in _means_table() for w in words)
+
+
 def _singular(word: str) -> str:
     """A plural's stem as the means table spells it ("strikes" → strike, "barrages" → barrage)."""
-    table_words = {w for words in _means_table() for w in words}
+    table_words = _means_words()
     for stem in (word, word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("es") else None):
         if stem in table_words:
             return stem
@@ -165,8 +170,9 @@ def week_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-# Acts two sides do together: a meeting (hosting someone included), an agreement, joint cooperation. "Saudi Arabia and Iran agreed
-# to restore ties" is one incident whichever side a row names as its actor.
+# Acts two sides do together: a meeting (hosting someone included), an agreement, joint
+# cooperation. "Saudi Arabia and Iran agreed to restore ties" is one incident whichever side a
+# row names as its actor.
 MUTUAL_ACTIONS = frozenset({"04", "agree", "06"})
 PAIR_SEPARATOR = "+"  # never in an actor code (transforms/store/layout.ACTOR_CODE)
 
@@ -200,17 +206,17 @@ def _is_undated(row: IncidentRow) -> bool:
 
 def time_window(row: IncidentRow) -> tuple[dt.datetime, dt.datetime]:
     """[start, end) in UTC when the row's event can have happened (see the module docstring)."""
-    if _is_undated(row) and row.published is not None:
+    published = None
+    if row.published is not None:
         published = row.published if row.published.tzinfo else row.published.replace(tzinfo=dt.timezone.utc)
+    if _is_undated(row) and published is not None:
         return published - dt.timedelta(hours=UNDATED_HOURS), published
     start = dt.datetime.combine(incident_day(row), dt.time(), tzinfo=dt.timezone.utc)
     end = start + dt.timedelta(days=1, hours=DAY_LATE_HOURS)
-    if row.published is not None:
-        published = row.published if row.published.tzinfo else row.published.replace(tzinfo=dt.timezone.utc)
-        if start <= published < start + dt.timedelta(hours=DAY_LATE_HOURS):
-            # published in the first hours of the UTC day: "met today" in an American evening
-            # paper is the day before in UTC terms (the day was read from the UTC date)
-            start -= dt.timedelta(days=1)
+    if published is not None and start <= published < start + dt.timedelta(hours=DAY_LATE_HOURS):
+        # published in the first hours of the UTC day: "met today" in an American evening
+        # paper is the day before in UTC terms (the day was read from the UTC date)
+        start -= dt.timedelta(days=1)
     return start, end
 
 
