@@ -945,3 +945,14 @@ def test_two_names_opening_a_headline_with_a_comma_are_one_coordinated_subject(n
     rows = extract_events(art, nlp(headline_text(title)), None, "t")
     assert {("GHA", "05", "TGO"), ("TGO", "05", "GHA")} <= triples(rows)
     assert {e.sentence for e in rows} == {title}
+
+
+def test_acts_two_sides_do_toward_a_third_are_not_aimed_at_each_other(nlp):
+    """Meeting, signing and exchanging go both ways; sponsoring talks or praising a deal is done
+    together, toward someone else (engine.MUTUAL_ACT_CODES, MUTUAL_VERBS)."""
+    assert {("GHA", "04", "TGO"), ("TGO", "04", "GHA")} <= triples(extract(nlp, "Ghana and Togo held talks in Accra."))
+    rows = triples(extract(nlp, "Ghana and Togo exchanged prisoners on Monday."))
+    assert {("GHA", "08", "TGO"), ("TGO", "08", "GHA")} <= rows
+    for text in ("Ghana and Togo are sponsoring the peace talks in Lome.", "Ghana and Togo praised the agreement."):
+        rows = extract(nlp, text)
+        assert {e.actor for e in rows} == {"GHA", "TGO"} and all(e.target is None for e in rows), triples(rows)
