@@ -189,6 +189,7 @@ def _leader_surnames() -> dict[str, tuple[tuple[ActorEntry, datetime.date | None
                if role in LEADER_ROLES and entry.actor_type]
     given_names = {words[0] for names, entry, _, _ in leaders if entry.country not in family_first
                    for words in (normalize_name(name).split() for name in names) if len(words) >= 2}
+    not_names = given_names | role_types().keys()
     index: dict[str, list] = {}
     for names, entry, start, end in leaders:
         for name in names:
@@ -198,7 +199,7 @@ def _leader_surnames() -> dict[str, tuple[tuple[ActorEntry, datetime.date | None
             found = {words[-1]} if len(words[-1]) >= MIN_SURNAME and words[-1].isalpha() else set()
             first = words[0]
             if (entry.country in family_first and len(first) >= MIN_FAMILY_NAME and first.isalpha()
-                    and first not in given_names and first not in role_types()):
+                    and first not in not_names):
                 found.add(first)
             for surname in found:
                 index.setdefault(surname, []).append((entry, start, end))

@@ -64,18 +64,17 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "supporter",
                          "activist", "crowds", "protesters", "demonstrators", "rioters", "supporters"})
 VIOLENT_PROTEST = "145"
-# Reciprocal actions give each member of a compound subject the other as target.
-RECIPROCAL_CODES = ("087", "036")  # "India and Pakistan agreed to a ceasefire": each with the other
 # An intent (03) is mutual only when the verb says so ("Armenia and Azerbaijan agreed to ...");
 # "the EU and NATO promised a path to membership" is a promise of both to a third party.
 RECIPROCAL_INTENT_VERBS = frozenset({"agree", "negotiate", "meet", "talk", "discuss"})
 # Acts two sides do with each other: "Ghana and Togo met / signed a deal / restored ties" is each
 # toward the other, and so is an intent to do them ("they will restore ties"). Meetings and
 # talks (040, 041, 044, 046), restoring relations (050), signing an agreement (057), material
-# cooperation (06). Not acts that two sides do together toward a third: visiting or hosting
+# cooperation (06), a ceasefire (087: "India and Pakistan agreed to a ceasefire") and an intent
+# to meet (036). Not acts that two sides do together toward a third: visiting or hosting
 # (042, 043), mediating ("Russia and Turkey are sponsoring the talks", 045), praise or support
 # (051: "French and German ministers to back the peace process"), recognition (054).
-MUTUAL_ACT_CODES = ("040", "041", "044", "046", "050", "057", "06")
+MUTUAL_ACT_CODES = ("040", "041", "044", "046", "050", "057", "06", "087", "036")
 # Verbs that say the act goes both ways, whatever its code: "exchanged ambassadors' credentials",
 # "exchanged fire", "swapped prisoners".
 MUTUAL_VERBS = frozenset({"exchange", "swap"})
@@ -415,8 +414,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     among_subjects = target is not None and any(a.code == target.code for a in actors)
     # An intent to do a mutual act is mutual too: "Ghana and Togo say they will resume ties".
     reciprocal = len(actors) > 1 and (target is None or among_subjects) and (
-        rule.code.startswith(MUTUAL_ACT_CODES) or rule.code.startswith(RECIPROCAL_CODES)
-        or verb.lemma_.lower() in MUTUAL_VERBS
+        rule.code.startswith(MUTUAL_ACT_CODES) or verb.lemma_.lower() in MUTUAL_VERBS
         or (rule.code[:2] == "03" and (verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS or _mutual(verb)
                                        or act_code.startswith(MUTUAL_ACT_CODES))))
     for actor in actors:

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 import spacy
 from spacy.language import Language
 
+from schemas import ontology
 from transforms.extract.indexed_ruler import index_attribute_ruler
 
 PARAGRAPHS = "eventwire_paragraphs"
@@ -46,8 +47,6 @@ def paragraph_boundaries(doc):
 def repair_verb_lemmas(doc):
     """An inflected verb whose lemma no verb rule knows, while the lemma with its "e" back does
     ("stag" for "staged": the rule is "stage"), gets that lemma."""
-    from schemas import ontology
-
     known = ontology.verb_rules()
     for token in doc:
         if token.pos_ == "VERB" and token.lower_.endswith(("ing", "ed")):

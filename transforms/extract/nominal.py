@@ -136,7 +136,8 @@ def agentive_nominal(noun, resolver: ArticleActors) -> tuple[object, str, Actor,
     demonym does not ("Russian sanctions" are as often sanctions on Russia). The verb's rule for
     the noun's object codes it (schemas/data/nominalizations.csv, verbs.csv); a noun the sentence
     only refers to ("after Togo's expulsion of ...") is not news (referenced_not_reported)."""
-    verb = ontology.nominalizations().get(noun.lower_) or ontology.nominalizations().get(noun.lemma_.lower())
+    table = ontology.nominalizations()
+    verb = table.get(noun.lower_) or table.get(noun.lemma_.lower())
     if verb is None or referenced_not_reported(noun):
         return None
     actor = _explicit_agent(noun, resolver)

@@ -83,7 +83,7 @@ def extract_batch(nlp, prefilter, batch: list[Article], run_id: str, on_unparsed
             title, body = prefilter.mask(article.title, article.text, outlet_country(article) is not None)
         else:
             title, body = article.title, article.text or None
-        if title is not None:  # "Court Blocks Appointment": parsed in sentence case
+        if title is not None:  # "Court Blocks Appointment": parsed in sentence case (headlines.py)
             title = headline_text(title, article.text)
         for text, part in ((title, "title"), (body, "body")):
             if text is None:
