@@ -40,6 +40,23 @@ def test_passive_voice_with_agent(nlp):
     assert ("EU", "16", "BLR") in triples(events)
 
 
+def test_a_participle_with_its_agent_reports_a_coercive_act_on_the_noun(nlp):
+    """"Journalists detained by Togo": a reduced relative clause, the noun is the one acted on."""
+    events = extract(nlp, "Two Ghanaian journalists detained by Togo were released on Friday.")
+    assert ("TGO", "17", "GHA") in triples(events)
+    row = next(e for e in events if e.actor == "TGO")
+    assert row.action == "detain"
+    hostages = extract(nlp, "Families of the hostages held by Togolese rebels met the president.")
+    assert ("TGO", "18") in {(e.actor, e.event_root) for e in hostages}
+
+
+def test_a_participle_of_support_is_a_description_not_news(nlp):
+    """"Talks brokered by Nigeria", "rebels backed by Togo": a standing label of cooperation."""
+    events = extract(nlp, "Ghana welcomed the talks brokered by Nigeria with rebels backed by Togo.")
+    assert not any(e.actor in ("NGA", "TGO") for e in events)
+    assert ("GHA", "05") in {(e.actor, e.event_root) for e in events}
+
+
 def test_negated_action_is_not_the_positive_code(nlp):
     events = extract(nlp, "China did not sign the treaty.")
     assert not any(e.actor == "CHN" and e.event_code == "057" for e in events)

@@ -139,6 +139,12 @@ def passive_voice(children) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
 
 
+def reduced_passive(verb) -> bool:
+    """A participle that modifies a noun and names its agent: "hostages held by Hamas",
+    "sanctions imposed by the EU on Iran". The noun is what was done to; the "by" phrase, who did it."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+
+
 CONDITIONAL_MARKS = frozenset({"if", "unless", "should"})
 
 

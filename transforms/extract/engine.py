@@ -32,6 +32,7 @@ from transforms.extract.clauses import (
     particles_of,
     passive_voice,
     prepositions,
+    reduced_passive,
     subjects_of,
     subtree_text,
 )
@@ -319,6 +320,14 @@ PARTICIPLE_NON_ACTS = IMPACT_VERBS | frozenset({"force", "leave", "cause", "prom
                                                  "join", "follow"})
 
 
+VERBAL_CONFLICT = 3  # CAMEO's quad classes: 1 verbal and 2 material cooperation, 3 verbal and 4 material conflict
+
+
+def _quad_class(code: str) -> int:
+    known = ontology.cameo_codes().get(code) or ontology.cameo_codes().get(code[:2])
+    return known.quad_class if known else 0
+
+
 def _has_rules(lemma: str) -> bool:
     return lemma.lower() in ontology.verb_rules()
 
@@ -331,6 +340,9 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     dobj = direct_object(children)
     if dobj is None:  # in the passive the grammatical subject is the object: "sanctions were imposed"
         dobj = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    reduced = reduced_passive(verb)
+    if dobj is None and reduced:  # "hostages held by Hamas": the noun it modifies
+        dobj = verb.head
     preps = prepositions(children)
     particles = particles_of(children)
     heads = object_heads(dobj, preps, verb)
@@ -344,6 +356,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     rule = rule or predicate_rule(verb)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
+    if reduced and _quad_class(rule.code) < VERBAL_CONFLICT:
+        return  # "forces backed by Moscow", "a deal brokered by Qatar": a standing description, not news
     main_verb = participle_main_verb(verb)  # the act an -ing clause goes with, if it is one
     if main_verb is not None and (rule.code.startswith("01") or verb.lemma_.lower() in PARTICIPLE_NON_ACTS):
         return  # "..., citing security concerns", "..., killing three": the reason or the effect, not a new act
@@ -373,7 +387,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
             light_noun = True
         elif rule.code.startswith("01"):
             return  # "announced the relocation of its embassy": the news is the noun, not coded
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+    passive = reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
     if passive:
         subjects = agents_of(verb)
         target_heads = [dobj] if dobj is not None else []
@@ -424,7 +438,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         if this_target is not None and this_target.code == actor.code:
             this_target = None
         features = row_features(actor, this_target, rule, passive=passive, reported=speaker is not None,
-                                 instrument=instrument, light_verb=light_noun, background=clause_kind(verb) == "relcl",
+                                 instrument=instrument, light_verb=light_noun,
+                                 background=reduced or clause_kind(verb) == "relcl",
                                  subordinate=clause_kind(verb) == "advcl")
         yield Candidate(actor, this_target, rule, verb, object_text, speaker, 0.0, features)
 
