@@ -57,6 +57,13 @@ def test_a_participle_of_support_is_a_description_not_news(nlp):
     assert ("GHA", "05") in {(e.actor, e.event_root) for e in events}
 
 
+def test_an_act_that_has_lasted_years_is_background_and_one_of_days_is_news(nlp):
+    assert not extract(nlp, "Togo has supported the Ghanaian opposition since 2014.")
+    assert not extract(nlp, "Togo, which has fought Ghana for more than 40 years, is isolated.")
+    assert ("TGO", "05", "GHA") in triples(extract(nlp, "Togo has supported the Ghanaian opposition."))
+    assert ("TGO", "19", "GHA") in triples(extract(nlp, "Togo has shelled the Ghanaian border town for three days."))
+
+
 def test_negated_action_is_not_the_positive_code(nlp):
     events = extract(nlp, "China did not sign the treaty.")
     assert not any(e.actor == "CHN" and e.event_code == "057" for e in events)

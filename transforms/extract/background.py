@@ -1,6 +1,6 @@
 """Acts told as history: "kidnapped by Islamic State in 2014" in a story of 2019 is background,
 and so is the act a "since" clause names as the start of a state of things ("has fled since
-Russia invaded").
+Russia invaded"), and a perfect that has lasted years ("has fought Turkey for 40 years").
 
 The sentence's own time expressions (transforms/extract/event_dates.history_spans) name a year,
 or a month of a year, that ended well before publication; the act is history when such a year
@@ -11,6 +11,7 @@ severed in 2023") leaves the act news, and so does a year that is only a point o
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import history_spans
@@ -69,3 +70,35 @@ def told_as_starting_point(verb) -> bool:
 
 def _marked_since(clause) -> bool:
     return any(child.dep_ == "mark" and child.lower_ == "since" for child in clause.children)
+
+
+PERFECT_AUXILIARIES = frozenset({"have", "has", "had", "'ve"})
+LONG_SPANS = frozenset({"year", "years", "decade", "decades", "century", "centuries"})
+YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
+def told_as_lasting(verb, publication_year: int) -> bool:
+    """A perfect whose own clause says it has gone on for a year or more ("which has fought the
+    Turkish state for more than 40 years", "have supported the Kurds since 2014"): a state of
+    things the story explains, not an act of the day. Days or weeks ("has shelled the city for
+    three days") are news."""
+    clause = clause_verb(verb)
+    if clause is None:
+        return False
+    while clause.dep_ == "conj" and clause.head.i != clause.i and not _perfect(clause):
+        clause = clause.head
+    if not _perfect(clause):
+        return False
+    for prep in clause.children:
+        if prep.dep_ != "prep":
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ == "for" and any(o.lower_ in LONG_SPANS for o in objects):
+            return True
+        if prep.lower_ == "since" and any(YEAR.fullmatch(o.text) and int(o.text) < publication_year for o in objects):
+            return True
+    return False
+
+
+def _perfect(clause) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in PERFECT_AUXILIARIES for c in clause.children)

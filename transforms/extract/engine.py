@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from schemas import ontology
 from schemas.records import Article, Event
 from transforms.extract.actors import Actor, ArticleActors, name_tokens, resolve_all
-from transforms.extract.background import told_as_history, told_as_starting_point
+from transforms.extract.background import told_as_history, told_as_lasting, told_as_starting_point
 from transforms.extract.clauses import (
     SUBJECT_DEPS,
     agents_of,
@@ -126,7 +126,8 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
     published = publisher_local_time(article.published, article.published_offset_minutes)
     found = [(candidate, offset) for candidate, offset in found
              if not told_as_history(candidate.verb, published, article.date)
-             and not told_as_starting_point(candidate.verb)]
+             and not told_as_starting_point(candidate.verb)
+             and not told_as_lasting(candidate.verb, article.date.year)]
     return to_rows(article, best_per_event(found), run_id)
 
 
