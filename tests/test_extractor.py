@@ -304,6 +304,33 @@ def test_anaphora_the_bloc_and_he(nlp):
     assert ("IND", "05", "JPN") in found
 
 
+def test_the_two_leaders_are_the_pair_named_just_before(nlp):
+    events = extract(nlp, "Ghana's president met Togo's president in Geneva on Monday. "
+                          "The two leaders agreed to reopen the border.")
+    agreed = {(e.actor, e.target) for e in events if e.event_root == "03"}
+    assert agreed == {("GHA", "TGO"), ("TGO", "GHA")}
+    assert all(e.actor_via == "context" for e in events if e.event_root == "03")
+
+
+def test_the_leaders_of_a_body_are_the_headline_s_pair(nlp):
+    events = extract(nlp, "Both leaders expressed concern over the attacks, an aide said.",
+                     title="Ghana's president meets Togo's Faure Gnassingbe in Accra")
+    assert {e.actor for e in events if e.event_root == "01"} == {"GHA", "TGO"}
+
+
+def test_both_sides_after_three_names_is_no_guess(nlp):
+    events = extract(nlp, "Ghana, Togo and Benin held talks on Monday. Both sides agreed to restore ties.")
+    assert not [e for e in events if e.event_root == "03"]
+
+
+def test_looking_at_the_headline_for_a_pair_learns_no_one(nlp):
+    """The body is read before the headline: a surname the headline alone gives stays unknown
+    to the body, whether or not the resolver looked at the headline for "the two leaders"."""
+    events = extract(nlp, "Mensah said he would visit Ghana next month.",
+                     title="Ghana's president meets Togo's President Kodjo Mensah")
+    assert not [e for e in events if e.sentence.startswith("Mensah")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

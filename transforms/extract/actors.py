@@ -54,6 +54,7 @@ QUANTITY_NOUNS = frozenset({"tens", "hundreds", "thousands", "dozens", "millions
 GENERIC_ROLES = frozenset({"GOV", "MIL", "CVL", "PPL"})
 SIDE_ROLES = frozenset({"OPP", "REB"})  # "opposition lawmakers", "rebel soldiers": the side wins
 FORMER = "ELI"
+PAIR = "PAIR"  # anaphora.csv: "the two leaders", "both sides" refer to two actors at once
 COLLECTIVE_NOUNS = MEMBER_NOUNS | frozenset({"partner", "nation", "country", "state", "capital"})
 
 
@@ -84,8 +85,10 @@ class ArticleActors:
         self.outlet_country: str | None = None  # set by frame_with_outlet
         self._anaphora = ontology.anaphora()
         self._anaphora_heads = {
-            phrase.split()[-1]: kind for phrase, kind in self._anaphora.items() if phrase.startswith("the ")
+            phrase.split()[-1]: kind for phrase, kind in self._anaphora.items()
+            if phrase.startswith("the ") and kind != PAIR
         }
+        self._headline_pair: list[Actor] = []  # the two actors a headline names, for "the two leaders"
         # The last actor of each kind named so far, for "the bloc", "he".
         self._last: dict[str, Actor] = {}
 
@@ -94,6 +97,43 @@ class ArticleActors:
         """The one country a headline names (if exactly one) frames bare role nouns."""
         found = {entry.code for entry in self._named_entries(headline_doc) if entry.code == entry.country}
         self.context_country = found.pop() if len(found) == 1 else None
+
+    def learn_headline_pair(self, headline_doc) -> None:
+        """The two actors a headline names ("Putin raises concerns with Erdogan"), when it names
+        exactly two: what "the leaders" of the body refers to when its own text names no pair."""
+        self._headline_pair = self._two_named(headline_doc.ents)
+
+    def pair_referred(self, head) -> list[Actor]:
+        """'The two leaders agreed ...', 'both sides said ...' (anaphora.csv, PAIR): the two actors
+        named in this sentence before it or in the sentence before, else the headline's two.
+        One or three named there is no pair: no guess."""
+        tokens = name_tokens(head)
+        if self._anaphora.get(_normalize(phrase_text(tokens))) != PAIR:
+            return []
+        named = list(entities_before(head, sentences_back=1))
+        pair = self._two_named(reversed(named))
+        if pair or any(self._look_up(span.root) for span in named):
+            return pair
+        return list(self._headline_pair)
+
+    def _two_named(self, spans) -> list[Actor]:
+        found: dict[str, Actor] = {}
+        for span in spans:
+            actor = self._look_up(span.root)
+            if actor is not None and actor.via != "place":
+                found.setdefault(actor.country or actor.code, actor)
+        if len(found) != 2:
+            return []
+        return [Actor(a.code, a.name, a.country, a.actor_type, "context") for a in found.values()]
+
+    def _look_up(self, head) -> Actor | None:
+        """`resolve` without learning anything: looking at the headline, or back for a pair,
+        must not teach the resolver a person before the text names them in reading order."""
+        learned = dict(self._learned)
+        try:
+            return self.resolve(head, remember=False)
+        finally:
+            self._learned = learned
 
     def _named_entries(self, doc, acting_only: bool = False):
         """The longest known name (up to three words) starting at each proper noun or adjective;
@@ -594,6 +634,10 @@ def resolve_all(resolver: ArticleActors, heads: Iterable, as_target: bool = Fals
     actors = []
     for head in heads:
         for conjunct in conjuncts(head):
+            pair = [] if as_target else resolver.pair_referred(conjunct)
+            if pair:  # "the two leaders agreed ..."
+                actors.extend(pair)
+                continue
             actor = resolver.resolve(conjunct, remember=not as_target, as_target=as_target)
             if actor is not None:
                 actors.append(actor)

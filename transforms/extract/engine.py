@@ -106,6 +106,7 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
     resolver.learn_place_names(analysed_text(article))
     if title_doc is not None:
         resolver.learn_context_country(title_doc)
+        resolver.learn_headline_pair(title_doc)
     resolver.frame_with_outlet(outlet_country(article), (title_doc, body_doc))
     found: list[tuple[Candidate, int]] = []
     body_offset = len(article.title) + len(TITLE_SEPARATOR)
