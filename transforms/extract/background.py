@@ -15,6 +15,7 @@ import re
 
 from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import history_spans
+from transforms.extract.tense import PERFECT_AUXILIARIES
 
 # A year inside these names a point of comparison, not the act's time.
 BASELINE_WORDS = frozenset({"since", "than", "after", "before", "until"})
@@ -72,7 +73,6 @@ def _marked_since(clause) -> bool:
     return any(child.dep_ == "mark" and child.lower_ == "since" for child in clause.children)
 
 
-PERFECT_AUXILIARIES = frozenset({"have", "has", "had", "'ve"})
 LONG_SPANS = frozenset({"year", "years", "decade", "decades", "century", "centuries"})
 YEAR = re.compile(r"(1[89]|20)\d\d")
 

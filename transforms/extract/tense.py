@@ -13,7 +13,7 @@ FUTURE = "future"
 
 _PAST_TAGS = frozenset({"VBD"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
-_PERFECT_AUXILIARIES = frozenset({"have", "has", "had", "'ve"})
+PERFECT_AUXILIARIES = frozenset({"have", "has", "had", "'ve"})
 
 
 def verb_tense(verb) -> str | None:
@@ -30,7 +30,7 @@ def verb_tense(verb) -> str | None:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.dep_ == "ROOT" and [a.lower_ for a in auxiliaries] == ["to"]:
         return FUTURE
-    if any(a.tag_ in _PAST_TAGS or a.lower_ in _PERFECT_AUXILIARIES for a in auxiliaries):
+    if any(a.tag_ in _PAST_TAGS or a.lower_ in PERFECT_AUXILIARIES for a in auxiliaries):
         return PAST
     if any(a.tag_ == "MD" for a in auxiliaries):
         return None  # "will", "could": the sentence's own future cues decide
