@@ -140,11 +140,12 @@ def test_members_of_an_organization_act_for_it(nlp):
         "The central bank raised rates to fight inflation.",
         "Nigerian bank stocks rallied after the naira strengthened.",
         "Israel will respond if Iran attacks its territory.",
+        "A Ghanaian finalist beaten by Brazilian officials was in tears.",
     ],
 )
 def test_no_event_from_sports_markets_or_conditions(nlp, text):
     events = extract(nlp, text)
-    assert not [e for e in events if e.event_root in ("14", "19") or e.actor in ("BRA", "NGA")], events
+    assert not [e for e in events if e.event_root in ("14", "18", "19") or e.actor in ("BRA", "NGA")], events
 
 
 def test_complements_set_the_code(nlp):
