@@ -305,6 +305,12 @@ def test_anaphora_the_bloc_and_he(nlp):
     assert ("IND", "05", "JPN") in found
 
 
+def test_he_is_the_speaker_when_no_person_is_named_before_him(nlp):
+    events = extract(nlp, "The prime minister of Ghana says he is open to talks with Togo.")
+    assert ("GHA", "036") in {(e.actor, e.event_code) for e in events}  # the intent to meet: talks
+    assert not extract(nlp, "Kwame Atta, a local trader, said he would sue Togo.")
+
+
 def test_the_two_leaders_are_the_pair_named_just_before(nlp):
     events = extract(nlp, "Ghana's president met Togo's president in Geneva on Monday. "
                           "The two leaders agreed to reopen the border.")

@@ -161,8 +161,26 @@ def predicate_rule(verb) -> ontology.VerbRule | None:
             if complement is not None:
                 inner = rule_for(complement)
                 root = inner.code[:2] if inner is not None and inner.code != NOT_AN_EVENT else None
+            else:  # "open to talks", "ready for dialogue": the event noun is what is intended
+                noun_code = _event_noun_code(child)
+                root = noun_code[:2] if noun_code else None
             code = modality.get((mode, root)) if root else None
             return ontology.VerbRule(child.lemma_.lower(), None, frozenset(), code or modality[(mode, "*")])
+    return None
+
+
+INTENDED_PREPS = frozenset({"to", "for"})
+
+
+def _event_noun_code(adjective) -> str | None:
+    nouns = ontology.nominal_events(standalone_only=False)
+    for prep in adjective.children:
+        if prep.dep_ == "prep" and prep.lower_ in INTENDED_PREPS:
+            for noun in prep.children:
+                if noun.dep_ == "pobj":
+                    code = nouns.get(noun.lower_) or nouns.get(noun.lemma_.lower())
+                    if code:
+                        return code
     return None
 
 

@@ -405,7 +405,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     if not actors and not passive:  # "a bomb planted by militants killed four officers"
         actors = [a for a in (instrument_agent(s, resolver) for s in subjects) if a is not None]
         instrument = bool(actors)
-    if not actors and _refers_to_speaker(subjects):
+    if not actors and (_refers_to_speaker(subjects) or _unresolved_person_pronoun(subjects)):
         actors = _reporting_subjects(verb, resolver)
     if not actors:
         return
@@ -494,6 +494,15 @@ def _clause_head(verb):
     while node.dep_ in ("conj", "xcomp") and node.head is not node:
         node = node.head
     return node
+
+
+PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
+def _unresolved_person_pronoun(subjects) -> bool:
+    """'The prime minister says he is open to a deal': a "he" no named person before it claims is
+    whoever reports the clause it is the subject of."""
+    return any(subject.lower_ in PERSON_PRONOUNS for subject in subjects)
 
 
 def _reporting_subjects(verb, resolver: ArticleActors) -> list[Actor]:
