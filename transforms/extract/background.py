@@ -78,16 +78,17 @@ YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
 def told_as_lasting(verb, publication_year: int) -> bool:
-    """A perfect whose own clause says it has gone on for a year or more ("which has fought the
-    Turkish state for more than 40 years", "have supported the Kurds since 2014"): a state of
+    """A simple perfect whose own clause says it has held for a year or more ("which has fought
+    the Turkish state for more than 40 years", "have supported the Kurds since 2014"): a state of
     things the story explains, not an act of the day. Days or weeks ("has shelled the city for
-    three days") are news."""
+    three days") are news, and so is the perfect progressive, an activity reported as going on
+    now ("the CSTO has been encouraging NATO for many years to ...")."""
     clause = clause_verb(verb)
     if clause is None:
         return False
     while clause.dep_ == "conj" and clause.head.i != clause.i and not _perfect(clause):
         clause = clause.head
-    if not _perfect(clause):
+    if not _perfect(clause) or clause.tag_ == "VBG":
         return False
     for prep in clause.children:
         if prep.dep_ != "prep":
