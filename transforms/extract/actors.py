@@ -88,6 +88,7 @@ class ArticleActors:
             phrase.split()[-1]: kind for phrase, kind in self._anaphora.items()
             if phrase.startswith("the ") and kind != PAIR
         }
+        self._pair_heads = {phrase.split()[-1] for phrase, kind in self._anaphora.items() if kind == PAIR}
         self._headline_pair: list[Actor] = []  # the two actors a headline names, for "the two leaders"
         # The last actor of each kind named so far, for "the bloc", "he".
         self._last: dict[str, Actor] = {}
@@ -101,37 +102,26 @@ class ArticleActors:
     def learn_headline_pair(self, headline_doc) -> None:
         """The two actors a headline names ("Putin raises concerns with Erdogan"), when it names
         exactly two: what "the leaders" of the body refers to when its own text names no pair."""
-        self._headline_pair = self._two_named(headline_doc.ents)
+        self._headline_pair = _as_pair(self._actors_named(headline_doc.ents))
 
     def pair_referred(self, head) -> list[Actor]:
         """'The two leaders agreed ...', 'both sides said ...' (anaphora.csv, PAIR): the two actors
         named in this sentence before it or in the sentence before, else the headline's two.
         One or three named there is no pair: no guess."""
-        tokens = name_tokens(head)
-        if self._anaphora.get(_normalize(phrase_text(tokens))) != PAIR:
+        if head.lower_ not in self._pair_heads:  # every subject comes here: the cheap test first
             return []
-        named = list(entities_before(head, sentences_back=1))
-        pair = self._two_named(reversed(named))
-        if pair or any(self._look_up(span.root) for span in named):
-            return pair
-        return list(self._headline_pair)
-
-    def _two_named(self, spans) -> list[Actor]:
-        found: dict[str, Actor] = {}
-        for span in spans:
-            actor = self._look_up(span.root)
-            if actor is not None and actor.via != "place":
-                found.setdefault(actor.country or actor.code, actor)
-        if len(found) != 2:
+        if self._anaphora.get(_normalize(phrase_text(name_tokens(head)))) != PAIR:
             return []
-        return [Actor(a.code, a.name, a.country, a.actor_type, "context") for a in found.values()]
+        named = self._actors_named(reversed(list(entities_before(head, sentences_back=1))))
+        return _as_pair(named) if named else list(self._headline_pair)
 
-    def _look_up(self, head) -> Actor | None:
-        """`resolve` without learning anything: looking at the headline, or back for a pair,
-        must not teach the resolver a person before the text names them in reading order."""
+    def _actors_named(self, spans) -> list[Actor]:
+        """The actors of these entity spans, in order, without learning anything: looking at the
+        headline, or back for a pair, must not teach the resolver a person before the text names
+        them in reading order."""
         learned = dict(self._learned)
         try:
-            return self.resolve(head, remember=False)
+            return [actor for actor in (self.resolve(span.root, remember=False) for span in spans) if actor is not None]
         finally:
             self._learned = learned
 
@@ -623,6 +613,17 @@ def phrase_text(tokens: Sequence) -> str:
     if not tokens:
         return ""
     return run_text(tokens[0], tokens[-1]).strip()
+
+
+def _as_pair(actors: list[Actor]) -> list[Actor]:
+    """Two actors of two countries (places do not count), as the context of a "the two leaders"; else none."""
+    by_country: dict[str, Actor] = {}
+    for actor in actors:
+        if actor.via != "place":
+            by_country.setdefault(actor.country or actor.code, actor)
+    if len(by_country) != 2:
+        return []
+    return [Actor(a.code, a.name, a.country, a.actor_type, "context") for a in by_country.values()]
 
 
 def resolve_all(resolver: ArticleActors, heads: Iterable, as_target: bool = False) -> list[Actor]:

@@ -325,11 +325,6 @@ PARTICIPLE_NON_ACTS = IMPACT_VERBS | frozenset({"force", "leave", "cause", "prom
 VERBAL_CONFLICT = 3  # CAMEO's quad classes: 1 verbal and 2 material cooperation, 3 verbal and 4 material conflict
 
 
-def _quad_class(code: str) -> int:
-    known = ontology.cameo_codes().get(code) or ontology.cameo_codes().get(code[:2])
-    return known.quad_class if known else 0
-
-
 def _has_rules(lemma: str) -> bool:
     return lemma.lower() in ontology.verb_rules()
 
@@ -358,7 +353,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     rule = rule or predicate_rule(verb)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
-    if reduced and _quad_class(rule.code) < VERBAL_CONFLICT:
+    if reduced and ontology.cameo_codes()[rule.code].quad_class < VERBAL_CONFLICT:
         return  # "forces backed by Moscow", "a deal brokered by Qatar": a standing description, not news
     main_verb = participle_main_verb(verb)  # the act an -ing clause goes with, if it is one
     if main_verb is not None and (rule.code.startswith("01") or verb.lemma_.lower() in PARTICIPLE_NON_ACTS):
@@ -389,7 +384,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
             light_noun = True
         elif rule.code.startswith("01"):
             return  # "announced the relocation of its embassy": the news is the noun, not coded
-    passive = reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+    passive = reduced or passive_voice(children)
     if passive:
         subjects = agents_of(verb)
         target_heads = [dobj] if dobj is not None else []
@@ -405,7 +400,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     if not actors and not passive:  # "a bomb planted by militants killed four officers"
         actors = [a for a in (instrument_agent(s, resolver) for s in subjects) if a is not None]
         instrument = bool(actors)
-    if not actors and (_refers_to_speaker(subjects) or _unresolved_person_pronoun(subjects)):
+    if not actors and _refers_to_speaker(subjects):
         actors = _reporting_subjects(verb, resolver)
     if not actors:
         return
@@ -467,12 +462,15 @@ def _token_ids(dobj, target: Actor) -> set[int]:
     return {dobj.i} if target.name and target.name in text else set()
 
 
-SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
+# "he"/"she" come here only when they resolved to nobody: "the prime minister says he is open to a
+# deal" (no person named before "he"); a reporter nobody knows ("Kwame Atta said he ...") is nobody.
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "our"})
 
 
 def _refers_to_speaker(subjects) -> bool:
-    """'The army said its forces had recaptured ...': 'its forces', 'they', 'we'; and an official's
-    'his government', 'her country', 'his forces' (not 'his wife': only institutions and roles)."""
+    """'The army said its forces had recaptured ...': 'its forces', 'they', 'we', an unresolved 'he';
+    and an official's 'his government', 'her country', 'his forces' (not 'his wife': only
+    institutions and roles)."""
     for subject in subjects:
         if subject.lower_ in SPEAKER_PRONOUNS:
             return True
@@ -494,15 +492,6 @@ def _clause_head(verb):
     while node.dep_ in ("conj", "xcomp") and node.head is not node:
         node = node.head
     return node
-
-
-PERSON_PRONOUNS = frozenset({"he", "she"})
-
-
-def _unresolved_person_pronoun(subjects) -> bool:
-    """'The prime minister says he is open to a deal': a "he" no named person before it claims is
-    whoever reports the clause it is the subject of."""
-    return any(subject.lower_ in PERSON_PRONOUNS for subject in subjects)
 
 
 def _reporting_subjects(verb, resolver: ArticleActors) -> list[Actor]:
