@@ -48,7 +48,7 @@ def recluster(output: Path) -> dict:
     from transforms.incidents.stage import _CommittedRows, incident_row
 
     columns = ("event_id, actor, event_root, target, event_date, date, published, title, sentence, event_date_basis, "
-               "event_code, incident_id")
+               "event_code, action, object, target_country, incident_id")
     rows = run_query(str(output), f"SELECT {columns} FROM events")[1]
     written = {r[0]: r[-1] for r in rows}
     blocks = {rules.block_key(rules.IncidentRow(*r[:-1])) for r in rows}

@@ -20,10 +20,10 @@ MON, TUE = dt.date(2026, 11, 16), dt.date(2026, 11, 17)
 
 
 def row(event_id, sentence, *, actor="RUS", root="19", target="UKR", event_date=MON, date=MON, hour=9, title="",
-        basis=None, code=None, action=None, object=None):
+        basis=None, code=None, action=None, object=None, target_country=None):
     published = dt.datetime.combine(date, dt.time(hour), tzinfo=dt.timezone.utc)
     return rules.IncidentRow(event_id, actor, root, target, event_date, date, published, title, sentence, basis,
-                             code, action, object)
+                             code, action, object, target_country)
 
 
 def groups(rows):
@@ -55,6 +55,42 @@ def test_troops_seizing_a_building_and_raiding_it_are_one_incident_but_confiscat
     ]
     assert groups(rows) == [["a", "b", "c"], ["d"]]
     assert rules.action_of("1711") == rules.action_of("163") != rules.action_of("1712") == rules.action_of("19")
+
+
+def test_troops_searching_a_place_are_the_raid_but_an_interrogation_stays_an_investigation():
+    """An investigation (09) whose action is a ground means (troops searching a place) is the
+    raid told another way; questioning people is not."""
+    raid = row("raid", "Ghanaian troops raided the Tamale hospital on Monday.", actor="GHA", target="TGO",
+               root="19", code="190", action="raid", object="the Tamale hospital")
+    search = row("search", "Ghanaian troops searched the Tamale hospital on Monday.", actor="GHA", target="TGO",
+                 root="09", code="090", action="search", object="the Tamale hospital", hour=11)
+    questioning = row("questioning", "Ghanaian troops questioned doctors at the Tamale hospital on Monday.",
+                      actor="GHA", target="TGO", root="09", code="090", action="question", object="doctors", hour=12)
+    assert groups([raid, search, questioning]) == [["questioning"], ["raid", "search"]]
+    assert rules.row_action(search) == rules.row_action(raid) == "attack" != rules.row_action(questioning)
+
+
+def test_an_attack_on_a_group_and_on_its_country_are_aimed_at_one_side():
+    """A group's country is its side: "a raid on a Togolese militia's camp" and "a raid in Togo"
+    are aimed at one side, as a row naming no target may be; two countries stay apart."""
+    on_group = row("group", "Ghanaian troops raided a militia camp near Kara on Monday.", actor="GHA",
+                   target="TGO_MILITIA", target_country="TGO", root="19", code="190")
+    on_country = row("country", "Ghana raided a militia camp near Kara in Togo on Monday.", actor="GHA",
+                     target="TGO", target_country="TGO", root="19", code="190", hour=10)
+    assert groups([on_group, on_country]) == [["country", "group"]]
+    elsewhere = on_country._replace(target="BFA", target_country="BFA")
+    assert groups([on_group, elsewhere]) == [["country"], ["group"]]
+
+
+def test_rows_that_share_only_the_names_of_sides_and_places_are_not_linked():
+    """Every row of a block names its sides: sharing "Ghana" and "Togo" (or a city) says nothing
+    about which incident; a shared word about what happened does."""
+    names_only = [row("a", "Ghana strikes Togo.", actor="GHA", target="TGO"),
+                  row("b", "Togo says Ghana attacked Lome.", actor="GHA", target="TGO", hour=10)]
+    assert groups(names_only) == [["a"], ["b"]]
+    sharing_what = [row("c", "Ghana strikes Togo border posts.", actor="GHA", target="TGO"),
+                    row("d", "Ghanaian jets hit Togo border posts near Lome.", actor="GHA", target="TGO", hour=10)]
+    assert groups(sharing_what) == [["c", "d"]]
 
 
 def test_a_day_named_by_a_sentence_reaches_into_the_next_utc_morning():

@@ -5,9 +5,10 @@ mutual act with a recipient, MUTUAL_ACTIONS, the pair of sides stands for the ac
 
 - action: the CAMEO root, with the codes users call one action merged (an attack coded 18 by one
   outlet and 19 by another, sanctions coded 163 or 172, "agree to restore ties" 03x and
-  "restore ties" 05x, troops seizing or destroying a building 171 and raiding it 190), and a
-  trip (042) set apart from the talks held during it (040):
-  schemas/data/incident_actions.csv, where the longest listed prefix of a row's code decides;
+  "restore ties" 05x, troops seizing or destroying a building 171 and raiding it 190, troops
+  searching it 09x with a ground means of rule 3), and a trip (042) set apart from the talks
+  held during it (040): schemas/data/incident_actions.csv, where the longest listed prefix of a
+  row's code decides (a line that names a means applies only to rows naming it);
 - incident day: the day the sentence says the event happened (`event_date`) when it lies within
   WINDOW_DAYS of publication, else the publication date (`date`); the block holds the seven
   days (Monday to Sunday, UTC) around it.
@@ -28,14 +29,16 @@ Each row has a **time window**, when the event can have happened:
 
 Within a block:
 
-1. a row without a target takes the target of the block's rows whose window meets its own when
-   they have exactly one ("one side unknown"), and when they have several, the target whose rows
-   its words overlap most (none when it overlaps none); rows with different targets are
-   different incidents;
-2. rows of one (block, target) are linked when their windows meet, their words overlap
-   (Jaccard similarity of the content words of title and sentence at least SIMILARITY) and they
-   do not name different places (both name places of the gazetteer and share none: two strikes
-   on two cities);
+1. a row's target counts as its side: a group's country when the group has one (`target_side`:
+   "a raid on a Hamas camp" and "a raid in Gaza" are aimed at one side). A row without a target
+   takes the side of the block's rows whose window meets its own when they have exactly one
+   ("one side unknown"), and when they have several, the side whose rows its words overlap
+   most (none when it overlaps none); rows aimed at different sides are different incidents;
+2. rows of one (block, side) are linked when their windows meet, their words overlap
+   (Jaccard similarity of the content words of title and sentence at least SIMILARITY, and at
+   least one shared word that names no side or place: `naming_words`) and they do not name
+   different places (both name places of the gazetteer and share none: two strikes on two
+   cities);
 3. an incident is a group of linked rows, grown from the strongest links down (most words in
    common first; ties by event_id); a link that would put rows of contradicting means in one
    group is skipped, even through a third row. The means of a row are the words of its action
@@ -90,6 +93,7 @@ class IncidentRow(NamedTuple):
     event_code: str | None = None
     action: str | None = None
     object: str | None = None
+    target_country: str | None = None
 
     @classmethod
     def of(cls, row) -> IncidentRow:
@@ -97,13 +101,35 @@ class IncidentRow(NamedTuple):
 
 
 @functools.cache
-def _actions() -> dict[str, str]:
-    return {row["code"]: row["action"] for row in ontology.table_rows("incident_actions.csv")}
+def _actions() -> dict[str, list[tuple[str, str]]]:
+    """Code prefix → [(means the row must name, or "" for any; action)], from incident_actions.csv."""
+    table: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in ontology.table_rows("incident_actions.csv"):
+        table[row["code"]].append((row.get("means") or "", row["action"]))
+    return dict(table)
 
 
 @functools.cache
 def _stop_words() -> frozenset[str]:
     return frozenset(row["word"] for row in ontology.table_rows("incident_stop_words.csv"))
+
+
+@functools.cache
+def naming_words() -> frozenset[str]:
+    """Words that name a side or a place rather than what happened: country names, demonyms and
+    metonyms (schemas/data/countries.csv), one-word organization names ("Hamas", "Wagner") and
+    one-word places (schemas/data/places.csv: "Gaza", "Kharkiv"). Every row of a block names its
+    sides, and many its war's places, so two rows sharing only these share nothing about which
+    incident they report (rule 2)."""
+    names = []
+    for row in ontology.table_rows("countries.csv"):
+        for column in ("names", "demonyms", "metonyms"):
+            names.extend(row[column].split("|"))
+    for row in ontology.table_rows("organizations.csv"):
+        names.extend(row["names"].split("|"))
+    names = [name for name in names if len(name.split()) == 1]
+    names.extend(name for name in place_countries() if len(name.split()) == 1)
+    return frozenset(word for name in names for word in _WORD.findall(name.lower())) - _stop_words()
 
 
 @functools.cache
@@ -148,15 +174,21 @@ def _contradict(means_a: frozenset[str], means_b: frozenset[str]) -> bool:
     return bool(means_a and means_b and not means_a & means_b)
 
 
-def action_of(code: str | None) -> str:
+def action_of(code: str | None, means: frozenset[str] = frozenset()) -> str:
     """The action of a CAMEO code or root: the longest prefix of it that incident_actions.csv
-    lists, else its root."""
+    lists for any means or for one of the row's `means` (means_of), else its root."""
     code = code or ""
     actions = _actions()
     for size in range(len(code), 1, -1):
-        if code[:size] in actions:
-            return actions[code[:size]]
+        for needed, action in actions.get(code[:size], ()):
+            if not needed or needed in means:
+                return action
     return code[:2]
+
+
+def row_action(row) -> str:
+    """The action of a row: its code, and its means where the action table asks for them."""
+    return action_of(row.event_code or row.event_root, means_of(row))
 
 
 def incident_day(row) -> dt.date:
@@ -181,7 +213,7 @@ def block_key(row) -> tuple[str, str, dt.date]:
     """(actor, action, Monday of the incident day's week): rows of different blocks are never one incident.
     A mutual act with a recipient is keyed by the pair instead ("IRN+SAU", sorted): A's rows toward B
     and B's toward A are one block."""
-    action = action_of(row.event_code or row.event_root)
+    action = row_action(row)
     week = week_of(incident_day(row))
     if action in MUTUAL_ACTIONS and row.target and row.target != row.actor:
         return PAIR_SEPARATOR.join(sorted((row.actor, row.target))), action, week
@@ -261,8 +293,8 @@ def _linked(a: _Features, b: _Features) -> bool:
         return False
     if places_a and places_b and not places_a & places_b:
         return False
-    union = words_a | words_b
-    return bool(union) and len(words_a & words_b) / len(union) >= SIMILARITY
+    union, shared = words_a | words_b, words_a & words_b
+    return bool(union) and len(shared) / len(union) >= SIMILARITY and bool(shared - naming_words())
 
 
 def _groups(rows: Sequence[IncidentRow], features_of: dict[str, _Features]) -> list[list[IncidentRow]]:
@@ -297,6 +329,13 @@ def _groups(rows: Sequence[IncidentRow], features_of: dict[str, _Features]) -> l
 
 def _similarity(a: _Features, b: _Features) -> float:
     return len(a.words & b.words) / len(a.words | b.words) if _linked(a, b) else 0.0
+
+
+def target_side(row: IncidentRow) -> str | None:
+    """The side a row's target stands for: a group's country when it has one ("an attack on Hamas"
+    and "an attack on Gaza" are aimed at one side, PSE), else the target itself: outlets name
+    the side of one incident by its group or by its country (rule 1)."""
+    return row.target_country or row.target if row.target else None
 
 
 def _target_for_untargeted(row: IncidentRow, by_target: dict[str | None, list[IncidentRow]],
@@ -344,7 +383,7 @@ def assign_block(rows: Iterable[IncidentRow]) -> dict[str, str]:
     targeted: dict[str | None, list[IncidentRow]] = defaultdict(list)
     for row in rows:
         if row.target:
-            targeted[row.target].append(row)
+            targeted[target_side(row)].append(row)
     by_target = defaultdict(list, {target: list(members) for target, members in targeted.items()})
     for row in rows:
         if not row.target:

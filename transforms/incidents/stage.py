@@ -27,7 +27,7 @@ from transforms.store.snapshot import snapshot_files
 
 RELABELS = "relabels"
 _COLUMNS = ["event_id", "article_id", "event_code", "event_root", "target", "event_date", "published", "title", "sentence",
-            "event_date_basis", "incident_id", "action", "object"]
+            "event_date_basis", "incident_id", "action", "object", "target_country"]
 _CACHED_FILES = 512
 
 
@@ -111,7 +111,8 @@ def incident_row(row: dict) -> rules.IncidentRow:
     """A committed row (a dict read back from a part file, with its partition's date and actor) for the rules."""
     return rules.IncidentRow(row["event_id"], row["actor"], row.get("event_root"), row.get("target"), row.get("event_date"),
                              row["date"], row.get("published"), row.get("title"), row.get("sentence"),
-                             row.get("event_date_basis"), row.get("event_code"), row.get("action"), row.get("object"))
+                             row.get("event_date_basis"), row.get("event_code"), row.get("action"), row.get("object"),
+                             row.get("target_country"))
 
 
 class _AssignBlockFn(beam.DoFn):
