@@ -509,6 +509,8 @@ def test_a_title_case_headline_is_parsed_in_sentence_case_and_quoted_as_written(
     title = "Russia Expels Two German Diplomats Over Spying Claims"
     assert sentence_case(title) == "Russia expels two German diplomats over spying claims"
     assert sentence_case("Russia expels two German diplomats") == "Russia expels two German diplomats"
+    # initials stay as written: "U.s." would be no name
+    assert sentence_case("U.S. and Ghana Agree to Cut Tariffs") == "U.S. and Ghana agree to cut tariffs"
     art = article("", title)
     rows = extract_events(art, nlp(sentence_case(title)), None, "t")
     assert ("RUS", "16", "DEU") in triples(rows)

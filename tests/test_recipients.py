@@ -93,6 +93,9 @@ def test_a_capital_where_a_meeting_happens_is_no_recipient(nlp):
     [
         ("Vietnam and Mongolia pledged to double bilateral trade by 2030.", True),
         ("Peru and Ecuador agreed to reopen the border crossing.", True),
+        # their relations are with each other; relations with a third side are that side's
+        ("Ghana and Togo pledged on Monday to stabilise their strained relationship.", True),
+        ("Ghana and Togo pledged to improve ties with Mali.", False),
         # a joint promise to a third party is no promise to each other
         ("Sweden and Norway promised a path to membership for Moldova.", False),
     ],
@@ -162,3 +165,15 @@ def test_what_an_act_happens_amid_names_no_recipient(nlp):
     """"amid China worries", "despite US pressure": the circumstance, not whom the act is for."""
     rows = triples(extract(nlp, "Ghana and Benin agree to strengthen security ties amid Togo worries."))
     assert {("GHA", "03", "BEN"), ("BEN", "03", "GHA")} <= rows
+
+
+def test_a_joint_act_told_without_its_partner_takes_the_one_the_article_gives(nlp):
+    """One article tells of one relationship: the title's "Ghana to resume relations" is with the
+    partner the body names for Ghana's joint acts; with two partners, none is guessed."""
+    one = extract(nlp, "Ghana said on Monday it had reached a deal with Togo to resume diplomatic relations.",
+                  title="Ghana to resume relations after years of tension")
+    assert ("GHA", "03", "TGO") in triples(one)  # the title's intent to resume relations
+    assert not any(e.actor == "GHA" and e.event_root == "03" and e.target is None for e in one)
+    two = extract(nlp, "Ghana said on Monday it had reached a deal with Togo. Ghana also signed an accord with Mali.",
+                  title="Ghana to resume relations after years of tension")
+    assert ("GHA", "03", None) in triples(two)

@@ -129,7 +129,37 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
              if not told_as_history(candidate.verb, published, article.date)
              and not told_as_starting_point(candidate.verb)
              and not told_as_lasting(candidate.verb, article.date.year)]
-    return to_rows(article, best_per_event(found), run_id)
+    return to_rows(article, best_per_event(partners_from_article(found)), run_id)
+
+
+def _joint(candidate: Candidate) -> bool:
+    """An act two sides do with each other, or an intent to do one ("agreed to restore ties")."""
+    code = candidate.rule.code
+    return code.startswith(MUTUAL_ACT_CODES) or (
+        code[:2] == "03" and (candidate.verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS or _mutual(candidate.verb)))
+
+
+def partners_from_article(found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
+    """A joint act told without its partner ("Saudi Arabia to resume relations") takes the
+    partner the article gives the same actor in its other joint acts ("reached a deal with Saudi
+    Arabia to resume diplomatic relations"), when it gives exactly one: one article tells of one
+    relationship. With none or several, the row keeps no recipient."""
+    partners: dict[str, dict[str, Actor]] = {}
+    for candidate, _ in found:
+        if candidate.target is not None and candidate.target.code != candidate.actor.code and _joint(candidate):
+            partners.setdefault(candidate.actor.code, {})[candidate.target.code] = candidate.target
+            partners.setdefault(candidate.target.code, {})[candidate.actor.code] = candidate.actor
+    if not partners:
+        return found
+    completed = []
+    for candidate, offset in found:
+        known = partners.get(candidate.actor.code, {})
+        if candidate.target is None and len(known) == 1 and _joint(candidate):
+            partner = next(iter(known.values()))
+            features = {**candidate.features, "has_target": 1.0}
+            candidate = replace(candidate, target=partner, features=features, confidence=probability(features))
+        completed.append((candidate, offset))
+    return completed
 
 
 STATEMENT = "010"
@@ -205,12 +235,14 @@ def _as_judgement(candidate: Candidate, code: str, target: Actor | None) -> Cand
     return replace(candidate, rule=rule, target=target, features=features)
 
 
-MUTUAL_WORDS = frozenset({"bilateral", "mutual", "mutually", "jointly", "together"})
+MUTUAL_WORDS = frozenset({"bilateral", "mutual", "mutually", "jointly", "together",
+                          "relations", "relationship", "ties"})
 
 
 def _mutual(verb) -> bool:
-    """'Vietnam and South Korea pledged to double bilateral trade', '... to work together':
-    the complement says the intent is of each toward the other."""
+    """'Vietnam and South Korea pledged to double bilateral trade', '... to work together',
+    '... to stabilize their relationship': the complement says the intent is of each toward
+    the other (relations with a third side are a target, and then the act is not mutual)."""
     words = [t.lower_ for t in verb.subtree]
     return bool(MUTUAL_WORDS.intersection(words)) or any(
         a == "each" and b == "other" for a, b in zip(words, words[1:]))

@@ -44,6 +44,12 @@ def _protected(title: str, words: list) -> set[int]:
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+def _is_initial(title: str, word) -> bool:
+    """One capital letter followed by a period: an initial of an abbreviation ("U.S.", "U.K.")
+    or a name ("George W. Bush"), never a word to lower-case."""
+    return len(word.group()) == 1 and title[word.end():word.end() + 1] == "."
+
+
 def sentence_case(title: str, body: str = "") -> str:
     """`title` in sentence case when it is in title case; otherwise unchanged (same length)."""
     words = list(_WORD.finditer(title))
@@ -57,8 +63,9 @@ def sentence_case(title: str, body: str = "") -> str:
     out = list(title)
     for m in words[1:]:
         word = _POSSESSIVE.sub("", m.group())
-        if not word[0].isupper() or (word.isupper() and len(word) > 1) or m.start() in keep or word in in_body:
-            continue  # lower case already, an acronym, part of a known name, or a name in the body
+        if (not word[0].isupper() or (word.isupper() and len(word) > 1) or _is_initial(title, m)
+                or m.start() in keep or word in in_body):
+            continue  # lower case already, an acronym or initial ("U.S."), part of a known name, or a name in the body
         if ontology.is_leader_surname(word):
             continue
         out[m.start()] = word[0].lower()
