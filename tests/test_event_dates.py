@@ -353,6 +353,25 @@ def test_rows_read_a_weekday_by_the_tense_of_their_verb(nlp, text, expected):
     assert rows["GHA"].event_date == day(expected) and rows["GHA"].event_date_basis == "sentence"
 
 
+def test_a_relative_clause_dates_its_own_event_not_the_row(nlp):
+    """Published on Monday 2023-03-06: "on Saturday" dates the clashes the relative clause tells
+    of, not the condemnation; the same words on the row's own verb date it."""
+    from schemas.records import Article
+    from transforms.extract.engine import extract_events
+
+    published = dt.datetime(2023, 3, 6, 9, 0, tzinfo=UTC)
+
+    def ghana_row(text):
+        article = Article("c" * 32, "https://wire.example.org/c", "", text, published, published.date(), "published",
+                          "https://wire.example.org/rss", "wire.example.org")
+        return next(e for e in extract_events(article, None, nlp(text), "t") if e.actor == "GHA")
+
+    other = ghana_row("Ghana condemned the clashes that erupted in Togo on Saturday.")
+    assert (other.event_date, other.event_date_basis) == (day("2023-03-06"), "published")
+    own = ghana_row("Ghana condemned the clashes in Togo on Saturday.")
+    assert (own.event_date, own.event_date_basis) == (day("2023-03-04"), "sentence")
+
+
 def test_event_date_is_written_and_read_back(tmp_path):
     from conftest import make_event
 

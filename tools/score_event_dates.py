@@ -57,19 +57,25 @@ def load_sentences(path: Path = SENTENCES, shared_root: Path | None = None) -> l
     return items
 
 
-def predict(item: dict, tense: str | None = None) -> tuple[dt.date | None, str]:
+def predict(item: dict, tense: str | None = None, other_events: tuple = ()) -> tuple[dt.date | None, str]:
     published = published_time(item["published"])
-    return resolve_event_date(item["text"], published, published.astimezone(dt.timezone.utc).date(), tense)
+    return resolve_event_date(item["text"], published, published.astimezone(dt.timezone.utc).date(), tense,
+                              other_events)
 
 
-def main_verb_tenses(items: list[dict], model: str) -> dict[str, str | None]:
-    """The tense of each sentence's main verb (the root of its first parsed sentence), by id."""
+def main_verb_readings(items: list[dict], model: str) -> dict[str, tuple]:
+    """(tense, spans of clauses telling other events) of each sentence's main verb (the root of
+    its first parsed sentence), by id: what the pipeline hands the resolver for the event's verb."""
     from transforms.extract.stage import load_model
-    from transforms.extract.tense import verb_tense
+    from transforms.extract.tense import other_event_spans, verb_tense
 
     nlp = load_model(model)
     texts = [item["text"] for item in items]
-    return {item["id"]: verb_tense(next(iter(doc.sents)).root) for item, doc in zip(items, nlp.pipe(texts))}
+    readings = {}
+    for item, doc in zip(items, nlp.pipe(texts)):
+        root = next(iter(doc.sents)).root
+        readings[item["id"]] = (verb_tense(root), other_event_spans(root, 0))
+    return readings
 
 
 def predict_dateparser(item: dict) -> tuple[dt.date | None, str]:
@@ -117,9 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.words_only:
         predictor = predict
     else:
-        tenses = main_verb_tenses(items, args.model)
+        readings = main_verb_readings(items, args.model)
         def predictor(item: dict) -> tuple[dt.date | None, str]:
-            return predict(item, tenses[item["id"]])
+            return predict(item, *readings[item["id"]])
     splits = ("dev", "test") if args.split == "all" else (args.split,)
     groups = [(split, None) for split in splits]
     if args.by_batch:

@@ -324,12 +324,14 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None
     return sorted(found)
 
 
-def find_mentions(sentence: str, local: dt.date, tense: str | None = None) -> list[Mention]:
-    """The sentence's time expressions that may date its event, with their roles."""
+def find_mentions(sentence: str, local: dt.date, tense: str | None = None,
+                  other_events: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
+    """The sentence's time expressions that may date its event, with their roles; none inside
+    `other_events`, the spans of clauses that tell of other events (tense.other_event_spans)."""
     future = _has_future_cue(sentence)
     mentions = []
     for start, end, day, what in _raw_mentions(sentence, local, future, tense):
-        if what == "name":
+        if what == "name" or any(low <= start < high for low, high in other_events):
             continue
         governor = _governor(sentence, start)
         if governor == "discard":
@@ -358,7 +360,8 @@ WHAT_ORDER = ("explicit", "weekday", "relative", "vague")
 
 
 def resolve_event_date(sentence: str, published: dt.datetime | None, fallback: dt.date,
-                       tense: str | None = None) -> tuple[dt.date | None, str]:
+                       tense: str | None = None, other_events: tuple[tuple[int, int], ...] = ()
+                       ) -> tuple[dt.date | None, str]:
     """(event date, basis) for one evidence sentence.
 
     `published` is the publication time on the publisher's clock (see
@@ -367,18 +370,20 @@ def resolve_event_date(sentence: str, published: dt.datetime | None, fallback: d
     (the sentence places the event in a week, month or year: the date is None) or "published"
     (nothing in the sentence dates the event: the fallback, i.e. the row's `date`). `tense` is
     the event verb's (`transforms.extract.tense.verb_tense`); None reads weekdays as past.
+    `other_events` are the character spans of clauses under the event verb that tell of other
+    events (`transforms.extract.tense.other_event_spans`): their time words date those.
     """
     local = published.date() if published is not None else fallback
-    return _resolve_on(sentence or "", local, fallback, tense)
+    return _resolve_on(sentence or "", local, fallback, tense, tuple(other_events))
 
 
 @functools.lru_cache(maxsize=4096)  # a sentence's rows and the history check all ask
-def _resolve_on(sentence: str, local: dt.date, fallback: dt.date, tense: str | None
-                ) -> tuple[dt.date | None, str]:
+def _resolve_on(sentence: str, local: dt.date, fallback: dt.date, tense: str | None,
+                other_events: tuple[tuple[int, int], ...] = ()) -> tuple[dt.date | None, str]:
     """`resolve_event_date` for a sentence read on the publisher's local day `local`. Keyed by
     that day, not by the publication time: equal instants on two clocks (01:30 +09:00 and
     16:30 UTC the day before) are equal datetimes but different days."""
-    mentions = find_mentions(sentence, local, tense)
+    mentions = find_mentions(sentence, local, tense, other_events)
     if not mentions:
         return fallback, "published"
     first = min(mentions, key=lambda m: (ROLE_ORDER.index(m.role), WHAT_ORDER.index(m.what), m.start))

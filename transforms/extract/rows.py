@@ -12,7 +12,7 @@ from schemas import ontology
 from schemas.records import Article, Event
 from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time, resolve_event_date
-from transforms.extract.tense import verb_tense
+from transforms.extract.tense import other_event_spans, verb_tense
 
 EXTRACTOR_VERSION = "0.3.0"
 TITLE_SEPARATOR = "\n\n"
@@ -68,7 +68,8 @@ def to_rows(article: Article, chosen, run_id: str) -> list[tuple[Event, dict]]:
         sentence = analysed[offset + start : offset + end]
         actor, target = candidate.actor, candidate.target
         event_date, event_date_basis = resolve_event_date(sentence, local_published, article.date,
-                                                          verb_tense(candidate.verb))
+                                                          verb_tense(candidate.verb),
+                                                          other_event_spans(candidate.verb, start))
         rows.append((
             Event(
                 event_id=event_id(article.article_id, actor.code, cameo.code, target.code if target else None),

@@ -1,9 +1,11 @@
-"""The tense of an event's verb, as much of it as the event date needs.
+"""What the parse tells the event date of a verb: its tense, and the clauses under it that tell
+of other events.
 
 A weekday means a different day in "Israel raided the hospital on Wednesday" (the Wednesday
 before publication) and "the court holds a hearing Tuesday" (the coming one, when Tuesday is
 near). Words alone cannot tell a present-tense verb from a plural noun ("raids", "holds"), so the
-tense comes from the parser's tags and is handed to `event_dates.resolve_event_date`.
+tense comes from the parser's tags and is handed to `event_dates.resolve_event_date`, with the
+spans of `other_event_spans`, whose time words it leaves out.
 """
 from __future__ import annotations
 
@@ -39,3 +41,23 @@ def verb_tense(verb) -> str | None:
     if verb.tag_ in _PRESENT_TAGS or any(a.tag_ in _PRESENT_TAGS for a in auxiliaries):
         return PRESENT
     return None
+
+
+# Clauses under the event's verb that tell of other events, each with its own time: a relative
+# clause ("condemned the unrest that emerged over the weekend", "wildfires, 64 of which started
+# Sunday"). Measured on the development sentences of tools/score_event_dates.py, clauses after a
+# preposition ("despite losing Tuesday's second leg"), on a noun ("a deal announced Monday"),
+# reported clauses and clauses opened by a conjunction lost more than they gained: they often
+# share the event's time.
+OTHER_EVENT_CLAUSES = frozenset({"relcl"})
+
+
+def other_event_spans(verb, base: int) -> tuple[tuple[int, int], ...]:
+    """Character spans, counted from `base` (the evidence sentence's start in the text), of the
+    clauses under `verb` that tell of other events (OTHER_EVENT_CLAUSES)."""
+    spans = set()
+    for token in verb.subtree:
+        if token.i != verb.i and token.dep_ in OTHER_EVENT_CLAUSES:
+            left, right = token.left_edge, token.right_edge
+            spans.add((left.idx - base, right.idx + len(right.text) - base))
+    return tuple(sorted(spans))
