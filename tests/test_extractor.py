@@ -436,6 +436,9 @@ def test_a_named_leader_out_of_office_on_the_article_date_is_an_ex_official(nlp)
         ("Greece moved warships to the Aegean after the incident.", {("GRC", "15", None)}),
         ("Al-Shabaab militants took six aid workers hostage in Baidoa.", {("AL_SHABAAB", "18", "SOM")}),
         ("Azerbaijan imposed a siege on the Lachin corridor.", {("AZE", "19", None)}),
+        ("Togo's president broke his silence on the border clash.", {("TGO", "01", None)}),
+        ("Ghanaian artillery slammed targets across Togo overnight.", {("GHA", "19", "TGO")}),
+        ("Ghana's army deepened its search of the border villages.", set()),
         # a light verb takes its noun's event
         ("Sudan's army intensified its offensive against the RSF in Omdurman.", {("SDN", "19", "RSF")}),
         ("Qatar carried out mediation between Rwanda and Congo.", {("QAT", "04", None)}),
