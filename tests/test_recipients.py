@@ -83,6 +83,11 @@ def test_places_are_looked_up_only_in_place_names(nlp):
     assert all(e.target != "GBR" for e in events)
 
 
+def test_the_gathering_on_whose_sidelines_two_sides_meet_is_no_recipient(nlp):
+    events = extract(nlp, "Ghana's president and Togo's president met on the sidelines of the AU summit.")
+    assert {(e.actor, e.target) for e in events if e.event_root == "04"} == {("GHA", "TGO"), ("TGO", "GHA")}
+
+
 def test_a_capital_where_a_meeting_happens_is_no_recipient(nlp):
     events = extract(nlp, "The Peruvian president will attend a regional summit in Quito next month.")
     assert {(e.actor, e.target) for e in events if e.actor == "PER"} == {("PER", None)}

@@ -111,8 +111,14 @@ def _circumstance(node) -> bool:
     return node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE_PREPS
 
 
+# "met on the sidelines of the AU summit", "on the margins of the UN General Assembly": where a
+# meeting happens, whoever holds the gathering; never its recipient.
+SIDELINE_NOUNS = frozenset({"sidelines", "sideline", "margins", "margin", "fringes", "fringe"})
+
+
 def _help_phrase(pobj) -> bool:
-    return pobj.head.lower_ == "with" and pobj.lemma_.lower() in HELP_NOUNS
+    """A helper ("with China's help") or a gathering's sidelines: a third party, not the recipient."""
+    return (pobj.head.lower_ == "with" and pobj.lemma_.lower() in HELP_NOUNS) or pobj.lower_ in SIDELINE_NOUNS
 
 
 def _broker_phrase(node) -> bool:
