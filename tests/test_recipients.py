@@ -182,3 +182,16 @@ def test_a_joint_act_told_without_its_partner_takes_the_one_the_article_gives(nl
     two = extract(nlp, "Ghana said on Monday it had reached a deal with Togo. Ghana also signed an accord with Mali.",
                   title="Ghana to resume relations after years of tension")
     assert ("GHA", "03", None) in triples(two)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana warns Togo ally Mali over border raids", ("GHA", "MLI")),
+        ("Ghana imposes sanctions on Togo ally Mali", ("GHA", "MLI")),
+        ("Togo ally Mali expelled Ghana's ambassador", ("MLI", "GHA")),
+    ],
+)
+def test_a_country_named_by_its_relation_to_another_is_the_name_after_it(nlp, text, expected):
+    """Headlinese "Togo ally Mali": the parser heads the phrase with "ally"; Mali is meant."""
+    assert {(e.actor, e.target) for e in extract(nlp, text)} == {expected}

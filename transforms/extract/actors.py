@@ -626,6 +626,24 @@ def _as_pair(actors: list[Actor]) -> list[Actor]:
     return [Actor(a.code, a.name, a.country, a.actor_type, "context") for a in by_country.values()]
 
 
+# Headlines name a country by its relation to another and then by its name: "US ally Israel",
+# "China warns Russia ally Iran". The parser makes the relation noun the head (with the first
+# country as its compound) and hangs the name anywhere; the name is the one meant.
+RELATION_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "foe", "rival", "enemy", "adversary"})
+
+
+def apposed_name(head):
+    """The name right after a relation noun that another name modifies ("US ally Israel": Israel),
+    else `head` itself."""
+    following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if (following is None or head.lemma_.lower() not in RELATION_NOUNS or not following.text[:1].isupper()
+            or not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in head.children)):
+        return head
+    while following.dep_ == "compound" and following.head.i > following.i and following.head.pos_ == "PROPN":
+        following = following.head
+    return following
+
+
 def resolve_all(resolver: ArticleActors, heads: Iterable, as_target: bool = False) -> list[Actor]:
     """Resolve each conjunct of each head, dropping the unresolved ones.
 
@@ -634,7 +652,7 @@ def resolve_all(resolver: ArticleActors, heads: Iterable, as_target: bool = Fals
     """
     actors = []
     for head in heads:
-        for conjunct in conjuncts(head):
+        for conjunct in conjuncts(apposed_name(head)):
             pair = [] if as_target else resolver.pair_referred(conjunct)
             if pair:  # "the two leaders agreed ..."
                 actors.extend(pair)
