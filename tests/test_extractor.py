@@ -439,6 +439,8 @@ def test_a_named_leader_out_of_office_on_the_article_date_is_an_ex_official(nlp)
         ("Togo's president broke his silence on the border clash.", {("TGO", "01", None)}),
         ("Ghanaian artillery slammed targets across Togo overnight.", {("GHA", "19", "TGO")}),
         ("Ghana's army deepened its search of the border villages.", set()),
+        ("Ghana's president paid tribute to the soldiers killed in the clash.", {("GHA", "01", None)}),
+        ("Togo began releasing treated water into the lagoon.", set()),
         # announcing a deal reports an agreement reached (057), as reaching or signing one does
         ("Ghana and Togo announced a deal to reopen their border.", {("GHA", "05", "TGO"), ("TGO", "05", "GHA")}),
         # a light verb takes its noun's event
