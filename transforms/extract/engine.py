@@ -144,17 +144,18 @@ def partners_from_article(found: list[tuple[Candidate, int]]) -> list[tuple[Cand
     partner the article gives the same actor in its other joint acts ("reached a deal with Saudi
     Arabia to resume diplomatic relations"), when it gives exactly one: one article tells of one
     relationship. With none or several, the row keeps no recipient."""
+    joint = [_joint(candidate) for candidate, _ in found]
     partners: dict[str, dict[str, Actor]] = {}
-    for candidate, _ in found:
-        if candidate.target is not None and candidate.target.code != candidate.actor.code and _joint(candidate):
+    for (candidate, _), is_joint in zip(found, joint):
+        if is_joint and candidate.target is not None and candidate.target.code != candidate.actor.code:
             partners.setdefault(candidate.actor.code, {})[candidate.target.code] = candidate.target
             partners.setdefault(candidate.target.code, {})[candidate.actor.code] = candidate.actor
     if not partners:
         return found
     completed = []
-    for candidate, offset in found:
+    for (candidate, offset), is_joint in zip(found, joint):
         known = partners.get(candidate.actor.code, {})
-        if candidate.target is None and len(known) == 1 and _joint(candidate):
+        if is_joint and candidate.target is None and len(known) == 1:
             partner = next(iter(known.values()))
             features = {**candidate.features, "has_target": 1.0}
             candidate = replace(candidate, target=partner, features=features, confidence=probability(features))

@@ -46,7 +46,7 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
     for prep in candidate_preps:
         if prep.lower_ not in TARGET_PREPS:
             continue
-        pobjs = [c for c in prep.children if c.dep_ == "pobj" and not _help_phrase(c)]
+        pobjs = [c for c in prep.children if c.dep_ == "pobj" and not _third_party_phrase(c)]
         for actor in resolve_all(resolver, pobjs, as_target=True):
             return actor
         for pobj in pobjs:  # "arrives for a tour of Turkey's earthquake zone"
@@ -66,7 +66,7 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
                 if found is not None:
                     return found
     inside = heads + [pobj for prep in candidate_preps if prep.lower_ in TARGET_PREPS | place_preps
-                      for pobj in prep.children if pobj.dep_ == "pobj" and not _help_phrase(pobj)]
+                      for pobj in prep.children if pobj.dep_ == "pobj" and not _third_party_phrase(pobj)]
     return _country_deep_inside(resolver, inside, root)
 
 
@@ -88,7 +88,7 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
     for _ in range(DEEP_TARGET_DEPTH):
         level = [c for node in level for c in node.children
                  if c.dep_ not in ("appos", "punct", "advcl", "xcomp", "ccomp") and not _purpose_phrase(c)
-                 and not _broker_phrase(c) and not _help_phrase(c) and not _circumstance(c)]
+                 and not _broker_phrase(c) and not _third_party_phrase(c) and not _circumstance(c)]
         for node in level:
             if node.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
@@ -116,7 +116,7 @@ def _circumstance(node) -> bool:
 SIDELINE_NOUNS = frozenset({"sidelines", "sideline", "margins", "margin", "fringes", "fringe"})
 
 
-def _help_phrase(pobj) -> bool:
+def _third_party_phrase(pobj) -> bool:
     """A helper ("with China's help") or a gathering's sidelines: a third party, not the recipient."""
     return (pobj.head.lower_ == "with" and pobj.lemma_.lower() in HELP_NOUNS) or pobj.lower_ in SIDELINE_NOUNS
 
@@ -156,7 +156,7 @@ def _recipient_inside(resolver: ArticleActors, head, depth: int) -> Actor | None
     for prep in head.children:
         if prep.dep_ != "prep" or (prep.lower_ not in TARGET_PREPS and prep.lower_ not in ("of", "by")):
             continue
-        for pobj in (c for c in prep.children if c.dep_ == "pobj" and not _help_phrase(c)):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and not _third_party_phrase(c)):
             for actor in resolve_all(resolver, [pobj], as_target=True):
                 return actor
             found = _recipient_inside(resolver, pobj, depth - 1)
