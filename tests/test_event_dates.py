@@ -372,6 +372,34 @@ def test_a_relative_clause_dates_its_own_event_not_the_row(nlp):
     assert (own.event_date, own.event_date_basis) == (day("2023-03-04"), "sentence")
 
 
+@pytest.mark.parametrize(("text", "actor", "expected"), [
+    # undated main clause: the publisher's local day (Monday 2023-03-06), minus the measure
+    ("Border talks opened a day after Ghana and Togo announced a trade deal.", "GHA", ("2023-03-05", "sentence")),
+    ("Togo recalled its envoy two days after Ghana expelled three Togolese diplomats.", "GHA", ("2023-03-04", "sentence")),
+    # a dated main clause moves with its day
+    ("Togo recalled its envoy on Saturday, the day after Ghana expelled three Togolese diplomats.", "GHA",
+     ("2023-03-03", "sentence")),
+    # a news present about a past clause
+    ("The findings come a day after Togo accused Ghana of harbouring rebels.", "TGO", ("2023-03-05", "sentence")),
+    # the clause's own date wins; "hours after" is the main clause's day
+    ("Togo recalled its envoy two days after Ghana expelled three diplomats on Wednesday.", "GHA",
+     ("2023-03-01", "sentence")),
+    ("Togo recalled its envoy hours after Ghana expelled three Togolese diplomats.", "GHA", ("2023-03-06", "published")),
+    # a main clause about the future dates nothing that has happened
+    ("Ghana will host talks two days after Togo signed the accord.", "TGO", ("2023-03-06", "published")),
+])
+def test_a_clause_after_a_measure_is_dated_by_the_main_clause(nlp, text, actor, expected):
+    """ "N days after X did": X happened N days before the main clause's event."""
+    from schemas.records import Article
+    from transforms.extract.engine import extract_events
+
+    published = dt.datetime(2023, 3, 6, 9, 0, tzinfo=UTC)
+    article = Article("d" * 32, "https://wire.example.org/d", "", text, published, published.date(), "published",
+                      "https://wire.example.org/rss", "wire.example.org")
+    row = next(e for e in extract_events(article, None, nlp(text), "t") if e.actor == actor)
+    assert (row.event_date, row.event_date_basis) == (day(expected[0]), expected[1])
+
+
 def test_event_date_is_written_and_read_back(tmp_path):
     from conftest import make_event
 

@@ -39,6 +39,10 @@ Rules (each one measured on tests/data/event_date_sentences.jsonl, see tools/sco
   "following" or a relative pronoun ("dead after flooding early Wednesday", "64 of which
   started Sunday"); a vague period in those side clauses is ignored.
 * **Nothing** dates the sentence: the fallback (the row's `date`), basis "published".
+
+A clause that the main clause dates by a measure ("a day after Ghana and Togo announced a deal")
+needs the parse to be found; the caller moves the main clause's day by it
+(`transforms.extract.rows.event_date_of`, `transforms.extract.tense.days_from_main`).
 """
 from __future__ import annotations
 

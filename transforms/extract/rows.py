@@ -6,13 +6,14 @@ have been parsed in sentence case).
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from schemas import ontology
 from schemas.records import Article, Event
 from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time, resolve_event_date
-from transforms.extract.tense import other_event_spans, verb_tense
+from transforms.extract.tense import PAST, PRESENT, days_from_main, other_event_spans, verb_tense
 
 EXTRACTOR_VERSION = "0.3.0"
 TITLE_SEPARATOR = "\n\n"
@@ -57,6 +58,36 @@ def _evidence(sent) -> tuple[str, int, int]:
     return text, start, start + len(text)
 
 
+def event_date_of(verb, sentence: str, start: int, local_published, fallback: dt.date) -> tuple[dt.date | None, str]:
+    """(event_date, basis) of the event `verb` tells, in its evidence `sentence` (which starts at
+    character `start` of the verb's doc).
+
+    A clause dated by the main one ("talks opened a day after Ghana and Togo announced a deal":
+    `tense.days_from_main`) takes the main clause's day, moved by the measure, unless its own
+    words date it ("three days after police stopped him on January 7"). The main clause is read
+    without the clause's time words; when nothing dates it, its day is the publisher's local
+    date. Only when the main clause is in the past ("will open two days after the vote" dates
+    nothing that has happened), or in the present about a past clause before it ("the findings
+    come a day after the president called for ...": a news present)."""
+    anchored = days_from_main(verb)
+    main_tense = verb_tense(anchored[0]) if anchored is not None else None
+    if main_tense == PAST or (main_tense == PRESENT and anchored[1] <= 0 and verb_tense(verb) == PAST):
+        main, days = anchored
+        clause = (verb.left_edge.idx - start, verb.right_edge.idx + len(verb.right_edge.text) - start)
+        own_day, own_basis = resolve_event_date(sentence[clause[0]:clause[1]], local_published, fallback,
+                                                verb_tense(verb))
+        if own_basis == "sentence":
+            return own_day, own_basis
+        day, basis = resolve_event_date(sentence, local_published, fallback, PAST,
+                                        other_event_spans(main, start) + (clause,))
+        if day is None or days == 0:
+            return day, basis
+        if basis == "published" and local_published is not None:
+            day = local_published.date()
+        return day + dt.timedelta(days=days), "sentence"
+    return resolve_event_date(sentence, local_published, fallback, verb_tense(verb), other_event_spans(verb, start))
+
+
 def to_rows(article: Article, chosen, run_id: str) -> list[tuple[Event, dict]]:
     codes = ontology.cameo_codes()
     analysed = analysed_text(article)  # the original text: a headline may have been parsed in sentence case
@@ -67,9 +98,7 @@ def to_rows(article: Article, chosen, run_id: str) -> list[tuple[Event, dict]]:
         _, start, end = _evidence(candidate.verb.sent)
         sentence = analysed[offset + start : offset + end]
         actor, target = candidate.actor, candidate.target
-        event_date, event_date_basis = resolve_event_date(sentence, local_published, article.date,
-                                                          verb_tense(candidate.verb),
-                                                          other_event_spans(candidate.verb, start))
+        event_date, event_date_basis = event_date_of(candidate.verb, sentence, start, local_published, article.date)
         rows.append((
             Event(
                 event_id=event_id(article.article_id, actor.code, cameo.code, target.code if target else None),

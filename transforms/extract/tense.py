@@ -9,6 +9,8 @@ spans of `other_event_spans`, whose time words it leaves out.
 """
 from __future__ import annotations
 
+from schemas import ontology
+
 PAST = "past"
 PRESENT = "present"
 FUTURE = "future"
@@ -61,3 +63,47 @@ def other_event_spans(verb, base: int) -> tuple[tuple[int, int], ...]:
             left, right = token.left_edge, token.right_edge
             spans.add((left.idx - base, right.idx + len(right.text) - base))
     return tuple(sorted(spans))
+
+
+def days_from_main(verb):
+    """(main verb, days) when `verb` heads a clause that the main clause dates by a measure and
+    "after" or "before": in "the talks opened a day after Ghana and Togo announced a deal" the
+    announcement is the opening's day minus one (days = -1); "two days before the vote" is plus
+    two; "hours after" is the same day (0). None for any other verb, and for measures that give
+    no day ("weeks after"). The measure stands just before the mark, on either verb (the parser
+    hangs it on one or the other): schemas/data/sequence_measures.csv."""
+    if verb.dep_ != "advcl":
+        return None
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS]
+    if not marks or marks[0].i == 0:
+        return None
+    mark = marks[0]
+    measure = verb.doc[mark.i - 1]
+    if measure.dep_ != "npadvmod" or measure.head not in (verb, verb.head):
+        return None
+    unit = _MEASURE_DAYS.get(measure.lower_)
+    if unit is None:
+        return None
+    counts = [c for c in measure.children if c.dep_ in ("det", "nummod")]
+    if unit == 0:
+        days = 0
+    elif not counts:
+        return None
+    elif counts[0].lower_.isdigit():
+        days = int(counts[0].lower_) * unit
+    elif counts[0].lower_ in _COUNT_WORDS:
+        days = _COUNT_WORDS[counts[0].lower_] * unit
+    else:
+        return None
+    return verb.head, days * _SEQUENCE_MARKS[mark.lower_]
+
+
+def _sequence_table() -> tuple[dict, dict, dict]:
+    marks, measures, counts = {}, {}, {}
+    for row in ontology.table_rows("sequence_measures.csv"):
+        table = {"mark": marks, "measure": measures, "count": counts}[row["kind"]]
+        table[row["word"]] = int(row["value"])
+    return marks, measures, counts
+
+
+_SEQUENCE_MARKS, _MEASURE_DAYS, _COUNT_WORDS = _sequence_table()
