@@ -129,6 +129,25 @@ def test_the_country_as_a_recipient_is_the_country_named_last(nlp, text, expecte
 
 
 @pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # nothing before it in the body names a country: the headline's one country is meant
+        ("An offer to embrace Moldova", "Norway also promised a path to membership for the embattled country.",
+         ("NOR", "MDA")),
+        ("Togo counts the damage", "Ghanaian troops shelled villages across the country overnight.", ("GHA", "TGO")),
+    ],
+)
+def test_the_country_is_the_headlines_country_when_the_body_names_none(nlp, title, text, expected):
+    assert expected in {(e.actor, e.target) for e in extract(nlp, text, title)}
+
+
+def test_the_headlines_country_is_no_recipient_of_its_own_act(nlp):
+    rows = {(e.actor, e.target) for e in extract(nlp, "Togolese troops shelled villages across the country.",
+                                                 "Togo counts the damage")}
+    assert ("TGO", "TGO") not in rows, rows
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a described country is no reference; nor is a country the story has not named

@@ -310,8 +310,8 @@ class ArticleActors:
             found = self.resolve(token, remember=False)
             return found.country if found is not None else None
 
-        found = country_referred(head, self.lookup, country_of)
-        return Actor(found[0], found[1], found[0], None, "context") if found is not None else None
+        found = country_referred(head, self.lookup, country_of, self.context_country)
+        return Actor(found[0], found[1] or phrase_text(name_tokens(head)), found[0], None, "context") if found is not None else None
 
     def _nearest_person(self, pronoun) -> tuple[bool, Actor | None]:
         """(found, actor) for the person named last before a pronoun, in its sentence or the one

@@ -3,7 +3,7 @@
 News names a country once and then calls it "the country" ("Ukraine's air force said Russia
 launched more than 30 drones on the country's capital"). As a recipient the phrase means the
 country named last before it, in its own sentence or the two before, other than the clause's own
-subject (Russia does not strike its own capital). As a subject the phrase is left alone: there a
+subject (Russia does not strike its own capital), else the one country the headline names. As a subject the phrase is left alone: there a
 wrong guess makes a whole row wrong, not just its recipient.
 """
 from __future__ import annotations
@@ -39,11 +39,14 @@ def clause_subject_countries(head, country_of: Callable) -> set[str]:
     return {country for country in map(country_of, subjects) if country is not None}
 
 
-def country_referred(head, lookup: Callable, country_of: Callable) -> tuple[str, str] | None:
+def country_referred(head, lookup: Callable, country_of: Callable,
+                     headline_country: str | None = None) -> tuple[str, str] | None:
     """(country code, the name that named it) for "the country" at `head`, or None.
 
     `lookup(text)` gives a name's gazetteer entry; `country_of(token)` the country of the phrase
-    a token heads (for the clause's subjects, which are skipped)."""
+    a token heads (for the clause's subjects, which are skipped). When no country is named
+    before it, the one country the headline names (`headline_country`) is the one meant: "The EU
+    offered to embrace Ukraine" over "... a path to membership for the embattled country"."""
     if not refers_to_a_country(head):
         return None
     excluded = clause_subject_countries(head, country_of)
@@ -52,4 +55,6 @@ def country_referred(head, lookup: Callable, country_of: Callable) -> tuple[str,
         if (entry is not None and entry.kind in PLACE_KINDS and entry.code == entry.country
                 and entry.country not in excluded):
             return entry.country, entity.text
+    if headline_country is not None and headline_country not in excluded:
+        return headline_country, ""
     return None
