@@ -214,3 +214,21 @@ def test_a_joint_act_told_without_its_partner_takes_the_one_the_article_gives(nl
 def test_a_country_named_by_its_relation_to_another_is_the_name_after_it(nlp, text, expected):
     """Headlinese "Togo ally Mali": the parser heads the phrase with "ally"; Mali is meant."""
     assert {(e.actor, e.target) for e in extract(nlp, text)} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the article gives Ghana one opponent: its hostile act without a target is aimed at it
+        ("Ghanaian troops shelled Togolese border posts. Ghana also mobilised thousands of reservists.",
+         ("GHA", "15", "TGO")),
+        # the side attacked fights back: its opponent is its attacker
+        ("Togolese troops shelled Ghanaian border posts on Monday. Ghana responded with air strikes.",
+         ("GHA", "19", "TGO")),
+        # two opponents: no guess
+        ("Ghanaian troops shelled Togolese border posts. Ghanaian jets bombed Beninese villages. "
+         "Ghana also mobilised thousands of reservists.", ("GHA", "15", None)),
+    ],
+)
+def test_a_hostile_act_without_target_takes_the_actors_one_opponent_in_the_article(nlp, text, expected):
+    assert expected in triples(extract(nlp, text))

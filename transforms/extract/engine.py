@@ -65,6 +65,10 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "supporter",
                          "activist", "crowds", "protesters", "demonstrators", "rioters", "supporters"})
 VIOLENT_PROTEST = "145"
+# Acts against an opponent: force posture (15: "deployed tanks", "mobilised reservists"), assault
+# (18), fighting (19) and mass violence (20). Told without a target, they are aimed at the one
+# opponent the article gives the actor, if it gives one (`partners_from_article`).
+HOSTILE_ROOTS = frozenset({"15", "18", "19", "20"})
 # An intent (03) is mutual only when the verb says so ("Armenia and Azerbaijan agreed to ...");
 # "the EU and NATO promised a path to membership" is a promise of both to a third party.
 RECIPROCAL_INTENT_VERBS = frozenset({"agree", "negotiate", "meet", "talk", "discuss"})
@@ -143,22 +147,38 @@ def partners_from_article(found: list[tuple[Candidate, int]]) -> list[tuple[Cand
     """A joint act told without its partner ("Saudi Arabia to resume relations") takes the
     partner the article gives the same actor in its other joint acts ("reached a deal with Saudi
     Arabia to resume diplomatic relations"), when it gives exactly one: one article tells of one
-    relationship. With none or several, the row keeps no recipient."""
-    joint = [_joint(candidate) for candidate, _ in found]
-    partners: dict[str, dict[str, Actor]] = {}
-    for (candidate, _), is_joint in zip(found, joint):
-        if is_joint and candidate.target is not None and candidate.target.code != candidate.actor.code:
-            partners.setdefault(candidate.actor.code, {})[candidate.target.code] = candidate.target
-            partners.setdefault(candidate.target.code, {})[candidate.actor.code] = candidate.actor
-    if not partners:
+    relationship. A hostile act told without its target ("Ghana carried out air strikes") takes
+    the opponent the article gives the actor in its other hostile acts ("Togolese forces attacked
+    Ghanaian posts", "Ghana shelled Togo"), when it gives exactly one: one article tells of one
+    conflict. With none or several, the row keeps no recipient."""
+    for kind in (_joint, _hostile):
+        found = _counterpart_from_article(found, kind)
+    return found
+
+
+def _hostile(candidate: Candidate) -> bool:
+    """Force, assault, fighting and mass violence (HOSTILE_ROOTS): acts against an opponent."""
+    return candidate.rule.code[:2] in HOSTILE_ROOTS
+
+
+def _counterpart_from_article(found: list[tuple[Candidate, int]], kind) -> list[tuple[Candidate, int]]:
+    """Each row of `kind` without a recipient takes the one counterpart the article's other rows
+    of that kind give its actor (as actor or as recipient), if exactly one."""
+    of_kind = [kind(candidate) for candidate, _ in found]
+    counterparts: dict[str, dict[str, Actor]] = {}
+    for (candidate, _), is_kind in zip(found, of_kind):
+        if is_kind and candidate.target is not None and candidate.target.code != candidate.actor.code:
+            counterparts.setdefault(candidate.actor.code, {})[candidate.target.code] = candidate.target
+            counterparts.setdefault(candidate.target.code, {})[candidate.actor.code] = candidate.actor
+    if not counterparts:
         return found
     completed = []
-    for (candidate, offset), is_joint in zip(found, joint):
-        known = partners.get(candidate.actor.code, {})
-        if is_joint and candidate.target is None and len(known) == 1:
-            partner = next(iter(known.values()))
+    for (candidate, offset), is_kind in zip(found, of_kind):
+        known = counterparts.get(candidate.actor.code, {})
+        if is_kind and candidate.target is None and len(known) == 1:
+            counterpart = next(iter(known.values()))
             features = {**candidate.features, "has_target": 1.0}
-            candidate = replace(candidate, target=partner, features=features, confidence=probability(features))
+            candidate = replace(candidate, target=counterpart, features=features, confidence=probability(features))
         completed.append((candidate, offset))
     return completed
 
