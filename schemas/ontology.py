@@ -571,4 +571,15 @@ def nominalizations() -> dict[str, str]:
 @functools.cache
 def light_verbs() -> frozenset[str]:
     """'announced an offensive', 'ordered a blockade': the object noun names the event."""
-    return frozenset(row["lemma"].lower() for row in _rows("light_verbs.csv"))
+    return frozenset(row["lemma"].lower() for row in _rows("light_verbs.csv") if not row.get("preposition"))
+
+
+@functools.cache
+def light_verb_prepositions() -> dict[str, frozenset[str]]:
+    """'engaged in clashes', 'took part in talks': the noun after the preposition names the event.
+    Lemma -> its prepositions (light_verbs.csv rows with a preposition)."""
+    found: dict[str, set[str]] = {}
+    for row in _rows("light_verbs.csv"):
+        if row.get("preposition"):
+            found.setdefault(row["lemma"].lower(), set()).add(row["preposition"].lower())
+    return {lemma: frozenset(preps) for lemma, preps in found.items()}

@@ -446,6 +446,9 @@ def test_a_named_leader_out_of_office_on_the_article_date_is_an_ex_official(nlp)
         # a light verb takes its noun's event
         ("Sudan's army intensified its offensive against the RSF in Omdurman.", {("SDN", "19", "RSF")}),
         ("Qatar carried out mediation between Rwanda and Congo.", {("QAT", "04", None)}),
+        # and so does the noun after the preposition of one ("engaged in clashes with")
+        ("Ghanaian troops engaged in clashes with Togolese soldiers near the border.", {("GHA", "19", "TGO")}),
+        ("Ghana and Togo engaged in negotiations for twelve hours.", {("GHA", "04", "TGO"), ("TGO", "04", "GHA")}),
         # a cooperative noun reported as happening, between two named sides
         ("Talks between Serbia and Kosovo resumed in Brussels on Monday.", {("SRB", "04", "XKX"), ("XKX", "04", "SRB")}),
         # a ceasefire agreed by two sides is each one's toward the other

@@ -360,9 +360,24 @@ def _governed_by_event_verb(verb) -> bool:
     return _has_rules(verb.head.lemma_) or predicate_rule(verb.head) is not None
 
 
+def _prepositional_event(verb, children):
+    """The event noun after a light verb's preposition ("engaged in clashes", "participated in
+    talks": ontology.light_verb_prepositions), or None."""
+    prepositions_of_verb = ontology.light_verb_prepositions().get(verb.lemma_.lower())
+    if not prepositions_of_verb:
+        return None
+    for prep in children:
+        if prep.dep_ == "prep" and prep.lower_ in prepositions_of_verb:
+            noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if noun is not None and nominal_code(noun, standalone_only=False):
+                return noun
+    return None
+
+
 def _light_verb_rule(verb, dobj) -> ontology.VerbRule | None:
     """'begins a visit to Kyrgyzstan', 'mounted an offensive': a light verb takes its object's event."""
-    if dobj is None or verb.lemma_.lower() not in ontology.light_verbs() | ontology.aspectual_verbs():
+    lemma = verb.lemma_.lower()
+    if dobj is None or lemma not in ontology.light_verbs() | ontology.aspectual_verbs() | ontology.light_verb_prepositions().keys():
         return None
     code = nominal_code(dobj, standalone_only=False)  # "launched a peace initiative"
     return ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), code) if code else None
@@ -390,6 +405,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     dobj = direct_object(children)
     if dobj is None:  # in the passive the grammatical subject is the object: "sanctions were imposed"
         dobj = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if dobj is None:  # "engaged in clashes with ...": the noun after the preposition is the event
+        dobj = _prepositional_event(verb, children)
     reduced = reduced_passive(verb)
     if dobj is None and reduced:  # "hostages held by Hamas": the noun it modifies
         dobj = verb.head
