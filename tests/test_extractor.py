@@ -446,6 +446,8 @@ def test_a_named_leader_out_of_office_on_the_article_date_is_an_ex_official(nlp)
         # a light verb takes its noun's event
         ("Sudan's army intensified its offensive against the RSF in Omdurman.", {("SDN", "19", "RSF")}),
         ("Qatar carried out mediation between Rwanda and Congo.", {("QAT", "04", None)}),
+        # an event noun with its "of" phrase ("declaration of war", nominal_events.csv)
+        ("Ghana's declaration of war on Togo shocked the region.", {("GHA", "19", "TGO")}),
         # and so does the noun after the preposition of one ("engaged in clashes with")
         ("Ghanaian troops engaged in clashes with Togolese soldiers near the border.", {("GHA", "19", "TGO")}),
         ("Ghana and Togo engaged in negotiations for twelve hours.", {("GHA", "04", "TGO"), ("TGO", "04", "GHA")}),

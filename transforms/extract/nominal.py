@@ -85,6 +85,12 @@ def nominal_code(token, standalone_only: bool = True) -> str | None:
         code = table.get(f"{left.lower_} {token.lower_}")
         if code:
             return code
+    for prep in token.children:  # "declaration of war": the noun with its "of" phrase
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            code = next((table[key] for pobj in prep.children if pobj.dep_ == "pobj"
+                         for key in [f"{token.lower_} of {pobj.lower_}"] if key in table), None)
+            if code:
+                return code
     return table.get(token.lower_) or table.get(token.lemma_.lower())
 
 
