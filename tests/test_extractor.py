@@ -473,6 +473,8 @@ def test_recall_and_sense_on_wire_forms(nlp, text, expected):
         ("President Recep Tayyip Erdogan criticised Sweden on Monday.", ("TUR", "11", "SWE")),
         # a leader in office named by surname alone
         ("Macron criticised Algeria on Tuesday.", ("FRA", "11", "DZA")),
+        # a body named after another place is its own country's ("Taiwan Affairs Office" is Chinese)
+        ("The Taiwan Affairs Office criticised Ghana on Monday.", ("CHN", "11", "GHA")),
         # one-letter misspellings of country names of six letters or more
         ("Venezeula expelled the Spanish ambassador.", ("VEN", "16", "ESP")),
         ("Afghanisatn condemned Pakistan on Sunday.", ("AFG", "11", "PAK")),
