@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from schemas.records import Article
+from transforms.extract.datelines import without_dateline
 from transforms.extract.engine import extract_events
 from transforms.extract.outlets import outlet_country
 
@@ -67,3 +68,17 @@ def test_a_chief_executive_is_no_official_of_the_outlets_country(nlp):
     rows = events(nlp, article("Adam Aron, the chief executive of AMC, exchanged messages with a Spanish minister.",
                                source_country="GBR"))
     assert not any(e.actor == "GBR" and e.actor_type == "GOV" for e in rows), rows
+
+
+def test_a_story_filed_from_abroad_is_not_framed_by_the_outlet(nlp):
+    """"LOME, Togo — The government ...": the dateline names where the story was filed
+    (transforms/extract/datelines.py); the home country of a British outlet does not frame it.
+    A worker parses the body without its dateline (transforms/extract/stage.py), as here."""
+    def as_a_worker_parses(text):
+        art = article(text, source_country="GBR")
+        return extract_events(art, None, nlp(without_dateline(art.text)), "t")
+
+    abroad = as_a_worker_parses("LOME, Togo — The government imposed new curbs on protests.")
+    assert not any(e.actor == "GBR" for e in abroad), [(e.actor, e.event_root) for e in abroad]
+    home = as_a_worker_parses("LONDON — The government imposed new curbs on protests.")
+    assert [(e.actor, e.actor_via) for e in home] == [("GBR", "outlet")]

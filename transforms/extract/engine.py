@@ -47,6 +47,7 @@ from transforms.extract.coding import (
     with_modality,
 )
 from transforms.extract.confidence import place_features, probability, root_group, row_features
+from transforms.extract.datelines import dateline_country
 from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
@@ -111,7 +112,9 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
     if title_doc is not None:
         resolver.learn_context_country(title_doc)
         resolver.learn_headline_pair(title_doc)
-    resolver.frame_with_outlet(outlet_country(article), (title_doc, body_doc))
+    home = outlet_country(article)
+    filed_from = dateline_country(article.text)
+    resolver.frame_with_outlet(home if filed_from in (None, home) else None, (title_doc, body_doc))
     found: list[tuple[Candidate, int]] = []
     body_offset = len(article.title) + len(TITLE_SEPARATOR)
     # The body first: a title is a compressed restatement, the body has the evidence.

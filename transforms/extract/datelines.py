@@ -1,0 +1,61 @@
+"""A body's dateline ("RIYADH: ...", "BELGRADE, Serbia — ...", "KYIV (AP) — ...") is not part of
+its first sentence.
+
+Wire copy opens with the place it was filed from, in capitals, then a colon or a dash. The
+parser reads it into the sentence: "DUBAI, United Arab Emirates: Suspected members of a
+separatist group killed 11 people" makes the Emirates a subject. `without_dateline` blanks it
+(spaces, so every offset into the text stays valid, as the pre-filter does) before the text is
+parsed. An organisation's name before a colon is an attribution, not a place ("UN: half the
+fatalities ..."), and is kept; a capital, which the tables know as its country's metonym
+("RIYADH:", "KYIV (AP) —"), is a dateline.
+"""
+from __future__ import annotations
+
+import re
+
+from schemas import ontology
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z’'.\-]+(?: [A-Z][A-Z’'.\-]+)*)"  # RIYADH, SAN FRANCISCO, AS-SAWIYAH
+    r"(?:, (?P<region>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+)*))?"  # , United Arab Emirates / , Serbia
+    r"(?: \([A-Za-z ]+\))?"  # (AP), (Reuters)
+    r"\s*(?::|—|–|--)\s"
+)
+MIN_LETTERS = 3  # "US:" is an actor's label more often than a place
+
+
+def _dateline(text: str):
+    match = _DATELINE.match(text or "")
+    if match is None:
+        return None
+    place = match["place"]
+    entry = ontology.actor_names(None).get(ontology.normalize_name(place))
+    if sum(c.isalpha() for c in place) < MIN_LETTERS or (entry is not None and entry.kind not in ontology.PLACE_KINDS):
+        return None  # "UN: ...", "NATO: ...": who says it
+    return match
+
+
+def without_dateline(text: str) -> str:
+    """`text` with its opening dateline blanked (same length), or unchanged."""
+    match = _dateline(text)
+    return text if match is None else " " * match.end() + text[match.end():]
+
+
+def dateline_country(text: str) -> str | None:
+    """The country a body's dateline names ("LONDON:" GBR, "DUBAI, United Arab Emirates —" ARE),
+    if the tables know it: a story filed from abroad is not the outlet's home story
+    (transforms/extract/actors.ArticleActors.frame_with_outlet)."""
+    match = _dateline(text)
+    if match is None:
+        return None
+    from transforms.extract.places import place_countries
+
+    names, places = ontology.actor_names(None), place_countries()
+    for part in (match["region"], match["place"]):
+        key = ontology.normalize_name(part or "")
+        entry = names.get(key)
+        if entry is not None and entry.country:
+            return entry.country
+        if places.get(key):
+            return places[key]
+    return None
