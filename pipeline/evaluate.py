@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 from pipeline.options import DEFAULT_MODEL
 from schemas.records import Article
 from transforms.articles.urls import article_id_for
-from transforms.extract.datelines import without_dateline
+from transforms.extract.datelines import dateline_apart
 from transforms.extract.engine import extract_events
 from transforms.extract.headlines import headline_text
 from transforms.extract.stage import load_model
@@ -73,7 +73,7 @@ def predict(nlp, items: list[dict]) -> dict[str, list]:
     """Run the extractor on every gold item; item id → events."""
     articles = [gold_article(item) for item in items]
     pairs = [(headline_text(a.title, a.text), (i, "title")) for i, a in enumerate(articles)] + [
-        (without_dateline(a.text), (i, "body")) for i, a in enumerate(articles)
+        (dateline_apart(a.text), (i, "body")) for i, a in enumerate(articles)
     ]
     docs = {key: doc for doc, key in nlp.pipe(pairs, as_tuples=True, batch_size=64)}
     return {

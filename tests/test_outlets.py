@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from schemas.records import Article
-from transforms.extract.datelines import without_dateline
+from transforms.extract.datelines import dateline_apart
 from transforms.extract.engine import extract_events
 from transforms.extract.outlets import outlet_country
 
@@ -76,7 +76,7 @@ def test_a_story_filed_from_abroad_is_not_framed_by_the_outlet(nlp):
     A worker parses the body without its dateline (transforms/extract/stage.py), as here."""
     def as_a_worker_parses(text):
         art = article(text, source_country="GBR")
-        return extract_events(art, None, nlp(without_dateline(art.text)), "t")
+        return extract_events(art, None, nlp(dateline_apart(art.text)), "t")
 
     abroad = as_a_worker_parses("LOME, Togo — The government imposed new curbs on protests.")
     assert not any(e.actor == "GBR" for e in abroad), [(e.actor, e.event_root) for e in abroad]

@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO))
 from pipeline.evaluate import _root, gold_article, load_gold  # noqa: E402
 from pipeline.options import DEFAULT_MODEL  # noqa: E402
 from transforms.extract.confidence import FEATURES  # noqa: E402
-from transforms.extract.datelines import without_dateline  # noqa: E402
+from transforms.extract.datelines import dateline_apart  # noqa: E402
 from transforms.extract.engine import extract_with_features  # noqa: E402
 from transforms.extract.headlines import headline_text  # noqa: E402
 from transforms.extract.stage import load_model  # noqa: E402
@@ -43,7 +43,7 @@ def labelled_rows(nlp) -> tuple[np.ndarray, np.ndarray]:
         for item, article in zip(items, articles):
             gold = {(e["actor"], _root(e)) for e in item["events"]}
             title = nlp(headline_text(article.title, article.text)) if article.title else None
-            body = nlp(without_dateline(article.text)) if article.text else None
+            body = nlp(dateline_apart(article.text)) if article.text else None
             for row, features in extract_with_features(article, title, body, "fit"):
                 xs.append([1.0] + [features.get(name, 0.0) for name in FEATURES])
                 ys.append(float((row.actor, row.event_root) in gold))

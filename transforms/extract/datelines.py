@@ -3,11 +3,14 @@ its first sentence.
 
 Wire copy opens with the place it was filed from, in capitals, then a colon or a dash. The
 parser reads it into the sentence: "DUBAI, United Arab Emirates: Suspected members of a
-separatist group killed 11 people" makes the Emirates a subject. `without_dateline` blanks it
-(spaces, so every offset into the text stays valid, as the pre-filter does) before the text is
-parsed. An organisation's name before a colon is an attribution, not a place ("UN: half the
-fatalities ..."), and is kept; a capital, which the tables know as its country's metonym
-("RIYADH:", "KYIV (AP) —"), is a dateline.
+separatist group killed 11 people" makes the Emirates a subject. `dateline_apart` ends the
+dateline with a full stop instead (same length, so every offset into the text stays valid)
+before the text is parsed: it becomes a sentence of its own, with no verb and so no event, and
+the first sentence starts as sentences do (blanked to spaces, it would follow a whitespace
+token, and the tagger reads a capitalised first word after one as a proper noun:
+"Authorities in southern Yemen" lost its subject). An organisation's name before a colon is an
+attribution, not a place ("UN: half the fatalities ..."), and is kept; a capital, which the
+tables know as its country's metonym ("RIYADH:", "KYIV (AP) —"), is a dateline.
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z’'.\-]+(?: [A-Z][A-Z’'.\-]+)*)"  # RIYADH, SAN FRANCISCO, AS-SAWIYAH
     r"(?:, (?P<region>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+)*))?"  # , United Arab Emirates / , Serbia
     r"(?: \([A-Za-z ]+\))?"  # (AP), (Reuters)
-    r"\s*(?::|—|–|--)\s"
+    r"(?P<space>\s*)(?P<mark>:|—|–|--)\s"
 )
 MIN_LETTERS = 3  # "US:" is an actor's label more often than a place
 
@@ -35,10 +38,14 @@ def _dateline(text: str):
     return match
 
 
-def without_dateline(text: str) -> str:
-    """`text` with its opening dateline blanked (same length), or unchanged."""
+def dateline_apart(text: str) -> str:
+    """`text` with its opening dateline made a sentence of its own ("LOME, Togo — The ..." becomes
+    "LOME, Togo . The ..."; same length), or unchanged."""
     match = _dateline(text)
-    return text if match is None else " " * match.end() + text[match.end():]
+    if match is None:
+        return text
+    start, end = match.span("mark")
+    return text[:start] + "." + " " * (end - start - 1) + text[end:]
 
 
 def dateline_country(text: str) -> str | None:

@@ -23,7 +23,7 @@ from apache_beam.utils import shared
 from schemas.records import Article, DeadLetter
 from transforms.articles.language import primary
 from transforms.counters import counter, dead_letter_counter
-from transforms.extract.datelines import without_dateline
+from transforms.extract.datelines import dateline_apart
 from transforms.extract.doc_cache import keep_text
 from transforms.extract.engine import extract_events
 from transforms.extract.headlines import headline_text
@@ -87,7 +87,7 @@ def extract_batch(nlp, prefilter, batch: list[Article], run_id: str, on_unparsed
         if title is not None:  # "Court Blocks Appointment": parsed in sentence case (headlines.py)
             title = headline_text(title, article.text)
         if body is not None:  # "RIYADH: ..." is no part of the first sentence (datelines.py)
-            body = without_dateline(body)
+            body = dateline_apart(body)
         for text, part in ((title, "title"), (body, "body")):
             if text is None:
                 on_unparsed()
