@@ -212,10 +212,18 @@ def test_without_an_offset_the_utc_time_is_used():
         ("On 24 February 2022, Russia invaded Ukraine.", "2023-02-24T10:00+00:00", "2022-02-24"),
         ("WASHINGTON, October 4, 2023 -- The bank cut its forecast.", "2023-10-06T10:00+00:00", "2023-10-04"),
         ("On Thursday, January 18, the prime minister resigned.", "2023-01-20T10:00+00:00", "2023-01-18"),
+        # a holiday on a fixed date, after "on" or "starting" (schemas/data/holidays.csv)
+        ("Ghanaian artillery shelled Lome on New Year's Eve.", "2024-01-02T10:00+00:00", "2023-12-31"),
+        ("The border will close starting Christmas Day.", "2023-12-20T10:00+00:00", "2023-12-25"),
     ],
 )
 def test_explicit_dates(sentence, published, expected):
     assert resolve(sentence, published) == (day(expected), "sentence")
+
+
+@pytest.mark.parametrize("sentence", ["Ghana banned Halloween parties.", "Togo marked the Christmas Day truce."])
+def test_a_holiday_that_names_a_thing_dates_nothing(sentence):
+    assert resolve(sentence, "2023-12-20T10:00+00:00") == (day("2023-12-20"), "published")
 
 
 def test_an_explicit_date_wins_over_a_relative_phrase():

@@ -23,7 +23,8 @@ Rules (each one measured on tests/data/event_date_sentences.jsonl, see tools/sco
   "overnight" is dated by the evening the night began: the day before the local publication
   date (published 01:30 local about overnight strikes: the previous day; "overnight into
   Tuesday": Monday).
-* **Explicit dates** ("March 3", "3 March 2023", "Oct. 7", ISO "2023-03-03", "on the 5th"):
+* **Explicit dates** ("March 3", "3 March 2023", "Oct. 7", ISO "2023-03-03", "on the 5th", a
+  holiday on a fixed date: "on Christmas Day", schemas/data/holidays.csv):
   that day; without a year, the year that puts it nearest the publication date
   ("December 30" published January 2 is the previous December), or the next occurrence with a
   future cue. A date used as a name ("the October 7 attack", "the events of January 8",
@@ -115,6 +116,17 @@ class Mention(NamedTuple):
     day: dt.date | None
     role: str  # "main", "speech", "vague", "after"
     what: str  # "explicit", "weekday", "relative", "vague"
+
+
+@functools.lru_cache(maxsize=1)
+def holiday_patterns() -> tuple[tuple[re.Pattern, int, int], ...]:
+    """Holidays on a fixed date ("Christmas Day", "New Year's Eve"): schemas/data/holidays.csv."""
+    rows = []
+    with open(DATA.with_name("holidays.csv"), encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            name = re.escape(row["name"]).replace("'", "['’]")
+            rows.append((re.compile(rf"(?<![\w'’]){name}(?![\w])", re.IGNORECASE), int(row["month"]), int(row["day"])))
+    return tuple(rows)
 
 
 @functools.lru_cache(maxsize=1)
@@ -299,6 +311,12 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None
                     and previous[1] not in _DATE_PREPOSITIONS))
             what = "name" if named else "explicit"
             add(match.span(), _month_day_date(local, month, day, year, ahead_at(match.span())), what)
+    for pattern, month, day in holiday_patterns():  # "on Christmas Day": a fixed date (holidays.csv)
+        for match in pattern.finditer(sentence):
+            # Only "on" or "starting" make it the day of an act: "Halloween activities", "a fatal
+            # Halloween crowd surge last year", "Valentine's Day hugs" name things.
+            if _previous_words(sentence, match.start(), 1) in (["on"], ["starting"]):
+                add(match.span(), _month_day_date(local, month, day, None, ahead_at(match.span())), "explicit")
     for match in ORDINAL_DAY.finditer(sentence):
         add(match.span(), _ordinal_date(local, int(match["day"]), ahead_at(match.span())), "explicit")
     for match in OVERNIGHT_INTO.finditer(sentence):
