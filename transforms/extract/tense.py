@@ -1,5 +1,6 @@
-"""What the parse tells the event date of a verb: its tense, and the clauses under it that tell
-of other events.
+"""What the parse tells the event date of a verb: its tense, the clauses under it that tell of
+other events, and the main clause that dates its own clause by a measure ("a day after ...":
+`days_from_main`, used by transforms/extract/rows.event_date_of).
 
 A weekday means a different day in "Israel raided the hospital on Wednesday" (the Wednesday
 before publication) and "the court holds a hearing Tuesday" (the coming one, when Tuesday is
