@@ -1022,6 +1022,35 @@ def test_two_names_opening_a_headline_with_a_comma_are_one_coordinated_subject(n
     assert {e.sentence for e in rows} == {title}
 
 
+def test_two_names_with_a_comma_after_a_clause_opener_are_one_subject(nlp):
+    """"What to expect after Ghana, Togo agree to restore ties": the pair opens a clause after
+    "after"; both sides agree, each toward the other."""
+    from transforms.extract.headlines import headline_text
+
+    title = "What to expect after Ghana, Togo agree to restore ties"
+    assert headline_text(title) == "What to expect after Ghana& Togo agree to restore ties"
+    assert headline_text("Live: Ghana, Togo sign deal") == "Live: Ghana& Togo sign deal"
+    assert headline_text("Prices rise in Ghana, Togo says") == "Prices rise in Ghana, Togo says"
+    rows = triples(extract_events(article("", title=title), nlp(headline_text(title)), None, "t"))
+    assert {("GHA", "03", "TGO"), ("TGO", "03", "GHA")} <= rows
+
+
+def test_a_subject_read_as_the_object_of_a_clause_opener_is_the_subject(nlp):
+    """The parser reads "Ghana" in the headline "Tensions roll on as Ghana, Togo clash over Lake
+    Volta" as the object of "as", leaving "clash" without a subject; a clash goes both ways."""
+    from transforms.extract.clauses import subject_read_as_object
+    from transforms.extract.headlines import headline_text
+
+    title = "Tensions roll on as Ghana, Togo clash over Lake Volta"
+    doc = nlp(headline_text(title))
+    clash = next(t for t in doc if t.text == "clash")
+    assert next(t for t in doc if t.text == "Ghana").dep_ == "pobj"
+    assert [t.text for t in subject_read_as_object(clash)] == ["Ghana"]
+    assert subject_read_as_object(next(t for t in doc if t.text == "roll")) == []
+    rows = triples(extract_events(article("", title=title), doc, None, "t"))
+    assert {("GHA", "19", "TGO"), ("TGO", "19", "GHA")} <= rows
+
+
 def test_acts_two_sides_do_toward_a_third_are_not_aimed_at_each_other(nlp):
     """Meeting, signing and exchanging go both ways; sponsoring talks or praising a deal is done
     together, toward someone else (engine.MUTUAL_ACT_CODES, MUTUAL_VERBS)."""

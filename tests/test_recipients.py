@@ -232,3 +232,20 @@ def test_a_country_named_by_its_relation_to_another_is_the_name_after_it(nlp, te
 )
 def test_a_hostile_act_without_target_takes_the_actors_one_opponent_in_the_article(nlp, text, expected):
     assert expected in triples(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hostile acts of exactly two sides, none with a target, in clauses of their own
+        ("Ghana carried out air strikes near the border on Monday. On the other side, Togo is firing rockets and shells.",
+         {("GHA", "19", "TGO"), ("TGO", "19", "GHA")}),
+        # two subjects of one verb act together: no opponents
+        ("Ghana and Togo stepped up attacks on Monday.", {("GHA", "19", None), ("TGO", "19", None)}),
+        # one country's army and police are one side
+        ("Ghana carried out air strikes near the border on Monday. Ghanaian police attacked protesters in Accra.",
+         {("GHA", "19", None)}),
+    ],
+)
+def test_two_sides_whose_hostile_acts_have_no_target_are_each_others_opponent(nlp, text, expected):
+    assert expected <= triples(extract(nlp, text))

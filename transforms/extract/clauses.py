@@ -15,6 +15,14 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 
 
+# Words that open a clause and that the parser also reads as prepositions: in "tensions rise as
+# China and the Philippines clash" it takes "China" as the object of "as" and leaves "clash"
+# without a subject (subject_read_as_object).
+CLAUSE_OPENERS = frozenset({"after", "as", "before", "when", "while", "since", "because", "once",
+                            "until", "how", "why", "where", "if"})
+FINITE_TAGS = frozenset({"VBP", "VBZ", "VBD"})
+
+
 MAX_OBJECT_CHARS = 200
 
 
@@ -85,7 +93,21 @@ def subjects_of(verb) -> list:
         return [verb.head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]  # a headline with no finite verb: "German minister heading to Taiwan"
-    return []
+    return subject_read_as_object(verb)
+
+
+def subject_read_as_object(verb) -> list:
+    """The subject of a finite verb that the parser took as the object of a clause opener just
+    before it ("as China and the Philippines clash": "China" is the object of "as"). A
+    finite verb needs a subject, and the noun phrase that ends right before it is that subject."""
+    if verb.tag_ not in FINITE_TAGS or verb.i == 0:
+        return []
+    last = verb.doc[verb.i - 1]
+    phrase = next((t for t in last.ancestors if t.dep_ == "pobj"), None) if last.dep_ != "pobj" else last
+    if (phrase is None or phrase.right_edge.i != verb.i - 1 or phrase.pos_ not in ("PROPN", "NOUN")
+            or phrase.head.lower_ not in CLAUSE_OPENERS):
+        return []
+    return [phrase]
 
 
 def is_scheduled(verb) -> bool:

@@ -82,8 +82,8 @@ RECIPROCAL_INTENT_VERBS = frozenset({"agree", "negotiate", "meet", "talk", "disc
 # (051: "French and German ministers to back the peace process"), recognition (054).
 MUTUAL_ACT_CODES = ("040", "041", "044", "046", "050", "057", "06", "087", "036")
 # Verbs that say the act goes both ways, whatever its code: "exchanged ambassadors' credentials",
-# "exchanged fire", "swapped prisoners".
-MUTUAL_VERBS = frozenset({"exchange", "swap"})
+# "exchanged fire", "swapped prisoners", "China and the Philippines clash over a shoal".
+MUTUAL_VERBS = frozenset({"exchange", "swap", "clash", "spar", "feud"})
 
 
 @dataclass
@@ -156,7 +156,33 @@ def partners_from_article(found: list[tuple[Candidate, int]]) -> list[tuple[Cand
     conflict. With none or several, the row keeps no recipient."""
     for kind in (_joint, _hostile):
         found = _counterpart_from_article(found, kind)
-    return found
+    return _two_sides(found)
+
+
+def _two_sides(found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
+    """When an article's hostile acts all lack a target and come from exactly two sides, in
+    clauses of their own ("Israel carried out air strikes. On the other side, Hezbollah is firing
+    rockets"), each side is the other's opponent. Two subjects of one verb act together ("Ghana
+    and Togo stepped up patrols"), and two parts of one country ("the army", "the police") are no
+    opponents."""
+    hostile = [candidate for candidate, _ in found if _hostile(candidate)]
+    sides = {candidate.actor.code: candidate.actor for candidate in hostile}
+    if len(sides) != 2 or any(candidate.target is not None for candidate in hostile):
+        return found
+    if len({actor.country for actor in sides.values()} - {None}) < 2:
+        return found
+    verbs_of = {code: {(id(c.verb.doc), c.verb.i) for c in hostile if c.actor.code == code} for code in sides}
+    first, second = verbs_of.values()
+    if first & second:
+        return found
+    completed = []
+    for candidate, offset in found:
+        if _hostile(candidate):
+            other = next(actor for code, actor in sides.items() if code != candidate.actor.code)
+            features = {**candidate.features, "has_target": 1.0}
+            candidate = replace(candidate, target=other, features=features, confidence=probability(features))
+        completed.append((candidate, offset))
+    return completed
 
 
 def _hostile(candidate: Candidate) -> bool:

@@ -5,15 +5,16 @@ noun, so "Blocks" is a name and the headline has no verb. Before parsing (`headl
 such a headline is put in sentence case: a capitalised word keeps its capital only when it can
 be part of a name (a word of a known actor's, person's or place's name, an acronym, or a word
 the article's body writes capitalised in mid-sentence); every other word is lower-cased. Two
-actor names opening a headline with a comma between them are joined by "&" instead. The text
-keeps its length, so offsets into it are offsets into the original title, and rows quote the
-original.
+actor names with a comma between them, opening the headline or a clause in it, are joined by
+"&" instead. The text keeps its length, so offsets into it are offsets into the original title,
+and rows quote the original.
 """
 from __future__ import annotations
 
 import re
 
 from schemas import ontology
+from transforms.extract.clauses import CLAUSE_OPENERS
 from transforms.extract.doc_cache import span_text
 from transforms.extract.places import place_countries
 
@@ -72,11 +73,14 @@ def sentence_case(title: str, body: str = "") -> str:
     return "".join(out)
 
 
-# "Japan, UK sign defence deal", "Xi, Biden agree to ...": a headline opens with two names
-# joined by a comma where a sentence would say "and"; the parser reads the first as a stray
-# modifier. At most three words each, then the verb in lower case (after sentence_case).
-_LEADING_PAIR = re.compile(r"^(?P<first>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,2}), "
-                           r"(?P<second>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,2}) [a-z]")
+# "Japan, UK sign defence deal", "Xi, Biden agree to ...": a headline names two sides joined by
+# a comma where a sentence would say "and"; the parser reads the first as a stray modifier or as
+# the object of a preposition ("What to expect after Iran, Saudi Arabia agree ..."). The pair
+# opens the headline, follows a colon or semicolon, or opens a clause after one of CLAUSE_OPENERS;
+# at most three words each, then a lower-case word (after sentence_case).
+_NAME = r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,2}"
+_NAMED_PAIR = re.compile(rf"(?:^|[:;] |\b(?i:{'|'.join(sorted(CLAUSE_OPENERS))}) )"
+                         rf"(?P<first>{_NAME}), (?P<second>{_NAME}) [a-z]")
 
 
 def _is_actor_name(text: str) -> bool:
@@ -85,13 +89,14 @@ def _is_actor_name(text: str) -> bool:
 
 
 def coordinated_names(title: str) -> str:
-    """The headline with the comma between two opening actor names read as "&" (same length:
-    ", " becomes "& "), so that the parser takes them as one coordinated subject."""
-    match = _LEADING_PAIR.match(title)
-    if match is None or not (_is_actor_name(match["first"]) and _is_actor_name(match["second"])):
-        return title
-    comma = match.end("first")
-    return title[:comma] + "& " + title[comma + 2:]
+    """The headline with the comma between two actor names that are one subject read as "&"
+    (same length: ", " becomes "& "), so that the parser takes them as one coordinated subject."""
+    out = title
+    for match in _NAMED_PAIR.finditer(title):
+        if _is_actor_name(match["first"]) and _is_actor_name(match["second"]):
+            comma = match.end("first")
+            out = out[:comma] + "& " + out[comma + 2:]
+    return out
 
 
 def headline_text(title: str, body: str = "") -> str:
