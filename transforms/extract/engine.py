@@ -129,7 +129,7 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
                 candidate.features.update(place_features(offset == 0, index, len(candidates), len(sent)))
                 candidate.confidence = probability(candidate.features)
                 found.append((candidate, offset))
-    kind = item_kind(article.title)
+    kind = item_kind(article.title, article.url)
     found = [(candidate, offset) for candidate, offset in found if keeps(kind, candidate.rule.code[:2])]
     published = publisher_local_time(article.published, article.published_offset_minutes)
     found = [(candidate, offset) for candidate, offset in found

@@ -28,6 +28,7 @@ from transforms.extract.doc_cache import keep_text
 from transforms.extract.engine import extract_events
 from transforms.extract.headlines import headline_text
 from transforms.extract.outlets import outlet_country
+from transforms.extract.topics import gives_no_rows
 
 STAGE = "ExtractEvents"
 DEAD_LETTERS = "dead_letters"
@@ -80,7 +81,9 @@ def extract_batch(nlp, prefilter, batch: list[Article], run_id: str, on_unparsed
     over the batch. `on_unparsed()` is called for each title or body the pre-filter skipped."""
     pairs = []
     for index, article in enumerate(batch):
-        if prefilter is not None:
+        if gives_no_rows(article.title, article.url):  # a question, a blurb, a sport page (topics.py)
+            title, body = None, None
+        elif prefilter is not None:
             title, body = prefilter.mask(article.title, article.text, outlet_country(article) is not None)
         else:
             title, body = article.title, article.text or None
