@@ -20,10 +20,9 @@ from urllib.parse import urlparse
 from pipeline.options import DEFAULT_MODEL
 from schemas.records import Article
 from transforms.articles.urls import article_id_for
-from transforms.extract.datelines import dateline_apart
 from transforms.extract.engine import extract_events
-from transforms.extract.headlines import headline_text
 from transforms.extract.stage import load_model
+from transforms.extract.texts import texts_to_parse
 
 
 def load_gold(path: str, corpus: str | None = None) -> list[dict]:
@@ -72,12 +71,11 @@ def gold_article(item: dict) -> Article:
 def predict(nlp, items: list[dict]) -> dict[str, list]:
     """Run the extractor on every gold item; item id → events."""
     articles = [gold_article(item) for item in items]
-    pairs = [(headline_text(a.title, a.text), (i, "title")) for i, a in enumerate(articles)] + [
-        (dateline_apart(a.text), (i, "body")) for i, a in enumerate(articles)
-    ]
+    pairs = [(text, (i, part)) for i, a in enumerate(articles)
+             for text, part in zip(texts_to_parse(a), ("title", "body")) if text is not None]
     docs = {key: doc for doc, key in nlp.pipe(pairs, as_tuples=True, batch_size=64)}
     return {
-        str(item["id"]): extract_events(article, docs[(i, "title")], docs[(i, "body")], "evaluate")
+        str(item["id"]): extract_events(article, docs.get((i, "title")), docs.get((i, "body")), "evaluate")
         for i, (item, article) in enumerate(zip(items, articles))
     }
 

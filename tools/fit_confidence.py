@@ -26,10 +26,9 @@ sys.path.insert(0, str(REPO))
 from pipeline.evaluate import _root, gold_article, load_gold  # noqa: E402
 from pipeline.options import DEFAULT_MODEL  # noqa: E402
 from transforms.extract.confidence import FEATURES  # noqa: E402
-from transforms.extract.datelines import dateline_apart  # noqa: E402
 from transforms.extract.engine import extract_with_features  # noqa: E402
-from transforms.extract.headlines import headline_text  # noqa: E402
 from transforms.extract.stage import load_model  # noqa: E402
+from transforms.extract.texts import texts_to_parse  # noqa: E402
 
 DEV_SETS = (("tests/data/gold_news_refs.jsonl", "dev"), ("tests/data/gold_real_refs.jsonl", None))
 
@@ -42,8 +41,9 @@ def labelled_rows(nlp) -> tuple[np.ndarray, np.ndarray]:
         articles = [gold_article(item) for item in items]
         for item, article in zip(items, articles):
             gold = {(e["actor"], _root(e)) for e in item["events"]}
-            title = nlp(headline_text(article.title, article.text)) if article.title else None
-            body = nlp(dateline_apart(article.text)) if article.text else None
+            title_text, body_text = texts_to_parse(article)
+            title = nlp(title_text) if title_text else None
+            body = nlp(body_text) if body_text else None
             for row, features in extract_with_features(article, title, body, "fit"):
                 xs.append([1.0] + [features.get(name, 0.0) for name in FEATURES])
                 ys.append(float((row.actor, row.event_root) in gold))

@@ -23,12 +23,9 @@ from apache_beam.utils import shared
 from schemas.records import Article, DeadLetter
 from transforms.articles.language import primary
 from transforms.counters import counter, dead_letter_counter
-from transforms.extract.datelines import dateline_apart
 from transforms.extract.doc_cache import keep_text
 from transforms.extract.engine import extract_events
-from transforms.extract.headlines import headline_text
-from transforms.extract.outlets import outlet_country
-from transforms.extract.topics import gives_no_rows
+from transforms.extract.texts import texts_to_parse
 
 STAGE = "ExtractEvents"
 DEAD_LETTERS = "dead_letters"
@@ -76,22 +73,13 @@ def _load(name: str) -> _Model:
 
 
 def extract_batch(nlp, prefilter, batch: list[Article], run_id: str, on_unparsed=lambda: None):
-    """(article, its rows) for a batch, as a worker makes them: the pre-filter masks the texts with
-    no trigger (None: parse everything), the title is parsed in sentence case, one `nlp.pipe`
-    over the batch. `on_unparsed()` is called for each title or body the pre-filter skipped."""
+    """(article, its rows) for a batch, as a worker makes them: each article's texts prepared by
+    `texts.texts_to_parse` (the pre-filter masks the texts with no trigger; None: parse
+    everything), one `nlp.pipe` over the batch. `on_unparsed()` is called for each title or body
+    not parsed."""
     pairs = []
     for index, article in enumerate(batch):
-        if gives_no_rows(article.title, article.url):  # a question, a blurb, a sport page (topics.py)
-            title, body = None, None
-        elif prefilter is not None:
-            title, body = prefilter.mask(article.title, article.text, outlet_country(article) is not None)
-        else:
-            title, body = article.title, article.text or None
-        if title is not None:  # "Court Blocks Appointment": parsed in sentence case (headlines.py)
-            title = headline_text(title, article.text)
-        if body is not None:  # "RIYADH: ..." is no part of the first sentence (datelines.py)
-            body = dateline_apart(body)
-        for text, part in ((title, "title"), (body, "body")):
+        for text, part in zip(texts_to_parse(article, prefilter), ("title", "body")):
             if text is None:
                 on_unparsed()
             else:
