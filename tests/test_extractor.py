@@ -1068,6 +1068,14 @@ def test_a_subject_read_as_the_object_of_a_clause_opener_is_the_subject(nlp):
     assert {("GHA", "19", "TGO"), ("TGO", "19", "GHA")} <= rows
 
 
+def test_an_event_noun_read_as_the_object_of_a_clause_opener_is_the_clauses_subject(nlp):
+    """"As a weeklong ceasefire between Ghana and Togo began": the parser hangs "ceasefire" on
+    "as"; it is what began, so the truce is news. A truce that ended is no agreement."""
+    rows = triples(extract(nlp, "As a weeklong ceasefire between Ghana and Togo began on Monday, civilians remained uncertain."))
+    assert {("GHA", "08", "TGO"), ("TGO", "08", "GHA")} <= rows
+    assert not triples(extract(nlp, "The truce between Ghana and Togo has ended."))
+
+
 def test_acts_two_sides_do_toward_a_third_are_not_aimed_at_each_other(nlp):
     """Meeting, signing and exchanging go both ways; sponsoring talks or praising a deal is done
     together, toward someone else (engine.MUTUAL_ACT_CODES, MUTUAL_VERBS)."""

@@ -98,16 +98,28 @@ def subjects_of(verb) -> list:
 
 def subject_read_as_object(verb) -> list:
     """The subject of a finite verb that the parser took as the object of a clause opener just
-    before it ("as China and the Philippines clash": "China" is the object of "as"). A
-    finite verb needs a subject, and the noun phrase that ends right before it is that subject."""
+    before it ("as China and the Philippines clash": "China" is the object of "as"; "as a
+    ceasefire between Sudan's army and the RSF began": "ceasefire"). A finite verb needs a
+    subject, and the noun phrase between the opener and the verb is that subject."""
     if verb.tag_ not in FINITE_TAGS or verb.i == 0:
         return []
     last = verb.doc[verb.i - 1]
-    phrase = next((t for t in last.ancestors if t.dep_ == "pobj"), None) if last.dep_ != "pobj" else last
-    if (phrase is None or phrase.right_edge.i != verb.i - 1 or phrase.pos_ not in ("PROPN", "NOUN")
-            or phrase.head.lower_ not in CLAUSE_OPENERS):
-        return []
-    return [phrase]
+    for phrase in (last, *last.ancestors):
+        opener = phrase.head
+        if (phrase.dep_ == "pobj" and phrase.right_edge.i == verb.i - 1 and phrase.pos_ in ("PROPN", "NOUN")
+                and opener.lower_ in CLAUSE_OPENERS and opener.i == phrase.left_edge.i - 1):
+            return [phrase]
+    return []
+
+
+def verb_of_misread_subject(noun):
+    """The finite verb whose subject the parser took as the object of a clause opener, when
+    `noun` is that object ("ceasefire" in "as a ceasefire between X and Y began": "began"), else
+    None."""
+    if noun.dep_ != "pobj" or noun.right_edge.i + 1 >= len(noun.doc):
+        return None
+    verb = noun.doc[noun.right_edge.i + 1]
+    return verb if subject_read_as_object(verb) == [noun] else None
 
 
 def is_scheduled(verb) -> bool:

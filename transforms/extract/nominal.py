@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from schemas import ontology
 from transforms.extract.actors import Actor, ArticleActors, name_tokens
-from transforms.extract.clauses import object_heads
+from transforms.extract.clauses import object_heads, verb_of_misread_subject
 from transforms.extract.verbs import match_verb
 
 AGENT_PREPS = frozenset({"by", "from"})
@@ -23,18 +23,21 @@ PAIR_PREPS = frozenset({"between"})
 
 
 # What a standing truce or set of talks does after it began ("the truce held for another day",
-# "the ceasefire collapsed"): news about it, but not the act of agreeing or meeting again.
+# "the ceasefire collapsed", "a day after the truce ended"): news about it, but not the act of
+# agreeing or meeting again.
 CONTINUING_VERBS = frozenset({"hold", "continue", "last", "remain", "persist", "survive", "collapse", "fail",
-                              "falter", "expire", "stall", "drag"})
+                              "falter", "expire", "stall", "drag", "end", "lapse"})
 
 
 def _reported_as_happening(noun) -> bool:
     """The noun is the subject of a clause that reports it taking place ("talks ... resumed",
     "talks were held in Doha"), not one that reports it lasting or ending ("the truce held")."""
-    verb = noun.head
-    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+    verb, dep = noun.head, noun.dep_
+    if dep == "pobj" and verb_of_misread_subject(noun) is not None:  # "as a ceasefire ... began"
+        verb, dep = verb_of_misread_subject(noun), "nsubj"
+    if dep not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
         return False
-    return noun.dep_ == "nsubjpass" or verb.lemma_.lower() not in CONTINUING_VERBS
+    return dep == "nsubjpass" or verb.lemma_.lower() not in CONTINUING_VERBS
 
 
 # A noun after "since" names the time from which something else has been going on ("since Hamas's
