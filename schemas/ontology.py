@@ -555,6 +555,13 @@ def aspectual_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def unrealized_object_verbs() -> frozenset[str]:
+    """'warned against a Togolese offensive', 'to avert a strike': verbs whose event-noun object
+    has not happened (schemas/data/unrealized_objects.csv)."""
+    return frozenset(row["lemma"].lower() for row in _rows("unrealized_objects.csv"))
+
+
+@functools.cache
 def object_verbs() -> frozenset[str]:
     """'Ghana blamed as talks collapse': verbs that never stand without an object, so a headline's
     bare form of one with no object is a passive, whatever tag the model gave it."""

@@ -1076,6 +1076,22 @@ def test_an_event_noun_read_as_the_object_of_a_clause_opener_is_the_clauses_subj
     assert not triples(extract(nlp, "The truce between Ghana and Togo has ended."))
 
 
+@pytest.mark.parametrize(
+    ("text", "attack_written"),
+    [
+        ("Ghana warned against a Togolese offensive.", False),
+        ("Ghana sent troops to prevent a Togolese incursion.", False),
+        ("The Togolese leader threatened Ghana with a missile strike.", False),
+        ("Ghana condemned a Togolese offensive.", True),  # a new attack, condemned: news
+        ("Ghana warned Togo amid a Togolese offensive.", True),  # the attack is the warning's setting
+    ],
+)
+def test_an_attack_warned_against_or_prevented_has_not_happened(nlp, text, attack_written):
+    """schemas/data/unrealized_objects.csv: the event noun a verb of warning, fear or prevention
+    takes as its object is no event."""
+    assert (("TGO", "19") in {(e.actor, e.event_root) for e in extract(nlp, text)}) is attack_written
+
+
 def test_acts_two_sides_do_toward_a_third_are_not_aimed_at_each_other(nlp):
     """Meeting, signing and exchanging go both ways; sponsoring talks or praising a deal is done
     together, toward someone else (engine.MUTUAL_ACT_CODES, MUTUAL_VERBS)."""

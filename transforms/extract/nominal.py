@@ -63,6 +63,8 @@ def referenced_not_reported(noun) -> bool:
     raid") never is."""
     if any(c.dep_ == "amod" and c.lower_ in UNREALIZED_MODIFIERS for c in noun.children):
         return True
+    if _governing_verb(noun) in ontology.unrealized_object_verbs():  # "warned against a raid"
+        return True
     if _tells_its_effect(noun):
         return False
     head = noun.head
@@ -75,6 +77,22 @@ def referenced_not_reported(noun) -> bool:
         lemma = head.lemma_.lower()
         return known and lemma not in ontology.light_verbs() and lemma not in IMPACT_VERBS
     return False
+
+
+# Prepositions that make a noun the object of a verb's content ("warned against / of / about an
+# attack", "threatened him with a strike"); "warned amid an invasion" is only its circumstance.
+OBJECT_PREPS = frozenset({"against", "of", "about", "with"})
+
+
+def _governing_verb(noun) -> str | None:
+    """The lemma of the verb whose object the noun is, directly or after one of OBJECT_PREPS
+    ("feared an attack", "warned against an attack"), else None."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in OBJECT_PREPS:
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return head.lemma_.lower() if head.pos_ == "VERB" else None
 
 
 def _tells_its_effect(noun) -> bool:
