@@ -1092,6 +1092,13 @@ def test_an_attack_warned_against_or_prevented_has_not_happened(nlp, text, attac
     assert (("TGO", "19") in {(e.actor, e.event_root) for e in extract(nlp, text)}) is attack_written
 
 
+def test_a_verb_rule_can_name_its_preposition(nlp):
+    """verbs.csv "fight,,alongside,062": fighting alongside someone is military cooperation,
+    fighting someone is a fight against them."""
+    assert ("GHA", "06", None) in triples(extract(nlp, "Ghanaian troops fought alongside Togolese forces in the north."))
+    assert ("GHA", "19", "TGO") in triples(extract(nlp, "Ghanaian troops fought Togolese forces in the north."))
+
+
 def test_acts_two_sides_do_toward_a_third_are_not_aimed_at_each_other(nlp):
     """Meeting, signing and exchanging go both ways; sponsoring talks or praising a deal is done
     together, toward someone else (engine.MUTUAL_ACT_CODES, MUTUAL_VERBS)."""

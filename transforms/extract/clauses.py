@@ -37,6 +37,7 @@ def object_heads(dobj, preps, verb) -> set[str]:
         if left is not None and left.head.i == dobj.i:  # "a general strike", "a hunger strike"
             heads.add(f"{left.lower_} {dobj.lower_}")
     for prep in preps:
+        heads.add(prep.lower_)  # the frame itself: "fight alongside X" is no fight against X (verbs.csv)
         heads.update(lemma_form(c) for c in prep.children if c.dep_ == "pobj")
         heads.update(c.lower_ for c in prep.children if c.dep_ == "pobj")
     for child in verb.children:
