@@ -361,6 +361,28 @@ def test_rows_read_a_weekday_by_the_tense_of_their_verb(nlp, text, expected):
     assert rows["GHA"].event_date == day(expected) and rows["GHA"].event_date_basis == "sentence"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clause of time or condition in the present tells of what is to come: the coming Thursday
+    ("Ghana could recall its ambassador from Togo when the report is released Thursday.", "2023-03-09"),
+    # in the past it is the Thursday before
+    ("Ghana attacked Togo when its troops crossed the border on Thursday.", "2023-03-02"),
+])
+def test_a_present_clause_of_time_or_condition_names_a_day_to_come(nlp, text, expected):
+    """Published on Monday 2023-03-06 (tense.future_clause_spans)."""
+    from schemas.records import Article
+    from transforms.extract.engine import extract_events
+    from transforms.extract.tense import future_clause_spans
+
+    published = dt.datetime(2023, 3, 6, 9, 0, tzinfo=UTC)
+    article = Article("d" * 32, "https://wire.example.org/d", "", text, published, published.date(), "published",
+                      "https://wire.example.org/rss", "wire.example.org")
+    rows = {e.actor: e for e in extract_events(article, None, nlp(text), "t")}
+    assert (rows["GHA"].event_date, rows["GHA"].event_date_basis) == (day(expected), "sentence")
+    doc = nlp(text)
+    spans = future_clause_spans(next(doc.sents).root, 0)
+    assert [text[a:b] for a, b in spans] == (["when the report is released Thursday"] if "report" in text else [])
+
+
 def test_a_relative_clause_dates_its_own_event_not_the_row(nlp):
     """Published on Monday 2023-03-06: "on Saturday" dates the clashes the relative clause tells
     of, not the condemnation; the same words on the row's own verb date it."""

@@ -57,24 +57,29 @@ def load_sentences(path: Path = SENTENCES, shared_root: Path | None = None) -> l
     return items
 
 
-def predict(item: dict, tense: str | None = None, other_events: tuple = ()) -> tuple[dt.date | None, str]:
+def predict(item: dict, tense: str | None = None, other_events: tuple = (), ahead_spans: tuple = ()
+            ) -> tuple[dt.date | None, str]:
     published = published_time(item["published"])
     return resolve_event_date(item["text"], published, published.astimezone(dt.timezone.utc).date(), tense,
-                              other_events)
+                              other_events, ahead_spans)
 
 
 def main_verb_readings(items: list[dict], model: str) -> dict[str, tuple]:
-    """(tense, spans of clauses telling other events) of each sentence's main verb (the root of
-    its first parsed sentence), by id: what the pipeline hands the resolver for the event's verb."""
+    """(tense, spans of clauses telling other events, spans of clauses telling what is to come)
+    of each sentence's main verb (the root of its first parsed sentence), by id: what the
+    pipeline hands the resolver for the event's verb."""
+    from transforms.extract.datelines import dateline_apart
     from transforms.extract.stage import load_model
-    from transforms.extract.tense import other_event_spans, verb_tense
+    from transforms.extract.tense import future_clause_spans, other_event_spans, verb_tense
 
     nlp = load_model(model)
-    texts = [item["text"] for item in items]
+    texts = [dateline_apart(item["text"]) for item in items]  # as the pipeline parses a body
     readings = {}
-    for item, doc in zip(items, nlp.pipe(texts)):
-        root = next(iter(doc.sents)).root
-        readings[item["id"]] = (verb_tense(root), other_event_spans(root, 0))
+    for item, text, doc in zip(items, texts, nlp.pipe(texts)):
+        sentences = list(doc.sents)
+        # the first sentence after the dateline ("JOHANNESBURG: ..." is one of its own)
+        root = sentences[1 if text != item["text"] and len(sentences) > 1 else 0].root
+        readings[item["id"]] = (verb_tense(root), other_event_spans(root, 0), future_clause_spans(root, 0))
     return readings
 
 

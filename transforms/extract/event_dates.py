@@ -277,16 +277,18 @@ def _future_at(sentence: str, start: int, end: int) -> bool:
     return _has_future_cue(sentence[:start] + " " + after[:complement.start()])
 
 
-def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None = None
-                  ) -> list[tuple[int, int, dt.date | None, str]]:
+def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None = None,
+                  ahead_spans: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int, dt.date | None, str]]:
     """(start, end, day or None, what) for every time expression, longest and most explicit first.
     `future`: the sentence has a future cue (each expression is then checked with `_future_at`);
-    `tense`: the event verb's (transforms/extract/tense.py), when the caller parsed it."""
+    `tense`: the event verb's (transforms/extract/tense.py), when the caller parsed it;
+    `ahead_spans`: clauses whose present tells of what is to come (tense.future_clause_spans)."""
     found: list[tuple[int, int, dt.date | None, str]] = []
     taken: list[tuple[int, int]] = [m.span() for p in _phrases("ignore") for m in p.pattern.finditer(sentence)]
 
     def ahead_at(span: tuple[int, int]) -> bool:
-        return tense == FUTURE or (future and _future_at(sentence, *span))
+        return (tense == FUTURE or (future and _future_at(sentence, *span))
+                or any(low <= span[0] < high for low, high in ahead_spans))
 
     def add(span: tuple[int, int], day: dt.date | None, what: str) -> None:
         if not _overlaps(span, taken):
@@ -347,12 +349,13 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None
 
 
 def find_mentions(sentence: str, local: dt.date, tense: str | None = None,
-                  other_events: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
+                  other_events: tuple[tuple[int, int], ...] = (),
+                  ahead_spans: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
     """The sentence's time expressions that may date its event, with their roles; none inside
     `other_events`, the spans of clauses that tell of other events (tense.other_event_spans)."""
     future = _has_future_cue(sentence)
     mentions = []
-    for start, end, day, what in _raw_mentions(sentence, local, future, tense):
+    for start, end, day, what in _raw_mentions(sentence, local, future, tense, ahead_spans):
         if what == "name" or any(low <= start < high for low, high in other_events):
             continue
         governor = _governor(sentence, start)
@@ -382,8 +385,8 @@ WHAT_ORDER = ("explicit", "weekday", "relative", "vague")
 
 
 def resolve_event_date(sentence: str, published: dt.datetime | None, fallback: dt.date,
-                       tense: str | None = None, other_events: tuple[tuple[int, int], ...] = ()
-                       ) -> tuple[dt.date | None, str]:
+                       tense: str | None = None, other_events: tuple[tuple[int, int], ...] = (),
+                       ahead_spans: tuple[tuple[int, int], ...] = ()) -> tuple[dt.date | None, str]:
     """(event date, basis) for one evidence sentence.
 
     `published` is the publication time on the publisher's clock (see
@@ -394,18 +397,22 @@ def resolve_event_date(sentence: str, published: dt.datetime | None, fallback: d
     the event verb's (`transforms.extract.tense.verb_tense`); None reads weekdays as past.
     `other_events` are the character spans of clauses under the event verb that tell of other
     events (`transforms.extract.tense.other_event_spans`): their time words date those.
+    `ahead_spans` are the spans of clauses whose present tells of what is to come ("if he is
+    granted parole on Friday": `transforms.extract.tense.future_clause_spans`): their weekdays
+    and dates are the coming ones.
     """
     local = published.date() if published is not None else fallback
-    return _resolve_on(sentence or "", local, fallback, tense, tuple(other_events))
+    return _resolve_on(sentence or "", local, fallback, tense, tuple(other_events), tuple(ahead_spans))
 
 
 @functools.lru_cache(maxsize=4096)  # a sentence's rows and the history check all ask
 def _resolve_on(sentence: str, local: dt.date, fallback: dt.date, tense: str | None,
-                other_events: tuple[tuple[int, int], ...] = ()) -> tuple[dt.date | None, str]:
+                other_events: tuple[tuple[int, int], ...] = (),
+                ahead_spans: tuple[tuple[int, int], ...] = ()) -> tuple[dt.date | None, str]:
     """`resolve_event_date` for a sentence read on the publisher's local day `local`. Keyed by
     that day, not by the publication time: equal instants on two clocks (01:30 +09:00 and
     16:30 UTC the day before) are equal datetimes but different days."""
-    mentions = find_mentions(sentence, local, tense, other_events)
+    mentions = find_mentions(sentence, local, tense, other_events, ahead_spans)
     if not mentions:
         return fallback, "published"
     first = min(mentions, key=lambda m: (ROLE_ORDER.index(m.role), WHAT_ORDER.index(m.what), m.start))

@@ -13,7 +13,14 @@ from schemas import ontology
 from schemas.records import Article, Event
 from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time, resolve_event_date
-from transforms.extract.tense import PAST, PRESENT, days_from_main, other_event_spans, verb_tense
+from transforms.extract.tense import (
+    PAST,
+    PRESENT,
+    days_from_main,
+    future_clause_spans,
+    other_event_spans,
+    verb_tense,
+)
 
 EXTRACTOR_VERSION = "0.3.0"
 TITLE_SEPARATOR = "\n\n"
@@ -68,7 +75,10 @@ def event_date_of(verb, sentence: str, start: int, local_published, fallback: dt
     without the clause's time words; when nothing dates it, its day is the publisher's local
     date. Only when the main clause is in the past ("will open two days after the vote" dates
     nothing that has happened), or in the present about a past clause before it ("the findings
-    come a day after the president called for ...": a news present)."""
+    come a day after the president called for ...": a news present). Otherwise the sentence's time
+    words date the verb's event, except those of clauses telling other events
+    (`tense.other_event_spans`), and those of clauses of condition or time in the present ("if he
+    is granted parole on Friday": `tense.future_clause_spans`) name days to come."""
     anchored = days_from_main(verb)
     main_tense = verb_tense(anchored[0]) if anchored is not None else None
     if main_tense == PAST or (main_tense == PRESENT and anchored[1] <= 0 and verb_tense(verb) == PAST):
@@ -85,7 +95,8 @@ def event_date_of(verb, sentence: str, start: int, local_published, fallback: dt
         if basis == "published" and local_published is not None:
             day = local_published.date()
         return day + dt.timedelta(days=days), "sentence"
-    return resolve_event_date(sentence, local_published, fallback, verb_tense(verb), other_event_spans(verb, start))
+    return resolve_event_date(sentence, local_published, fallback, verb_tense(verb), other_event_spans(verb, start),
+                              future_clause_spans(verb, start))
 
 
 def to_rows(article: Article, chosen, run_id: str) -> list[tuple[Event, dict]]:

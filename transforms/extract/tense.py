@@ -66,6 +66,27 @@ def other_event_spans(verb, base: int) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
+# Clauses of condition and time whose present tense tells of what is to come: "if he is granted
+# parole on Friday", "when totals are released Monday" (the coming Friday and Monday). "After"
+# and "before" are left out: headlines tell past news in the present ("strikes Gaza after Hamas
+# fires rockets").
+FUTURE_CLAUSE_MARKS = frozenset({"if", "when", "once", "until", "unless"})
+
+
+def future_clause_spans(verb, base: int) -> tuple[tuple[int, int], ...]:
+    """Character spans, counted from `base`, of the clauses of `verb`'s sentence opened by one of
+    FUTURE_CLAUSE_MARKS whose verb is in the present and hangs on a verb not in the past."""
+    spans = set()
+    for token in verb.sent:
+        if token.dep_ != "advcl" or verb_tense(token) != PRESENT or verb_tense(token.head) == PAST:
+            continue
+        if not any(c.dep_ in ("mark", "advmod") and c.lower_ in FUTURE_CLAUSE_MARKS for c in token.children):
+            continue
+        left, right = token.left_edge, token.right_edge
+        spans.add((left.idx - base, right.idx + len(right.text) - base))
+    return tuple(sorted(spans))
+
+
 def days_from_main(verb):
     """(main verb, days) when `verb` heads a clause that the main clause dates by a measure and
     "after" or "before": in "the talks opened a day after Ghana and Togo announced a deal" the
