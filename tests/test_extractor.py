@@ -1099,6 +1099,11 @@ def test_a_verb_rule_can_name_its_preposition(nlp):
     assert ("GHA", "19", "TGO") in triples(extract(nlp, "Ghanaian troops fought Togolese forces in the north."))
 
 
+def test_a_counted_object_is_what_is_counted(nlp):
+    """"seized dozens of hostages": the verb rule reads "hostages", not "dozens" (181, not 171)."""
+    assert ("TGO", "18", "GHA") in triples(extract(nlp, "Togolese militants seized dozens of hostages in Ghana."))
+
+
 def test_acts_two_sides_do_toward_a_third_are_not_aimed_at_each_other(nlp):
     """Meeting, signing and exchanging go both ways; sponsoring talks or praising a deal is done
     together, toward someone else (engine.MUTUAL_ACT_CODES, MUTUAL_VERBS)."""

@@ -5,7 +5,7 @@ Plain functions over spaCy tokens; they decide nothing about CAMEO codes.
 from __future__ import annotations
 
 from schemas import ontology
-from transforms.extract.actors import conjuncts
+from transforms.extract.actors import QUANTITY_NOUNS, conjuncts
 from transforms.extract.doc_cache import entity_at, run_text
 from transforms.extract.places import place_countries
 
@@ -33,6 +33,11 @@ def object_heads(dobj, preps, verb) -> set[str]:
         heads.update(lemma_form(t) for t in conjuncts(dobj))
         heads.update(t.lower_ for t in conjuncts(dobj))
         heads.update(c for c in map(object_class, conjuncts(dobj)) if c is not None)
+        if dobj.lower_ in QUANTITY_NOUNS:  # "seized dozens of hostages": the hostages are the object
+            counted = [c for prep in dobj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                       for c in prep.children if c.dep_ == "pobj"]
+            heads.update(lemma_form(t) for t in counted)
+            heads.update(t.lower_ for t in counted)
         left = dobj.doc[dobj.i - 1] if dobj.i > 0 else None
         if left is not None and left.head.i == dobj.i:  # "a general strike", "a hunger strike"
             heads.add(f"{left.lower_} {dobj.lower_}")
