@@ -1104,6 +1104,11 @@ def test_a_counted_object_is_what_is_counted(nlp):
     assert ("TGO", "18", "GHA") in triples(extract(nlp, "Togolese militants seized dozens of hostages in Ghana."))
 
 
+def test_preparing_for_an_assault_is_a_threat_of_force(nlp):
+    """verbs.csv "prepare,,assault|attack|incursion|invasion|offensive,138"."""
+    assert ("TGO", "13", "GHA") in triples(extract(nlp, "Togo is preparing for a ground assault on Ghana."))
+
+
 def test_acts_two_sides_do_toward_a_third_are_not_aimed_at_each_other(nlp):
     """Meeting, signing and exchanging go both ways; sponsoring talks or praising a deal is done
     together, toward someone else (engine.MUTUAL_ACT_CODES, MUTUAL_VERBS)."""
