@@ -153,7 +153,8 @@ def partners_from_article(found: list[tuple[Candidate, int]]) -> list[tuple[Cand
     relationship. A hostile act told without its target ("Ghana carried out air strikes") takes
     the opponent the article gives the actor in its other hostile acts ("Togolese forces attacked
     Ghanaian posts", "Ghana shelled Togo"), when it gives exactly one: one article tells of one
-    conflict. With none or several, the row keeps no recipient."""
+    conflict. With none or several, the row keeps no recipient. Last, two sides whose hostile
+    acts all lack a target are each other's opponent (`_two_sides`)."""
     for kind in (_joint, _hostile):
         found = _counterpart_from_article(found, kind)
     return _two_sides(found)
@@ -178,11 +179,15 @@ def _two_sides(found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]
     completed = []
     for candidate, offset in found:
         if _hostile(candidate):
-            other = next(actor for code, actor in sides.items() if code != candidate.actor.code)
-            features = {**candidate.features, "has_target": 1.0}
-            candidate = replace(candidate, target=other, features=features, confidence=probability(features))
+            candidate = _with_target(candidate, next(a for code, a in sides.items() if code != candidate.actor.code))
         completed.append((candidate, offset))
     return completed
+
+
+def _with_target(candidate: Candidate, target: Actor) -> Candidate:
+    """The candidate with a recipient the article gave it, its confidence recomputed."""
+    features = {**candidate.features, "has_target": 1.0}
+    return replace(candidate, target=target, features=features, confidence=probability(features))
 
 
 def _hostile(candidate: Candidate) -> bool:
@@ -205,9 +210,7 @@ def _counterpart_from_article(found: list[tuple[Candidate, int]], kind) -> list[
     for (candidate, offset), is_kind in zip(found, of_kind):
         known = counterparts.get(candidate.actor.code, {})
         if is_kind and candidate.target is None and len(known) == 1:
-            counterpart = next(iter(known.values()))
-            features = {**candidate.features, "has_target": 1.0}
-            candidate = replace(candidate, target=counterpart, features=features, confidence=probability(features))
+            candidate = _with_target(candidate, next(iter(known.values())))
         completed.append((candidate, offset))
     return completed
 
