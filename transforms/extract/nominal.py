@@ -33,8 +33,9 @@ def _reported_as_happening(noun) -> bool:
     """The noun is the subject of a clause that reports it taking place ("talks ... resumed",
     "talks were held in Doha"), not one that reports it lasting or ending ("the truce held")."""
     verb, dep = noun.head, noun.dep_
-    if dep == "pobj" and verb_of_misread_subject(noun) is not None:  # "as a ceasefire ... began"
-        verb, dep = verb_of_misread_subject(noun), "nsubj"
+    misread = verb_of_misread_subject(noun) if dep == "pobj" else None
+    if misread is not None:  # "as a ceasefire ... began": the parser hung the subject on "as"
+        verb, dep = misread, "nsubj"
     if dep not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
         return False
     return dep == "nsubjpass" or verb.lemma_.lower() not in CONTINUING_VERBS
