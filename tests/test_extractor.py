@@ -50,6 +50,16 @@ def test_a_participle_with_its_agent_reports_a_coercive_act_on_the_noun(nlp):
     assert ("TGO", "18") in {(e.actor, e.event_root) for e in hostages}
 
 
+def test_a_participle_before_the_clause_acts_on_its_subject(nlp):
+    """"Besieged by Togolese troops, Ghanaian villagers ...": the agent acts on the main subject;
+    a cooperative participle there is a description too ("Backed by Togo, Ghana ...")."""
+    events = extract(nlp, "Besieged by Togolese troops, thousands of Ghanaian villagers have lost water.")
+    assert ("TGO", "19", "GHA") in triples(events)
+    backed = extract(nlp, "Backed by Togo, Ghana opposed the plan.")
+    assert not any(e.actor == "TGO" for e in backed)
+    assert ("GHA", "12") in {(e.actor, e.event_root) for e in backed}
+
+
 def test_a_participle_of_support_is_a_description_not_news(nlp):
     """"Talks brokered by Nigeria", "rebels backed by Togo": a standing label of cooperation."""
     events = extract(nlp, "Ghana welcomed the talks brokered by Nigeria with rebels backed by Togo.")

@@ -185,6 +185,17 @@ def reduced_passive(verb) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
+def fronted_passive_patient(verb):
+    """The subject of the main clause when the verb is a participle clause before it that names
+    its agent ("Besieged by the Israeli army, Gaza residents have lost water": the army besieges
+    the residents); else None."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if verb.i > verb.head.i:
+        return None  # "..., backed by ...": after the main verb it may describe its object
+    return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 CONDITIONAL_MARKS = frozenset({"if", "unless", "should"})
 
 

@@ -21,6 +21,7 @@ from transforms.extract.clauses import (
     clause_kind,
     dative_object,
     direct_object,
+    fronted_passive_patient,
     is_headline_passive,
     is_hypothetical,
     is_negated,
@@ -439,9 +440,10 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         dobj = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if dobj is None:  # "engaged in clashes with ...": the noun after the preposition is the event
         dobj = _prepositional_event(verb, children)
-    reduced = reduced_passive(verb)
+    fronted_patient = fronted_passive_patient(verb)
+    reduced = reduced_passive(verb) or fronted_patient is not None
     if dobj is None and reduced:  # "hostages held by Hamas": the noun it modifies
-        dobj = verb.head
+        dobj = fronted_patient if fronted_patient is not None else verb.head
     preps = prepositions(children)
     particles = particles_of(children)
     heads = object_heads(dobj, preps, verb)
