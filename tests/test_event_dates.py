@@ -277,6 +277,51 @@ def test_a_day_beats_a_vague_period_and_a_vague_period_beats_a_day_after_after()
                    "2023-05-04T08:00+00:00") == (None, "vague")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # a span that has begun dates no single day; one still to come is news of its first day
+        ("The Accra trade fair, held from March 1-4, drew 40,000 visitors.", "2023-03-08T10:00+00:00", None),
+        ("Rain fell on Lome between Saturday and Tuesday.", "2023-03-08T10:00+00:00", None),
+        ("The Ghanaian envoy will tour Togo March 10-14.", "2023-03-08T10:00+00:00", "2023-03-10"),
+        ("Talks open in Accra from 8 March to 10 March.", "2023-03-08T10:00+00:00", "2023-03-08"),
+    ],
+)
+def test_a_span_of_days_is_vague_once_begun(sentence, published, expected):
+    got = resolve(sentence, published)
+    assert got == ((day(expected), "sentence") if expected else (None, "vague"))
+
+
+def test_a_future_word_after_the_day_of_a_past_act_speaks_of_something_else():
+    sentence = "Thousands marched in Accra on Saturday against the government's plans to raise fuel taxes."
+    when = at("2023-03-06T10:00+00:00")
+    assert resolve_event_date(sentence, when, when.date(), "past") == (day("2023-03-04"), "sentence")
+    # before the day, the cue still governs it
+    sentence = "Ghana said it plans to reopen the border on Saturday."
+    assert resolve_event_date(sentence, when, when.date(), "past") == (day("2023-03-11"), "sentence")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tense", "expected"),
+    [
+        ("Ghana-Togo summit confirmed for Wednesday", None, "2023-03-08"),
+        ("The border reopening is set for Friday.", "present", "2023-03-10"),
+        # a future cue beats the present tense's nearest day
+        ("Lome is gearing up to host the upcoming regional games from Sunday.", "present", "2023-03-12"),
+    ],
+)
+def test_a_day_something_is_set_for_is_ahead(sentence, tense, expected):
+    when = at("2023-03-06T10:00+00:00")
+    assert resolve_event_date(sentence, when, when.date(), tense) == (day(expected), "sentence")
+
+
+def test_a_date_announced_as_ahead_that_just_passed_is_a_late_item_not_next_year():
+    assert resolve("3 March will be Ghana's day of the border.", "2023-03-05T10:00+00:00") == (
+        day("2023-03-03"), "sentence")
+    assert resolve("1 March will be Ghana's day of the border.", "2023-03-05T10:00+00:00") == (
+        day("2024-03-01"), "sentence")
+
+
 def test_without_a_publication_time_the_fallback_date_is_the_reference():
     fallback = day("2023-03-08")  # a Wednesday: the feed's or the run's date
     assert resolve_event_date("Rebels attacked on Monday.", None, fallback) == (day("2023-03-06"), "sentence")
@@ -479,9 +524,9 @@ def _scorer():
     return module
 
 
-# Measured on the development split (tools/score_event_dates.py --split dev): 0.894 of all 360
-# sentences, 0.935 of the 215 dated ones; the floors leave a small margin.
-DEV_FLOORS = (0.87, 0.92)
+# Measured on the development split without the parse (tools/score_event_dates.py --split dev
+# --words-only): 0.871 of all 510 sentences, 0.922 of the 319 dated ones; the floors leave a margin.
+DEV_FLOORS = (0.85, 0.90)
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the sentences are read from ../shared/corpus")

@@ -54,7 +54,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from transforms.extract.tense import FUTURE, PRESENT
+from transforms.extract.tense import FUTURE, PAST, PRESENT
 
 DATA = Path(__file__).resolve().parents[2] / "schemas" / "data" / "date_phrases.csv"
 
@@ -81,6 +81,13 @@ ORDINAL_DAY = re.compile(r"\b(?i:on\s+the)\s+(?P<day>(?:[12]\d|3[01]|0?[1-9]))(?
 WEEKDAY = re.compile(
     rf"\b(?:(?P<modifier>(?i:last|next|this\s+coming|coming))\s+)?(?P<weekday>{_WEEKDAY})(?!s\b)(?:'s|’s)?\b"
 )
+# A span of days that has begun ("occurring from November 16-18", "between Saturday and
+# Wednesday", read after them) dates no single day: vague, like "last week". One still to come
+# ("will travel November 1-9") is news of its first day, and is read as that day.
+_POINT = rf"(?:{_WEEKDAY}|{_MONTH}\s+{_DAY}|{_DAY}\s+(?:(?i:of)\s+)?{_MONTH}|{_DAY})"
+DATE_RANGE = re.compile(
+    rf"\b(?i:from|between)\s+{_POINT}\s*(?:(?i:to|until|till|through|and)\s|[-–])\s*{_POINT}"
+    rf"|\b{_MONTH}\s+{_DAY}\s*[-–]\s*{_DAY}|\b{_DAY}\s*[-–]\s*{_DAY}\s+{_MONTH}")
 OVERNIGHT_INTO = re.compile(rf"\b(?i:overnight\s+(?:into|to))\s+(?P<weekday>{_WEEKDAY})\b")
 MONTH_ALONE = re.compile(rf"\b(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}))?(?!\s*\d)")
 YEAR_ALONE = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})(?!-\d)")
@@ -99,6 +106,8 @@ SPEECH_REACH_WORDS = 4  # "told lawmakers in parliament on Tuesday"
 # days ahead ("holds a hearing Tuesday" on Sunday), else behind ("raids the hospital on Friday"
 # read on Monday).
 NEAREST_AHEAD_DAYS = 3
+# A date announced as ahead that fell this many days before publication is that date, passed.
+STALE_ANNOUNCEMENT_DAYS = 3
 
 
 class Phrase(NamedTuple):
@@ -183,7 +192,9 @@ def _month_day_date(local: dt.date, month: int, day: int, year: int | None, futu
     if not candidates:
         return None
     if future:
-        ahead = [d for d in candidates if d >= local]
+        # A day just gone is a late-published announcement ("2 Dec will be Africa Day", run on
+        # 3 December), not one a year ahead, which would name its year.
+        ahead = [d for d in candidates if d >= local - dt.timedelta(days=STALE_ANNOUNCEMENT_DAYS)]
         if ahead:
             return min(ahead)
     return min(candidates, key=lambda d: (abs((d - local).days), d > local))
@@ -230,7 +241,9 @@ def _governor(sentence: str, start: int) -> str | None:
                 between = window[match.end():]
                 if phrase.reach == "next" and between.strip():
                     continue
-                if kind == "speech" and (len(between.split()) > SPEECH_REACH_WORDS or _has_future_cue(between)):
+                # the cue may begin with the speech verb itself: "summit confirmed for Wednesday"
+                if kind == "speech" and (len(between.split()) > SPEECH_REACH_WORDS
+                                         or _has_future_cue(window[match.start():])):
                     continue
                 if best is None or match.end() > best[0]:
                     best = (match.end(), kind)
@@ -277,6 +290,18 @@ def _future_at(sentence: str, start: int, end: int) -> bool:
     return _has_future_cue(sentence[:start] + " " + after[:complement.start()])
 
 
+def _range_start(text: str, local: dt.date, ahead: bool) -> dt.date | None:
+    """The first day a DATE_RANGE match names, as a single mention of it would be read."""
+    weekday = WEEKDAY.search(text)
+    dated = MONTH_DAY.search(text) or DAY_MONTH.search(text)
+    if dated is not None and (weekday is None or dated.start() < weekday.start()):
+        month = MONTH_NUMBERS[dated["month"].rstrip(".").lower()]
+        return _month_day_date(local, month, int(re.match(r"\d+", dated["day"])[0]), None, ahead)
+    if weekday is not None:
+        return _weekday_date(local, WEEKDAYS.index(weekday["weekday"].lower()), ahead, "")
+    return None
+
+
 def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None = None,
                   ahead_spans: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int, dt.date | None, str]]:
     """(start, end, day or None, what) for every time expression, longest and most explicit first.
@@ -287,7 +312,10 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None
     taken: list[tuple[int, int]] = [m.span() for p in _phrases("ignore") for m in p.pattern.finditer(sentence)]
 
     def ahead_at(span: tuple[int, int]) -> bool:
-        return (tense == FUTURE or (future and _future_at(sentence, *span))
+        # A cue after the expression in a past-tense sentence speaks of something else:
+        # "demonstrated on Saturday against the government's plans to weaken the courts".
+        cued = future and (_has_future_cue(sentence[:span[0]]) if tense == PAST else _future_at(sentence, *span))
+        return (tense == FUTURE or cued
                 or any(low <= span[0] < high for low, high in ahead_spans))
 
     def add(span: tuple[int, int], day: dt.date | None, what: str) -> None:
@@ -295,6 +323,10 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None
             taken.append(span)
             found.append((span[0], span[1], day, what))
 
+    for match in DATE_RANGE.finditer(sentence):
+        first = _range_start(match[0], local, ahead_at(match.span()))
+        if first is None or first < local:
+            add(match.span(), None, "vague")
     for match in ISO_DATE.finditer(sentence):
         add(match.span(), _safe_date(*(int(match[g]) for g in ("year", "month", "day"))), "explicit")
     for pattern in (MONTH_DAY, DAY_MONTH):
@@ -328,7 +360,7 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None
         speech = _speech_follows(sentence, match.end()) or _governor(sentence, match.start()) == "speech"
         weekday = WEEKDAYS.index(match["weekday"].lower())
         ahead = not speech and ahead_at(match.span())
-        nearest = tense == PRESENT and not speech
+        nearest = tense == PRESENT and not speech and not ahead  # "is gearing up to host the upcoming ... from Thursday"
         add(match.span(), _weekday_date(local, weekday, ahead, match["modifier"] or "", nearest), "weekday")
     for phrase in _phrases("relative") + _phrases("vague"):
         for match in phrase.pattern.finditer(sentence):
