@@ -315,6 +315,22 @@ def test_a_day_something_is_set_for_is_ahead(sentence, tense, expected):
     assert resolve_event_date(sentence, when, when.date(), tense) == (day(expected), "sentence")
 
 
+def test_a_period_to_come_does_not_date_an_act_told_in_the_past():
+    when = at("2023-03-06T10:00+00:00")
+    announced = "Ghana chose Kumasi to host the regional games next year."
+    assert resolve_event_date(announced, when, when.date(), "past") == (day("2023-03-06"), "published")
+    assert resolve_event_date("A judge ordered the Togolese envoy held until a hearing next month.", when,
+                              when.date(), "past") == (day("2023-03-06"), "published")
+    # in the present it may be the act's own coming time ("is visiting Ghana next week")
+    assert resolve_event_date("Togo's leader is visiting Ghana next week.", when, when.date(),
+                              "present") == (None, "vague")
+    # told as to come, the period is the event's own
+    assert resolve_event_date("Ghana said parliament will vote on the plan next week.", when, when.date(),
+                              "past") == (None, "vague")
+    assert resolve_event_date("Ghana will double its border posts next year.", when, when.date(),
+                              "future") == (None, "vague")
+
+
 def test_a_date_announced_as_ahead_that_just_passed_is_a_late_item_not_next_year():
     assert resolve("3 March will be Ghana's day of the border.", "2023-03-05T10:00+00:00") == (
         day("2023-03-03"), "sentence")

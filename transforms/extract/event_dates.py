@@ -390,6 +390,9 @@ def find_mentions(sentence: str, local: dt.date, tense: str | None = None,
     for start, end, day, what in _raw_mentions(sentence, local, future, tense, ahead_spans):
         if what == "name" or any(low <= start < high for low, high in other_events):
             continue
+        if (what == "vague" and tense == PAST and _AHEAD_PERIOD.match(sentence, start)
+                and not _has_future_cue(sentence[:start])):  # "said the Senate will vote next week": the vote's
+            continue  # "ordered him held until a hearing next week": the hearing's time, not the order's
         governor = _governor(sentence, start)
         if governor == "discard":
             continue
@@ -410,6 +413,11 @@ def find_mentions(sentence: str, local: dt.date, tense: str | None = None,
             mentions.append(Mention(start, end, day, role, what))
     return mentions
 
+
+# A period still to come cannot date an act told in the past tense: it dates something the act
+# is about (a plan, a hearing, a deadline), so the act is dated by publication. The present is
+# left alone: "is visiting Africa next week" is the visit's own time.
+_AHEAD_PERIOD = re.compile(r"(?i:next|coming|this coming)\b")
 
 ROLE_ORDER = ("main", "speech", "vague", "after")
 # Within a role an explicit date or weekday wins over a relative phrase ("overnight on Monday").
