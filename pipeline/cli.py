@@ -7,7 +7,7 @@
     eventwire compact [--output DIR] [--target_size MiB]
     eventwire recover [--output DIR] [--check]
     eventwire report [--output DIR] [--since DATE] [--until DATE] [--actor CODE ...] [--html FILE]
-    eventwire evaluate GOLD.jsonl [--split dev|test]
+    eventwire evaluate GOLD.jsonl [--split dev|test] [--batch N]
     eventwire --version
 
 `run` exits 0 when the run completed, even if some feeds or articles failed
@@ -334,11 +334,13 @@ def evaluate(argv: list[str]) -> int:
                         help="For gold files of corpus references: the folder that holds corpus/ (default ../shared).")
     parser.add_argument("--split", choices=("dev", "test"), default=None,
                         help="Only the items of this split (gold files with a frozen test split, see tests/data/GOLD.md).")
+    parser.add_argument("--batch", type=int, default=None,
+                        help="Only the items of this sampling batch (items without one are batch 1; see tests/data/GOLD.md).")
     args = parser.parse_args(argv)
     if not Path(args.gold).is_file():
         return _fail(f"no such gold file: {args.gold}")
     try:
-        report = evaluate_file(args.gold, model=args.model, split=args.split, corpus=args.corpus)
+        report = evaluate_file(args.gold, model=args.model, split=args.split, corpus=args.corpus, batch=args.batch)
     except ValueError as error:
         return _fail(str(error))
     print(json.dumps(report, indent=1) if args.format == "json" else format_report(report))

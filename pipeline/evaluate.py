@@ -168,13 +168,16 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
 
 
 def evaluate_file(path: str, model: str | None = None, nlp=None, split: str | None = None,
-                  corpus: str | None = None) -> dict:
-    """Score the extractor on the gold file; `split` ("dev" or "test") keeps only those items."""
+                  corpus: str | None = None, batch: int | None = None) -> dict:
+    """Score the extractor on the gold file; `split` ("dev" or "test") keeps only those items,
+    `batch` only the items of that sampling batch (an item without one is batch 1)."""
     items = load_gold(path, corpus)
     if split is not None:
         items = [item for item in items if item.get("split", "dev") == split]
-        if not items:
-            raise ValueError(f"{path} has no items of split {split!r}")
+    if batch is not None:
+        items = [item for item in items if item.get("batch", 1) == batch]
+    if not items:
+        raise ValueError(f"{path} has no items of split {split!r} and batch {batch!r}")
     nlp = nlp or load_model(model or DEFAULT_MODEL)
     return score(items, predict(nlp, items))
 

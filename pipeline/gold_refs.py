@@ -208,7 +208,7 @@ def resolve_ref(ref: dict, shared_root: Path, cache: dict | None = None, where: 
             "the corpus or the text conversion has drifted"
         )
     item = {"id": str(ref["id"]), "title": title, "text": text, "events": ref["events"]}
-    for key in ("date", "tags", "split", "source_feed"):
+    for key in ("date", "tags", "split", "source_feed", "batch"):
         if ref.get(key):
             item[key] = ref[key]
     return item

@@ -42,3 +42,24 @@ def test_no_event_items_stay_empty(nlp):
     noisy = [item["id"] for item in items if predictions[str(item["id"])]]
     assert len(items) >= 40
     assert len(noisy) <= len(items) * 0.2, noisy
+
+
+def test_evaluate_keeps_only_the_split_and_batch_asked_for(nlp, tmp_path):
+    """`eventwire evaluate --split dev --batch 2` scores a later blind batch on its own."""
+    import json
+
+    from pipeline.evaluate import evaluate_file
+
+    rows = [
+        {"id": "a", "split": "dev", "text": "Ghana expelled two Togolese diplomats.", "events": [{"actor": "GHA", "root": "16"}]},
+        {"id": "b", "split": "dev", "batch": 2, "text": "Togo condemned Ghana.", "events": [{"actor": "TGO", "root": "11"}]},
+        {"id": "c", "split": "test", "text": "Ghana praised Togo.", "events": [{"actor": "GHA", "root": "05"}]},
+    ]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    assert evaluate_file(str(gold), nlp=nlp, split="dev")["items"] == 2
+    batch_two = evaluate_file(str(gold), nlp=nlp, split="dev", batch=2)
+    assert batch_two["items"] == 1 and batch_two["per_root"].keys() <= {"11"}
+    assert evaluate_file(str(gold), nlp=nlp, batch=1)["items"] == 2
+    with pytest.raises(ValueError, match="batch 3"):
+        evaluate_file(str(gold), nlp=nlp, batch=3)

@@ -3,7 +3,9 @@
     python tools/refs_from_coding.py SAMPLE_DIR CODED_DIR > tests/data/gold_news_refs.jsonl
 
 SAMPLE_DIR holds what tools/sample_dev_items.py and tools/sample_guardian_articles.py drew
-(rumca_sample_{A,B}.jsonl, guardian_sample.jsonl); CODED_DIR the coders' files (one line
+(rumca_sample_{A,B}.jsonl, guardian_sample.jsonl), or a later batch of
+tools/sample_more_dev_items.py (rumca_sample_batch<N>.jsonl: its lines are appended to the
+set); CODED_DIR the coders' files (one line
 per item: id, events, tags; see tests/data/GOLD.md). Only references, codes and tags are
 kept: the coders' evidence quotes and notes hold corpus text and stay outside the repository.
 """
@@ -29,13 +31,16 @@ def references(sample_dir: str, coded_dir: str) -> list[dict]:
             for row in _lines(path):
                 coded[row["id"]] = row
     refs = []
-    for path in sorted(glob.glob(f"{sample_dir}/rumca_sample_*.jsonl")) + [f"{sample_dir}/guardian_sample.jsonl"]:
+    guardian = [f"{sample_dir}/guardian_sample.jsonl"] if Path(f"{sample_dir}/guardian_sample.jsonl").exists() else []
+    for path in sorted(glob.glob(f"{sample_dir}/rumca_sample_*.jsonl")) + guardian:
         for item in _lines(path):
             row = coded.get(item["id"])
             if row is None:
                 raise SystemExit(f"{item['id']} was not coded")
             events = [{"actor": e["actor"], "root": str(e["root"]).zfill(2), "target": e.get("target")} for e in row["events"]]
             ref = {"id": item["id"], "split": item["split"], "date": item["date"]}
+            if item.get("batch", 1) != 1:  # a later, all-development batch (tools/sample_more_dev_items.py)
+                ref["batch"] = item["batch"]
             if "line" in item:
                 ref |= {"corpus": RUMCA, "source_feed": item["source_feed"],
                         "locator": {"line": item["line"], "field": "description", "html": True, "title_field": "title"},

@@ -1,0 +1,77 @@
+"""Draw a further development batch of rumca feed items for the news set (issue 10), coded blind.
+
+Usage: python tools/sample_more_dev_items.py OUTDIR BATCH COUNT
+    writes OUTDIR/rumca_sample_batch<BATCH>.jsonl (title and description, for coding by hand outside
+    the repository); then `python tools/refs_from_coding.py OUTDIR CODED_DIR` makes its references.
+
+Batch 1 is what tools/sample_dev_items.py drew (70% development, 30% the frozen test split). A
+later batch is all development: it is drawn when the rules written from batch 1's development
+items stop telling us how the extractor does on items nobody has read, and it is scored before
+any rule is written from it. Items are drawn outlet-uniform over the whole year, leaving out every
+corpus line any gold file already uses.
+"""
+from __future__ import annotations
+
+import collections
+import gzip
+import json
+import random
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from pipeline.gold_refs import _html_to_text, span_sha1  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "rumca_rss_2023" / "world_news_rss_items_2023.jsonl.gz"
+GOLD_FILES = ("gold_real_refs.jsonl", "gold_news_refs.jsonl", "gold_incidents.jsonl", "event_date_sentences.jsonl")
+# batch -> (seed, first id number)
+BATCHES = {2: (20261203, 501)}
+
+
+def used_lines() -> set[int]:
+    used = set()
+    for name in GOLD_FILES:
+        for line in open(ROOT / "tests" / "data" / name, encoding="utf-8"):
+            ref = json.loads(line)
+            locator = ref.get("locator") or {}
+            if "rumca" in ref.get("corpus", "rumca") and "line" in locator:
+                used.add(locator["line"])
+    return used
+
+
+def outlet(feed_url: str) -> str:
+    return urlparse(feed_url).hostname.replace("www.", "").replace("feeds.", "").replace("rss.", "")
+
+
+def main(outdir: str, batch: int, count: int) -> None:
+    seed, first_id = BATCHES[batch]
+    used = used_lines()
+    lines = gzip.open(CORPUS).read().decode("utf-8").split("\n")
+    by_outlet = collections.defaultdict(list)
+    for number, raw in enumerate(lines, 1):
+        if raw.strip() and number not in used:
+            by_outlet[outlet(json.loads(raw)["source_feed"])].append(number)
+    rng = random.Random(seed)
+    names = sorted(by_outlet)
+    picked: list[int] = []
+    while len(picked) < count:
+        number = rng.choice(by_outlet[rng.choice(names)])
+        if number not in picked:
+            picked.append(number)
+    with open(Path(outdir) / f"rumca_sample_batch{batch}.jsonl", "w", encoding="utf-8") as out:
+        for index, number in enumerate(picked):
+            record = json.loads(lines[number - 1])
+            title = _html_to_text(record["title"] or "")
+            text = _html_to_text(record["description"] or "")
+            row = {"id": f"n{first_id + index:03d}", "batch": batch, "line": number,
+                   "date": record["date_published"][:10], "source_feed": record["source_feed"], "split": "dev",
+                   "title": title, "text": text, "title_sha1": span_sha1(title),
+                   "sha1": span_sha1(text) if text else None, "end": len(text)}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(len(picked), "items;", collections.Counter(outlet(json.loads(lines[n - 1])["source_feed"]) for n in picked))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
