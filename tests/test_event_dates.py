@@ -107,6 +107,23 @@ def test_verb_tense_reads_the_parse(nlp, sentence, root_tense):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lemma", "expected"),
+    [
+        # headlines the parser roots on a noun: the infinitive is still what is to come
+        ("Cyclone Gamba to hit Accra Friday in rare second landfall", "hit", "future"),
+        ("Ghana border authority: Aflao land crossing to reopen Sunday", "reopen", "future"),
+        # with a finite verb, an infinitive hangs on it and is not the headline's future
+        ("Ghana wants Togo to reopen the border.", "reopen", None),
+    ],
+)
+def test_an_infinitive_in_a_headline_without_a_finite_verb_is_a_future(nlp, sentence, lemma, expected):
+    from transforms.extract.tense import verb_tense
+
+    verb = next(t for t in nlp(sentence) if t.lemma_ == lemma)
+    assert verb_tense(verb) == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         # the future is the complement clause's: the act that carries the day is past
@@ -255,6 +272,7 @@ def test_reference_points_names_and_silence_fall_back_to_the_publication_date(se
         "Russia shelled Kharkiv last week.",
         "The bank raised rates this month.",
         "The army took the town over the weekend.",
+        "Storms could bring floods to Accra into the weekend.",
         "The treaty was signed in October.",
         "The treaty was signed in 2019.",
         "Troops recently withdrew from the border.",
@@ -528,7 +546,7 @@ def test_the_sentence_set_is_well_formed():
         published = dt.datetime.fromisoformat(ref["published"].replace(" ", "T"))
         if not ref["dated"]:  # nothing in the sentence dates its event: the UTC publication date
             assert ref["event_date"] == published.astimezone(UTC).date().isoformat(), ref["id"]
-        elif ref["event_date"] is not None:
+        elif ref["event_date"] is not None and not ref.get("history"):  # "history": a past year the text names
             assert abs((day(ref["event_date"]) - published.date()).days) <= 400, ref["id"]
     assert sum(r["dated"] for r in refs if r["split"] == "test") >= 60
 
@@ -541,8 +559,8 @@ def _scorer():
 
 
 # Measured on the development split without the parse (tools/score_event_dates.py --split dev
-# --words-only): 0.871 of all 510 sentences, 0.922 of the 319 dated ones; the floors leave a margin.
-DEV_FLOORS = (0.85, 0.90)
+# --words-only): 0.850 of all 660 sentences, 0.919 of the 405 dated ones; the floors leave a margin.
+DEV_FLOORS = (0.83, 0.90)
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the sentences are read from ../shared/corpus")

@@ -66,8 +66,9 @@ def predict(item: dict, tense: str | None = None, other_events: tuple = (), ahea
 
 def main_verb_readings(items: list[dict], model: str) -> dict[str, tuple]:
     """(tense, spans of clauses telling other events, spans of clauses telling what is to come)
-    of each sentence's main verb (the root of its first parsed sentence), by id: what the
-    pipeline hands the resolver for the event's verb."""
+    of each sentence's main verb (the root of its first parsed sentence, or its first verb when
+    the parser roots a headline on a noun), by id: what the pipeline hands the resolver for the
+    event's verb."""
     from transforms.extract.datelines import dateline_apart
     from transforms.extract.stage import load_model
     from transforms.extract.tense import future_clause_spans, other_event_spans, verb_tense
@@ -79,6 +80,8 @@ def main_verb_readings(items: list[dict], model: str) -> dict[str, tuple]:
         sentences = list(doc.sents)
         # the first sentence after the dateline ("JOHANNESBURG: ..." is one of its own)
         root = sentences[1 if text != item["text"] and len(sentences) > 1 else 0].root
+        if root.pos_ not in ("VERB", "AUX"):  # a headline the parser roots on a noun: its first verb
+            root = next((t for t in root.sent if t.pos_ == "VERB"), root)
         readings[item["id"]] = (verb_tense(root), other_event_spans(root, 0), future_clause_spans(root, 0))
     return readings
 

@@ -28,12 +28,13 @@ def verb_tense(verb) -> str | None:
       perfect ("has raided": the act is done).
     * PRESENT: a present form with no past auxiliary ("raids", "is raiding", "are released").
     * FUTURE: the headline infinitive, a verb whose only auxiliary is "to" and that heads the
-      sentence ("Lavrov to visit North Korea on Wednesday").
+      sentence ("Lavrov to visit North Korea on Wednesday"), or stands in one without a finite
+      verb, which the parser may root on a noun ("Cyclone Freddy to slam Mozambique Friday").
     """
     if not verb.tag_.startswith("VB"):
         return None
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.dep_ == "ROOT" and [a.lower_ for a in auxiliaries] == ["to"]:
+    if [a.lower_ for a in auxiliaries] == ["to"] and (verb.dep_ == "ROOT" or _verbless_headline(verb.sent)):
         return FUTURE
     if any(a.tag_ in _PAST_TAGS or a.lower_ in PERFECT_AUXILIARIES for a in auxiliaries):
         return PAST
@@ -44,6 +45,14 @@ def verb_tense(verb) -> str | None:
     if verb.tag_ in _PRESENT_TAGS or any(a.tag_ in _PRESENT_TAGS for a in auxiliaries):
         return PRESENT
     return None
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _verbless_headline(sent) -> bool:
+    """A sentence with no finite verb: a headline ("Rafah land crossing to reopen Sunday")."""
+    return not any(t.tag_ in _FINITE_TAGS for t in sent)
 
 
 # Clauses under the event's verb that tell of other events, each with its own time: a relative
