@@ -165,7 +165,7 @@ def test_resolve_refs_detects_drift(tmp_path, refs):
 # ---------------------------------------------------------------- the real-text news set (issue 10)
 
 NEWS = DATA / "gold_news_refs.jsonl"
-NEWS_CODES = DATA / "gold_news_codes.csv"  # organisations named only in test items: gold-side only
+NEWS_CODES = DATA / "gold_news_codes.csv"  # organisations the tables do not know (test items, later batches): gold-side only
 
 
 def test_news_refs_sample_and_frozen_split(codes):
