@@ -249,3 +249,19 @@ def test_a_hostile_act_without_target_takes_the_actors_one_opponent_in_the_artic
 )
 def test_two_sides_whose_hostile_acts_have_no_target_are_each_others_opponent(nlp, text, expected):
     assert expected <= triples(extract(nlp, text))
+
+
+def test_criticism_aimed_at_someone_after_a_particle_names_the_recipient(nlp):
+    """"hit out at Togo", "lashed out at Accra": criticism (111, not an attack) aimed at its
+    recipient; without the particle "at" is where it was said."""
+    assert ("GHA", "11", "TGO") in triples(extract(nlp, "Ghana hits out at Togo over the border closure."))
+    lashed = extract(nlp, "Togo's foreign minister lashed out at Accra for its new tariffs.")
+    assert ("TGO", "11", "GHA") in triples(lashed)
+    venue = extract(nlp, "Ghana's president condemned foreign meddling at the United Nations.")
+    assert ("GHA", "11", None) in triples(venue) and not any(e.target == "UN" for e in venue)
+
+
+def test_striking_a_truce_is_an_agreement_not_a_strike(nlp):
+    events = extract(nlp, "Ghana struck a truce with Togo over the disputed border.")
+    assert ("GHA", "05", "TGO") in triples(events)
+    assert not any(e.event_root == "19" for e in events)

@@ -12,6 +12,10 @@ from transforms.extract.actors import Actor, ArticleActors, resolve_all
 from transforms.extract.clauses import dative_object, direct_object, prepositions
 
 TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
+# Prepositions that carry the recipient for one root only, after a verb's particle: criticism
+# is aimed "at" someone ("hit out at the US", "lashed out at Kyiv"); without the particle "at" is
+# a place ("condemned meddling at the UN", "met at the palace").
+ROOT_TARGET_PREPS = {"11": frozenset({"at"})}
 # Visits, aid, investigations, protests and uses of force: the place they happen in stands for
 # the country that receives them ("airdropped food into Gaza", "examined the halls at Natanz",
 # "rallied in Tbilisi against the government").
@@ -43,8 +47,10 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
     candidate_preps = list(preps)
     if dobj is not None:
         candidate_preps += [c for c in dobj.children if c.dep_ == "prep"]
+    after_particle = ROOT_TARGET_PREPS.get(root, frozenset())
     for prep in candidate_preps:
-        if prep.lower_ not in TARGET_PREPS:
+        aimed = prep.lower_ in after_particle and any(c.dep_ == "prt" for c in prep.head.children)
+        if prep.lower_ not in TARGET_PREPS and not aimed:
             continue
         pobjs = [c for c in prep.children if c.dep_ == "pobj" and not _third_party_phrase(c)]
         for actor in resolve_all(resolver, pobjs, as_target=True):
