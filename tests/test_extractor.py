@@ -757,6 +757,23 @@ def test_verbs_whose_sense_the_object_decides(nlp, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana struggles to contain a cholera outbreak in the north.",  # a difficulty, not a fight
+        "Togo is struggling with a shortage of fuel.",
+        "Ghanaian journalists received threats for interviewing a Togolese official.",  # not a visit
+        "Ghana received 18 armoured vehicles from Togo.",
+    ],
+)
+def test_struggling_and_receiving_things_are_no_fight_and_no_visit(nlp, text):
+    assert not any(e.event_root in ("19", "04") for e in extract(nlp, text))
+
+
+def test_receiving_a_visitor_is_hosting_a_visit(nlp):
+    assert ("GHA", "04", "TGO") in triples(extract(nlp, "Ghana's president received his Togolese counterpart in Accra."))
+
+
+@pytest.mark.parametrize(
     ("text", "written"),
     [
         ("Chad closed its border with Sudan on Monday.", True),
