@@ -769,6 +769,16 @@ def test_struggling_and_receiving_things_are_no_fight_and_no_visit(nlp, text):
     assert not any(e.event_root in ("19", "04") for e in extract(nlp, text))
 
 
+def test_cutting_costs_is_no_sanction_and_cutting_ties_is(nlp):
+    """'cut' reduces relations (16) only for ties, aid and the like: "cut spending", "cut its
+    growth forecast", "cut short a visit" are not events."""
+    for text in ("Ghana cut spending on roads by a tenth.", "Togo cut its growth forecast for the year.",
+                 "Ghana's president cut short his visit to Togo."):
+        assert not any(e.event_root == "16" for e in extract(nlp, text)), text
+    assert ("GHA", "16", "TGO") in triples(extract(nlp, "Ghana cut ties with Togo on Monday."))
+    assert ("GHA", "16") in {(e.actor, e.event_root) for e in extract(nlp, "Ghana cut military support to the rebels.")}
+
+
 def test_receiving_a_visitor_is_hosting_a_visit(nlp):
     assert ("GHA", "04", "TGO") in triples(extract(nlp, "Ghana's president received his Togolese counterpart in Accra."))
 
