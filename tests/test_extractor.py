@@ -781,6 +781,24 @@ def test_cutting_costs_is_no_sanction_and_cutting_ties_is(nlp):
     assert ("GHA", "16") in {(e.actor, e.event_root) for e in extract(nlp, "Ghana cut military support to the rebels.")}
 
 
+def test_approving_a_domestic_budget_is_no_event_and_approving_a_bid_is_support(nlp):
+    assert not extract(nlp, "Ghana's parliament approved a new budget for the coming year.")
+    assert ("TGO", "05", "GHA") in triples(extract(nlp, "Togo's parliament approved Ghana's bid to join the union."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Togo imposed a new round of sanctions on Ghana.", ("TGO", "16", "GHA")),
+        ("Togo launched a wave of drone attacks on Ghana.", ("TGO", "19", "GHA")),
+        ("The EU approved a tenth package of sanctions on Togo.", ("EU", "16", "TGO")),
+    ],
+)
+def test_a_bundle_of_acts_is_coded_by_what_it_bundles(nlp, text, expected):
+    """"a package of sanctions", "a wave of attacks": the bundled noun is the verb's object."""
+    assert expected in triples(extract(nlp, text))
+
+
 def test_receiving_a_visitor_is_hosting_a_visit(nlp):
     assert ("GHA", "04", "TGO") in triples(extract(nlp, "Ghana's president received his Togolese counterpart in Accra."))
 

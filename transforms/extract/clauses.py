@@ -26,6 +26,10 @@ FINITE_TAGS = frozenset({"VBP", "VBZ", "VBD"})
 MAX_OBJECT_CHARS = 200
 
 
+# Nouns that bundle the things an act is about: "a new round of sanctions", "a raft of measures".
+CONTAINER_NOUNS = frozenset({"package", "round", "batch", "wave", "raft", "series", "set", "tranche"})
+
+
 def object_heads(dobj, preps, verb) -> set[str]:
     heads = set()
     if dobj is not None:
@@ -33,7 +37,9 @@ def object_heads(dobj, preps, verb) -> set[str]:
         heads.update(lemma_form(t) for t in conjuncts(dobj))
         heads.update(t.lower_ for t in conjuncts(dobj))
         heads.update(c for c in map(object_class, conjuncts(dobj)) if c is not None)
-        if dobj.lower_ in QUANTITY_NOUNS:  # "seized dozens of hostages": the hostages are the object
+        if dobj.lower_ in QUANTITY_NOUNS or dobj.lemma_.lower() in CONTAINER_NOUNS:
+            # "seized dozens of hostages", "approved a package of sanctions": what is counted or
+            # bundled is the object
             counted = [c for prep in dobj.children if prep.dep_ == "prep" and prep.lower_ == "of"
                        for c in prep.children if c.dep_ == "pobj"]
             heads.update(lemma_form(t) for t in counted)
