@@ -799,6 +799,12 @@ def test_a_bundle_of_acts_is_coded_by_what_it_bundles(nlp, text, expected):
     assert expected in triples(extract(nlp, text))
 
 
+def test_pushing_a_bill_is_no_demand_and_pushing_a_country_is(nlp):
+    assert not any(e.event_root == "10" for e in extract(nlp, "Ghana's president pushed his budget bill through parliament."))
+    assert ("GHA", "10", "NGA") in triples(extract(nlp, "Ghana is pushing Nigeria to reopen the border."))
+    assert ("GHA", "10") in {(e.actor, e.event_root) for e in extract(nlp, "Ghana pushed for a ceasefire in the north.")}
+
+
 def test_receiving_a_visitor_is_hosting_a_visit(nlp):
     assert ("GHA", "04", "TGO") in triples(extract(nlp, "Ghana's president received his Togolese counterpart in Accra."))
 
