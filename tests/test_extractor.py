@@ -805,6 +805,20 @@ def test_pushing_a_bill_is_no_demand_and_pushing_a_country_is(nlp):
     assert ("GHA", "10") in {(e.actor, e.event_root) for e in extract(nlp, "Ghana pushed for a ceasefire in the north.")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghanaian rail strikes have disrupted transport in Accra.", ("GHA", "14")),
+        ("Ghana's unions launched a general strike over the tax plan.", ("GHA", "14")),
+        ("A Togolese opposition leader began a hunger strike in prison.", ("TGO", "14")),
+    ],
+)
+def test_a_strike_of_workers_is_a_strike_not_an_attack(nlp, text, expected):
+    events = extract(nlp, text)
+    assert expected in {(e.actor, e.event_root) for e in events}
+    assert not any(e.event_root == "19" for e in events)
+
+
 def test_receiving_a_visitor_is_hosting_a_visit(nlp):
     assert ("GHA", "04", "TGO") in triples(extract(nlp, "Ghana's president received his Togolese counterpart in Accra."))
 

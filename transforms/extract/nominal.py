@@ -103,7 +103,7 @@ def _tells_its_effect(noun) -> bool:
 def nominal_code(token, standalone_only: bool = True) -> str | None:
     table = ontology.nominal_events(standalone_only=standalone_only)
     left = token.doc[token.i - 1] if token.i > 0 else None
-    if left is not None and left.dep_ == "compound":
+    if left is not None and left.dep_ in ("compound", "amod") and left.head.i == token.i:  # "air strike", "general strike"
         code = table.get(f"{left.lower_} {token.lower_}")
         if code:
             return code
