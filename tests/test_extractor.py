@@ -819,6 +819,24 @@ def test_a_strike_of_workers_is_a_strike_not_an_attack(nlp, text, expected):
     assert not any(e.event_root == "19" for e in events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana overtakes Togo as the region's top cocoa exporter.",
+        "Togolese firms dominate Ghana's cement market.",
+        "Ghana's finance minister will retire from politics next year.",
+        "A Ghanaian sprinter broke the national record in Lome.",
+    ],
+)
+def test_rankings_records_and_retirements_are_no_events(nlp, text):
+    assert not extract(nlp, text)
+
+
+def test_breaking_ties_or_a_truce_keeps_its_own_code(nlp):
+    assert ("GHA", "16", "TGO") in triples(extract(nlp, "Ghana broke diplomatic ties with Togo on Monday."))
+    assert ("TGO", "19") in {(e.actor, e.event_root) for e in extract(nlp, "Togolese troops broke through Ghanaian lines.")}
+
+
 def test_receiving_a_visitor_is_hosting_a_visit(nlp):
     assert ("GHA", "04", "TGO") in triples(extract(nlp, "Ghana's president received his Togolese counterpart in Accra."))
 
