@@ -997,6 +997,10 @@ def test_a_headline_attributed_to_a_leader_is_their_statement(nlp):
     assert coded and all(e.event_code != "010" for e in coded)
     # a word after a dash that names nobody is no speaker
     assert extract(nlp, "", title="Oil prices fall for a third day – Analysis") == []
+    # a body that tells what the speaker did makes the attribution the same news: no second row
+    told = extract(nlp, "Ghana's president criticised Togo for closing the border.",
+                   title="Togo's border closure 'unacceptable' – Ghana")
+    assert ("GHA", "11", "TGO") in triples(told) and not any(e.event_code == "010" for e in told)
 
 
 def test_return_is_an_event_only_with_something_returned(nlp):

@@ -117,6 +117,7 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
     filed_from = dateline_country(article.text)
     resolver.frame_with_outlet(home if filed_from in (None, home) else None, (title_doc, body_doc))
     found: list[tuple[Candidate, int]] = []
+    attributed: set[int] = set()  # ids of headline statements known only by their attribution
     body_offset = len(article.title) + len(TITLE_SEPARATOR)
     # The body first: a title is a compressed restatement, the body has the evidence.
     for doc, offset in ((body_doc, body_offset), (title_doc, 0)):
@@ -126,10 +127,16 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
             candidates = sentence_candidates(sent, resolver)
             if offset == 0 and not candidates:  # "Too many civilians have died – Blinken"
                 candidates = _attributed_statement(sent, resolver)
+                attributed.update(id(candidate) for candidate in candidates)
             for candidate in candidates:
                 candidate.features.update(place_features(offset == 0, index, len(candidates), len(sent)))
                 candidate.confidence = probability(candidate.features)
                 found.append((candidate, offset))
+    # "NATO planes 'legitimate target' in Ukraine – Moscow" over a body that tells what Moscow
+    # threatened: the attribution is the same news, already a row of the speaker's.
+    told = {candidate.actor.code for candidate, _ in found if id(candidate) not in attributed}
+    found = [(candidate, offset) for candidate, offset in found
+             if id(candidate) not in attributed or candidate.actor.code not in told]
     kind = item_kind(article.title, article.url)
     found = [(candidate, offset) for candidate, offset in found if keeps(kind, candidate.rule.code[:2])]
     published = publisher_local_time(article.published, article.published_offset_minutes)
