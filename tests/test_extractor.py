@@ -837,6 +837,13 @@ def test_breaking_ties_or_a_truce_keeps_its_own_code(nlp):
     assert ("TGO", "19") in {(e.actor, e.event_root) for e in extract(nlp, "Togolese troops broke through Ghanaian lines.")}
 
 
+def test_charges_and_indictments_are_legal_action_not_arrests(nlp):
+    """tests/data/GOLD.md: court cases and indictments are 11 (115), arrests 17."""
+    charged = extract(nlp, "Ghanaian prosecutors charged a Togolese diplomat with spying.")
+    assert ("GHA", "11", "TGO") in triples(charged) and not any(e.event_root == "17" for e in charged)
+    assert ("GHA", "17", "TGO") in triples(extract(nlp, "Ghanaian police arrested a Togolese diplomat."))
+
+
 def test_receiving_a_visitor_is_hosting_a_visit(nlp):
     assert ("GHA", "04", "TGO") in triples(extract(nlp, "Ghana's president received his Togolese counterpart in Accra."))
 
