@@ -844,6 +844,13 @@ def test_charges_and_indictments_are_legal_action_not_arrests(nlp):
     assert ("GHA", "17", "TGO") in triples(extract(nlp, "Ghanaian police arrested a Togolese diplomat."))
 
 
+def test_joining_someone_in_an_act_is_that_act_by_both(nlp):
+    """"Ghana joined Togo in condemning the coup": both condemn it; the joining is no meeting (04)."""
+    events = extract(nlp, "Ghana joined Togo in condemning the coup.")
+    assert {("GHA", "11"), ("TGO", "11")} <= {(e.actor, e.event_root) for e in events}
+    assert not any(e.event_root == "04" for e in events)
+
+
 def test_receiving_a_visitor_is_hosting_a_visit(nlp):
     assert ("GHA", "04", "TGO") in triples(extract(nlp, "Ghana's president received his Togolese counterpart in Accra."))
 

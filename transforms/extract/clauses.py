@@ -105,7 +105,29 @@ def subjects_of(verb) -> list:
         return [verb.head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]  # a headline with no finite verb: "German minister heading to Taiwan"
+    joined = joining_verb(verb)
+    if joined is not None:  # "Slovakia joined Budapest in blocking the plan": both block it
+        return subjects_of(joined) + [c for c in joined.children if c.dep_ == "dobj"]
     return subject_read_as_object(verb)
+
+
+# Verbs whose "in" + gerund names the act their subject takes part in: "joined Budapest in
+# blocking the plan", "joined other leaders in laying wreaths".
+JOINING_VERBS = frozenset({"join"})
+
+
+def joining_verb(verb):
+    """The verb "join" when `verb` is the gerund of its "in" phrase, else None."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "in" and head.head.lemma_.lower() in JOINING_VERBS:
+        return head.head
+    return None
+
+
+def joins_in_an_act(verb) -> bool:
+    """'joined Budapest in blocking the plan': the joining is told by the gerund's act."""
+    return any(joining_verb(gerund) == verb for prep in verb.children if prep.dep_ == "prep"
+               for gerund in prep.children)
 
 
 def subject_read_as_object(verb) -> list:

@@ -28,6 +28,7 @@ from transforms.extract.clauses import (
     is_purpose,
     is_refusal,
     is_scheduled,
+    joins_in_an_act,
     object_heads,
     participle_main_verb,
     particles_of,
@@ -440,6 +441,8 @@ def _has_rules(lemma: str) -> bool:
 def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     refusal = is_refusal(verb)
     if (is_negated(verb) and not refusal) or is_hypothetical(verb) or is_purpose(verb) or is_headline_passive(verb):
+        return
+    if joins_in_an_act(verb):  # "joined Budapest in blocking the plan": the blocking is the row
         return
     children = list(verb.children)
     dobj = direct_object(children)
