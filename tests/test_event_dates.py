@@ -273,6 +273,8 @@ def test_reference_points_names_and_silence_fall_back_to_the_publication_date(se
         "The bank raised rates this month.",
         "The army took the town over the weekend.",
         "Storms could bring floods to Accra into the weekend.",
+        "About 190 migrants rescued off Ghana over weekend",
+        "Ghana's cocoa exports fell 15 per cent in the first nine months of 2022.",
         "The treaty was signed in October.",
         "The treaty was signed in 2019.",
         "Troops recently withdrew from the border.",
@@ -347,6 +349,14 @@ def test_a_period_to_come_does_not_date_an_act_told_in_the_past():
                               "past") == (None, "vague")
     assert resolve_event_date("Ghana will double its border posts next year.", when, when.date(),
                               "future") == (None, "vague")
+
+
+def test_due_to_after_a_past_verb_is_a_cause_not_a_schedule(nlp):
+    when = at("2023-03-08T10:00+00:00")  # a Wednesday
+    caused = "Flights to Accra were cancelled due to heavy rain on Monday."
+    assert resolve_event_date(caused, when, when.date(), "past") == (day("2023-03-06"), "sentence")
+    assert resolve_event_date("Ghana's president due to visit Lome on Monday", when, when.date()) == (
+        day("2023-03-13"), "sentence")
 
 
 def test_a_date_announced_as_ahead_that_just_passed_is_a_late_item_not_next_year():
@@ -559,7 +569,7 @@ def _scorer():
 
 
 # Measured on the development split without the parse (tools/score_event_dates.py --split dev
-# --words-only): 0.850 of all 660 sentences, 0.919 of the 405 dated ones; the floors leave a margin.
+# --words-only): 0.843 of all 810 sentences, 0.917 of the 517 dated ones; the floors leave a margin.
 DEV_FLOORS = (0.83, 0.90)
 
 

@@ -261,8 +261,9 @@ def _speech_follows(sentence: str, end: int) -> bool:
     return bool(_SPEECH_AFTER.match(sentence, end))
 
 
-def _has_future_cue(sentence: str) -> bool:
-    return any(p.pattern.search(sentence) for p in _phrases("future"))
+def _has_future_cue(sentence: str, tense: str | None = None) -> bool:
+    kinds = ("future",) if tense == PAST else ("future", "future_unless_past")
+    return any(p.pattern.search(sentence) for kind in kinds for p in _phrases(kind))
 
 
 def _previous_words(sentence: str, start: int, count: int = 2) -> list[str]:
@@ -314,7 +315,7 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None
     def ahead_at(span: tuple[int, int]) -> bool:
         # A cue after the expression in a past-tense sentence speaks of something else:
         # "demonstrated on Saturday against the government's plans to weaken the courts".
-        cued = future and (_has_future_cue(sentence[:span[0]]) if tense == PAST else _future_at(sentence, *span))
+        cued = future and (_has_future_cue(sentence[:span[0]], tense) if tense == PAST else _future_at(sentence, *span))
         return (tense == FUTURE or cued
                 or any(low <= span[0] < high for low, high in ahead_spans))
 
@@ -374,7 +375,7 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None
         for match in pattern.finditer(sentence):
             previous = _previous_words(sentence, match.start(), 1)
             month_and_year = pattern is MONTH_ALONE and match["year"]  # "in January 2023", "January 2023"
-            period_words = _PERIOD_WORDS | {"of"} if pattern is MONTH_ALONE else _PERIOD_WORDS
+            period_words = _PERIOD_WORDS | {"of"}  # "in March", "the first nine months of 2023"
             if month_and_year or (previous and previous[0] in period_words):
                 add(match.span(), None, "vague")
     return sorted(found)
@@ -385,13 +386,13 @@ def find_mentions(sentence: str, local: dt.date, tense: str | None = None,
                   ahead_spans: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
     """The sentence's time expressions that may date its event, with their roles; none inside
     `other_events`, the spans of clauses that tell of other events (tense.other_event_spans)."""
-    future = _has_future_cue(sentence)
+    future = _has_future_cue(sentence, tense)
     mentions = []
     for start, end, day, what in _raw_mentions(sentence, local, future, tense, ahead_spans):
         if what == "name" or any(low <= start < high for low, high in other_events):
             continue
         if (what == "vague" and tense == PAST and _AHEAD_PERIOD.match(sentence, start)
-                and not _has_future_cue(sentence[:start])):  # "said the Senate will vote next week": the vote's
+                and not _has_future_cue(sentence[:start], tense)):  # "said the Senate will vote next week": the vote's
             continue  # "ordered him held until a hearing next week": the hearing's time, not the order's
         governor = _governor(sentence, start)
         if governor == "discard":
