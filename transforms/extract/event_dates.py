@@ -30,8 +30,15 @@ Rules (each one measured on tests/data/event_date_sentences.jsonl, see tools/sco
   future cue. A date used as a name ("the October 7 attack", "the events of January 8",
   "over Jan. 6") does not date the sentence.
 * **Vague** ("last week", "this month", "over the weekend", "in October", "in 2022",
-  "recently", "until Friday", "two years ago"): the sentence says the event is not on the
-  publication date but gives no day: `None` (basis "vague").
+  "recently", "until Friday", "two years ago", a span of days that has begun: "held from
+  November 16-18"): the sentence says the event is not on the publication date but gives no
+  day: `None` (basis "vague"). A span still to come is its first day ("will travel November
+  1-9"); a period to come does not date an act told in the past ("ordered him held until a
+  hearing next week" is dated by publication).
+* **Future cues** after the day do not govern it in a past-tense sentence ("demonstrated on
+  Saturday against the government's plans to ..."); a bare "due to" is a cue only when the verb
+  is not in the past ("killed due to heavy rain on Friday"); a date announced as ahead that fell
+  at most STALE_ANNOUNCEMENT_DAYS before publication is that date, in a late item.
 * **Which expression**: one governed by "since", "before", "ahead of" marks a reference point,
   not the event, and is skipped; a possessive period ("this week's", "next year's") names a
   thing, not the event. Then the first day the sentence gives for its event wins (an explicit
