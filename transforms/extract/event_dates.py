@@ -298,13 +298,17 @@ def _future_at(sentence: str, start: int, end: int) -> bool:
     return _has_future_cue(sentence[:start] + " " + after[:complement.start()])
 
 
+def _month_and_day(match: re.Match) -> tuple[int, int]:
+    """The month number and day of a MONTH_DAY or DAY_MONTH match ("Oct. 7", "7th of October")."""
+    return MONTH_NUMBERS[match["month"].rstrip(".").lower()], int(re.match(r"\d+", match["day"])[0])
+
+
 def _range_start(text: str, local: dt.date, ahead: bool) -> dt.date | None:
     """The first day a DATE_RANGE match names, as a single mention of it would be read."""
     weekday = WEEKDAY.search(text)
     dated = MONTH_DAY.search(text) or DAY_MONTH.search(text)
     if dated is not None and (weekday is None or dated.start() < weekday.start()):
-        month = MONTH_NUMBERS[dated["month"].rstrip(".").lower()]
-        return _month_day_date(local, month, int(re.match(r"\d+", dated["day"])[0]), None, ahead)
+        return _month_day_date(local, *_month_and_day(dated), None, ahead)
     if weekday is not None:
         return _weekday_date(local, WEEKDAYS.index(weekday["weekday"].lower()), ahead, "")
     return None
@@ -339,8 +343,7 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None
         add(match.span(), _safe_date(*(int(match[g]) for g in ("year", "month", "day"))), "explicit")
     for pattern in (MONTH_DAY, DAY_MONTH):
         for match in pattern.finditer(sentence):
-            month = MONTH_NUMBERS[match["month"].rstrip(".").lower()]
-            day = int(re.match(r"\d+", match["day"])[0])
+            month, day = _month_and_day(match)
             year = int(match["year"]) if match["year"] else None
             if match["relative_year"]:  # "on 15 February last year"
                 year = local.year + ("last", "this", "next").index(match["relative_year"].lower()) - 1

@@ -47,7 +47,7 @@ def verb_tense(verb) -> str | None:
     return None
 
 
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_FINITE_TAGS = _PAST_TAGS | _PRESENT_TAGS | {"MD"}
 
 
 def _verbless_headline(sent) -> bool:
