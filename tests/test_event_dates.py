@@ -260,6 +260,9 @@ def test_an_explicit_date_wins_over_a_relative_phrase():
         "Your Thursday Briefing: talks in Geneva",
         "The Good Friday Agreement ended decades of violence.",
         "Russia's foreign minister visited China.",
+        # a date after an article or a possessive names a thing
+        "An October 7 survivor spoke to reporters in Accra.",
+        "Togo welcomed Ghana's March 3 inquiry into the border clash.",
     ],
 )
 def test_reference_points_names_and_silence_fall_back_to_the_publication_date(sentence):
@@ -281,6 +284,7 @@ def test_reference_points_names_and_silence_fall_back_to_the_publication_date(se
         "The president will visit Japan next year.",
         "The curfew holds until Friday.",
         "The minister resigned two years ago.",
+        "The Lome market opened every Saturday between 1990 and 2005.",
     ],
 )
 def test_vague_periods_give_no_date(sentence):
@@ -326,6 +330,9 @@ def test_a_future_word_after_the_day_of_a_past_act_speaks_of_something_else():
     [
         ("Ghana-Togo summit confirmed for Wednesday", None, "2023-03-08"),
         ("The border reopening is set for Friday.", "present", "2023-03-10"),
+        ("Revised bids for the Tema port deal due on Wednesday", None, "2023-03-08"),
+        # a deadline is its day
+        ("Ghanaian troops are scheduled to leave Togo by Saturday.", "present", "2023-03-11"),
         # a future cue beats the present tense's nearest day
         ("Lome is gearing up to host the upcoming regional games from Sunday.", "present", "2023-03-12"),
     ],
@@ -333,6 +340,15 @@ def test_a_future_word_after_the_day_of_a_past_act_speaks_of_something_else():
 def test_a_day_something_is_set_for_is_ahead(sentence, tense, expected):
     when = at("2023-03-06T10:00+00:00")
     assert resolve_event_date(sentence, when, when.date(), tense) == (day(expected), "sentence")
+
+
+def test_a_future_word_in_a_quotation_speaks_of_the_quotation_not_of_the_day_outside_it():
+    when = at("2023-03-08T10:00+00:00")
+    sentence = "“Ghana will keep its border open,” the minister said in an interview broadcast on Monday."
+    assert resolve_event_date(sentence, when, when.date(), "past") == (day("2023-03-06"), "sentence")
+    # a day inside the quotation is still read with the quotation's own future
+    sentence = "“Ghana will reopen its border on Monday,” the minister said."
+    assert resolve_event_date(sentence, when, when.date(), "past") == (day("2023-03-13"), "sentence")
 
 
 def test_a_period_to_come_does_not_date_an_act_told_in_the_past():
@@ -569,7 +585,7 @@ def _scorer():
 
 
 # Measured on the development split without the parse (tools/score_event_dates.py --split dev
-# --words-only): 0.843 of all 810 sentences, 0.917 of the 517 dated ones; the floors leave a margin.
+# --words-only): 0.838 of all 960 sentences, 0.913 of the 622 dated ones; the floors leave a margin.
 DEV_FLOORS = (0.83, 0.90)
 
 

@@ -103,7 +103,7 @@ YEAR_ALONE = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})(?!-\d)")
 _PERIOD_WORDS = {"in", "during", "since", "until", "by", "from", "to", "through", "last", "this", "next",
                  "early", "mid", "late", "and", "between"}
 # A month-day after these is a date used as a name: "the October 7 attack", "the events of January 8".
-_NAME_WORDS = {"the", "of", "over"}
+_NAME_WORDS = {"the", "of", "over", "a", "an"}
 _DATE_PREPOSITIONS = {"on", "from", "to", "until", "by", "since", "before", "after", "as"}
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\n\"“”—–]|\s-\s|--")
 _WORD = re.compile(r"[\w'’.-]+")
@@ -314,6 +314,14 @@ def _range_start(text: str, local: dt.date, ahead: bool) -> dt.date | None:
     return None
 
 
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _quotes_blanked(sentence: str, span: tuple[int, int]) -> str:
+    """The sentence with the quotations that do not hold `span` blanked (offsets kept)."""
+    return _QUOTATION.sub(lambda m: m[0] if m.start() <= span[0] < m.end() else " " * len(m[0]), sentence)
+
+
 def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None = None,
                   ahead_spans: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int, dt.date | None, str]]:
     """(start, end, day or None, what) for every time expression, longest and most explicit first.
@@ -326,7 +334,10 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None
     def ahead_at(span: tuple[int, int]) -> bool:
         # A cue after the expression in a past-tense sentence speaks of something else:
         # "demonstrated on Saturday against the government's plans to weaken the courts".
-        cued = future and (_has_future_cue(sentence[:span[0]], tense) if tense == PAST else _future_at(sentence, *span))
+        # So does a cue inside a quotation the expression is not in: "“Israel will ...,” he said
+        # in an interview broadcast on Monday".
+        text = _quotes_blanked(sentence, span)
+        cued = future and (_has_future_cue(text[:span[0]], tense) if tense == PAST else _future_at(text, *span))
         return (tense == FUTURE or cued
                 or any(low <= span[0] < high for low, high in ahead_spans))
 
@@ -351,7 +362,7 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None
             if match[0][:3].lower() == "the":  # "on the 5th of March" dates; "what the 4 May elections mean" names
                 named = not previous or previous[-1] not in _DATE_PREPOSITIONS
             else:
-                named = bool(previous) and (previous[-1] in _NAME_WORDS or (
+                named = bool(previous) and (previous[-1] in _NAME_WORDS or previous[-1].endswith(("'s", "’s")) or (
                     len(previous) == 2 and previous[0] == "the" and previous[1].islower()
                     and previous[1] not in _DATE_PREPOSITIONS))
             what = "name" if named else "explicit"
@@ -368,6 +379,9 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None
         weekday = _weekday_date(local, WEEKDAYS.index(match["weekday"].lower()), ahead_at(match.span()), "")
         add(match.span(), weekday - dt.timedelta(days=1), "weekday")
     for match in WEEKDAY.finditer(sentence):
+        if _previous_words(sentence, match.start(), 1) == ["every"]:  # a habit: "every Saturday"
+            add(match.span(), None, "vague")
+            continue
         speech = _speech_follows(sentence, match.end()) or _governor(sentence, match.start()) == "speech"
         weekday = WEEKDAYS.index(match["weekday"].lower())
         ahead = not speech and ahead_at(match.span())
