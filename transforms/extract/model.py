@@ -17,6 +17,9 @@ The lemmatizer's suffix rules drop a verb's final "e" when the stem is a word of
 ("staged" → "stag", "sniped" → "snip"): a component after it restores the lemma the verb
 table knows (VERB_LEMMAS).
 
+A headline verb the tagger read as a plural noun ("Turkey summons Swedish ambassador") is
+tried as a verb by a last component (`headline_verbs`).
+
 `SurfaceForms` reads the model's own lemmatizer tables
 so that the pre-filter knows every spelling the model turns into a verb lemma.
 """
@@ -30,6 +33,7 @@ from spacy.language import Language
 from spacy.symbols import VERB
 
 from schemas import ontology
+from transforms.extract.headline_verbs import HEADLINE_VERBS
 from transforms.extract.indexed_ruler import index_attribute_ruler
 from transforms.extract.memo_lemmatizer import memoize_lemmatizer
 
@@ -66,6 +70,8 @@ def load_model(name: str) -> Language:
         nlp.add_pipe(PARAGRAPHS, before="parser" if "parser" in nlp.pipe_names else None)
     if "lemmatizer" in nlp.pipe_names and VERB_LEMMAS not in nlp.pipe_names:
         nlp.add_pipe(VERB_LEMMAS, after="lemmatizer")
+    if "parser" in nlp.pipe_names and HEADLINE_VERBS not in nlp.pipe_names:
+        nlp.add_pipe(HEADLINE_VERBS, last=True)
     return nlp
 
 

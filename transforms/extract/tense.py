@@ -34,7 +34,7 @@ def verb_tense(verb) -> str | None:
     if not verb.tag_.startswith("VB"):
         return None
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if [a.lower_ for a in auxiliaries] == ["to"] and (verb.dep_ == "ROOT" or _verbless_headline(verb.sent)):
+    if [a.lower_ for a in auxiliaries] == ["to"] and (verb.dep_ == "ROOT" or verbless_headline(verb.sent)):
         return FUTURE
     if any(a.tag_ in _PAST_TAGS or a.lower_ in PERFECT_AUXILIARIES for a in auxiliaries):
         return PAST
@@ -50,7 +50,7 @@ def verb_tense(verb) -> str | None:
 _FINITE_TAGS = _PAST_TAGS | _PRESENT_TAGS | {"MD"}
 
 
-def _verbless_headline(sent) -> bool:
+def verbless_headline(sent) -> bool:
     """A sentence with no finite verb: a headline ("Rafah land crossing to reopen Sunday")."""
     return not any(t.tag_ in _FINITE_TAGS for t in sent)
 

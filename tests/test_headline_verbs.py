@@ -1,0 +1,45 @@
+"""A headline verb the tagger read as a plural noun is tried as a verb (transforms/extract/headline_verbs.py)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extractor import extract, triples
+from transforms.extract.headline_verbs import HEADLINE_VERBS, past_forms
+
+
+@pytest.mark.parametrize(("lemma", "first"), [("summon", "summoned"), ("ban", "banned"), ("rule", "ruled"),
+                                               ("apply", "applied"), ("strike", "struck"), ("visit", "visited")])
+def test_past_forms_try_the_likelier_spelling_first(lemma, first):
+    assert past_forms(lemma)[0] == first
+
+
+def test_a_two_syllable_verb_also_tries_the_doubled_consonant():
+    assert past_forms("admit") == ["admited", "admitted"]
+
+
+@pytest.mark.parametrize(("title", "verb", "expected"), [
+    ("Ghana summons Swedish ambassador over effigy protest", "summons", ("GHA", "11", "SWE")),
+    ("Ghana fires ‘unidentified’ ballistic missile into the sea", "fires", ("GHA", "19", None)),
+])
+def test_a_headline_verb_read_as_a_plural_noun_gives_its_event(nlp, title, verb, expected):
+    with nlp.select_pipes(disable=[HEADLINE_VERBS]):
+        assert next(t for t in nlp(title) if t.text == verb).tag_ == "NNS"  # the small model's reading
+    doc = nlp(title)
+    word = next(t for t in doc if t.text == verb)
+    assert (word.tag_, word.pos_, word.dep_) == ("VBZ", "VERB", "ROOT")  # the headline's own tense
+    assert [t.text for t in doc] == [t.text for t in nlp.make_doc(title)]  # the words are the title's
+    assert expected in triples(extract(nlp, "", title=title))
+
+
+def test_a_noun_phrase_headline_stays_a_noun_phrase(nlp):
+    title = "Ghana's cocoa exports: record highs"
+    doc = nlp(title)
+    assert not any(t.pos_ == "VERB" for t in doc)
+    assert extract(nlp, "", title=title) == []
+
+
+def test_a_sentence_with_a_verb_is_parsed_once(nlp):
+    title = "Ghana summoned the Swedish ambassador over effigy protest"
+    with nlp.select_pipes(disable=[HEADLINE_VERBS]):
+        first = [(t.tag_, t.dep_, t.head.i) for t in nlp(title)]
+    assert [(t.tag_, t.dep_, t.head.i) for t in nlp(title)] == first

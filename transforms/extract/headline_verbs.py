@@ -1,0 +1,125 @@
+"""Headline verbs the tagger read as plural nouns: "Turkey summons Swedish ambassador".
+
+Headlines drop their auxiliaries and articles, so a verb in the present tense whose spelling is
+also a plural noun ("summons", "sanctions", "bans", "bars", "fires", "halts") often comes out of
+the small model as NNS, and the headline then has no verb at all: no event. The word itself is
+not the problem, its context is: the same sentence with the unambiguous past form ("Turkey
+summoned Swedish ambassador") parses as subject, verb and object.
+
+So, in a sentence with no finite verb, a plural noun right after a noun (and before a word or an
+opening quote), whose singular is a lemma of
+the verb table and which has words after it, is tried as that verb: the sentence is parsed again
+with the past form in its place (same tokens, so the analyses line up one to one), and when the
+second parse makes the word the root verb with a subject, its analyses (tags, heads,
+dependencies, lemmas, entities) replace the first parse's for that sentence. The word keeps its
+own tense: it is tagged VBZ, as written. Otherwise nothing changes. About one title in a hundred
+has such a sentence, so the second parse costs little.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from schemas import ontology
+from transforms.extract.prefilter import IRREGULAR
+from transforms.extract.tense import verbless_headline
+
+HEADLINE_VERBS = "eventwire_headline_verbs"
+_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
+_PRESENT = "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+
+
+def past_forms(lemma: str) -> list[str]:
+    """Spellings of a verb lemma's simple past to try, likeliest first: the irregular table's,
+    else the regular ones ("summon" → "summoned", "rule" → "ruled", "apply" → "applied"); a
+    final consonant after one vowel is doubled in one syllable ("ban" → "banned"), and in two
+    only when the last is stressed ("admit" → "admitted", "visit" → "visited"), which the
+    spelling does not tell: both are tried, the likelier first."""
+    if lemma in IRREGULAR:
+        return [IRREGULAR[lemma].split()[0]]
+    if lemma.endswith("e"):
+        return [lemma + "d"]
+    vowels = "aeiou"
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in vowels:
+        return [lemma[:-1] + "ied"]
+    if (len(lemma) >= 3 and lemma[-1] not in vowels + "wxy" and lemma[-2] in vowels
+            and lemma[-3] not in vowels):
+        doubled, plain = lemma + lemma[-1] + "ed", lemma + "ed"
+        one_syllable = len(re.findall(r"[aeiouy]+", lemma)) == 1
+        return [doubled, plain] if one_syllable else [plain, doubled]
+    return [lemma + "ed"]
+
+
+def candidate(sent, verb_lemmas) -> int | None:
+    """The index of the plural noun that may be this verbless sentence's verb, or None."""
+    if not verbless_headline(sent):
+        return None
+    for token in sent[1:-1]:
+        before, after = token.doc[token.i - 1], token.doc[token.i + 1]
+        if (token.tag_ == "NNS" and token.lower_.endswith("s") and before.pos_ in ("PROPN", "NOUN")
+                and (not after.is_punct or after.is_left_punct or after.is_quote)
+                and token.lemma_.lower() in verb_lemmas):
+            return token.i
+    return None
+
+
+@Language.factory(HEADLINE_VERBS)
+def make_headline_verbs(nlp: Language, name: str):
+    return HeadlineVerbs(nlp, name)
+
+
+class HeadlineVerbs:
+    """The component: runs last, and parses a candidate sentence again with the model's
+    components before it."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.nlp = nlp
+        self.name = name
+        self.verb_lemmas = frozenset(ontology.verb_rules())
+
+    def __call__(self, doc: Doc) -> Doc:
+        for sent in list(doc.sents):
+            index = candidate(sent, self.verb_lemmas)
+            if index is not None:
+                self._repair(doc, sent, index)
+        return doc
+
+    def _reparse(self, words: list[str], spaces: list[bool]) -> Doc:
+        doc = Doc(self.nlp.vocab, words=words, spaces=spaces)
+        for name, component in self.nlp.pipeline:
+            if name != self.name:
+                doc = component(doc)
+        return doc
+
+    def _parse_as_verb(self, sent, index: int) -> Doc | None:
+        """The sentence parsed again with the word in its past form, when that makes it the
+        root verb of one sentence, with a subject."""
+        words = [token.text for token in sent]
+        spaces = [bool(token.whitespace_) for token in sent]
+        for form in past_forms(sent.doc[index].lemma_.lower()):
+            words[index - sent.start] = form
+            again = self._reparse(words, spaces)
+            verb = again[index - sent.start]
+            if (verb.pos_ == "VERB" and verb.dep_ == "ROOT" and len(list(again.sents)) == 1
+                    and any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)):
+                return again
+        return None
+
+    def _repair(self, doc: Doc, sent, index: int) -> None:
+        lemma = doc[index].lemma_.lower()
+        again = self._parse_as_verb(sent, index)
+        if again is None:
+            return
+        table = doc.to_array(_ATTRS)
+        table[sent.start:sent.end] = again.to_array(_ATTRS)
+        try:
+            doc.from_array(_ATTRS, numpy.ascontiguousarray(table))
+        except ValueError:  # an entity that crosses the sentence's edge: keep the first parse
+            return
+        token = doc[index]
+        token.tag_, token.pos_, token.lemma_ = "VBZ", "VERB", lemma
+        token.set_morph(_PRESENT)
