@@ -228,16 +228,22 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "should"})
 
 
 INVERTED_CONDITIONALS = frozenset({"should", "were", "had"})
+# A clause that is the subject of a modal judgement is a possibility: "Israel occupying Gaza again
+# would be a big mistake", "attacking Iran could be a disaster".
+POSSIBILITY_MODALS = frozenset({"would", "could", "might", "may"})
 
 
 def is_hypothetical(verb) -> bool:
     """A condition is not an event: '... if the United States demands it', and the inverted
     forms 'Should Egypt mediate, ...', 'Were Iran to attack Israel, ...' (at any depth of
-    adverbial clauses)."""
+    adverbial clauses), and a clause that is the subject of a modal judgement ("Israel occupying
+    Gaza again would be a big mistake": POSSIBILITY_MODALS)."""
     node = verb
     while True:
         while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
+        if node.dep_ == "csubj" and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in node.head.children):
+            return True
         if node.dep_ != "advcl":
             return False
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
