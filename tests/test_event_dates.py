@@ -507,6 +507,25 @@ def test_a_relative_clause_dates_its_own_event_not_the_row(nlp):
     assert (own.event_date, own.event_date_basis) == (day("2023-03-04"), "sentence")
 
 
+def test_a_period_to_come_in_a_clause_of_what_is_planned_is_the_plans(nlp):
+    """Published on Monday 2023-03-06: the refusal is news of the day; "next week" is when the
+    border would have reopened. Told in the future, the period is the event's own."""
+    from schemas.records import Article
+    from transforms.extract.engine import extract_events
+
+    published = dt.datetime(2023, 3, 6, 9, 0, tzinfo=UTC)
+
+    def ghana_row(text):
+        article = Article("d" * 32, "https://wire.example.org/d", "", text, published, published.date(), "published",
+                          "https://wire.example.org/rss", "wire.example.org")
+        return next(e for e in extract_events(article, None, nlp(text), "t") if e.actor == "GHA")
+
+    planned = ghana_row("Ghana rejects Togo's plan for reopening the border next week.")
+    assert (planned.event_date, planned.event_date_basis) == (day("2023-03-06"), "published")
+    own = ghana_row("Ghana will reopen the border with Togo next week.")
+    assert (own.event_date, own.event_date_basis) == (None, "vague")
+
+
 @pytest.mark.parametrize(("text", "actor", "expected"), [
     # undated main clause: the publisher's local day (Monday 2023-03-06), minus the measure
     ("Border talks opened a day after Ghana and Togo announced a trade deal.", "GHA", ("2023-03-05", "sentence")),

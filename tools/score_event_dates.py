@@ -57,11 +57,11 @@ def load_sentences(path: Path = SENTENCES, shared_root: Path | None = None) -> l
     return items
 
 
-def predict(item: dict, tense: str | None = None, other_events: tuple = (), ahead_spans: tuple = ()
-            ) -> tuple[dt.date | None, str]:
+def predict(item: dict, tense: str | None = None, other_events: tuple = (), ahead_spans: tuple = (),
+            plan_spans: tuple = ()) -> tuple[dt.date | None, str]:
     published = published_time(item["published"])
     return resolve_event_date(item["text"], published, published.astimezone(dt.timezone.utc).date(), tense,
-                              other_events, ahead_spans)
+                              other_events, ahead_spans, plan_spans)
 
 
 def main_verb_readings(items: list[dict], model: str) -> dict[str, tuple]:
@@ -71,7 +71,7 @@ def main_verb_readings(items: list[dict], model: str) -> dict[str, tuple]:
     event's verb."""
     from transforms.extract.datelines import dateline_apart
     from transforms.extract.stage import load_model
-    from transforms.extract.tense import future_clause_spans, other_event_spans, verb_tense
+    from transforms.extract.tense import future_clause_spans, other_event_spans, plan_clause_spans, verb_tense
 
     nlp = load_model(model)
     texts = [dateline_apart(item["text"]) for item in items]  # as the pipeline parses a body
@@ -82,7 +82,8 @@ def main_verb_readings(items: list[dict], model: str) -> dict[str, tuple]:
         root = sentences[1 if text != item["text"] and len(sentences) > 1 else 0].root
         if root.pos_ not in ("VERB", "AUX"):  # a headline the parser roots on a noun: its first verb
             root = next((t for t in root.sent if t.pos_ == "VERB"), root)
-        readings[item["id"]] = (verb_tense(root), other_event_spans(root, 0), future_clause_spans(root, 0))
+        readings[item["id"]] = (verb_tense(root), other_event_spans(root, 0), future_clause_spans(root, 0),
+                                  plan_clause_spans(root, 0))
     return readings
 
 

@@ -407,7 +407,8 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None
 
 def find_mentions(sentence: str, local: dt.date, tense: str | None = None,
                   other_events: tuple[tuple[int, int], ...] = (),
-                  ahead_spans: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
+                  ahead_spans: tuple[tuple[int, int], ...] = (),
+                  plan_spans: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
     """The sentence's time expressions that may date its event, with their roles; none inside
     `other_events`, the spans of clauses that tell of other events (tense.other_event_spans)."""
     future = _has_future_cue(sentence, tense)
@@ -418,6 +419,9 @@ def find_mentions(sentence: str, local: dt.date, tense: str | None = None,
         if (what == "vague" and tense == PAST and _AHEAD_PERIOD.match(sentence, start)
                 and not _has_future_cue(sentence[:start], tense)):  # "said the Senate will vote next week": the vote's
             continue  # "ordered him held until a hearing next week": the hearing's time, not the order's
+        if (what == "vague" and tense != FUTURE and _AHEAD_PERIOD.match(sentence, start)
+                and any(low <= start < high for low, high in plan_spans)):
+            continue  # "give up on clinching a trade pact next week": the plan's time (tense.plan_clause_spans)
         governor = _governor(sentence, start)
         if governor == "discard":
             continue
@@ -451,7 +455,8 @@ WHAT_ORDER = ("explicit", "weekday", "relative", "vague")
 
 def resolve_event_date(sentence: str, published: dt.datetime | None, fallback: dt.date,
                        tense: str | None = None, other_events: tuple[tuple[int, int], ...] = (),
-                       ahead_spans: tuple[tuple[int, int], ...] = ()) -> tuple[dt.date | None, str]:
+                       ahead_spans: tuple[tuple[int, int], ...] = (),
+                       plan_spans: tuple[tuple[int, int], ...] = ()) -> tuple[dt.date | None, str]:
     """(event date, basis) for one evidence sentence.
 
     `published` is the publication time on the publisher's clock (see
@@ -464,20 +469,24 @@ def resolve_event_date(sentence: str, published: dt.datetime | None, fallback: d
     events (`transforms.extract.tense.other_event_spans`): their time words date those.
     `ahead_spans` are the spans of clauses whose present tells of what is to come ("if he is
     granted parole on Friday": `transforms.extract.tense.future_clause_spans`): their weekdays
-    and dates are the coming ones.
+    and dates are the coming ones. `plan_spans` are those of clauses telling what is planned
+    ("give up on clinching a pact next week": `transforms.extract.tense.plan_clause_spans`): a
+    period to come in them is the plan's, unless the event itself is told in the future.
     """
     local = published.date() if published is not None else fallback
-    return _resolve_on(sentence or "", local, fallback, tense, tuple(other_events), tuple(ahead_spans))
+    return _resolve_on(sentence or "", local, fallback, tense, tuple(other_events), tuple(ahead_spans),
+                       tuple(plan_spans))
 
 
 @functools.lru_cache(maxsize=4096)  # a sentence's rows and the history check all ask
 def _resolve_on(sentence: str, local: dt.date, fallback: dt.date, tense: str | None,
                 other_events: tuple[tuple[int, int], ...] = (),
-                ahead_spans: tuple[tuple[int, int], ...] = ()) -> tuple[dt.date | None, str]:
+                ahead_spans: tuple[tuple[int, int], ...] = (),
+                plan_spans: tuple[tuple[int, int], ...] = ()) -> tuple[dt.date | None, str]:
     """`resolve_event_date` for a sentence read on the publisher's local day `local`. Keyed by
     that day, not by the publication time: equal instants on two clocks (01:30 +09:00 and
     16:30 UTC the day before) are equal datetimes but different days."""
-    mentions = find_mentions(sentence, local, tense, other_events, ahead_spans)
+    mentions = find_mentions(sentence, local, tense, other_events, ahead_spans, plan_spans)
     if not mentions:
         return fallback, "published"
     first = min(mentions, key=lambda m: (ROLE_ORDER.index(m.role), WHAT_ORDER.index(m.what), m.start))

@@ -19,6 +19,7 @@ from transforms.extract.tense import (
     days_from_main,
     future_clause_spans,
     other_event_spans,
+    plan_clause_spans,
     verb_tense,
 )
 
@@ -78,7 +79,9 @@ def event_date_of(verb, sentence: str, start: int, local_published, fallback: dt
     come a day after the president called for ...": a news present). Otherwise the sentence's time
     words date the verb's event, except those of clauses telling other events
     (`tense.other_event_spans`), and those of clauses of condition or time in the present ("if he
-    is granted parole on Friday": `tense.future_clause_spans`) name days to come."""
+    is granted parole on Friday": `tense.future_clause_spans`) name days to come, and a period to
+    come in a clause of what is planned ("give up on clinching a pact next week":
+    `tense.plan_clause_spans`) is the plan's."""
     anchored = days_from_main(verb)
     main_tense = verb_tense(anchored[0]) if anchored is not None else None
     if main_tense == PAST or (main_tense == PRESENT and anchored[1] <= 0 and verb_tense(verb) == PAST):
@@ -96,7 +99,7 @@ def event_date_of(verb, sentence: str, start: int, local_published, fallback: dt
             day = local_published.date()
         return day + dt.timedelta(days=days), "sentence"
     return resolve_event_date(sentence, local_published, fallback, verb_tense(verb), other_event_spans(verb, start),
-                              future_clause_spans(verb, start))
+                              future_clause_spans(verb, start), plan_clause_spans(verb, start))
 
 
 def to_rows(article: Article, chosen, run_id: str) -> list[tuple[Event, dict]]:

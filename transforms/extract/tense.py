@@ -75,6 +75,26 @@ def other_event_spans(verb, base: int) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
+# Clauses under the event's verb that tell of what is planned or chosen, not done: "give up on
+# clinching a trade pact next week" (a clause after a preposition), "Malmo chosen to host Eurovision
+# next year" (a clause on a noun). A period still to come in them is the plan's time, not the
+# event's: the event is the giving up, the choice. Measured on the development sentences of
+# tools/score_event_dates.py, the complements of verbs ("xcomp": "are running to face off against
+# Maduro next year") and adverbial clauses lost more than they gained.
+PLAN_CLAUSES = frozenset({"pcomp", "acl"})
+_NONFINITE_TAGS = frozenset({"VB", "VBG"})
+
+
+def plan_clause_spans(verb, base: int) -> tuple[tuple[int, int], ...]:
+    """Character spans, counted from `base`, of the non-finite clauses under `verb` (PLAN_CLAUSES)."""
+    spans = set()
+    for token in verb.subtree:
+        if token.i != verb.i and token.dep_ in PLAN_CLAUSES and token.tag_ in _NONFINITE_TAGS:
+            left, right = token.left_edge, token.right_edge
+            spans.add((left.idx - base, right.idx + len(right.text) - base))
+    return tuple(sorted(spans))
+
+
 # Clauses of condition and time whose present tense tells of what is to come: "if he is granted
 # parole on Friday", "when totals are released Monday" (the coming Friday and Monday). "After"
 # and "before" are left out: headlines tell past news in the present ("strikes Gaza after Hamas
