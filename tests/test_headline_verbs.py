@@ -31,6 +31,23 @@ def test_a_headline_verb_read_as_a_plural_noun_gives_its_event(nlp, title, verb,
     assert expected in triples(extract(nlp, "", title=title))
 
 
+@pytest.mark.parametrize(("title", "verb", "noun"), [("Ghana tightens ban on Togolese poultry", "tightens", "ban"),
+                                                ("Ghana issues warrant for Togolese businessman", "issues", "warrant")])
+def test_a_headline_verb_read_as_a_noun_before_its_object_read_as_a_verb(nlp, title, verb, noun):
+    with nlp.select_pipes(disable=[HEADLINE_VERBS]):
+        first = {t.text: t.tag_ for t in nlp(title)}
+    assert (first[verb], first[noun]) == ("NNS", "VBP")  # "issues" the subject, "warrant" the verb
+    doc = {t.text: t for t in nlp(title)}
+    assert (doc[verb].tag_, doc[verb].dep_) == ("VBZ", "ROOT")
+    assert (doc[noun].pos_, doc[noun].dep_, doc[noun].head.text) == ("NOUN", "dobj", verb)
+
+
+def test_a_plural_subject_before_its_verb_stays_a_subject(nlp):
+    # "strikes" could be a verb, but then "target" would have to be its object: it is the verb
+    doc = nlp("Ghanaian air strikes target Togolese border posts")
+    assert [(t.text, t.pos_) for t in doc if t.dep_ == "ROOT"] == [("target", "VERB")]
+
+
 def test_a_noun_phrase_headline_stays_a_noun_phrase(nlp):
     title = "Ghana's cocoa exports: record highs"
     doc = nlp(title)

@@ -47,12 +47,12 @@ def verb_tense(verb) -> str | None:
     return None
 
 
-_FINITE_TAGS = _PAST_TAGS | _PRESENT_TAGS | {"MD"}
+FINITE_TAGS = _PAST_TAGS | _PRESENT_TAGS | {"MD"}
 
 
 def verbless_headline(sent) -> bool:
     """A sentence with no finite verb: a headline ("Rafah land crossing to reopen Sunday")."""
-    return not any(t.tag_ in _FINITE_TAGS for t in sent)
+    return not any(t.tag_ in FINITE_TAGS for t in sent)
 
 
 # Clauses under the event's verb that tell of other events, each with its own time: a relative
