@@ -1259,3 +1259,14 @@ def test_an_item_that_can_give_no_rows_is_not_parsed(nlp):
                                                                      on_unparsed=lambda: unparsed.append(1)))
     assert results[sport.article_id] == [] and len(unparsed) == 2
     assert ("GHA", "19", "TGO") in triples(results[news.article_id])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a contract a state signs is economic cooperation; a footballer's contract is no event
+    ("Ghana signed a contract with Togo for electricity.", {("GHA", "061", "TGO")}),
+    ("Chelsea signed a contract with the Ghanaian striker.", set()),
+    # a peace initiative launched between two states is mediation
+    ("Ghana launched a peace initiative between Togo and Benin.", {("GHA", "045", "TGO")}),
+])
+def test_the_object_decides_what_signing_or_launching_is(nlp, text, expected):
+    assert {(e.actor, e.event_code, e.target) for e in extract(nlp, text)} == expected
