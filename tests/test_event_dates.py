@@ -243,6 +243,11 @@ def test_a_holiday_that_names_a_thing_dates_nothing(sentence):
     assert resolve(sentence, "2023-12-20T10:00+00:00") == (day("2023-12-20"), "published")
 
 
+def test_a_date_after_as_of_dates_the_event():
+    got = resolve("Ghana's border with Togo: as of March 10, traders need a permit.", "2023-03-08T10:00+00:00")
+    assert got == (day("2023-03-10"), "sentence")
+
+
 def test_an_explicit_date_wins_over_a_relative_phrase():
     got = resolve("Today officials said the convoy was attacked on 12 February.", "2023-03-06T10:00+00:00")
     assert got == (day("2023-02-12"), "sentence")

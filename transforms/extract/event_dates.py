@@ -362,9 +362,10 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None
             if match[0][:3].lower() == "the":  # "on the 5th of March" dates; "what the 4 May elections mean" names
                 named = not previous or previous[-1] not in _DATE_PREPOSITIONS
             else:
-                named = bool(previous) and (previous[-1] in _NAME_WORDS or previous[-1].endswith(("'s", "’s")) or (
-                    len(previous) == 2 and previous[0] == "the" and previous[1].islower()
-                    and previous[1] not in _DATE_PREPOSITIONS))
+                named = bool(previous) and previous != ["as", "of"] and (  # "as of August 2" dates
+                    previous[-1] in _NAME_WORDS or previous[-1].endswith(("'s", "’s")) or (
+                        len(previous) == 2 and previous[0] == "the" and previous[1].islower()
+                        and previous[1] not in _DATE_PREPOSITIONS))
             what = "name" if named else "explicit"
             add(match.span(), _month_day_date(local, month, day, year, ahead_at(match.span())), what)
     for pattern, month, day in holiday_patterns():  # "on Christmas Day": a fixed date (holidays.csv)
