@@ -143,6 +143,13 @@ def _metonym_entries(r: dict[str, str]) -> list[tuple[str, ActorEntry]]:
 
 
 @functools.cache
+def capital_names() -> frozenset[str]:
+    """Lower-case capitals that stand for their government ("Kyiv said"): places all the same
+    ("Russia targeted Kyiv"), though the place table leaves them to the actor table."""
+    return frozenset(n.lower() for r in table_rows("countries.csv") for n in _split(r["metonyms"]))
+
+
+@functools.cache
 def _static_actor_names() -> dict[str, ActorEntry]:
     # Insertion order = precedence: the first entry for a phrase wins.
     entries: list[tuple[str, ActorEntry]] = []

@@ -1270,3 +1270,16 @@ def test_an_item_that_can_give_no_rows_is_not_parsed(nlp):
 ])
 def test_the_object_decides_what_signing_or_launching_is(nlp, text, expected):
     assert {(e.actor, e.event_code, e.target) for e in extract(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # targeting a place or a military object is an attack; targeting voters is not
+    ("Togo targeted Accra with drones overnight.", {("TGO", "190", "GHA")}),  # a capital is a place
+    ("Ghanaian drones targeted a Togolese air base.", {("GHA", "190", "TGO")}),
+    ("The campaign targets young voters in Ghana.", set()),
+    # fighting for a place is fighting; fighting for a cause is not
+    ("Togo fights for Lome airport.", {("TGO", "190", None)}),
+    ("Ghana wants a Europe that fights for climate justice.", set()),
+])
+def test_the_object_decides_whether_targeting_or_fighting_is_an_attack(nlp, text, expected):
+    assert {(e.actor, e.event_code, e.target) for e in extract(nlp, text)} == expected

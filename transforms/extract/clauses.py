@@ -67,7 +67,8 @@ def object_class(token) -> str | None:
     """'@place' for a named place, '@person' for a person: classes a verb rule can name. The small
     model's entity labels are unreliable ("Palmyra" as a PERSON), so the place table decides
     places first; a person is a full name tagged PERSON or a name described by a role or as someone's kin ("Ovidio Guzmán, the son of ...")."""
-    if token.pos_ == "PROPN" and (token.lower_ in place_countries() or token.ent_type_ in PLACE_ENTITIES):
+    if token.pos_ == "PROPN" and (token.lower_ in place_countries() or token.lower_ in ontology.capital_names()
+                                  or token.ent_type_ in PLACE_ENTITIES):
         return "@place"
     if token.pos_ == "PROPN" and token.ent_type_ == "PERSON" and len(entity_at(token) or ()) > 1:
         return "@person"  # a full name; one capitalised word tagged PERSON is often a place
