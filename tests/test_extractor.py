@@ -1283,3 +1283,15 @@ def test_the_object_decides_what_signing_or_launching_is(nlp, text, expected):
 ])
 def test_the_object_decides_whether_targeting_or_fighting_is_an_attack(nlp, text, expected):
     assert {(e.actor, e.event_code, e.target) for e in extract(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # a strike over pay or against a reform is a labour strike, as a verb or as a noun
+    ("Ghanaian rail workers strike over pay.", "143"),
+    ("Togolese strikes against the pension reform brought Lome to a halt.", "143"),
+    ("Ghanaian prison officers will strike for two days.", "143"),
+    # over the weekend is a time, not an issue
+    ("Togolese strikes over the weekend killed 12 in Accra.", "190"),
+])
+def test_what_a_strike_is_over_decides_whether_it_is_labours_or_an_attack(nlp, text, code):
+    assert [e.event_code for e in extract(nlp, text)][:1] == [code]

@@ -20,6 +20,9 @@ TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})
 OF_PREPS = frozenset({"of"})
 PLACE_PREPS = frozenset({"in", "near", "across", "into"})
 PAIR_PREPS = frozenset({"between"})
+# A noun's phrase that may change what it names (schemas/data/nominal_events.csv): "declaration of
+# war"; "strikes over pay", "strikes against the pension reform" are labour strikes, not attacks.
+PHRASE_PREPS = frozenset({"of", "over", "against", "for", "amid"})
 
 
 # What a standing truce or set of talks does after it began ("the truce held for another day",
@@ -107,10 +110,11 @@ def nominal_code(token, standalone_only: bool = True) -> str | None:
         code = table.get(f"{left.lower_} {token.lower_}")
         if code:
             return code
-    for prep in token.children:  # "declaration of war": the noun with its "of" phrase
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+    for prep in token.children:  # "declaration of war", "strikes over pay": the noun with its phrase
+        if prep.dep_ == "prep" and prep.lower_ in PHRASE_PREPS:
             code = next((table[key] for pobj in prep.children if pobj.dep_ == "pobj"
-                         for key in [f"{token.lower_} of {pobj.lower_}"] if key in table), None)
+                         for key in (f"{token.lower_} {prep.lower_} {pobj.lower_}",
+                                     f"{token.lemma_.lower()} {prep.lower_} {pobj.lemma_.lower()}") if key in table), None)
             if code:
                 return code
     return table.get(token.lower_) or table.get(token.lemma_.lower())
