@@ -1295,3 +1295,15 @@ def test_the_object_decides_whether_targeting_or_fighting_is_an_attack(nlp, text
 ])
 def test_what_a_strike_is_over_decides_whether_it_is_labours_or_an_attack(nlp, text, code):
     assert [e.event_code for e in extract(nlp, text)][:1] == [code]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what another actor must or should do, said by a speaker, is the speaker's demand of it
+    ("Togo should reopen the border, Ghana's president said.", {("GHA", "100", "TGO")}),
+    ("Ghana said Togo must withdraw its troops from the border.", {("GHA", "100", "TGO")}),
+    # the speaker's own duty is no demand; an obligation is not an act
+    ("Ghana said it must act to protect its border with Togo.", set()),
+    ("Togo must withdraw its troops from Ghana.", set()),
+])
+def test_what_another_must_do_is_a_demand_and_not_an_act(nlp, text, expected):
+    assert {(e.actor, e.event_code, e.target) for e in extract(nlp, text)} == expected

@@ -229,6 +229,9 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "should"})
 
 
 INVERTED_CONDITIONALS = frozenset({"should", "were", "had"})
+# What someone must or should do has not happened: "Togo must withdraw its troops" (said as a
+# demand, it is the speaker's demand: transforms/extract/judgements.py).
+OBLIGATION_MODALS = frozenset({"must", "should"})
 # A clause that is the subject of a modal judgement is a possibility: "Israel occupying Gaza again
 # would be a big mistake", "attacking Iran could be a disaster".
 POSSIBILITY_MODALS = frozenset({"would", "could", "might", "may"})
@@ -238,7 +241,10 @@ def is_hypothetical(verb) -> bool:
     """A condition is not an event: '... if the United States demands it', and the inverted
     forms 'Should Egypt mediate, ...', 'Were Iran to attack Israel, ...' (at any depth of
     adverbial clauses), and a clause that is the subject of a modal judgement ("Israel occupying
-    Gaza again would be a big mistake": POSSIBILITY_MODALS)."""
+    Gaza again would be a big mistake": POSSIBILITY_MODALS), and an obligation ("Togo must
+    withdraw its troops": OBLIGATION_MODALS)."""
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS and c.i > 0 for c in verb.children):
+        return True
     node = verb
     while True:
         while node.dep_ == "conj" and node.head.i != node.i:

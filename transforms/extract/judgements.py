@@ -14,6 +14,10 @@ What is judged may be a situation as well as an act ("described the situation as
 criticism to the team's coders too), so a judgement of a harvest would count as well; in
 political news such words are seldom about anything else.
 
+A reported clause that says what another actor must or should do is a demand of that actor
+(100): "Israel must face an international court – Erdogan", "Brussels must trim its budget, EU
+capitals say". The speaker's own duty ("said it must act") is no demand.
+
 The recipient is who the judged thing belongs to: the subject when it names an actor, its
 possessor ("said Israel's actions were ..."), or its "by" agent ("the sanctions imposed by
 ECOWAS").
@@ -22,18 +26,23 @@ from __future__ import annotations
 
 from schemas import ontology
 from transforms.extract.actors import Actor, ArticleActors, resolve_all
-from transforms.extract.clauses import agents_of, is_negated
+from transforms.extract.clauses import OBLIGATION_MODALS, agents_of, is_negated
 
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "constitute", "amount"})
 PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
 # Who a reported clause judges ("said the strikes were ...", "were committed by X"); not
 # clauses.SUBJECT_DEPS, which are the subjects that act.
 JUDGED_DEPS = frozenset({"nsubj", "nsubjpass"})
+DEMAND = "100"
 
 
 def judgement(verb, speaker: Actor, resolver: ArticleActors) -> tuple[str, Actor | None] | None:
     """(CAMEO code, recipient) when what the speech verb reports is a judgement, else None."""
     for content, predicates, judged in _contents(verb):
+        if content.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in content.children):
+            owner = _judged_owner(judged, speaker, resolver)
+            if owner is not None:
+                return DEMAND, owner
         if is_negated(content):
             continue
         code = _judging_code(content, predicates)
