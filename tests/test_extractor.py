@@ -1307,3 +1307,14 @@ def test_what_a_strike_is_over_decides_whether_it_is_labours_or_an_attack(nlp, t
 ])
 def test_what_another_must_do_is_a_demand_and_not_an_act(nlp, text, expected):
     assert {(e.actor, e.event_code, e.target) for e in extract(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # intensifying or stepping up an offensive is fighting; efforts or engagement are no event
+    ("Ghana intensified its offensive against Togolese rebels.", {("GHA", "190", "TGO")}),
+    ("Ghana stepped up its engagement with Togo.", set()),
+    ("Ghanaian protesters stepped up their protests against the government.", {("GHA", "140", None)}),
+    ("Ghana's president offered an apology to Togo.", {("GHA", "055", "TGO")}),
+])
+def test_the_object_decides_what_intensifying_or_offering_is(nlp, text, expected):
+    assert {(e.actor, e.event_code, e.target) for e in extract(nlp, text)} == expected
