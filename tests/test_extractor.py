@@ -1318,3 +1318,12 @@ def test_what_another_must_do_is_a_demand_and_not_an_act(nlp, text, expected):
 ])
 def test_the_object_decides_what_intensifying_or_offering_is(nlp, text, expected):
     assert {(e.actor, e.event_code, e.target) for e in extract(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # seeking to do something is an intent; seeking something is asking for it
+    ("Ghana seeks to mend ties with Togo.", "030"),
+    ("Ghana sought re-entry to the regional bloc.", "020"),
+])
+def test_seeking_to_do_is_an_intent_and_seeking_a_thing_a_request(nlp, text, code):
+    assert [e.event_code for e in extract(nlp, text)] == [code]
