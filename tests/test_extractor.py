@@ -1327,3 +1327,14 @@ def test_the_object_decides_what_intensifying_or_offering_is(nlp, text, expected
 ])
 def test_seeking_to_do_is_an_intent_and_seeking_a_thing_a_request(nlp, text, code):
     assert [e.event_code for e in extract(nlp, text)] == [code]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a known event named after "of", "over", "amid", "to" is a reference, not news
+    ("Ghana's cocoa exports fell in the wake of Togo's invasion of Benin.", set()),
+    ("Ghana imposed sanctions over Togo's invasion of Benin.", {("GHA", "16", "TGO")}),
+    # killed in it: the news of the strike
+    ("Five soldiers were killed in Togo's strike on Accra.", {("TGO", "19", "GHA")}),
+])
+def test_a_known_event_named_in_passing_is_a_reference(nlp, text, expected):
+    assert triples(extract(nlp, text)) == expected

@@ -49,10 +49,12 @@ def _reported_as_happening(noun) -> bool:
 TIME_REFERENCE_PREPS = frozenset({"since"})
 # After these, or as the object of another verb, the noun is a reference when it names a known
 # event (definite or possessive: "after Russia's invasion", "the fight against Russia's invasion",
-# "refused to condemn the Russian invasion"), and news when it is new ("after an Iranian attack
+# "in the wake of Russia's invasion", "sanctions over Russia's invasion", "refused to condemn the
+# Russian invasion"), and news when it is new ("after an Iranian attack
 # on a base", "gave their position away before a Ukrainian attack", "condemned a Russian
-# missile strike").
-KNOWN_EVENT_PREPS = frozenset({"after", "following", "before", "until", "against"})
+# missile strike"). "In" and "by" are left out: "killed in Russia's strike on Kyiv" reports it.
+KNOWN_EVENT_PREPS = frozenset({"after", "following", "before", "until", "against", "of", "over", "amid", "to",
+                               "despite", "during"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # An event noun so modified has not happened ("warned of a possible raid on the hospital").
 UNREALIZED_MODIFIERS = frozenset({"possible", "potential", "planned", "imminent", "expected", "threatened",
