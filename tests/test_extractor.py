@@ -1338,3 +1338,13 @@ def test_seeking_to_do_is_an_intent_and_seeking_a_thing_a_request(nlp, text, cod
 ])
 def test_a_known_event_named_in_passing_is_a_reference(nlp, text, expected):
     assert triples(extract(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # talking with no one is a speech or an interview, not a consultation
+    ("Ghana's finance minister discusses what Accra has learned from the debt crisis.", set()),
+    ("Ghana's president spoke with his Togolese counterpart.", {("GHA", "04", "TGO")}),
+    ("Ghanaian and Togolese leaders will discuss the border plan.", {("GHA", "04", "TGO"), ("TGO", "04", "GHA")}),
+])
+def test_talking_consults_only_with_someone(nlp, text, expected):
+    assert triples(extract(nlp, text)) == expected

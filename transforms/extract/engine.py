@@ -145,7 +145,22 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
              if not told_as_history(candidate.verb, published, article.date)
              and not told_as_starting_point(candidate.verb)
              and not told_as_lasting(candidate.verb, article.date.year)]
-    return to_rows(article, best_per_event(partners_from_article(found)), run_id)
+    found = [(candidate, offset) for candidate, offset in partners_from_article(found) if not _talks_alone(candidate)]
+    return to_rows(article, best_per_event(found), run_id)
+
+
+# Verbs of talking that consult (04) only with someone: "Kallas discusses what Europe has learned",
+# "Bailey, who was speaking after the rate rise, said ..." are interviews and speeches.
+SOLO_TALK_VERBS = frozenset({"speak", "discuss", "talk"})
+
+
+def _talks_alone(candidate: Candidate) -> bool:
+    """A talking verb with no partner: no recipient, and one speaker (not "leaders", not "A and B")."""
+    verb = candidate.verb
+    if candidate.target is not None or candidate.rule.code[:2] != "04" or verb.lemma_.lower() not in SOLO_TALK_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in s.children) for s in subjects)
 
 
 def _joint(candidate: Candidate) -> bool:
