@@ -493,18 +493,22 @@ def test_a_present_clause_of_time_or_condition_names_a_day_to_come(nlp, text, ex
     assert [text[a:b] for a, b in spans] == (["when the report is released Thursday"] if "report" in text else [])
 
 
-def test_a_relative_clause_dates_its_own_event_not_the_row(nlp):
-    """Published on Monday 2023-03-06: "on Saturday" dates the clashes the relative clause tells
-    of, not the condemnation; the same words on the row's own verb date it."""
+def _ghana_row_of_monday(nlp, text):
+    """Ghana's row of a body published on Monday 2023-03-06, 09:00 UTC."""
     from schemas.records import Article
     from transforms.extract.engine import extract_events
 
     published = dt.datetime(2023, 3, 6, 9, 0, tzinfo=UTC)
+    article = Article("c" * 32, "https://wire.example.org/c", "", text, published, published.date(), "published",
+                      "https://wire.example.org/rss", "wire.example.org")
+    return next(e for e in extract_events(article, None, nlp(text), "t") if e.actor == "GHA")
 
+
+def test_a_relative_clause_dates_its_own_event_not_the_row(nlp):
+    """Published on Monday 2023-03-06: "on Saturday" dates the clashes the relative clause tells
+    of, not the condemnation; the same words on the row's own verb date it."""
     def ghana_row(text):
-        article = Article("c" * 32, "https://wire.example.org/c", "", text, published, published.date(), "published",
-                          "https://wire.example.org/rss", "wire.example.org")
-        return next(e for e in extract_events(article, None, nlp(text), "t") if e.actor == "GHA")
+        return _ghana_row_of_monday(nlp, text)
 
     other = ghana_row("Ghana condemned the clashes that erupted in Togo on Saturday.")
     assert (other.event_date, other.event_date_basis) == (day("2023-03-06"), "published")
@@ -515,15 +519,8 @@ def test_a_relative_clause_dates_its_own_event_not_the_row(nlp):
 def test_a_period_to_come_in_a_clause_of_what_is_planned_is_the_plans(nlp):
     """Published on Monday 2023-03-06: the refusal is news of the day; "next week" is when the
     border would have reopened. Told in the future, the period is the event's own."""
-    from schemas.records import Article
-    from transforms.extract.engine import extract_events
-
-    published = dt.datetime(2023, 3, 6, 9, 0, tzinfo=UTC)
-
     def ghana_row(text):
-        article = Article("d" * 32, "https://wire.example.org/d", "", text, published, published.date(), "published",
-                          "https://wire.example.org/rss", "wire.example.org")
-        return next(e for e in extract_events(article, None, nlp(text), "t") if e.actor == "GHA")
+        return _ghana_row_of_monday(nlp, text)
 
     planned = ghana_row("Ghana rejects Togo's plan for reopening the border next week.")
     assert (planned.event_date, planned.event_date_basis) == (day("2023-03-06"), "published")
