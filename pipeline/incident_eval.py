@@ -112,6 +112,7 @@ class GoldSet:
     rows: list[GoldRow]
     events: list[Event]  # every row the extractor gives on the referenced items (gold or not)
     unmatched: list[dict] = field(default_factory=list)  # gold lines no extractor row matched
+    item_events: dict[str, list[Event]] = field(default_factory=dict)  # the rows of each referenced item, by link
 
     def labels(self, only_ok: bool = False, per_actor: bool = False) -> dict[tuple, str]:
         """Gold label per row key; `per_actor` splits an incident by the rows' actor (the two
@@ -244,7 +245,7 @@ def load_gold_rows(path: str | Path = DEFAULT_GOLD, shared_root: Path | None = N
             row_ok=bool(reference["row_ok"]), outlet=reference["outlet"], match=how,
         ))
     events = [event for link in links for event in rows_of[link]]
-    return GoldSet(gold_rows, events, unmatched)
+    return GoldSet(gold_rows, events, unmatched, rows_of)
 
 
 def score_grouping(gold: GoldSet, predicted: dict[tuple, str]) -> dict:

@@ -169,7 +169,14 @@ def test_every_gold_row_is_a_row_the_extractor_gives_on_its_item(nlp):
     # the extractor moves on (a row it no longer writes cannot be grouped): every line is either
     # found or reported unmatched, and most are found
     assert len(gold.rows) + len(gold.unmatched) == len(references)
-    assert len(gold.unmatched) <= 0.2 * len(references)  # a broken matcher, not the extractor moving on
+    # an unmatched line is a row the extractor no longer writes, not one the matcher missed: its
+    # item has no row of that actor and root (a wrong code or an actor lost since the set was built)
+    for reference in gold.unmatched:
+        assert not [e for e in gold.item_events[reference["link"]]
+                    if (e.actor, e.event_root) == (reference["actor"], reference["event_root"])], reference["id"]
+    # 73 of 351 lines on 2026-12-03 (61 before that day's second round: references to known events,
+    # talk with no one and "stepped up" no longer written); far more would say the set needs rebuilding
+    assert len(gold.unmatched) <= 0.25 * len(references)
     for row in gold.rows:
         reference = references[row.key]
         assert row.event.actor == reference["actor"]
