@@ -150,6 +150,14 @@ def capital_names() -> frozenset[str]:
 
 
 @functools.cache
+def place_names() -> frozenset[str]:
+    """Lower-case names of countries, capitals and the places of places.csv."""
+    names = {n.lower() for r in table_rows("countries.csv") for n in [r["name"], *_split(r["names"])]}
+    names |= {r["name"].lower() for r in table_rows("places.csv")}
+    return frozenset(names | capital_names())
+
+
+@functools.cache
 def _static_actor_names() -> dict[str, ActorEntry]:
     # Insertion order = precedence: the first entry for a phrase wins.
     entries: list[tuple[str, ActorEntry]] = []

@@ -1348,3 +1348,15 @@ def test_a_known_event_named_in_passing_is_a_reference(nlp, text, expected):
 ])
 def test_talking_consults_only_with_someone(nlp, text, expected):
     assert triples(extract(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # a country's or a city's name before an attack says where it happened, not who did it
+    ("Two tourists were killed in a Togo attack by suspected rebels.", set()),
+    ("Three people were killed in an overnight Lome drone attack.", set()),
+    # a demonym or initials name who did it
+    ("A Ghanaian drone attack killed three people in Lome.", {"GHA"}),
+    ("A US air strike in Togo killed 30 militants.", {"USA"}),
+])
+def test_a_place_before_an_attack_is_where_it_happened(nlp, text, actors):
+    assert {e.actor for e in extract(nlp, text) if e.event_root in ("18", "19")} == actors

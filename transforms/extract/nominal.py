@@ -233,6 +233,10 @@ def instrument_agent(subject, resolver: ArticleActors) -> Actor | None:
 
 def _agent(noun, resolver: ArticleActors) -> Actor | None:
     modifiers = [t for t in name_tokens(noun) if t.i != noun.i and t.dep_ in ("amod", "compound", "poss", "nmod")]
+    if noun.lemma_.lower() not in HOME_CONFLICT_NOUNS and not any(
+            prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS for prep in noun.children):
+        modifiers = [t for t in modifiers if t.dep_ == "poss" or not (
+            names_a_place(t) or any(c.dep_ in ("compound", "nmod") and names_a_place(c) for c in t.children))]
     for modifier in modifiers:
         actor = resolver.resolve(modifier, remember=False)
         if actor is not None:
@@ -247,6 +251,27 @@ def _agent(noun, resolver: ArticleActors) -> Actor | None:
             if subject.dep_ == "nsubj":
                 return resolver.resolve(subject, remember=False)
     return None
+
+
+# Fighting a country's name comes before is its own ("Sudan fighting": its army and a rival force).
+HOME_CONFLICT_NOUNS = frozenset({"fighting", "clash", "clashes", "war", "conflict", "unrest", "violence"})
+
+
+def names_a_place(token) -> bool:
+    """The token ends the name of a country, a capital or a place of the table ("Japan", "Kyiv",
+    "South Korea"). Before an attack noun, or before another of its modifiers, such a name says
+    where it happened ("killed in Japan attack", "Uganda school attack"), not who did it. A demonym
+    does ("Russian drone attack"), as do initials ("US air strike") and a name before the attack's
+    "on" phrase ("Iran attack on Israel")."""
+    if token.text.replace(".", "").isupper():  # "US air strike", "UK raid": initials stand for the actor
+        return False
+    doc = token.doc
+    for size in (3, 2, 1):
+        if token.i - size + 1 >= 0:
+            words = " ".join(t.lower_ for t in doc[token.i - size + 1: token.i + 1])
+            if words in ontology.place_names():
+                return True
+    return False
 
 
 # Verbs that say what an attack did to what it hit: "airstrikes hit buildings in Khan Younis".
