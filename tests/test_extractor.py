@@ -1360,3 +1360,13 @@ def test_talking_consults_only_with_someone(nlp, text, expected):
 ])
 def test_a_place_before_an_attack_is_where_it_happened(nlp, text, actors):
     assert {e.actor for e in extract(nlp, text) if e.event_root in ("18", "19")} == actors
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # acts joined to what an appeal asks for are asked for too, not done
+    ("Ghana urged Togo to stop shelling and killing civilians.", {("GHA", "02", "TGO")}),
+    # a verb in another form joined to the complement is a clause of its own
+    ("Togo vowed to retaliate and filed a complaint against Ghana at the WTO.", {("TGO", "11", "GHA"), ("TGO", "13", None)}),
+])
+def test_acts_joined_to_what_is_asked_for_are_not_done(nlp, text, expected):
+    assert triples(extract(nlp, text)) == expected

@@ -389,7 +389,17 @@ def _has_clause(verb) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
+def _first_of_same_form(verb):
+    """The first of the verbs joined by "and" that share this one's form ("shelling and killing")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.tag_ == verb.tag_:
+        verb = verb.head
+    return verb
+
+
 def _unrealized(verb, by_verb: dict[int, list[Candidate]]) -> bool:
+    """What a demand, an appeal, an intent or a threat asks for has not happened ("demanded that
+    Manila withdraw", "urged Israel to stop bombing and killing civilians": the killing too)."""
+    verb = _first_of_same_form(verb)
     if verb.dep_ not in ("ccomp", "xcomp"):
         return False
     head = verb.head
@@ -409,8 +419,12 @@ def _governed_by_event_verb(verb) -> bool:
     """'refused to implement': the governing verb codes the event, not the xcomp.
 
     Aspectual verbs ("began sharing data") govern nothing: the complement is the event; nor
-    do words that schedule it ("is set to meet": clauses.is_scheduled).
+    do words that schedule it ("is set to meet": clauses.is_scheduled). A verb joined to such a
+    complement in the same form is governed with it ("urged Togo to stop shelling and killing
+    civilians"); one in another form is a clause of its own ("vowed to retaliate and filed a
+    complaint", which the parser joins to "retaliate").
     """
+    verb = _first_of_same_form(verb)
     if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in ontology.aspectual_verbs() or is_scheduled(verb):
         return False
     return _has_rules(verb.head.lemma_) or predicate_rule(verb.head) is not None
