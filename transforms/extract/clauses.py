@@ -237,13 +237,19 @@ OBLIGATION_MODALS = frozenset({"must", "should"})
 POSSIBILITY_MODALS = frozenset({"would", "could", "might", "may"})
 
 
+def is_obligation(verb) -> bool:
+    """What the verb's subject must or should do ("Togo must withdraw its troops"); an inverted
+    "Should Egypt mediate, ..." opening the text is a condition, not a duty."""
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS and c.i > 0 for c in verb.children)
+
+
 def is_hypothetical(verb) -> bool:
     """A condition is not an event: '... if the United States demands it', and the inverted
     forms 'Should Egypt mediate, ...', 'Were Iran to attack Israel, ...' (at any depth of
     adverbial clauses), and a clause that is the subject of a modal judgement ("Israel occupying
     Gaza again would be a big mistake": POSSIBILITY_MODALS), and an obligation ("Togo must
     withdraw its troops": OBLIGATION_MODALS)."""
-    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS and c.i > 0 for c in verb.children):
+    if is_obligation(verb):
         return True
     node = verb
     while True:

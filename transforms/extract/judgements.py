@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from schemas import ontology
 from transforms.extract.actors import Actor, ArticleActors, resolve_all
-from transforms.extract.clauses import OBLIGATION_MODALS, agents_of, is_negated
+from transforms.extract.clauses import agents_of, is_negated, is_obligation
 
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "constitute", "amount"})
 PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
@@ -39,7 +39,7 @@ DEMAND = "100"
 def judgement(verb, speaker: Actor, resolver: ArticleActors) -> tuple[str, Actor | None] | None:
     """(CAMEO code, recipient) when what the speech verb reports is a judgement, else None."""
     for content, predicates, judged in _contents(verb):
-        if content.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in content.children):
+        if content.dep_ == "ccomp" and is_obligation(content):
             owner = _judged_owner(judged, speaker, resolver)
             if owner is not None:
                 return DEMAND, owner

@@ -64,15 +64,20 @@ def verbless_headline(sent) -> bool:
 OTHER_EVENT_CLAUSES = frozenset({"relcl"})
 
 
-def other_event_spans(verb, base: int) -> tuple[tuple[int, int], ...]:
+def _clause_spans(verb, base: int, heads) -> tuple[tuple[int, int], ...]:
     """Character spans, counted from `base` (the evidence sentence's start in the text), of the
-    clauses under `verb` that tell of other events (OTHER_EVENT_CLAUSES)."""
+    clauses under `verb` headed by a token for which `heads(token)` is true."""
     spans = set()
     for token in verb.subtree:
-        if token.i != verb.i and token.dep_ in OTHER_EVENT_CLAUSES:
+        if token.i != verb.i and heads(token):
             left, right = token.left_edge, token.right_edge
             spans.add((left.idx - base, right.idx + len(right.text) - base))
     return tuple(sorted(spans))
+
+
+def other_event_spans(verb, base: int) -> tuple[tuple[int, int], ...]:
+    """The spans of the clauses under `verb` that tell of other events (OTHER_EVENT_CLAUSES)."""
+    return _clause_spans(verb, base, lambda token: token.dep_ in OTHER_EVENT_CLAUSES)
 
 
 # Clauses under the event's verb that tell of what is planned or chosen, not done: "give up on
@@ -86,13 +91,8 @@ _NONFINITE_TAGS = frozenset({"VB", "VBG"})
 
 
 def plan_clause_spans(verb, base: int) -> tuple[tuple[int, int], ...]:
-    """Character spans, counted from `base`, of the non-finite clauses under `verb` (PLAN_CLAUSES)."""
-    spans = set()
-    for token in verb.subtree:
-        if token.i != verb.i and token.dep_ in PLAN_CLAUSES and token.tag_ in _NONFINITE_TAGS:
-            left, right = token.left_edge, token.right_edge
-            spans.add((left.idx - base, right.idx + len(right.text) - base))
-    return tuple(sorted(spans))
+    """The spans of the non-finite clauses under `verb` that tell of a plan (PLAN_CLAUSES)."""
+    return _clause_spans(verb, base, lambda token: token.dep_ in PLAN_CLAUSES and token.tag_ in _NONFINITE_TAGS)
 
 
 # Clauses of condition and time whose present tense tells of what is to come: "if he is granted
