@@ -257,6 +257,7 @@ def test_an_explicit_date_wins_over_a_relative_phrase():
     "sentence",
     [
         "Six trucks have crossed into Syria for the first time since the earthquake on Monday.",
+        "It was Ghana's first visit to Lome since March 3.",  # a record counted from a day: news of now
         "Candidates sparred ahead of their Friday election.",
         "Israel has accused photographers of taking part in the October 7 attack.",
         "The court looked into the events of January 8.",
@@ -290,6 +291,9 @@ def test_reference_points_names_and_silence_fall_back_to_the_publication_date(se
         "The curfew holds until Friday.",
         "The minister resigned two years ago.",
         "The Lome market opened every Saturday between 1990 and 2005.",
+        # what has lasted since a day happened on no one day
+        "Togo has held the Ghanaian trader since Tuesday.",
+        "Since the truce began on Friday, Ghana has freed 40 prisoners.",
     ],
 )
 def test_vague_periods_give_no_date(sentence):
@@ -606,8 +610,8 @@ def _scorer():
 
 
 # Measured on the development split without the parse (tools/score_event_dates.py --split dev
-# --words-only): 0.833 of all 1,110 sentences, 0.913 of the 728 dated ones; the floors leave a margin.
-DEV_FLOORS = (0.83, 0.90)
+# --words-only): 0.820 of all 1,260 sentences, 0.920 of the 833 dated ones; the floors leave a margin.
+DEV_FLOORS = (0.81, 0.90)
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the sentences are read from ../shared/corpus")

@@ -1334,6 +1334,30 @@ def test_a_known_event_named_in_passing_is_a_reference(nlp, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # an attack noun after an adjective's preposition tells a quality, not news
+    ("The Ghanaian port is vulnerable to Togolese attacks.", set()),
+    ("Togo launched attacks on the Ghanaian port.", {("TGO", "19", "GHA")}),
+])
+def test_an_event_noun_after_an_adjective_is_a_quality(nlp, text, expected):
+    assert triples(extract(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what help is for is told by the help: no fight of Benin's
+    ("Togo questioned the strategy of helping Benin fight Niger.", set()),
+    ("Ghana helped Benin fight Niger.", {("GHA", "07", "BEN")}),  # the one helped is the recipient
+])
+def test_what_help_is_for_is_no_act_of_the_one_helped(nlp, text, expected):
+    assert triples(extract(nlp, text)) == expected
+
+
+def test_a_sports_word_inside_a_known_body_s_name_is_not_the_topic(nlp):
+    # the "League" of the Arab League; a sports league still makes the sentence sport
+    assert triples(extract(nlp, "The Arab League condemned Togo's raid on Benin.")) == {("ARL", "11", "TGO")}
+    assert not extract(nlp, "Ghana beat Togo in the league.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # talking with no one is a speech or an interview, not a consultation
     ("Ghana's finance minister discusses what Accra has learned from the debt crisis.", set()),
     ("Ghana's president spoke with his Togolese counterpart.", {("GHA", "04", "TGO")}),

@@ -273,9 +273,17 @@ ERRAND_VERBS = frozenset({"sit", "gather", "meet", "travel", "fly", "arrive", "c
                           "convene", "return", "assemble", "visit"})
 
 
+# What help is for is told by the help: "helped Togo fight the rebels" reports the helper's act;
+# "the strategy of helping Benin fight Niger" reports no fight.
+HELPING_VERBS = frozenset({"help", "assist", "enable"})
+
+
 def is_purpose(verb) -> bool:
     """'raised interest rates to curb inflation', 'deployed police to end the protests': what an
-    act is for has not happened (unless the act is an errand: "flew to Nairobi to sign")."""
+    act is for has not happened (unless the act is an errand: "flew to Nairobi to sign"); nor is
+    what help is for (HELPING_VERBS) an act of the one helped."""
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in HELPING_VERBS:
+        return True
     return (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
             and verb.head.lemma_.lower() not in ERRAND_VERBS)

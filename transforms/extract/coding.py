@@ -105,10 +105,28 @@ def _off_topic_sentence(sent, cues) -> bool:
     found = sent.doc.user_data.get(key)
     if found is None:
         text = span_text(sent)
-        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
-        found = bool(SCORE.search(text) or FIXTURE.search(text)
-                     or words & (cues["sports"] | cues["business"] | cues["science"]))
+        topic_cues = cues["sports"] | cues["business"] | cues["science"]
+        found = bool(SCORE.search(text) or FIXTURE.search(text) or _topic_words(sent, topic_cues))
         sent.doc.user_data[key] = found
+    return found
+
+
+def _topic_words(sent, topic_cues: frozenset[str]) -> set[str]:
+    """The cue words of the sentence, leaving out those inside the name of a body the gazetteer
+    knows: the "League" of "the Arab League condemned ..." is not a sports league."""
+    def words(tokens) -> set[str]:
+        return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+
+    found = words(sent) & topic_cues
+    if found:
+        names = ontology.actor_names()
+        in_names = set()
+        for entity in sent.ents:
+            tokens = [t for t in entity if t.lower_ != "the"]
+            entry = names.get(ontology.normalize_name(" ".join(t.text for t in tokens)))
+            if entity.label_ == "ORG" and entry is not None and entry.kind == "organization":
+                in_names.update(t.i for t in tokens)
+        found = words([t for t in sent if t.i not in in_names]) & topic_cues
     return found
 
 

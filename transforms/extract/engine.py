@@ -16,6 +16,7 @@ from schemas.records import Article, Event
 from transforms.extract.actors import Actor, ArticleActors, name_tokens, resolve_all
 from transforms.extract.background import told_as_history, told_as_lasting, told_as_starting_point
 from transforms.extract.clauses import (
+    HELPING_VERBS,
     SUBJECT_DEPS,
     agents_of,
     clause_kind,
@@ -548,9 +549,11 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     if not actors:
         return
     target = find_target(resolver, target_heads, preps, dobj, rule.code[:2])
-    if target is None and rule.code[:2] in ("02", "10"):  # "demanded that Manila withdraw"
+    # "demanded that Manila withdraw"; "helped Benin fight Niger": the one helped
+    helping = verb.lemma_.lower() in HELPING_VERBS
+    if target is None and (rule.code[:2] in ("02", "10") or helping):
         for child in children:
-            if child.dep_ == "ccomp":
+            if child.dep_ == "ccomp" or (helping and child.dep_ == "xcomp"):
                 target = find_target(resolver, [c for c in child.children if c.dep_ in SUBJECT_DEPS], [], None)
                 break
     if target is None:  # "agreed to keep supplying Sri Lanka with fuel": the complement names it

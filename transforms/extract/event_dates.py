@@ -40,7 +40,10 @@ Rules (each one measured on tests/data/event_date_sentences.jsonl, see tools/sco
   is not in the past ("killed due to heavy rain on Friday"); a date announced as ahead that fell
   at most STALE_ANNOUNCEMENT_DAYS before publication is that date, in a late item.
 * **Which expression**: one governed by "since", "before", "ahead of" marks a reference point,
-  not the event, and is skipped; a possessive period ("this week's", "next year's") names a
+  not the event, and is skipped; but what has lasted "since" a day ("has been held since
+  Tuesday", "has freed 40 prisoners since the truce began on Friday") happened on no one day:
+  vague, when nothing else dates the sentence (a record counted from a day, "the first visit
+  since 2014", is news of now); a possessive period ("this week's", "next year's") names a
   thing, not the event. Then the first day the sentence gives for its event wins (an explicit
   date or weekday before a relative phrase), before a statement's day ("said on Tuesday that
   ... on Monday" is Monday), before a vague period, before a day governed by "after",
@@ -130,7 +133,7 @@ class Mention(NamedTuple):
     start: int
     end: int
     day: dt.date | None
-    role: str  # "main", "speech", "vague", "after"
+    role: str  # "main", "speech", "vague", "after", "since"
     what: str  # "explicit", "weekday", "relative", "vague"
 
 
@@ -425,6 +428,8 @@ def find_mentions(sentence: str, local: dt.date, tense: str | None = None,
             continue  # "give up on clinching a trade pact next week": the plan's time (tense.plan_clause_spans)
         governor = _governor(sentence, start)
         if governor == "discard":
+            if _since_duration(" ".join(_words_before(sentence, start)[-WINDOW_WORDS:])):
+                mentions.append(Mention(start, end, None, "since", what))
             continue
         if governor == "relative_clause":
             governor = "after"
@@ -444,12 +449,23 @@ def find_mentions(sentence: str, local: dt.date, tense: str | None = None,
     return mentions
 
 
+_SINCE = re.compile(r"\bsince\b")
+# "the first visit since 2014", "for the first time since the earthquake": a record measured from
+# a day, told of an event that happened now; not a state that has lasted since that day.
+_FIRST_SINCE = re.compile(r"\b(?:first|time)\b[^,;]*\bsince\b")
+
+
+def _since_duration(window: str) -> bool:
+    """Whether the nearest clause before a mention says what has lasted "since" it."""
+    return bool(_SINCE.search(window)) and not _FIRST_SINCE.search(window)
+
+
 # A period still to come cannot date an act told in the past tense: it dates something the act
 # is about (a plan, a hearing, a deadline), so the act is dated by publication. The present is
 # left alone: "is visiting Africa next week" is the visit's own time.
 _AHEAD_PERIOD = re.compile(r"(?i:next|coming|this coming)\b")
 
-ROLE_ORDER = ("main", "speech", "vague", "after")
+ROLE_ORDER = ("main", "speech", "vague", "after", "since")
 # Within a role an explicit date or weekday wins over a relative phrase ("overnight on Monday").
 WHAT_ORDER = ("explicit", "weekday", "relative", "vague")
 

@@ -76,6 +76,8 @@ def referenced_not_reported(noun) -> bool:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in TIME_REFERENCE_PREPS:
         return True
+    if noun.dep_ == "pobj" and head.head.pos_ == "ADJ":  # "vulnerable to Ukrainian attacks": a quality
+        return True
     known = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) for c in noun.children)
     if noun.dep_ == "pobj" and head.lower_ in KNOWN_EVENT_PREPS:
         return known
