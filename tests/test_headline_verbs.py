@@ -1,4 +1,4 @@
-"""A headline verb the tagger read as a plural noun is tried as a verb (transforms/extract/headline_verbs.py)."""
+"""A headline verb the tagger read as a noun is tried as a verb (transforms/extract/headline_verbs.py)."""
 from __future__ import annotations
 
 import pytest
@@ -40,6 +40,21 @@ def test_a_headline_verb_read_as_a_noun_before_its_object_read_as_a_verb(nlp, ti
     doc = {t.text: t for t in nlp(title)}
     assert (doc[verb].tag_, doc[verb].dep_) == ("VBZ", "ROOT")
     assert (doc[noun].pos_, doc[noun].dep_, doc[noun].head.text) == ("NOUN", "dobj", verb)
+
+
+def test_a_headline_verb_read_as_a_singular_noun_after_a_plural_subject_gives_its_event(nlp):
+    title = "Ghanaian police detain activists on Togo border anniversary"
+    with nlp.select_pipes(disable=[HEADLINE_VERBS]):
+        assert next(t for t in nlp(title) if t.text == "detain").tag_ == "NN"  # the small model's reading
+    word = next(t for t in nlp(title) if t.text == "detain")
+    assert (word.tag_, word.pos_, word.dep_) == ("VBP", "VERB", "ROOT")  # plural present, as written
+    assert ("GHA", "17") in {(e.actor, e.event_root) for e in extract(nlp, "", title=title)}
+
+
+def test_a_noun_after_a_singular_noun_stays_a_compound(nlp):
+    # "strike" could be a verb, but "doctor" would be a singular subject for it
+    doc = nlp("Ghanaian junior doctor strike warning for March")
+    assert next(t for t in doc if t.text == "strike").pos_ == "NOUN"
 
 
 def test_a_plural_subject_before_its_verb_stays_a_subject(nlp):
