@@ -243,6 +243,22 @@ def test_a_holiday_that_names_a_thing_dates_nothing(sentence):
     assert resolve(sentence, "2023-12-20T10:00+00:00") == (day("2023-12-20"), "published")
 
 
+def test_a_date_after_a_time_of_day_dates_the_event():
+    got = resolve("The plane crashed near Accra in the early hours of May 1.", "2023-05-08T10:00+00:00")
+    assert got == (day("2023-05-01"), "sentence")
+
+
+@pytest.mark.parametrize(("tense", "expected"), [
+    ("past", (None, "vague")),  # a total as of that day
+    ("future", (day("2023-03-11"), "sentence")),  # a deadline is its day
+])
+def test_by_a_day_is_a_total_in_the_past_and_a_deadline_ahead(tense, expected):
+    sentence = {"past": "More than 2,000 hectares were burned in Ghana by Saturday.",
+                "future": "Ghana will close the border by Saturday."}[tense]
+    when = at("2023-03-08T10:00+00:00")
+    assert resolve_event_date(sentence, when, when.date(), tense) == expected
+
+
 def test_a_date_after_as_of_dates_the_event():
     got = resolve("Ghana's border with Togo: as of March 10, traders need a permit.", "2023-03-08T10:00+00:00")
     assert got == (day("2023-03-10"), "sentence")
@@ -262,6 +278,7 @@ def test_an_explicit_date_wins_over_a_relative_phrase():
         "Israel has accused photographers of taking part in the October 7 attack.",
         "The court looked into the events of January 8.",
         "Negotiators hope to reach a deal before June 1.",
+        "Scholars from Ghana and Togo met often in run-up to presidential talks on Wednesday.",
         "Here is the best of this week's cartoons.",
         "Your Thursday Briefing: talks in Geneva",
         "The Good Friday Agreement ended decades of violence.",
@@ -287,6 +304,7 @@ def test_reference_points_names_and_silence_fall_back_to_the_publication_date(se
         "The treaty was signed in October.",
         "The treaty was signed in 2019.",
         "Troops recently withdrew from the border.",
+        "Recent weeks have seen a surge in Ghanaian exports to Togo.",
         "The president will visit Japan next year.",
         "The curfew holds until Friday.",
         "The minister resigned two years ago.",

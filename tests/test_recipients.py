@@ -265,3 +265,21 @@ def test_striking_a_truce_is_an_agreement_not_a_strike(nlp):
     events = extract(nlp, "Ghana struck a truce with Togo over the disputed border.")
     assert ("GHA", "05", "TGO") in triples(events)
     assert not any(e.event_root == "19" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a domestic act: the acting state receives it (GOLD.md codes it state to state)
+        ("Ghanaian police arrested opposition leaders in Kumasi.", ("GHA", "GHA")),
+        ("Ghana's president met with military commanders in Kumasi.", ("GHA", "GHA")),
+        ("Georgians rallied in Tbilisi.", ("GEO", "GEO")),  # a protest: its capital's government
+        # its own forces, police and weapons are what it acts with; its own places where it acts
+        ("Ghana deployed police in a bid to end the protests.", ("GHA", None)),
+        ("Ghana shot down two drones headed for Accra.", ("GHA", None)),
+        ("Togo struck Lome airport with drones.", ("TGO", None)),
+        ("Ghana declared a state of emergency.", ("GHA", None)),  # a condition, not the state
+    ],
+)
+def test_a_domestic_act_has_its_own_state_as_recipient(nlp, text, expected):
+    assert [(e.actor, e.target) for e in extract(nlp, text)] == [expected]

@@ -49,6 +49,8 @@ def _ambiguous_names() -> tuple[dict, ...]:
 HEAD_ONLY_ROLES = frozenset({"chief", "head"})
 # "foreign governments", "overseas diplomats": explicitly not the country the story frames.
 FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "western", "other"})
+# Role nouns that name a condition before "of" and a common noun: "a state of emergency".
+CONDITION_NOUNS = frozenset({"state"})
 QUANTITY_NOUNS = frozenset({"tens", "hundreds", "thousands", "dozens", "millions", "scores"})
 # Sectors a modifier may refine ("rebel forces" are REB, not MIL); ELI: a former official.
 GENERIC_ROLES = frozenset({"GOV", "MIL", "CVL", "PPL"})
@@ -354,6 +356,10 @@ class ArticleActors:
         if any(self._role_of(t) == FORMER for t in tokens):
             return FORMER  # "former President Bolsonaro", "ex-minister": no longer the state
         if head is not None and head.pos_ != "PROPN":
+            if head.lower_ in CONDITION_NOUNS and any(
+                    c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "NOUN" for o in c.children)
+                    for c in head.children):
+                return None  # "a state of emergency": a condition, not the state
             # The head noun decides, unless a modifier names a more specific sector:
             # "rebel forces" (REB), "intelligence officials" (SPY), "opposition lawmakers" (OPP).
             role = self._role_of(head)
@@ -382,6 +388,13 @@ class ArticleActors:
             return False  # "the United Kingdom" names a country, not its government
         name_words = set(_normalize(actor.name).split())
         return all(_normalize(t.text) in name_words for t in tokens if self._role_of(t) is not None)
+
+    def role_type_of(self, head) -> str | None:
+        """The sector the phrase headed by `head` names by its words ("military commanders": MIL),
+        or None; a foreign one ("foreign troops") names none of the story's own."""
+        if any(c.lower_ in FOREIGN_WORDS for c in head.children if c.dep_ in ("amod", "compound")):
+            return None
+        return self._role_type(name_tokens(head), head)
 
     def _role_of(self, token) -> str | None:
         return self._roles.get(token.lemma_.lower()) or self._roles.get(token.text.lower())

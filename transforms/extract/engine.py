@@ -8,6 +8,7 @@ it returns `Event` records, never spaCy objects.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -58,7 +59,14 @@ from transforms.extract.judgements import judgement
 from transforms.extract.nominal import IMPACT_VERBS, instrument_agent, nominal_code, nominal_events, nominal_target
 from transforms.extract.outlets import outlet_country
 from transforms.extract.rows import TITLE_SEPARATOR, analysed_text, best_per_event, to_rows
-from transforms.extract.targets import clause_target, complement_target, find_target, where_clause_target
+from transforms.extract.targets import (
+    FORCE_ROLES,
+    clause_target,
+    complement_target,
+    find_target,
+    own_institution_target,
+    where_clause_target,
+)
 from transforms.extract.topics import item_kind, keeps
 from transforms.extract.verbs import match_verb
 
@@ -549,6 +557,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     if not actors:
         return
     target = find_target(resolver, target_heads, preps, dobj, rule.code[:2])
+    if target is not None and not _own_recipient(target, actors, rule.code[:2]):
+        target = None  # not the acting state's own recipient: look further
     # "demanded that Manila withdraw"; "helped Benin fight Niger": the one helped
     helping = verb.lemma_.lower() in HELPING_VERBS
     if target is None and (rule.code[:2] in ("02", "10") or helping):
@@ -562,6 +572,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         target = where_clause_target(resolver, verb, rule.code[:2])
     if target is None and main_verb is not None:  # "rejected Togo's plan, warning of countermeasures"
         target = clause_target(resolver, main_verb, rule.code[:2])
+    if target is None:  # "met with military commanders": the state's own
+        target = own_institution_target(resolver, target_heads, preps, actors)
     if target is None and instrument:  # "a Russian missile strike on Kharkiv killed four": the weapon's target
         target = next((t for t in (nominal_target(s, resolver, actors[0]) for s in subjects) if t is not None), None)
     object_text = _object_text(verb, dobj, preps, target)
@@ -578,13 +590,45 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         this_target = target
         if reciprocal:
             this_target = next((a for a in actors if a.code != actor.code), None)
-        if this_target is not None and this_target.code == actor.code:
+        # A domestic act has its own state as recipient (_own_recipient); in a mutual act the
+        # partner is the other subject.
+        if this_target is not None and this_target.code == actor.code and (
+                reciprocal or not _own_recipient(this_target, [actor], rule.code[:2])):
             this_target = None
         features = row_features(actor, this_target, rule, passive=passive, reported=speaker is not None,
                                  instrument=instrument, light_verb=light_noun,
                                  background=reduced or clause_kind(verb) == "relcl",
                                  subordinate=clause_kind(verb) == "advcl")
         yield Candidate(actor, this_target, rule, verb, object_text, speaker, 0.0, features)
+
+
+PROTEST_ROOT = "14"
+
+
+def _own_recipient(target: Actor, actors, root: str) -> bool:
+    """Whether `target` may receive the act when it is the acting state itself: a domestic act
+    ("Pakistan's police arrested Imran Khan", "met with military commanders": tests/data/GOLD.md
+    codes it state to state). Not for a body that is no state ("a UN official denounced the
+    organisation"); not for the state's own forces or weapons that the story's country frames,
+    which are what it acts with ("built up forces", "struck Kharkiv with missiles"); not for a
+    place of its own, which is where it acted ("shot down drones headed for Moscow", "welcomed
+    Kissinger to Beijing"), except for a protest, which its capital's government receives
+    ("rallied in Tbilisi")."""
+    if target.code not in {a.code for a in actors}:
+        return True
+    if any(a.code != a.country for a in actors):
+        return False
+    if target.via == "place" or _names_a_capital(target.name):
+        return root == PROTEST_ROOT
+    return target.via != "context" or target.actor_type not in FORCE_ROLES
+
+
+def _names_a_capital(name: str) -> bool:
+    """"Moscow", "Lome airport", "Moscow's invasion", "a forum in Riyadh": a phrase that names a
+    capital (a place, or the government it stands for, never the state's own recipient)."""
+    words = [w.strip(".,;:!?\"“”‘’'()") for w in re.sub(r"['’]s\b", "", name.lower()).split()]
+    capitals = ontology.capital_names()
+    return any(" ".join(words[i:i + n]) in capitals for n in (1, 2, 3) for i in range(len(words) - n + 1))
 
 
 def _object_text(verb, dobj, preps, target: Actor | None) -> str | None:

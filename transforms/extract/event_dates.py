@@ -28,11 +28,13 @@ Rules (each one measured on tests/data/event_date_sentences.jsonl, see tools/sco
   that day; without a year, the year that puts it nearest the publication date
   ("December 30" published January 2 is the previous December), or the next occurrence with a
   future cue. A date used as a name ("the October 7 attack", "the events of January 8",
-  "over Jan. 6") does not date the sentence.
+  "over Jan. 6") does not date the sentence; after a time of day it dates it ("the early hours
+  of May 1").
 * **Vague** ("last week", "this month", "over the weekend", "in October", "in 2022",
   "recently", "until Friday", "two years ago", a span of days that has begun: "held from
-  November 16-18"): the sentence says the event is not on the publication date but gives no
-  day: `None` (basis "vague"). A span still to come is its first day ("will travel November
+  November 16-18", a total "by" a day told in the past: "were burned by May 31"): the sentence
+  says the event is not on the publication date but gives no day: `None` (basis "vague"). A
+  deadline ahead is its day ("will shut down by Saturday"). A span still to come is its first day ("will travel November
   1-9"); a period to come does not date an act told in the past ("ordered him held until a
   hearing next week" is dated by publication).
 * **Future cues** after the day do not govern it in a past-tense sentence ("demonstrated on
@@ -108,6 +110,8 @@ _PERIOD_WORDS = {"in", "during", "since", "until", "by", "from", "to", "through"
 # A month-day after these is a date used as a name: "the October 7 attack", "the events of January 8".
 _NAME_WORDS = {"the", "of", "over", "a", "an"}
 _DATE_PREPOSITIONS = {"on", "from", "to", "until", "by", "since", "before", "after", "as"}
+# "the early hours of May 1", "the night of 3 March": a time of that day, not a name.
+_TIME_OF_DAY = {"hours", "morning", "afternoon", "evening", "night", "dawn", "day"}
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\n\"“”—–]|\s-\s|--")
 _WORD = re.compile(r"[\w'’.-]+")
 WINDOW_WORDS = 12  # how far back a governor ("since", "after") reaches within the clause
@@ -365,7 +369,8 @@ def _raw_mentions(sentence: str, local: dt.date, future: bool, tense: str | None
             if match[0][:3].lower() == "the":  # "on the 5th of March" dates; "what the 4 May elections mean" names
                 named = not previous or previous[-1] not in _DATE_PREPOSITIONS
             else:
-                named = bool(previous) and previous != ["as", "of"] and (  # "as of August 2" dates
+                named = bool(previous) and previous != ["as", "of"] and not (  # "as of August 2" dates
+                    len(previous) == 2 and previous[1] == "of" and previous[0] in _TIME_OF_DAY) and (  # "the early hours of May 1"
                     previous[-1] in _NAME_WORDS or previous[-1].endswith(("'s", "’s")) or (
                         len(previous) == 2 and previous[0] == "the" and previous[1].islower()
                         and previous[1] not in _DATE_PREPOSITIONS))
@@ -435,6 +440,8 @@ def find_mentions(sentence: str, local: dt.date, tense: str | None = None,
             governor = "after"
         if governor == "period_end" and what == "relative":  # "targeted by overnight attacks": an agent
             governor = None
+        if tense == PAST and _previous_words(sentence, start, 1) == ["by"] and what in ("explicit", "weekday"):
+            governor = "period_end"  # "were burned by May 31": a total as of that day; "will shut by Saturday" is its day
         if day is None or governor == "period_end":
             role = "after-vague" if governor == "after" else "vague"
             day = None
