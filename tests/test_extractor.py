@@ -1387,3 +1387,15 @@ def test_a_place_before_an_attack_is_where_it_happened(nlp, text, actors):
 ])
 def test_acts_joined_to_what_is_asked_for_are_not_done(nlp, text, expected):
     assert triples(extract(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # vowing retaliation is a threat
+    ("Ghana vowed reprisals against Togo.", {("GHA", "13", "TGO")}),
+    # a verb that a condition's verb governs is as conditional
+    ("Ghana warned of unrest if Togolese authorities continue to detain its traders.", set()),
+    # a known event inside a noun's phrase is that thing's reference, not news
+    ("Ghana's minister denied any involvement in Togo's raid on Accra.", {("GHA", "01", "TGO")}),
+])
+def test_threats_conditions_and_references_inside_noun_phrases(nlp, text, expected):
+    assert triples(extract(nlp, text)) == expected

@@ -253,7 +253,8 @@ def is_hypothetical(verb) -> bool:
         return True
     node = verb
     while True:
-        while node.dep_ == "conj" and node.head.i != node.i:
+        # "if the authorities continue to prosecute him": the complement is as conditional
+        while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
             node = node.head
         if node.dep_ == "csubj" and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in node.head.children):
             return True

@@ -591,9 +591,10 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         if reciprocal:
             this_target = next((a for a in actors if a.code != actor.code), None)
         # A domestic act has its own state as recipient (_own_recipient); in a mutual act the
-        # partner is the other subject.
+        # partner is the other subject, and a subject named as the recipient is the others'.
         if this_target is not None and this_target.code == actor.code and (
-                reciprocal or not _own_recipient(this_target, [actor], rule.code[:2])):
+                reciprocal or (among_subjects and len(actors) > 1)
+                or not _own_recipient(this_target, [actor], rule.code[:2])):
             this_target = None
         features = row_features(actor, this_target, rule, passive=passive, reported=speaker is not None,
                                  instrument=instrument, light_verb=light_noun,

@@ -81,6 +81,8 @@ def referenced_not_reported(noun) -> bool:
     known = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) for c in noun.children)
     if noun.dep_ == "pobj" and head.lower_ in KNOWN_EVENT_PREPS:
         return known
+    if noun.dep_ == "pobj" and head.head.pos_ == "NOUN" and known:
+        return True  # "his involvement in El Salvador's El Mozote massacre": a thing's reference
     if noun.dep_ == "dobj" and head.pos_ == "VERB":
         lemma = head.lemma_.lower()
         return known and lemma not in ontology.light_verbs() and lemma not in IMPACT_VERBS
