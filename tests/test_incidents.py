@@ -159,6 +159,13 @@ def test_a_paper_published_just_after_utc_midnight_may_mean_the_day_before_by_to
     assert groups([evening, morning]) == [["mon"], ["tue9"]]
 
 
+def test_a_domestic_act_names_no_side_and_joins_its_one_side_like_a_row_without_a_target():
+    rows = [row("a", "Ghana arrested Togolese traders in Accra on Monday.", actor="GHA", root="17", target="TGO"),
+            row("b", "Ghanaian police arrested traders in Accra on Monday.", actor="GHA", root="17", target="GHA",
+                hour=11)]
+    assert groups(rows) == [["a", "b"]]  # the same arrests, "b" coded as a domestic act
+
+
 def test_look_alikes_stay_apart():
     two_cities = [row("kharkiv", "Russia struck Kharkiv with missiles on Monday."),
                   row("odesa", "Russia struck Odesa with missiles on Monday.")]

@@ -31,7 +31,7 @@ Within a block:
 
 1. a row's target counts as its side: a group's country when the group has one (`target_side`:
    "a raid on a Hamas camp" and "a raid in Gaza" are aimed at one side). A row without a target
-   takes the side of the block's rows whose window meets its own when they have exactly one
+   (or with its own actor as target: a domestic act names no other side) takes the side of the block's rows whose window meets its own when they have exactly one
    ("one side unknown"), and when they have several, the side whose rows its words overlap
    most (none when it overlaps none); rows aimed at different sides are different incidents;
 2. rows of one (block, side) are linked when their windows meet, their words overlap
@@ -380,6 +380,8 @@ def assign_block(rows: Iterable[IncidentRow]) -> dict[str, str]:
     features_of = {row.event_id: _features(row) for row in rows}  # the words and places are read once
     if PAIR_SEPARATOR in block[0]:  # both sides' rows: the pair is the only "target"
         rows = [row._replace(target=None) for row in rows]
+    # a domestic act (the actor its own recipient) names no side: like a row without a target
+    rows = [row._replace(target=None) if row.target == row.actor else row for row in rows]
     targeted: dict[str | None, list[IncidentRow]] = defaultdict(list)
     for row in rows:
         if row.target:
