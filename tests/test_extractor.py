@@ -634,6 +634,8 @@ def test_an_order_to_ones_own_forces_is_the_act(nlp, text, expected):
         "Were Morocco to attack Algeria, France would respond.",
         "Should Qatar mediate between Egypt and Ethiopia, the talks could resume.",
         "Ghana raised interest rates to curb inflation.",
+        "Ghana could send more aid to Togo thanks to an accounting error.",  # a possibility
+        "The Togolese court might strike down the border law.",
     ],
 )
 def test_conditions_and_purposes_are_not_events(nlp, text):

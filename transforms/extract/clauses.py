@@ -243,13 +243,22 @@ def is_obligation(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS and c.i > 0 for c in verb.children)
 
 
+def is_possibility(verb) -> bool:
+    """A main clause that says what may be ("The court could strike down the law", "Ghana can send
+    more aid"): no act. Said of oneself by a speaker it is another matter ("Iran said it could
+    quit the NPT": a threat), and not a main clause; negated, it is a refusal ("Turkey would not
+    recognise the new government")."""
+    return verb.dep_ == "ROOT" and not is_negated(verb) and any(
+        c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS | {"can", "ca"} for c in verb.children)
+
+
 def is_hypothetical(verb) -> bool:
     """A condition is not an event: '... if the United States demands it', and the inverted
     forms 'Should Egypt mediate, ...', 'Were Iran to attack Israel, ...' (at any depth of
     adverbial clauses), and a clause that is the subject of a modal judgement ("Israel occupying
-    Gaza again would be a big mistake": POSSIBILITY_MODALS), and an obligation ("Togo must
-    withdraw its troops": OBLIGATION_MODALS)."""
-    if is_obligation(verb):
+    Gaza again would be a big mistake": POSSIBILITY_MODALS), an obligation ("Togo must
+    withdraw its troops": OBLIGATION_MODALS) and a possibility (`is_possibility`)."""
+    if is_obligation(verb) or is_possibility(verb):
         return True
     node = verb
     while True:
