@@ -1392,8 +1392,10 @@ def test_acts_joined_to_what_is_asked_for_are_not_done(nlp, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # vowing retaliation is a threat
+    # vowing retaliation, hinting at strikes and stepping up threats are threats
     ("Ghana vowed reprisals against Togo.", {("GHA", "13", "TGO")}),
+    ("Ghana hinted at more strikes on Togolese positions.", {("GHA", "13", None)}),
+    ("Accra is increasing its threats against Togo.", {("GHA", "13", "TGO")}),
     # a verb that a condition's verb governs is as conditional
     ("Ghana warned of unrest if Togolese authorities continue to detain its traders.", set()),
     # a known event inside a noun's phrase is that thing's reference, not news
