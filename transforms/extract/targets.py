@@ -186,14 +186,32 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "pcomp", "acl", "prep", "dobj"})
 COMPLEMENT_DEPTH = 4
 
 
+FORCE_ROLES = frozenset({"MIL", "COP"})
+# Verbs whose "with" names the other side, not a means: "clashed with police", "met with commanders"
+# ("struck Kharkiv with missiles" is a means).
+OPPOSITE_SIDE_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "scuffle", "meet", "talk", "confer"})
+
+
+def _opposite_side(pobj) -> bool:
+    """Whether a prepositional object is the other side of the act, not its means."""
+    preposition, verb = pobj.head, pobj.head.head
+    return preposition.lower_ == "against" or (preposition.lower_ == "with"
+                                               and verb.lemma_.lower() in OPPOSITE_SIDE_VERBS)
+
+
+OWN_INSTITUTION = "own"  # the `via` of a target own_institution_target found
+# Institution nouns that are plural in sense without a plural ending ("arrested police").
+PLURAL_INSTITUTIONS = frozenset({"police", "military", "army", "parliament", "government", "opposition"})
+
+
 def own_institution_target(resolver: ArticleActors, target_heads, preps, actors) -> Actor | None:
     """A national institution named without a country as the object ("met with military
     commanders", "clashed with police", "sacked the defence minister") is the acting state's own:
     the domestic act is coded state to state (tests/data/GOLD.md: "TUR 17 TUR"). Only for a
     state's own acts, and only a named group or a definite one ("a state of emergency" names no
     institution); its own forces and police only as the other side ("met with", "clashed with"):
-    as the object they are what it acts with ("deployed police", "built up forces"), and "paid tribute to
-    the soldiers" is about them, not an act on them."""
+    as the object they are what it acts with ("deployed police", "built up forces"), and "paid
+    tribute to the soldiers" is about them, not an act on them."""
     countries = {actor.country for actor in actors}
     if len(countries) != 1 or any(actor.code != actor.country for actor in actors):
         return None
@@ -210,20 +228,6 @@ def own_institution_target(resolver: ArticleActors, target_heads, preps, actors)
         if role in OUTLET_ROLES and (role not in FORCE_ROLES or _opposite_side(head)):
             return Actor(country, head.text, country, role, OWN_INSTITUTION)
     return None
-
-
-FORCE_ROLES = frozenset({"MIL", "COP"})
-# Verbs whose "with" names the other side, not a means: "clashed with police", "met with commanders"
-# ("struck Kharkiv with missiles" is a means).
-OPPOSITE_SIDE_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "scuffle", "meet", "talk", "confer"})
-
-
-def _opposite_side(pobj) -> bool:
-    preposition, verb = pobj.head, pobj.head.head
-    return preposition.lower_ == "against" or (preposition.lower_ == "with"
-                                               and verb.lemma_.lower() in OPPOSITE_SIDE_VERBS)
-OWN_INSTITUTION = "own"  # the `via` of such a target: the one recipient that may be the actor itself
-PLURAL_INSTITUTIONS = frozenset({"police", "military", "army", "parliament", "government", "opposition"})
 
 
 def complement_target(resolver: ArticleActors, verb, root: str) -> Actor | None:
