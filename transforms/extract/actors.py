@@ -75,6 +75,11 @@ def _normalize(text: str) -> str:
     return ontology.normalize_name(text)
 
 
+def _named_foreign(head) -> bool:
+    """"foreign governments", "overseas diplomats": explicitly not the country the story frames."""
+    return any(c.lower_ in FOREIGN_WORDS for c in head.children if c.dep_ in ("amod", "compound"))
+
+
 class ArticleActors:
     """Actor resolution for one article; learns acronyms and people as it goes."""
 
@@ -226,7 +231,7 @@ class ArticleActors:
             actor = self._located_actor(head)
         if actor is None and (head.lemma_.lower() in MEMBER_NOUNS or head.lower_ in QUANTITY_NOUNS):
             actor = self._members_of(head)  # "members of the alliance", "thousands of Georgians"
-        foreign = any(c.lower_ in FOREIGN_WORDS for c in head.children if c.dep_ in ("amod", "compound"))
+        foreign = _named_foreign(head)
         owned = any(c.dep_ == "compound" and c.pos_ == "NOUN" and self._role_of(c) is None for c in head.children)
         if (foreign or owned) and actor is None:
             # "foreign governments airlifted their diplomats", "zoo officials": not the story's state
@@ -392,9 +397,7 @@ class ArticleActors:
     def role_type_of(self, head) -> str | None:
         """The sector the phrase headed by `head` names by its words ("military commanders": MIL),
         or None; a foreign one ("foreign troops") names none of the story's own."""
-        if any(c.lower_ in FOREIGN_WORDS for c in head.children if c.dep_ in ("amod", "compound")):
-            return None
-        return self._role_type(name_tokens(head), head)
+        return None if _named_foreign(head) else self._role_type(name_tokens(head), head)
 
     def _role_of(self, token) -> str | None:
         return self._roles.get(token.lemma_.lower()) or self._roles.get(token.text.lower())

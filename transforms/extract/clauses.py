@@ -235,6 +235,7 @@ OBLIGATION_MODALS = frozenset({"must", "should"})
 # A clause that is the subject of a modal judgement is a possibility: "Israel occupying Gaza again
 # would be a big mistake", "attacking Iran could be a disaster".
 POSSIBILITY_MODALS = frozenset({"would", "could", "might", "may"})
+MAY_BE_MODALS = POSSIBILITY_MODALS | {"can"}  # in a main clause: what may be
 
 
 def is_obligation(verb) -> bool:
@@ -249,7 +250,7 @@ def is_possibility(verb) -> bool:
     quit the NPT": a threat), and not a main clause; negated, it is a refusal ("Turkey would not
     recognise the new government")."""
     return verb.dep_ == "ROOT" and not is_negated(verb) and any(
-        c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS | {"can", "ca"} for c in verb.children)
+        c.dep_ == "aux" and c.lower_ in MAY_BE_MODALS for c in verb.children)
 
 
 def is_hypothetical(verb) -> bool:

@@ -121,10 +121,10 @@ def _topic_words(sent, topic_cues: frozenset[str]) -> set[str]:
     if found:
         names = ontology.actor_names()
         in_names = set()
-        for entity in sent.ents:
+        for entity in (e for e in sent.ents if e.label_ == "ORG"):
             tokens = [t for t in entity if t.lower_ != "the"]
             entry = names.get(ontology.normalize_name(" ".join(t.text for t in tokens)))
-            if entity.label_ == "ORG" and entry is not None and entry.kind == "organization":
+            if entry is not None and entry.kind == "organization":
                 in_names.update(t.i for t in tokens)
         found = words([t for t in sent if t.i not in in_names]) & topic_cues
     return found

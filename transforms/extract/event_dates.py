@@ -240,14 +240,18 @@ def _words_before(sentence: str, start: int) -> list[str]:
     return [w.lower().strip(".") for w in _WORD.findall(clause)]
 
 
+def _window_before(sentence: str, start: int) -> str:
+    """The last WINDOW_WORDS words of the clause before `start`: where a governor may stand."""
+    return " ".join(_words_before(sentence, start)[-WINDOW_WORDS:])
+
+
 def _governor(sentence: str, start: int) -> str | None:
     """The nearest governing phrase before the mention in its clause: its kind, or None.
 
     A speech verb governs only from close by and with no future cue in between: "told the
     Senate committee on Wednesday" is the statement's day, "said Putin will visit China on
     Monday" is the visit's."""
-    words = _words_before(sentence, start)
-    window = " ".join(words[-WINDOW_WORDS:])
+    window = _window_before(sentence, start)
     best = None  # (position of the phrase's end, kind)
     for kind in ("discard", "after", "relative_clause", "speech", "period_end"):
         for phrase in _phrases(kind):
@@ -433,7 +437,7 @@ def find_mentions(sentence: str, local: dt.date, tense: str | None = None,
             continue  # "give up on clinching a trade pact next week": the plan's time (tense.plan_clause_spans)
         governor = _governor(sentence, start)
         if governor == "discard":
-            if _since_duration(" ".join(_words_before(sentence, start)[-WINDOW_WORDS:])):
+            if _since_duration(_window_before(sentence, start)):
                 mentions.append(Mention(start, end, None, "since", what))
             continue
         if governor == "relative_clause":

@@ -31,8 +31,8 @@ Within a block:
 
 1. a row's target counts as its side: a group's country when the group has one (`target_side`:
    "a raid on a Hamas camp" and "a raid in Gaza" are aimed at one side). A row without a target
-   (or with its own actor as target: a domestic act names no other side) takes the side of the block's rows whose window meets its own when they have exactly one
-   ("one side unknown"), and when they have several, the side whose rows its words overlap
+   (or with its own actor as target: a domestic act names no other side) takes the side of the
+   block's rows whose window meets its own when they have exactly one ("one side unknown"), and when they have several, the side whose rows its words overlap
    most (none when it overlaps none); rows aimed at different sides are different incidents;
 2. rows of one (block, side) are linked when their windows meet, their words overlap
    (Jaccard similarity of the content words of title and sentence at least SIMILARITY, and at
