@@ -375,6 +375,11 @@ def _people_index() -> dict[str, tuple[tuple[ActorEntry, datetime.date | None,
     return {k: tuple(v) for k, v in index.items()}
 
 
+def is_person_name(phrase: str) -> bool:
+    """The phrase is a name of someone in people.csv (at any date): "Faure Gnassingbe"."""
+    return _norm(phrase) in _people_index()
+
+
 def _valid(on_date: datetime.date | None, start: datetime.date | None,
            end: datetime.date | None) -> bool:
     return on_date is None or ((start is None or start <= on_date) and (end is None or on_date < end))
@@ -567,6 +572,13 @@ def judgements() -> dict[tuple[str, ...], tuple[str, str]]:
 def aspectual_verbs() -> frozenset[str]:
     """'began sharing data': these verbs pass the event to their complement."""
     return frozenset(row["lemma"].lower() for row in _rows("aspectual.csv"))
+
+
+@functools.cache
+def cessation_verbs() -> frozenset[str]:
+    """'stopped supplying weapons', 'ceased fighting': these verbs end the act of their -ing
+    complement, an act of its own (modality.csv, mode "cessation"), never the complement's."""
+    return frozenset(row["lemma"].lower() for row in _rows("cessation.csv"))
 
 
 @functools.cache

@@ -650,3 +650,43 @@ def test_the_same_instant_on_two_clocks_gives_each_clock_its_own_day():
     sentence = "Protesters blocked the port yesterday."
     assert resolve_event_date(sentence, tokyo, dt.date(2023, 3, 6)) == (dt.date(2023, 3, 5), "sentence")
     assert resolve_event_date(sentence, utc, dt.date(2023, 3, 6)) == (dt.date(2023, 3, 4), "sentence")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "expected"),
+    [
+        # a weekday in the possessive dates its noun: the clause's act is the day of publication
+        ("ECOWAS condemned Sunday's attack on the Togolese border post.", "condemn", "2023-03-08"),
+        ("Ghana's sprinter was withdrawn from Saturday's race in Lome.", "withdraw", "2023-03-08"),
+        # a day's papers report that day's news
+        ("Tuesday's papers lead with the border closure.", "lead", "2023-03-07"),
+        # the clause's own time words still date it
+        ("On Monday ECOWAS condemned Sunday's attack.", "condemn", "2023-03-06"),
+    ],
+)
+def test_a_weekday_in_the_possessive_dates_its_noun_not_the_clause(nlp, sentence, lemma, expected):
+    """Published on Wednesday 8 March 2023."""
+    from transforms.extract.tense import other_event_spans, verb_tense
+
+    verb = next(t for t in nlp(sentence) if t.lemma_ == lemma)
+    got, _ = resolve_event_date(sentence, at("2023-03-08T12:00+00:00"), day("2023-03-08"), verb_tense(verb),
+                                other_event_spans(verb, 0))
+    assert got == day(expected)
+
+
+def test_the_possessed_event_noun_keeps_its_weekday(nlp):
+    """The row of "Sunday's attack" itself is dated by the weekday."""
+    from transforms.extract.tense import other_event_spans
+
+    sentence = "Sunday's attack on the Togolese border post killed four soldiers."
+    noun = next(t for t in nlp(sentence) if t.lower_ == "attack")
+    got, _ = resolve_event_date(sentence, at("2023-03-08T12:00+00:00"), day("2023-03-08"), None,
+                                other_event_spans(noun, 0))
+    assert got == day("2023-03-05")
+
+
+def test_what_is_expected_on_a_weekday_is_ahead():
+    """Published on Wednesday 8 March 2023: the coming Saturday; after a past verb, the one before."""
+    assert resolve("Ghana heatwave: hottest day expected on Saturday", "2023-03-08T12:00+00:00")[0] == day("2023-03-11")
+    published = at("2023-03-08T12:00+00:00")
+    assert resolve_event_date("The rain arrived as expected on Saturday.", published, day("2023-03-08"), "past")[0] == day("2023-03-04")

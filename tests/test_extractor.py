@@ -1403,3 +1403,75 @@ def test_acts_joined_to_what_is_asked_for_are_not_done(nlp, text, expected):
 ])
 def test_threats_conditions_and_references_inside_noun_phrases(nlp, text, expected):
     assert triples(extract(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ending an act is coded by what is ended (modality.csv, mode "cessation")
+    ("Ghana stopped funding the Togolese election commission last year.", {("GHA", "16", "TGO")}),
+    ("The United States suspended sending aid to Togo after the coup.", {("USA", "16", "TGO")}),
+    ("The Togolese army ceased shelling Ghanaian positions on Monday.", {("TGO", "08", "GHA")}),
+    # what the appeal asks to end is a de-escalation: still an appeal
+    ("Ghana urged Togo to stop shelling the border villages.", {("GHA", "02", "TGO")}),
+    # an ended act with no such row is nothing, and the ended act is never done
+    ("Togo told its citizens to stop using the messaging app.", set()),
+])
+def test_ending_an_act_is_coded_by_what_is_ended(nlp, text, expected):
+    assert {t for t in triples(extract(nlp, text)) if t[1] != "01"} == expected
+
+
+def test_ending_an_act_gives_the_de_escalation_code(nlp):
+    row = next(e for e in extract(nlp, "The Togolese army ceased shelling Ghanaian positions on Monday.") if e.actor == "TGO")
+    assert row.event_code == "087" and row.action == "cease"
+    appeal = next(e for e in extract(nlp, "Ghana urged Togo to stop shelling the border villages.") if e.actor == "GHA")
+    assert appeal.event_code == "025"
+
+
+def test_a_person_named_in_the_possessive_of_an_arrest_is_the_one_arrested(nlp):
+    """"Faure Gnassingbe's arrest" (a name of people.csv, which the small model does not tag as a
+    person): done to him; "Togo's expulsion of ..." is done by the possessor."""
+    assert not extract(nlp, "Faure Gnassingbe's arrest sparked protests in Lome.")
+    assert ("TGO", "16", "GHA") in triples(extract(nlp, "Togo's expulsion of Ghanaian diplomats angered Accra."))
+
+
+@pytest.mark.parametrize("text", [
+    "The EU adopted a new round of sanctions on Togo.",
+    "Ghana, the EU and the G7 announce a price cap on Togolese oil.",
+    "Britain agrees new sanctions on Togo.",
+])
+def test_adopting_announcing_or_agreeing_sanctions_is_a_sanction(nlp, text):
+    rows = extract(nlp, text)
+    assert rows and all(e.event_code == "163" and e.target == "TGO" for e in rows)
+
+
+def test_going_to_the_polls_is_no_event(nlp):
+    assert not extract(nlp, "Togo went to the polls on Sunday in a closely watched vote.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two states exercising in one clause exercise together, each the other's partner
+    ("The Ghanaian and Togolese militaries kicked off major annual drills.", {("GHA", "06", "TGO"), ("TGO", "06", "GHA")}),
+    ("Ghana and Togo began military drills on Monday.", {("GHA", "06", "TGO"), ("TGO", "06", "GHA")}),
+    # one state's drills stay a show of force; two states' strikes stay strikes
+    ("Ghana held drills near the Togolese border.", {("GHA", "15", "TGO")}),
+    ("Ghana and Togo launched strikes on the rebel camps.", {("GHA", "19", None), ("TGO", "19", None)}),
+])
+def test_drills_of_two_states_in_one_clause_are_joint(nlp, text, expected):
+    assert triples(extract(nlp, text)) == expected
+
+
+def test_a_conjoined_modifier_keeps_its_own_modifiers(nlp):
+    """"the U.S. and South Korean militaries": "South Korean", not the bare "Korean"."""
+    rows = extract(nlp, "The U.S. and South Korean militaries kicked off major annual drills.")
+    assert {e.actor for e in rows} == {"USA", "KOR"}
+
+
+def test_where_two_sides_met_is_the_venue_not_the_recipient(nlp):
+    assert triples(extract(nlp, "Ghanaian and Togolese negotiators met in Abuja.")) == {("GHA", "04", "TGO"), ("TGO", "04", "GHA")}
+    # one side's trip to a capital still goes to that country
+    assert ("GHA", "04", "NGA") in triples(extract(nlp, "Ghana's president arrived in Abuja."))
+
+
+def test_a_possessive_speech_act_noun_is_the_possessor_s_act(nlp):
+    """"Togo's condemnation of the Ghanaian sanctions": Togo condemning (nominalizations.csv)."""
+    assert ("TGO", "11", "GHA") in triples(extract(nlp, "Togo's condemnation of the Ghanaian sanctions was swift."))
+    assert ("GHA", "11", "TGO") in triples(extract(nlp, "Ghana's criticism of Togo drew a sharp reply."))

@@ -28,7 +28,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "rumca_rss_2023" / "world_news_rss_
 GOLD_FILES = ("gold_real_refs.jsonl", "gold_news_refs.jsonl", "gold_incidents.jsonl", "event_date_sentences.jsonl")
 # batch -> (seed, first id number)
 BATCHES = {2: (20261203, 501), 3: (20261204, 601), 4: (20261205, 701), 5: (20261206, 781),
-           6: (20261207, 861), 7: (20261208, 981)}
+           6: (20261207, 861), 7: (20261208, 981), 8: (20261209, 1101), 9: (20261210, 1221)}
 
 
 def used_lines() -> set[int]:
@@ -64,8 +64,10 @@ def main(outdir: str, batch: int, count: int) -> None:
     with open(Path(outdir) / f"rumca_sample_batch{batch}.jsonl", "w", encoding="utf-8") as out:
         for index, number in enumerate(picked):
             record = json.loads(lines[number - 1])
-            title = _html_to_text(record["title"] or "")
-            text = _html_to_text(record["description"] or "")
+            title = _html_to_text(record.get("title") or "")
+            text = _html_to_text(record.get("description") or "")
+            if not title and not text:  # a stored item with nothing to read (one in batch 8): not drawn
+                continue
             row = {"id": f"n{first_id + index:03d}", "batch": batch, "line": number,
                    "date": record["date_published"][:10], "source_feed": record["source_feed"], "split": "dev",
                    "title": title, "text": text, "title_sha1": span_sha1(title),

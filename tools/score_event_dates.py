@@ -15,7 +15,8 @@ right on the dated test sentences"). Develop with `--split dev`; the test split 
 `--by-batch` splits the figures by sampling batch (tools/sample_event_date_sentences.py). The
 sentences of batches 1-2 drawn as test were scored once, then four rules were fixed from their
 misses: they are development sentences now (`was_test`). Batch 3, drawn and coded after that,
-is the frozen test split, the blind measure of the resolver.
+is the frozen test split, the blind measure of the resolver; batch 13 (150 sentences, coded blind
+on 2026-12-03) is a second one: `--by-batch` with `--split test` reports the two apart.
 The pipeline hands the resolver the tense of the event's verb (transforms/extract/tense.py); here
 the sentence's main verb stands for it, read from a spaCy parse (`--model`). `--words-only` scores
 the resolver without it.

@@ -686,7 +686,9 @@ def _conjoined_modifiers(resolver: ArticleActors, head, first: Actor) -> list[Ac
         if modifier.dep_ not in ("amod", "compound", "nmod"):
             continue
         for other in conjuncts(modifier)[1:]:
-            entry = resolver.lookup(other.text)
+            # "the U.S. and South Korean militaries": the conjunct keeps its own modifiers
+            words = [c.text for c in other.lefts if c.dep_ in ("amod", "compound")] + [other.text]
+            entry = resolver.lookup(" ".join(words)) or resolver.lookup(other.text)
             if entry is not None and entry.code != first.code:
                 found.append(Actor(entry.code, other.text, entry.country, first.actor_type, "gazetteer"))
     return found

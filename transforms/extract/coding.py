@@ -26,7 +26,10 @@ def rule_for(verb) -> ontology.VerbRule | None:
     dobj = direct_object(children)
     preps = prepositions(children)
     particles = particles_of(children)
-    return match_verb(verb.lemma_, particles, object_heads(dobj, preps, verb))
+    rule = match_verb(verb.lemma_, particles, object_heads(dobj, preps, verb))
+    if rule is None or not rule.object_heads:  # "urged Israel to stop bombing Gaza": the ending is the act
+        rule = cessation_rule(verb) or rule
+    return rule
 
 
 # Meetings, visits and talks that news reports as scheduled ("will meet", "will attend the
@@ -161,6 +164,20 @@ def demanding_clause(verb):
     return None
 
 
+def cessation_rule(verb) -> ontology.VerbRule | None:
+    """'will stop supplying weapons to Ukraine' (162), 'ceased shelling the city' (087): ending
+    an act is coded by what is ended (modality.csv, mode "cessation"); an ended act that has no
+    such row ("stopped using the app", "ended a visit") is nothing."""
+    if verb.lemma_.lower() not in ontology.cessation_verbs():
+        return None
+    complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+    inner = rule_for(complement) if complement is not None else None
+    if inner is None or inner.code == NOT_AN_EVENT:
+        return None
+    code = ontology.modality_codes().get(("cessation", inner.code[:2]))
+    return ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), code) if code else None
+
+
 def predicate_rule(verb) -> ontology.VerbRule | None:
     """'they were ready to open talks' (intent), 'he was confident that ...' (013)."""
     if verb.lemma_ != "be":
@@ -215,3 +232,16 @@ def joint_action(rule: ontology.VerbRule, dobj) -> ontology.VerbRule:
     if any(c.lower_ in ("joint", "jointly") for c in dobj.children):
         return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, JOINT_MILITARY_COOPERATION)
     return rule
+
+
+EXERCISE_NOUNS = frozenset({"drill", "drills", "exercise", "exercises", "maneuvers", "manoeuvres", "wargames"})
+
+
+def exercise_together(rule: ontology.VerbRule, dobj, actors) -> ontology.VerbRule:
+    """'the U.S. and South Korean militaries kicked off drills': two states exercising in one
+    clause exercise together (062, each the other's partner), as 'joint drills' say outright.
+    Strikes by two subjects stay strikes: each side strikes."""
+    if (dobj is None or rule.code[:2] != "15" or dobj.lower_ not in EXERCISE_NOUNS
+            or len({actor.code for actor in actors}) < 2):
+        return rule
+    return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, JOINT_MILITARY_COOPERATION)

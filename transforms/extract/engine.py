@@ -42,8 +42,10 @@ from transforms.extract.clauses import (
 )
 from transforms.extract.coding import (
     NOT_AN_EVENT,
+    cessation_rule,
     command_of_own_forces,
     demanding_clause,
+    exercise_together,
     joint_action,
     off_topic,
     predicate_rule,
@@ -61,6 +63,7 @@ from transforms.extract.outlets import outlet_country
 from transforms.extract.rows import TITLE_SEPARATOR, analysed_text, best_per_event, to_rows
 from transforms.extract.targets import (
     FORCE_ROLES,
+    LOCATIVE_PREPS,
     clause_target,
     complement_target,
     find_target,
@@ -436,7 +439,8 @@ def _governed_by_event_verb(verb) -> bool:
     verb = _first_of_same_form(verb)
     if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in ontology.aspectual_verbs() or is_scheduled(verb):
         return False
-    return _has_rules(verb.head.lemma_) or predicate_rule(verb.head) is not None
+    return (_has_rules(verb.head.lemma_) or predicate_rule(verb.head) is not None
+            or verb.head.lemma_.lower() in ontology.cessation_verbs())
 
 
 def _prepositional_event(verb, children):
@@ -472,6 +476,15 @@ PARTICIPLE_NON_ACTS = IMPACT_VERBS | frozenset({"force", "leave", "cause", "prom
 VERBAL_CONFLICT = 3  # CAMEO's quad classes: 1 verbal and 2 material cooperation, 3 verbal and 4 material conflict
 
 
+def _meeting_venue(verb, preps, target: Actor, rule: ontology.VerbRule, actors: list[Actor]) -> bool:
+    """The target is only where two or more subjects met ("met in Cairo", "held talks in
+    Geneva"): a meeting's place is its venue, and the subjects are each other's partners."""
+    if rule.code[:2] != "04" or len({a.code for a in actors}) < 2:
+        return False
+    return any(prep.lower_ in LOCATIVE_PREPS and any(c.dep_ == "pobj" and c.text in target.name for c in prep.children)
+               for prep in preps)
+
+
 def _has_rules(lemma: str) -> bool:
     return lemma.lower() in ontology.verb_rules()
 
@@ -498,6 +511,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     if verb.lemma_.lower() in ontology.aspectual_verbs() and any(c.dep_ == "xcomp" for c in children):
         return
     rule = match_verb(verb.lemma_, particles, heads)
+    if rule is None or not rule.object_heads:  # "suspended sending aid": what is ended decides
+        rule = cessation_rule(verb) or rule
     light = _light_verb_rule(verb, dobj)
     light_noun = light is not None and (rule is None or not rule.object_heads)
     if light_noun:
@@ -548,6 +563,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, VIOLENT_PROTEST)
     # A former official keeps their country, in the elite sector (ELI), not its government.
     actors = resolve_all(resolver, subjects)
+    rule = exercise_together(rule, dobj, actors)
     instrument = False
     if not actors and not passive:  # "a bomb planted by militants killed four officers"
         actors = [a for a in (instrument_agent(s, resolver) for s in subjects) if a is not None]
@@ -581,6 +597,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     # "Taiwan and the US reach a deal that cuts US tariffs": a target that is one of the subjects
     # names no third party, and the act is mutual like "Taiwan and the US reach a deal".
     among_subjects = target is not None and any(a.code == target.code for a in actors)
+    if target is not None and _meeting_venue(verb, preps, target, rule, actors):
+        target = None  # "Israeli and Palestinian negotiators met in Cairo": each meets the other
     # An intent to do a mutual act is mutual too: "Ghana and Togo say they will resume ties".
     reciprocal = len(actors) > 1 and (target is None or among_subjects) and (
         rule.code.startswith(MUTUAL_ACT_CODES) or verb.lemma_.lower() in MUTUAL_VERBS

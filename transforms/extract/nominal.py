@@ -178,16 +178,26 @@ def agentive_nominal(noun, resolver: ArticleActors) -> tuple[object, str, Actor,
     verb = table.get(noun.lower_) or table.get(noun.lemma_.lower())
     if verb is None or referenced_not_reported(noun):
         return None
+    objects = [pobj for prep_word in NOMINAL_OBJECT_PREPS for prep in noun.children
+               if prep.dep_ == "prep" and prep.lower_ == prep_word for pobj in prep.children if pobj.dep_ == "pobj"]
+    if not objects and _person_possessor(noun):
+        return None  # "Gershkovich's detention", "Bazoum's ouster": the person it was done to
     actor = _explicit_agent(noun, resolver)
     if actor is None:
         return None
-    objects = [pobj for prep_word in NOMINAL_OBJECT_PREPS for prep in noun.children
-               if prep.dep_ == "prep" and prep.lower_ == prep_word for pobj in prep.children if pobj.dep_ == "pobj"]
     heads = object_heads(objects[0], [], noun) if objects else set()
     rule = match_verb(verb, frozenset(), heads)
     if rule is None or not rule.code or not rule.code[0].isdigit():
         return None
     return noun, rule.code, actor, nominal_target(noun, resolver, actor)
+
+
+def _person_possessor(noun) -> bool:
+    """The noun's possessive names a person. With no object phrase, a person's arrest, detention
+    or ouster is done to them ("Khan's arrest"); a state's is done by it ("Russia's annexation"),
+    and so is a person's with an object ("Biden's recognition of ...")."""
+    return any(child.dep_ == "poss" and (child.ent_type_ == "PERSON" or ontology.is_person_name(
+        " ".join(t.text for t in name_tokens(child) if t.dep_ != "case"))) for child in noun.children)
 
 
 def _explicit_agent(noun, resolver: ArticleActors) -> Actor | None:

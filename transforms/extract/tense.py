@@ -76,8 +76,24 @@ def _clause_spans(verb, base: int, heads) -> tuple[tuple[int, int], ...]:
 
 
 def other_event_spans(verb, base: int) -> tuple[tuple[int, int], ...]:
-    """The spans of the clauses under `verb` that tell of other events (OTHER_EVENT_CLAUSES)."""
-    return _clause_spans(verb, base, lambda token: token.dep_ in OTHER_EVENT_CLAUSES)
+    """The spans of the clauses under `verb` that tell of other events (OTHER_EVENT_CLAUSES), and
+    of weekdays that date another noun (`dates_another_noun`)."""
+    return _clause_spans(verb, base, lambda token: token.dep_ in OTHER_EVENT_CLAUSES
+                         or dates_another_noun(token, verb))
+
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# A day's papers report that day's news: "Tuesday's papers lead with the strike" is dated by it.
+NEWS_OF_THE_DAY_NOUNS = frozenset({"paper", "papers", "newspaper", "newspapers", "page", "pages",
+                                   "edition", "editions", "headline", "headlines"})
+
+
+def dates_another_noun(token, verb) -> bool:
+    """A weekday in the possessive dates its noun, not the clause: "ASEAN condemns Sunday's
+    attack" is a condemnation of the day of publication, "withdrawn from Saturday's Derby" a
+    withdrawal. Only the event noun itself ("Sunday's attack" as the row) takes that day."""
+    return (token.dep_ == "poss" and token.lower_ in WEEKDAYS and token.head.i != verb.i
+            and token.head.lemma_.lower() not in NEWS_OF_THE_DAY_NOUNS)
 
 
 # Clauses under the event's verb that tell of what is planned or chosen, not done: "give up on
