@@ -1475,3 +1475,41 @@ def test_a_possessive_speech_act_noun_is_the_possessor_s_act(nlp):
     """"Togo's condemnation of the Ghanaian sanctions": Togo condemning (nominalizations.csv)."""
     assert ("TGO", "11", "GHA") in triples(extract(nlp, "Togo's condemnation of the Ghanaian sanctions was swift."))
     assert ("GHA", "11", "TGO") in triples(extract(nlp, "Ghana's criticism of Togo drew a sharp reply."))
+
+
+def test_a_force_in_a_place_is_that_place_s_state(nlp):
+    """"Police in Kumasi": a force's place is its state's (places.csv); residents or a
+    delegation in a place may be anyone's."""
+    assert ("GHA", "17") in {(e.actor, e.event_root) for e in extract(nlp, "Police in Kumasi arrested 20 protesters.")}
+    assert not extract(nlp, "Residents of Kumasi are monitoring the health of the injured bird.")
+
+
+def test_a_state_s_allies_are_other_states(nlp):
+    """"Togo's allies": not Togo; "ECOWAS allies" are ECOWAS."""
+    assert not any(e.actor == "TGO" for e in extract(nlp, "Togo's allies supplied weapons to the army."))
+
+
+def test_a_weapon_is_not_framed_by_the_headline_s_one_country(nlp):
+    """"Missile strikes Ghanaian tanker": the one country the headline names is the one hit; a
+    weapon names its user only by a modifier ("Togolese drones")."""
+    assert not extract(nlp, "", title="Missile strikes Ghanaian tanker in Red Sea")
+    assert ("TGO", "19") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Togolese drones strike Ghanaian tanker")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who claims responsibility for an attack did it
+    ("Togolese rebels claimed responsibility for a missile attack on a Ghanaian ship.", ("TGO", "19", "GHA")),
+    # an act claimed as done is coded like one said to be done; the claim is its evidence
+    ("The Togolese army claimed to have shot down three Ghanaian drones.", ("TGO", "19", "GHA")),
+    # an attack led by a named group is that group's
+    ("The attack led by Togolese rebels left 20 Ghanaian soldiers dead.", ("TGO", "19")),
+])
+def test_a_claimed_or_led_attack_is_the_claimer_s_or_leader_s(nlp, text, expected):
+    assert expected[:2] in {(e.actor, e.event_root) for e in extract(nlp, text)}
+    if len(expected) == 3:
+        assert expected in triples(extract(nlp, text))
+
+
+def test_a_claim_of_an_act_done_is_not_a_statement_row(nlp):
+    rows = extract(nlp, "The Togolese army claimed to have shot down three Ghanaian drones.")
+    assert not any(e.event_root == "01" for e in rows)

@@ -35,6 +35,11 @@ _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Za-z][\w'’
 _PERSON_ENTS = frozenset({"PERSON"})
 MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies"})
 CONTEXT_ROLES = frozenset({"GOV", "MIL", "COP", "JUD"})
+LOCAL_FORCE_ROLES = frozenset({"MIL", "COP"})
+# Weapons name their user only by a modifier ("Russian missiles"): the one country a headline
+# names ("Missile strikes Norwegian tanker") or the outlet's is as often the one they hit.
+WEAPON_NOUNS = frozenset({"missile", "drone", "rocket", "jet", "jetfighter", "warplane", "bomb", "shell",
+                          "artillery", "mortar", "munition"})
 OUTLET_ROLES = CONTEXT_ROLES | frozenset({"LEG", "OPP", "SPY"})
 _WORDS = re.compile(r"[a-z][a-z.]*[a-z]|[a-z]")
 
@@ -58,6 +63,8 @@ SIDE_ROLES = frozenset({"OPP", "REB"})  # "opposition lawmakers", "rebel soldier
 FORMER = "ELI"
 PAIR = "PAIR"  # anaphora.csv: "the two leaders", "both sides" refer to two actors at once
 COLLECTIVE_NOUNS = MEMBER_NOUNS | frozenset({"partner", "nation", "country", "state", "capital"})
+# A state's allies and partners are other states: "NATO allies" are NATO, "Ukraine's allies" not Ukraine.
+RELATIONAL_NOUNS = frozenset({"ally", "partner"})
 
 
 @dataclass(frozen=True)
@@ -228,7 +235,7 @@ class ArticleActors:
         if actor is not None and not as_target and not self._names_an_actor(head, tokens, actor, role_type):
             return None
         if actor is None and role_type is not None:
-            actor = self._located_actor(head)
+            actor = self._located_actor(head, None if as_target else role_type)
         if actor is None and (head.lemma_.lower() in MEMBER_NOUNS or head.lower_ in QUANTITY_NOUNS):
             actor = self._members_of(head)  # "members of the alliance", "thousands of Georgians"
         foreign = _named_foreign(head)
@@ -236,10 +243,12 @@ class ArticleActors:
         if (foreign or owned) and actor is None:
             # "foreign governments airlifted their diplomats", "zoo officials": not the story's state
             return None
-        if actor is None and role_type in CONTEXT_ROLES and self.context_country is not None:
+        weapon = head.lemma_.lower() in WEAPON_NOUNS or head.lower_ in WEAPON_NOUNS
+        if actor is None and role_type in CONTEXT_ROLES and self.context_country is not None and not weapon:
             # "Police arrested ..." in a story about one country: that country's police.
             actor = Actor(self.context_country, "", self.context_country, role_type, "context")
-        if actor is None and role_type in OUTLET_ROLES and self.outlet_country is not None and _definite(head, tokens):
+        if (actor is None and role_type in OUTLET_ROLES and self.outlet_country is not None and not weapon
+                and _definite(head, tokens)):
             # "The government announced ..." in a British outlet's story that names no other
             # country: the British government (transforms/extract/outlets.py).
             actor = Actor(self.outlet_country, "", self.outlet_country, role_type, "outlet")
@@ -283,6 +292,9 @@ class ArticleActors:
         """
         if head.text in actor.name.split() or head.pos_ == "PROPN" or head.ent_type_:
             return True
+        if (head.lemma_.lower() in RELATIONAL_NOUNS and actor.code == actor.country
+                and any(c.dep_ == "poss" for c in head.children)):
+            return False  # "Ukraine's allies", "Russia's partners": other states than Ukraine
         if head.lemma_.lower() in COLLECTIVE_NOUNS:  # "NATO members", "EU countries"
             return True
         return role_type is not None or head.lemma_.lower() in self._roles
@@ -402,15 +414,25 @@ class ArticleActors:
     def _role_of(self, token) -> str | None:
         return self._roles.get(token.lemma_.lower()) or self._roles.get(token.text.lower())
 
-    def _located_actor(self, head) -> Actor | None:
-        """'protesters in Georgia': a role noun whose country sits in a preposition."""
+    def _located_actor(self, head, role_type: str | None = None) -> Actor | None:
+        """'protesters in Georgia': a role noun whose country sits in a preposition; a place of
+        it does for a force ('police in Lagos', 'troops in Kharkiv': LOCAL_FORCE_ROLES), whose
+        place is its state's. Residents, courts or delegations in a place may be anyone's ("a
+        delegation in Geneva", "a court in Pakistan-held Kashmir"). A name of a body ("officials
+        in Brussels": the EU's seat) is no country's."""
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in LOCATING_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        found = self._best_match(name_tokens(pobj))
-                        if found is not None and found.code == found.country:
-                            return found
+                        tokens = name_tokens(pobj)
+                        found = self._best_match(tokens)
+                        if found is not None:
+                            if found.code == found.country:
+                                return found
+                            continue
+                        place = place_country(tokens) if role_type in LOCAL_FORCE_ROLES else None
+                        if place is not None:
+                            return Actor(place[0], place[1], place[0], None, "place")
         return None
 
     def _best_match(self, tokens: Sequence) -> Actor | None:

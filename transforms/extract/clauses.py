@@ -27,7 +27,8 @@ MAX_OBJECT_CHARS = 200
 
 
 # Nouns that bundle the things an act is about: "a new round of sanctions", "a raft of measures".
-CONTAINER_NOUNS = frozenset({"package", "round", "batch", "wave", "raft", "series", "set", "tranche"})
+CONTAINER_NOUNS = frozenset({"package", "round", "batch", "wave", "raft", "series", "set", "tranche", "volley", "salvo",
+                             "swarm"})
 
 
 def object_heads(dobj, preps, verb) -> set[str]:

@@ -66,7 +66,7 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
 
 def _reported(verb) -> bool:
     """The clause is what a speech verb reports: "said it will hold talks"."""
-    return verb.dep_ == "ccomp" and _is_speech(verb.head)
+    return verb.dep_ == "ccomp" and is_speech(verb.head)
 
 
 def _future(verb) -> bool:
@@ -75,10 +75,10 @@ def _future(verb) -> bool:
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if auxes & {"will", "'ll"} or is_scheduled(verb):
         return True
-    return "would" in auxes and verb.dep_ == "ccomp" and _is_speech(verb.head)
+    return "would" in auxes and verb.dep_ == "ccomp" and is_speech(verb.head)
 
 
-def _is_speech(verb) -> bool:
+def is_speech(verb) -> bool:
     rules = ontology.verb_rules().get(verb.lemma_.lower(), ())
     return any(rule.code.startswith("01") and not rule.object_heads and not rule.particle for rule in rules)
 

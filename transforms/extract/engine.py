@@ -46,6 +46,7 @@ from transforms.extract.coding import (
     command_of_own_forces,
     demanding_clause,
     exercise_together,
+    is_speech,
     joint_action,
     off_topic,
     predicate_rule,
@@ -382,6 +383,8 @@ VIEW_VERBS = frozenset({"expect", "hope", "believe", "fear", "doubt", "think", "
 
 
 def _own_view(verb, by_verb: dict[int, list[Candidate]]) -> bool:
+    if any(by_verb.get(t.i) for c in verb.children if c.dep_ == "xcomp" and _claimed_done(c) for t in c.subtree):
+        return False  # "claimed to have launched drones": the launch is the news
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         if any(by_verb.get(t.i) for t in clause.subtree):
             return False
@@ -439,8 +442,16 @@ def _governed_by_event_verb(verb) -> bool:
     verb = _first_of_same_form(verb)
     if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in ontology.aspectual_verbs() or is_scheduled(verb):
         return False
+    if _claimed_done(verb):
+        return False
     return (_has_rules(verb.head.lemma_) or predicate_rule(verb.head) is not None
             or verb.head.lemma_.lower() in ontology.cessation_verbs())
+
+
+def _claimed_done(verb) -> bool:
+    """'claimed to have launched drones at Eilat': a perfect infinitive under a speech verb is
+    an act reported as done, coded like "said it launched" (GOLD.md, rule 4), not governed."""
+    return any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children) and is_speech(verb.head)
 
 
 def _prepositional_event(verb, children):

@@ -259,12 +259,30 @@ def _agent(noun, resolver: ArticleActors) -> Actor | None:
                                     if prep.dep_ in ("prep", "agent") and prep.lower_ in AGENT_PREPS), resolver)
     if actor is not None:
         return actor
+    # "Houthi rebels claimed responsibility for a missile attack on ...": who claims it did it.
+    claimer = _claimer(noun)
+    if claimer is not None:
+        for subject in claimer.children:
+            if subject.dep_ == "nsubj":
+                return resolver.resolve(subject, remember=False)
     # "The United States responded with airstrikes on ...": the clause's subject did it.
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB":
         for subject in noun.head.head.children:
             if subject.dep_ == "nsubj":
                 return resolver.resolve(subject, remember=False)
     return None
+
+
+CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take"})
+
+
+def _claimer(noun):
+    """The verb of "claimed responsibility for <noun>" ("accepted", "took"), or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
+        return None
+    verb = prep.head.head
+    return verb if prep.head.dep_ == "dobj" and verb.lemma_.lower() in CLAIM_VERBS else None
 
 
 # Fighting a country's name comes before is its own ("Sudan fighting": its army and a rival force).
