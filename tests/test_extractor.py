@@ -1513,3 +1513,37 @@ def test_a_claimed_or_led_attack_is_the_claimer_s_or_leader_s(nlp, text, expecte
 def test_a_claim_of_an_act_done_is_not_a_statement_row(nlp):
     rows = extract(nlp, "The Togolese army claimed to have shot down three Ghanaian drones.")
     assert not any(e.event_root == "01" for e in rows)
+
+
+def test_a_visit_or_meeting_named_by_a_noun_is_the_possessor_s(nlp):
+    """"the Ghanaian leader's visit to Lome": Ghana visiting Togo (nominalizations.csv)."""
+    assert ("GHA", "04", "TGO") in triples(extract(nlp, "The Ghanaian leader's visit to Lome reinforced the two states' ties."))
+    assert ("GHA", "04", "TGO") in triples(extract(nlp, "Ghana's meeting with Togo lasted two hours."))
+
+
+def test_a_role_from_a_body_is_the_body_s(nlp):
+    """"officials from the Economic Community of West African States" are ECOWAS's; "residents
+    of" a body's seat are not the body."""
+    rows = extract(nlp, "Four officials from the Economic Community of West African States discussed the crisis in Lome.")
+    assert {e.actor for e in rows} == {"ECOWAS"}
+
+
+def test_simulated_strikes_are_a_show_of_force(nlp):
+    assert ("TGO", "15", "GHA") in triples(extract(nlp, "The Togolese navy simulated strikes on Ghana during the drills."))
+
+
+def test_pressing_another_to_act_is_a_demand(nlp):
+    assert ("GHA", "10", "TGO") in triples(extract(nlp, "Ghana pressured Togo to delay the border operation."))
+
+
+def test_what_is_predicted_has_not_happened(nlp):
+    assert not any(e.event_root == "19" for e in extract(nlp, "A former Ghanaian general predicts a successful Togolese offensive."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("There is no evidence that Ghana shelled the village.", set()),
+    ("Togo has not seen evidence that Ghana provided arms to the rebels.", set()),
+    ("Officials found evidence that Ghana shelled the village.", {("GHA", "19", None)}),
+])
+def test_a_clause_on_denied_evidence_is_no_event(nlp, text, expected):
+    assert {t for t in triples(extract(nlp, text)) if t[1] != "01"} == expected

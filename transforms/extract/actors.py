@@ -29,6 +29,8 @@ MAX_NAME_TOKENS = 7
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "flat", "appos", "case", "punct"})
 # Prepositions whose object may carry an actor's country: "protesters in Georgia".
 LOCATING_PREPS = frozenset({"in", "from", "of"})
+# A role "from" or "of" a body belongs to it ("officials of the EU"); "in" a body's seat it may not.
+MEMBERSHIP_PREPS = frozenset({"from", "of"})
 NAME_PREPS = frozenset({"of", "for", "in"})
 KIND_PRIORITY = {"person": 0, "alias": 0, "organization": 1, "metonym": 2, "country": 2, "demonym": 3}
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Za-z][\w'’.-]*|and|for|of|the|in|on)\s+){0,8}[A-Z][\w'’.-]*)\s+\(([A-Z][A-Z0-9&.-]{1,11})\)")
@@ -424,11 +426,13 @@ class ArticleActors:
             if child.dep_ == "prep" and child.lower_ in LOCATING_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        tokens = name_tokens(pobj)
+                        tokens = _without_conjuncts(name_tokens(pobj), pobj)  # "of Ghana, Togo and Benin": Ghana
                         found = self._best_match(tokens)
                         if found is not None:
                             if found.code == found.country:
                                 return found
+                            if child.lower_ in MEMBERSHIP_PREPS and place_country(tokens) is None:
+                                return found  # "officials from the European Commission": the body's
                             continue
                         place = place_country(tokens) if role_type in LOCAL_FORCE_ROLES else None
                         if place is not None:

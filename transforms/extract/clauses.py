@@ -245,6 +245,20 @@ def is_obligation(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS and c.i > 0 for c in verb.children)
 
 
+# Nouns whose "that" clause is a claim to be proved: "no evidence that Ghana shelled the village".
+EVIDENCE_NOUNS = frozenset({"evidence", "proof", "sign", "indication"})
+
+
+def unevidenced(verb) -> bool:
+    """A clause on "evidence" that is denied: "there is no evidence that Ghana shelled the
+    village", "the US has not seen evidence that China provided arms": nothing happened."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "ccomp") or noun.lemma_.lower() not in EVIDENCE_NOUNS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or (
+        noun.dep_ in ("dobj", "attr") and any(c.dep_ == "neg" for c in noun.head.children))
+
+
 def is_possibility(verb) -> bool:
     """A main clause that says what may be ("The court could strike down the law", "Ghana can send
     more aid"): no act. Said of oneself by a speaker it is another matter ("Iran said it could
@@ -260,7 +274,7 @@ def is_hypothetical(verb) -> bool:
     adverbial clauses), and a clause that is the subject of a modal judgement ("Israel occupying
     Gaza again would be a big mistake": POSSIBILITY_MODALS), an obligation ("Togo must
     withdraw its troops": OBLIGATION_MODALS) and a possibility (`is_possibility`)."""
-    if is_obligation(verb) or is_possibility(verb):
+    if is_obligation(verb) or is_possibility(verb) or unevidenced(verb):
         return True
     node = verb
     while True:

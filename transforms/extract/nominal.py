@@ -189,7 +189,22 @@ def agentive_nominal(noun, resolver: ArticleActors) -> tuple[object, str, Actor,
     rule = match_verb(verb, frozenset(), heads)
     if rule is None or not rule.code or not rule.code[0].isdigit():
         return None
-    return noun, rule.code, actor, nominal_target(noun, resolver, actor)
+    target = nominal_target(noun, resolver, actor) or _recipient_phrase(noun, resolver, actor)
+    return noun, rule.code, actor, target
+
+
+# "Xi's visit to Moscow", "Biden's meeting with Kishida": who a visit or a meeting is for.
+RECIPIENT_PREPS = frozenset({"to", "with"})
+
+
+def _recipient_phrase(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = resolver.resolve(pobj, remember=False, as_target=True) or resolver.place(pobj)
+                if found is not None and found.code != actor.code:
+                    return found
+    return None
 
 
 def _person_possessor(noun) -> bool:
