@@ -1547,3 +1547,9 @@ def test_what_is_predicted_has_not_happened(nlp):
 ])
 def test_a_clause_on_denied_evidence_is_no_event(nlp, text, expected):
     assert {t for t in triples(extract(nlp, text)) if t[1] != "01"} == expected
+
+
+def test_a_claimed_suicide_bombing_is_a_bombing(nlp):
+    """CAMEO 1831: a suicide bombing is a non-military bombing (18), not military force (19)."""
+    rows = extract(nlp, "Togolese rebels claimed responsibility for a suicide bombing at a Ghanaian border post.")
+    assert ("TGO", "1831") in {(e.actor, e.event_code) for e in rows}
