@@ -26,9 +26,14 @@ def rule_for(verb) -> ontology.VerbRule | None:
     dobj = direct_object(children)
     preps = prepositions(children)
     particles = particles_of(children)
-    rule = match_verb(verb.lemma_, particles, object_heads(dobj, preps, verb))
-    if rule is None or not rule.object_heads:  # "urged Israel to stop bombing Gaza": the ending is the act
-        rule = cessation_rule(verb) or rule
+    return or_cessation(verb, match_verb(verb.lemma_, particles, object_heads(dobj, preps, verb)))
+
+
+def or_cessation(verb, rule: ontology.VerbRule | None) -> ontology.VerbRule | None:
+    """The verb's rule, unless it is a bare sense that ending an act overrides ("suspended
+    sending aid", "urged Israel to stop bombing Gaza": what is ended decides, `cessation_rule`)."""
+    if rule is None or not rule.object_heads:
+        return cessation_rule(verb) or rule
     return rule
 
 

@@ -42,13 +42,13 @@ from transforms.extract.clauses import (
 )
 from transforms.extract.coding import (
     NOT_AN_EVENT,
-    cessation_rule,
     command_of_own_forces,
     demanding_clause,
     exercise_together,
     is_speech,
     joint_action,
     off_topic,
+    or_cessation,
     predicate_rule,
     rule_for,
     with_modality,
@@ -521,9 +521,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     heads = object_heads(dobj, preps, verb)
     if verb.lemma_.lower() in ontology.aspectual_verbs() and any(c.dep_ == "xcomp" for c in children):
         return
-    rule = match_verb(verb.lemma_, particles, heads)
-    if rule is None or not rule.object_heads:  # "suspended sending aid": what is ended decides
-        rule = cessation_rule(verb) or rule
+    rule = or_cessation(verb, match_verb(verb.lemma_, particles, heads))
     light = _light_verb_rule(verb, dobj)
     light_noun = light is not None and (rule is None or not rule.object_heads)
     if light_noun:
