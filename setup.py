@@ -35,6 +35,7 @@ setup(
         "duckdb>=1.1,<3",
         # Language identification that ships its model (offline, deterministic, ~0.03 ms an item).
         "py3langid>=0.3,<1",
+        "vaderSentiment>=3.3.2,<4",
         # --full_text: main-text extraction of article pages (lxml_html_clean: split from lxml 5.2).
         "trafilatura>=2.0,<3",
         "lxml_html_clean>=0.4,<0.5",

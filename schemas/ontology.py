@@ -569,6 +569,13 @@ def judgements() -> dict[tuple[str, ...], tuple[str, str]]:
 
 
 @functools.cache
+def feeling_words() -> frozenset[str]:
+    """Adjectives that tell how someone feels ("residents were afraid"), not what someone is:
+    negative in a sentiment lexicon, but no judgement of the one who feels."""
+    return frozenset(row["word"].lower() for row in _rows("feelings.csv"))
+
+
+@functools.cache
 def aspectual_verbs() -> frozenset[str]:
     """'began sharing data': these verbs pass the event to their complement."""
     return frozenset(row["lemma"].lower() for row in _rows("aspectual.csv"))

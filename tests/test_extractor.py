@@ -254,6 +254,33 @@ def test_a_judgement_in_speech_is_a_criticism(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana's foreign minister described Togo as a dangerous neighbour on Tuesday.", ("GHA", "111", "TGO")),
+        ("The Ghanaian president said Togo's election was a failure.", ("GHA", "111", "TGO")),
+        ("Ghana's foreign minister said the Togolese president was not fit to lead.", ("GHA", "111", "TGO")),
+    ],
+)
+def test_a_judgement_the_sentiment_lexicon_rates_as_condemning_is_a_criticism(nlp, text, expected):
+    """Words beyond judgements.csv: VADER's lexicon rates "dangerous", "failure" low and "fit"
+    high (negated here), and what they judge belongs to a named actor."""
+    rows = {(e.actor, e.event_code, e.target) for e in extract(nlp, text)}
+    assert expected in rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's president said Togolese farmers were afraid.",  # a feeling judges nobody
+        "Ghana's president said the floods were a disaster.",  # nobody's act
+        "Ghana's president said his anti-illegal mining law was the toughest ever.",  # part of a hyphenated word
+    ],
+)
+def test_no_criticism_from_a_negative_word_that_judges_no_named_actor(nlp, text):
+    assert not any(e.event_root == "11" for e in extract(nlp, text))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Ghana said a war crimes tribunal would open in Accra next year.",
@@ -1515,6 +1542,32 @@ def test_a_claim_of_an_act_done_is_not_a_statement_row(nlp):
     assert not any(e.event_root == "01" for e in rows)
 
 
+@pytest.mark.parametrize("text", [
+    "Ghana claims capture of Togo's Lome",
+    "Ghana's army claimed the capture of the Togolese town of Kara on Tuesday.",
+])
+def test_a_claimed_capture_is_the_claimer_s_capture_not_a_statement(nlp, text):
+    rows = extract(nlp, "", title=text) if "'s Lome" in text else extract(nlp, text)
+    assert ("GHA", "19", "TGO") in triples(rows)
+    assert not any(e.event_root == "01" for e in rows)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("The Ghana-Togo talks resumed on Monday in Lome.", ""),
+    ("Ghanaian-Togolese talks on the border will be held next week.", ""),
+    ("A Ghana-Togo meeting took place in Lome on Monday.", ""),
+    ("", "Ghana-Togo summit: Accra open to discuss border disputes"),
+])
+def test_a_meeting_of_a_hyphenated_pair_is_each_side_s(nlp, text, title):
+    """Each side alone ("Togo", not the parser's "Ghana-Togo"), and a meeting both ways."""
+    rows = triples(extract(nlp, text, title=title))
+    assert {("GHA", "04", "TGO"), ("TGO", "04", "GHA")} <= rows
+
+
+def test_a_hyphenated_pair_names_no_meeting_by_itself(nlp):
+    assert extract(nlp, "", title="Ghana-Togo trade: exports rise") == []
+
+
 def test_a_visit_or_meeting_named_by_a_noun_is_the_possessor_s(nlp):
     """"the Ghanaian leader's visit to Lome": Ghana visiting Togo (nominalizations.csv)."""
     assert ("GHA", "04", "TGO") in triples(extract(nlp, "The Ghanaian leader's visit to Lome reinforced the two states' ties."))
@@ -1553,3 +1606,10 @@ def test_a_claimed_suicide_bombing_is_a_bombing(nlp):
     """CAMEO 1831: a suicide bombing is a non-military bombing (18), not military force (19)."""
     rows = extract(nlp, "Togolese rebels claimed responsibility for a suicide bombing at a Ghanaian border post.")
     assert ("TGO", "1831") in {(e.actor, e.event_code) for e in rows}
+
+
+def test_hosting_a_competition_or_migrants_is_no_visit(nlp):
+    """"host" is a visit hosted (043) with a guest or a meeting, not with a tournament, a festival or
+    people given shelter (additions/verbs.csv)."""
+    assert extract(nlp, "Ghana is the sole bidder to host the competition.") == []
+    assert ("GHA", "04", "TGO") in triples(extract(nlp, "Ghana will host the Togolese president on Monday."))

@@ -28,7 +28,8 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "rumca_rss_2023" / "world_news_rss_
 GOLD_FILES = ("gold_real_refs.jsonl", "gold_news_refs.jsonl", "gold_incidents.jsonl", "event_date_sentences.jsonl")
 # batch -> (seed, first id number)
 BATCHES = {2: (20261203, 501), 3: (20261204, 601), 4: (20261205, 701), 5: (20261206, 781),
-           6: (20261207, 861), 7: (20261208, 981), 8: (20261209, 1101), 9: (20261210, 1221), 10: (20261211, 1341)}
+           6: (20261207, 861), 7: (20261208, 981), 8: (20261209, 1101), 9: (20261210, 1221), 10: (20261211, 1341),
+           11: (20261212, 1461)}
 
 
 def used_lines() -> set[int]:

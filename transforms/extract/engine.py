@@ -59,7 +59,14 @@ from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
 from transforms.extract.judgements import judgement
-from transforms.extract.nominal import IMPACT_VERBS, instrument_agent, nominal_code, nominal_events, nominal_target
+from transforms.extract.nominal import (
+    IMPACT_VERBS,
+    claiming_verb,
+    instrument_agent,
+    nominal_code,
+    nominal_events,
+    nominal_target,
+)
 from transforms.extract.outlets import outlet_country
 from transforms.extract.rows import TITLE_SEPARATOR, analysed_text, best_per_event, to_rows
 from transforms.extract.targets import (
@@ -283,6 +290,9 @@ def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
         if (actor.code, code[:2]) in covered or is_negated(noun.head):
             continue
         covered.add((actor.code, code[:2]))
+        claim = claiming_verb(noun)
+        if claim is not None and noun.dep_ == "dobj":  # "claims capture of Maryinka": the capture, not the claim
+            by_verb[claim.i] = [c for c in by_verb.get(claim.i, []) if not c.rule.code.startswith("01")]
         rule = ontology.VerbRule(noun.lemma_.lower(), None, frozenset(), code)
         speaker = _speaker(noun.head, resolver)
         features = row_features(actor, target, rule, nominal=True, reported=speaker is not None)

@@ -21,8 +21,18 @@ capitals say". The speaker's own duty ("said it must act") is no demand.
 The recipient is who the judged thing belongs to: the subject when it names an actor, its
 possessor ("said Israel's actions were ..."), or its "by" agent ("the sanctions imposed by
 ECOWAS").
+
+The curated words are few; beyond them a sentiment lexicon decides (VADER's, from the
+vaderSentiment package: about 7,500 words rated by people from -4 to +4). A predicate rated at
+or below CONDEMNING ("described China as the existential threat", "said Kyiv's plan was a
+failure"), or a negated one rated at or above its opposite ("said the UN chief was not fit to
+lead"), is criticism too, but only of a named actor other than the speaker: without one, a
+negative word is as likely about a flood or a market as about anyone. Words for how someone
+feels ("afraid", "worried": schemas/data/feelings.csv) judge nobody.
 """
 from __future__ import annotations
+
+import functools
 
 from schemas import ontology
 from transforms.extract.actors import Actor, ArticleActors, resolve_all
@@ -34,6 +44,8 @@ PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
 # clauses.SUBJECT_DEPS, which are the subjects that act.
 JUDGED_DEPS = frozenset({"nsubj", "nsubjpass"})
 DEMAND = "100"
+CRITICISM = "111"
+CONDEMNING = -1.4  # VADER's mean rating: "mistake" -1.4, "failure" -2.3, "threat" -2.4
 
 
 def judgement(verb, speaker: Actor, resolver: ArticleActors) -> tuple[str, Actor | None] | None:
@@ -43,12 +55,43 @@ def judgement(verb, speaker: Actor, resolver: ArticleActors) -> tuple[str, Actor
             owner = _judged_owner(judged, speaker, resolver)
             if owner is not None:
                 return DEMAND, owner
-        if is_negated(content):
-            continue
-        code = _judging_code(content, predicates)
-        if code is not None:
-            return code, _judged_owner(judged, speaker, resolver)
+        negated = is_negated(content)
+        if not negated:
+            code = _judging_code(content, predicates)
+            if code is not None:
+                return code, _judged_owner(judged, speaker, resolver)
+        if _condemning(predicates, negated):
+            owner = _judged_owner(judged, speaker, resolver)
+            if owner is not None:
+                return CRITICISM, owner
     return None
+
+
+@functools.cache
+def _valences() -> dict[str, float]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer().lexicon
+
+
+def _condemning(predicates, negated: bool) -> bool:
+    """Whether what the content says its subject is condemns it: a predicate word or its
+    modifier ("a dangerous man") rated CONDEMNING or lower, or, negated, its opposite or higher."""
+    valences = _valences()
+    feelings = ontology.feeling_words()
+    for predicate in predicates:
+        for word in [predicate, *(c for c in predicate.children if c.dep_ == "amod")]:
+            text = word.lower_
+            if text in feelings or word.tag_ == "VBN" or (word.pos_ == "ADJ" and text.endswith("ed")):
+                continue  # "were afraid", "was worried": a feeling, no judgement
+            if word.i > 0 and word.doc[word.i - 1].text == "-":
+                continue  # part of a hyphenated word: "an anti-illegal immigration law"
+            valence = valences.get(text, valences.get(word.lemma_.lower()))
+            if valence is None:
+                continue
+            if (valence >= -CONDEMNING) if negated else (valence <= CONDEMNING):
+                return True
+    return False
 
 
 def _contents(verb):
@@ -60,6 +103,8 @@ def _contents(verb):
     for child in verb.children:
         if child.dep_ == "ccomp":
             predicates = [c for c in child.children if c.dep_ in PREDICATE_DEPS and child.lemma_.lower() in COPULAS]
+            if child.pos_ in ("ADJ", "NOUN"):  # a headline's clause without its verb: "says UN chief not fit to lead"
+                predicates.append(child)
             yield child, predicates, [c for c in child.children if c.dep_ in JUDGED_DEPS] + agents_of(child)
         elif child.dep_ == "oprd":
             yield child, [child], objects

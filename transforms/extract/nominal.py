@@ -85,7 +85,8 @@ def referenced_not_reported(noun) -> bool:
         return True  # "his involvement in El Salvador's El Mozote massacre": a thing's reference
     if noun.dep_ == "dobj" and head.pos_ == "VERB":
         lemma = head.lemma_.lower()
-        return known and lemma not in ontology.light_verbs() and lemma not in IMPACT_VERBS
+        return (known and lemma not in ontology.light_verbs() and lemma not in IMPACT_VERBS
+                and lemma not in OWN_ACT_CLAIM_VERBS)  # "claimed the capture of Kara": its news
     return False
 
 
@@ -137,7 +138,7 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
             if found is not None:
                 yield found
                 continue
-        if code is None and _reported_as_happening(token):
+        if code is None and (_reported_as_happening(token) or _labels_a_pair(token, resolver)):
             # "Talks between Armenia and Azerbaijan resumed": a cooperative noun is an event
             # when its clause reports it, and only between two named sides.
             code = nominal_code(token, standalone_only=False)
@@ -221,6 +222,13 @@ def _explicit_agent(noun, resolver: ArticleActors) -> Actor | None:
             actor = resolver.resolve(child, remember=False)
             if actor is not None:
                 return actor
+    # "Russia claims capture of Maryinka": who claims the act says it did it.
+    claim = claiming_verb(noun)
+    if claim is not None and noun.dep_ == "dobj":
+        for subject in (c for c in claim.children if c.dep_ == "nsubj"):
+            actor = resolver.resolve(subject, remember=False)
+            if actor is not None:
+                return actor
     # "the arrest of the leader by Tunisian police": the parser often hangs "by" on the object
     holders = [noun] + [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                         for pobj in prep.children if pobj.dep_ == "pobj"]
@@ -274,8 +282,9 @@ def _agent(noun, resolver: ArticleActors) -> Actor | None:
                                     if prep.dep_ in ("prep", "agent") and prep.lower_ in AGENT_PREPS), resolver)
     if actor is not None:
         return actor
-    # "Houthi rebels claimed responsibility for a missile attack on ...": who claims it did it.
-    claimer = _claimer(noun)
+    # "Houthi rebels claimed responsibility for a missile attack on ...", "Russia claims
+    # capture of Maryinka": who claims it did it.
+    claimer = claiming_verb(noun)
     if claimer is not None:
         for subject in claimer.children:
             if subject.dep_ == "nsubj":
@@ -289,10 +298,16 @@ def _agent(noun, resolver: ArticleActors) -> Actor | None:
 
 
 CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take"})
+# "claimed the capture of Maryinka": the claimer says it did the act.
+OWN_ACT_CLAIM_VERBS = frozenset({"claim"})
 
 
-def _claimer(noun):
-    """The verb of "claimed responsibility for <noun>" ("accepted", "took"), or None."""
+def claiming_verb(noun):
+    """The verb of "claimed responsibility for <noun>" ("accepted", "took") or of "claimed
+    <noun>", or None. The claim is how the act is reported; the act is the news (as
+    "claimed to have captured" is, GOLD.md rule 4)."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in OWN_ACT_CLAIM_VERBS:
+        return noun.head
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
         return None
@@ -413,7 +428,11 @@ def _casualties_of(noun, resolver: ArticleActors) -> tuple[Actor, Actor | None] 
 
 
 def _between(noun, resolver: ArticleActors) -> tuple[Actor, Actor | None] | None:
-    """'clashes between Syrian security forces and the SDF' → both sides (or the one we know)."""
+    """'clashes between Syrian security forces and the SDF' → both sides (or the one we know);
+    'US-China talks', 'the Biden-Xi meeting' → both sides, named by a hyphenated pair."""
+    pair = _hyphenated_pair(noun, resolver)
+    if pair is not None:
+        return pair
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in PAIR_PREPS:
             sides = []
@@ -427,3 +446,27 @@ def _between(noun, resolver: ArticleActors) -> tuple[Actor, Actor | None] | None
             if len(sides) == 1:
                 return sides[0], None
     return None
+
+
+def _labels_a_pair(noun, resolver: ArticleActors) -> bool:
+    """'China-EU summit: Beijing open to ...': a headline named after a meeting of two sides."""
+    return noun.dep_ == "ROOT" and _hyphenated_pair(noun, resolver) is not None
+
+
+def _hyphenated_pair(noun, resolver: ArticleActors) -> tuple[Actor, Actor] | None:
+    """The two sides of "Ghana-Togo talks" or "Ghanaian-Togolese talks": the modifier right before
+    the noun and the one joined to it by a hyphen, each naming a different actor."""
+    doc = noun.doc
+    if noun.i < 3:
+        return None
+    second, hyphen, first = doc[noun.i - 1], doc[noun.i - 2], doc[noun.i - 3]
+    if hyphen.text != "-" or second.dep_ not in ("compound", "amod") or second.head.i != noun.i:
+        return None
+    if first.head.i not in (second.i, noun.i):
+        return None
+    # Each side alone: the name of "Togo" as the parser joins it is "Ghana-Togo".
+    sides = [(token, resolver.lookup(token.text)) for token in (first, second)]
+    if any(entry is None for _, entry in sides) or sides[0][1].code == sides[1][1].code:
+        return None
+    one, other = (Actor(entry.code, token.text, entry.country, None, "gazetteer") for token, entry in sides)
+    return one, other
