@@ -1613,3 +1613,35 @@ def test_hosting_a_competition_or_migrants_is_no_visit(nlp):
     people given shelter (additions/verbs.csv)."""
     assert extract(nlp, "Ghana is the sole bidder to host the competition.") == []
     assert ("GHA", "04", "TGO") in triples(extract(nlp, "Ghana will host the Togolese president on Monday."))
+
+
+def test_a_duration_is_no_sense_of_the_verb_and_subjects_that_fight_fight_each_other(nlp):
+    """"fought for days" is not "fight for" a cause (verbs.csv gives that no event), and two
+    subjects that fight with no one else named fight each other."""
+    rows = triples(extract(nlp, "Ghana and Togo have been fighting for days around hospitals in the north."))
+    assert {("GHA", "19", "TGO"), ("TGO", "19", "GHA")} <= rows
+    assert extract(nlp, "Ghana fought for independence.") == []
+    assert ("GHA", "13") not in {(e.actor, e.event_root) for e in extract(nlp, "Ghana warned of more difficult days ahead.")}
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana said it downed Togolese drones over three regions.",
+    "Ghana has said it has shot down more than a dozen Togolese-launched drones in the early hours of Thursday.",
+    "Ghanaian air defences intercepted two Togolese missiles over Accra.",
+])
+def test_downed_weapons_are_an_attack_by_their_owner_on_who_downed_them(nlp, text):
+    assert {("GHA", "19", "TGO"), ("TGO", "19", "GHA")} <= triples(extract(nlp, text))
+
+
+def test_downing_tools_or_an_unowned_drone_names_no_attacker(nlp):
+    assert extract(nlp, "Ghanaian police officers have downed their weapons in protest.") == []
+    assert {e.actor for e in extract(nlp, "Ghana shot down a drone over Accra.")} == {"GHA"}
+
+
+def test_a_headline_that_only_reports_a_saying_about_another_actor_is_a_statement(nlp):
+    """"Benin says Niger pipeline not impacted": nothing else happens in the headline, and what is
+    said is about a named other; a body's "said that" with no event stays evidence only."""
+    assert ("GHA", "01", "TGO") in triples(extract(nlp, "", title="Ghana says Togo pipeline not impacted by sanctions"))
+    assert extract(nlp, "Ghana said Togo's pipeline was not impacted by the sanctions.") == []
+    rows = extract(nlp, "", title="Ghana says Togo attacked its border post")
+    assert ("TGO", "19") in {(e.actor, e.event_root) for e in rows} and not any(e.event_root == "01" for e in rows)

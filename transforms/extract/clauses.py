@@ -381,10 +381,31 @@ def dative_object(children):
     return next((c for c in children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
 
 
+# A preposition whose object is one of these says how long or when ("fought for days"), never
+# which sense the verb has ("fight for rights").
+DURATION_NOUNS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade",
+                            "while", "time", "moment"})
+
+
 def particles_of(children) -> set[str]:
     """Particles and prepositions of a verb; "pulled back" is parsed with "back" as an adverb."""
     return {
         c.lower_ for c in children
         if c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS)
     }
+
+
+def duration_particles(children) -> set[str]:
+    """The prepositions of a verb that only say how long ("fought for days"): no sense of the verb
+    on their own ("fight for" a cause), though a rule may name their object ("strike for two days")."""
+    return {c.lower_ for c in children if c.dep_ == "prep" and _tells_duration(c)}
+
+
+DURATION_PREPS = frozenset({"for", "over", "during", "within"})
+
+
+def _tells_duration(prep) -> bool:
+    """'for days', 'for a second week', 'over months' ("warned of difficult days" is no duration)."""
+    return prep.lower_ in DURATION_PREPS and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in DURATION_NOUNS for c in prep.children)
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 
 from schemas import ontology
-from transforms.extract.clauses import direct_object, is_scheduled, object_heads, particles_of, prepositions
+from transforms.extract.clauses import (
+    direct_object,
+    duration_particles,
+    is_scheduled,
+    object_heads,
+    particles_of,
+    prepositions,
+)
 from transforms.extract.doc_cache import span_text
 from transforms.extract.verbs import match_verb
 
@@ -26,7 +33,8 @@ def rule_for(verb) -> ontology.VerbRule | None:
     dobj = direct_object(children)
     preps = prepositions(children)
     particles = particles_of(children)
-    return or_cessation(verb, match_verb(verb.lemma_, particles, object_heads(dobj, preps, verb)))
+    return or_cessation(verb, match_verb(verb.lemma_, particles, object_heads(dobj, preps, verb),
+                                         duration_particles(children)))
 
 
 def or_cessation(verb, rule: ontology.VerbRule | None) -> ontology.VerbRule | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from schemas import ontology
 from schemas.records import Article, Event
-from transforms.extract.actors import Actor, ArticleActors, name_tokens, resolve_all
+from transforms.extract.actors import QUANTITY_NOUNS, WEAPON_NOUNS, Actor, ArticleActors, name_tokens, resolve_all
 from transforms.extract.background import told_as_history, told_as_lasting, told_as_starting_point
 from transforms.extract.clauses import (
     HELPING_VERBS,
@@ -23,6 +23,7 @@ from transforms.extract.clauses import (
     clause_kind,
     dative_object,
     direct_object,
+    duration_particles,
     fronted_passive_patient,
     is_headline_passive,
     is_hypothetical,
@@ -106,6 +107,9 @@ MUTUAL_ACT_CODES = ("040", "041", "044", "046", "050", "057", "06", "087", "036"
 # Verbs that say the act goes both ways, whatever its code: "exchanged ambassadors' credentials",
 # "exchanged fire", "swapped prisoners", "China and the Philippines clash over a shoal".
 MUTUAL_VERBS = frozenset({"exchange", "swap", "clash", "spar", "feud"})
+# Subjects that fight or battle with no one else named fight each other ("Israel and Hamas have
+# been fighting for days"), unless they do it together ("fought jointly").
+OPPOSING_VERBS = frozenset({"fight", "battle"})
 
 
 @dataclass
@@ -145,7 +149,7 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
         if doc is None:
             continue
         for index, sent in enumerate(doc.sents):
-            candidates = sentence_candidates(sent, resolver)
+            candidates = sentence_candidates(sent, resolver, headline=offset == 0)
             if offset == 0 and not candidates:  # "Too many civilians have died – Blinken"
                 candidates = _attributed_statement(sent, resolver)
                 attributed.update(id(candidate) for candidate in candidates)
@@ -275,7 +279,10 @@ def _attributed_statement(sent, resolver: ArticleActors) -> list[Candidate]:
     return [Candidate(actor, None, rule, sent.root, None, actor.name, 0.0, features, action="say")]
 
 
-def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
+def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -> list[Candidate]:
+    """The sentence's event candidates. In a headline, "Benin says Niger pipeline not impacted"
+    reports nothing but the saying: with no other event in the headline, the statement is the
+    news (GOLD.md rule 3), as the attributed headline is ("... – Lavrov")."""
     _learn_people(sent, resolver)
     if _is_question(sent):
         return []
@@ -297,6 +304,8 @@ def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
         speaker = _speaker(noun.head, resolver)
         features = row_features(actor, target, rule, nominal=True, reported=speaker is not None)
         out.append(Candidate(actor, target, rule, noun, subtree_text(noun), speaker, 0.0, features))
+    out.extend(_intercepted_attacks(sent, by_verb, covered, resolver))
+    only_said = []  # statements whose reported clause holds no event
     for verb_i, candidates in by_verb.items():
         verb = sent.doc[verb_i]
         for candidate in candidates:
@@ -311,6 +320,9 @@ def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
             # saying denies or accuses ("denied that its forces shelled ...": the denial is the news).
             if (candidate.rule.code.startswith("01") and _has_clause(verb) and not _own_view(verb, by_verb)
                     and not _disputes(candidate.rule.code)):
+                if candidate.target is not None and not any(
+                        by_verb.get(t.i) for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree):
+                    only_said.append(candidate)
                 continue
             # "demanded that Manila withdraw": what is demanded has not happened.
             if _unrealized(verb, by_verb):
@@ -320,7 +332,44 @@ def sentence_candidates(sent, resolver: ArticleActors) -> list[Candidate]:
             if _disputed(verb, by_verb):
                 continue
             out.append(candidate)
+    if headline and not out:
+        return only_said
     return out
+
+
+INTERCEPTING_VERBS = frozenset({"down", "intercept", "shoot"})
+
+
+def _intercepted_attacks(sent, by_verb: dict[int, list[Candidate]], covered: set,
+                         resolver: ArticleActors) -> list[Candidate]:
+    """'Ukraine shot down Russian drones': the drones were an attack by Russia on Ukraine, so the
+    weapons' owner attacked the one who downed them. Only a weapon whose owner is named by its
+    own modifier ("Russian drones", "Russian-launched missiles") says so."""
+    found = []
+    for verb_i, candidates in by_verb.items():
+        verb = sent.doc[verb_i]
+        lemma = verb.lemma_.lower()
+        if lemma not in INTERCEPTING_VERBS or (lemma == "shoot" and "down" not in {c.lower_ for c in verb.children}):
+            continue
+        for candidate in (c for c in candidates if c.rule.code.startswith("19")):
+            for weapon in (c for c in verb.children if c.dep_ == "dobj"):
+                if weapon.lower_ in QUANTITY_NOUNS:  # "shot down dozens of drones"
+                    weapon = next((p for prep in weapon.children if prep.lower_ == "of"
+                                   for p in prep.children if p.dep_ == "pobj"), weapon)
+                if weapon.lemma_.lower() not in WEAPON_NOUNS:
+                    continue
+                # "Russian drones", "Russian-launched drones"
+                owners = [resolver.lookup(m.text) for m in weapon.subtree if m.i < weapon.i and m.pos_ in ("ADJ", "PROPN")]
+                owner = next((o for o in owners if o is not None and o.code != candidate.actor.code), None)
+                if owner is None or (owner.code, "19") in covered:
+                    continue
+                covered.add((owner.code, "19"))
+                actor = Actor(owner.code, owner.code, owner.country, "MIL", "gazetteer")
+                rule = ontology.VerbRule(weapon.lemma_.lower(), None, frozenset(), "190")
+                features = row_features(actor, candidate.actor, rule, nominal=True, reported=candidate.speaker is not None)
+                found.append(Candidate(actor, candidate.actor, rule, weapon, subtree_text(weapon), candidate.speaker,
+                                       0.0, features))
+    return found
 
 
 def _as_judgement(candidate: Candidate, code: str, target: Actor | None) -> Candidate:
@@ -531,7 +580,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     heads = object_heads(dobj, preps, verb)
     if verb.lemma_.lower() in ontology.aspectual_verbs() and any(c.dep_ == "xcomp" for c in children):
         return
-    rule = or_cessation(verb, match_verb(verb.lemma_, particles, heads))
+    rule = or_cessation(verb, match_verb(verb.lemma_, particles, heads, duration_particles(children)))
     light = _light_verb_rule(verb, dobj)
     light_noun = light is not None and (rule is None or not rule.object_heads)
     if light_noun:
@@ -621,6 +670,7 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
     # An intent to do a mutual act is mutual too: "Ghana and Togo say they will resume ties".
     reciprocal = len(actors) > 1 and (target is None or among_subjects) and (
         rule.code.startswith(MUTUAL_ACT_CODES) or verb.lemma_.lower() in MUTUAL_VERBS
+        or (verb.lemma_.lower() in OPPOSING_VERBS and rule.code.startswith("19") and not _mutual(verb))
         or (rule.code[:2] == "03" and (verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS or _mutual(verb)
                                        or act_code.startswith(MUTUAL_ACT_CODES))))
     for actor in actors:

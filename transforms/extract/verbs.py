@@ -19,16 +19,18 @@ OBJECT_CLASSES = frozenset({"@person", "@place", "@object"})
 
 
 def match_verb(
-    lemma: str, particles: AbstractSet[str], object_heads: AbstractSet[str]
+    lemma: str, particles: AbstractSet[str], object_heads: AbstractSet[str],
+    durations: AbstractSet[str] = frozenset(),
 ) -> ontology.VerbRule | None:
-    """The most specific rule for the verb, or None when it is not an event verb."""
+    """The most specific rule for the verb, or None when it is not an event verb. A particle in
+    `durations` ("fought for days") takes a rule only with the objects it names."""
     rules = ontology.verb_rules().get(lemma.lower())
     if not rules:
         return None
     best = None
     best_score = -1
     for rule in rules:
-        if rule.particle and rule.particle not in particles:
+        if rule.particle and (rule.particle not in particles or (rule.particle in durations and not rule.object_heads)):
             continue
         if rule.object_heads and not (rule.object_heads & object_heads):
             continue
