@@ -82,3 +82,11 @@ def test_a_story_filed_from_abroad_is_not_framed_by_the_outlet(nlp):
     assert not any(e.actor == "GBR" for e in abroad), [(e.actor, e.event_root) for e in abroad]
     home = as_a_worker_parses("LONDON — The government imposed new curbs on protests.")
     assert [(e.actor, e.actor_via) for e in home] == [("GBR", "outlet")]
+
+
+def test_officials_of_a_region_are_not_the_outlets_country(nlp):
+    """"African officials", "European judges" are no one state's: not framed by the outlet; "Arab
+    leaders" have the region's code from the gazetteer."""
+    assert events(nlp, article("African officials attended a workshop in London on Tuesday.", source_country="GBR")) == []
+    rows = events(nlp, article("Arab leaders condemned the decision as a mark of shame.", source_country="USA"))
+    assert [(e.actor, e.event_root) for e in rows] == [("MEA", "11")]

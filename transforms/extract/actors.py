@@ -56,6 +56,12 @@ def _ambiguous_names() -> tuple[dict, ...]:
 HEAD_ONLY_ROLES = frozenset({"chief", "head"})
 # "foreign governments", "overseas diplomats": explicitly not the country the story frames.
 FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "western", "other"})
+# Adjectives of a region or of many peoples: "Arab leaders", "African officials", "European judges"
+# are no one state's, least of all the one the story frames (a region's code, as MEA for "Arab
+# leaders", comes from the gazetteer's names).
+REGION_DEMONYMS = frozenset({"arab", "african", "european", "asian", "nordic", "baltic", "balkan", "latin",
+                             "gulf", "caribbean", "pacific", "scandinavian", "kurdish",
+                             "muslim", "islamic", "regional"})
 # Role nouns that name a condition before "of" and a common noun: "a state of emergency".
 CONDITION_NOUNS = frozenset({"state"})
 QUANTITY_NOUNS = frozenset({"tens", "hundreds", "thousands", "dozens", "millions", "scores"})
@@ -85,8 +91,10 @@ def _normalize(text: str) -> str:
 
 
 def _named_foreign(head) -> bool:
-    """"foreign governments", "overseas diplomats": explicitly not the country the story frames."""
-    return any(c.lower_ in FOREIGN_WORDS for c in head.children if c.dep_ in ("amod", "compound"))
+    """"foreign governments", "overseas diplomats", "African officials": explicitly not the
+    country the story frames."""
+    return any(c.lower_ in FOREIGN_WORDS or c.lower_ in REGION_DEMONYMS
+               for c in head.children if c.dep_ in ("amod", "compound"))
 
 
 class ArticleActors:

@@ -306,6 +306,7 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
         out.append(Candidate(actor, target, rule, noun, subtree_text(noun), speaker, 0.0, features))
     out.extend(_intercepted_attacks(sent, by_verb, covered, resolver))
     only_said = []  # statements whose reported clause holds no event
+    anchors = {c.verb.i for c in out} | {i for i, cs in by_verb.items() if cs}
     for verb_i, candidates in by_verb.items():
         verb = sent.doc[verb_i]
         for candidate in candidates:
@@ -315,6 +316,10 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
                 if judged is not None:
                     out.append(_as_judgement(candidate, *judged))
                     continue
+            # "Hamas says 70 killed in Israeli air strike": whatever the parse made of what is
+            # said, an event told in it is the news.
+            if candidate.rule.code.startswith("01") and not _disputes(candidate.rule.code) and _tells_another(verb, anchors):
+                continue
             # "X said that ...": the reported clause is the news, the saying is evidence,
             # unless the clause is the speaker's own view ("said he was confident"), or the
             # saying denies or accuses ("denied that its forces shelled ...": the denial is the news).
@@ -335,6 +340,13 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
     if headline and not out:
         return only_said
     return out
+
+
+def _tells_another(verb, anchors: set[int]) -> bool:
+    """An event of the sentence stands in what the saying verb governs, outside its subject and
+    the verbs joined to it by "and"."""
+    return any(t.i in anchors for child in verb.children if child.dep_ not in SUBJECT_DEPS | {"conj", "cc"}
+               for t in child.subtree)
 
 
 INTERCEPTING_VERBS = frozenset({"down", "intercept", "shoot"})
