@@ -1653,3 +1653,18 @@ def test_a_saying_whose_words_tell_an_event_is_its_evidence_not_a_row(nlp):
     rows = extract(nlp, "", title="Togo says 70 killed in Ghanaian air strike on camp")
     assert not any(e.event_root == "01" for e in rows)
     assert ("GHA", "19") in {(e.actor, e.event_root) for e in rows}
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("", "Togolese airstrikes push Accra's second largest hospital to the brink"),
+    ("Togolese strikes have grounded flights at the airports of Accra and Kumasi.", ""),
+])
+def test_force_used_with_no_recipient_named_is_against_the_state_where_it_happened(nlp, text, title):
+    assert ("TGO", "19", "GHA") in triples(extract(nlp, text, title=title))
+
+
+def test_force_told_among_places_of_two_states_or_a_newspaper_s_name_keeps_no_recipient(nlp):
+    rows = extract(nlp, "Togolese strikes have grounded flights at the airports of Accra and Abuja.")
+    assert ("TGO", "19", None) in triples(rows)
+    rows = extract(nlp, "The commander told The New York Times that Togolese drones had struck the camp.")
+    assert all(e.target != "GBR" for e in rows)

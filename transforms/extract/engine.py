@@ -170,6 +170,12 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
              and not told_as_starting_point(candidate.verb)
              and not told_as_lasting(candidate.verb, article.date.year)]
     found = [(candidate, offset) for candidate, offset in partners_from_article(found) if not _talks_alone(candidate)]
+    # the actors of each act (of the subjects of one verb, "Ghana and Togo launched strikes")
+    actors_of = {}
+    for candidate, _ in found:
+        actors_of.setdefault((id(candidate.verb.doc), candidate.verb.i), []).append(candidate.actor)
+    found = [(_hit_where_told(candidate, resolver, actors_of[(id(candidate.verb.doc), candidate.verb.i)]), offset)
+             for candidate, offset in found]
     return to_rows(article, best_per_event(found), run_id)
 
 
@@ -206,6 +212,41 @@ def partners_from_article(found: list[tuple[Candidate, int]]) -> list[tuple[Cand
     for kind in (_joint, _hostile):
         found = _counterpart_from_article(found, kind)
     return _two_sides(found)
+
+
+PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
+NAME_ENTITY_TYPES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT"})
+
+
+def _hit_where_told(candidate: Candidate, resolver: ArticleActors, co_actors: list[Actor]) -> Candidate:
+    """A hostile act that still has no recipient, told in a sentence whose places all lie in one
+    other state ("Israeli airstrikes push Gaza's second largest hospital to the brink", "Israeli
+    strikes have grounded flights at the airports of Damascus and Aleppo"), is against that state:
+    where force is used is whom it is used on, when nothing else is said."""
+    if candidate.target is not None or not _hostile(candidate):
+        return candidate
+    states = set()
+    for token in candidate.verb.sent:
+        if token.pos_ != "PROPN" and token.ent_type_ not in PLACE_ENTITY_TYPES:
+            continue
+        if token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN":
+            continue  # the last word of the name decides
+        if token.ent_type_ in NAME_ENTITY_TYPES and token.ent_iob_ == "I":
+            continue  # "The New York Times" is no place; one word the model took for a name may be
+        country = resolver.place_country(token.text)
+        if country is not None:
+            states.add(country)
+            continue
+        if resolver.lookup(token.text) is not None:
+            continue  # a person's or a body's name
+        place = resolver.place(token) if not any(c.dep_ == "conj" for c in token.children) else None
+        if place is not None:  # a town of the place table: "Kumasi"
+            states.add(place.code)
+    states -= {a.country for a in co_actors} | {a.code for a in co_actors}
+    if len(states) != 1:
+        return candidate
+    (code,) = states
+    return _with_target(candidate, Actor(code, code, code, None, "place"))
 
 
 def _two_sides(found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
