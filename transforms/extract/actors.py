@@ -220,10 +220,11 @@ class ArticleActors:
         return Actor(entry.code, surname, entry.country, entry.actor_type, "gazetteer") if entry else None
 
     def place_country(self, phrase: str) -> str | None:
-        """The country a country's or capital's name stands for, from the gazetteer alone (a name
-        the article taught as a person's, as the small model tags "Abuja", does not hide it)."""
+        """The country a country's or capital's name stands for (not a demonym's: "a Ghanaian-born
+        witness" is no place), from the gazetteer alone (a name the article taught as a person's,
+        as the small model tags "Abuja", does not hide it)."""
         entry = self._names.get(_normalize(phrase))
-        return entry.country if entry is not None and entry.kind in ontology.PLACE_KINDS else None
+        return entry.country if entry is not None and entry.kind in ("country", "metonym") else None
 
     def lookup(self, phrase: str) -> ontology.ActorEntry | None:
         key = _normalize(phrase)

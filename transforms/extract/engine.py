@@ -233,6 +233,8 @@ def _hit_where_told(candidate: Candidate, resolver: ArticleActors, co_actors: li
             continue  # the last word of the name decides
         if token.ent_type_ in NAME_ENTITY_TYPES and token.ent_iob_ == "I":
             continue  # "The New York Times" is no place; one word the model took for a name may be
+        if any(_not_where(ancestor) for ancestor in token.ancestors):
+            continue  # "in a bid to end the protests against Uganda": what the act is for or against
         country = resolver.place_country(token.text)
         if country is not None:
             states.add(country)
@@ -247,6 +249,17 @@ def _hit_where_told(candidate: Candidate, resolver: ArticleActors, co_actors: li
         return candidate
     (code,) = states
     return _with_target(candidate, Actor(code, code, code, None, "place"))
+
+
+# Phrases whose places say nothing of where the act happened: its purpose, what it opposes or
+# supports, whom it is with.
+NOT_WHERE_PREPS = frozenset({"against", "with", "for", "about"})
+
+
+def _not_where(node) -> bool:
+    if node.dep_ == "prep" and node.lower_ in NOT_WHERE_PREPS:
+        return True
+    return node.dep_ in ("acl", "advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
 
 def _two_sides(found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
