@@ -302,3 +302,14 @@ def test_loader_is_fast_and_small_per_date():
     view = actor_names(dt.date(2024, 1, 1))
     assert dict(view) == {k: view[k] for k in view}
     assert len(view) == len(list(view))
+
+
+def test_economic_office_holders_resolve_by_date():
+    """additions/people_economic.csv: finance ministers, central bank governors and trade
+    ministers, dated like the leaders."""
+    import datetime as dt
+
+    from transforms.extract.actors import ArticleActors
+
+    assert ArticleActors(dt.date(2023, 5, 1)).lookup("Janet Yellen").country == "USA"
+    assert ArticleActors(dt.date(2023, 5, 1)).lookup("Jerome Powell").country == "USA"
