@@ -1668,3 +1668,18 @@ def test_force_told_among_places_of_two_states_or_a_newspaper_s_name_keeps_no_re
     assert ("TGO", "19", None) in triples(rows)
     rows = extract(nlp, "The commander told The New York Times that Togolese drones had struck the camp.")
     assert all(e.target != "GBR" for e in rows)
+
+
+def test_a_headline_s_appeal_verb_with_no_one_addressed_is_passive(nlp):
+    """"Togo urged to release prisoner": Togo is the one urged; whoever urged is not named."""
+    assert extract(nlp, "", title="Togo urged to release Ghanaian prisoner diagnosed with cancer") == []
+    assert ("GHA", "02", "TGO") in triples(extract(nlp, "", title="Ghana urged Togo to release the prisoner"))
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("South Africa's ANC rejected the plan.", "ANC"),
+    ("The Netherlands’ VVD party has ruled out forming a coalition with the PVV.", "VVD"),
+    ("Ghana's army attacked Togo.", "GHA"),
+])
+def test_a_body_named_after_a_countrys_possessive_is_the_body(nlp, text, actor):
+    assert {e.actor for e in extract(nlp, text)} == {actor}

@@ -454,6 +454,17 @@ class ArticleActors:
                             return Actor(place[0], place[1], place[0], None, "place")
         return None
 
+    def _body_after(self, tokens: Sequence, text_of: str) -> Actor | None:
+        """The longest organisation's name among these tokens, or None."""
+        n = len(tokens)
+        for size in range(min(n, MAX_NAME_TOKENS), 0, -1):
+            for start in range(0, n - size + 1):
+                text = text_of[tokens[start].idx: tokens[start + size - 1].idx + len(tokens[start + size - 1].text)].strip()
+                entry = self._names.get(_normalize(text))
+                if entry is not None and entry.kind == "organization":
+                    return Actor(entry.code, text, entry.country, entry.actor_type, "gazetteer")
+        return None
+
     def _best_match(self, tokens: Sequence) -> Actor | None:
         """The most specific known name inside the phrase's tokens."""
         best = None
@@ -492,6 +503,12 @@ class ArticleActors:
                     )
             if best is not None:
                 break  # a shorter window cannot outrank a longer name
+        # "The Netherlands' VVD party", "Russia's Rosatom": a body named after the possessive is
+        # the phrase's own; the country before it only owns it.
+        possessive = next((k for k, t in enumerate(tokens) if t.tag_ == "POS" or (
+            k > 0 and t.text in ("'", "’") and tokens[k - 1].text.endswith("s"))), None)
+        if best is not None and possessive is not None and best_rank[2] < possessive:
+            best = self._body_after(tokens[possessive + 1:], text_of) or best
         if best is None:
             for token in tokens:
                 if not token.text[:1].isupper() or token.lower_ in self._names:

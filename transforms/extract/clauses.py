@@ -328,6 +328,10 @@ def clause_kind(verb) -> str:
 # What a verb of schemas/data/object_verbs.csv can have instead of an object ("urged Togo to ...",
 # "blamed it on ...", "accused of ...", "warned that ..."): with one, the past form is active.
 _OBJECT_STAND_INS = frozenset({"dobj", "dative", "ccomp", "xcomp", "prt", "attr", "oprd"})
+# Verbs whose "to" complement needs the one addressed before it ("urged Hamas to release"): with
+# none, a headline's "Israel urged to release prisoner" is passive, Israel the one urged.
+ADDRESSEE_VERBS = frozenset({"urge", "ask", "press", "encourage", "advise", "order", "tell", "force",
+                             "pressure", "persuade", "invite", "request", "instruct", "implore"})
 
 
 def is_headline_passive(verb) -> bool:
@@ -340,7 +344,11 @@ def is_headline_passive(verb) -> bool:
         return False
     if verb.tag_ == "VBN":
         return True
-    return (verb.tag_ == "VBD" and verb.lemma_.lower() in ontology.object_verbs()
+    if verb.tag_ != "VBD":
+        return False
+    if verb.lemma_.lower() in ADDRESSEE_VERBS and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return any(c.dep_ == "xcomp" for c in verb.children)  # "Israel urged to release prisoner"
+    return (verb.lemma_.lower() in ontology.object_verbs()
             and not any(c.dep_ in _OBJECT_STAND_INS for c in verb.children))
 
 
