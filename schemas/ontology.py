@@ -187,7 +187,7 @@ def _static_actor_names() -> dict[str, ActorEntry]:
 # Offices whose holders the news names by surname alone ("Erdogan said", "Macron visits").
 LEADER_ROLES = frozenset({
     "president", "prime minister", "chancellor", "premier", "king", "queen", "emir", "sultan",
-    "supreme leader", "crown prince", "foreign minister", "secretary-general", "pope",
+    "supreme leader", "crown prince", "foreign minister", "secretary-general", "pope", "opposition leader",
 })
 MIN_SURNAME = 4
 MIN_FAMILY_NAME = 2  # "Xi", "Li": a first-word family name is short, and the press uses it alone

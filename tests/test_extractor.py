@@ -1683,3 +1683,7 @@ def test_a_headline_s_appeal_verb_with_no_one_addressed_is_passive(nlp):
 ])
 def test_a_body_named_after_a_countrys_possessive_is_the_body(nlp, text, actor):
     assert {e.actor for e in extract(nlp, text)} == {actor}
+
+
+def test_the_pope_alone_is_the_holy_see(nlp):
+    assert ("VAT", "04", "MNG") in triples(extract(nlp, "", title="Pope Visits Mongolia, With an Eye on Russia and China"))

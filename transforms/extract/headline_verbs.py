@@ -79,14 +79,38 @@ def candidate(sent, verb_lemmas) -> tuple[int, int | None] | None:
             continue
         if ((_third_person(token) or _plural_present(token)) and before.pos_ in ("PROPN", "NOUN")
                 and (not after.is_punct or after.is_left_punct or after.is_quote)
-                and token.lemma_.lower() in verb_lemmas):
+                and verb_lemma(token, verb_lemmas) is not None):
             return token.i, (finite[0].i if finite else None)
     return None
 
 
 def _third_person(token) -> bool:
-    """"Turkey summons ...": a plural noun spelt like the verb's third person."""
-    return token.tag_ == "NNS" and token.lower_.endswith("s")
+    """"Turkey summons ...": a plural noun spelt like the verb's third person; in a headline in
+    title case ("Pope Visits Mongolia", "Navalny Condemns Lawyers' Arrest") a proper one."""
+    if token.tag_ == "NNS" and token.lower_.endswith("s"):
+        return True
+    return token.tag_ in ("NNPS", "NNP") and token.text[:1].isupper() and token.lower_.endswith("s") and _title_case(token.sent)
+
+
+def _title_case(sent) -> bool:
+    """Every word of four letters or more capitalised: "Russia Issues Arrest Warrant for ..."."""
+    words = [token for token in sent if token.is_alpha and len(token) >= 4]
+    return len(words) >= 3 and all(token.text[:1].isupper() for token in words)
+
+
+def verb_lemma(token, verb_lemmas) -> str | None:
+    """The verb-table lemma the word would have as a verb: its own lemma, or for a capitalised
+    word the tagger took for a name ("Visits", "Issues", "Denies"), its singular spellings."""
+    lemma = token.lemma_.lower()
+    if lemma in verb_lemmas:
+        return lemma
+    if token.tag_ not in ("NNPS", "NNP"):
+        return None
+    word = token.lower_
+    for form in (word[:-1], word[:-2], word[:-3] + "y"):
+        if form in verb_lemmas:
+            return form
+    return None
 
 
 # Nouns that take a plural verb without a plural ending: "Japanese police arrest suspect".
@@ -133,13 +157,13 @@ class HeadlineVerbs:
                 doc = component(doc)
         return doc
 
-    def _parse_as_verb(self, sent, index: int, finite: int | None = None) -> Doc | None:
+    def _parse_as_verb(self, sent, index: int, lemma: str, finite: int | None = None) -> Doc | None:
         """The sentence parsed again with the word in its past form, when that makes it the
         root verb of one sentence, with a subject, and the finite verb after it (if any) its
         object: "Libyan official rejected blame", not "Russian air strikes targeted Kyiv"."""
         words = [token.text for token in sent]
         spaces = [bool(token.whitespace_) for token in sent]
-        for form in past_forms(sent.doc[index].lemma_.lower()):
+        for form in past_forms(lemma):
             words[index - sent.start] = form
             again = self._reparse(words, spaces)
             verb = again[index - sent.start]
@@ -153,8 +177,8 @@ class HeadlineVerbs:
         return None
 
     def _repair(self, doc: Doc, sent, index: int, finite: int | None = None) -> None:
-        lemma = doc[index].lemma_.lower()
-        again = self._parse_as_verb(sent, index, finite)
+        lemma = verb_lemma(doc[index], self.verb_lemmas)
+        again = self._parse_as_verb(sent, index, lemma, finite)
         if again is None:
             return
         table = doc.to_array(_ATTRS)
