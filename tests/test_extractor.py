@@ -1687,3 +1687,8 @@ def test_a_body_named_after_a_countrys_possessive_is_the_body(nlp, text, actor):
 
 def test_the_pope_alone_is_the_holy_see(nlp):
     assert ("VAT", "04", "MNG") in triples(extract(nlp, "", title="Pope Visits Mongolia, With an Eye on Russia and China"))
+
+
+def test_beating_rivals_to_host_is_no_assault_and_walking_out_halts_talks(nlp):
+    assert extract(nlp, "", title="Ghana beats Togo, Benin to host 2030 world fair") == []
+    assert ("GHA", "16") in {(e.actor, e.event_root) for e in extract(nlp, "Ghana's top diplomat walked out of the summit.")}
