@@ -1692,3 +1692,17 @@ def test_the_pope_alone_is_the_holy_see(nlp):
 def test_beating_rivals_to_host_is_no_assault_and_walking_out_halts_talks(nlp):
     assert extract(nlp, "", title="Ghana beats Togo, Benin to host 2030 world fair") == []
     assert ("GHA", "16") in {(e.actor, e.event_root) for e in extract(nlp, "Ghana's top diplomat walked out of the summit.")}
+
+
+def test_an_act_told_with_a_then_office_holder_or_a_year_before_it_is_history(nlp):
+    """"resumed ties in 2018 following a visit by then-President Deby": "following" is a
+    preposition, so the visit is in the clause the year dates."""
+    assert extract(nlp, "Ghana and Togo resumed ties in 2018 following a visit to Lome by the Ghanaian president.") == []
+
+
+def test_a_deal_expected_to_be_announced_has_not_happened(nlp):
+    assert extract(nlp, "A peace deal between Accra and Lome is expected to be announced soon.") == []
+
+
+def test_a_walkout_in_a_pay_dispute_is_no_halt_of_talks(nlp):
+    assert extract(nlp, "1,400 Ghanaian guards walk out in a pay dispute.") == []

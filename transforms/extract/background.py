@@ -42,7 +42,8 @@ def told_as_history(verb, published: dt.datetime | None, fallback: dt.date) -> b
 def clause_verb(token, stop: frozenset = frozenset()):
     """The verb of the clause a token is in (the token itself when it is one); None when the way
     up passes a word of `stop`."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+    # "following", "including" as prepositions are no clause's verb
+    while (token.pos_ not in ("VERB", "AUX") or token.dep_ == "prep") and token.head.i != token.i:
         if token.lower_ in stop:
             return None
         token = token.head

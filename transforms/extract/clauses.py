@@ -31,6 +31,10 @@ CONTAINER_NOUNS = frozenset({"package", "round", "batch", "wave", "raft", "serie
                              "swarm"})
 
 
+# Particles the parser takes for a preposition whose own "of"/"from" holds the object.
+PARTICLE_PREPS = frozenset({"out", "away", "off", "back", "up", "down"})
+
+
 def object_heads(dobj, preps, verb) -> set[str]:
     heads = set()
     if dobj is not None:
@@ -50,8 +54,11 @@ def object_heads(dobj, preps, verb) -> set[str]:
             heads.add(f"{left.lower_} {dobj.lower_}")
     for prep in preps:
         heads.add(prep.lower_)  # the frame itself: "fight alongside X" is no fight against X (verbs.csv)
-        heads.update(lemma_form(c) for c in prep.children if c.dep_ == "pobj")
-        heads.update(c.lower_ for c in prep.children if c.dep_ == "pobj")
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objects and prep.lower_ in PARTICLE_PREPS:  # "walked out of the summit", not "according to"
+            objects = [o for inner in prep.children if inner.dep_ == "prep" for o in inner.children if o.dep_ == "pobj"]
+        heads.update(lemma_form(c) for c in objects)
+        heads.update(c.lower_ for c in objects)
     for child in verb.children:
         if child.dep_ in ("xcomp", "acomp"):  # "pleaded guilty": the complement decides the sense too
             heads.add(child.lemma_.lower())

@@ -41,7 +41,13 @@ def _reported_as_happening(noun) -> bool:
         verb, dep = misread, "nsubj"
     if dep not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
         return False
+    if verb.lemma_.lower() in EXPECTING_VERBS:  # "a peace deal ... is expected to be announced soon"
+        return False
     return dep == "nsubjpass" or verb.lemma_.lower() not in CONTINUING_VERBS
+
+
+# What these say of an event has not happened yet.
+EXPECTING_VERBS = frozenset({"expect", "anticipate", "forecast", "predict", "hope", "plan", "propose", "seek"})
 
 
 # A noun after "since" names the time from which something else has been going on ("since Hamas's
@@ -54,7 +60,7 @@ TIME_REFERENCE_PREPS = frozenset({"since"})
 # on a base", "gave their position away before a Ukrainian attack", "condemned a Russian
 # missile strike"). "In" and "by" are left out: "killed in Russia's strike on Kyiv" reports it.
 KNOWN_EVENT_PREPS = frozenset({"after", "following", "before", "until", "against", "of", "over", "amid", "to",
-                               "despite", "during"})
+                               "despite", "during", "into"})  # "a year into Russia's invasion"
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # An event noun so modified has not happened ("warned of a possible raid on the hospital").
 UNREALIZED_MODIFIERS = frozenset({"possible", "potential", "planned", "imminent", "expected", "threatened",
