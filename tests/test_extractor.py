@@ -1706,3 +1706,16 @@ def test_a_deal_expected_to_be_announced_has_not_happened(nlp):
 
 def test_a_walkout_in_a_pay_dispute_is_no_halt_of_talks(nlp):
     assert extract(nlp, "1,400 Ghanaian guards walk out in a pay dispute.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of students protested in Lome.",
+    "Protesters took to the streets across Togo on Tuesday.",
+])
+def test_a_crowd_that_protests_is_of_the_country_where_it_protests(nlp, text):
+    assert ("TGO", "14") in {(e.actor, e.event_root) for e in extract(nlp, text)}
+
+
+def test_a_crowd_with_no_place_or_rallying_behind_someone_names_no_protester(nlp):
+    assert extract(nlp, "Students protested on Monday.") == []
+    assert extract(nlp, "People in Lome rallied behind the young singer.") == []

@@ -341,17 +341,18 @@ ADDRESSEE_VERBS = frozenset({"urge", "ask", "press", "encourage", "advise", "ord
                              "pressure", "persuade", "invite", "request", "instruct", "implore"})
 
 
-def is_headline_passive(verb) -> bool:
+def is_headline_passive(verb, headline: bool = True) -> bool:
     """'Russian woman arrested on Red Square': a headline's bare participle is passive; so is the
     bare past form of a verb that needs an object when it has none ("Ghana, Togo blamed as climate
-    talks break down", which the model tags as a past tense)."""
+    talks break down", which the model tags as a past tense). In a body's sentence ("Thousands of
+    students protested in Lome", "protested" tagged VBN) only the second holds."""
     if verb.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
         return False
     if not any(c.dep_ == "nsubj" for c in verb.children):
         return False
-    if verb.tag_ == "VBN":
+    if verb.tag_ == "VBN" and headline:
         return True
-    if verb.tag_ != "VBD":
+    if verb.tag_ not in ("VBD", "VBN"):  # in a body's full sentence a bare VBN is a mistagged past tense
         return False
     if verb.lemma_.lower() in ADDRESSEE_VERBS and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return any(c.dep_ == "xcomp" for c in verb.children)  # "Israel urged to release prisoner"

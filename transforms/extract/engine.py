@@ -75,6 +75,7 @@ from transforms.extract.targets import (
     LOCATIVE_PREPS,
     clause_target,
     complement_target,
+    country_or_place,
     find_target,
     own_institution_target,
     where_clause_target,
@@ -344,7 +345,7 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
     for verb in sent:
         if verb.pos_ not in ("VERB", "AUX") or _governed_by_event_verb(verb):
             continue
-        by_verb[verb.i] = list(_verb_candidates(verb, resolver))
+        by_verb[verb.i] = list(_verb_candidates(verb, resolver, headline))
     out = []
     covered = {(c.actor.code, c.rule.code[:2]) for cs in by_verb.values() for c in cs}
     for noun, code, actor, target in nominal_events(sent, resolver):
@@ -625,9 +626,9 @@ def _has_rules(lemma: str) -> bool:
     return lemma.lower() in ontology.verb_rules()
 
 
-def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
+def _verb_candidates(verb, resolver: ArticleActors, headline: bool = True) -> Iterable[Candidate]:
     refusal = is_refusal(verb)
-    if (is_negated(verb) and not refusal) or is_hypothetical(verb) or is_purpose(verb) or is_headline_passive(verb):
+    if (is_negated(verb) and not refusal) or is_hypothetical(verb) or is_purpose(verb) or is_headline_passive(verb, headline):
         return
     if joins_in_an_act(verb):  # "joined Budapest in blocking the plan": the blocking is the row
         return
@@ -704,6 +705,8 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
         instrument = bool(actors)
     if not actors and _refers_to_speaker(subjects):
         actors = _reporting_subjects(verb, resolver)
+    if not actors and rule.code[:2] == PROTEST_ROOT:
+        actors = _crowd_of_the_place(verb, subjects, preps, resolver)
     if not actors:
         return
     target = find_target(resolver, target_heads, preps, dobj, rule.code[:2])
@@ -757,6 +760,28 @@ def _verb_candidates(verb, resolver: ArticleActors) -> Iterable[Candidate]:
 
 
 PROTEST_ROOT = "14"
+# Who protests or strikes without a nationality word: crowds, workers, students, unions.
+CROWD_SECTORS = frozenset({"CVL", "LAB", "AGR", "EDU", "OPP"})
+
+
+def _crowd_of_the_place(verb, subjects, preps, resolver: ArticleActors) -> list[Actor]:
+    """"Protesters took to the streets across France", "rail workers stage fresh strikes" in a
+    story about Britain: a crowd that protests is of the country where it protests: the place of
+    the clause, else the country the story is about, else the outlet's home when the story is
+    domestic (GOLD.md: crowds are coded by their country). Only a crowd's sector counts: an
+    unnamed "they" or "officials" stays unresolved."""
+    # "thousands of students": the counted noun
+    subjects = [next((p for prep in s.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"), s)
+                if s.lower_ in QUANTITY_NOUNS else s for s in subjects]
+    if not subjects or any(resolver.role_type_of(s) not in CROWD_SECTORS for s in subjects):
+        return []
+    place = next((p for prep in preps if prep.lower_ in LOCATIVE_PREPS
+                  for pobj in prep.children if pobj.dep_ == "pobj"
+                  for p in [country_or_place(resolver, pobj)] if p is not None), None)
+    country = place.code if place is not None else (resolver.context_country or resolver.outlet_country)
+    if country is None:
+        return []
+    return [Actor(country, subjects[0].text, country, resolver.role_type_of(subjects[0]), "context")]
 
 
 def _own_recipient(target: Actor, actors, root: str) -> bool:

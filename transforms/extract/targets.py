@@ -68,7 +68,7 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
     for prep in preps if root in VENUE_ROOTS else candidate_preps:
         if prep.lower_ in place_preps:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                found = _country_or_place(resolver, pobj)
+                found = country_or_place(resolver, pobj)
                 if found is not None:
                     return found
     inside = heads + [pobj for prep in candidate_preps if prep.lower_ in TARGET_PREPS | place_preps
@@ -99,7 +99,7 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
             if node.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
             if root in PLACE_ROOTS and root not in VENUE_ROOTS:
-                found = _country_or_place(resolver, node)
+                found = country_or_place(resolver, node)
             else:  # "a summit in Cairo" is where, not whom: a capital after "in" is a place
                 found = _country(resolver, node, capital=not _locative(node))
             if found is not None:
@@ -171,7 +171,7 @@ def _recipient_inside(resolver: ArticleActors, head, depth: int) -> Actor | None
     return None
 
 
-def _country_or_place(resolver: ArticleActors, head) -> Actor | None:
+def country_or_place(resolver: ArticleActors, head) -> Actor | None:
     """A country (not any actor: "in the UN" is no place) or a known place inside the phrase."""
     for actor in resolve_all(resolver, [head], as_target=True):
         if actor.code == actor.country:
@@ -261,4 +261,4 @@ def where_clause_target(resolver: ArticleActors, verb, root: str) -> Actor | Non
         return None
     if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
         return None
-    return _country_or_place(resolver, verb.head)
+    return country_or_place(resolver, verb.head)
