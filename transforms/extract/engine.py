@@ -175,9 +175,11 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
     actors_of = {}
     for candidate, _ in found:
         actors_of.setdefault((id(candidate.verb.doc), candidate.verb.i), []).append(candidate.actor)
-    found = [(_hit_where_told(candidate, resolver, actors_of[(id(candidate.verb.doc), candidate.verb.i)]), offset)
-             for candidate, offset in found]
-    return to_rows(article, best_per_event(found), run_id)
+    # After the choice of one row per event: a place only suggests a recipient, so it does not
+    # make a headline's row outrank the body's that tells the same event.
+    chosen = [(_hit_where_told(candidate, resolver, actors_of[(id(candidate.verb.doc), candidate.verb.i)]), offset)
+              for candidate, offset in best_per_event(found)]
+    return to_rows(article, chosen, run_id)
 
 
 # Verbs of talking that consult (04) only with someone: "Kallas discusses what Europe has learned",
@@ -249,7 +251,9 @@ def _hit_where_told(candidate: Candidate, resolver: ArticleActors, co_actors: li
     if len(states) != 1:
         return candidate
     (code,) = states
-    return _with_target(candidate, Actor(code, code, code, None, "place"))
+    # The place only suggests the recipient: the row's confidence (has_target) stays that of a
+    # row without one, and so does which of an article's rows tells the event (best_per_event).
+    return replace(candidate, target=Actor(code, code, code, None, "place"))
 
 
 # Phrases whose places say nothing of where the act happened: its purpose, what it opposes or
