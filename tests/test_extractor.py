@@ -1719,3 +1719,11 @@ def test_a_crowd_that_protests_is_of_the_country_where_it_protests(nlp, text):
 def test_a_crowd_with_no_place_or_rallying_behind_someone_names_no_protester(nlp):
     assert extract(nlp, "Students protested on Monday.") == []
     assert extract(nlp, "People in Lome rallied behind the young singer.") == []
+
+
+def test_a_person_titled_by_a_body_s_office_acts_for_the_body(nlp):
+    """"CIA director Bill Burns" acts for the CIA (GOLD.md rule 2); a head of state's country title
+    stays the country's, and a person the tables file under a body keeps it."""
+    rows = extract(nlp, "CIA director Bill Burns held talks with Ghanaian officials in Accra.")
+    assert {e.actor for e in rows} == {"CIA"}
+    assert {e.actor for e in extract(nlp, "US President Joe Biden met the Ghanaian president in Accra.")} == {"USA"}

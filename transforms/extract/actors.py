@@ -454,6 +454,17 @@ class ArticleActors:
                             return Actor(place[0], place[1], place[0], None, "place")
         return None
 
+    def _titling_body(self, tokens: Sequence, name_start: int, text_of: str) -> Actor | None:
+        """The organisation named right before a role word before the person's name ("CIA
+        director", "Wagner group chief"), or None."""
+        role = name_start - 1
+        if role < 1 or (tokens[role].lower_ not in OFFICE_TITLES and self._role_of(tokens[role]) is None):
+            return None
+        body = self._body_after(tokens[:role], text_of)
+        if body is None or body.actor_type in (None, "MNC", "BUS"):
+            return None
+        return body
+
     def _body_after(self, tokens: Sequence, text_of: str) -> Actor | None:
         """The longest organisation's name among these tokens, or None."""
         n = len(tokens)
@@ -509,6 +520,10 @@ class ArticleActors:
             k > 0 and t.text in ("'", "’") and tokens[k - 1].text.endswith("s"))), None)
         if best is not None and possessive is not None and best_rank[2] < possessive:
             best = self._body_after(tokens[possessive + 1:], text_of) or best
+        # "CIA director Bill Burns", "Wagner chief Yevgeny Prigozhin": a person titled by a body's
+        # office acts for the body (GOLD.md rule 2: Guterres for the UN).
+        if best is not None and best_rank[1] == KIND_PRIORITY["person"] and best.code == best.country:
+            best = self._titling_body(tokens, best_rank[2], text_of) or best
         if best is None:
             for token in tokens:
                 if not token.text[:1].isupper() or token.lower_ in self._names:
@@ -522,6 +537,12 @@ class ArticleActors:
                 if code is not None:
                     return Actor(code, token.text, code, None, "gazetteer")
         return best
+
+
+# Titles of a body's office before a name: "CIA director Bill Burns", "Wagner boss Yevgeny Prigozhin".
+OFFICE_TITLES = frozenset({"director", "chief", "head", "boss", "leader", "spokesman", "spokeswoman",
+                           "spokesperson", "commander", "chairman", "chairwoman", "chair", "president",
+                           "secretary-general", "founder", "envoy"})
 
 
 # "the Taiwan Affairs Office" is a Chinese body about Taiwan: a country followed by one of
