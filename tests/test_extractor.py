@@ -1727,3 +1727,7 @@ def test_a_person_titled_by_a_body_s_office_acts_for_the_body(nlp):
     rows = extract(nlp, "CIA director Bill Burns held talks with Ghanaian officials in Accra.")
     assert {e.actor for e in rows} == {"CIA"}
     assert {e.actor for e in extract(nlp, "US President Joe Biden met the Ghanaian president in Accra.")} == {"USA"}
+
+
+def test_defeating_a_rival_in_an_election_is_no_fight(nlp):
+    assert extract(nlp, "The Ghanaian opposition defeated the ruling party in the election.") == []
