@@ -630,7 +630,7 @@ def _has_rules(lemma: str) -> bool:
     return lemma.lower() in ontology.verb_rules()
 
 
-def _verb_candidates(verb, resolver: ArticleActors, headline: bool = True) -> Iterable[Candidate]:
+def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[Candidate]:
     refusal = is_refusal(verb)
     if (is_negated(verb) and not refusal) or is_hypothetical(verb) or is_purpose(verb) or is_headline_passive(verb, headline):
         return
