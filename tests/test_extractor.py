@@ -1731,3 +1731,32 @@ def test_a_person_titled_by_a_body_s_office_acts_for_the_body(nlp):
 
 def test_defeating_a_rival_in_an_election_is_no_fight(nlp):
     assert extract(nlp, "The Ghanaian opposition defeated the ruling party in the election.") == []
+
+
+def test_an_office_of_a_state_province_or_city_is_that_country_s(nlp):
+    """A region or a city that is no capital frames an office ("the mayor of Kumasi", "Ashanti
+    police", "Texas Governor ..."): schemas/data/places.csv holds GeoNames' first-level divisions
+    beside its cities, and an office named by one is its country's, as a capital's is."""
+    def actors(text):
+        return {(e.actor, e.actor_type) for e in extract(nlp, text)}
+    assert ("GHA", "GOV") in actors("The mayor of Kumasi condemned the attack on the market.")
+    assert ("GHA", "GOV") in actors("Kumasi mayor Kofi Mensah condemned the attack on the market.")
+    assert ("GHA", "COP") in actors("The Ashanti police arrested 20 protesters on Monday.")
+    assert ("USA", "GOV") in actors("Texas Governor Greg Abbott criticised the new border agreement.")
+    assert ("TGO", "GOV") in actors("The governor of Kara accused the Ghanaian authorities of neglect.")
+    # A place's residents may be anyone's; a place alone acts for nobody.
+    assert not extract(nlp, "Kumasi residents condemned the attack on the market.")
+    assert not extract(nlp, "Kumasi condemned the attack on the market.")
+
+
+def test_a_pair_of_words_names_a_sector_the_head_noun_alone_would_not(nlp):
+    """Role pairs (roles.csv, from Phoenix's two-word agents): "business leaders" are BUS, not GOV;
+    a "security service" is SPY; a rank before a role ("deputy minister") does not change it;
+    a rebel group's fighters stay rebels; "opposition leader <name>" is OPP."""
+    def sectors(text):
+        return {(e.actor, e.actor_type) for e in extract(nlp, text)}
+    assert ("GHA", "BUS") in sectors("Ghanaian business leaders criticised the new budget on Tuesday.")
+    assert ("TGO", "SPY") in sectors("The Togolese security service arrested two journalists.")
+    assert ("GHA", "GOV") in sectors("Ghanaian Deputy Foreign Minister Kofi Mensah met the Togolese delegation.")
+    assert ("TGO", "OPP") in sectors("Togolese opposition leader Kofi Mensah criticised the new budget.")
+    assert ("BOKO_HARAM", "REB") in sectors("Boko Haram fighters attacked a village in Borno.")

@@ -146,4 +146,5 @@ def test_roles():
     assert roles["police"] == "COP"
     assert roles["rebel"] == "REB"
     assert roles["soldier"] == "MIL"
-    assert all(re.fullmatch(r"[a-z][a-z'-]*", n) for n in roles)
+    assert all(re.fullmatch(r"[a-z][a-z'-]*( [a-z][a-z'-]*)?", n) for n in roles)  # a word or a pair
+    assert roles["business leader"] == "BUS" and roles["leader"] == "GOV"

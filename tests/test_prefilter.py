@@ -187,3 +187,15 @@ def test_a_verb_that_is_an_event_only_with_certain_words_needs_one_of_them(nlp):
     assert toy.mask("", "France made a cake.") == (None, None)
     assert toy.mask("", "France made a visit.") == (None, "France made a visit.")
     assert toy.mask("", "France said it made a cake.") == (None, "France said it made a cake.")
+
+
+def test_a_place_beside_an_office_noun_counts_as_an_actor():
+    """"The mayor of Kumasi", "Ashanti police": a capitalized place of places.csv beside an office
+    noun is an actor the resolver names (actors.PLACE_OFFICES), so its sentence is parsed; the
+    place alone, or beside residents, is no actor."""
+    prefilter = Prefilter(build_vocabulary({"condemned"}, office_words={"mayor", "police"}))
+    for text in ("The mayor of Kumasi condemned the attack.", "Ashanti police condemned the attack."):
+        assert prefilter.mask("Market fire", text)[1] == text
+    for text in ("Kumasi residents condemned the attack.", "The mayor condemned the attack.",
+                 "The mayor of kumasi condemned the attack."):
+        assert prefilter.mask("Market fire", text) == (None, None)

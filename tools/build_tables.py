@@ -706,23 +706,26 @@ def build_organizations(ref: Path, country_codes: set[str], country_names: set[s
 # ----------------------------------------------------------------------------- roles
 
 def build_roles(ref: Path) -> list[list]:
+    """Role noun → sector: Phoenix's agents of one word ("minister") and of two ("business leader",
+    "coast guard": the pair decides, "leader" alone would be GOV), then the team's additions."""
     roles = {}
     for raw in (ref / "Phoenix.agents.txt").read_bytes().decode("utf-8", errors="replace").split("\n"):
         line = raw.split("#")[0].strip()
-        m = re.match(r"^([A-Z][A-Z'-]*)\s*\[~([A-Z]{3})[A-Z]*\]", line)
+        m = re.match(r"^([A-Z][A-Z'-]*)\s*\[~([A-Z]{3})[A-Z]*\]", line) or re.match(
+            r"^([A-Z][A-Z'-]*_[A-Z][A-Z'-]*)\s*(?:\{[^}]*\})?\s*\[~([A-Z]{3})[A-Z]*\]", line)
         if not m:
             continue
-        noun = m.group(1).lower()
+        noun = m.group(1).lower().replace("_", " ")
         roles.setdefault(noun, m.group(2))
     # singular lemmas only: drop a plural when its singular is present
-    for noun in list(roles):
+    for noun in [n for n in roles if " " not in n]:  # a pair's plural may differ ("armed forces")
         for sing in (noun[:-1], noun[:-2], noun[:-3] + "y" if noun.endswith("ies") else None):
             if sing and noun.endswith("s") and sing in roles and sing != noun:
                 roles.pop(noun, None)
                 break
     for row in read_additions("roles.csv"):
         roles[row["noun"].lower()] = row["actor_type"]
-    return [[n, t] for n, t in sorted(roles.items()) if re.fullmatch(r"[a-z][a-z'-]*", n)]
+    return [[n, t] for n, t in sorted(roles.items()) if re.fullmatch(r"[a-z][a-z'-]*( [a-z][a-z'-]*)?", n)]
 
 
 # ----------------------------------------------------------------------------- Phoenix entries

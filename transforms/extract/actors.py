@@ -38,6 +38,9 @@ _PERSON_ENTS = frozenset({"PERSON"})
 MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies"})
 CONTEXT_ROLES = frozenset({"GOV", "MIL", "COP", "JUD"})
 LOCAL_FORCE_ROLES = frozenset({"MIL", "COP"})
+# Offices a place's name frames as its state's ("the governor of Texas", "Lagos police"); a
+# place's residents or visitors may be anyone's.
+PLACE_OFFICES = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
 # Weapons name their user only by a modifier ("Russian missiles"): the one country a headline
 # names ("Missile strikes Norwegian tanker") or the outlet's is as often the one they hit.
 WEAPON_NOUNS = frozenset({"missile", "drone", "rocket", "jet", "jetfighter", "warplane", "bomb", "shell",
@@ -53,7 +56,7 @@ def _ambiguous_names() -> tuple[dict, ...]:
 
 
 # Role words that name an official only as the head of a phrase ("the army chief").
-HEAD_ONLY_ROLES = frozenset({"chief", "head"})
+HEAD_ONLY_ROLES = frozenset({"chief", "head", "deputy"})  # a rank before another role ("deputy minister")
 # "foreign governments", "overseas diplomats": explicitly not the country the story frames.
 FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "western", "other"})
 # Adjectives of a region or of many peoples: "Arab leaders", "African officials", "European judges"
@@ -69,6 +72,7 @@ QUANTITY_NOUNS = frozenset({"tens", "hundreds", "thousands", "dozens", "millions
 GENERIC_ROLES = frozenset({"GOV", "MIL", "CVL", "PPL"})
 SIDE_ROLES = frozenset({"OPP", "REB"})  # "opposition lawmakers", "rebel soldiers": the side wins
 FORMER = "ELI"
+ARMED_NON_STATE = frozenset({"REB", "CRM", "OPP"})  # sectors whose fighters keep them
 PAIR = "PAIR"  # anaphora.csv: "the two leaders", "both sides" refer to two actors at once
 COLLECTIVE_NOUNS = MEMBER_NOUNS | frozenset({"partner", "nation", "country", "state", "capital"})
 # A state's allies and partners are other states: "NATO allies" are NATO, "Ukraine's allies" not Ukraine.
@@ -253,6 +257,8 @@ class ArticleActors:
             return None
         if actor is None and role_type is not None:
             actor = self._located_actor(head, None if as_target else role_type)
+        if actor is None and role_type in PLACE_OFFICES:
+            actor = _placed_role(head, tokens)
         if actor is None and (head.lemma_.lower() in MEMBER_NOUNS or head.lower_ in QUANTITY_NOUNS):
             actor = self._members_of(head)  # "members of the alliance", "thousands of Georgians"
         foreign = _named_foreign(head)
@@ -276,6 +282,8 @@ class ArticleActors:
         actor_type = role_type or actor.actor_type
         if role_type == "GOV" and actor.code != actor.country and actor.actor_type is not None:
             actor_type = actor.actor_type  # "the Red Cross president", "the NATO chief": the body's own sector
+        if role_type == "MIL" and actor.code != actor.country and actor.actor_type in ARMED_NON_STATE:
+            actor_type = actor.actor_type  # "Al-Shabaab fighters": rebels, not a state's military
         actor = Actor(
             code=actor.code,
             name=phrase_text(tokens),
@@ -394,24 +402,30 @@ class ArticleActors:
                     c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "NOUN" for o in c.children)
                     for c in head.children):
                 return None  # "a state of emergency": a condition, not the state
-            # The head noun decides, unless a modifier names a more specific sector:
-            # "rebel forces" (REB), "intelligence officials" (SPY), "opposition lawmakers" (OPP).
-            role = self._role_of(head)
-            for modifier in (c for c in head.children if c.dep_ in ("amod", "compound")):
-                if modifier.lower_ in HEAD_ONLY_ROLES:
-                    continue  # "chief executive", "head teacher": no official
-                specific = self._role_of(modifier)
-                if specific is not None and (specific in SIDE_ROLES or (
-                        specific not in GENERIC_ROLES and (role is None or role in GENERIC_ROLES))):
-                    return specific
-            return role
+            return self._modified_role(head)
         for token in reversed(tokens):
             if token.lower_ in HEAD_ONLY_ROLES and token.dep_ in ("amod", "compound"):
                 continue  # "Adam Aron, the chief executive of AMC"
-            role = self._role_of(token)
-            if role is not None:
-                return role
+            if self._role_of(token) is not None:
+                return self._modified_role(token)  # "opposition leader Tundu Lissu": OPP
         return None
+
+    def _modified_role(self, noun) -> str | None:
+        """The role noun decides, unless a modifier names a more specific sector: "rebel forces"
+        (REB), "intelligence officials" (SPY), "opposition lawmakers" (OPP)."""
+        role = self._role_of(noun)
+        for modifier in (c for c in noun.children if c.dep_ in ("amod", "compound")):
+            pair = self._roles.get(f"{modifier.lower_} {noun.lower_}") or self._roles.get(
+                f"{modifier.lemma_} {noun.lemma_}".lower())
+            if pair is not None:
+                return pair  # "business leaders" (BUS), "security service" (SPY): the pair decides
+            if modifier.lower_ in HEAD_ONLY_ROLES:
+                continue  # "chief executive", "head teacher": no official
+            specific = self._role_of(modifier)
+            if specific is not None and (specific in SIDE_ROLES or (
+                    specific not in GENERIC_ROLES and (role is None or role in GENERIC_ROLES))):
+                return specific
+        return role
 
     def _role_is_the_name(self, tokens: Sequence, actor: Actor) -> bool:
         """Whether every role word of the phrase belongs to the matched organisation's or country's
@@ -434,7 +448,8 @@ class ArticleActors:
     def _located_actor(self, head, role_type: str | None = None) -> Actor | None:
         """'protesters in Georgia': a role noun whose country sits in a preposition; a place of
         it does for a force ('police in Lagos', 'troops in Kharkiv': LOCAL_FORCE_ROLES), whose
-        place is its state's. Residents, courts or delegations in a place may be anyone's ("a
+        place is its state's, as is an office "of" a place ("the governor of Texas"). Residents,
+        courts or delegations in a place may be anyone's ("a
         delegation in Geneva", "a court in Pakistan-held Kashmir"). A name of a body ("officials
         in Brussels": the EU's seat) is no country's."""
         for child in head.children:
@@ -449,7 +464,9 @@ class ArticleActors:
                             if child.lower_ in MEMBERSHIP_PREPS and place_country(tokens) is None:
                                 return found  # "officials from the European Commission": the body's
                             continue
-                        place = place_country(tokens) if role_type in LOCAL_FORCE_ROLES else None
+                        # "the governor of Texas", "the mayor of Lagos": an office of a place
+                        place = place_country(tokens) if role_type in LOCAL_FORCE_ROLES or (
+                            role_type in PLACE_OFFICES and child.lower_ == "of") else None
                         if place is not None:
                             return Actor(place[0], place[1], place[0], None, "place")
         return None
@@ -562,6 +579,14 @@ def _names_a_topic(tokens: Sequence, end: int, entry: ontology.ActorEntry) -> bo
         return False
     following = tokens[end].lower_
     return following in TOPIC_WORDS or (entry.kind == "country" and following in SUBJECT_EXPERT_WORDS)
+
+
+def _placed_role(head, tokens: Sequence) -> Actor | None:
+    """'Lagos governor', 'Texas Governor Greg Abbott', 'Bavaria's premier': an office whose modifier
+    names a state, province or city (schemas/data/places.csv, not a person's name) is an office
+    of that place's country, as the capital's is ("Kyiv mayor")."""
+    found = place_country([t for t in tokens if t.i < head.i and not t.lower_.startswith("'")])
+    return Actor(found[0], found[1], found[0], None, "place") if found is not None else None
 
 
 def _bare_person_name(token) -> bool:

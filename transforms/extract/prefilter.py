@@ -5,7 +5,8 @@ schemas/data/verbs.csv, an event noun, a predicate adjective: `trigger_lemmas`; 
 headline, an attribution "... – Name"; a verb whose every rule names its object or particle
 counts only beside one of those words: `conditional_verbs`)
 and an actor the resolver can name: a gazetteer name, an acronym the article
-defines, a person an earlier sentence introduced with a title, a phrase that
+defines, a capitalized place beside an office noun ("Queensland police", "the
+mayor of Lagos"), a person an earlier sentence introduced with a title, a phrase that
 refers back ("he", "the bloc") or, when the headline names a country, a role
 noun of a type the resolver frames by it ("police", "ministers"; such a headline
 is then parsed whole), or, in a story of an outlet with a home country, a role noun
@@ -169,10 +170,15 @@ class Vocabulary:
     countries: dict = dataclasses.field(default_factory=dict)  # like `names`, countries only
     # Trigger words that count only beside one of their words (`conditional_verbs`): form → words.
     conditions: dict = dataclasses.field(default_factory=dict)
+    # Places (schemas/data/places.csv), like `names`, and the office nouns a place frames as its
+    # country's ("Texas governor", "the mayor of Lagos": actors.PLACE_OFFICES).
+    places: dict = dataclasses.field(default_factory=dict)
+    office_words: frozenset[str] = frozenset()
 
 
 def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = (),
-                     outlet_role_words: Iterable[str] = (), conditions: dict | None = None) -> Vocabulary:
+                     outlet_role_words: Iterable[str] = (), conditions: dict | None = None,
+                     office_words: Iterable[str] = ()) -> Vocabulary:
     """The lookup tables, from the ontology (all dates: a superset of any day's)."""
     names: dict[str, set[tuple[str, ...]]] = {}
     countries: dict[str, set[tuple[str, ...]]] = {}
@@ -203,6 +209,12 @@ def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = (),
             words = words[1:]
         if words:
             anaphors.setdefault(words[0], set()).add(words)
+    places: dict[str, set[tuple[str, ...]]] = {}
+    if office_words:
+        for row in ontology.table_rows("places.csv"):
+            words = tuple(runs(row["name"]))
+            if words and row["country"]:
+                places.setdefault(words[0], set()).add(words)
     longest = lambda table: {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}  # noqa: E731
     return Vocabulary(
         triggers=frozenset(f.lower() for f in triggers),
@@ -216,6 +228,8 @@ def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = (),
         conditions={form.lower(): words if isinstance(words, frozenset) else frozenset(words)
                     for form, words in (conditions or {}).items()},
         countries=longest(countries),
+        places=longest(places),
+        office_words=frozenset(w.lower() for w in office_words),
     )
 
 
@@ -262,7 +276,7 @@ class Prefilter:
         self._v = vocabulary
         # first word → ((length, the names of that length), ...): with ~60,000 names a first
         # word such as "john" starts hundreds of them; one set lookup per length replaces a scan.
-        self._by_length = {id(t): _by_length(t) for t in (vocabulary.names, vocabulary.countries)}
+        self._by_length = {id(t): _by_length(t) for t in (vocabulary.names, vocabulary.countries, vocabulary.places)}
 
     def mask(self, title: str, text: str, outlet_framed: bool = False) -> tuple[str | None, str | None]:
         """The title and body with every sentence that cannot hold an event blanked,
@@ -303,7 +317,8 @@ class Prefilter:
             part == "title" and ATTRIBUTION.search(sentence) is not None)  # "... – Lavrov": a statement
         names = self._names(originals, words)
         roles = not role_words.isdisjoint(words)
-        has_actor = names or bool(acronyms.intersection(words)) or self._anaphor(words) or roles
+        placed = not self._v.office_words.isdisjoint(words) and self._names(originals, words, self._v.places, True)
+        has_actor = names or bool(acronyms.intersection(words)) or self._anaphor(words) or roles or placed
         capitalized = frozenset(
             w for o, w in zip(originals, words)
             if o[0].isupper() and w not in _NOT_NAMES and w not in self._v.common_words and w not in acronyms)
@@ -319,12 +334,15 @@ class Prefilter:
         needed = self._v.conditions.get(word)
         return needed is None or not needed.isdisjoint(present)
 
-    def _names(self, originals: list[str], words: list[str], table=None) -> bool:
+    def _names(self, originals: list[str], words: list[str], table=None, capital: bool = False) -> bool:
+        """Whether the words hold a name of `table` (the gazetteer's by default); short names, and
+        all of them when `capital`, only when capitalized."""
         index = self._by_length[id(self._v.names if table is None else table)]
         for i, word in enumerate(words):
             for length, names in index.get(word, ()):
                 name = tuple(words[i : i + length])
-                if name in names and (name not in self._v.needs_capital or any(c.isupper() for c in originals[i])):
+                if name in names and (not capital and name not in self._v.needs_capital
+                                      or any(c.isupper() for c in originals[i])):
                     return True
         return False
 

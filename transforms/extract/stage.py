@@ -50,7 +50,7 @@ def load_model(name: str):
 def load_prefilter(nlp):
     """The pre-filter for this model: trigger spellings from its own lemmatizer tables."""
     from schemas import ontology
-    from transforms.extract.actors import CONTEXT_ROLES, OUTLET_ROLES
+    from transforms.extract.actors import CONTEXT_ROLES, OUTLET_ROLES, PLACE_OFFICES
     from transforms.extract.model import SurfaceForms
     from transforms.extract.prefilter import Prefilter, build_vocabulary, trigger_conditions, trigger_lemmas
 
@@ -62,7 +62,7 @@ def load_prefilter(nlp):
         return spell({noun.split()[-1] for noun, kind in ontology.role_types().items() if noun.split() and kind in kinds},
                      "noun")
     return Prefilter(build_vocabulary(triggers, role_nouns(CONTEXT_ROLES), role_nouns(OUTLET_ROLES),
-                                      trigger_conditions(spell)))
+                                      trigger_conditions(spell), role_nouns(PLACE_OFFICES)))
 
 
 def _load(name: str) -> _Model:
