@@ -317,7 +317,7 @@ class Prefilter:
             part == "title" and ATTRIBUTION.search(sentence) is not None)  # "... – Lavrov": a statement
         names = self._names(originals, words)
         roles = not role_words.isdisjoint(words)
-        placed = not self._v.office_words.isdisjoint(words) and self._names(originals, words, self._v.places, True)
+        placed = not self._v.office_words.isdisjoint(words) and self._placed_office(originals, words)
         has_actor = names or bool(acronyms.intersection(words)) or self._anaphor(words) or roles or placed
         capitalized = frozenset(
             w for o, w in zip(originals, words)
@@ -343,6 +343,24 @@ class Prefilter:
                 name = tuple(words[i : i + length])
                 if name in names and (not capital and name not in self._v.needs_capital
                                       or any(c.isupper() for c in originals[i])):
+                    return True
+        return False
+
+    def _placed_office(self, originals: list[str], words: list[str]) -> bool:
+        """A capitalized place right before an office noun, one word apart at most ("Texas
+        governor", "Lagos State police", "Bavaria's premier"), or after "<office> of (the)" ("the
+        mayor of Lagos"): what the resolver reads as the place's office (actors._placed_role,
+        ArticleActors._located_actor). Anywhere else in the sentence, a place frames nothing."""
+        offices = self._v.office_words
+        for i, word in enumerate(words):
+            for length, names in self._by_length[id(self._v.places)].get(word, ()):
+                if tuple(words[i: i + length]) not in names or not originals[i][:1].isupper():
+                    continue
+                if not offices.isdisjoint(words[i + length: i + length + 2]):
+                    return True
+                before = words[max(0, i - 3): i]
+                if before[-2:-1] and before[-1] == "of" and before[-2] in offices or (
+                        len(before) == 3 and before[1:] == ["of", "the"] and before[0] in offices):
                     return True
         return False
 

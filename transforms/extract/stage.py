@@ -58,9 +58,8 @@ def load_prefilter(nlp):
     triggers = set().union(*(spell(lemmas, pos) for pos, lemmas in trigger_lemmas().items()))
     # Role nouns the headline's country ("police arrested ...") or the outlet's ("the
     # government announced ...") can frame keep a sentence.
-    def role_nouns(kinds):
-        return spell({noun.split()[-1] for noun, kind in ontology.role_types().items() if noun.split() and kind in kinds},
-                     "noun")
+    def role_nouns(kinds):  # one-word roles: a pair ("business leader") decides a sector, not whether a sentence counts
+        return spell({noun for noun, kind in ontology.role_types().items() if " " not in noun and kind in kinds}, "noun")
     return Prefilter(build_vocabulary(triggers, role_nouns(CONTEXT_ROLES), role_nouns(OUTLET_ROLES),
                                       trigger_conditions(spell), role_nouns(PLACE_OFFICES)))
 
