@@ -1760,3 +1760,13 @@ def test_a_pair_of_words_names_a_sector_the_head_noun_alone_would_not(nlp):
     assert ("GHA", "GOV") in sectors("Ghanaian Deputy Foreign Minister Kofi Mensah met the Togolese delegation.")
     assert ("TGO", "OPP") in sectors("Togolese opposition leader Kofi Mensah criticised the new budget.")
     assert ("BOKO_HARAM", "REB") in sectors("Boko Haram fighters attacked a village in Borno.")
+
+
+def test_a_headline_drops_the_it_that_repeats_the_speaker(nlp):
+    """"Ghana says sent aid to Togo": a finite verb right after "says", with no subject of its own,
+    is the speaker's act (clauses.reports_own_act); a clause whose subject the parser lost
+    further on is not."""
+    assert ("GHA", "07", "TGO") in triples(extract(nlp, "", "Ghana says sent 25 tons of aid to Togo"))
+    assert ("TGO", "13", "GHA") in triples(extract(nlp, "", "Togo says will retaliate against Ghana"))
+    rows = extract(nlp, "A Ghanaian official says Togolese forces operating in a border village killed a Ghanaian farmer.")
+    assert not any(e.actor == "GHA" and e.event_root in ("18", "19") for e in rows)

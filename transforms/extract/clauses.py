@@ -117,7 +117,26 @@ def subjects_of(verb) -> list:
     joined = joining_verb(verb)
     if joined is not None:  # "Slovakia joined Budapest in blocking the plan": both block it
         return subjects_of(joined) + [c for c in joined.children if c.dep_ == "dobj"]
+    if reports_own_act(verb):
+        return subjects_of(verb.head)  # "Russia says sent aid to Gaza": the speaker sent it
     return subject_read_as_object(verb)
+
+
+def reports_own_act(verb) -> bool:
+    """A finite verb with no subject of its own in what a speaker says: headlines drop the "it"
+    that repeats the speaker ("Russia says shot down 35 drones", "China says will retaliate")."""
+    speech = verb.head
+    if verb.dep_ != "ccomp" or speech.pos_ not in ("VERB", "AUX") or verb.i < speech.i or any(
+            c.dep_ in ("dobj", "dative") for c in speech.children):
+        return False  # a quote before "..., she said", or what someone "told X": not the headline form
+    if any(t.dep_ not in ("aux", "neg", "advmod") for t in verb.doc[speech.i + 1: verb.i]):
+        return False  # "says Israeli forces ... killed": a subject the parser lost, not a dropped "it"
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.tag_ in ("MD", "VBZ", "VBP", "VBD") for c in verb.children)
+    if not finite or any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "expl", "mark") for c in verb.children):
+        return False
+    rules = ontology.verb_rules().get(speech.lemma_.lower(), ())
+    return any(rule.code.startswith("01") and not rule.object_heads and not rule.particle for rule in rules)
 
 
 # Verbs whose "in" + gerund names the act their subject takes part in: "joined Budapest in
