@@ -1770,3 +1770,13 @@ def test_a_headline_drops_the_it_that_repeats_the_speaker(nlp):
     assert ("TGO", "13", "GHA") in triples(extract(nlp, "", "Togo says will retaliate against Ghana"))
     rows = extract(nlp, "A Ghanaian official says Togolese forces operating in a border village killed a Ghanaian farmer.")
     assert not any(e.actor == "GHA" and e.event_root in ("18", "19") for e in rows)
+
+
+def test_export_controls_and_barred_imports_are_an_embargo(nlp):
+    """Export controls, import bans and trade restrictions brought in or imposed are an embargo
+    (163, nominal_events.csv with the light verbs impose, introduce, bring in, tighten); "bars
+    imports" is one too, not an administrative ban (172)."""
+    def roots(text):
+        return {(e.actor, e.event_root) for e in extract(nlp, text)}
+    assert ("GHA", "16") in roots("Ghana brings in new export controls on cocoa products.")
+    assert ("TGO", "16") in roots("Togo bars imports from three more Ghanaian companies.")
