@@ -1780,3 +1780,11 @@ def test_export_controls_and_barred_imports_are_an_embargo(nlp):
         return {(e.actor, e.event_root) for e in extract(nlp, text)}
     assert ("GHA", "16") in roots("Ghana brings in new export controls on cocoa products.")
     assert ("TGO", "16") in roots("Togo bars imports from three more Ghanaian companies.")
+
+
+def test_naming_a_suspect_accuses_and_stripping_citizenship_sanctions(nlp):
+    """verbs.csv senses: "named Ghanaian suspects" accuses (112), "strips citizenship from"
+    is an administrative sanction (172); naming an ambassador is neither."""
+    assert ("TGO", "11", "GHA") in {(e.actor, e.event_root, e.target) for e in extract(nlp, "Togo named Ghanaian suspects in the bombing.")}
+    assert ("GHA", "17", "TGO") in {(e.actor, e.event_root, e.target) for e in extract(nlp, "Ghana strips citizenship from two Togolese-born ministers.")}
+    assert not extract(nlp, "Ghana named a new ambassador to Togo.")
