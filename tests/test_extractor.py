@@ -1788,3 +1788,10 @@ def test_naming_a_suspect_accuses_and_stripping_citizenship_sanctions(nlp):
     assert ("TGO", "11", "GHA") in {(e.actor, e.event_root, e.target) for e in extract(nlp, "Togo named Ghanaian suspects in the bombing.")}
     assert ("GHA", "17", "TGO") in {(e.actor, e.event_root, e.target) for e in extract(nlp, "Ghana strips citizenship from two Togolese-born ministers.")}
     assert not extract(nlp, "Ghana named a new ambassador to Togo.")
+
+
+def test_meeting_with_resistance_is_no_meeting(nlp):
+    """"was met with criticism", "met with protests": a reception, not a meeting (verbs.csv "meet
+    with" and the nouns of reactions, code "-"); "met with Togo" is one."""
+    assert not any(e.event_root == "04" for e in extract(nlp, "Ghana's president met with protests in Lome."))
+    assert ("GHA", "04", "TGO") in triples(extract(nlp, "Ghana met with Togo on Monday."))
