@@ -1795,3 +1795,9 @@ def test_meeting_with_resistance_is_no_meeting(nlp):
     with" and the nouns of reactions, code "-"); "met with Togo" is one."""
     assert not any(e.event_root == "04" for e in extract(nlp, "Ghana's president met with protests in Lome."))
     assert ("GHA", "04", "TGO") in triples(extract(nlp, "Ghana met with Togo on Monday."))
+
+
+def test_testing_a_missile_shows_force(nlp):
+    """A weapons test is a show of force (150, root 15); testing a vaccine is no event."""
+    assert ("TGO", "15") in {(e.actor, e.event_root) for e in extract(nlp, "Togo tested two new missiles on Monday.")}
+    assert not extract(nlp, "Ghana tested its new vaccine.")
