@@ -1801,3 +1801,11 @@ def test_testing_a_missile_shows_force(nlp):
     """A weapons test is a show of force (150, root 15); testing a vaccine is no event."""
     assert ("TGO", "15") in {(e.actor, e.event_root) for e in extract(nlp, "Togo tested two new missiles on Monday.")}
     assert not extract(nlp, "Ghana tested its new vaccine.")
+
+
+def test_telling_another_to_act_is_an_appeal(nlp):
+    """"told Togo to withdraw its troops": the speech verb with an object and "to" + a verb is an
+    appeal for that act (modality.csv, mode "appeal": 025 for a withdrawal), not a statement;
+    "told reporters it would close the border" is no appeal."""
+    assert ("GHA", "02", "TGO") in triples(extract(nlp, "Ghana tells Togo to withdraw its troops."))
+    assert not any(e.event_root == "02" for e in extract(nlp, "Ghana told reporters it would close the border."))

@@ -674,6 +674,15 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, "111")
     act_code = rule.code  # the act itself, before "will", "agreed to" make it an intent
     rule = with_modality(verb, rule)
+    if rule.code.startswith("01") and verb.lemma_.lower() in DIRECTIVE_SPEECH and not passive_voice(children):
+        directed = next((c for c in children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        inner = rule_for(directed) if directed is not None else None
+        if inner is not None and inner.code != NOT_AN_EVENT and (dobj is not None or dative_object(children) is not None):
+            # "told Togo to withdraw its troops": an appeal for the act, not a statement
+            table = ontology.modality_codes()
+            code = table.get(("appeal", inner.code[:2])) or table[("appeal", "*")]
+            rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
     if rule.code.startswith("01") and demanding_clause(verb) is not None:
         clause = demanding_clause(verb)
         inner = rule_for(clause)
@@ -764,6 +773,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
 
 
 PROTEST_ROOT = "14"
+# Speech verbs that, with an object and "to" + a verb, tell the object to act: an appeal (02).
+DIRECTIVE_SPEECH = frozenset({"tell", "instruct", "advise"})
 # Who protests or strikes without a nationality word: crowds, workers, students, unions.
 CROWD_SECTORS = frozenset({"CVL", "LAB", "AGR", "EDU", "OPP"})
 
