@@ -1809,3 +1809,11 @@ def test_telling_another_to_act_is_an_appeal(nlp):
     "told reporters it would close the border" is no appeal."""
     assert ("GHA", "02", "TGO") in triples(extract(nlp, "Ghana tells Togo to withdraw its troops."))
     assert not any(e.event_root == "02" for e in extract(nlp, "Ghana told reporters it would close the border."))
+
+
+def test_a_role_located_in_several_countries_is_each_country_s(nlp):
+    """"Officials from Ghana and Togo met": both countries' officials act, and each meets the
+    other; "troops from Ghana, Togo and Benin": three actors."""
+    assert {("GHA", "04", "TGO"), ("TGO", "04", "GHA")} <= triples(
+        extract(nlp, "Officials from Ghana and Togo met in Accra on Monday."))
+    assert {"GHA", "TGO", "BEN"} <= {e.actor for e in extract(nlp, "Troops from Ghana, Togo and Benin attacked the rebel camp.")}

@@ -781,7 +781,27 @@ def resolve_all(resolver: ArticleActors, heads: Iterable, as_target: bool = Fals
             if actor is not None:
                 actors.append(actor)
                 actors.extend(_conjoined_modifiers(resolver, conjunct, actor))
+                actors.extend(_conjoined_places(resolver, conjunct, actor))
     return actors
+
+
+def _conjoined_places(resolver: ArticleActors, head, first: Actor) -> list[Actor]:
+    """'Police in Belgium, Germany and the Netherlands', 'officials from Ghana and Togo': a role
+    located in several countries is each country's, when the first of them made the actor."""
+    if first.code != first.country or head.pos_ == "PROPN":
+        return []
+    found = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATING_PREPS:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if resolver.place_country(phrase_text(_without_conjuncts(name_tokens(pobj), pobj))) != first.code:
+                continue
+            for other in conjuncts(pobj)[1:]:
+                country = resolver.place_country(phrase_text(_without_conjuncts(name_tokens(other), other)))
+                if country is not None and country != first.code:
+                    found.append(Actor(country, other.text, country, first.actor_type, first.via))
+    return found
 
 
 def _conjoined_modifiers(resolver: ArticleActors, head, first: Actor) -> list[Actor]:
