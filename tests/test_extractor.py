@@ -1817,3 +1817,12 @@ def test_a_role_located_in_several_countries_is_each_country_s(nlp):
     assert {("GHA", "04", "TGO"), ("TGO", "04", "GHA")} <= triples(
         extract(nlp, "Officials from Ghana and Togo met in Accra on Monday."))
     assert {"GHA", "TGO", "BEN"} <= {e.actor for e in extract(nlp, "Troops from Ghana, Togo and Benin attacked the rebel camp.")}
+
+
+def test_the_title_recalls_the_person_named_with_it(nlp):
+    """"The president" after "Ghanaian President John Mahama met Togolese Prime Minister ...":
+    the person the article titled president (Ghana), not the story's other country."""
+    rows = extract(nlp, "Ghanaian President John Mahama met Togolese Prime Minister Victor Dogbe in Lome. "
+                        "The president later criticised the Togolese opposition.", "Togo crisis talks")
+    assert any(e.actor == "GHA" and e.event_root == "11" for e in rows)
+    assert not any(e.actor == "TGO" and e.event_root == "11" for e in rows)

@@ -41,6 +41,8 @@ LOCAL_FORCE_ROLES = frozenset({"MIL", "COP"})
 # Offices a place's name frames as its state's ("the governor of Texas", "Lagos police"); a
 # place's residents or visitors may be anyone's.
 PLACE_OFFICES = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
+# Sectors of the titles a person is named with ("President Joe Biden"), which "the president" recalls.
+TITLE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "OPP"})
 # Weapons name their user only by a modifier ("Russian missiles"): the one country a headline
 # names ("Missile strikes Norwegian tanker") or the outlet's is as often the one they hit.
 WEAPON_NOUNS = frozenset({"missile", "drone", "rocket", "jet", "jetfighter", "warplane", "bomb", "shell",
@@ -120,6 +122,8 @@ class ArticleActors:
         self._headline_pair: list[Actor] = []  # the two actors a headline names, for "the two leaders"
         # The last actor of each kind named so far, for "the bloc", "he".
         self._last: dict[str, Actor] = {}
+        # Title (role lemma) → the last person named with it: "the president" after "President Joe Biden".
+        self._titles: dict[str, Actor] = {}
 
     # -- learning -------------------------------------------------------------
     def learn_context_country(self, headline_doc) -> None:
@@ -216,6 +220,8 @@ class ArticleActors:
         full = _normalize(" ".join(t.text for t in person))
         self._learned.setdefault(full, entry)
         self._learned.setdefault(_normalize(person[-1].text), entry)
+        for title in (t for t in tokens if t not in person and self._role_of(t) in TITLE_SECTORS):
+            self._titles[title.lemma_.lower()] = Actor(actor.code, title.text, actor.country, actor.actor_type, "context")
 
     # -- resolution -----------------------------------------------------------
     def leader(self, surname: str) -> Actor | None:
@@ -259,6 +265,8 @@ class ArticleActors:
             actor = self._located_actor(head, None if as_target else role_type)
         if actor is None and role_type in PLACE_OFFICES:
             actor = _placed_role(head, tokens)
+        if actor is None and head.pos_ == "NOUN" and head.tag_ == "NN" and _definite(head, tokens) and len(tokens) <= 3:
+            actor = self._titles.get(head.lemma_.lower())  # "the president": the one the article titled so
         if actor is None and (head.lemma_.lower() in MEMBER_NOUNS or head.lower_ in QUANTITY_NOUNS):
             actor = self._members_of(head)  # "members of the alliance", "thousands of Georgians"
         foreign = _named_foreign(head)
