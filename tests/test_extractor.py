@@ -23,6 +23,10 @@ def extract(nlp, text: str, title: str = ""):
     return extract_events(art, nlp(art.title), nlp(art.text) if art.text else None, "test")
 
 
+def actor_sectors(nlp, text: str) -> set[tuple[str, str | None]]:
+    return {(e.actor, e.actor_type) for e in extract(nlp, text)}
+
+
 def triples(events):
     return {(e.actor, e.event_root, e.target) for e in events}
 
@@ -1738,7 +1742,7 @@ def test_an_office_of_a_state_province_or_city_is_that_country_s(nlp):
     police", "Texas Governor ..."): schemas/data/places.csv holds GeoNames' first-level divisions
     beside its cities, and an office named by one is its country's, as a capital's is."""
     def actors(text):
-        return {(e.actor, e.actor_type) for e in extract(nlp, text)}
+        return actor_sectors(nlp, text)
     assert ("GHA", "GOV") in actors("The mayor of Kumasi condemned the attack on the market.")
     assert ("GHA", "GOV") in actors("Kumasi mayor Kofi Mensah condemned the attack on the market.")
     assert ("GHA", "COP") in actors("The Ashanti police arrested 20 protesters on Monday.")
@@ -1754,7 +1758,7 @@ def test_a_pair_of_words_names_a_sector_the_head_noun_alone_would_not(nlp):
     a "security service" is SPY; a rank before a role ("deputy minister") does not change it;
     a rebel group's fighters stay rebels; "opposition leader <name>" is OPP."""
     def sectors(text):
-        return {(e.actor, e.actor_type) for e in extract(nlp, text)}
+        return actor_sectors(nlp, text)
     assert ("GHA", "BUS") in sectors("Ghanaian business leaders criticised the new budget on Tuesday.")
     assert ("TGO", "SPY") in sectors("The Togolese security service arrested two journalists.")
     assert ("GHA", "GOV") in sectors("Ghanaian Deputy Foreign Minister Kofi Mensah met the Togolese delegation.")
