@@ -1741,13 +1741,11 @@ def test_an_office_of_a_state_province_or_city_is_that_country_s(nlp):
     """A region or a city that is no capital frames an office ("the mayor of Kumasi", "Ashanti
     police", "Texas Governor ..."): schemas/data/places.csv holds GeoNames' first-level divisions
     beside its cities, and an office named by one is its country's, as a capital's is."""
-    def actors(text):
-        return actor_sectors(nlp, text)
-    assert ("GHA", "GOV") in actors("The mayor of Kumasi condemned the attack on the market.")
-    assert ("GHA", "GOV") in actors("Kumasi mayor Kofi Mensah condemned the attack on the market.")
-    assert ("GHA", "COP") in actors("The Ashanti police arrested 20 protesters on Monday.")
-    assert ("USA", "GOV") in actors("Texas Governor Greg Abbott criticised the new border agreement.")
-    assert ("TGO", "GOV") in actors("The governor of Kara accused the Ghanaian authorities of neglect.")
+    assert ("GHA", "GOV") in actor_sectors(nlp, "The mayor of Kumasi condemned the attack on the market.")
+    assert ("GHA", "GOV") in actor_sectors(nlp, "Kumasi mayor Kofi Mensah condemned the attack on the market.")
+    assert ("GHA", "COP") in actor_sectors(nlp, "The Ashanti police arrested 20 protesters on Monday.")
+    assert ("USA", "GOV") in actor_sectors(nlp, "Texas Governor Greg Abbott criticised the new border agreement.")
+    assert ("TGO", "GOV") in actor_sectors(nlp, "The governor of Kara accused the Ghanaian authorities of neglect.")
     # A place's residents may be anyone's; a place alone acts for nobody.
     assert not extract(nlp, "Kumasi residents condemned the attack on the market.")
     assert not extract(nlp, "Kumasi condemned the attack on the market.")
@@ -1757,13 +1755,11 @@ def test_a_pair_of_words_names_a_sector_the_head_noun_alone_would_not(nlp):
     """Role pairs (roles.csv, from Phoenix's two-word agents): "business leaders" are BUS, not GOV;
     a "security service" is SPY; a rank before a role ("deputy minister") does not change it;
     a rebel group's fighters stay rebels; "opposition leader <name>" is OPP."""
-    def sectors(text):
-        return actor_sectors(nlp, text)
-    assert ("GHA", "BUS") in sectors("Ghanaian business leaders criticised the new budget on Tuesday.")
-    assert ("TGO", "SPY") in sectors("The Togolese security service arrested two journalists.")
-    assert ("GHA", "GOV") in sectors("Ghanaian Deputy Foreign Minister Kofi Mensah met the Togolese delegation.")
-    assert ("TGO", "OPP") in sectors("Togolese opposition leader Kofi Mensah criticised the new budget.")
-    assert ("BOKO_HARAM", "REB") in sectors("Boko Haram fighters attacked a village in Borno.")
+    assert ("GHA", "BUS") in actor_sectors(nlp, "Ghanaian business leaders criticised the new budget on Tuesday.")
+    assert ("TGO", "SPY") in actor_sectors(nlp, "The Togolese security service arrested two journalists.")
+    assert ("GHA", "GOV") in actor_sectors(nlp, "Ghanaian Deputy Foreign Minister Kofi Mensah met the Togolese delegation.")
+    assert ("TGO", "OPP") in actor_sectors(nlp, "Togolese opposition leader Kofi Mensah criticised the new budget.")
+    assert ("BOKO_HARAM", "REB") in actor_sectors(nlp, "Boko Haram fighters attacked a village in Borno.")
 
 
 def test_a_headline_drops_the_it_that_repeats_the_speaker(nlp):

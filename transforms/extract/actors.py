@@ -593,7 +593,7 @@ def _placed_role(head, tokens: Sequence) -> Actor | None:
     """'Lagos governor', 'Texas Governor Greg Abbott', 'Bavaria's premier': an office whose modifier
     names a state, province or city (schemas/data/places.csv, not a person's name) is an office
     of that place's country, as the capital's is ("Kyiv mayor")."""
-    found = place_country([t for t in tokens if t.i < head.i and not t.lower_.startswith("'")])
+    found = place_country([t for t in tokens if t.i < head.i])
     return Actor(found[0], found[1], found[0], None, "place") if found is not None else None
 
 

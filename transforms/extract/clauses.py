@@ -135,7 +135,12 @@ def reports_own_act(verb) -> bool:
         c.dep_ == "aux" and c.tag_ in ("MD", "VBZ", "VBP", "VBD") for c in verb.children)
     if not finite or any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "expl", "mark") for c in verb.children):
         return False
-    rules = ontology.verb_rules().get(speech.lemma_.lower(), ())
+    return is_speech(speech)
+
+
+def is_speech(verb) -> bool:
+    """A verb whose plain sense is a statement (010 with no object or particle named): "say", "claim"."""
+    rules = ontology.verb_rules().get(verb.lemma_.lower(), ())
     return any(rule.code.startswith("01") and not rule.object_heads and not rule.particle for rule in rules)
 
 

@@ -10,11 +10,14 @@ import re
 
 from schemas import ontology
 from transforms.extract.clauses import (
+    dative_object,
     direct_object,
     duration_particles,
     is_scheduled,
+    is_speech,
     object_heads,
     particles_of,
+    passive_voice,
     prepositions,
 )
 from transforms.extract.doc_cache import span_text
@@ -91,11 +94,6 @@ def _future(verb) -> bool:
     return "would" in auxes and verb.dep_ == "ccomp" and is_speech(verb.head)
 
 
-def is_speech(verb) -> bool:
-    rules = ontology.verb_rules().get(verb.lemma_.lower(), ())
-    return any(rule.code.startswith("01") and not rule.object_heads and not rule.particle for rule in rules)
-
-
 def _through_aspectual(children):
     """'pledged to keep supplying': the complement of "keep" is the pledged action."""
     for child in children:
@@ -165,6 +163,33 @@ def command_of_own_forces(verb, dobj) -> ontology.VerbRule | None:
     if any(c.dep_ == "prep" and c.lower_ in ("to", "into", "toward", "towards") for c in verb.children):
         return match_verb("deploy", [], object_heads(dobj, [], verb))  # "ordered troops to the border"
     return None
+
+
+# Speech verbs that, with an object and "to" + a verb, tell the object to act: an appeal (02).
+DIRECTIVE_SPEECH = frozenset({"tell", "instruct", "advise"})
+
+
+def modal_rule(rule: ontology.VerbRule, mode: str, inner: ontology.VerbRule | None) -> ontology.VerbRule:
+    """`rule` recoded as `mode` (modality.csv: "demand", "appeal") of the act `inner`, or of any act."""
+    table = ontology.modality_codes()
+    code = (table.get((mode, inner.code[:2])) if inner and inner.code != NOT_AN_EVENT else None) or table[(mode, "*")]
+    return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
+
+
+def directive_appeal(verb, rule: ontology.VerbRule) -> ontology.VerbRule | None:
+    """'told Togo to withdraw its troops': an appeal for the act the addressee is told to do, when
+    that act is an event ("told its citizens to stop using the app" is none); else None."""
+    children = list(verb.children)
+    if verb.lemma_.lower() not in DIRECTIVE_SPEECH or passive_voice(children):
+        return None
+    if direct_object(children) is None and dative_object(children) is None:
+        return None
+    directed = next((c for c in children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    inner = rule_for(directed) if directed is not None else None
+    if inner is None or inner.code == NOT_AN_EVENT:
+        return None
+    return modal_rule(rule, "appeal", inner)
 
 
 def demanding_clause(verb):

@@ -31,6 +31,7 @@ from transforms.extract.clauses import (
     is_purpose,
     is_refusal,
     is_scheduled,
+    is_speech,
     joins_in_an_act,
     object_heads,
     participle_main_verb,
@@ -45,9 +46,10 @@ from transforms.extract.coding import (
     NOT_AN_EVENT,
     command_of_own_forces,
     demanding_clause,
+    directive_appeal,
     exercise_together,
-    is_speech,
     joint_action,
+    modal_rule,
     off_topic,
     or_cessation,
     predicate_rule,
@@ -674,21 +676,10 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, "111")
     act_code = rule.code  # the act itself, before "will", "agreed to" make it an intent
     rule = with_modality(verb, rule)
-    if rule.code.startswith("01") and verb.lemma_.lower() in DIRECTIVE_SPEECH and not passive_voice(children):
-        directed = next((c for c in children if c.dep_ == "xcomp" and c.pos_ == "VERB"
-                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
-        inner = rule_for(directed) if directed is not None else None
-        if inner is not None and inner.code != NOT_AN_EVENT and (dobj is not None or dative_object(children) is not None):
-            # "told Togo to withdraw its troops": an appeal for the act, not a statement
-            table = ontology.modality_codes()
-            code = table.get(("appeal", inner.code[:2])) or table[("appeal", "*")]
-            rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
+    if rule.code.startswith("01"):  # "told Togo to withdraw its troops": an appeal for the act
+        rule = directive_appeal(verb, rule) or rule
     if rule.code.startswith("01") and demanding_clause(verb) is not None:
-        clause = demanding_clause(verb)
-        inner = rule_for(clause)
-        table = ontology.modality_codes()
-        code = (table.get(("demand", inner.code[:2])) if inner and inner.code != NOT_AN_EVENT else None) or table[("demand", "*")]
-        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
+        rule = modal_rule(rule, "demand", rule_for(demanding_clause(verb)))
     # "announced a military offensive": a verb that announces takes its object's event (not one
     # that talks about it: "described the raid" is no raid of the speaker's).
     light = verb.lemma_.lower() in ontology.light_verbs()
@@ -773,8 +764,6 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
 
 
 PROTEST_ROOT = "14"
-# Speech verbs that, with an object and "to" + a verb, tell the object to act: an appeal (02).
-DIRECTIVE_SPEECH = frozenset({"tell", "instruct", "advise"})
 # Who protests or strikes without a nationality word: crowds, workers, students, unions.
 CROWD_SECTORS = frozenset({"CVL", "LAB", "AGR", "EDU", "OPP"})
 

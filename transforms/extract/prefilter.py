@@ -45,6 +45,7 @@ from dataclasses import dataclass
 
 from schemas import ontology
 from transforms.extract.headlines import ATTRIBUTION
+from transforms.extract.places import place_countries
 
 # A sentence ends at . ! ? (closing quotes/brackets allowed) before whitespace and
 # a capital, digit or opening quote, or at a line break.
@@ -211,9 +212,9 @@ def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = (),
             anaphors.setdefault(words[0], set()).add(words)
     places: dict[str, set[tuple[str, ...]]] = {}
     if office_words:
-        for row in ontology.table_rows("places.csv"):
-            words = tuple(runs(row["name"]))
-            if words and row["country"]:
+        for name, country in place_countries().items():
+            words = tuple(runs(name))
+            if words and country:
                 places.setdefault(words[0], set()).add(words)
     longest = lambda table: {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}  # noqa: E731
     return Vocabulary(

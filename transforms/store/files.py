@@ -54,7 +54,7 @@ def write_table_atomically(table: pa.Table, path: Path) -> None:
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
     data = sink.getvalue()
-    replace_atomically(path, lambda tmp: tmp.write_bytes(memoryview(data)))
+    replace_atomically(path, lambda tmp: tmp.write_bytes(data))
 
 
 def write_json_atomically(path: Path, data: dict, indent: int = 2) -> None:
