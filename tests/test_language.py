@@ -44,3 +44,38 @@ def test_a_french_article_is_skipped_with_a_dead_letter_and_not_retried(tmp_path
     french = run_ok("--feeds", feed, "--output", tmp_path / "fr", "--run_id", "fr", "--languages", "en", "fr")
     assert "language_unsupported" not in french.stdout
     assert events(output)[0] == 1
+
+
+# Our own sentences: news prose in English, and the same kind of prose in other languages.
+ENGLISH = [
+    "Ghana said on Monday that it would reopen the border with Togo after talks between the two governments.",
+    "The minister, who has been in office since March, told reporters that their plan could not wait.",
+]
+OTHER = {
+    "fr": "Le gouvernement du Ghana a annoncé lundi la réouverture de la frontière avec le Togo après des "
+          "discussions entre les deux pays.",
+    "de": "Die Regierung von Ghana hat am Montag angekündigt, die Grenze zu Togo nach Gesprächen wieder zu öffnen, "
+          "und der Minister sagte, er habe also keine Zeit.",
+    "es": "El gobierno de Ghana anunció el lunes que reabrirá la frontera con Togo tras las conversaciones entre "
+          "los dos países.",
+    "nl": "De regering van Ghana heeft maandag aangekondigd dat de grens met Togo weer opengaat, zei de minister; "
+          "we hebben over het plan gesproken.",
+    "pt": "O governo do Gana anunciou na segunda-feira que vai reabrir a fronteira com o Togo depois das "
+          "conversações entre os dois países.",
+    "it": "Il governo del Ghana ha annunciato lunedì la riapertura del confine con il Togo dopo i colloqui "
+          "tra i due paesi, con “The State of the Union” in sala.",
+}
+
+
+def test_plainly_english_text_is_told_without_the_detector_and_other_languages_go_to_it():
+    from transforms.articles import language
+
+    language._identifier.cache_clear()
+    assert all(language.plainly_english(text) for text in ENGLISH)
+    assert [language.detect(text) for text in ENGLISH] == ["en", "en"]
+    assert language._identifier.cache_info().currsize == 0  # the detector's model was never loaded
+    assert not any(language.plainly_english(text) for text in OTHER.values())
+    assert {code: language.detect(text) for code, text in OTHER.items()} == {code: code for code in OTHER}
+    assert language._identifier.cache_info().currsize == 1
+    # Few function words (a headline-like text): the detector decides.
+    assert not language.plainly_english("Ghana reopens Togo border after talks between governments, minister says")
