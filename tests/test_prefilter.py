@@ -8,7 +8,6 @@ import pytest
 from conftest import DATA
 
 from schemas.records import Article
-from transforms.extract.engine import extract_events
 from transforms.extract.prefilter import (
     Prefilter,
     build_vocabulary,
@@ -89,13 +88,14 @@ def _gold_articles():
 
 
 def _events(nlp, prefilter, articles):
+    """The rows as a worker makes them (transforms/extract/stage.extract_batch)."""
+    from transforms.extract.stage import extract_batch
+
     keys = set()
-    for article in articles:
-        title, body = prefilter.mask(article.title, article.text) if prefilter else (article.title, article.text or None)
-        docs = [nlp(t) if t is not None else None for t in (title, body)]
-        if any(d is not None for d in docs):
-            for e in extract_events(article, docs[0], docs[1], "t"):
-                keys.add((e.article_id, e.actor, e.event_code, e.target, e.char_start, e.char_end, e.speaker))
+    for first in range(0, len(articles), 32):
+        for _, events in extract_batch(nlp, prefilter, articles[first: first + 32], "t"):
+            keys.update((e.article_id, e.actor, e.event_code, e.target, e.char_start, e.char_end, e.speaker)
+                        for e in events)
     return keys
 
 
