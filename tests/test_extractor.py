@@ -177,6 +177,11 @@ def test_complements_set_the_code(nlp):
         ("Ghana's president will meet the Togolese president in Lome on Friday.", ("GHA", "04", "TGO")),
         ("The African Union will host a meeting on Sudan in Addis Ababa.", ("AU", "04", "SDN")),
         ("Ghana said it will hold talks with Togo.", ("GHA", "03", "TGO")),
+        # a meeting of others that someone reports is the meeting
+        ("Foreign ministers of Ghana and Togo will meet on Sunday in Lome, Benin confirms.", ("GHA", "04", "TGO")),
+        ("Benin said the presidents of Ghana and Togo will hold talks on Monday.", ("GHA", "04", "TGO")),
+        ("Benin said Benin will hold talks with Togo.", ("BEN", "03", "TGO")),
+        ("Ghana's president will visit Togo next week, the Ghanaian foreign ministry said.", ("GHA", "03", "TGO")),
         # words that schedule it ("is due to", "is set to", "is scheduled to") tell the same
         ("The Ghanaian president is due to meet his Togolese counterpart in Lome.", ("GHA", "04", "TGO")),
         ("The Ghanaian foreign minister is set to visit Togo on Friday.", ("GHA", "04", "TGO")),

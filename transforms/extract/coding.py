@@ -72,17 +72,46 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
         root = rule.code[:2]
         if root in SCHEDULED_ROOTS and not headline_future and not _reported(verb):
             return rule  # "Zelensky will meet Biden on Thursday": the meeting, on its day
-        future_mode = ontology.root_futures().get(root)  # schemas/data/cameo.csv, column future
         # "UK minister to meet Gulf counterparts": a headline's plan is an intent
-        if future_mode is not None:
-            code = table.get((future_mode, root)) or table.get((future_mode, "*"))
-            return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
+        return as_intent(rule)
     return rule
 
 
+def as_intent(rule: ontology.VerbRule) -> ontology.VerbRule:
+    """The act told as to come: its root's future mode (schemas/data/cameo.csv, column future:
+    a meeting → an intent to meet, 036; an attack → a threat)."""
+    root = rule.code[:2]
+    future_mode = ontology.root_futures().get(root)
+    if future_mode is None:
+        return rule
+    table = ontology.modality_codes()
+    code = table.get((future_mode, root)) or table.get((future_mode, "*"))
+    return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
+
+
+def others_plan_reported(verb, rule: ontology.VerbRule) -> bool:
+    """A meeting to come that a speaker reports with another subject than its own ("Foreign
+    ministers of ... will meet on Sunday, Seoul confirms"): `with_modality` kept it the meeting.
+    The caller makes it an intent after all when the speaker is the actor's own voice ("China will
+    hold a meeting, spokesman Wang Wenbin said")."""
+    return (rule.code[:2] in SCHEDULED_ROOTS and verb.dep_ == "ccomp" and is_speech(verb.head)
+            and _future(verb) and not _reported(verb))
+
+
+# Subjects by which a speaker tells its own plan ("said it will hold talks").
+OWN_PLAN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i"})
+
+
 def _reported(verb) -> bool:
-    """The clause is what a speech verb reports: "said it will hold talks"."""
-    return verb.dep_ == "ccomp" and is_speech(verb.head)
+    """The clause is what a speech verb reports of the speaker's own plan: "said it will hold
+    talks", "says will meet". A meeting of others that someone reports ("Foreign ministers of
+    China, Japan and South Korea will meet on Sunday, Seoul confirms") is the meeting."""
+    if verb.dep_ != "ccomp" or not is_speech(verb.head):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in OWN_PLAN_SUBJECTS:
+        return True
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() == subject.lemma_.lower() for c in verb.head.children)
 
 
 def _future(verb) -> bool:

@@ -44,6 +44,7 @@ from transforms.extract.clauses import (
 )
 from transforms.extract.coding import (
     NOT_AN_EVENT,
+    as_intent,
     command_of_own_forces,
     demanding_clause,
     directive_appeal,
@@ -52,6 +53,7 @@ from transforms.extract.coding import (
     modal_rule,
     off_topic,
     or_cessation,
+    others_plan_reported,
     predicate_rule,
     rule_for,
     with_modality,
@@ -735,6 +737,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         target = next((t for t in (nominal_target(s, resolver, actors[0]) for s in subjects) if t is not None), None)
     object_text = _object_text(verb, dobj, preps, target)
     speaker = _speaker(verb, resolver)
+    if speaker is not None and {a.code for a in actors} == {speaker} and others_plan_reported(verb, rule):
+        rule = as_intent(rule)  # "China will hold a meeting, spokesman Wang Wenbin said": its own word
     # "Taiwan and the US reach a deal that cuts US tariffs": a target that is one of the subjects
     # names no third party, and the act is mutual like "Taiwan and the US reach a deal".
     among_subjects = target is not None and any(a.code == target.code for a in actors)
