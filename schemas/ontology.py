@@ -499,6 +499,15 @@ def role_types() -> dict[str, str]:
 
 
 @functools.cache
+def abbreviated_roles() -> dict[str, str]:
+    """An abbreviated title as the tokenizer keeps it ("Gov.", "Sen.": lower case, with its
+    period) -> the actor type of the role it stands for (schemas/data/title_abbreviations.csv):
+    "Texas Gov. Greg Abbott", "Rep. George Santos"."""
+    types = role_types()
+    return {r["abbreviation"]: types[r["role"]] for r in _rows("title_abbreviations.csv")}
+
+
+@functools.cache
 def verb_rules() -> dict[str, tuple[VerbRule, ...]]:
     """Verb lemma -> rules, most specific first (particle and object heads, then particle
     only or object heads only, then the lemma's default)."""

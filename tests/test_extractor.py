@@ -447,6 +447,10 @@ def test_a_country_inside_a_body_named_after_it_is_not_the_actor(nlp):
         ("Russian intelligence officials met their Turkish counterparts in Ankara.", "RUS", "SPY"),
         ("The Supreme Court of Israel blocked the appointment of the minister.", "ISR", "JUD"),
         ("The Indian parliament condemned the attack on the embassy.", "IND", "LEG"),
+        # abbreviated titles (schemas/data/title_abbreviations.csv)
+        ("Ghanaian Sen. Kwame Asante criticized Togo over the border closure.", "GHA", "LEG"),
+        ("Ghana's Adm. Kofi Boateng met Togolese commanders in Lome.", "GHA", "MIL"),
+        ("Texas Gov. Kwame Asante met the Mexican president in Mexico City.", "USA", "GOV"),
     ],
 )
 def test_the_words_decide_the_sector(nlp, text, actor, actor_type):
@@ -804,6 +808,12 @@ def test_the_head_of_an_organisation_keeps_its_sector(nlp):
 )
 def test_verbs_whose_sense_the_object_decides(nlp, text):
     assert not any(e.event_root in ("19", "03") for e in extract(nlp, text))
+
+
+def test_signing_a_law_is_domestic_legislation_and_signing_a_treaty_an_agreement(nlp):
+    """GOLD.md rule 10: domestic legislation is no event."""
+    assert not extract(nlp, "The Ghanaian president signed the bill into law on Monday.")
+    assert ("GHA", "05", "TGO") in triples(extract(nlp, "Ghana signed a border treaty with Togo on Monday."))
 
 
 @pytest.mark.parametrize(

@@ -199,3 +199,13 @@ def test_a_place_beside_an_office_noun_counts_as_an_actor():
     for text in ("Kumasi residents condemned the attack.", "The mayor condemned the attack.",
                  "The mayor of kumasi condemned the attack."):
         assert prefilter.mask("Market fire", text) == (None, None)
+
+
+def test_an_abbreviated_title_counts_as_its_role(nlp):
+    """"Sen." is a senator's title (schemas/data/title_abbreviations.csv): in a story the outlet
+    frames, the sentence may name its actor."""
+    from transforms.extract.stage import load_prefilter
+
+    text = "Sen. Kwame Asante criticized the budget plan."
+    assert load_prefilter(nlp).mask("Budget day", text, outlet_framed=True)[1] == text
+    assert load_prefilter(nlp).mask("Budget day", text, outlet_framed=False)[1] is None

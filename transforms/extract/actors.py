@@ -109,7 +109,7 @@ class ArticleActors:
     def __init__(self, on_date: dt.date | None = None):
         self._date = on_date
         self._names = ontology.actor_names(on_date)
-        self._roles = ontology.role_types()
+        self._roles = ontology.role_types() | ontology.abbreviated_roles()
         self._learned: dict[str, ontology.ActorEntry] = {}
         self.context_country: str | None = None
         self.outlet_country: str | None = None  # set by frame_with_outlet

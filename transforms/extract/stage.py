@@ -52,14 +52,17 @@ def load_prefilter(nlp):
     from schemas import ontology
     from transforms.extract.actors import CONTEXT_ROLES, OUTLET_ROLES, PLACE_OFFICES
     from transforms.extract.model import SurfaceForms
-    from transforms.extract.prefilter import Prefilter, build_vocabulary, trigger_conditions, trigger_lemmas
+    from transforms.extract.prefilter import Prefilter, build_vocabulary, runs, trigger_conditions, trigger_lemmas
 
     spell = SurfaceForms(nlp)
     triggers = set().union(*(spell(lemmas, pos) for pos, lemmas in trigger_lemmas().items()))
     # Role nouns the headline's country ("police arrested ...") or the outlet's ("the
     # government announced ...") can frame keep a sentence.
     def role_nouns(kinds):  # one-word roles: a pair ("business leader") decides a sector, not whether a sentence counts
-        return spell({noun for noun, kind in ontology.role_types().items() if " " not in noun and kind in kinds}, "noun")
+        abbreviations = {word for title, kind in ontology.abbreviated_roles().items() if kind in kinds
+                         for word in runs(title)}  # "Gov.", "Sen.": the pre-filter's words have no period
+        return spell({noun for noun, kind in ontology.role_types().items() if " " not in noun and kind in kinds},
+                     "noun") | abbreviations
     return Prefilter(build_vocabulary(triggers, role_nouns(CONTEXT_ROLES), role_nouns(OUTLET_ROLES),
                                       trigger_conditions(spell), role_nouns(PLACE_OFFICES)))
 
