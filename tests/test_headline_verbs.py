@@ -84,3 +84,13 @@ def test_a_title_case_headline_s_verb_the_tagger_took_for_a_name_is_parsed_again
     verb = doc[1]
     assert (verb.pos_, verb.lemma_, verb.dep_) == ("VERB", "summon", "ROOT")
     assert nlp("Ghana's Summons Backlog Grows in Accra")[2].pos_ != "VERB"  # no title-case verb slot
+
+
+def test_pm_is_read_as_a_title_not_a_time(nlp):
+    """transforms/extract/model.READ_AS: the model saw "PM" as post meridiem and ended the sentence
+    after it, which cut the speaker off what they said."""
+    doc = nlp("Ghana has agreed to make Togo a permanent member, Indian PM Modi says")
+    assert len(list(doc.sents)) == 1
+    assert next(t for t in doc if t.text == "PM").dep_ == "compound"
+    rows = extract(nlp, "Ghana has agreed to make Togo a permanent member, Indian PM Modi says")
+    assert ("IND", "GOV", "01") in [(e.actor, e.actor_type, e.event_root) for e in rows]

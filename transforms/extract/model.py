@@ -62,8 +62,17 @@ def repair_verb_lemmas(doc):
     return doc
 
 
+# Abbreviated titles the small model reads as something else, and the word its features should
+# see instead (a lexeme's NORM feeds the model's embeddings, not its text): "PM" is post meridiem to
+# it, so "Indian PM Modi says" ended a sentence after "PM" and lost its speaker, while in news
+# "PM" is a prime minister 1,090 times in 97,579 items of the corpus and a time almost never.
+READ_AS = {"PM": "premier"}
+
+
 def load_model(name: str) -> Language:
     nlp = spacy.load(name)
+    for text, norm in READ_AS.items():
+        nlp.vocab[text].norm_ = norm
     index_attribute_ruler(nlp)  # same annotations, a sixth of the ruler's time
     memoize_lemmatizer(nlp)  # same lemmas, a quarter of the lemmatizer's time
     if PARAGRAPHS not in nlp.pipe_names:
