@@ -546,6 +546,9 @@ def test_a_surname_alone_names_only_a_leader_in_office(nlp):
         ("Will Chile sanction Peru over the border dispute?", "Chile imposed sanctions on Peru last year.", set()),
         ("Podcast: the week in Brussels", "The European Union imposed sanctions on Belarus.", set()),
         ("Floods kill 40 in Kenya", "Uganda sent aid to Kenya on Friday. Kenya criticised Uganda.", set()),
+        # accidents are disasters too
+        ("Huge blaze at Accra market", "Ghana's police opened an investigation into the blaze on Friday.", set()),
+        ("Ghana opens investigation into helicopter crash", "Ghana opened an investigation into the crash.", set()),
         ("Earthquake: Indian minister tours the disaster zone in Nepal", "The Indian foreign minister visited Nepal.",
          {("IND", "04", "NPL")}),
         ("Chile imposes sanctions on Peru", "Chile imposed sanctions on Peru on Monday.", {("CHL", "16", "PER")}),
