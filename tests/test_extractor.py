@@ -1844,3 +1844,21 @@ def test_the_title_recalls_the_person_named_with_it(nlp):
                         "The president later criticised the Togolese opposition.", "Togo crisis talks")
     assert any(e.actor == "GHA" and e.event_root == "11" for e in rows)
     assert not any(e.actor == "TGO" and e.event_root == "11" for e in rows)
+
+
+@pytest.mark.parametrize("text", [
+    "After talks with Togolese leaders, the Ghanaian president said the border would reopen.",
+    "Following calls with several Togolese leaders, Ghana's president said the risk was high.",
+    "Ghana's foreign minister condemned the raid during a phone call with his Togolese counterpart.",
+])
+def test_a_meeting_the_clause_comes_after_is_its_subject_s(nlp, text):
+    """nominal.framing_meeting: the subject took part in the meeting its act followed."""
+    assert ("GHA", "04", "TGO") in triples(extract(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "After the talks with Togo, Ghana's president said the border would reopen.",  # a meeting already told
+    "Ghana and Togo renewed their call for a ceasefire in the north.",  # an appeal, not a call with someone
+])
+def test_a_known_meeting_or_an_appeal_is_no_new_meeting(nlp, text):
+    assert not [e for e in extract(nlp, text) if e.event_root == "04"]

@@ -140,7 +140,7 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
             continue
         code = nominal_code(token)
         if code is None:
-            found = agentive_nominal(token, resolver)
+            found = agentive_nominal(token, resolver) or framing_meeting(token, resolver)
             if found is not None:
                 yield found
                 continue
@@ -167,6 +167,36 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
             continue
         target = nominal_target(token, resolver, actor)
         yield token, code, actor, target
+
+
+# A meeting after (or during) which a clause's subject acts: "After talks with Togolese leaders,
+# the Ghanaian president said ...", "Following calls with several leaders, Putin warned ...".
+FRAMING_PREPS = frozenset({"after", "following", "during"})
+MEETING_ROOT = "04"
+# A call is a meeting only with its partner named ("calls with several leaders"), not as an
+# appeal ("renewed their call for a ceasefire"): a meeting here, not in the nominal table.
+CALL_NOUNS = frozenset({"call"})
+CALL_CODE = "040"
+
+
+def framing_meeting(noun, resolver: ArticleActors) -> tuple[object, str, Actor, Actor] | None:
+    """The meeting of the clause's subject with the one its "with" phrase names, told as what
+    came before (or around) the clause's act: the subject took part in it. Only a meeting noun
+    (a consultation, 04) that names its partner, in a phrase of FRAMING_PREPS on the clause's
+    verb, and reported rather than referred to ("after the talks" is a known meeting)."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in FRAMING_PREPS or referenced_not_reported(noun):
+        return None
+    code = nominal_code(noun, standalone_only=False) or (CALL_CODE if noun.lemma_.lower() in CALL_NOUNS else None)
+    verb = head.head
+    if code is None or not code.startswith(MEETING_ROOT) or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    actor = resolver.resolve(subject) if subject is not None else None
+    if actor is None:
+        return None
+    partner = _recipient_phrase(noun, resolver, actor)
+    return (noun, code, actor, partner) if partner is not None else None
 
 
 # The phrase of a nominalization that holds what its verb would take as object: "expulsion of
