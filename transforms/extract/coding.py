@@ -92,8 +92,8 @@ def as_intent(rule: ontology.VerbRule) -> ontology.VerbRule:
 def others_plan_reported(verb, rule: ontology.VerbRule) -> bool:
     """A meeting to come that a speaker reports with another subject than its own ("Foreign
     ministers of ... will meet on Sunday, Seoul confirms"): `with_modality` kept it the meeting.
-    The caller makes it an intent after all when the speaker is the actor's own voice ("China will
-    hold a meeting, spokesman Wang Wenbin said")."""
+    The caller makes it an intent after all when the speaker is the actor's own voice ("Wang Yi
+    will visit New York, Beijing's foreign ministry said")."""
     return (rule.code[:2] in SCHEDULED_ROOTS and verb.dep_ == "ccomp" and is_speech(verb.head)
             and _future(verb) and not _reported(verb))
 

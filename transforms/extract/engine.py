@@ -738,7 +738,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     object_text = _object_text(verb, dobj, preps, target)
     speaker = _speaker(verb, resolver)
     if speaker is not None and {a.code for a in actors} == {speaker} and others_plan_reported(verb, rule):
-        rule = as_intent(rule)  # "China will hold a meeting, spokesman Wang Wenbin said": its own word
+        rule = as_intent(rule)  # "Wang Yi will visit New York, Beijing's foreign ministry said": its own word
     # "Taiwan and the US reach a deal that cuts US tariffs": a target that is one of the subjects
     # names no third party, and the act is mutual like "Taiwan and the US reach a deal".
     among_subjects = target is not None and any(a.code == target.code for a in actors)
