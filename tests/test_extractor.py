@@ -548,7 +548,9 @@ def test_a_surname_alone_names_only_a_leader_in_office(nlp):
         ("Floods kill 40 in Kenya", "Uganda sent aid to Kenya on Friday. Kenya criticised Uganda.", set()),
         # accidents are disasters too
         ("Huge blaze at Accra market", "Ghana's police opened an investigation into the blaze on Friday.", set()),
-        ("Ghana opens investigation into helicopter crash", "Ghana opened an investigation into the crash.", set()),
+        ("Ghana opens investigation into bus crash", "Ghana opened an investigation into the crash.", set()),
+        # a plane crash may be an act ("Kremlin denies role in plane crash"): not a disaster cue
+        ("Ghana denies role in plane crash", "Ghana denied that Togo had downed the plane.", {("GHA", "01", None)}),
         ("Earthquake: Indian minister tours the disaster zone in Nepal", "The Indian foreign minister visited Nepal.",
          {("IND", "04", "NPL")}),
         ("Chile imposes sanctions on Peru", "Chile imposed sanctions on Peru on Monday.", {("CHL", "16", "PER")}),
