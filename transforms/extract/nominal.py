@@ -180,8 +180,9 @@ CALL_CODE = "040"
 
 
 def framing_meeting(noun, resolver: ArticleActors) -> tuple[object, str, Actor, Actor] | None:
-    """The meeting of the clause's subject with the one its "with" phrase names, told as what
-    came before (or around) the clause's act: the subject took part in it. Only a meeting noun
+    """The meeting of the clause's subject with the one its "with" or "to" phrase names ("talks
+    with", "a visit to"), told as what came before (or around) the clause's act: the subject took
+    part in it. Only a meeting noun
     (a consultation, 04) that names its partner, in a phrase of FRAMING_PREPS on the clause's
     verb, and reported rather than referred to ("after the talks" is a known meeting)."""
     head = noun.head
