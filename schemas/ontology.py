@@ -560,8 +560,16 @@ def nominal_events(standalone_only: bool = True) -> dict[str, str]:
     return {
         row["noun"].lower(): row["code"]
         for row in _rows("nominal_events.csv")
-        if row["standalone"] == "yes" or not standalone_only
+        if row["standalone"] == "yes" or (row["standalone"] == "no" and not standalone_only)
     }
+
+
+@functools.cache
+def partnered_nominal_events() -> dict[str, str]:
+    """Event nouns that are events only with their partner named (standalone "partner" in
+    nominal_events.csv): "calls with several leaders" is a meeting, "their call for a
+    ceasefire" an appeal, so "call" is no meeting as an announced or a light verb's object."""
+    return {row["noun"].lower(): row["code"] for row in _rows("nominal_events.csv") if row["standalone"] == "partner"}
 
 
 @functools.cache

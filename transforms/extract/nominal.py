@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from schemas import ontology
 from transforms.extract.actors import Actor, ArticleActors, name_tokens
-from transforms.extract.clauses import object_heads, verb_of_misread_subject
+from transforms.extract.clauses import object_heads, subjects_of, verb_of_misread_subject
 from transforms.extract.verbs import match_verb
 
 AGENT_PREPS = frozenset({"by", "from"})
@@ -173,10 +173,6 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
 # the Ghanaian president said ...", "Following calls with several leaders, Putin warned ...".
 FRAMING_PREPS = frozenset({"after", "following", "during"})
 MEETING_ROOT = "04"
-# A call is a meeting only with its partner named ("calls with several leaders"), not as an
-# appeal ("renewed their call for a ceasefire"): a meeting here, not in the nominal table.
-CALL_NOUNS = frozenset({"call"})
-CALL_CODE = "040"
 
 
 def framing_meeting(noun, resolver: ArticleActors) -> tuple[object, str, Actor, Actor] | None:
@@ -188,12 +184,11 @@ def framing_meeting(noun, resolver: ArticleActors) -> tuple[object, str, Actor, 
     head = noun.head
     if noun.dep_ != "pobj" or head.lower_ not in FRAMING_PREPS or referenced_not_reported(noun):
         return None
-    code = nominal_code(noun, standalone_only=False) or (CALL_CODE if noun.lemma_.lower() in CALL_NOUNS else None)
+    code = nominal_code(noun, standalone_only=False) or ontology.partnered_nominal_events().get(noun.lemma_.lower())
     verb = head.head
     if code is None or not code.startswith(MEETING_ROOT) or verb.pos_ not in ("VERB", "AUX"):
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    actor = resolver.resolve(subject) if subject is not None else None
+    actor = next((a for a in (resolver.resolve(s) for s in subjects_of(verb)) if a is not None), None)
     if actor is None:
         return None
     partner = _recipient_phrase(noun, resolver, actor)

@@ -107,7 +107,7 @@ def trigger_lemmas() -> dict[str, set[str]]:
     table = lambda name, *args: getattr(ontology, name, lambda *a: ())(*args)  # noqa: E731
     verbs = set(table("verb_rules")) | set(table("aspectual_verbs"))
     nouns = {runs(noun)[-1] for noun in table("nominal_events", False) if runs(noun)}
-    nouns |= set(dict(table("nominalizations")))
+    nouns |= set(dict(table("nominalizations"))) | set(table("partnered_nominal_events"))
     # words that schedule an act ("is set to meet") code nothing themselves: the act's verb is the trigger
     adjectives = {word for word, (mode, _) in dict(table("predicates")).items() if mode != "scheduled"}
     return {"verb": verbs, "noun": nouns, "adj": adjectives}
