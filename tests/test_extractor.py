@@ -196,6 +196,16 @@ def test_a_scheduled_meeting_is_a_meeting_and_other_futures_are_intents(nlp, tex
     assert expected in triples(extract(nlp, text))
 
 
+@pytest.mark.parametrize(("title", "actor", "root_is_the_name"), [("Chad to open embassy in Togo", "TCD", True),
+                                                              ("Ghana to open embassy in Togo", "GHA", False)])
+def test_a_headline_s_name_to_verb_is_the_name_s_plan_however_it_is_parsed(nlp, title, actor, root_is_the_name):
+    """"Chad to open embassy": the parser makes the name the root and the verb a clause of it
+    (clauses.headline_infinitive); "Ghana to open embassy" it reads as subject and verb. Both are
+    the named country's plan."""
+    assert (nlp(title)[0].dep_ == "ROOT") == root_is_the_name  # the small model's two readings
+    assert (actor, "03", "TGO") in triples(extract(nlp, "", title=title))
+
+
 def test_a_visit_that_was_due_is_no_meeting(nlp):
     """"was due to visit" may never have happened (clauses.is_scheduled)."""
     rows = extract(nlp, "The Ghanaian foreign minister was due to visit Togo on Friday.")
@@ -819,6 +829,13 @@ def test_signing_a_law_is_domestic_legislation_and_signing_a_treaty_an_agreement
     """GOLD.md rule 10: domestic legislation is no event."""
     assert not extract(nlp, "The Ghanaian president signed the bill into law on Monday.")
     assert ("GHA", "05", "TGO") in triples(extract(nlp, "Ghana signed a border treaty with Togo on Monday."))
+
+
+@pytest.mark.parametrize("text", ["Ghana's parliament adopted a new mining law on Monday.",
+                                  "The Ghanaian government agreed on new rules for mining licences."])
+def test_adopting_or_agreeing_on_a_law_is_domestic_legislation(nlp, text):
+    assert not extract(nlp, text)
+    assert ("GHA", "05", "TGO") in triples(extract(nlp, "Ghana's parliament adopted a resolution condemning Togo."))
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,19 @@ def test_a_headline_verb_read_as_a_singular_noun_after_a_plural_subject_gives_it
     assert ("GHA", "17") in {(e.actor, e.event_root) for e in extract(nlp, "", title=title)}
 
 
+@pytest.mark.parametrize(("title", "verb", "first_tag"), [
+    ("Ghana, Togo sign deal to expand border trade", "sign", "NN"),        # a headline's comma for "and"
+    ("Ghana and Togo reopen embassies after years-long rift", "reopen", "JJ"),  # read as an adjective
+])
+def test_a_verb_after_a_list_of_names_gives_each_name_its_event(nlp, title, verb, first_tag):
+    with nlp.select_pipes(disable=[HEADLINE_VERBS]):
+        assert next(t for t in nlp(title) if t.text == verb).tag_ == first_tag  # the small model's reading
+    word = next(t for t in nlp(title) if t.text == verb)
+    assert (word.tag_, word.pos_, word.dep_) == ("VBP", "VERB", "ROOT")
+    events = {(e.actor, e.event_root, e.target) for e in extract(nlp, "", title=title)}
+    assert {("GHA", "05", "TGO"), ("TGO", "05", "GHA")} <= events
+
+
 def test_a_noun_after_a_singular_noun_stays_a_compound(nlp):
     # "strike" could be a verb, but "doctor" would be a singular subject for it
     doc = nlp("Ghanaian junior doctor strike warning for March")

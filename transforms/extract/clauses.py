@@ -106,6 +106,8 @@ def subjects_of(verb) -> list:
         return subjects_of(head) or [c for c in head.children if c.dep_ == "nsubjpass"]
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subjects_of(verb.head)
+    if headline_infinitive(verb):
+        return [verb.head]  # "Chad to open embassy in Israel"
     if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return subjects_of(verb.head)  # purpose: "sat down in Dushanbe to negotiate"
     if is_participle_clause(verb):
@@ -335,12 +337,26 @@ ERRAND_VERBS = frozenset({"sit", "gather", "meet", "travel", "fly", "arrive", "c
 HELPING_VERBS = frozenset({"help", "assist", "enable"})
 
 
+def headline_infinitive(verb) -> bool:
+    """A headline's "X to <verb>" ("Chad to open embassy in Israel", "Ghana's president to visit
+    Lome") that the parser read as a noun phrase: the name is the root and the verb hangs from it
+    as a clause, right after it. The name is the subject, as in "Ghana to open embassy", which
+    the parser reads as subject, "to" and verb."""
+    if verb.dep_ not in ("advcl", "acl", "relcl") or verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("PROPN", "NOUN"):
+        return False
+    doc = verb.doc
+    return (verb.i >= 2 and doc[verb.i - 1].lower_ == "to" and doc[verb.i - 1].dep_ == "aux"
+            and verb.head.i == verb.i - 2)
+
+
 def is_purpose(verb) -> bool:
     """'raised interest rates to curb inflation', 'deployed police to end the protests': what an
     act is for has not happened (unless the act is an errand: "flew to Nairobi to sign"); nor is
     what help is for (HELPING_VERBS) an act of the one helped."""
     if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in HELPING_VERBS:
         return True
+    if headline_infinitive(verb):
+        return False
     return (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
             and verb.head.lemma_.lower() not in ERRAND_VERBS)

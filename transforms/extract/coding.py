@@ -13,6 +13,7 @@ from transforms.extract.clauses import (
     dative_object,
     direct_object,
     duration_particles,
+    headline_infinitive,
     is_scheduled,
     is_speech,
     object_heads,
@@ -49,9 +50,9 @@ def or_cessation(verb, rule: ontology.VerbRule | None) -> ontology.VerbRule | No
 
 
 # Meetings, visits and talks that news reports as scheduled ("will meet", "will attend the
-# summit") are coded as the meeting (04), dated by the day it is to happen; an actor's own word
-# that it will meet ("said it will hold talks") and a headline's plan ("UK minister to meet
-# Gulf counterparts") stay an intent (036).
+# summit", a headline's "UK minister to meet Gulf counterparts") are coded as the meeting (04),
+# dated by the day it is to happen, as the coders of the news gold set code them; an actor's
+# own word that it will meet ("said it will hold talks") stays an intent (036).
 SCHEDULED_ROOTS = frozenset({"04"})
 
 
@@ -67,13 +68,13 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
                     code = table.get((mode, complement.code[:2])) or table.get((mode, "*"))
                     return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
         return rule
-    headline_future = verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    headline_future = headline_infinitive(verb) or (
+        verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
     if headline_future or _future(verb):
         root = rule.code[:2]
-        if root in SCHEDULED_ROOTS and not headline_future and not _reported(verb):
-            return rule  # "Zelensky will meet Biden on Thursday": the meeting, on its day
-        # "UK minister to meet Gulf counterparts": a headline's plan is an intent
-        return as_intent(rule)
+        if root in SCHEDULED_ROOTS and not _reported(verb):
+            return rule  # "Zelensky will meet Biden on Thursday", "Biden to visit Mexico": the meeting, on its day
+        return as_intent(rule)  # "Ghana to open embassy in Togo": a headline's plan is an intent
     return rule
 
 

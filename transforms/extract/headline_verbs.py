@@ -19,8 +19,9 @@ own tense: it is tagged VBZ, as written. Otherwise nothing changes. Two titles i
 have such a sentence (119 of 6,000 corpus titles changed), so the second parse costs little.
 
 A verb after a plural subject has no "-s" ("Yemeni rebels sentence activists", "US, UK sanction
-6 traffickers") and comes out as a singular noun (NN) instead; it is tried the same way, and
-tagged VBP, when the word before it is a plural noun (or one of PLURAL_NOUNS, or ends a list).
+6 traffickers") and comes out as a singular noun (NN) or an adjective ("Ghana and Togo reopen
+embassies") instead; it is tried the same way, and tagged VBP, when the word before it is a
+plural noun (or one of PLURAL_NOUNS, or ends a list, with "and" or a headline's comma).
 After a singular noun the word is left alone: "Junior doctor strike warning" is a compound,
 and the second parse would read it as a verb as readily. Of 6,000 corpus titles, 24 more
 changed, 22 of them rightly by our reading ("Prison living costs rule scrapped" did not).
@@ -122,11 +123,19 @@ def _plural_present(token) -> bool:
     traffickers": a noun spelt like the verb's base form, after a plural subject (a plural noun,
     or the last of a list). After a singular noun it is a compound ("Junior doctor strike
     warning"), which the second parse would happily read as a verb."""
-    if not (token.tag_ in ("NN", "NNS") and token.lower_ == token.lemma_.lower() and not token.lower_.endswith("s")):
-        return False
+    if not (token.tag_ in ("NN", "NNS", "JJ") and token.lower_ == token.lemma_.lower() and not token.lower_.endswith("s")):
+        return False  # "reopen" in "Ghana and Togo reopen embassies" comes out as an adjective
     before = token.doc[token.i - 1]
     return (before.tag_ in ("NNS", "NNPS") or before.lower_ in PLURAL_NOUNS or before.dep_ == "conj"
-            or any(child.dep_ == "conj" for child in before.children))
+            or any(child.dep_ == "conj" for child in before.children) or _ends_comma_list(before))
+
+
+def _ends_comma_list(token) -> bool:
+    """"UAE, Qatar reopen ...": a name after a comma after a name, the headline's way of writing
+    "and", which the parser seldom reads as a conjunction."""
+    doc = token.doc
+    return (token.pos_ == "PROPN" and token.i >= 2 and doc[token.i - 1].text == ","
+            and doc[token.i - 2].pos_ == "PROPN")
 
 
 @Language.factory(HEADLINE_VERBS)
