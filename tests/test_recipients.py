@@ -284,3 +284,15 @@ def test_striking_a_truce_is_an_agreement_not_a_strike(nlp):
 )
 def test_a_domestic_act_has_its_own_state_as_recipient(nlp, text, expected):
     assert [(e.actor, e.target) for e in extract(nlp, text)] == [expected]
+
+
+def test_a_crowd_that_clashes_with_its_state_s_force_is_of_that_state_and_each_is_the_other_s(nlp):
+    """engine._crowds_beside: "protesters" name no country, the place of the clash does; the
+    police and the crowd are each other's recipients, both Ghana's (GOLD.md codes it GHA 19 GHA)."""
+    rows = extract(nlp, "Ghanaian police and protesters clashed in Accra on Tuesday.")
+    assert ("GHA", "19", "GHA") in triples(rows)
+    # two forces of one state: the state acts with its own forces, it does not receive the act
+    assert ("GHA", "19", "GHA") not in triples(extract(nlp, "Ghana's army and police clashed in Accra on Tuesday."))
+    # two states: each is the other's, as before
+    assert {("GHA", "19", "TGO"), ("TGO", "19", "GHA")} <= triples(
+        extract(nlp, "Ghanaian and Togolese troops clashed on the border on Tuesday."))

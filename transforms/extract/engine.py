@@ -14,7 +14,16 @@ from dataclasses import dataclass, field, replace
 
 from schemas import ontology
 from schemas.records import Article, Event
-from transforms.extract.actors import QUANTITY_NOUNS, WEAPON_NOUNS, Actor, ArticleActors, name_tokens, resolve_all
+from transforms.extract.actors import (
+    QUANTITY_NOUNS,
+    WEAPON_NOUNS,
+    Actor,
+    ArticleActors,
+    apposed_name,
+    conjuncts,
+    name_tokens,
+    resolve_all,
+)
 from transforms.extract.background import told_as_history, told_as_lasting, told_as_starting_point
 from transforms.extract.clauses import (
     HELPING_VERBS,
@@ -704,6 +713,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, VIOLENT_PROTEST)
     # A former official keeps their country, in the elite sector (ELI), not its government.
     actors = resolve_all(resolver, subjects)
+    if actors and (verb.lemma_.lower() in OPPOSING_VERBS | MUTUAL_VERBS or rule.code.startswith(MUTUAL_ACT_CODES)):
+        actors += _crowds_beside(verb, subjects, preps, resolver)  # "police and protesters clashed"
     rule = exercise_together(rule, dobj, actors)
     instrument = False
     if not actors and not passive:  # "a bomb planted by militants killed four officers"
@@ -753,13 +764,15 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     for actor in actors:
         this_target = target
         if reciprocal:
-            this_target = next((a for a in actors if a.code != actor.code), None)
+            this_target = next((a for a in actors if a.code != actor.code), None) or next(
+                (a for a in actors if a.actor_type != actor.actor_type), None)
         # A domestic act has its own state as recipient (_own_recipient); in a mutual act the
         # partner is the other subject, and a subject named as the recipient is the others'.
         if this_target is not None and this_target.code == actor.code and (
-                reciprocal or (among_subjects and len(actors) > 1)
+                (reciprocal and this_target.actor_type == actor.actor_type)
+                or (among_subjects and len(actors) > 1 and not reciprocal)
                 or not _own_recipient(this_target, [actor], rule.code[:2])):
-            this_target = None
+            this_target = None  # two sides of one state ("police and protesters") are each other's
         features = row_features(actor, this_target, rule, passive=passive, reported=speaker is not None,
                                  instrument=instrument, light_verb=light_noun,
                                  background=reduced or clause_kind(verb) == "relcl",
@@ -790,6 +803,15 @@ def _crowd_of_the_place(verb, subjects, preps, resolver: ArticleActors) -> list[
     if country is None:
         return []
     return [Actor(country, subjects[0].text, country, resolver.role_type_of(subjects[0]), "context")]
+
+
+def _crowds_beside(verb, subjects, preps, resolver: ArticleActors) -> list[Actor]:
+    """"Ghanaian police and protesters clashed in Accra": a crowd beside a resolved party of a
+    mutual or opposing act is of the country where it acts, as a protesting crowd is
+    (_crowd_of_the_place); the two are each other's recipients, both of one state."""
+    crowds = [c for s in subjects for c in conjuncts(apposed_name(s))
+              if resolver.role_type_of(c) in CROWD_SECTORS and resolver.resolve(c, remember=False) is None]
+    return [actor for crowd in crowds for actor in _crowd_of_the_place(verb, [crowd], preps, resolver)]
 
 
 def _own_recipient(target: Actor, actors, root: str) -> bool:
