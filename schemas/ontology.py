@@ -35,6 +35,7 @@ class CameoCode:
     goldstein: float
     mode: str = ""    # the mode this root gives a complement: appeal, intent, demand, refusal, threat
     future: str = ""  # how a future tense of this root reads: intent or threat
+    announced: str = ""  # "act": an announced future of this root is the decision itself
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def cameo_codes() -> dict[str, CameoCode]:
     """CAMEO code (string, leading zeros kept) -> CameoCode."""
     return {
         r["code"]: CameoCode(r["code"], r["name"], r["root"], int(r["quad_class"]),
-                             float(r["goldstein"]), r.get("mode", ""), r.get("future", ""))
+                             float(r["goldstein"]), r.get("mode", ""), r.get("future", ""), r.get("announced", ""))
         for r in _rows("cameo.csv")
     }
 
@@ -117,6 +118,14 @@ def root_modes() -> dict[str, str]:
 def root_futures() -> dict[str, str]:
     """Root → how its future tense reads ("04": "intent", "19": "threat")."""
     return {c.root: c.future for c in cameo_codes().values() if c.code == c.root and c.future}
+
+
+@functools.cache
+def decided_roots() -> frozenset[str]:
+    """Roots whose announced future is the decision itself: "Finland will close its border"
+    reduces relations (16), "China will reopen its borders" yields (08), as the news gold set's
+    coders code them; a threat to do it, or one that hangs on a condition, stays the future mode."""
+    return frozenset(c.root for c in cameo_codes().values() if c.code == c.root and c.announced == "act")
 
 
 def _is_dated(row: dict[str, str]) -> bool:

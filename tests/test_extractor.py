@@ -186,7 +186,14 @@ def test_complements_set_the_code(nlp):
         ("The Ghanaian president is due to meet his Togolese counterpart in Lome.", ("GHA", "04", "TGO")),
         ("The Ghanaian foreign minister is set to visit Togo on Friday.", ("GHA", "04", "TGO")),
         ("Nigeria's president is scheduled to attend talks with Benin.", ("NGA", "04", "BEN")),
-        ("Ghana is due to impose new tariffs on Togo.", ("GHA", "13", "TGO")),
+        # a decision announced for the future is the decision (schemas/data/additions/cameo_roots.csv,
+        # column announced): reducing relations, yielding
+        ("Ghana is due to impose new tariffs on Togo.", ("GHA", "16", "TGO")),
+        ("Ghana will close its border with Togo for two weeks.", ("GHA", "16", "TGO")),
+        ("Ghana will reopen its border with Togo next week.", ("GHA", "08", "TGO")),
+        # unless it hangs on a condition, or is said as a threat
+        ("Ghana said it would expel Togolese diplomats if Togo did not apologise.", ("GHA", "13", "TGO")),
+        ("Ghana threatened to close its border with Togo.", ("GHA", "13", "TGO")),
         # other acts announced for the future stay intents and threats
         ("Ghana will attack Togo.", ("GHA", "13", "TGO")),
         ("Ghana will send aid to Togo.", ("GHA", "03", "TGO")),

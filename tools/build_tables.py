@@ -180,11 +180,12 @@ def build_cameo(ref: Path) -> dict[str, list]:
         g = float(r["goldstein"])
         rows[code] = [code, sentence_case(r["name"]), root, quad_class(root), g]
     # The team's reading of each root (additions/cameo_roots.csv): the mode a governing verb of
-    # that root gives its complement ("urged X to withdraw": appeal), and how a future tense
-    # reads ("will meet": intent; "will strike": threat).
-    roots = {r["root"]: (r["mode"], r["future"]) for r in read_additions("cameo_roots.csv")}
+    # that root gives its complement ("urged X to withdraw": appeal), how a future tense reads
+    # ("will meet": intent; "will strike": threat), and whether an announced future is the
+    # decision itself ("will close the border": act).
+    roots = {r["root"]: (r["mode"], r["future"], r["announced"]) for r in read_additions("cameo_roots.csv")}
     for row in rows.values():
-        row.extend(roots.get(row[2], ("", "")))
+        row.extend(roots.get(row[2], ("", "", "")))
     return rows
 
 
@@ -1257,7 +1258,7 @@ def main(argv=None) -> int:
         return 2
 
     cameo = build_cameo(ref)
-    n = write_csv("cameo.csv", ["code", "name", "root", "quad_class", "goldstein", "mode", "future"],
+    n = write_csv("cameo.csv", ["code", "name", "root", "quad_class", "goldstein", "mode", "future", "announced"],
                   [cameo[c] for c in sorted(cameo)])
     print(f"cameo.csv: {n} rows")
 

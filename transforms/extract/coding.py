@@ -10,6 +10,7 @@ import re
 
 from schemas import ontology
 from transforms.extract.clauses import (
+    CONDITIONAL_MARKS,
     dative_object,
     direct_object,
     duration_particles,
@@ -74,6 +75,8 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
         root = rule.code[:2]
         if root in SCHEDULED_ROOTS and not _reported(verb):
             return rule  # "Zelensky will meet Biden on Thursday", "Biden to visit Mexico": the meeting, on its day
+        if root in ontology.decided_roots() and not _conditional(verb):
+            return rule  # "Finland will close its border with Russia": the decision
         return as_intent(rule)  # "Ghana to open embassy in Togo": a headline's plan is an intent
     return rule
 
@@ -122,6 +125,12 @@ def _future(verb) -> bool:
     if auxes & {"will", "'ll"} or is_scheduled(verb):
         return True
     return "would" in auxes and verb.dep_ == "ccomp" and is_speech(verb.head)
+
+
+def _conditional(verb) -> bool:
+    """"would expel its diplomats if Togo does not apologise": the act hangs on a condition."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+               for c in verb.children)
 
 
 def _through_aspectual(children):
