@@ -123,7 +123,8 @@ def root_futures() -> dict[str, str]:
 @functools.cache
 def decided_roots() -> frozenset[str]:
     """Roots whose announced future is the decision itself: "Finland will close its border"
-    reduces relations (16), "China will reopen its borders" yields (08), as the news gold set's
+    reduces relations (16), "China will reopen its borders" yields (08), "defence chiefs to share
+    missile data" cooperates (06), as the news gold set's
     coders code them; a threat to do it, or one that hangs on a condition, stays the future mode."""
     return frozenset(c.root for c in cameo_codes().values() if c.code == c.root and c.announced == "act")
 

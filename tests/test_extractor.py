@@ -191,6 +191,7 @@ def test_complements_set_the_code(nlp):
         ("Ghana is due to impose new tariffs on Togo.", ("GHA", "16", "TGO")),
         ("Ghana will close its border with Togo for two weeks.", ("GHA", "16", "TGO")),
         ("Ghana will reopen its border with Togo next week.", ("GHA", "08", "TGO")),
+        ("Ghanaian and Togolese defence chiefs to share intelligence data in December.", ("GHA", "06", "TGO")),
         # unless it hangs on a condition, or is said as a threat
         ("Ghana said it would expel Togolese diplomats if Togo did not apologise.", ("GHA", "13", "TGO")),
         ("Ghana threatened to close its border with Togo.", ("GHA", "13", "TGO")),
