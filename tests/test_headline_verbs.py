@@ -64,6 +64,15 @@ def test_a_verb_after_a_list_of_names_gives_each_name_its_event(nlp, title, verb
     assert {("GHA", "05", "TGO"), ("TGO", "05", "GHA")} <= events
 
 
+def test_the_verb_of_what_a_speaker_says_read_as_a_plural_noun_gives_its_event(nlp):
+    title = "Benin says Togo summons Ghanaian ambassador"
+    with nlp.select_pipes(disable=[HEADLINE_VERBS]):
+        assert next(t for t in nlp(title) if t.text == "summons").tag_ == "NNS"  # the small model's reading
+    word = next(t for t in nlp(title) if t.text == "summons")
+    assert (word.pos_, word.dep_, word.head.text) == ("VERB", "ccomp", "says")
+    assert ("TGO", "11", "GHA") in triples(extract(nlp, "", title=title))
+
+
 def test_a_noun_after_a_singular_noun_stays_a_compound(nlp):
     # "strike" could be a verb, but "doctor" would be a singular subject for it
     doc = nlp("Ghanaian junior doctor strike warning for March")
