@@ -212,6 +212,9 @@ def test_a_headline_s_name_to_verb_is_the_name_s_plan_however_it_is_parsed(nlp, 
     the named country's plan."""
     assert (nlp(title)[0].dep_ == "ROOT") == root_is_the_name  # the small model's two readings
     assert (actor, "03", "TGO") in triples(extract(nlp, "", title=title))
+    # a speaker after a colon hangs from the root as well: never the plan's subject
+    attributed = extract(nlp, "", title=title + " on Thursday: Israeli PM Netanyahu")
+    assert not [e for e in attributed if e.actor == "ISR" and e.event_root == "03"]
 
 
 def test_a_visit_that_was_due_is_no_meeting(nlp):

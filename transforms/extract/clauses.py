@@ -5,7 +5,7 @@ Plain functions over spaCy tokens; they decide nothing about CAMEO codes.
 from __future__ import annotations
 
 from schemas import ontology
-from transforms.extract.actors import QUANTITY_NOUNS, conjuncts
+from transforms.extract.actors import QUANTITY_NOUNS, conjuncts, name_tokens
 from transforms.extract.doc_cache import entity_at, run_text
 from transforms.extract.places import place_countries
 
@@ -346,7 +346,9 @@ def headline_infinitive(verb) -> bool:
         return False
     doc = verb.doc
     return (verb.i >= 2 and doc[verb.i - 1].lower_ == "to" and doc[verb.i - 1].dep_ == "aux"
-            and verb.head.i == verb.i - 2)
+            and verb.head.i == verb.i - 2
+            # "Chad to open embassy ...: Israeli PM Netanyahu": the speaker hangs from the root too
+            and all(token.i < verb.i for token in name_tokens(verb.head)))
 
 
 def is_purpose(verb) -> bool:
