@@ -195,6 +195,7 @@ def test_complements_set_the_code(nlp):
         # unless it hangs on a condition, or is said as a threat
         ("Ghana said it would expel Togolese diplomats if Togo did not apologise.", ("GHA", "13", "TGO")),
         ("Ghana threatened to close its border with Togo.", ("GHA", "13", "TGO")),
+        ("Ghana will suspend fuel supplies to Togo until Togo pays its debts.", ("GHA", "13", "TGO")),
         # other acts announced for the future stay intents and threats
         ("Ghana will attack Togo.", ("GHA", "13", "TGO")),
         ("Ghana will send aid to Togo.", ("GHA", "03", "TGO")),

@@ -127,9 +127,13 @@ def _future(verb) -> bool:
     return "would" in auxes and verb.dep_ == "ccomp" and is_speech(verb.head)
 
 
+# "will suspend gas supplies until the transit resumes": leverage, a condition to be met
+DECISION_CONDITIONS = CONDITIONAL_MARKS | {"until"}
+
+
 def _conditional(verb) -> bool:
     """"would expel its diplomats if Togo does not apologise": the act hangs on a condition."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in DECISION_CONDITIONS for m in c.children)
                for c in verb.children)
 
 
