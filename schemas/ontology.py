@@ -305,9 +305,32 @@ def _dated_countries() -> tuple[tuple[dict[str, ActorEntry], datetime.date | Non
     return tuple(out)
 
 
+COMMON_WORD_CODES = frozenset({"who", "esa", "nam", "ti", "ec", "ep", "rn", "pca", "adf", "nrc"})
+
+
 def _is_common_word(code: str) -> bool:
     # organization codes that are also English words are not entered as names ("WHO")
-    return code.lower() in {"who", "esa", "nam", "ti", "ec", "ep", "rn", "pca", "adf", "nrc"}
+    return code.lower() in COMMON_WORD_CODES
+
+
+# Of those, the codes that are a name whenever they are written in capitals: "a WHO official" (the
+# others are other bodies' acronyms too: "ADF" is Australia's Defence Force as well as a Ugandan
+# rebel group).
+CAPITALS_ONLY_CODES = frozenset({"WHO"})
+
+
+@functools.cache
+def word_acronyms() -> dict[str, ActorEntry]:
+    """The organisations whose code is also an English word ("WHO"), by code: a name only where
+    the text writes it in capitals ("a WHO official"; "who" is a pronoun)."""
+    out = {}
+    for r in _rows("organizations.csv"):
+        if r["code"] in CAPITALS_ONLY_CODES:
+            kind = r["kind"]
+            out[r["code"]] = (ActorEntry(r["code"], None, "IGO", "organization") if kind == "IGO" else
+                              ActorEntry(r["code"], r["country"] or None, None if kind == "REG" else kind,
+                                         "organization"))
+    return out
 
 
 def _index(entries: list[tuple[str, ActorEntry]]) -> dict[str, ActorEntry]:

@@ -296,3 +296,58 @@ def test_a_crowd_that_clashes_with_its_state_s_force_is_of_that_state_and_each_i
     # two states: each is the other's, as before
     assert {("GHA", "19", "TGO"), ("TGO", "19", "GHA")} <= triples(
         extract(nlp, "Ghanaian and Togolese troops clashed on the border on Tuesday."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people a state arrests, jails, charges, pardons or investigates, named by no country
+        ("Togo jails activist Kofi Mensah for seven years.", ("TGO", "17", "TGO")),
+        ("Togolese police arrested five doctors on Monday.", ("TGO", "17", "TGO")),
+        ("Togo charges four egg producers with price fixing.", ("TGO", "11", "TGO")),
+        ("A Togolese court dropped espionage charges against 24 aid workers.", ("TGO", "08", "TGO")),
+        ("Togo freed two women on Monday.", ("TGO", "08", "TGO")),
+        # a body is no person; people named foreign are not the state's own; a thing is nobody
+        ("Togo outlaws the Mensah Foundation as undesirable.", ("TGO", "17", None)),
+        ("Togo investigates the incident.", ("TGO", "09", None)),
+        ("A Togolese court jailed a Ghanaian journalist on Monday.", ("TGO", "17", "GHA")),
+    ],
+)
+def test_the_people_a_state_acts_on_are_its_own_unless_named_otherwise(nlp, text, expected):
+    """targets.own_people_target: the domestic act is coded state to state (GOLD.md)."""
+    assert expected in triples(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghanaian farmers protest proposed legislation.", ("GHA", "14", "GHA")),
+        ("Political prisoners in Togo stage a one-day hunger strike.", ("TGO", "14", "TGO")),
+        # a named recipient stays; a state that boycotts is no crowd
+        ("Ghanaian students protested against Togo's border closure.", ("GHA", "14", "TGO")),
+        ("Togo boycotts the summit.", ("TGO", "12", None)),
+    ],
+)
+def test_a_crowd_that_protests_naming_no_one_protests_to_its_own_state(nlp, text, expected):
+    """engine._protested_state."""
+    assert expected in triples(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # whom a statement is about: its reported clause's subject, by a possessive or inside it
+        ("Accra's battle plans 'ended in complete fiasco' – Lome", ("TGO", "01", "GHA")),
+        ("Togo murder plot case could damage relations – US lawmakers", ("USA", "01", "TGO")),
+    ],
+)
+def test_a_statement_is_about_whom_its_reported_clause_names(nlp, title, expected):
+    """targets.statement_topic."""
+    assert expected in triples(extract(nlp, "", title))
+
+
+def test_a_statement_s_topic_does_not_make_a_headline_s_saying_the_news(nlp):
+    """A headline's saying with no event in its clause is kept for a recipient its clause acts on
+    ("Benin says Niger pipeline not impacted"), not for whom the clause is about."""
+    assert extract(nlp, "", "Togo says Ghana's economy remains strong") == []
+    assert triples(extract(nlp, "Togo's foreign minister said he was confident.")) == {("TGO", "01", None)}

@@ -524,6 +524,8 @@ class ArticleActors:
                 key = _normalize(text)
                 learned = self._learned.get(key)
                 entry = learned or self._names.get(key) or self._plural_demonym(text)
+                if entry is None and size == 1 and text.isupper():  # "a WHO official", never "who"
+                    entry = ontology.word_acronyms().get(text)
                 if entry is None or _names_a_topic(tokens, start + size, entry):
                     continue
                 # The longest name wins ("South Africa" over "Africa"), then the most specific kind.

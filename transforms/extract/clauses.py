@@ -74,7 +74,8 @@ KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "brother", "sister"
 def object_class(token) -> str | None:
     """'@place' for a named place, '@person' for a person: classes a verb rule can name. The small
     model's entity labels are unreliable ("Palmyra" as a PERSON), so the place table decides
-    places first; a person is a full name tagged PERSON or a name described by a role or as someone's kin ("Ovidio Guzmán, the son of ...")."""
+    places first; a person is a full name tagged PERSON, a name after a title, or a name described
+    by a role or as someone's kin ("Ovidio Guzmán, the son of ...")."""
     if token.pos_ == "PROPN" and (token.lower_ in place_countries() or token.lower_ in ontology.capital_names()
                                   or token.ent_type_ in PLACE_ENTITIES):
         return "@place"
@@ -82,6 +83,9 @@ def object_class(token) -> str | None:
         return "@person"  # a full name; one capitalised word tagged PERSON is often a place
     if any(c.dep_ == "appos" and c.lemma_.lower() in KIN_NOUNS | ontology.role_types().keys() for c in token.children):
         return "@person"
+    if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.i < token.i and c.lower_ in ontology.role_types()
+                                     for c in token.children):
+        return "@person"  # a name after a title: "President Mahama"
     return None
 
 
@@ -441,8 +445,8 @@ def dative_object(children):
 
 # A preposition whose object is one of these says how long or when ("fought for days"), never
 # which sense the verb has ("fight for rights").
-DURATION_NOUNS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade",
-                            "while", "time", "moment"})
+DURATION_NOUNS = frozenset({"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year",
+                            "decade", "while", "time", "moment"})
 
 
 def particles_of(children) -> set[str]:

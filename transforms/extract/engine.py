@@ -86,11 +86,15 @@ from transforms.extract.rows import TITLE_SEPARATOR, analysed_text, best_per_eve
 from transforms.extract.targets import (
     FORCE_ROLES,
     LOCATIVE_PREPS,
+    OWN_INSTITUTION,
+    TOPIC,
     clause_target,
     complement_target,
     country_or_place,
     find_target,
     own_institution_target,
+    own_people_target,
+    statement_topic,
     where_clause_target,
 )
 from transforms.extract.topics import item_kind, keeps
@@ -336,6 +340,12 @@ def _counterpart_from_article(found: list[tuple[Candidate, int]], kind) -> list[
 
 
 STATEMENT = "010"
+# Sectors that report what happened rather than speak for anyone: the media ("– TASS", "the WSJ
+# reported"), the police and medical staff ("two wounded, police say", "a doctor in Gaza
+# describes the situation"). Their plain statement (010) is where a story's facts come from, not
+# a political event (CAMEO's 010 is an actor's own statement); what they accuse, deny or demand
+# keeps its own root.
+REPORTING_SOURCES = frozenset({"MED", "COP", "HLH"})
 
 
 def _attributed_statement(sent, resolver: ArticleActors) -> list[Candidate]:
@@ -344,11 +354,15 @@ def _attributed_statement(sent, resolver: ArticleActors) -> list[Candidate]:
     whatever the small model tagged it, so a sitting leader's surname counts."""
     name = attributed_name(sent)
     actor = (resolver.resolve(name.root, remember=False) or resolver.leader(name[-1].text)) if name else None
-    if actor is None:
+    if actor is not None and actor.via != "gazetteer":  # "– WHO official": the name's, not the story's
+        actor = next((a for a in (resolver.resolve(t, remember=False) for t in name if t.text[:1].isupper())
+                      if a is not None and a.via == "gazetteer"), actor)
+    if actor is None or actor.actor_type in REPORTING_SOURCES:  # "... – TASS": a source, not a speaker
         return []
     rule = ontology.VerbRule("say", None, frozenset(), STATEMENT)
-    features = row_features(actor, None, rule, reported=True)
-    return [Candidate(actor, None, rule, sent.root, None, actor.name, 0.0, features, action="say")]
+    target = statement_topic(resolver, [sent.root], [actor])  # "Kiev's battle plans ended in fiasco – Moscow"
+    features = row_features(actor, target, rule, reported=True)
+    return [Candidate(actor, target, rule, sent.root, None, actor.name, 0.0, features, action="say")]
 
 
 def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -> list[Candidate]:
@@ -382,6 +396,8 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
     for verb_i, candidates in by_verb.items():
         verb = sent.doc[verb_i]
         for candidate in candidates:
+            if candidate.rule.code == STATEMENT and candidate.actor.actor_type in REPORTING_SOURCES:
+                continue  # "two wounded in a shooting, police say": where the facts come from
             # "said the strikes were unacceptable": the statement is a criticism.
             if candidate.rule.code.startswith("01") and not _disputes(candidate.rule.code):
                 judged = judgement(verb, candidate.actor, resolver)
@@ -397,7 +413,7 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
             # saying denies or accuses ("denied that its forces shelled ...": the denial is the news).
             if (candidate.rule.code.startswith("01") and _has_clause(verb) and not _own_view(verb, by_verb)
                     and not _disputes(candidate.rule.code)):
-                if candidate.target is not None and not any(
+                if candidate.target is not None and candidate.target.via != TOPIC and not any(
                         by_verb.get(t.i) for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree):
                     only_said.append(candidate)
                 continue
@@ -460,7 +476,8 @@ def _as_judgement(candidate: Candidate, code: str, target: Actor | None) -> Cand
     """The statement's candidate recoded as the criticism it is, with the judged act's owner as
     recipient and the confidence features of its new root."""
     rule = ontology.VerbRule(candidate.rule.lemma, None, frozenset(), code)
-    target = target or candidate.target
+    if target is None and candidate.target is not None and candidate.target.via != TOPIC:
+        target = candidate.target  # whom the statement was about is not whom the judgement blames
     features = {k: v for k, v in candidate.features.items() if k not in root_group(candidate.rule.code)}
     features.update(root_group(code))
     if target is not None:
@@ -744,6 +761,12 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         target = clause_target(resolver, main_verb, rule.code[:2])
     if target is None:  # "met with military commanders": the state's own
         target = own_institution_target(resolver, target_heads, preps, actors)
+    if target is None:  # "Russia jails activist Pyotr Verzilov": the state's own people
+        target = own_people_target(resolver, target_heads, preps, actors, rule.code)
+    if target is None and rule.code[:2] == PROTEST_ROOT:  # "South Korean farmers protest a bill"
+        target = _protested_state(actors)
+    if target is None and rule.code.startswith("01"):  # "says the situation in Gaza is catastrophic"
+        target = statement_topic(resolver, [c for c in children if c.dep_ == "ccomp"], actors)
     if target is None and instrument:  # "a Russian missile strike on Kharkiv killed four": the weapon's target
         target = next((t for t in (nominal_target(s, resolver, actors[0]) for s in subjects) if t is not None), None)
     object_text = _object_text(verb, dobj, preps, target)
@@ -803,6 +826,18 @@ def _crowd_of_the_place(verb, subjects, preps, resolver: ArticleActors) -> list[
     if country is None:
         return []
     return [Actor(country, subjects[0].text, country, resolver.role_type_of(subjects[0]), "context")]
+
+
+def _protested_state(actors) -> Actor | None:
+    """A crowd that protests or strikes and names no one protests to its own state (GOLD.md: a
+    domestic act is coded state to state): "South Korean farmers protest proposed legislation",
+    "political prisoners in Russia stage a hunger strike". Only a crowd's sector; a state that
+    boycotts ("Togo boycotts the summit") is no crowd."""
+    countries = {actor.country for actor in actors}
+    if len(countries) != 1 or any(a.code != a.country or a.actor_type not in CROWD_SECTORS for a in actors):
+        return None
+    country = countries.pop()
+    return Actor(country, country, country, None, OWN_INSTITUTION)
 
 
 def _crowds_beside(verb, subjects, preps, resolver: ArticleActors) -> list[Actor]:

@@ -107,13 +107,28 @@ def headline_text(title: str, body: str = "") -> str:
 
 # A headline that ends in "– Name" (or "- Name") quotes that person: "Relations have reached a
 # new level – Lavrov" is Lavrov's statement (transforms/extract/engine.py; the pre-filter keeps
-# such a headline, transforms/extract/prefilter.py).
-ATTRIBUTION = re.compile(r"\s[–—-]\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*$")
+# such a headline, transforms/extract/prefilter.py). The name may end in a role noun of the roles
+# table ("– US lawmakers", "– WHO official"), and the dash may follow a word without a space
+# ("pre-pandemic- WHO official") when a space follows it.
+ATTRIBUTION = re.compile(r"(?:\s[–—-]|[–—-]\s)\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+                         r"(?P<role>(?:\s+[a-z][\w-]*){0,2}))\s*$")
+
+
+def attribution(text: str):
+    """The match of the name a headline ends with, or None: lower-case words after the name
+    count only as a role noun ("– UK politics live" names nobody)."""
+    match = ATTRIBUTION.search(text)
+    if match is None:
+        return None
+    role = match.group("role").strip().lower()
+    if role and not {role, role.split()[-1], role.removesuffix("s")} & ontology.role_types().keys():
+        return None
+    return match
 
 
 def attributed_name(sent):
     """The span of the name a headline sentence is attributed to, or None."""
-    match = ATTRIBUTION.search(span_text(sent))
+    match = attribution(span_text(sent))
     if match is None:
         return None
     return sent.doc.char_span(sent.start_char + match.start("name"), sent.start_char + match.end("name"))

@@ -35,8 +35,9 @@ from __future__ import annotations
 import functools
 
 from schemas import ontology
-from transforms.extract.actors import Actor, ArticleActors, resolve_all
+from transforms.extract.actors import OUTLET_ROLES, Actor, ArticleActors, resolve_all
 from transforms.extract.clauses import agents_of, is_negated, is_obligation
+from transforms.extract.targets import OWN_INSTITUTION
 
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "constitute", "amount"})
 PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
@@ -149,13 +150,39 @@ def _judged_owner(judged, speaker: Actor, resolver: ArticleActors) -> Actor | No
     possessor or "by" agent ("Togo's decision", "strikes by X", "sanctions imposed by X")."""
     for head in judged:
         for actor in resolve_all(resolver, [head], as_target=True):
-            if actor.code != speaker.code:
+            if _other_than(actor, speaker):
                 return actor
         owners = [c for c in head.children if c.dep_ == "poss"]
         owners += [p for prep in head.children if prep.dep_ in ("prep", "agent") and prep.lower_ == "by"
                    for p in prep.children if p.dep_ == "pobj"]
         owners += [a for acl in head.children if acl.dep_ == "acl" for a in agents_of(acl)]  # "sanctions imposed by X"
         for actor in resolve_all(resolver, owners, as_target=True):
-            if actor.code != speaker.code:
+            if _other_than(actor, speaker):
                 return actor
+        own = _own_institution(head, owners, speaker, resolver)
+        if own is not None:
+            return own
     return None
+
+
+def _own_institution(head, owners, speaker: Actor, resolver: ArticleActors) -> Actor | None:
+    """A national institution named without a country ("the government's plan", "parliament's
+    vote") judged by another body of a state is that state's own (targets.own_institution_target)."""
+    if speaker.code != speaker.country or speaker.actor_type is None:
+        return None
+    for noun in [head, *owners]:
+        role = resolver.role_type_of(noun)
+        if noun.pos_ == "NOUN" and role in OUTLET_ROLES and role != speaker.actor_type:
+            return Actor(speaker.code, noun.text, speaker.country, role, OWN_INSTITUTION)
+    return None
+
+
+def _other_than(actor: Actor, speaker: Actor) -> bool:
+    """Whether the judged actor is someone other than the speaker: another code, or another body
+    of the speaker's own state ("a Ghanaian court said the government's plan was unlawful": a
+    domestic judgement, coded state to state as GOLD.md codes domestic acts). The speaker's own
+    sector, or a bare country, is the speaker itself ("said it was confident")."""
+    if actor.code != speaker.code:
+        return True
+    return (actor.code == actor.country and None not in (actor.actor_type, speaker.actor_type)
+            and actor.actor_type != speaker.actor_type)

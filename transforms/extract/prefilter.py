@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from schemas import ontology
-from transforms.extract.headlines import ATTRIBUTION
+from transforms.extract.headlines import attribution
 from transforms.extract.places import place_countries
 
 # A sentence ends at . ! ? (closing quotes/brackets allowed) before whitespace and
@@ -315,7 +315,7 @@ class Prefilter:
         letters = _LETTERS.findall(sentence.lower())
         present = set(words).union(letters)
         has_verb = any(self._triggers(w, present) for w in present) or (
-            part == "title" and ATTRIBUTION.search(sentence) is not None)  # "... – Lavrov": a statement
+            part == "title" and attribution(sentence) is not None)  # "... – Lavrov": a statement
         names = self._names(originals, words)
         roles = not role_words.isdisjoint(words)
         placed = not self._v.office_words.isdisjoint(words) and self._placed_office(originals, words)

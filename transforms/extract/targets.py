@@ -8,6 +8,8 @@ China's help") and a meeting's venue ("a summit in Quito").
 """
 from __future__ import annotations
 
+import dataclasses
+
 from transforms.extract.actors import OUTLET_ROLES, Actor, ArticleActors, resolve_all
 from transforms.extract.clauses import dative_object, direct_object, prepositions
 
@@ -227,6 +229,77 @@ def own_institution_target(resolver: ArticleActors, target_heads, preps, actors)
         role = resolver.role_type_of(head)
         if role in OUTLET_ROLES and (role not in FORCE_ROLES or _opposite_side(head)):
             return Actor(country, head.text, country, role, OWN_INSTITUTION)
+    return None
+
+
+# Acts done to people, whom a state's own courts, police and prisons mostly act on: arrests,
+# detentions and sentences (172, 173, 175), charges and lawsuits (115, 116), acquittals and dropped
+# charges (081), pardons and releases (0841), investigations (090).
+ACTS_ON_PEOPLE = ("172", "173", "175", "115", "116", "081", "0841", "090")
+# The prepositions that name whom such an act is about: "dropped charges against 24 aid workers",
+# "opened an investigation into five doctors", "loosened restrictions on a blogger".
+PEOPLE_PREPS = frozenset({"against", "into", "on"})
+BODY_ENTITIES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def own_people_target(resolver: ArticleActors, target_heads, preps, actors, code: str) -> Actor | None:
+    """The people a state arrests, jails, charges, pardons or investigates, named by no country
+    ("Russia jails activist Pyotr Verzilov", "Japanese police arrested a suspect", "a Greek court
+    dropped charges against 24 aid workers"), are its own: the domestic act is coded state to
+    state, as for its own institutions (tests/data/GOLD.md: "Pakistan's police arrested Imran
+    Khan" → PAK 17 PAK). A person is a name the model tags PERSON or a noun of the roles table;
+    people named foreign ("foreign journalists") or of someone ("leaders of the militant group")
+    are not the state's own, and a thing ("the incident") is nobody."""
+    if not code.startswith(ACTS_ON_PEOPLE):
+        return None
+    countries = {actor.country for actor in actors}
+    if len(countries) != 1 or any(actor.code != actor.country for actor in actors):
+        return None
+    country = countries.pop()
+    objects = [h for h in target_heads if h is not None]
+    for prep in preps + [c for h in objects for c in h.children if c.dep_ == "prep"]:
+        if prep.lower_ in PEOPLE_PREPS:
+            objects += [c for c in prep.children if c.dep_ == "pobj"]
+    for head in objects:
+        if head.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            continue
+        if head.ent_type_ in BODY_ENTITIES:
+            continue  # "outlaws the RAND Corporation": a body, whose country is its own
+        role = resolver.role_type_of(head)
+        if role is not None or (head.ent_type_ == "PERSON" and head.pos_ == "PROPN"):
+            return Actor(country, head.text, country, role, OWN_INSTITUTION)
+    return None
+
+
+# Where a statement's reported clause names whom it is about: its subject, object or predicate.
+TOPIC = "topic"  # the `via` of a target statement_topic found
+TOPIC_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+def statement_topic(resolver: ArticleActors, content_verbs, speakers) -> Actor | None:
+    """Whom a statement (01) is about, when its reported clause holds no event of its own: the
+    first actor other than the speaker that the clause's subject or object names, itself, by a
+    possessive or a phrase inside it ("Kiev's battle plans ended in fiasco – Moscow" → UKR; "the
+    EU has lost $1.5 trillion over sanctions, Moscow says" → EU), the recipient CAMEO gives a
+    comment on a situation. The speaker itself is never its own topic ("said it was confident").
+    Marked `via` TOPIC: a topic is not a recipient that makes a headline's saying the news
+    (engine.sentence_candidates keeps "Benin says Niger pipeline not impacted" for its target)."""
+    found = _statement_topic(resolver, content_verbs, {actor.code for actor in speakers})
+    return None if found is None else dataclasses.replace(found, via=TOPIC)
+
+
+def _statement_topic(resolver: ArticleActors, content_verbs, spoken_by: set[str]) -> Actor | None:
+    for verb in content_verbs:
+        heads = [c for c in verb.children if c.dep_ in TOPIC_DEPS]
+        for head in heads:
+            named = [a for a in resolve_all(resolver, [head], as_target=True) if a.code not in spoken_by]
+            inside = _recipient_inside(resolver, head, depth=2)
+            for found in named + [inside]:
+                if found is not None and found.code not in spoken_by:
+                    return found
+        found = _country_deep_inside(resolver, heads, "01")
+        if found is not None and found.code not in spoken_by:
+            return found
     return None
 
 
