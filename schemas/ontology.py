@@ -91,8 +91,16 @@ def fold(text: str) -> str:
 
 
 def normalize_name(name: str) -> str:
-    """The key a name is looked up by: folded, lower case, single spaces."""
-    return " ".join(fold(name).split()).lower()
+    """The key a name is looked up by: folded, lower case, single spaces, without a middle
+    initial ("Antony J. Blinken" is "antony blinken", as the tables list him)."""
+    words = fold(name).split()
+    if len(words) >= 3 and "." in name:
+        words = [words[0], *(w for w in words[1:-1] if not _is_initial(w)), words[-1]]
+    return " ".join(words).lower()
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[1] == "." and word[0].isalpha()
 
 
 _norm = normalize_name

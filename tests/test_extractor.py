@@ -1968,3 +1968,53 @@ def test_a_judgement_of_a_national_institution_by_another_body_of_its_state_is_a
     assert ("GHA", "11", "GHA") in triples(extract(nlp, "A Ghanaian court said the government's plan was unlawful."))
     assert ("GHA", "11", "GHA") in triples(
         extract(nlp, "Ghana's opposition leader said the government's plan was a disaster."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a visit or a meeting the sentence refers to is mostly the story's own news
+        ("Togo's ambassador has dismissed Ghanaian President Mahama's visit to Washington as irrelevant.",
+         ("GHA", "04", "USA")),
+        ("Here's what Mahama's trip to Togo did and didn't achieve.", ("GHA", "04", "TGO")),
+    ],
+)
+def test_a_visit_the_sentence_refers_to_is_news_when_it_names_both_sides(nlp, text, expected):
+    """nominal._meeting_in_the_news: unlike a war's invasion, which stories mention for years."""
+    assert expected in triples(extract(nlp, text))
+
+
+def test_a_visit_counted_since_or_not_yet_made_is_no_event(nlp):
+    assert not any(e.event_root == "04" for e in extract(nlp, "Relations have improved since Mahama's visit to Lome."))
+    assert not any(e.event_root == "04" for e in extract(nlp, "Togo warned against Mahama's possible visit to Lome."))
+    # a person's arrest with no object is still done to them, not by them
+    assert extract(nlp, "Mahama's arrest angered his supporters.") == []
+
+
+def test_a_middle_initial_does_not_hide_a_known_person(nlp):
+    """ontology.normalize_name: "Antony J. Blinken" is the tables' "Antony Blinken"."""
+    assert {e.actor for e in extract(nlp, "Antony J. Blinken met Ghana's president on Monday.")} == {"USA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Speaking in Rome, Ghana's president joined a mounting chorus of criticism against Togo.", ("GHA", "11")),
+        ("Ghana joined a chorus of calls for a ceasefire.", ("GHA", "02")),
+    ],
+)
+def test_joining_criticism_or_calls_is_criticising_or_appealing_not_meeting(nlp, text, expected):
+    assert {(e.actor, e.event_root) for e in extract(nlp, text)} == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana renewed calls for Togo to free the prisoners.",
+        "The pressure on Togo to free the prisoners grew.",
+        "Ghana backed demands that Togo free the prisoners.",
+    ],
+)
+def test_what_a_call_or_a_demand_asks_for_has_not_happened(nlp, text):
+    """engine.WANTING_NOUNS."""
+    assert not any(e.actor == "TGO" for e in extract(nlp, text))

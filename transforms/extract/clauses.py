@@ -28,7 +28,7 @@ MAX_OBJECT_CHARS = 200
 
 # Nouns that bundle the things an act is about: "a new round of sanctions", "a raft of measures".
 CONTAINER_NOUNS = frozenset({"package", "round", "batch", "wave", "raft", "series", "set", "tranche", "volley", "salvo",
-                             "swarm"})
+                             "swarm", "chorus", "flurry"})
 
 
 # Particles the parser takes for a preposition whose own "of"/"from" holds the object.

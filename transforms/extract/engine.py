@@ -571,10 +571,21 @@ def _first_of_same_form(verb):
     return verb
 
 
+# Nouns that name what someone wants done, not what was done: "renewed calls for Togo to free
+# the prisoners", "backed demands that Togo free them", "the pressure on Togo to free them".
+WANTING_NOUNS = frozenset({"call", "demand", "appeal", "plea", "request", "pressure", "push", "bid", "ultimatum",
+                           "proposal", "plan", "offer", "threat", "pledge", "promise", "vow"})
+
+
 def _unrealized(verb, by_verb: dict[int, list[Candidate]]) -> bool:
     """What a demand, an appeal, an intent or a threat asks for has not happened ("demanded that
-    Manila withdraw", "urged Israel to stop bombing and killing civilians": the killing too)."""
+    Manila withdraw", "urged Israel to stop bombing and killing civilians": the killing too), nor
+    what a noun of wanting asks for ("calls for Togo to free the prisoners")."""
     verb = _first_of_same_form(verb)
+    if (verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in WANTING_NOUNS
+            and (verb.tag_ == "VB" or any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that", "for")
+                                           for c in verb.children))):
+        return True  # not "No pressure, Rishi: King Charles urges leaders to act" (a misparse)
     if verb.dep_ not in ("ccomp", "xcomp"):
         return False
     head = verb.head

@@ -209,21 +209,38 @@ def agentive_nominal(noun, resolver: ArticleActors) -> tuple[object, str, Actor,
     only refers to ("after Togo's expulsion of ...") is not news (referenced_not_reported)."""
     table = ontology.nominalizations()
     verb = table.get(noun.lower_) or table.get(noun.lemma_.lower())
-    if verb is None or referenced_not_reported(noun):
+    if verb is None:
+        return None
+    referenced = referenced_not_reported(noun)
+    if referenced and not _meeting_in_the_news(noun):
         return None
     objects = [pobj for prep_word in NOMINAL_OBJECT_PREPS for prep in noun.children
                if prep.dep_ == "prep" and prep.lower_ == prep_word for pobj in prep.children if pobj.dep_ == "pobj"]
-    if not objects and _person_possessor(noun):
-        return None  # "Gershkovich's detention", "Bazoum's ouster": the person it was done to
-    actor = _explicit_agent(noun, resolver)
-    if actor is None:
-        return None
     heads = object_heads(objects[0], [], noun) if objects else set()
     rule = match_verb(verb, frozenset(), heads)
     if rule is None or not rule.code or not rule.code[0].isdigit():
         return None
+    if not objects and not rule.code.startswith(MEETING_ROOT) and _person_possessor(noun):
+        return None  # "Gershkovich's detention", "Bazoum's ouster": the person it was done to
+    actor = _explicit_agent(noun, resolver)
+    if actor is None:
+        return None
     target = nominal_target(noun, resolver, actor) or _recipient_phrase(noun, resolver, actor)
+    if referenced and not (rule.code.startswith(MEETING_ROOT) and target is not None):
+        return None
     return noun, rule.code, actor, target
+
+
+def _meeting_in_the_news(noun) -> bool:
+    """A visit or a meeting the sentence refers to ("dismissed Zelensky's visit to Washington",
+    "after his first meeting with Xi", "what Xi gained from his Biden meeting") is mostly the
+    one the story is about, unlike a war's invasion that stories mention for years: its own
+    news once it names both sides (agentive_nominal checks the partner). Not one "since" which
+    time is counted, nor one that has not happened ("a possible visit")."""
+    head = noun.head
+    return not (any(c.dep_ == "amod" and c.lower_ in UNREALIZED_MODIFIERS for c in noun.children)
+                or _governing_verb(noun) in ontology.unrealized_object_verbs()
+                or (noun.dep_ == "pobj" and head.lower_ in TIME_REFERENCE_PREPS))
 
 
 # "Xi's visit to Moscow", "Biden's meeting with Kishida": who a visit or a meeting is for.
