@@ -2018,3 +2018,32 @@ def test_joining_criticism_or_calls_is_criticising_or_appealing_not_meeting(nlp,
 def test_what_a_call_or_a_demand_asks_for_has_not_happened(nlp, text):
     """engine.WANTING_NOUNS."""
     assert not any(e.actor == "TGO" for e in extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # casualties "by" a force's fire: the fire's owner attacked
+        ("Three Ghanaians were killed on Thursday by Togolese fire in the border town.", ("TGO", "19", "GHA")),
+        # weapons downed with no agent: the state they were downed over or aimed at fights their owner
+        ("A Togolese drone targeting Accra was shot down outside the city, the mayor reported.", ("GHA", "19", "TGO")),
+        ("Togolese missiles were intercepted over Accra.", ("GHA", "19", "TGO")),
+    ],
+)
+def test_casualties_by_a_force_s_fire_and_downed_weapons_are_fighting(nlp, text, expected):
+    assert expected in triples(extract(nlp, text))
+
+
+def test_fire_and_bombing_name_an_attacker_only_for_an_act_of_force(nlp):
+    """A weapon noun as subject names its owner as actor only for a use of force (18-20)."""
+    assert extract(nlp, "Fire broke out in the Ghanaian capital.") == []
+    assert not any(e.event_root == "06" for e in extract(nlp, "Limited aid enters Ghana as Togolese bombing compounds the crisis."))
+
+
+def test_what_must_be_done_to_something_is_an_appeal_and_what_a_named_actor_must_do_a_demand(nlp):
+    """judgements.judgement: a passive obligation asks no one it names ("hospitals must be
+    protected": 02); "Togo should be brought to account" names whom it demands of (10)."""
+    assert ("GHA", "02") in {(e.actor, e.event_root) for e in extract(
+        nlp, "Ghana's president says hospitals must be protected.")}
+    assert ("GHA", "10") in {(e.actor, e.event_root) for e in extract(
+        nlp, "Togo should be brought to account before an international court, Ghana's president said.")}

@@ -391,6 +391,7 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
         features = row_features(actor, target, rule, nominal=True, reported=speaker is not None)
         out.append(Candidate(actor, target, rule, noun, subtree_text(noun), speaker, 0.0, features))
     out.extend(_intercepted_attacks(sent, by_verb, covered, resolver))
+    out.extend(_downed_weapons(sent, covered, resolver))
     only_said = []  # statements whose reported clause holds no event
     anchors = {c.verb.i for c in out} | {i for i, cs in by_verb.items() if cs}
     for verb_i, candidates in by_verb.items():
@@ -469,6 +470,47 @@ def _intercepted_attacks(sent, by_verb: dict[int, list[Candidate]], covered: set
                 features = row_features(actor, candidate.actor, rule, nominal=True, reported=candidate.speaker is not None)
                 found.append(Candidate(actor, candidate.actor, rule, weapon, subtree_text(weapon), candidate.speaker,
                                        0.0, features))
+    return found
+
+
+def _weapon_owner(weapon, resolver: ArticleActors):
+    """The gazetteer entry a weapon's own modifier names: "Russian drones", "Russian-launched missiles"."""
+    return next((o for o in (resolver.lookup(m.text) for m in weapon.subtree
+                             if m.i < weapon.i and m.pos_ in ("ADJ", "PROPN")) if o is not None), None)
+
+
+def _downed_weapons(sent, covered: set, resolver: ArticleActors) -> list[Candidate]:
+    """'Togolese missiles were intercepted over Accra', 'a Togolese drone targeting Accra was shot
+    down': whoever downs an attack's weapons fights its owner (19), as the news set's coders code
+    the defending side. With no agent, the defender is the state of the place the weapon was
+    downed over or targeted; the weapon's owner is named by its own modifier. Its attack on that
+    state is told by the sentence's other rows, or by none when the sentence says only the downing."""
+    found = []
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if lemma not in INTERCEPTING_VERBS or (lemma == "shoot" and "down" not in {c.lower_ for c in verb.children}):
+            continue
+        if agents_of(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        for weapon in (c for c in verb.children if c.dep_ == "nsubjpass"):
+            if weapon.lower_ in QUANTITY_NOUNS:
+                weapon = next((p for prep in weapon.children if prep.lower_ == "of"
+                               for p in prep.children if p.dep_ == "pobj"), weapon)
+            owner = _weapon_owner(weapon, resolver) if weapon.lemma_.lower() in WEAPON_NOUNS else None
+            if owner is None or owner.code != owner.country:
+                continue
+            places = [p for clause in weapon.children if clause.dep_ == "acl" for p in clause.children if p.dep_ == "dobj"]
+            places += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS
+                       for p in prep.children if p.dep_ == "pobj"]
+            defender = next((d for d in (country_or_place(resolver, p) for p in places) if d is not None), None)
+            if defender is None or defender.code == owner.code or (defender.code, "19") in covered:
+                continue
+            covered.add((defender.code, "19"))
+            actor = Actor(defender.code, defender.name, defender.country, "MIL", defender.via)
+            target = Actor(owner.code, weapon.text, owner.country, "MIL", "gazetteer")
+            rule = ontology.VerbRule(lemma, None, frozenset(), "190")
+            features = row_features(actor, target, rule, passive=True, reported=_speaker(verb, resolver) is not None)
+            found.append(Candidate(actor, target, rule, verb, subtree_text(weapon), _speaker(verb, resolver), 0.0, features))
     return found
 
 
@@ -745,8 +787,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         actors += _crowds_beside(verb, subjects, preps, resolver)  # "police and protesters clashed"
     rule = exercise_together(rule, dobj, actors)
     instrument = False
-    if not actors and not passive:  # "a bomb planted by militants killed four officers"
-        actors = [a for a in (instrument_agent(s, resolver) for s in subjects) if a is not None]
+    if not actors and rule.code[:2] in FORCE_ROOTS:  # "a bomb planted by militants killed four officers",
+        actors = [a for a in (instrument_agent(s, resolver) for s in subjects) if a is not None]  # "killed by Togolese fire"
         instrument = bool(actors)
     if not actors and _refers_to_speaker(subjects):
         actors = _reporting_subjects(verb, resolver)
@@ -778,6 +820,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         target = _protested_state(actors)
     if target is None and rule.code.startswith("01"):  # "says the situation in Gaza is catastrophic"
         target = statement_topic(resolver, [c for c in children if c.dep_ == "ccomp"], actors)
+    if target is not None and instrument and target.code in {a.code for a in actors}:
+        target = None  # "an apartment block hit by a Russian missile strike": not Russia's own
     if target is None and instrument:  # "a Russian missile strike on Kharkiv killed four": the weapon's target
         target = next((t for t in (nominal_target(s, resolver, actors[0]) for s in subjects) if t is not None), None)
     object_text = _object_text(verb, dobj, preps, target)

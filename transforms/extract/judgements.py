@@ -45,6 +45,7 @@ PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
 # clauses.SUBJECT_DEPS, which are the subjects that act.
 JUDGED_DEPS = frozenset({"nsubj", "nsubjpass"})
 DEMAND = "100"
+APPEAL = "020"
 CRITICISM = "111"
 CONDEMNING = -1.4  # VADER's mean rating: "mistake" -1.4, "failure" -2.3, "threat" -2.4
 
@@ -54,6 +55,12 @@ def judgement(verb, speaker: Actor, resolver: ArticleActors) -> tuple[str, Actor
     for content, predicates, judged in _contents(verb):
         if content.dep_ == "ccomp" and is_obligation(content):
             owner = _judged_owner(judged, speaker, resolver)
+            if any(c.dep_ == "auxpass" for c in content.children) and not any(
+                    resolver.resolve(head, remember=False) for head in judged):
+                # "says hospitals in Gaza must be protected": asked of no one it names; the
+                # subject is what is to be done to, and its place, if any, whom it concerns
+                # ("Israel should be brought to account" names whom it demands of)
+                return APPEAL, owner
             if owner is not None:
                 return DEMAND, owner
         negated = is_negated(content)

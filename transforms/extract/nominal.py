@@ -302,6 +302,7 @@ INSTRUMENT_NOUNS = frozenset({
     "bomb", "bombs", "missile", "missiles", "rocket", "rockets", "drone", "drones", "shell", "shells",
     "mine", "mines", "grenade", "explosive", "explosives", "device", "strike", "strikes", "airstrike",
     "airstrikes", "artillery", "mortar", "mortars", "shelling", "barrage", "sniper", "gunfire",
+    "fire", "shellfire", "bombardment", "bombing", "bombings",
 })
 
 
