@@ -459,9 +459,7 @@ def _intercepted_attacks(sent, by_verb: dict[int, list[Candidate]], covered: set
                                    for p in prep.children if p.dep_ == "pobj"), weapon)
                 if weapon.lemma_.lower() not in WEAPON_NOUNS:
                     continue
-                # "Russian drones", "Russian-launched drones"
-                owners = [resolver.lookup(m.text) for m in weapon.subtree if m.i < weapon.i and m.pos_ in ("ADJ", "PROPN")]
-                owner = next((o for o in owners if o is not None and o.code != candidate.actor.code), None)
+                owner = _weapon_owner(weapon, resolver, other_than=candidate.actor.code)
                 if owner is None or (owner.code, "19") in covered:
                     continue
                 covered.add((owner.code, "19"))
@@ -473,10 +471,12 @@ def _intercepted_attacks(sent, by_verb: dict[int, list[Candidate]], covered: set
     return found
 
 
-def _weapon_owner(weapon, resolver: ArticleActors):
-    """The gazetteer entry a weapon's own modifier names: "Russian drones", "Russian-launched missiles"."""
+def _weapon_owner(weapon, resolver: ArticleActors, other_than: str | None = None):
+    """The gazetteer entry a weapon's own modifier names ("Russian drones", "Russian-launched
+    missiles"), other than `other_than` (the one who downed them)."""
     return next((o for o in (resolver.lookup(m.text) for m in weapon.subtree
-                             if m.i < weapon.i and m.pos_ in ("ADJ", "PROPN")) if o is not None), None)
+                             if m.i < weapon.i and m.pos_ in ("ADJ", "PROPN"))
+                 if o is not None and o.code != other_than), None)
 
 
 def _downed_weapons(sent, covered: set, resolver: ArticleActors) -> list[Candidate]:
