@@ -184,11 +184,7 @@ def _static_actor_names() -> dict[str, ActorEntry]:
     for r in countries:
         entries += _country_entries(r)
     for r in orgs:
-        if r["kind"] == "IGO":
-            e = ActorEntry(r["code"], None, "IGO", "organization")
-        else:
-            e = ActorEntry(r["code"], r["country"] or None, None if r["kind"] == "REG"
-                           else r["kind"], "organization")
+        e = _org_entry(r)
         # A state body filed under its country's code ("Bundestag": DEU, LEG) does not make
         # the code a name ("CAN" would otherwise be Canada's parliament).
         state_body = r["code"] == r["country"]
@@ -331,14 +327,14 @@ CAPITALS_ONLY_CODES = frozenset({"WHO"})
 def word_acronyms() -> dict[str, ActorEntry]:
     """The organisations whose code is also an English word ("WHO"), by code: a name only where
     the text writes it in capitals ("a WHO official"; "who" is a pronoun)."""
-    out = {}
-    for r in _rows("organizations.csv"):
-        if r["code"] in CAPITALS_ONLY_CODES:
-            kind = r["kind"]
-            out[r["code"]] = (ActorEntry(r["code"], None, "IGO", "organization") if kind == "IGO" else
-                              ActorEntry(r["code"], r["country"] or None, None if kind == "REG" else kind,
-                                         "organization"))
-    return out
+    return {r["code"]: _org_entry(r) for r in _rows("organizations.csv") if r["code"] in CAPITALS_ONLY_CODES}
+
+
+def _org_entry(r: dict) -> ActorEntry:
+    """The entry of a row of organizations.csv: an IGO, a region (no sector) or a body of a country."""
+    if r["kind"] == "IGO":
+        return ActorEntry(r["code"], None, "IGO", "organization")
+    return ActorEntry(r["code"], r["country"] or None, None if r["kind"] == "REG" else r["kind"], "organization")
 
 
 def _index(entries: list[tuple[str, ActorEntry]]) -> dict[str, ActorEntry]:

@@ -2047,3 +2047,14 @@ def test_what_must_be_done_to_something_is_an_appeal_and_what_a_named_actor_must
         nlp, "Ghana's president says hospitals must be protected.")}
     assert ("GHA", "10") in {(e.actor, e.event_root) for e in extract(
         nlp, "Togo should be brought to account before an international court, Ghana's president said.")}
+
+
+def test_an_attribution_to_a_body_s_official_needs_no_story_country(nlp):
+    """engine._attributed_statement: "official" resolves to nothing in a story that names no
+    country; the body the name gives still speaks."""
+    assert {(e.actor, e.event_root) for e in extract(nlp, "", "Vaccines saved lives – WHO official")} == {("WHO", "01")}
+
+
+def test_a_body_named_after_a_title_word_is_no_person(nlp):
+    """clauses.object_class: "Police Headquarters" is a place seized (17), not a person abducted (18)."""
+    assert ("M23", "17") in {(e.actor, e.event_root) for e in extract(nlp, "M23 rebels seized Police Headquarters in Goma.")}

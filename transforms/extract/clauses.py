@@ -66,6 +66,8 @@ def object_heads(dobj, preps, verb) -> set[str]:
 
 
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# Entities that name a body or a place, never a person ("State House", "the State Department").
+BODY_ENTITIES = PLACE_ENTITIES | {"ORG", "NORP"}
 
 
 KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother"})
@@ -83,9 +85,9 @@ def object_class(token) -> str | None:
         return "@person"  # a full name; one capitalised word tagged PERSON is often a place
     if any(c.dep_ == "appos" and c.lemma_.lower() in KIN_NOUNS | ontology.role_types().keys() for c in token.children):
         return "@person"
-    if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.i < token.i and c.lower_ in ontology.role_types()
-                                     for c in token.children):
-        return "@person"  # a name after a title: "President Mahama"
+    if token.pos_ == "PROPN" and token.ent_type_ not in BODY_ENTITIES and any(
+            c.dep_ == "compound" and c.i < token.i and c.lower_ in ontology.role_types() for c in token.children):
+        return "@person"  # a name after a title: "President Mahama", not "Police Headquarters"
     return None
 
 

@@ -88,6 +88,7 @@ from transforms.extract.targets import (
     LOCATIVE_PREPS,
     OWN_INSTITUTION,
     TOPIC,
+    acting_state,
     clause_target,
     complement_target,
     country_or_place,
@@ -354,9 +355,13 @@ def _attributed_statement(sent, resolver: ArticleActors) -> list[Candidate]:
     whatever the small model tagged it, so a sitting leader's surname counts."""
     name = attributed_name(sent)
     actor = (resolver.resolve(name.root, remember=False) or resolver.leader(name[-1].text)) if name else None
-    if actor is not None and actor.via != "gazetteer":  # "– WHO official": the name's, not the story's
-        actor = next((a for a in (resolver.resolve(t, remember=False) for t in name if t.text[:1].isupper())
-                      if a is not None and a.via == "gazetteer"), actor)
+    if name is not None and (actor is None or actor.via != "gazetteer" or name[-1].text.islower()):
+        # "– WHO official", "– WHO senior officials": the body the name gives, not the story's
+        # country; "– US lawmakers" keeps the sector its role gives
+        named = next((a for a in (resolver.resolve(t, remember=False) for t in name if t.text[:1].isupper())
+                      if a is not None and a.via == "gazetteer"), None)
+        if named is not None and (actor is None or actor.code != named.code):
+            actor = named
     if actor is None or actor.actor_type in REPORTING_SOURCES:  # "... – TASS": a source, not a speaker
         return []
     rule = ontology.VerbRule("say", None, frozenset(), STATEMENT)
@@ -449,14 +454,10 @@ def _intercepted_attacks(sent, by_verb: dict[int, list[Candidate]], covered: set
     found = []
     for verb_i, candidates in by_verb.items():
         verb = sent.doc[verb_i]
-        lemma = verb.lemma_.lower()
-        if lemma not in INTERCEPTING_VERBS or (lemma == "shoot" and "down" not in {c.lower_ for c in verb.children}):
+        if not _downs(verb):
             continue
         for candidate in (c for c in candidates if c.rule.code.startswith("19")):
-            for weapon in (c for c in verb.children if c.dep_ == "dobj"):
-                if weapon.lower_ in QUANTITY_NOUNS:  # "shot down dozens of drones"
-                    weapon = next((p for prep in weapon.children if prep.lower_ == "of"
-                                   for p in prep.children if p.dep_ == "pobj"), weapon)
+            for weapon in (_counted(c) for c in verb.children if c.dep_ == "dobj"):
                 if weapon.lemma_.lower() not in WEAPON_NOUNS:
                     continue
                 owner = _weapon_owner(weapon, resolver, other_than=candidate.actor.code)
@@ -469,6 +470,19 @@ def _intercepted_attacks(sent, by_verb: dict[int, list[Candidate]], covered: set
                 found.append(Candidate(actor, candidate.actor, rule, weapon, subtree_text(weapon), candidate.speaker,
                                        0.0, features))
     return found
+
+
+def _downs(verb) -> bool:
+    """'shot down', 'intercepted', 'downed': a verb that stops weapons in flight."""
+    lemma = verb.lemma_.lower()
+    return lemma in INTERCEPTING_VERBS and (lemma != "shoot" or "down" in {c.lower_ for c in verb.children})
+
+
+def _counted(noun):
+    """'dozens of drones': the drones."""
+    if noun.lower_ not in QUANTITY_NOUNS:
+        return noun
+    return next((p for prep in noun.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"), noun)
 
 
 def _weapon_owner(weapon, resolver: ArticleActors, other_than: str | None = None):
@@ -487,15 +501,9 @@ def _downed_weapons(sent, covered: set, resolver: ArticleActors) -> list[Candida
     state is told by the sentence's other rows, or by none when the sentence says only the downing."""
     found = []
     for verb in sent:
-        lemma = verb.lemma_.lower()
-        if lemma not in INTERCEPTING_VERBS or (lemma == "shoot" and "down" not in {c.lower_ for c in verb.children}):
+        if not _downs(verb) or agents_of(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
             continue
-        if agents_of(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
-            continue
-        for weapon in (c for c in verb.children if c.dep_ == "nsubjpass"):
-            if weapon.lower_ in QUANTITY_NOUNS:
-                weapon = next((p for prep in weapon.children if prep.lower_ == "of"
-                               for p in prep.children if p.dep_ == "pobj"), weapon)
+        for weapon in (_counted(c) for c in verb.children if c.dep_ == "nsubjpass"):
             owner = _weapon_owner(weapon, resolver) if weapon.lemma_.lower() in WEAPON_NOUNS else None
             if owner is None or owner.code != owner.country:
                 continue
@@ -508,9 +516,10 @@ def _downed_weapons(sent, covered: set, resolver: ArticleActors) -> list[Candida
             covered.add((defender.code, "19"))
             actor = Actor(defender.code, defender.name, defender.country, "MIL", defender.via)
             target = Actor(owner.code, weapon.text, owner.country, "MIL", "gazetteer")
-            rule = ontology.VerbRule(lemma, None, frozenset(), "190")
-            features = row_features(actor, target, rule, passive=True, reported=_speaker(verb, resolver) is not None)
-            found.append(Candidate(actor, target, rule, verb, subtree_text(weapon), _speaker(verb, resolver), 0.0, features))
+            rule = ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), "190")
+            speaker = _speaker(verb, resolver)
+            features = row_features(actor, target, rule, passive=True, reported=speaker is not None)
+            found.append(Candidate(actor, target, rule, verb, subtree_text(weapon), speaker, 0.0, features))
     return found
 
 
@@ -888,10 +897,9 @@ def _protested_state(actors) -> Actor | None:
     domestic act is coded state to state): "South Korean farmers protest proposed legislation",
     "political prisoners in Russia stage a hunger strike". Only a crowd's sector; a state that
     boycotts ("Togo boycotts the summit") is no crowd."""
-    countries = {actor.country for actor in actors}
-    if len(countries) != 1 or any(a.code != a.country or a.actor_type not in CROWD_SECTORS for a in actors):
+    country = acting_state(actors)
+    if country is None or any(a.actor_type not in CROWD_SECTORS for a in actors):
         return None
-    country = countries.pop()
     return Actor(country, country, country, None, OWN_INSTITUTION)
 
 

@@ -121,7 +121,8 @@ def attribution(text: str):
     if match is None:
         return None
     role = match.group("role").strip().lower()
-    if role and not {role, role.split()[-1], role.removesuffix("s")} & ontology.role_types().keys():
+    last = role.split()[-1] if role else ""
+    if role and not {role, role.removesuffix("s"), last, last.removesuffix("s")} & ontology.role_types().keys():
         return None
     return match
 

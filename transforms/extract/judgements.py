@@ -16,7 +16,9 @@ political news such words are seldom about anything else.
 
 A reported clause that says what another actor must or should do is a demand of that actor
 (100): "Israel must face an international court – Erdogan", "Brussels must trim its budget, EU
-capitals say". The speaker's own duty ("said it must act") is no demand.
+capitals say". The speaker's own duty ("said it must act") is no demand. One that says what
+must be done to something, naming no actor as its subject, asks no one named: an appeal (020,
+"says hospitals must be protected"), aimed at the thing's owner if it has one.
 
 The recipient is who the judged thing belongs to: the subject when it names an actor, its
 possessor ("said Israel's actions were ..."), or its "by" agent ("the sanctions imposed by
@@ -57,9 +59,9 @@ def judgement(verb, speaker: Actor, resolver: ArticleActors) -> tuple[str, Actor
             owner = _judged_owner(judged, speaker, resolver)
             if any(c.dep_ == "auxpass" for c in content.children) and not any(
                     resolver.resolve(head, remember=False) for head in judged):
-                # "says hospitals in Gaza must be protected": asked of no one it names; the
-                # subject is what is to be done to, and its place, if any, whom it concerns
-                # ("Israel should be brought to account" names whom it demands of)
+                # "says hospitals must be protected": asked of no one it names; the subject is
+                # what is to be done to ("Israel should be brought to account" names whom it
+                # demands of)
                 return APPEAL, owner
             if owner is not None:
                 return DEMAND, owner

@@ -73,15 +73,11 @@ def referenced_not_reported(noun) -> bool:
     count one invasion again on every day a story mentions it. A noun whose own clause says what
     it did ("the strike that killed seven") is news; one that has not happened ("a possible
     raid") never is."""
-    if any(c.dep_ == "amod" and c.lower_ in UNREALIZED_MODIFIERS for c in noun.children):
-        return True
-    if _governing_verb(noun) in ontology.unrealized_object_verbs():  # "warned against a raid"
+    if _unrealized_or_counted_from(noun):
         return True
     if _tells_its_effect(noun):
         return False
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in TIME_REFERENCE_PREPS:
-        return True
     if noun.dep_ == "pobj" and head.head.pos_ == "ADJ":  # "vulnerable to Ukrainian attacks": a quality
         return True
     known = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) for c in noun.children)
@@ -94,6 +90,14 @@ def referenced_not_reported(noun) -> bool:
         return (known and lemma not in ontology.light_verbs() and lemma not in IMPACT_VERBS
                 and lemma not in OWN_ACT_CLAIM_VERBS)  # "claimed the capture of Kara": its news
     return False
+
+
+def _unrealized_or_counted_from(noun) -> bool:
+    """An event noun that has not happened ("a possible raid", "warned against a raid") or that
+    time is counted from ("since Russia's invasion"): never news, whatever it names."""
+    return (any(c.dep_ == "amod" and c.lower_ in UNREALIZED_MODIFIERS for c in noun.children)
+            or _governing_verb(noun) in ontology.unrealized_object_verbs()
+            or (noun.dep_ == "pobj" and noun.head.lower_ in TIME_REFERENCE_PREPS))
 
 
 # Prepositions that make a noun the object of a verb's content ("warned against / of / about an
@@ -237,10 +241,7 @@ def _meeting_in_the_news(noun) -> bool:
     one the story is about, unlike a war's invasion that stories mention for years: its own
     news once it names both sides (agentive_nominal checks the partner). Not one "since" which
     time is counted, nor one that has not happened ("a possible visit")."""
-    head = noun.head
-    return not (any(c.dep_ == "amod" and c.lower_ in UNREALIZED_MODIFIERS for c in noun.children)
-                or _governing_verb(noun) in ontology.unrealized_object_verbs()
-                or (noun.dep_ == "pobj" and head.lower_ in TIME_REFERENCE_PREPS))
+    return not _unrealized_or_counted_from(noun)
 
 
 # "Xi's visit to Moscow", "Biden's meeting with Kishida": who a visit or a meeting is for.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from transforms.extract.actors import OUTLET_ROLES, Actor, ArticleActors, resolve_all
-from transforms.extract.clauses import dative_object, direct_object, prepositions
+from transforms.extract.clauses import BODY_ENTITIES, dative_object, direct_object, prepositions
 
 TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
 # Prepositions that carry the recipient for one root only, after a verb's particle: criticism
@@ -206,6 +206,15 @@ OWN_INSTITUTION = "own"  # the `via` of a target own_institution_target found
 PLURAL_INSTITUTIONS = frozenset({"police", "military", "army", "parliament", "government", "opposition"})
 
 
+def acting_state(actors) -> str | None:
+    """The one state that acts, when every actor is that state itself (not a body of it with
+    its own code): the state a domestic act is coded to, or None."""
+    countries = {actor.country for actor in actors}
+    if len(countries) != 1 or any(actor.code != actor.country for actor in actors):
+        return None
+    return countries.pop()
+
+
 def own_institution_target(resolver: ArticleActors, target_heads, preps, actors) -> Actor | None:
     """A national institution named without a country as the object ("met with military
     commanders", "clashed with police", "sacked the defence minister") is the acting state's own:
@@ -214,10 +223,9 @@ def own_institution_target(resolver: ArticleActors, target_heads, preps, actors)
     institution); its own forces and police only as the other side ("met with", "clashed with"):
     as the object they are what it acts with ("deployed police", "built up forces"), and "paid
     tribute to the soldiers" is about them, not an act on them."""
-    countries = {actor.country for actor in actors}
-    if len(countries) != 1 or any(actor.code != actor.country for actor in actors):
+    country = acting_state(actors)
+    if country is None:
         return None
-    country = countries.pop()
     objects = [h for h in target_heads if h is not None]
     pobjs = [c for prep in preps if prep.lower_ in TARGET_PREPS for c in prep.children if c.dep_ == "pobj"]
     for head in objects + pobjs:
@@ -239,7 +247,6 @@ ACTS_ON_PEOPLE = ("172", "173", "175", "115", "116", "081", "0841", "090")
 # The prepositions that name whom such an act is about: "dropped charges against 24 aid workers",
 # "opened an investigation into five doctors", "loosened restrictions on a blogger".
 PEOPLE_PREPS = frozenset({"against", "into", "on"})
-BODY_ENTITIES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 
 
 def own_people_target(resolver: ArticleActors, target_heads, preps, actors, code: str) -> Actor | None:
@@ -250,12 +257,9 @@ def own_people_target(resolver: ArticleActors, target_heads, preps, actors, code
     Khan" → PAK 17 PAK). A person is a name the model tags PERSON or a noun of the roles table;
     people named foreign ("foreign journalists") or of someone ("leaders of the militant group")
     are not the state's own, and a thing ("the incident") is nobody."""
-    if not code.startswith(ACTS_ON_PEOPLE):
+    country = acting_state(actors) if code.startswith(ACTS_ON_PEOPLE) else None
+    if country is None:
         return None
-    countries = {actor.country for actor in actors}
-    if len(countries) != 1 or any(actor.code != actor.country for actor in actors):
-        return None
-    country = countries.pop()
     objects = [h for h in target_heads if h is not None]
     for prep in preps + [c for h in objects for c in h.children if c.dep_ == "prep"]:
         if prep.lower_ in PEOPLE_PREPS:
@@ -292,9 +296,7 @@ def _statement_topic(resolver: ArticleActors, content_verbs, spoken_by: set[str]
     for verb in content_verbs:
         heads = [c for c in verb.children if c.dep_ in TOPIC_DEPS]
         for head in heads:
-            named = [a for a in resolve_all(resolver, [head], as_target=True) if a.code not in spoken_by]
-            inside = _recipient_inside(resolver, head, depth=2)
-            for found in named + [inside]:
+            for found in [*resolve_all(resolver, [head], as_target=True), _recipient_inside(resolver, head, depth=2)]:
                 if found is not None and found.code not in spoken_by:
                     return found
         found = _country_deep_inside(resolver, heads, "01")
