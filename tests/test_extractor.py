@@ -1980,7 +1980,7 @@ def test_a_judgement_of_a_national_institution_by_another_body_of_its_state_is_a
     ],
 )
 def test_a_visit_the_sentence_refers_to_is_news_when_it_names_both_sides(nlp, text, expected):
-    """nominal._meeting_in_the_news: unlike a war's invasion, which stories mention for years."""
+    """nominal.agentive_nominal: unlike a war's invasion, which stories mention for years."""
     assert expected in triples(extract(nlp, text))
 
 

@@ -87,7 +87,6 @@ from transforms.extract.targets import (
     FORCE_ROLES,
     LOCATIVE_PREPS,
     OWN_INSTITUTION,
-    TOPIC,
     acting_state,
     clause_target,
     complement_target,
@@ -419,7 +418,7 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
             # saying denies or accuses ("denied that its forces shelled ...": the denial is the news).
             if (candidate.rule.code.startswith("01") and _has_clause(verb) and not _own_view(verb, by_verb)
                     and not _disputes(candidate.rule.code)):
-                if candidate.target is not None and candidate.target.via != TOPIC and not any(
+                if candidate.target is not None and not any(
                         by_verb.get(t.i) for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree):
                     only_said.append(candidate)
                 continue
@@ -430,10 +429,21 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
             # the embedded act is only alleged, never an event of its own.
             if _disputed(verb, by_verb):
                 continue
-            out.append(candidate)
+            out.append(_about_its_topic(candidate, verb, resolver))
     if headline and not out:
         return only_said
     return out
+
+
+def _about_its_topic(candidate: Candidate, verb, resolver: ArticleActors) -> Candidate:
+    """A statement kept as a statement (01) with no recipient is about whom its reported clause
+    names ("denied that Togo had downed the plane": TGO). Given only here, once the statement is
+    known to be the news: whom a statement is about neither makes a headline's saying the news nor
+    is whom a judgement in it blames."""
+    if not candidate.rule.code.startswith("01") or candidate.target is not None:
+        return candidate
+    topic = statement_topic(resolver, [c for c in verb.children if c.dep_ == "ccomp"], [candidate.actor])
+    return candidate if topic is None else _with_target(candidate, topic)
 
 
 def _tells_another(verb, anchors: set[int]) -> bool:
@@ -527,8 +537,7 @@ def _as_judgement(candidate: Candidate, code: str, target: Actor | None) -> Cand
     """The statement's candidate recoded as the criticism it is, with the judged act's owner as
     recipient and the confidence features of its new root."""
     rule = ontology.VerbRule(candidate.rule.lemma, None, frozenset(), code)
-    if target is None and candidate.target is not None and candidate.target.via != TOPIC:
-        target = candidate.target  # whom the statement was about is not whom the judgement blames
+    target = target or candidate.target
     features = {k: v for k, v in candidate.features.items() if k not in root_group(candidate.rule.code)}
     features.update(root_group(code))
     if target is not None:
@@ -827,8 +836,6 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         target = own_people_target(resolver, target_heads, preps, actors, rule.code)
     if target is None and rule.code[:2] == PROTEST_ROOT:  # "South Korean farmers protest a bill"
         target = _protested_state(actors)
-    if target is None and rule.code.startswith("01"):  # "says the situation in Gaza is catastrophic"
-        target = statement_topic(resolver, [c for c in children if c.dep_ == "ccomp"], actors)
     if target is not None and instrument and target.code in {a.code for a in actors}:
         target = None  # "an apartment block hit by a Russian missile strike": not Russia's own
     if target is None and instrument:  # "a Russian missile strike on Kharkiv killed four": the weapon's target

@@ -215,9 +215,13 @@ def agentive_nominal(noun, resolver: ArticleActors) -> tuple[object, str, Actor,
     verb = table.get(noun.lower_) or table.get(noun.lemma_.lower())
     if verb is None:
         return None
-    referenced = referenced_not_reported(noun)
-    if referenced and not _meeting_in_the_news(noun):
+    # A visit or a meeting the sentence refers to ("dismissed Zelensky's visit to Washington",
+    # "what Xi gained from his Biden meeting") is mostly the one the story is about, unlike a
+    # war's invasion that stories mention for years: its own news once it names both sides
+    # (checked below), unless it has not happened or time is counted from it ("since his visit").
+    if _unrealized_or_counted_from(noun):
         return None
+    referenced = referenced_not_reported(noun)
     objects = [pobj for prep_word in NOMINAL_OBJECT_PREPS for prep in noun.children
                if prep.dep_ == "prep" and prep.lower_ == prep_word for pobj in prep.children if pobj.dep_ == "pobj"]
     heads = object_heads(objects[0], [], noun) if objects else set()
@@ -233,15 +237,6 @@ def agentive_nominal(noun, resolver: ArticleActors) -> tuple[object, str, Actor,
     if referenced and not (rule.code.startswith(MEETING_ROOT) and target is not None):
         return None
     return noun, rule.code, actor, target
-
-
-def _meeting_in_the_news(noun) -> bool:
-    """A visit or a meeting the sentence refers to ("dismissed Zelensky's visit to Washington",
-    "after his first meeting with Xi", "what Xi gained from his Biden meeting") is mostly the
-    one the story is about, unlike a war's invasion that stories mention for years: its own
-    news once it names both sides (agentive_nominal checks the partner). Not one "since" which
-    time is counted, nor one that has not happened ("a possible visit")."""
-    return not _unrealized_or_counted_from(noun)
 
 
 # "Xi's visit to Moscow", "Biden's meeting with Kishida": who a visit or a meeting is for.

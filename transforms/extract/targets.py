@@ -8,8 +8,6 @@ China's help") and a meeting's venue ("a summit in Quito").
 """
 from __future__ import annotations
 
-import dataclasses
-
 from transforms.extract.actors import OUTLET_ROLES, Actor, ArticleActors, resolve_all
 from transforms.extract.clauses import BODY_ENTITIES, dative_object, direct_object, prepositions
 
@@ -276,7 +274,6 @@ def own_people_target(resolver: ArticleActors, target_heads, preps, actors, code
 
 
 # Where a statement's reported clause names whom it is about: its subject, object or predicate.
-TOPIC = "topic"  # the `via` of a target statement_topic found
 TOPIC_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
@@ -285,20 +282,15 @@ def statement_topic(resolver: ArticleActors, content_verbs, speakers) -> Actor |
     first actor other than the speaker that the clause's subject or object names, itself, by a
     possessive or a phrase inside it ("Kiev's battle plans ended in fiasco – Moscow" → UKR; "the
     EU has lost $1.5 trillion over sanctions, Moscow says" → EU), the recipient CAMEO gives a
-    comment on a situation. The speaker itself is never its own topic ("said it was confident").
-    Marked `via` TOPIC: a topic is not a recipient that makes a headline's saying the news
-    (engine.sentence_candidates keeps "Benin says Niger pipeline not impacted" for its target)."""
-    found = _statement_topic(resolver, content_verbs, {actor.code for actor in speakers})
-    return None if found is None else dataclasses.replace(found, via=TOPIC)
-
-
-def _statement_topic(resolver: ArticleActors, content_verbs, spoken_by: set[str]) -> Actor | None:
+    comment on a situation. The speaker itself is never its own topic ("said it was confident")."""
+    spoken_by = {actor.code for actor in speakers}
     for verb in content_verbs:
         heads = [c for c in verb.children if c.dep_ in TOPIC_DEPS]
         for head in heads:
-            for found in [*resolve_all(resolver, [head], as_target=True), _recipient_inside(resolver, head, depth=2)]:
-                if found is not None and found.code not in spoken_by:
-                    return found
+            found = next((a for a in resolve_all(resolver, [head], as_target=True) if a.code not in spoken_by), None)
+            found = found or _recipient_inside(resolver, head, depth=2)
+            if found is not None and found.code not in spoken_by:
+                return found
         found = _country_deep_inside(resolver, heads, "01")
         if found is not None and found.code not in spoken_by:
             return found
