@@ -170,6 +170,23 @@ def test_a_broker_is_no_recipient_and_the_act_stays_mutual(nlp, text):
     assert rows == {("GHA", "TGO"), ("TGO", "GHA")}, rows
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo discussed a Parakou rail link on Monday.",  # what the talks are about
+        "Ghanaian and Togolese troops clashed near Parakou.",  # where they fought
+    ],
+)
+def test_a_place_or_topic_of_a_mutual_act_leaves_the_two_sides_each_others_recipient(nlp, text):
+    rows = {(e.actor, e.target) for e in extract(nlp, text)}
+    assert rows == {("GHA", "TGO"), ("TGO", "GHA")}, rows
+
+
+def test_a_third_party_named_as_the_recipient_of_a_joint_act_stays_it(nlp):
+    rows = {(e.actor, e.target) for e in extract(nlp, "Ghana and Togo imposed sanctions on Niger.")}
+    assert rows == {("GHA", "NER"), ("TGO", "NER")}, rows
+
+
 def test_who_led_an_act_still_receives_its_condemnation(nlp):
     assert ("GHA", "11", "USA") in triples(extract(nlp, "Ghana condemned the US-led strikes."))
 

@@ -393,8 +393,11 @@ def is_headline_passive(verb, headline: bool = True) -> bool:
     """'Russian woman arrested on Red Square': a headline's bare participle is passive; so is the
     bare past form of a verb that needs an object when it has none ("Ghana, Togo blamed as climate
     talks break down", which the model tags as a past tense). In a body's sentence ("Thousands of
-    students protested in Lome", "protested" tagged VBN) only the second holds."""
-    if verb.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
+    students protested in Lome", "protested" tagged VBN) only the second holds. A headline's second
+    clause with a subject of its own is read the same way ("Students trapped and diplomats
+    assaulted as ...")."""
+    second_clause = headline and verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+    if (verb.dep_ != "ROOT" and not second_clause) or any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
         return False
     if not any(c.dep_ == "nsubj" for c in verb.children):
         return False

@@ -92,6 +92,7 @@ from transforms.extract.targets import (
     complement_target,
     country_or_place,
     find_target,
+    named_as_recipient,
     own_institution_target,
     own_people_target,
     statement_topic,
@@ -817,6 +818,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     target = find_target(resolver, target_heads, preps, dobj, rule.code[:2])
     if target is not None and not _own_recipient(target, actors, rule.code[:2]):
         target = None  # not the acting state's own recipient: look further
+    # Two or more subjects and a name only inside what their act is about, or where it happened
+    # ("Ghana and Togo discuss a Parakou rail link"): no third party (see `reciprocal` below).
+    topic_only = target is not None and len(actors) > 1 and not named_as_recipient(resolver, target, target_heads, preps)
     # "demanded that Manila withdraw"; "helped Benin fight Niger": the one helped
     helping = verb.lemma_.lower() in HELPING_VERBS
     if target is None and (rule.code[:2] in ("02", "10") or helping):
@@ -850,7 +854,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     if target is not None and _meeting_venue(verb, preps, target, rule, actors):
         target = None  # "Israeli and Palestinian negotiators met in Cairo": each meets the other
     # An intent to do a mutual act is mutual too: "Ghana and Togo say they will resume ties".
-    reciprocal = len(actors) > 1 and (target is None or among_subjects) and (
+    reciprocal = len(actors) > 1 and (target is None or among_subjects or topic_only) and (
         rule.code.startswith(MUTUAL_ACT_CODES) or verb.lemma_.lower() in MUTUAL_VERBS
         or (verb.lemma_.lower() in OPPOSING_VERBS and rule.code.startswith("19") and not _mutual(verb))
         or (rule.code[:2] == "03" and (verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS or _mutual(verb)

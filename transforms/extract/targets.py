@@ -76,6 +76,16 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
     return _country_deep_inside(resolver, inside, root)
 
 
+def named_as_recipient(resolver: ArticleActors, target: Actor, target_heads, preps) -> bool:
+    """The target is the object itself or the object of a recipient's preposition ("sanctioned
+    Niger", "imposed sanctions on Niger", "talks with Niger"), not a name inside what the act is
+    about ("discuss a Crimea tunnel", "share North Korea missile data") or where it happened
+    ("fighting around hospitals in northern Gaza")."""
+    heads = [h for h in target_heads if h is not None]
+    heads += [c for prep in preps if prep.lower_ in TARGET_PREPS for c in prep.children if c.dep_ == "pobj"]
+    return any(actor.code == target.code for actor in resolve_all(resolver, heads, as_target=True))
+
+
 DEEP_TARGET_DEPTH = 4
 # Who brokered, mediated or hosted a deal is a third party, not its recipient: "restore ties in a
 # China-brokered deal", "sign a truce mediated by Qatar". Who led or backed an act is its author
