@@ -324,6 +324,7 @@ def test_a_crowd_that_clashes_with_its_state_s_force_is_of_that_state_and_each_i
         ("Togo charges four egg producers with price fixing.", ("TGO", "11", "TGO")),
         ("A Togolese court dropped espionage charges against 24 aid workers.", ("TGO", "08", "TGO")),
         ("Togo freed two women on Monday.", ("TGO", "08", "TGO")),
+        ("Togolese police arrested three suspects after the shooting.", ("TGO", "17", "TGO")),
         # a body is no person; people named foreign are not the state's own; a thing is nobody
         ("Togo outlaws the Mensah Foundation as undesirable.", ("TGO", "17", None)),
         ("Togo investigates the incident.", ("TGO", "09", None)),

@@ -451,7 +451,11 @@ class ArticleActors:
         return None if _named_foreign(head) else self._role_type(name_tokens(head), head)
 
     def _role_of(self, token) -> str | None:
-        return self._roles.get(token.lemma_.lower()) or self._roles.get(token.text.lower())
+        """A role noun by its lemma ("ministers"); any other word only as written: "a suspected
+        gas explosion" holds no suspect."""
+        if token.pos_ in ("NOUN", "PROPN"):
+            return self._roles.get(token.lemma_.lower()) or self._roles.get(token.text.lower())
+        return self._roles.get(token.text.lower())
 
     def _located_actor(self, head, role_type: str | None = None) -> Actor | None:
         """'protesters in Georgia': a role noun whose country sits in a preposition; a place of
