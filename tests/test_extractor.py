@@ -1354,6 +1354,17 @@ def test_the_object_decides_what_signing_or_launching_is(nlp, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # joining talks is consulting, joining a treaty signing it (the PETRARCH dictionary's JOIN
+    # patterns); joining a charity, a club or a company is no event
+    ("Ghana joined the talks with Togo in Lomé.", {("GHA", "040", "TGO")}),
+    ("Togo joined the maritime treaty with Ghana on Monday.", {("TGO", "057", "GHA")}),
+    ("Ghana's former president Mahama joined a Togolese charity on Monday.", set()),
+])
+def test_the_object_decides_what_joining_is(nlp, text, expected):
+    assert {(e.actor, e.event_code, e.target) for e in extract(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # targeting a place or a military object is an attack; targeting voters is not
     ("Togo targeted Accra with drones overnight.", {("TGO", "190", "GHA")}),  # a capital is a place
     ("Ghanaian drones targeted a Togolese air base.", {("GHA", "190", "TGO")}),
