@@ -932,6 +932,14 @@ def test_joining_someone_in_an_act_is_that_act_by_both(nlp):
     assert not any(e.event_root == "04" for e in events)
 
 
+@pytest.mark.parametrize("text", ["Ghana declined to join Togo in providing Benin with arms.",
+                                  "Ghana did not join Togo in providing Benin with arms."])
+def test_an_act_someone_declined_to_join_others_in_is_not_theirs(nlp, text):
+    """The joined act is as realised as the joining: a refusal (12) at most, never the aid (07)."""
+    rows = {(e.actor, e.event_root) for e in extract(nlp, text)}
+    assert not any(root == "07" for _, root in rows) and rows <= {("GHA", "12")}, rows
+
+
 @pytest.mark.parametrize("text", ["Ghana's president received his Togolese counterpart in Accra.",
                                   "The Ghanaian president welcomed Faure Gnassingbe in Accra."])
 def test_receiving_or_welcoming_a_visitor_is_hosting_a_visit(nlp, text):

@@ -41,6 +41,7 @@ from transforms.extract.clauses import (
     is_refusal,
     is_scheduled,
     is_speech,
+    joining_verb,
     joins_in_an_act,
     object_heads,
     participle_main_verb,
@@ -669,9 +670,10 @@ def _governed_by_event_verb(verb) -> bool:
     do words that schedule it ("is set to meet": clauses.is_scheduled). A verb joined to such a
     complement in the same form is governed with it ("urged Togo to stop shelling and killing
     civilians"); one in another form is a clause of its own ("vowed to retaliate and filed a
-    complaint", which the parser joins to "retaliate").
+    complaint", which the parser joins to "retaliate"). The act someone joins others in is
+    governed as the joining is ("declined to join Western allies in providing Kyiv with arms").
     """
-    verb = _first_of_same_form(verb)
+    verb = _first_of_same_form(joining_verb(verb) or verb)
     if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in ontology.aspectual_verbs() or is_scheduled(verb):
         return False
     if _claimed_done(verb):
@@ -736,6 +738,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     refusal = is_refusal(verb)
     if (is_negated(verb) and not refusal) or is_hypothetical(verb) or is_purpose(verb) or is_headline_passive(verb, headline):
         return
+    if joining_verb(verb) is not None and is_negated(joining_verb(verb)):
+        return  # "did not join Togo in blocking the plan": no blocking either
     if joins_in_an_act(verb):  # "joined Budapest in blocking the plan": the blocking is the row
         return
     children = list(verb.children)
