@@ -1642,6 +1642,12 @@ def test_a_meeting_of_a_hyphenated_pair_is_each_side_s(nlp, text, title):
     assert {("GHA", "04", "TGO"), ("TGO", "04", "GHA")} <= rows
 
 
+def test_a_hyphenated_pair_of_leaders_surnames_is_their_states(nlp):
+    """"the Biden-Xi meeting": each side a leader in office on the article's date."""
+    rows = triples(extract(nlp, "The Mahama-Tinubu talks resumed on Monday in Abuja."))
+    assert {("GHA", "04", "NGA"), ("NGA", "04", "GHA")} <= rows
+
+
 def test_a_hyphenated_pair_names_no_meeting_by_itself(nlp):
     assert extract(nlp, "", title="Ghana-Togo trade: exports rise") == []
 

@@ -511,8 +511,16 @@ def _hyphenated_pair(noun, resolver: ArticleActors) -> tuple[Actor, Actor] | Non
     if first.head.i not in (second.i, noun.i):
         return None
     # Each side alone: the name of "Togo" as the parser joins it is "Ghana-Togo".
-    sides = [(token, resolver.lookup(token.text)) for token in (first, second)]
-    if any(entry is None for _, entry in sides) or sides[0][1].code == sides[1][1].code:
+    sides = [_side(token, resolver) for token in (first, second)]
+    if any(side is None for side in sides) or sides[0].code == sides[1].code:
         return None
-    one, other = (Actor(entry.code, token.text, entry.country, None, "gazetteer") for token, entry in sides)
-    return one, other
+    return sides[0], sides[1]
+
+
+def _side(token, resolver: ArticleActors) -> Actor | None:
+    """One side of a hyphenated pair: a name the tables know, or the surname of a leader in
+    office on the article's date ("the Mahama-Gnassingbé meeting")."""
+    entry = resolver.lookup(token.text)
+    if entry is not None:
+        return Actor(entry.code, token.text, entry.country, None, "gazetteer")
+    return resolver.leader(token.text) if token.pos_ == "PROPN" else None
