@@ -941,7 +941,10 @@ def test_an_act_someone_declined_to_join_others_in_is_not_theirs(nlp, text):
 
 
 @pytest.mark.parametrize("text", ["Ghana's president received his Togolese counterpart in Accra.",
-                                  "The Ghanaian president welcomed Faure Gnassingbe in Accra."])
+                                  "The Ghanaian president welcomed Faure Gnassingbe in Accra.",
+                                  # the same visitors as "received": welcome's sense follows its object
+                                  "Ghanaian officials welcomed the first Togolese ambassador in Accra.",
+                                  "Ghana's president will welcome his Togolese counterpart on Monday."])
 def test_receiving_or_welcoming_a_visitor_is_hosting_a_visit(nlp, text):
     assert ("GHA", "043", "TGO") in {(e.actor, e.event_code, e.target) for e in extract(nlp, text)}
 
