@@ -313,3 +313,16 @@ def test_economic_office_holders_resolve_by_date():
 
     assert ArticleActors(dt.date(2023, 5, 1)).lookup("Janet Yellen").country == "USA"
     assert ArticleActors(dt.date(2023, 5, 1)).lookup("Jerome Powell").country == "USA"
+
+
+def test_a_verb_pattern_without_its_comment_is_its_blocks_verbs(build_tables, tmp_path):
+    """The PETRARCH dictionary names, in a comment, the verb a pattern came from; a pattern
+    line without one ("- * WAR [190]" under "--- WAGE") belongs to its block's verb."""
+    (tmp_path / "CAMEO.2.0.txt").write_text(
+        "####### VERB PATTERNS\n"
+        "---  TOIL   [---]  ---\n"
+        "TOIL\n"
+        "- * HARVEST                                         [061]         # TOIL\n"
+        "- * FIELDS [190]\n", encoding="latin-1")
+    facts = build_tables.parse_cameo_verbs(tmp_path, {"061", "190"})
+    assert ("toil", "", "harvest", "061") in facts and ("toil", "", "fields", "190") in facts

@@ -1432,6 +1432,19 @@ def test_seeking_to_do_is_an_intent_and_seeking_a_thing_a_request(nlp, text, cod
     assert [e.event_code for e in extract(nlp, text)] == [code]
 
 
+@pytest.mark.parametrize("text", ["Ghana hopes to sign a deal with Togo next month.",
+                                  "Ghana hoped to sign a deal with Togo.",
+                                  "Ghana expects to sign a deal with Togo within weeks."])
+def test_hoping_or_expecting_to_act_is_an_intent_not_the_act(nlp, text):
+    """An event complement of "hope" or "expect" (verbs.csv "@complement") is meant, not done:
+    an intent (03), never the agreement itself (05); "hopes" is the verb "hope", not "hop"."""
+    assert {(e.actor, e.event_root, e.target) for e in extract(nlp, text)} == {("GHA", "03", "TGO")}
+
+
+def test_hoping_for_a_thing_is_no_intent(nlp):
+    assert not any(e.event_root == "03" for e in extract(nlp, "Ghana hopes for better weather in Accra."))
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a known event named after "of", "over", "amid", "to" is a reference, not news
     ("Ghana's cocoa exports fell in the wake of Togo's invasion of Benin.", set()),

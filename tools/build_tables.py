@@ -1152,6 +1152,7 @@ def parse_cameo_verbs(ref: Path, valid: set[str]) -> list[tuple[str, str, str, s
     text = text[text.index("####### VERB PATTERNS"):]
     facts = []
     header_code = None
+    block_verb = ""
 
     def code_of(s):
         m = re.search(r"\[(\d{2,4})(?::[\d]*)?\]", s)
@@ -1165,12 +1166,15 @@ def parse_cameo_verbs(ref: Path, valid: set[str]) -> list[tuple[str, str, str, s
             m = re.match(r"---\s+(\S+)\s+\[([^\]]*)\]", line)
             c = m.group(2).split(":")[0] if m else ""
             header_code = c if c in valid else None
+            # a pattern line without its "# VERB" comment ("- * WAR [190]" under "--- WAGE") is
+            # the block's own verb's
+            block_verb = m.group(1).lower() if m else ""
             continue
         if line.startswith("#") or line.startswith("&"):
             continue
         if line.startswith("-"):
             body, _, comment = line[1:].partition("#")
-            verb = (comment.split() or [""])[0].lower()
+            verb = (comment.split() or [block_verb])[0].lower()
             code = code_of(body)
             if not code or not re.fullmatch(r"[a-z]+", verb):
                 continue

@@ -38,8 +38,26 @@ def rule_for(verb) -> ontology.VerbRule | None:
     dobj = direct_object(children)
     preps = prepositions(children)
     particles = particles_of(children)
-    return or_cessation(verb, match_verb(verb.lemma_, particles, object_heads(dobj, preps, verb),
+    return or_cessation(verb, match_verb(verb.lemma_, particles, with_complement(verb, object_heads(dobj, preps, verb)),
                                          duration_particles(children)))
+
+
+# The class of an infinitive complement that is an event itself (schemas/data/verbs.csv):
+# "hopes to sign a deal", "expects to ratify the accession", "wants to meet Xi" say the
+# subject means to act (an intent, 03), and neither the act done nor, with "hopes to improve
+# its economy", any event.
+EVENT_COMPLEMENT = "@complement"
+
+
+def with_complement(verb, heads: set[str]) -> set[str]:
+    """The object heads of `verb`, with EVENT_COMPLEMENT when its "to" complement is an event."""
+    for child in verb.children:
+        if (child.dep_ == "xcomp" and child.pos_ == "VERB"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+            rule = rule_for(child)
+            if rule is not None and rule.code != NOT_AN_EVENT:
+                return heads | {EVENT_COMPLEMENT}
+    return heads
 
 
 def or_cessation(verb, rule: ontology.VerbRule | None) -> ontology.VerbRule | None:
@@ -61,7 +79,7 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
     """'agreed to provide aid' → intent + aid (033); 'will attack' → a threat (13)."""
     table = ontology.modality_codes()
     mode = ontology.root_modes().get(rule.code[:2])
-    if mode is not None and not rule.object_heads:
+    if mode is not None and (not rule.object_heads or EVENT_COMPLEMENT in rule.object_heads):
         for child in _through_aspectual(verb.children):
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
                 complement = rule_for(child)

@@ -66,6 +66,7 @@ from transforms.extract.coding import (
     others_plan_reported,
     predicate_rule,
     rule_for,
+    with_complement,
     with_modality,
 )
 from transforms.extract.confidence import place_features, probability, root_group, row_features
@@ -754,7 +755,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         dobj = fronted_patient if fronted_patient is not None else verb.head
     preps = prepositions(children)
     particles = particles_of(children)
-    heads = object_heads(dobj, preps, verb)
+    heads = with_complement(verb, object_heads(dobj, preps, verb))
     if verb.lemma_.lower() in ontology.aspectual_verbs() and any(c.dep_ == "xcomp" for c in children):
         return
     rule = or_cessation(verb, match_verb(verb.lemma_, particles, heads, duration_particles(children)))

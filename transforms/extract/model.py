@@ -14,8 +14,8 @@ patterns and annotations, matched by table lookup (spaCy's Matcher made it cost 
 as the parser). The lemmatizer remembers its answers (`memo_lemmatizer`).
 
 The lemmatizer's suffix rules drop a verb's final "e" when the stem is a word of its own
-("staged" → "stag", "sniped" → "snip"): a component after it restores the lemma the verb
-table knows (VERB_LEMMAS).
+("staged" → "stag", "sniped" → "snip", "hopes" → "hop"): a component after it restores the
+lemma the verb table knows (VERB_LEMMAS).
 
 A headline verb the tagger read as a plural noun ("Turkey summons Swedish ambassador") is
 tried as a verb by a last component (`headline_verbs`).
@@ -52,10 +52,10 @@ def paragraph_boundaries(doc):
 @Language.component(VERB_LEMMAS)
 def repair_verb_lemmas(doc):
     """An inflected verb whose lemma no verb rule knows, while the lemma with its "e" back does
-    ("stag" for "staged": the rule is "stage"), gets that lemma."""
+    ("stag" for "staged": the rule is "stage"; "hop" for "hopes"), gets that lemma."""
     known = ontology.verb_rules()
     for token in doc:
-        if token.pos == VERB and token.lower_.endswith(("ing", "ed")):
+        if token.pos == VERB and token.lower_.endswith(("ing", "ed", "es")):
             lemma = token.lemma_.lower()
             if lemma not in known and lemma + "e" in known:
                 token.lemma_ = lemma + "e"
