@@ -140,7 +140,8 @@ def reports_own_act(verb) -> bool:
     if any(t.dep_ not in ("aux", "neg", "advmod") for t in verb.doc[speech.i + 1: verb.i]):
         return False  # "says Israeli forces ... killed": a subject the parser lost, not a dropped "it"
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(
-        c.dep_ == "aux" and c.tag_ in ("MD", "VBZ", "VBP", "VBD") for c in verb.children)
+        c.dep_ == "aux" and c.tag_ in ("MD", "VBZ", "VBP", "VBD") for c in verb.children) or (
+        verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))  # "says downed 35 drones": active, it has an object
     if not finite or any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "expl", "mark") for c in verb.children):
         return False
     return is_speech(speech)
