@@ -43,9 +43,9 @@ def rule_for(verb) -> ontology.VerbRule | None:
 
 
 # The class of an infinitive complement that is an event itself (schemas/data/verbs.csv):
-# "hopes to sign a deal", "expects to ratify the accession", "wants to meet Xi" say the
-# subject means to act (an intent, 03), and neither the act done nor, with "hopes to improve
-# its economy", any event.
+# "hopes to sign a deal", "expects to ratify the accession" say the subject means to act (an
+# intent, 03), not that the act is done; hoping to do what is no event ("hopes to go home")
+# gives no row.
 EVENT_COMPLEMENT = "@complement"
 
 

@@ -739,7 +739,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     refusal = is_refusal(verb)
     if (is_negated(verb) and not refusal) or is_hypothetical(verb) or is_purpose(verb) or is_headline_passive(verb, headline):
         return
-    if joining_verb(verb) is not None and is_negated(joining_verb(verb)):
+    joined = joining_verb(verb)
+    if joined is not None and is_negated(joined):
         return  # "did not join Togo in blocking the plan": no blocking either
     if joins_in_an_act(verb):  # "joined Budapest in blocking the plan": the blocking is the row
         return

@@ -78,9 +78,9 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
 
 def named_as_recipient(resolver: ArticleActors, target: Actor, target_heads, preps) -> bool:
     """The target is the object itself or the object of a recipient's preposition ("sanctioned
-    Niger", "imposed sanctions on Niger", "talks with Niger"), not a name inside what the act is
-    about ("discuss a Crimea tunnel", "share North Korea missile data") or where it happened
-    ("fighting around hospitals in northern Gaza")."""
+    Niger", "imposed sanctions on Niger", "talks with Niger"), not a place inside what the act is
+    about ("discuss a Crimea tunnel") or where it happened ("fighting around hospitals in
+    northern Gaza")."""
     heads = [h for h in target_heads if h is not None]
     heads += [c for prep in preps if prep.lower_ in TARGET_PREPS for c in prep.children if c.dep_ == "pobj"]
     return any(actor.code == target.code for actor in resolve_all(resolver, heads, as_target=True))
