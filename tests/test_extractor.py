@@ -487,6 +487,14 @@ def test_a_former_official_is_an_ex_official_not_the_state(nlp):
     assert ("PAK", "11", "IND") in triples(current) and current[0].actor_type == "GOV"
 
 
+def test_a_former_official_of_an_intergovernmental_body_no_longer_acts_for_it(nlp):
+    """"Former UN envoy Nikki Haley": the person the tables know, not the UN; a former NATO chief
+    the tables do not know acts for nobody we can name."""
+    haley = extract(nlp, "Former UN envoy Nikki Haley criticised Togo over the election.")
+    assert [(e.actor, e.actor_type) for e in haley] == [("USA", "ELI")]
+    assert not any(e.actor == "NATO" for e in extract(nlp, "Former NATO chief Kofi Mensah criticised Togo."))
+
+
 def test_a_named_leader_out_of_office_on_the_article_date_is_an_ex_official(nlp):
     """Olaf Scholz was chancellor until 2025-05-06: in a 2026 story he speaks for Germany as an
     ex-official; in a 2023 story as its government."""

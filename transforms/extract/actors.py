@@ -257,6 +257,8 @@ class ArticleActors:
             if own is not None:
                 actor, tokens = own, own_tokens
         role_type = self._role_type(tokens, head)
+        if actor is not None and role_type == FORMER and actor.actor_type == "IGO" and not as_target:
+            return None  # "former NATO chief Rasmussen" no longer acts for NATO, and for whom else we cannot say
         if actor is not None and role_type is not None and self._role_is_the_name(tokens, actor):
             role_type = None  # "the African National Congress" is a party, not a legislature
         if actor is not None and not as_target and not self._names_an_actor(head, tokens, actor, role_type):
@@ -553,7 +555,8 @@ class ArticleActors:
             best = self._body_after(tokens[possessive + 1:], text_of) or best
         # "CIA director Bill Burns", "Wagner chief Yevgeny Prigozhin": a person titled by a body's
         # office acts for the body (GOLD.md rule 2: Guterres for the UN).
-        if best is not None and best_rank[1] == KIND_PRIORITY["person"] and best.code == best.country:
+        if (best is not None and best_rank[1] == KIND_PRIORITY["person"] and best.code == best.country
+                and not any(self._role_of(t) == FORMER for t in tokens)):  # "former UN envoy Nikki Haley": not the UN's
             best = self._titling_body(tokens, best_rank[2], text_of) or best
         if best is None:
             for token in tokens:
