@@ -487,6 +487,17 @@ def test_a_former_official_is_an_ex_official_not_the_state(nlp):
     assert ("PAK", "11", "IND") in triples(current) and current[0].actor_type == "GOV"
 
 
+@pytest.mark.parametrize(("title", "code"), [
+    ("Ghanaian nurses strike again in Accra", "143"),
+    ("Ghanaian school bus drivers strike in Kumasi", "143"),
+    ("Ghanaian troops strike rebel positions in Togo", "190"),
+])
+def test_working_people_who_strike_stop_work(nlp, title, code):
+    """"Strike" with working people as subject and nothing struck is a labour strike (143); an
+    army's strike is force."""
+    assert [e.event_code for e in extract(nlp, "", title=title) if e.actor == "GHA"] == [code]
+
+
 def test_a_former_official_of_an_intergovernmental_body_no_longer_acts_for_it(nlp):
     """"Former UN envoy Nikki Haley": the person the tables know, not the UN; a former NATO chief
     the tables do not know acts for nobody we can name."""

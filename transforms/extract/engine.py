@@ -110,6 +110,11 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "supporter",
                          "activist", "crowds", "protesters", "demonstrators", "rioters", "supporters"})
 VIOLENT_PROTEST = "145"
+# "School bus drivers strike over pay", "nurses strike": working people who strike, with nothing
+# struck, stop work (143), whatever the verb's sense with an army as its subject.
+STRIKE = "strike"
+WORKING_SECTORS = frozenset({"LAB", "CVL", "HLH", "EDU", "AGR"})
+LABOUR_STRIKE = "143"
 # Acts against an opponent: force posture (15: "deployed tanks", "mobilised reservists"), assault
 # (18), fighting (19) and mass violence (20). Told without a target, they are aimed at the one
 # opponent the article gives the actor, if it gives one (`partners_from_article`).
@@ -806,6 +811,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     subjects = [s for s in subjects if not _in_label(s, verb)]
     if rule.code[:2] in FORCE_ROOTS and any(s.lemma_.lower() in CROWD_NOUNS for s in subjects):
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, VIOLENT_PROTEST)
+    if (verb.lemma_.lower() == STRIKE and dobj is None and not passive
+            and any(resolver.role_type_of(s) in WORKING_SECTORS for s in subjects)):
+        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, LABOUR_STRIKE)
     # A former official keeps their country, in the elite sector (ELI), not its government.
     actors = resolve_all(resolver, subjects)
     if actors and (verb.lemma_.lower() in OPPOSING_VERBS | MUTUAL_VERBS or rule.code.startswith(MUTUAL_ACT_CODES)):
