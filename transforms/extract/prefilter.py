@@ -118,7 +118,8 @@ def conditional_verbs() -> dict[str, set[str]]:
     schemas/data/verbs.csv names a particle or object heads ("make a visit", "set fire to"), none
     a class of objects ("@person"). lemma → the words of those particles and heads. A sentence
     whose only trigger is such a verb, without any of its words, cannot match a rule
-    (transforms/extract/verbs.match_verb), so it needs no parse."""
+    (transforms/extract/verbs.match_verb), so it needs no parse. A rule on an event complement
+    ("hope,,@complement,030") needs no word of its own: the complement's verb is a trigger."""
     from transforms.extract.verbs import OBJECT_CLASSES
 
     found = {}
@@ -126,7 +127,7 @@ def conditional_verbs() -> dict[str, set[str]]:
         if any(not (rule.particle or rule.object_heads) or rule.object_heads & OBJECT_CLASSES for rule in rules):
             continue
         found[lemma] = {word for rule in rules for head in (rule.particle or "", *rule.object_heads)
-                        for word in runs(head)}
+                        if not head.startswith("@") for word in runs(head)}
     return found
 
 
