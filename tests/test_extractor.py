@@ -1385,9 +1385,12 @@ def test_the_object_decides_what_signing_or_launching_is(nlp, text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), [
     # joining talks is consulting, joining a treaty signing it (the PETRARCH dictionary's JOIN
-    # patterns); joining a charity, a club or a company is no event
+    # patterns), and so is joining a body of states; joining a charity, a club or a company is
+    # no event
     ("Ghana joined the talks with Togo in Lomé.", {("GHA", "040", "TGO")}),
     ("Togo joined the maritime treaty with Ghana on Monday.", {("TGO", "057", "GHA")}),
+    # joining an intergovernmental body (clauses.object_class "@igo") is acceding to its treaty
+    ("Togo formally joined the African Union on Monday.", {("TGO", "057", "AU")}),
     ("Ghana's former president Mahama joined a Togolese charity on Monday.", set()),
 ])
 def test_the_object_decides_what_joining_is(nlp, text, expected):

@@ -74,10 +74,13 @@ KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "brother", "sister"
 
 
 def object_class(token) -> str | None:
-    """'@place' for a named place, '@person' for a person: classes a verb rule can name. The small
-    model's entity labels are unreliable ("Palmyra" as a PERSON), so the place table decides
-    places first; a person is a full name tagged PERSON, a name after a title, or a name described
-    by a role or as someone's kin ("Ovidio Guzmán, the son of ...")."""
+    """'@place' for a named place, '@person' for a person, '@igo' for an intergovernmental body:
+    classes a verb rule can name. The small model's entity labels are unreliable ("Palmyra" as a
+    PERSON), so the place table decides places first; a person is a full name tagged PERSON, a name
+    after a title, or a name described by a role or as someone's kin ("Ovidio Guzmán, the son of
+    ..."); a body is a name the tables list as one ("NATO", "the African Union")."""
+    if token.pos_ == "PROPN" and _names_an_igo(token):
+        return "@igo"
     if token.pos_ == "PROPN" and (token.lower_ in place_countries() or token.lower_ in ontology.capital_names()
                                   or token.ent_type_ in PLACE_ENTITIES):
         return "@place"
@@ -89,6 +92,12 @@ def object_class(token) -> str | None:
             c.dep_ == "compound" and c.i < token.i and c.lower_ in ontology.role_types() for c in token.children):
         return "@person"  # a name after a title: "President Mahama", not "Police Headquarters"
     return None
+
+
+def _names_an_igo(token) -> bool:
+    words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
+    entry = ontology.actor_names(None).get(ontology.normalize_name(" ".join(t.text for t in words)))
+    return entry is not None and entry.kind == "organization" and entry.actor_type == "IGO"
 
 
 def lemma_form(token) -> str:

@@ -14,8 +14,9 @@ from schemas import ontology
 
 # Classes of objects a rule may name instead of words (transforms/extract/clauses.object_heads):
 # "captured Ovidio Guzmán" (a person) is an arrest, "captured the town" a seizure of territory;
-# "@object" is any direct object: "returned the remains" is a return, "returned to Syria" a trip.
-OBJECT_CLASSES = frozenset({"@person", "@place", "@object"})
+# "@object" is any direct object: "returned the remains" is a return, "returned to Syria" a trip;
+# "@igo" an intergovernmental body: "joined NATO" is an accession, "joined a charity" nothing.
+OBJECT_CLASSES = frozenset({"@person", "@place", "@object", "@igo"})
 
 
 def match_verb(
