@@ -88,5 +88,5 @@ def test_the_sample_rows_of_the_readme_are_what_the_sample_run_gives(dataset_dir
                        README.read_text(encoding="utf-8"), flags=re.M)
     assert len(shown) == 4
     rows = run_query(str(dataset_dir / "output"), "SELECT CAST(date AS VARCHAR), actor, event_code, target, "
-                     "confidence, sentence FROM events ORDER BY confidence DESC, date LIMIT 4")[1]
+                     "confidence, sentence FROM events ORDER BY confidence DESC, date, actor LIMIT 4")[1]
     assert [(d, a, c, t, f"{x:.2f}", s) for d, a, c, t, x, s in rows] == [tuple(r) for r in shown]
