@@ -405,7 +405,7 @@ class ArticleActors:
     def _role_type(self, tokens: Sequence, head=None) -> str | None:
         """The role a phrase names: its head noun's ("the army"), or a title before a name
         ("Foreign Minister Sergey Lavrov"); a modifier of a thing is no role ("a drone strike")."""
-        if any(self._role_of(t) == FORMER for t in tokens):
+        if self._names_a_former_office(tokens):
             return FORMER  # "former President Bolsonaro", "ex-minister": no longer the state
         if head is not None and head.pos_ != "PROPN":
             if head.lower_ in CONDITION_NOUNS and any(
@@ -451,6 +451,10 @@ class ArticleActors:
         """The sector the phrase headed by `head` names by its words ("military commanders": MIL),
         or None; a foreign one ("foreign troops") names none of the story's own."""
         return None if _named_foreign(head) else self._role_type(name_tokens(head), head)
+
+    def _names_a_former_office(self, tokens: Sequence) -> bool:
+        """'former', 'ex-': the phrase names an office no longer held."""
+        return any(self._role_of(t) == FORMER for t in tokens)
 
     def _role_of(self, token) -> str | None:
         """A role noun by its lemma ("ministers"); any other word only as written: "a suspected
@@ -556,7 +560,7 @@ class ArticleActors:
         # "CIA director Bill Burns", "Wagner chief Yevgeny Prigozhin": a person titled by a body's
         # office acts for the body (GOLD.md rule 2: Guterres for the UN).
         if (best is not None and best_rank[1] == KIND_PRIORITY["person"] and best.code == best.country
-                and not any(self._role_of(t) == FORMER for t in tokens)):  # "former UN envoy Nikki Haley": not the UN's
+                and not self._names_a_former_office(tokens)):  # "former UN envoy Nikki Haley": not the UN's
             best = self._titling_body(tokens, best_rank[2], text_of) or best
         if best is None:
             for token in tokens:
