@@ -1173,6 +1173,15 @@ def test_a_sitting_leader_named_by_surname_that_the_model_tags_as_an_organisatio
     assert ("MEX", "04", "GHA") in triples(extract(nlp, "", title="Sheinbaum meets Mahama in Accra"))
 
 
+def test_a_sitting_leader_named_by_surname_that_the_model_tags_as_a_common_noun(nlp):
+    """A headline that opens on a surname the model does not know often reads it as a common
+    noun ("Dussey" NN, as "Sunak" in "Sunak attacks Starmer"); capitalised and alone as the
+    clause's subject, it is still the minister in office."""
+    rows = extract(nlp, "", title="Dussey slams Ghana over border closure")
+    assert ("TGO", "11", "GHA") in triples(rows), triples(rows)
+    assert not extract(nlp, "", title="Officials slam the border closure")  # a plural common noun names no one
+
+
 def test_a_lone_word_tagged_as_a_known_place_or_a_group_is_not_taken_for_a_surname(nlp):
     """The model tags "Scotland" a GPE, and the gazetteer knows it as a place (no Secretary-General
     Scotland); a leader's surname it tags as a place it does not know is still the leader."""

@@ -108,6 +108,17 @@ def test_a_title_case_headline_s_verb_the_tagger_took_for_a_name_is_parsed_again
     assert nlp("Ghana's Summons Backlog Grows in Accra")[2].pos_ != "VERB"  # no title-case verb slot
 
 
+def test_a_relative_clause_s_verb_does_not_stop_the_headline_s_verb_being_tried(nlp):
+    """"South Korea Sentences Dissident Who Fled China": the relative clause's finite verb
+    ("fled") is not the headline's, which the tagger read as a plural noun."""
+    title = "Ghana Sentences Activist Who Fled Togo"
+    with nlp.select_pipes(disable=[HEADLINE_VERBS]):
+        assert next(t for t in nlp(title) if t.text == "Sentences").pos_ != "VERB"  # the small model's reading
+    assert ("GHA", "17", "TGO") in triples(extract(nlp, "", title=title))
+    doc = nlp("Ghana arrests suspect who attacked Togolese police")  # already a verb: parsed once, unchanged
+    assert doc[1].pos_ == "VERB" and doc[4].dep_ == "relcl"
+
+
 def test_pm_is_read_as_a_title_not_a_time(nlp):
     """transforms/extract/model.READ_AS: the model saw "PM" as post meridiem and ended the sentence
     after it, which cut the speaker off what they said."""

@@ -703,7 +703,7 @@ def _lone_argument_name(token) -> bool:
     leader. A place the gazetteer knows is not taken ("Scotland's first minister" is no
     Secretary-General Scotland), nor a group ("any Christian who speaks out" is no President
     Christian)."""
-    if token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
+    if not _proper_noun(token) or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
         return False
     entity = entity_at(token) if token.ent_type_ else None
     if entity is not None and len(entity) > 1:
@@ -712,6 +712,12 @@ def _lone_argument_name(token) -> bool:
             entity.label_ in PLACE_ENTITY_LABELS and place_country([token]) is None):
         return False
     return not _neighbouring_name(token)
+
+
+def _proper_noun(token) -> bool:
+    """A proper noun, or a capitalised word the small model tagged as a common noun: it reads an
+    unknown surname that opens a headline as one ("Sunak attacks Starmer": "Sunak" NN)."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper() and token.text[1:].islower())
 
 
 def _part_of_a_name(token) -> bool:
