@@ -708,6 +708,11 @@ def test_a_headline_participle_is_the_headline_verb(nlp):
         ("The Chadian president ordered troops to the border with Sudan.", ("TCD", "15", "SDN")),
         # an order to another actor stays a demand
         ("Chad ordered Sudan to withdraw its troops from the border.", ("TCD", "10", "SDN")),
+        # an order to the state itself: the act, with the complement's recipient, not "Ghana demands of Ghana"
+        ("Mahama ordered Ghana to share evidence of Togolese war crimes with the International Criminal Court.",
+         ("GHA", "06", "ICC")),
+        # an ordered noun is the act ordered, as before
+        ("A Ghanaian judge ordered the arrest of Togo's former minister.", ("GHA", "17", "TGO")),
     ],
 )
 def test_an_order_to_ones_own_forces_is_the_act(nlp, text, expected):

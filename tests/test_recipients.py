@@ -21,6 +21,9 @@ from transforms.extract.places import place_countries
         ("Ethiopian troops shelled positions near Kassala overnight.", ("ETH", "SDN")),
         # a use of force told in a "where" clause: the place it hangs on
         ("Shells fell on eastern Chad, where Sudanese forces are extending their offensive.", ("SDN", "TCD")),
+        # cooperation's partner after "with", even where the parser hangs it on the topic
+        ("Ghana signed a deal on Togolese refugees with Nigeria.", ("GHA", "NGA")),
+        ("Ghana shared intelligence about Togolese rebels with Benin.", ("GHA", "BEN")),
         # the act inside an intent's complement names the recipient
         ("Norway agreed to keep supplying Latvia with grain next year.", ("NOR", "LVA")),
         ("The Chilean government said it was ready to open talks with Bolivia on water rights.", ("CHL", "BOL")),

@@ -53,6 +53,7 @@ from transforms.extract.clauses import (
     subtree_text,
 )
 from transforms.extract.coding import (
+    COMMAND_VERBS,
     NOT_AN_EVENT,
     as_intent,
     command_of_own_forces,
@@ -736,6 +737,20 @@ def _meeting_venue(verb, preps, target: Actor, rule: ontology.VerbRule, actors: 
                for prep in preps)
 
 
+def _ordered_act(verb, resolver: ArticleActors) -> tuple[ontology.VerbRule, Actor | None] | None:
+    """A state that orders its own state or officials to do an act does the act itself: the
+    complement's rule and recipient ("ordered the U.S. to share evidence with the court"); None
+    when no act that is an event is ordered (the order stays as coded: "orders the arrest of")."""
+    ordered = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
+    rule = rule_for(ordered) if ordered is not None else None
+    if rule is None or rule.code == NOT_AN_EVENT:
+        return None
+    children = list(ordered.children)
+    dobj = direct_object(children)
+    heads = [h for h in (dative_object(children), dobj) if h is not None]
+    return rule, find_target(resolver, heads, prepositions(children), dobj, rule.code[:2])
+
+
 def _has_rules(lemma: str) -> bool:
     return lemma.lower() in ontology.verb_rules()
 
@@ -854,6 +869,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         target = own_people_target(resolver, target_heads, preps, actors, rule.code)
     if target is None and rule.code[:2] == PROTEST_ROOT:  # "South Korean farmers protest a bill"
         target = _protested_state(actors)
+    if target is not None and target.code in {a.code for a in actors} and verb.lemma_.lower() in COMMAND_VERBS:
+        rule, target = _ordered_act(verb, resolver) or (rule, target)  # "Biden orders U.S. to share evidence"
     if target is not None and instrument and target.code in {a.code for a in actors}:
         target = None  # "an apartment block hit by a Russian missile strike": not Russia's own
     if target is None and instrument:  # "a Russian missile strike on Kharkiv killed four": the weapon's target

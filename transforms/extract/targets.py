@@ -19,6 +19,10 @@ ROOT_TARGET_PREPS = {"11": frozenset({"at"})}
 # Visits, aid, investigations, protests and uses of force: the place they happen in stands for
 # the country that receives them ("airdropped food into Gaza", "examined the halls at Natanz",
 # "rallied in Tbilisi against the government").
+# Cooperation done with someone: the verb's "with" names the partner, before any country the
+# object is about ("shared evidence of Russian war crimes with the court").
+PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
+TOPIC_PREPS = frozenset({"on", "over", "about", "of", "for"})  # not "despite the war with Russia"
 PLACE_ROOTS = frozenset({"04", "07", "09", "14", "15", "17", "18", "19", "20"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "inside", "into", "over", "toward", "towards"})
 # Whatever the root, a place the act goes to receives it ("resume direct flights to Lebanon").
@@ -26,6 +30,15 @@ DIRECTIONAL_PREPS = frozenset({"to", "into"})
 # A meeting's own place is its venue, not its recipient: "attend a summit in Quito" (but "visited
 # Quito", "arrived in Quito": the verb's place is where the visit goes).
 VENUE_ROOTS = frozenset({"04"})
+
+
+def _partners(preps, dobj) -> list:
+    """The objects of "with" after the verb, its object, or a phrase of either: the parser often
+    hangs "with Nigeria" on the last noun ("a deal on Togolese refugees with Nigeria")."""
+    phrases = list(preps) + ([c for c in dobj.children if c.dep_ == "prep"] if dobj is not None else [])
+    phrases += [p for prep in phrases if prep.lower_ in TOPIC_PREPS for pobj in prep.children
+                if pobj.dep_ == "pobj" for p in pobj.children if p.dep_ == "prep"]
+    return [c for prep in phrases if prep.lower_ == "with" for c in prep.children if c.dep_ == "pobj"]
 
 
 def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = "") -> Actor | None:
@@ -40,6 +53,9 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
     heads = [h for h in target_heads if h is not None]
     for actor in resolve_all(resolver, heads, as_target=True):
         return actor
+    if root in PARTNER_ROOTS:  # "signed a deal on Togolese refugees with Nigeria": the partner
+        for actor in resolve_all(resolver, _partners(preps, dobj), as_target=True):
+            return actor
     for head in heads:
         found = _recipient_inside(resolver, head, depth=2)
         if found is not None:
