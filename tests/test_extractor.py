@@ -2143,3 +2143,18 @@ def test_an_attribution_to_a_body_s_official_needs_no_story_country(nlp):
 def test_a_body_named_after_a_title_word_is_no_person(nlp):
     """clauses.object_class: "Police Headquarters" is a place seized (17), not a person abducted (18)."""
     assert ("M23", "17") in {(e.actor, e.event_root) for e in extract(nlp, "M23 rebels seized Police Headquarters in Goma.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a warning of what will happen, to nobody: a pessimistic comment (012)
+        ("Ghana's power authority warned that electricity will run out within hours.", ("GHA", "012")),
+        ("Ghana's finance minister warned that a default would lead to a deep downturn.", ("GHA", "012")),
+        # a warning of what an actor, or the speaker, will do or suffer stays a threat
+        ("Ghana warned that Togo would pay a heavy price.", ("GHA", "130")),
+        ("Ghana warned that it would view Togolese vessels as a threat.", ("GHA", "130")),
+    ],
+)
+def test_a_warning_of_a_state_of_things_is_a_comment_and_of_an_act_a_threat(nlp, text, expected):
+    assert expected in {(e.actor, e.event_code) for e in extract(nlp, text)}

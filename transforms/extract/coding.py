@@ -344,3 +344,26 @@ def exercise_together(rule: ontology.VerbRule, dobj, actors) -> ontology.VerbRul
             or len({actor.code for actor in actors}) < 2):
         return rule
     return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, JOINT_MILITARY_COOPERATION)
+
+
+# A warning of what will happen to the world is a pessimistic comment (012); a warning that the
+# speaker will act (or will treat something so: "ships would be seen as targets") is a threat (13).
+PESSIMISTIC_COMMENT = "012"
+WARNING_VERBS = frozenset({"warn"})
+SPEAKER_PRONOUNS = frozenset({"it", "we", "they", "i", "he", "she"})
+
+
+def foretold_state(verb, resolve) -> bool:
+    """'warned that electricity will run out within hours', 'warning the health system had
+    reached breaking point': a warning with no one warned, of a clause in the active voice
+    whose subject is neither a pronoun nor an actor (`resolve`: a token → its actor code or None)."""
+    if verb.lemma_.lower() not in WARNING_VERBS:
+        return False
+    children = list(verb.children)
+    if direct_object(children) is not None or dative_object(children) is not None:
+        return False
+    foretold = next((c for c in children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    subject = next((c for c in foretold.children if c.dep_ in ("nsubj", "nsubjpass")), None) if foretold is not None else None
+    if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in SPEAKER_PRONOUNS:
+        return False
+    return resolve(subject) is None  # "warned that Togo would pay a heavy price" is a threat

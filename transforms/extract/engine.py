@@ -55,10 +55,13 @@ from transforms.extract.clauses import (
 from transforms.extract.coding import (
     COMMAND_VERBS,
     NOT_AN_EVENT,
+    PESSIMISTIC_COMMENT,
+    WARNING_VERBS,
     as_intent,
     command_of_own_forces,
     demanding_clause,
     directive_appeal,
+    foretold_state,
     exercise_together,
     joint_action,
     modal_rule,
@@ -426,7 +429,7 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
             # unless the clause is the speaker's own view ("said he was confident"), or the
             # saying denies or accuses ("denied that its forces shelled ...": the denial is the news).
             if (candidate.rule.code.startswith("01") and _has_clause(verb) and not _own_view(verb, by_verb)
-                    and not _disputes(candidate.rule.code)):
+                    and not _disputes(candidate.rule.code) and not _foreboding(candidate, verb, by_verb)):
                 if candidate.target is not None and not any(
                         by_verb.get(t.i) for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree):
                     only_said.append(candidate)
@@ -628,6 +631,13 @@ def _own_view(verb, by_verb: dict[int, list[Candidate]]) -> bool:
     return True
 
 
+def _foreboding(candidate: Candidate, verb, by_verb: dict[int, list[Candidate]]) -> bool:
+    """'warned that electricity will run out': a warning of a clause that tells no event is the
+    speaker's own word, and the news (`foretold_state`)."""
+    return candidate.rule.code == PESSIMISTIC_COMMENT and candidate.rule.lemma in WARNING_VERBS and not any(
+        by_verb.get(t.i) for c in verb.children if c.dep_ == "ccomp" for t in c.subtree)
+
+
 def _has_clause(verb) -> bool:
     """'said that ...', 'claims to have ...': the content, not the saying, is the news."""
     return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
@@ -751,6 +761,11 @@ def _ordered_act(verb, resolver: ArticleActors) -> tuple[ontology.VerbRule, Acto
     return rule, find_target(resolver, heads, prepositions(children), dobj, rule.code[:2])
 
 
+def _code(resolver: ArticleActors, head) -> str | None:
+    actor = resolver.resolve(head, remember=False)
+    return actor.code if actor is not None else None
+
+
 def _has_rules(lemma: str) -> bool:
     return lemma.lower() in ontology.verb_rules()
 
@@ -844,6 +859,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         actors = _crowd_of_the_place(verb, subjects, preps, resolver)
     if not actors:
         return
+    if rule.code.startswith("13") and foretold_state(verb, lambda t: _code(resolver, t)):
+        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, PESSIMISTIC_COMMENT)
     target = find_target(resolver, target_heads, preps, dobj, rule.code[:2])
     if target is not None and not _own_recipient(target, actors, rule.code[:2]):
         target = None  # not the acting state's own recipient: look further
