@@ -21,6 +21,10 @@ from transforms.extract.places import place_countries
         ("Ethiopian troops shelled positions near Kassala overnight.", ("ETH", "SDN")),
         # a use of force told in a "where" clause: the place it hangs on
         ("Shells fell on eastern Chad, where Sudanese forces are extending their offensive.", ("SDN", "TCD")),
+        # what an actor owns is received by the owner, not by a name that says what it is
+        ("Ghana backs Togo's ECOWAS bid.", ("GHA", "TGO")),
+        ("Ghana's president hosted talks on Togo's ECOWAS membership.", ("GHA", "TGO")),
+        ("Ghana criticised the ECOWAS summit in Abuja.", ("GHA", "ECOWAS")),
         # cooperation's partner after "with", even where the parser hangs it on the topic
         ("Ghana signed a deal on Togolese refugees with Nigeria.", ("GHA", "NGA")),
         ("Ghana shared intelligence about Togolese rebels with Benin.", ("GHA", "BEN")),

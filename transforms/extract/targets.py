@@ -51,7 +51,7 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
     4. for visits and uses of force, the place: "visited Mariupol", "struck targets in Khan Younis".
     """
     heads = [h for h in target_heads if h is not None]
-    for actor in resolve_all(resolver, heads, as_target=True):
+    for actor in _recipients(resolver, heads):
         return actor
     if root in PARTNER_ROOTS:  # "signed a deal on Togolese refugees with Nigeria": the partner
         for actor in resolve_all(resolver, _partners(preps, dobj), as_target=True):
@@ -69,7 +69,7 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
         if prep.lower_ not in TARGET_PREPS and not aimed:
             continue
         pobjs = [c for c in prep.children if c.dep_ == "pobj" and not _third_party_phrase(c)]
-        for actor in resolve_all(resolver, pobjs, as_target=True):
+        for actor in _recipients(resolver, pobjs):
             return actor
         for pobj in pobjs:  # "arrives for a tour of Turkey's earthquake zone"
             found = _recipient_inside(resolver, pobj, depth=1)
@@ -175,6 +175,23 @@ def _country(resolver: ArticleActors, head, capital: bool = True) -> Actor | Non
     return None
 
 
+def _recipients(resolver: ArticleActors, heads) -> list[Actor]:
+    """The actors these phrases name as recipients: a thing's owner before the names in it."""
+    owners = [actor for actor in (_owner(resolver, head) for head in heads) if actor is not None]
+    return owners or resolve_all(resolver, heads, as_target=True)
+
+
+def _owner(resolver: ArticleActors, head) -> Actor | None:
+    """'ratify Sweden's NATO accession', 'hosts talks on Ukraine's EU bid': an act on something
+    (no person, body or role) that an actor owns is received by the owner, not by a name that
+    only says what the thing is."""
+    if head.pos_ != "NOUN" or resolver.role_type_of(head) is not None:
+        return None
+    names = [c for c in head.children if c.dep_ == "compound" and c.text[:1].isupper()]
+    owners = [c for t in [head, *names] for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return next(iter(resolve_all(resolver, owners, as_target=True)), None) if names else None
+
+
 def _recipient_inside(resolver: ArticleActors, head, depth: int) -> Actor | None:
     """An actor in the object's own "to/on/against/with/of/by" phrases or possessives, `depth`
     levels down: the author of what is acted on receives the act ("spurned efforts by the UN",
@@ -189,7 +206,7 @@ def _recipient_inside(resolver: ArticleActors, head, depth: int) -> Actor | None
         if prep.dep_ != "prep" or (prep.lower_ not in TARGET_PREPS and prep.lower_ not in ("of", "by")):
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj" and not _third_party_phrase(c)):
-            for actor in resolve_all(resolver, [pobj], as_target=True):
+            for actor in _recipients(resolver, [pobj]):
                 return actor
             found = _recipient_inside(resolver, pobj, depth - 1)
             if found is not None:
