@@ -801,6 +801,14 @@ def test_the_words_around_the_verb_decide_its_sense(nlp, text, expected):
     assert expected in {(e.actor, e.event_root) for e in extract(nlp, text)}
 
 
+def test_a_name_cut_out_of_a_longer_group_adjective_names_no_one(nlp):
+    """"the West African nation" is no act of the West, nor aimed at it; "Western nations" and
+    hyphenated pairs ("British-Palestinian") are as before."""
+    rows = extract(nlp, "Ghana cut its financial aid to the West African nation last week.")
+    assert [(e.actor, e.target) for e in rows] == [("GHA", None)], triples(rows)
+    assert ("WST", "16", "TGO") in triples(extract(nlp, "Western nations imposed sanctions on Togo."))
+
+
 def test_a_first_name_beside_a_surname_is_no_misspelled_country(nlp):
     events = extract(nlp, "The Australian prime minister criticised Dominic Perrottet over the budget.")
     assert not any(e.target == "DMA" for e in events)

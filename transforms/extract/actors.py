@@ -530,6 +530,9 @@ class ArticleActors:
                     continue
                 if size == 1 and _acronym_as_a_word(tokens[start]):
                     continue  # "Asa Hutchinson" is no ASA
+                if (end < n and tokens[end].ent_iob_ == "I" and tokens[end].ent_type_ == "NORP"
+                        and tokens[end].text != "-"):
+                    continue  # "the West African nation": a name cut out of a longer group's adjective
                 text = text_of[starts[start] : ends[end - 1]].strip()
                 key = _normalize(text)
                 learned = self._learned.get(key)
