@@ -25,6 +25,8 @@ from transforms.extract.places import place_countries
         ("Ghana backs Togo's ECOWAS bid.", ("GHA", "TGO")),
         ("Ghana's president hosted talks on Togo's ECOWAS membership.", ("GHA", "TGO")),
         ("Ghana criticised the ECOWAS summit in Abuja.", ("GHA", "ECOWAS")),
+        # disapproval of an act is aimed at whoever did it
+        ("Ghana condemned the seizure of Ghanaian fishing boats in Lome by Togolese police.", ("GHA", "TGO")),
         # cooperation's partner after "with", even where the parser hangs it on the topic
         ("Ghana signed a deal on Togolese refugees with Nigeria.", ("GHA", "NGA")),
         ("Ghana shared intelligence about Togolese rebels with Benin.", ("GHA", "BEN")),

@@ -22,6 +22,8 @@ ROOT_TARGET_PREPS = {"11": frozenset({"at"})}
 # Cooperation done with someone: the verb's "with" names the partner, before any country the
 # object is about ("shared evidence of Russian war crimes with the court").
 PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
+# Disapproval and rejection of an act are aimed at whoever did it, named after "by".
+AGENT_BLAMED_ROOTS = frozenset({"11", "12"})
 TOPIC_PREPS = frozenset({"on", "over", "about", "of", "for"})  # not "despite the war with Russia"
 PLACE_ROOTS = frozenset({"04", "07", "09", "14", "15", "17", "18", "19", "20"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "inside", "into", "over", "toward", "towards"})
@@ -55,6 +57,10 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
         return actor
     if root in PARTNER_ROOTS:  # "signed a deal on Togolese refugees with Nigeria": the partner
         for actor in resolve_all(resolver, _partners(preps, dobj), as_target=True):
+            return actor
+    if root in AGENT_BLAMED_ROOTS:  # "condemned the confiscation of Palestinian lands by Israeli authorities"
+        agents = [c for head in heads for prep in _by_phrases(head) for c in prep.children if c.dep_ == "pobj"]
+        for actor in resolve_all(resolver, agents, as_target=True):
             return actor
     for head in heads:
         found = _recipient_inside(resolver, head, depth=2)
@@ -173,6 +179,16 @@ def _country(resolver: ArticleActors, head, capital: bool = True) -> Actor | Non
             if capital or entry is None or entry.kind != "metonym":
                 return actor
     return None
+
+
+def _by_phrases(head) -> list:
+    """The object's "by" phrases, and the "by" the parser hung on an active verb instead ("condemned
+    the confiscation of lands in Silwan by Israeli authorities": an active verb has no agent)."""
+    phrases = [prep for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "by"]
+    verb = head.head
+    if head.dep_ == "dobj" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        phrases += [c for c in verb.children if c.dep_ == "agent"]
+    return phrases
 
 
 def _recipients(resolver: ArticleActors, heads) -> list[Actor]:
