@@ -25,6 +25,9 @@ from transforms.extract.places import place_countries
         ("Ghana backs Togo's ECOWAS bid.", ("GHA", "TGO")),
         ("Ghana's president hosted talks on Togo's ECOWAS membership.", ("GHA", "TGO")),
         ("Ghana criticised the ECOWAS summit in Abuja.", ("GHA", "ECOWAS")),
+        # an accusation told as a clause is aimed at the clause's subject
+        ("Ghana suspects Togo poisoned the border river.", ("GHA", "TGO")),
+        ("Ghana alleges Togolese soldiers were behind the raid.", ("GHA", "TGO")),
         # disapproval of an act is aimed at whoever did it
         ("Ghana condemned the seizure of Ghanaian fishing boats in Lome by Togolese police.", ("GHA", "TGO")),
         # cooperation's partner after "with", even where the parser hangs it on the topic

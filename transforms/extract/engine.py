@@ -119,6 +119,9 @@ VIOLENT_PROTEST = "145"
 STRIKE = "strike"
 WORKING_SECTORS = frozenset({"LAB", "CVL", "HLH", "EDU", "AGR"})
 LABOUR_STRIKE = "143"
+# Disapproval and accusation told as a clause ("suspects Russia poisoned ..."): not criticism (111),
+# which takes an object, not a clause.
+ACCUSING_CODES = frozenset({"110", "112"})
 # Acts against an opponent: force posture (15: "deployed tanks", "mobilised reservists"), assault
 # (18), fighting (19) and mass violence (20). Told without a target, they are aimed at the one
 # opponent the article gives the actor, if it gives one (`partners_from_article`).
@@ -867,9 +870,10 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     # Two or more subjects and a name only inside what their act is about, or where it happened
     # ("Ghana and Togo discuss a Parakou rail link"): no third party (see `reciprocal` below).
     topic_only = target is not None and len(actors) > 1 and not named_as_recipient(resolver, target, target_heads, preps)
-    # "demanded that Manila withdraw"; "helped Benin fight Niger": the one helped
+    # "demanded that Manila withdraw"; "helped Benin fight Niger": the one helped; "suspects
+    # Russia poisoned ...", "alleges the US was behind ...": the one accused
     helping = verb.lemma_.lower() in HELPING_VERBS
-    if target is None and (rule.code[:2] in ("02", "10") or helping):
+    if target is None and (rule.code[:2] in ("02", "10") or rule.code[:3] in ACCUSING_CODES or helping):
         for child in children:
             if child.dep_ == "ccomp" or (helping and child.dep_ == "xcomp"):
                 target = find_target(resolver, [c for c in child.children if c.dep_ in SUBJECT_DEPS], [], None)
