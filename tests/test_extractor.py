@@ -448,6 +448,13 @@ def test_a_denial_or_accusation_is_the_event_not_what_it_disputes(nlp, text, kep
     assert kept in found and absent not in found, found
 
 
+def test_an_act_in_a_time_clause_of_a_criticism_is_not_what_it_disputes(nlp):
+    """"Togo condemned the move after Ghana closed the border": the closure is when, not an
+    allegation inside the condemnation."""
+    rows = triples(extract(nlp, "After Ghana closed the border with Togo, Togo condemned the move."))
+    assert ("GHA", "16", "TGO") in rows and ("TGO", "11", None) in rows, rows
+
+
 def test_an_act_coordinated_with_a_denial_is_kept(nlp):
     found = {(a, r) for a, r, _ in triples(extract(nlp, "Serbia denied the report and expelled two Croatian diplomats."))}
     assert ("SRB", "16") in found, found

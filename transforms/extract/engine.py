@@ -594,6 +594,7 @@ def _is_question(sent) -> bool:
 
 # Denials (016) and accusations, criticism, complaints (root 11) embed an act they dispute.
 DISPUTING_CODES = ("016", "11")
+TIME_MARKS = frozenset({"after", "before", "when", "while", "as", "once", "until", "since"})
 EMBEDDING_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "pobj", "prep", "conj", "advcl", "acl"})
 
 
@@ -605,6 +606,8 @@ def _disputed(verb, by_verb: dict[int, list[Candidate]]) -> bool:
     """Whether a denial or an accusation governs this verb ("accused X of attacking")."""
     node = verb
     while node.dep_ in EMBEDDING_DEPS and node.head is not node:
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in node.children):
+            return False  # "condemned the move after Ghana closed the border": when, not what
         coordinated = node.dep_ == "conj"
         node = node.head
         governing = by_verb.get(node.i)
