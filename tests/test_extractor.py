@@ -989,6 +989,15 @@ def test_receiving_or_welcoming_a_visitor_is_hosting_a_visit(nlp, text):
     assert ("GHA", "043", "TGO") in {(e.actor, e.event_code, e.target) for e in extract(nlp, text)}
 
 
+def test_a_visitor_received_made_the_visit(nlp):
+    """Received, the visitor made a visit (042) to the host; hosted or welcomed, only the host's
+    act is coded, as the news set's coders do."""
+    received = {(e.actor, e.event_code, e.target) for e in extract(nlp, "Ghana's president received his Togolese counterpart in Accra.")}
+    assert {("GHA", "043", "TGO"), ("TGO", "042", "GHA")} <= received, received
+    welcomed = {(e.actor, e.event_code, e.target) for e in extract(nlp, "The Ghanaian president welcomed Faure Gnassingbe in Accra.")}
+    assert not any(actor == "TGO" for actor, _, _ in welcomed), welcomed
+
+
 def test_breaking_into_a_building_is_seizing_property(nlp):
     events = extract(nlp, "Togolese protesters broke into the Ghanaian embassy in Lome.")
     assert {(e.actor, e.event_code, e.target) for e in events} == {("TGO", "171", "GHA")}

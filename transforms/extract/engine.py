@@ -122,6 +122,11 @@ LABOUR_STRIKE = "143"
 # Disapproval and accusation told as a clause ("suspects Russia poisoned ..."): not criticism (111),
 # which takes an object, not a clause.
 ACCUSING_CODES = frozenset({"110", "112"})
+# A visitor received (043) made the visit (042): the news set's coders code both sides of
+# "received the Saudi minister" (5 visitors in 4 development items, none left out), but seldom
+# of "hosted" or "welcomed" a visitor (1 of 6).
+HOSTED_VISIT, MADE_VISIT = "043", "042"
+RECEIVING_VERBS = frozenset({"receive"})
 # Acts against an opponent: force posture (15: "deployed tanks", "mobilised reservists"), assault
 # (18), fighting (19) and mass violence (20). Told without a target, they are aimed at the one
 # opponent the article gives the actor, if it gives one (`partners_from_article`).
@@ -931,6 +936,12 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
                                  background=reduced or clause_kind(verb) == "relcl",
                                  subordinate=clause_kind(verb) == "advcl")
         yield Candidate(actor, this_target, rule, verb, object_text, speaker, 0.0, features)
+    if (rule.code == HOSTED_VISIT and verb.lemma_.lower() in RECEIVING_VERBS and target is not None
+            and target.code not in {a.code for a in actors}):
+        # "Qatar's emir received Saudi Arabia's foreign minister": the visitor made the visit
+        visit = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, MADE_VISIT)
+        features = row_features(target, actors[0], visit, passive=True, reported=speaker is not None)
+        yield Candidate(target, actors[0], visit, verb, object_text, speaker, 0.0, features)
 
 
 PROTEST_ROOT = "14"
