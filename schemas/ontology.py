@@ -663,6 +663,28 @@ def nominalizations() -> dict[str, str]:
     return {row["noun"].lower(): row["verb"].lower() for row in _rows("nominalizations.csv")}
 
 
+@dataclass(frozen=True)
+class SubjectSense:
+    """A verb sense the subject decides (subject_senses.csv): for `lemma` ("*": any verb) coded
+    in one of `roots` (empty: any), a subject among `subject_nouns` (lemmas) or of one of
+    `subject_sectors`, and with no object when `without_object`, the act is `code`."""
+    lemma: str
+    roots: frozenset[str]
+    subject_nouns: frozenset[str]
+    subject_sectors: frozenset[str]
+    without_object: bool
+    code: str
+
+
+@functools.cache
+def subject_senses() -> tuple[SubjectSense, ...]:
+    """'protesters stormed parliament' is a riot (145), 'nurses strike' a strike (143)."""
+    return tuple(SubjectSense(row["lemma"].lower(), frozenset(_split(row["roots"])),
+                              frozenset(_split(row["subject_nouns"])), frozenset(_split(row["subject_sectors"])),
+                              row["without_object"] == "yes", row["code"])
+                 for row in _rows("subject_senses.csv"))
+
+
 @functools.cache
 def light_verbs() -> frozenset[str]:
     """'announced an offensive', 'ordered a blockade': the object noun names the event."""

@@ -148,3 +148,14 @@ def test_roles():
     assert roles["soldier"] == "MIL"
     assert all(re.fullmatch(r"[a-z][a-z'-]*( [a-z][a-z'-]*)?", n) for n in roles)  # a word or a pair
     assert roles["business leader"] == "BUS" and roles["leader"] == "GOV"
+
+
+def test_subject_senses_name_known_codes_roots_and_sectors():
+    senses = ontology.subject_senses()
+    assert {(s.lemma, s.code) for s in senses} >= {("strike", "143"), ("*", "145")}
+    sectors = set(role_types().values())
+    for sense in senses:
+        assert sense.code in cameo_codes()
+        assert sense.roots <= {c.root for c in cameo_codes().values()}
+        assert sense.subject_sectors <= sectors
+        assert sense.subject_nouns or sense.subject_sectors  # a sense with no subject would apply to every clause

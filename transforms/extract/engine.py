@@ -108,17 +108,7 @@ from transforms.extract.topics import item_kind, keeps
 from transforms.extract.verbs import match_verb
 
 TOPIC_PREPS = frozenset({"on", "about", "over", "to", "for"})
-# Force used by a crowd is a riot (CAMEO 145), not an assault by its country: "protesters stormed
-# parliament", "supporters of the former president ransacked government buildings".
 FORCE_ROOTS = frozenset({"18", "19", "20"})
-CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "supporter",
-                         "activist", "crowds", "protesters", "demonstrators", "rioters", "supporters"})
-VIOLENT_PROTEST = "145"
-# "School bus drivers strike over pay", "nurses strike": working people who strike, with nothing
-# struck, stop work (143), whatever the verb's sense with an army as its subject.
-STRIKE = "strike"
-WORKING_SECTORS = frozenset({"LAB", "CVL", "HLH", "EDU", "AGR"})
-LABOUR_STRIKE = "143"
 # Disapproval and accusation told as a clause ("suspects Russia poisoned ..."): not criticism (111),
 # which takes an object, not a clause.
 ACCUSING_CODES = frozenset({"110", "112"})
@@ -758,6 +748,20 @@ def _meeting_venue(verb, preps, target: Actor, rule: ontology.VerbRule, actors: 
                for prep in preps)
 
 
+def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool,
+                   resolver: ArticleActors) -> ontology.VerbRule:
+    """The sense the subject gives the verb (subject_senses.csv): force used by a crowd is a
+    riot, "nurses strike" with nothing struck is a strike; the first row that fits, else `rule`."""
+    lemma = verb.lemma_.lower()
+    for sense in ontology.subject_senses():
+        if ((sense.lemma in ("*", lemma)) and (not sense.roots or rule.code[:2] in sense.roots)
+                and (without_object or not sense.without_object)
+                and any(s.lemma_.lower() in sense.subject_nouns or resolver.role_type_of(s) in sense.subject_sectors
+                        for s in subjects)):
+            return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, sense.code)
+    return rule
+
+
 def _ordered_act(verb, resolver: ArticleActors) -> tuple[ontology.VerbRule, Actor | None] | None:
     """A state that orders its own state or officials to do an act does the act itself: the
     complement's rule and recipient ("ordered the U.S. to share evidence with the court"); None
@@ -850,11 +854,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         subjects = subjects_of(verb)
         target_heads = [h for h in (dative_object(children), dobj) if h is not None]
     subjects = [s for s in subjects if not _in_label(s, verb)]
-    if rule.code[:2] in FORCE_ROOTS and any(s.lemma_.lower() in CROWD_NOUNS for s in subjects):
-        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, VIOLENT_PROTEST)
-    if (verb.lemma_.lower() == STRIKE and dobj is None and not passive
-            and any(resolver.role_type_of(s) in WORKING_SECTORS for s in subjects)):
-        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, LABOUR_STRIKE)
+    rule = _subject_sense(rule, verb, subjects, dobj is None and not passive, resolver)
     # A former official keeps their country, in the elite sector (ELI), not its government.
     actors = resolve_all(resolver, subjects)
     if actors and (verb.lemma_.lower() in OPPOSING_VERBS | MUTUAL_VERBS or rule.code.startswith(MUTUAL_ACT_CODES)):
