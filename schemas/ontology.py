@@ -198,6 +198,14 @@ def _static_actor_names() -> dict[str, ActorEntry]:
     return _index(entries)
 
 
+@functools.cache
+def intergovernmental_names() -> frozenset[str]:
+    """The names (normalised) the tables give intergovernmental bodies ("nato", "the african
+    union"): an organisation's name alone, without searching the people index."""
+    return frozenset(name for name, entry in _static_actor_names().items()
+                     if entry.kind == "organization" and entry.actor_type == "IGO")
+
+
 # Offices whose holders the news names by surname alone ("Erdogan said", "Macron visits").
 LEADER_ROLES = frozenset({
     "president", "prime minister", "chancellor", "premier", "king", "queen", "emir", "sultan",

@@ -159,3 +159,9 @@ def test_subject_senses_name_known_codes_roots_and_sectors():
         assert sense.roots <= {c.root for c in cameo_codes().values()}
         assert sense.subject_sectors <= sectors
         assert sense.subject_nouns or sense.subject_sectors  # a sense with no subject would apply to every clause
+
+
+def test_intergovernmental_names_are_bodies_of_states_only():
+    names = ontology.intergovernmental_names()
+    assert {"nato", "african union"} <= names
+    assert "ghana" not in names and "amnesty international" not in names

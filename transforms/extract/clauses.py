@@ -96,8 +96,7 @@ def object_class(token) -> str | None:
 
 def _names_an_igo(token) -> bool:
     words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
-    entry = ontology.actor_names(None).get(ontology.normalize_name(" ".join(t.text for t in words)))
-    return entry is not None and entry.kind == "organization" and entry.actor_type == "IGO"
+    return ontology.normalize_name(" ".join(t.text for t in words)) in ontology.intergovernmental_names()
 
 
 def lemma_form(token) -> str:
