@@ -156,6 +156,8 @@ def test_members_of_an_organization_act_for_it(nlp):
         "Nigerian bank stocks rallied after the naira strengthened.",
         "Israel will respond if Iran attacks its territory.",
         "A Ghanaian finalist beaten by Brazilian officials was in tears.",
+        # an event noun in a sentence about sport: a match
+        "Ghanaian fans will make the trip to Togo for the Accra club's Champions League clash at the Kegue stadium.",
     ],
 )
 def test_no_event_from_sports_markets_or_conditions(nlp, text):

@@ -394,8 +394,8 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
     out = []
     covered = {(c.actor.code, c.rule.code[:2]) for cs in by_verb.values() for c in cs}
     for noun, code, actor, target in nominal_events(sent, resolver):
-        if (actor.code, code[:2]) in covered or is_negated(noun.head):
-            continue
+        if (actor.code, code[:2]) in covered or is_negated(noun.head) or off_topic(noun, None):
+            continue  # off topic: "the Riyadh club's Champions League clash" is a match
         covered.add((actor.code, code[:2]))
         claim = claiming_verb(noun)
         if claim is not None and noun.dep_ == "dobj":  # "claims capture of Maryinka": the capture, not the claim
