@@ -238,13 +238,13 @@ def participle_main_verb(verb):
 
 def agents_of(verb) -> list:
     """The 'by' phrase of a passive verb: 'were imposed ... by the EU'."""
-    return [
-        pobj
-        for agent in verb.children
-        if agent.dep_ == "agent"
-        for pobj in agent.children
-        if pobj.dep_ == "pobj"
-    ]
+    return [pobj for agent in verb.children if _agent_phrase(agent) for pobj in agent.children if pobj.dep_ == "pobj"]
+
+
+def _agent_phrase(child) -> bool:
+    """A passive's "by" phrase, also where the parser made it a preposition of the participle
+    ("Accra hit by Togolese drones")."""
+    return child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and child.head.tag_ == "VBN")
 
 
 def subtree_text(token) -> str:
@@ -254,7 +254,12 @@ def subtree_text(token) -> str:
 
 
 def passive_voice(children) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+    """A passive clause; also a headline's participle with a "by" agent and no object, whose
+    subject the parser took for the doer ("Kyiv hit by 'most massive' drone attack")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
+        return True
+    return (bool(children) and children[0].head.tag_ == "VBN" and any(_agent_phrase(c) for c in children)
+            and any(c.dep_ == "nsubj" for c in children) and not any(c.dep_ in ("dobj", "aux") for c in children))
 
 
 def reduced_passive(verb) -> bool:
