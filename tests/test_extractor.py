@@ -820,6 +820,11 @@ def test_a_name_cut_out_of_a_longer_group_adjective_names_no_one(nlp):
     assert ("WST", "16", "TGO") in triples(extract(nlp, "Western nations imposed sanctions on Togo."))
 
 
+def test_a_known_place_is_no_misspelled_country(nlp):
+    """"Granada" is one letter from "Grenada", and a Spanish city the places table knows."""
+    assert ("GHA", "04", "ESP") in triples(extract(nlp, "Ghana's president travelled to Granada on Monday."))
+
+
 def test_a_first_name_beside_a_surname_is_no_misspelled_country(nlp):
     events = extract(nlp, "The Australian prime minister criticised Dominic Perrottet over the budget.")
     assert not any(e.target == "DMA" for e in events)

@@ -574,7 +574,8 @@ class ArticleActors:
                 if leader is not None:
                     return leader
                 # Wire copy misspells country names: "Afghanisatn", "Venezeula".
-                code = None if _part_of_a_name(token) else ontology.misspelled_country(token.text)
+                # ... but not a place the table knows ("Granada" is no misspelled Grenada)
+                code = None if _part_of_a_name(token) or place_country([token]) else ontology.misspelled_country(token.text)
                 if code is not None:
                     return Actor(code, token.text, code, None, "gazetteer")
         return best
