@@ -254,8 +254,9 @@ def subtree_text(token) -> str:
 
 
 def passive_voice(children) -> bool:
-    """A passive clause; also a headline's participle with a "by" agent and no object, whose
-    subject the parser took for the doer ("Kyiv hit by 'most massive' drone attack")."""
+    """A passive clause; also a participle with a subject, a "by" phrase and neither auxiliary nor
+    object, the headline's passive whose subject the parser took for the doer ("Kyiv hit by 'most
+    massive' drone attack")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
         return True
     return (bool(children) and children[0].head.tag_ == "VBN" and any(_agent_phrase(c) for c in children)

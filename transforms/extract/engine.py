@@ -938,7 +938,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         yield Candidate(actor, this_target, rule, verb, object_text, speaker, 0.0, features)
     if (rule.code == HOSTED_VISIT and verb.lemma_.lower() in RECEIVING_VERBS and target is not None
             and target.code not in {a.code for a in actors}):
-        # "Qatar's emir received Saudi Arabia's foreign minister": the visitor made the visit
+        # "Qatar's emir received Saudi Arabia's foreign minister": the visitor made the visit (its
+        # features those of an actor named as the clause's object, as in a passive)
         visit = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, MADE_VISIT)
         features = row_features(target, actors[0], visit, passive=True, reported=speaker is not None)
         yield Candidate(target, actors[0], visit, verb, object_text, speaker, 0.0, features)
