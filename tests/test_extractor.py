@@ -77,6 +77,8 @@ def test_an_act_that_has_lasted_years_is_background_and_one_of_days_is_news(nlp)
     assert ("TGO", "05", "GHA") in triples(extract(nlp, "Togo has supported the Ghanaian opposition."))
     assert ("TGO", "19", "GHA") in triples(extract(nlp, "Togo has shelled the Ghanaian border town for three days."))
     assert ("TGO", "02", "GHA") in triples(extract(nlp, "Togo has been urging Ghana for many years to reopen the border."))
+    # the span the parser hangs on the auxiliary ("have for years sought")
+    assert not extract(nlp, "Togolese authorities have for years sought the arrest of Kofi Mensah, a Ghanaian national.")
 
 
 def test_negated_action_is_not_the_positive_code(nlp):

@@ -91,7 +91,9 @@ def told_as_lasting(verb, publication_year: int) -> bool:
         clause = clause.head
     if not _perfect(clause) or clause.tag_ == "VBG":
         return False
-    for prep in clause.children:
+    # "have for years sought the arrest of ...": the parser hangs the span on the auxiliary
+    auxiliary_phrases = [p for aux in clause.children if aux.dep_ == "aux" for p in aux.children]
+    for prep in [*clause.children, *auxiliary_phrases]:
         if prep.dep_ != "prep":
             continue
         objects = [c for c in prep.children if c.dep_ == "pobj"]
