@@ -459,6 +459,13 @@ def test_an_act_in_a_time_clause_of_a_criticism_is_not_what_it_disputes(nlp):
     assert ("GHA", "16", "TGO") in rows and ("TGO", "11", None) in rows, rows
 
 
+def test_an_act_told_only_as_what_someone_believes_is_no_event(nlp):
+    """"Chaly believes that Putin had sought a compromise": an opinion, not a report; what a
+    speaker says happened is still the news."""
+    assert not any(e.actor == "TGO" for e in extract(nlp, "Kofi Mensah believes that Togo had sought a compromise with Ghana."))
+    assert ("TGO", "19", "GHA") in triples(extract(nlp, "Kofi Mensah said that Togo had shelled Ghanaian border posts."))
+
+
 def test_an_act_coordinated_with_a_denial_is_kept(nlp):
     found = {(a, r) for a, r, _ in triples(extract(nlp, "Serbia denied the report and expelled two Croatian diplomats."))}
     assert ("SRB", "16") in found, found

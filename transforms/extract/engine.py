@@ -435,6 +435,8 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
             # "demanded that Manila withdraw": what is demanded has not happened.
             if _unrealized(verb, by_verb):
                 continue
+            if _believed(verb):  # "believes that Putin had sought a compromise": an opinion, not a report
+                continue
             # "denied that its forces shelled the hospital", "accused Kyiv of attacking":
             # the embedded act is only alleged, never an event of its own.
             if _disputed(verb, by_verb):
@@ -637,6 +639,19 @@ def _foreboding(candidate: Candidate, verb, by_verb: dict[int, list[Candidate]])
     speaker's own word, and the news (`foretold_state`)."""
     return candidate.rule.code == PESSIMISTIC_COMMENT and candidate.rule.lemma in WARNING_VERBS and not any(
         by_verb.get(t.i) for c in verb.children if c.dep_ == "ccomp" for t in c.subtree)
+
+
+BELIEF_VERBS = frozenset({"believe", "think", "feel"})
+
+
+def _believed(verb) -> bool:
+    """An act told only as what someone believes, thinks or feels happened."""
+    node = verb
+    while node.dep_ in ("ccomp", "conj") and node.head is not node:
+        node = node.head
+        if node.lemma_.lower() in BELIEF_VERBS:
+            return True
+    return False
 
 
 def _has_clause(verb) -> bool:
