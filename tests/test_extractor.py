@@ -554,6 +554,7 @@ def test_a_named_leader_out_of_office_on_the_article_date_is_an_ex_official(nlp)
         ("Ghana needs to catch up.", set()),  # no capture
         ("Togo has waged a trade war against Ghana this year.", set()),  # no fighting
         ("Ghana struck a conciliatory tone with Togo on Monday.", set()),  # no attack
+        ("Ghana removed Togolese flags from public buildings.", set()),  # no expulsion
         ("Ghana has admitted thousands of Togolese refugees this year.", set()),  # no concession
         # announcing a deal reports an agreement reached (057), as reaching or signing one does
         ("Ghana and Togo announced a deal to reopen their border.", {("GHA", "05", "TGO"), ("TGO", "05", "GHA")}),
