@@ -10,6 +10,7 @@ from transforms.extract.doc_cache import entity_at, run_text
 from transforms.extract.places import place_countries
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})

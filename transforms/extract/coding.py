@@ -11,6 +11,7 @@ import re
 from schemas import ontology
 from transforms.extract.clauses import (
     CONDITIONAL_MARKS,
+    PERSONAL_PRONOUNS,
     dative_object,
     direct_object,
     duration_particles,
@@ -350,7 +351,6 @@ def exercise_together(rule: ontology.VerbRule, dobj, actors) -> ontology.VerbRul
 # speaker will act (or will treat something so: "ships would be seen as targets") is a threat (13).
 PESSIMISTIC_COMMENT = "012"
 WARNING_VERBS = frozenset({"warn"})
-SPEAKER_PRONOUNS = frozenset({"it", "we", "they", "i", "he", "she"})
 
 
 def foretold_state(verb, resolve) -> bool:
@@ -364,6 +364,6 @@ def foretold_state(verb, resolve) -> bool:
         return False
     foretold = next((c for c in children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
     subject = next((c for c in foretold.children if c.dep_ in ("nsubj", "nsubjpass")), None) if foretold is not None else None
-    if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in SPEAKER_PRONOUNS:
+    if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in PERSONAL_PRONOUNS:
         return False
     return resolve(subject) is None  # "warned that Togo would pay a heavy price" is a threat

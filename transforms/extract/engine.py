@@ -27,6 +27,7 @@ from transforms.extract.actors import (
 from transforms.extract.background import told_as_history, told_as_lasting, told_as_starting_point
 from transforms.extract.clauses import (
     HELPING_VERBS,
+    PERSONAL_PRONOUNS,
     SUBJECT_DEPS,
     agents_of,
     clause_kind,
@@ -613,7 +614,6 @@ def _disputed(verb, by_verb: dict[int, list[Candidate]]) -> bool:
     return False
 
 
-PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 VIEW_VERBS = frozenset({"expect", "hope", "believe", "fear", "doubt", "think", "feel"})
 
 
@@ -771,7 +771,8 @@ def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool
     for sense in ontology.subject_senses():
         if ((sense.lemma in ("*", lemma)) and (not sense.roots or rule.code[:2] in sense.roots)
                 and (without_object or not sense.without_object)
-                and any(s.lemma_.lower() in sense.subject_nouns or resolver.role_type_of(s) in sense.subject_sectors
+                and any(s.lemma_.lower() in sense.subject_nouns
+                        or (sense.subject_sectors and resolver.role_type_of(s) in sense.subject_sectors)
                         for s in subjects)):
             return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, sense.code)
     return rule

@@ -16,15 +16,16 @@ TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
 # is aimed "at" someone ("hit out at the US", "lashed out at Kyiv"); without the particle "at" is
 # a place ("condemned meddling at the UN", "met at the palace").
 ROOT_TARGET_PREPS = {"11": frozenset({"at"})}
+# Cooperation done with someone: the verb's "with" names the partner, before any country the
+# object is about ("shared evidence of Russian war crimes with the court"), also inside a phrase
+# on what the act is about ("a deal on refugees with Nigeria"; not "despite the war with Russia").
+PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
+ABOUT_PREPS = frozenset({"on", "over", "about", "of", "for"})
+# Disapproval and rejection of an act are aimed at whoever did it, named after "by".
+AGENT_BLAMED_ROOTS = frozenset({"11", "12"})
 # Visits, aid, investigations, protests and uses of force: the place they happen in stands for
 # the country that receives them ("airdropped food into Gaza", "examined the halls at Natanz",
 # "rallied in Tbilisi against the government").
-# Cooperation done with someone: the verb's "with" names the partner, before any country the
-# object is about ("shared evidence of Russian war crimes with the court").
-PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
-# Disapproval and rejection of an act are aimed at whoever did it, named after "by".
-AGENT_BLAMED_ROOTS = frozenset({"11", "12"})
-TOPIC_PREPS = frozenset({"on", "over", "about", "of", "for"})  # not "despite the war with Russia"
 PLACE_ROOTS = frozenset({"04", "07", "09", "14", "15", "17", "18", "19", "20"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "inside", "into", "over", "toward", "towards"})
 # Whatever the root, a place the act goes to receives it ("resume direct flights to Lebanon").
@@ -38,7 +39,7 @@ def _partners(preps, dobj) -> list:
     """The objects of "with" after the verb, its object, or a phrase of either: the parser often
     hangs "with Nigeria" on the last noun ("a deal on Togolese refugees with Nigeria")."""
     phrases = list(preps) + ([c for c in dobj.children if c.dep_ == "prep"] if dobj is not None else [])
-    phrases += [p for prep in phrases if prep.lower_ in TOPIC_PREPS for pobj in prep.children
+    phrases += [p for prep in phrases if prep.lower_ in ABOUT_PREPS for pobj in prep.children
                 if pobj.dep_ == "pobj" for p in pobj.children if p.dep_ == "prep"]
     return [c for prep in phrases if prep.lower_ == "with" for c in prep.children if c.dep_ == "pobj"]
 
