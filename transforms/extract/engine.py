@@ -87,6 +87,7 @@ from transforms.extract.nominal import (
     nominal_code,
     nominal_events,
     nominal_target,
+    nominalized_rule,
 )
 from transforms.extract.outlets import outlet_country
 from transforms.extract.rows import TITLE_SEPARATOR, analysed_text, best_per_event, to_rows
@@ -741,6 +742,11 @@ def _light_verb_rule(verb, dobj) -> ontology.VerbRule | None:
     if dobj is None or lemma not in ontology.light_verbs() | ontology.aspectual_verbs() | ontology.light_verb_prepositions().keys():
         return None
     code = nominal_code(dobj, standalone_only=False)  # "launched a peace initiative"
+    if code is None and lemma in ontology.light_verbs():
+        # "made a plea for calm", "opened an investigation into": the noun's verb (not after an
+        # aspectual verb: "kept the ban on hold", "continued its probe" report no new act)
+        named = nominalized_rule(dobj)
+        code = named.code if named is not None else None
     return ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), code) if code else None
 
 

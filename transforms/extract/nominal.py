@@ -211,9 +211,8 @@ def agentive_nominal(noun, resolver: ArticleActors) -> tuple[object, str, Actor,
     demonym does not ("Russian sanctions" are as often sanctions on Russia). The verb's rule for
     the noun's object codes it (schemas/data/nominalizations.csv, verbs.csv); a noun the sentence
     only refers to ("after Togo's expulsion of ...") is not news (referenced_not_reported)."""
-    table = ontology.nominalizations()
-    verb = table.get(noun.lower_) or table.get(noun.lemma_.lower())
-    if verb is None:
+    rule = nominalized_rule(noun)
+    if rule is None:
         return None
     # A visit or a meeting the sentence refers to ("dismissed Zelensky's visit to Washington",
     # "what Xi gained from his Biden meeting") is mostly the one the story is about, unlike a
@@ -222,13 +221,7 @@ def agentive_nominal(noun, resolver: ArticleActors) -> tuple[object, str, Actor,
     if _unrealized_or_counted_from(noun):
         return None
     referenced = referenced_not_reported(noun)
-    objects = [pobj for prep_word in NOMINAL_OBJECT_PREPS for prep in noun.children
-               if prep.dep_ == "prep" and prep.lower_ == prep_word for pobj in prep.children if pobj.dep_ == "pobj"]
-    heads = object_heads(objects[0], [], noun) if objects else set()
-    rule = match_verb(verb, frozenset(), heads)
-    if rule is None or not rule.code or not rule.code[0].isdigit():
-        return None
-    if not objects and not rule.code.startswith(MEETING_ROOT) and _person_possessor(noun):
+    if not _noun_objects(noun) and not rule.code.startswith(MEETING_ROOT) and _person_possessor(noun):
         return None  # "Gershkovich's detention", "Bazoum's ouster": the person it was done to
     actor = _explicit_agent(noun, resolver)
     if actor is None:
@@ -237,6 +230,26 @@ def agentive_nominal(noun, resolver: ArticleActors) -> tuple[object, str, Actor,
     if referenced and not (rule.code.startswith(MEETING_ROOT) and target is not None):
         return None
     return noun, rule.code, actor, target
+
+
+def _noun_objects(noun) -> list:
+    return [pobj for prep_word in NOMINAL_OBJECT_PREPS for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == prep_word for pobj in prep.children if pobj.dep_ == "pobj"]
+
+
+def nominalized_rule(noun) -> ontology.VerbRule | None:
+    """The rule of the verb a noun names (nominalizations.csv) for the noun's object: "expulsion of
+    diplomats" is expelling diplomats (161), "a plea for calm" pleading (020); None for a noun
+    that names no verb's act, or whose verb with that object is no event."""
+    table = ontology.nominalizations()
+    verb = table.get(noun.lower_) or table.get(noun.lemma_.lower())
+    if verb is None:
+        return None
+    objects = _noun_objects(noun)
+    rule = match_verb(verb, frozenset(), object_heads(objects[0], [], noun) if objects else set())
+    if rule is None or not rule.code or not rule.code[0].isdigit():
+        return None
+    return rule
 
 
 # "Xi's visit to Moscow", "Biden's meeting with Kishida": who a visit or a meeting is for.
