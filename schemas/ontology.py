@@ -9,6 +9,7 @@ import csv
 import datetime
 import functools
 import pathlib
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -90,10 +91,15 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# An acronym written with periods, as some outlets' house style has it ("I.M.F.", "F.B.I.").
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){3,}")
+
+
 def normalize_name(name: str) -> str:
     """The key a name is looked up by: folded, lower case, single spaces, without a middle
-    initial ("Antony J. Blinken" is "antony blinken", as the tables list him)."""
-    words = fold(name).split()
+    initial ("Antony J. Blinken" is "antony blinken", as the tables list him) and without the
+    periods of an acronym of three letters or more ("I.M.F." is "imf"; "U.N." keeps them)."""
+    words = [w.replace(".", "") if _DOTTED_ACRONYM.fullmatch(w) else w for w in fold(name).split()]
     if len(words) >= 3 and "." in name:
         words = [words[0], *(w for w in words[1:-1] if not _is_initial(w)), words[-1]]
     return " ".join(words).lower()

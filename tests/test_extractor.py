@@ -2254,3 +2254,30 @@ def test_us_written_without_its_last_period_is_the_united_states(nlp):
     spelling too (schemas/data/additions/countries.csv), while "us" in lower case stays a pronoun."""
     assert ("USA", "13", "TGO") in triples(extract(nlp, "The U.S Secretary of State warned Togo on Monday."))
     assert not any(e.actor == "USA" for e in extract(nlp, "Togo warned us on Monday."))
+
+
+def test_an_acronym_written_with_periods_is_the_acronym(nlp):
+    """Some outlets write "F.B.I." and "I.M.F.": the same bodies as "FBI" and "IMF"."""
+    assert ("FBI", "17", "TGO") in triples(extract(nlp, "The F.B.I. arrested a Togolese man on Monday."))
+    assert ("IMF", "07", "GHA") in triples(extract(nlp, "The I.M.F. approved a loan to Ghana."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Togolese forces had significantly increased their assault on the town.", ("TGO", "19", None)),
+        ("Togo redoubled its attacks on the border town.", ("TGO", "19", None)),
+        ("Ghana boosted its aid to Togo.", ("GHA", "07", "TGO")),
+    ],
+)
+def test_stepping_up_an_act_named_by_a_noun_is_the_act(nlp, text, expected):
+    """"increased their assault", "ramps up attacks", "boosts aid" (light_verbs.csv): the noun is
+    the event, as after "intensified" or "stepped up"."""
+    assert expected in triples(extract(nlp, text))
+
+
+def test_a_crowd_counted_in_a_country_is_its_people(nlp):
+    """"Thousands in Honduras marched": a number of people placed in a country are its people, as
+    "thousands of Hondurans" are; a crowd in a place is no target ("sent aid to thousands in Togo")."""
+    assert ("GHA", "14") in {(e.actor, e.event_root) for e in extract(nlp, "Thousands in Ghana marched in an anti-government protest.")}
+    assert ("GHA", "14", "TGO") in triples(extract(nlp, "Hundreds in Accra protested against Togo."))

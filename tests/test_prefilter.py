@@ -209,3 +209,15 @@ def test_an_abbreviated_title_counts_as_its_role(nlp):
     text = "Sen. Kwame Asante criticized the budget plan."
     assert load_prefilter(nlp).mask("Budget day", text, outlet_framed=True)[1] == text
     assert load_prefilter(nlp).mask("Budget day", text, outlet_framed=False)[1] is None
+
+
+def test_an_acronym_written_with_periods_is_kept_as_the_acronym(nlp):
+    """"I.M.F." is the IMF to the resolver (ontology.normalize_name), so its sentence is parsed;
+    "i.e." names no one."""
+    from schemas import ontology
+    from transforms.extract.stage import load_prefilter
+
+    assert ontology.normalize_name("I.M.F.") == "imf" and ontology.normalize_name("U.N.") == "u.n."
+    text = "The I.M.F. approved the loan."
+    assert load_prefilter(nlp).mask("", text)[1] == text
+    assert load_prefilter(nlp).mask("", "The bank, i.e. the lender, approved the loan.")[1] is None

@@ -271,6 +271,8 @@ class ArticleActors:
             actor = self._titles.get(head.lemma_.lower())  # "the president": the one the article titled so
         if actor is None and (head.lemma_.lower() in MEMBER_NOUNS or head.lower_ in QUANTITY_NOUNS):
             actor = self._members_of(head)  # "members of the alliance", "thousands of Georgians"
+        if actor is None and head.lower_ in QUANTITY_NOUNS and not as_target:
+            actor = self._located_actor(head, "CVL")  # "thousands in Honduras marched": its people
         foreign = _named_foreign(head)
         owned = any(c.dep_ == "compound" and c.pos_ == "NOUN" and self._role_of(c) is None for c in head.children)
         if (foreign or owned) and actor is None:

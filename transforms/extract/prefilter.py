@@ -196,6 +196,9 @@ def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = (),
             names.setdefault(words[0] + "s", set()).add((words[0] + "s",))
         if len(words) == 1 and entry.kind == "organization" and words[0].endswith("s"):
             names.setdefault(words[0][:-1], set()).add((words[0][:-1],))
+        if len(words) == 1 and entry.kind == "organization" and 3 <= len(words[0]) <= 6 and words[0].isalpha():
+            # "I.M.F.": the resolver reads an acronym written with periods as the acronym
+            names.setdefault(words[0][0], set()).add(tuple(words[0]))
         if entry.code == entry.country:
             countries.setdefault(words[0], set()).add(words)
         if (len(words) == 1 and len(words[0]) <= SHORT_NAME) or all(len(w) == 1 for w in words):
