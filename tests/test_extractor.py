@@ -2281,3 +2281,27 @@ def test_a_crowd_counted_in_a_country_is_its_people(nlp):
     "thousands of Hondurans" are; a crowd in a place is no target ("sent aid to thousands in Togo")."""
     assert ("GHA", "14") in {(e.actor, e.event_root) for e in extract(nlp, "Thousands in Ghana marched in an anti-government protest.")}
     assert ("GHA", "14", "TGO") in triples(extract(nlp, "Hundreds in Accra protested against Togo."))
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("A Ghanaian boy was detained and interrogated by Togolese forces.", ""),
+        ("", "12-year-old Ghanaian detained and interrogated by Togolese forces"),
+    ],
+)
+def test_coordinated_participles_share_their_agent(nlp, text, title):
+    """"was detained and interrogated by Togolese forces": the "by" phrase hangs on the second
+    participle and names the doer of both; the first's subject is what both were done to, in a
+    headline too, where the parser reads the bare first participle as a past tense."""
+    rows = triples(extract(nlp, text, title=title))
+    assert ("TGO", "17", "GHA") in rows and ("TGO", "09", "GHA") in rows
+    assert not any(actor == "GHA" for actor, _, _ in rows)
+
+
+def test_participles_joined_without_a_conjunction_share_no_agent(nlp):
+    """"A woman imprisoned for 20 years ... was pardoned by a Ghanaian court": the parser glues the
+    two clauses without "and"; the court pardoned, it did not imprison."""
+    rows = triples(extract(nlp, "A woman imprisoned for 20 years over the deaths of her children was "
+                                "pardoned by a Ghanaian court after a review found reasonable doubt."))
+    assert not any(root == "17" for _, root, _ in rows)

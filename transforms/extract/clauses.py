@@ -238,8 +238,22 @@ def participle_main_verb(verb):
 
 
 def agents_of(verb) -> list:
-    """The 'by' phrase of a passive verb: 'were imposed ... by the EU'."""
-    return [pobj for agent in verb.children if _agent_phrase(agent) for pobj in agent.children if pobj.dep_ == "pobj"]
+    """The 'by' phrase of a passive verb: 'were imposed ... by the EU'; one that names no agent of
+    its own takes that of a participle coordinated with it ("was detained and interrogated by
+    Togolese forces": both acts are the forces')."""
+    own = [pobj for agent in verb.children if _agent_phrase(agent) for pobj in agent.children if pobj.dep_ == "pobj"]
+    shared = coordinated_agent_verb(verb) if not own else None
+    return agents_of(shared) if shared is not None else own
+
+
+def coordinated_agent_verb(verb):
+    """A participle coordinated with the verb, with a "by" phrase and no subject or object of its
+    own, whose agent is the agent of both ("detained and interrogated by Togolese forces"), or None."""
+    if not any(c.dep_ == "cc" for c in verb.children):
+        return None  # joined without "and" or "or" the parser has often glued two clauses
+    return next((c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"
+                 and any(_agent_phrase(a) for a in c.children)
+                 and not any(a.dep_ in ("nsubj", "nsubjpass", "dobj") for a in c.children)), None)
 
 
 def _agent_phrase(child) -> bool:
@@ -260,6 +274,9 @@ def passive_voice(children) -> bool:
     massive' drone attack")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
         return True
+    verb = children[0].head if children else None
+    if verb is not None and verb.dep_ == "conj" and verb.tag_ == "VBN" and verb == coordinated_agent_verb(verb.head):
+        return True  # "... detained and interrogated by Togolese forces": the second participle
     return (bool(children) and children[0].head.tag_ == "VBN" and any(_agent_phrase(c) for c in children)
             and any(c.dep_ == "nsubj" for c in children) and not any(c.dep_ in ("dobj", "aux") for c in children))
 

@@ -31,6 +31,7 @@ from transforms.extract.clauses import (
     SUBJECT_DEPS,
     agents_of,
     clause_kind,
+    coordinated_agent_verb,
     dative_object,
     direct_object,
     duration_particles,
@@ -809,7 +810,11 @@ def _has_rules(lemma: str) -> bool:
 
 def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[Candidate]:
     refusal = is_refusal(verb)
-    if (is_negated(verb) and not refusal) or is_hypothetical(verb) or is_purpose(verb) or is_headline_passive(verb, headline):
+    # A headline's passive names no doer ("Ghanaian detained in Lome"), unless a participle
+    # coordinated with it does ("Ghanaian detained and interrogated by Togolese forces").
+    headline_passive = is_headline_passive(verb, headline)
+    if (is_negated(verb) and not refusal) or is_hypothetical(verb) or is_purpose(verb) or (
+            headline_passive and coordinated_agent_verb(verb) is None):
         return
     joined = joining_verb(verb)
     if joined is not None and is_negated(joined):
@@ -820,6 +825,10 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     dobj = direct_object(children)
     if dobj is None:  # in the passive the grammatical subject is the object: "sanctions were imposed"
         dobj = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if dobj is None and headline_passive:  # "Ghanaian detained and interrogated by ...": the patient
+        dobj = next((c for c in children if c.dep_ == "nsubj"), None)
+    if dobj is None and verb.dep_ == "conj" and verb == coordinated_agent_verb(verb.head):
+        dobj = next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     if dobj is None:  # "engaged in clashes with ...": the noun after the preposition is the event
         dobj = _prepositional_event(verb, children)
     fronted_patient = fronted_passive_patient(verb)
@@ -868,7 +877,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
             light_noun = True
         elif rule.code.startswith("01"):
             return  # "announced the relocation of its embassy": the news is the noun, not coded
-    passive = reduced or passive_voice(children)
+    passive = reduced or headline_passive or passive_voice(children)
     if passive:
         subjects = agents_of(verb)
         target_heads = [dobj] if dobj is not None else []
