@@ -12,6 +12,13 @@ own `lemmatize` once per distinct (word, POS, morphology), the key spaCy's cache
 gives every later token with that key the remembered lemma's hash. The lemmas are the
 same: `bench/components.py` compares every token with the stock model's, and
 `tests/test_memo_lemmatizer.py` compares documents.
+
+A word that is worked out is still slow: for each suffix rule that fits, spaCy asks whether the
+form is a known word with `form in index`, and the index (the lemmatizer's `lemma_index` table)
+is a list per part of speech, 57,528 nouns in the small English model, scanned from its start.
+That was about 300 µs per distinct word, 5.1-5.7 s of CPU for the 16,356 distinct words of the
+pre-filtered texts of 5,000 corpus items. `index_known_words` gives each list a set to answer
+`in` (the list itself is unchanged, so the tables still serialize): 0.8-0.9 s, the same lemmas.
 """
 from __future__ import annotations
 
@@ -43,6 +50,25 @@ class _MemoLemmatizer:
         return doc
 
 
+class _WordList(list):
+    """A lemma index's list of words that answers `word in words` from a set."""
+
+    def __init__(self, words):
+        super().__init__(words)
+        self._words = frozenset(self)
+
+    def __contains__(self, word) -> bool:
+        return word in self._words
+
+
+def index_known_words(lemmatizer: Lemmatizer) -> None:
+    """Give every list of the lemmatizer's `lemma_index` table set lookups (same words, same order)."""
+    table = lemmatizer.lookups.get_table("lemma_index", {})
+    for pos in list(table.keys()):
+        if isinstance(table[pos], list) and not isinstance(table[pos], _WordList):
+            table[pos] = _WordList(table[pos])
+
+
 def memoize_lemmatizer(nlp: Language) -> None:
     """Give the model's rule lemmatizer the remembering `__call__` (lookup and trainable
     lemmatizers, and models without one, are left as they are)."""
@@ -52,5 +78,6 @@ def memoize_lemmatizer(nlp: Language) -> None:
     if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule" or isinstance(lemmatizer, _MemoLemmatizer):
         return
     lemmatizer._validate_tables()
+    index_known_words(lemmatizer)
     base = type(lemmatizer)
     lemmatizer.__class__ = type("Memo" + base.__name__, (_MemoLemmatizer, base), {})
