@@ -61,7 +61,7 @@ def test_short_names_need_a_capital(toy):
 
 
 def test_anaphors_and_defined_acronyms_count_as_actors(toy):
-    assert toy.mask("He said no", "")[0] == "He said no"
+    assert toy.mask("He said no", "The EU imposed sanctions.")[0] == "He said no"  # after a parsed sentence
     text = "Leaders of the Wider Widget Organization (WWO) gathered. The WWO criticized the plan."
     assert toy.mask("Summit", text)[1].strip().startswith("The WWO criticized")
 
@@ -108,6 +108,27 @@ def test_no_event_is_lost_on_the_gold_texts(nlp):
     full = _events(nlp, None, articles)
     filtered = _events(nlp, load_prefilter(nlp), articles)
     assert full and filtered == full
+
+
+def test_he_or_the_bloc_with_nothing_parsed_before_is_not_parsed(monkeypatch):
+    """"He said ..." names whom the text named before it (ArticleActors._refer_back): as the body's
+    first kept sentence it names nobody. After a kept sentence it stays; "the two leaders" reads
+    the headline's pair, learned before the body, and stays anywhere."""
+    from schemas import ontology
+
+    monkeypatch.setattr(ontology, "anaphora", lambda: {
+        "he": "PERSON", "she": "PERSON", "the bloc": "IGO", "the two leaders": "PAIR", "the leaders": "PAIR"})
+    prefilter = Prefilter(build_vocabulary({"said", "criticized", "met"}))
+    assert prefilter.mask("Weather", "He said it would rain. The bloc said so too.") == (None, None)
+    body = prefilter.mask("Talks", "She said she would go. The EU criticized Russia. He said so again.")[1]
+    assert body.strip() == "The EU criticized Russia. He said so again."
+    # In reading order the title comes after the body.
+    assert prefilter.mask("He criticized the plan", "The EU criticized Russia.")[0] == "He criticized the plan"
+    assert prefilter.mask("He criticized the plan", "Rain fell.") == (None, None)
+    assert prefilter.mask("Summit", "The two leaders met in Paris.")[1] == "The two leaders met in Paris."
+    # A sentence that introduces a person a later kept sentence names stays.
+    text = "He met Ryabkov. The EU criticized Russia. Ryabkov said so."
+    assert prefilter.mask("Talks", text)[1] == text
 
 
 def test_role_nouns_count_when_the_headline_names_a_country():

@@ -7,7 +7,7 @@ counts only beside one of those words: `conditional_verbs`)
 and an actor the resolver can name: a gazetteer name, an acronym the article
 defines, a capitalized place beside an office noun ("Queensland police", "the
 mayor of Lagos"), a person an earlier sentence introduced with a title, a phrase that
-refers back ("he", "the bloc") or, when the headline names a country, a role
+refers back ("he", "the bloc": only after a parsed sentence, `Prefilter._keep`) or, when the headline names a country, a role
 noun of a type the resolver frames by it ("police", "ministers"; such a headline
 is then parsed whole), or, in a story of an outlet with a home country, a role noun
 the outlet frames ("the government"; a sentence naming another country is then kept
@@ -44,6 +44,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from schemas import ontology
+from transforms.extract.actors import PAIR
 from transforms.extract.headlines import attribution
 from transforms.extract.places import place_countries
 
@@ -176,6 +177,9 @@ class Vocabulary:
     # country's ("Texas governor", "the mayor of Lagos": actors.PLACE_OFFICES).
     places: dict = dataclasses.field(default_factory=dict)
     office_words: frozenset[str] = frozenset()
+    # Anaphors that name an actor only as one named before them in reading order ("he", "the
+    # bloc"; not "the two leaders": the headline's pair is learned before the body is read).
+    antecedent_anaphors: frozenset[tuple[str, ...]] = frozenset()
 
 
 def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = (),
@@ -207,13 +211,16 @@ def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = (),
         names.setdefault(surname, set()).add((surname,))
         needs_capital.add((surname,))
     anaphors: dict[str, set[tuple[str, ...]]] = {}
-    for phrase in getattr(ontology, "anaphora", dict)():
+    antecedent_anaphors = set()
+    for phrase, kind in getattr(ontology, "anaphora", dict)().items():
         words = tuple(runs(phrase))
         # "the bloc": the resolver reads the whole phrase, "bloc" is what must be there.
         if words and words[0] == "the" and len(words) > 1:
             words = words[1:]
         if words:
             anaphors.setdefault(words[0], set()).add(words)
+            if kind != PAIR:
+                antecedent_anaphors.add(words)
     places: dict[str, set[tuple[str, ...]]] = {}
     if office_words:
         for name, country in place_countries().items():
@@ -235,6 +242,9 @@ def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = (),
         countries=longest(countries),
         places=longest(places),
         office_words=frozenset(w.lower() for w in office_words),
+        # a phrase that is also a pair's ("the leaders" in "the two leaders") is no antecedent's only
+        antecedent_anaphors=frozenset(antecedent_anaphors) - {
+            words for table in anaphors.values() for words in table if words not in antecedent_anaphors},
     )
 
 
@@ -270,7 +280,10 @@ class _Sentence:
     alias_uses: frozenset[str]  # capitalized words it shares with earlier possible introducers
     roles: bool = False  # a role noun the headline's or the outlet's country frames
     countries: bool = False  # a country's name (looked for only where role nouns count)
+    # Its only actor is an anaphor that needs an antecedent ("he", "the bloc"): Vocabulary.antecedent_anaphors.
+    refers_back: bool = False
     kept: bool = False
+    taught: bool = False  # kept because a later kept sentence uses a name it introduces
 
 
 class Prefilter:
@@ -323,7 +336,9 @@ class Prefilter:
         names = self._names(originals, words)
         roles = not role_words.isdisjoint(words)
         placed = not self._v.office_words.isdisjoint(words) and self._placed_office(originals, words)
-        has_actor = names or bool(acronyms.intersection(words)) or self._anaphor(words) or roles or placed
+        anaphors = self._anaphors(words)
+        named = names or bool(acronyms.intersection(words)) or roles or placed
+        has_actor = named or bool(anaphors)
         capitalized = frozenset(
             w for o, w in zip(originals, words)
             if o[0].isupper() and w not in _NOT_NAMES and w not in self._v.common_words and w not in acronyms)
@@ -331,7 +346,8 @@ class Prefilter:
         if has_actor or uses:
             aliases.update(capitalized)
         countries = bool(role_words) and self._names(originals, words, self._v.countries)
-        return _Sentence(part, start, end, has_verb, has_actor, names, capitalized, uses, roles, countries)
+        refers_back = bool(anaphors) and not named and anaphors <= self._v.antecedent_anaphors
+        return _Sentence(part, start, end, has_verb, has_actor, names, capitalized, uses, roles, countries, refers_back)
 
     def _triggers(self, word: str, present: set[str]) -> bool:
         if word not in self._v.triggers:
@@ -369,23 +385,42 @@ class Prefilter:
                     return True
         return False
 
-    def _anaphor(self, words: list[str]) -> bool:
+    def _anaphors(self, words: list[str]) -> set[tuple[str, ...]]:
+        found = set()
         for i, word in enumerate(words):
             for phrase in self._v.anaphors.get(word, ()):
                 if tuple(words[i : i + len(phrase)]) == phrase:
-                    return True
-        return False
+                    found.add(phrase)
+        return found
 
     @staticmethod
     def _keep(sentences: list[_Sentence]) -> None:
-        """Keep event sentences, then (backwards) the sentences that introduce their aliases."""
+        """Keep event sentences, then (backwards) the sentences that introduce their aliases;
+        then (forwards) drop the event sentences whose only actor refers back to nothing parsed."""
         needed: set[str] = set()
         for sentence in reversed(sentences):
             event = sentence.has_verb and (sentence.has_actor or bool(sentence.alias_uses))
             teaches = (sentence.has_actor or sentence.alias_uses) and bool(sentence.capitalized & needed)
             if event or teaches:
                 sentence.kept = True
+                sentence.taught = bool(teaches)
                 needed |= sentence.alias_uses
+        Prefilter._drop_unanchored(sentences)
+
+    @staticmethod
+    def _drop_unanchored(sentences: list[_Sentence]) -> None:
+        """"He said ..." or "the bloc agreed ..." before any parsed sentence (in reading order:
+        body, then title) names nobody: the resolver reads "he" as the person named in its sentence
+        or the one before, else the last person it resolved, and "the bloc" as the last
+        organization (ArticleActors._refer_back); with nothing parsed before, there is none. Such a
+        sentence is kept only after a kept one. (The headline's pair, which "the two leaders"
+        reads, is learned before the body: those phrases keep their sentences anywhere.)"""
+        parsed_before = False
+        for sentence in sentences:
+            if (sentence.kept and not parsed_before and sentence.refers_back and not sentence.alias_uses
+                    and not sentence.taught):
+                sentence.kept = False
+            parsed_before = parsed_before or sentence.kept
 
     @staticmethod
     def _masked(source: str, part: str, sentences: list[_Sentence]) -> str | None:
