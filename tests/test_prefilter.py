@@ -242,3 +242,17 @@ def test_an_acronym_written_with_periods_is_kept_as_the_acronym(nlp):
     text = "The I.M.F. approved the loan."
     assert load_prefilter(nlp).mask("", text)[1] == text
     assert load_prefilter(nlp).mask("", "The bank, i.e. the lender, approved the loan.")[1] is None
+
+
+def test_a_crowd_beside_a_protest_word_is_kept_where_a_country_frames_it(nlp):
+    """"Workers protest at a factory" under a headline naming China: the extractor codes the crowd
+    as the country's (engine._crowd_of_the_place), so the sentence is parsed; the crowd beside
+    no word that can make a protest, or with nothing to frame it, is not."""
+    from transforms.extract.stage import load_prefilter
+
+    prefilter = load_prefilter(nlp)
+    text = "Workers protested at a cocoa factory over wages."
+    assert prefilter.mask("Ghana cocoa: a factory in trouble", text)[1] == text
+    assert prefilter.mask("A factory in trouble", text)[1] is None
+    assert prefilter.mask("A factory in trouble", text, outlet_framed=True)[1] == text
+    assert prefilter.mask("Ghana cocoa: a factory in trouble", "Workers ate lunch at a cocoa factory.")[1] is None

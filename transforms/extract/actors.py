@@ -48,6 +48,10 @@ TITLE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "OPP"})
 WEAPON_NOUNS = frozenset({"missile", "drone", "rocket", "jet", "jetfighter", "warplane", "bomb", "shell",
                           "artillery", "mortar", "munition"})
 OUTLET_ROLES = CONTEXT_ROLES | frozenset({"LEG", "OPP", "SPY"})
+# Who protests or strikes without a nationality word: crowds, workers, students, unions. Such a
+# crowd is of the country where it protests, else the headline's or the outlet's
+# (engine._crowd_of_the_place).
+CROWD_SECTORS = frozenset({"CVL", "LAB", "AGR", "EDU", "OPP"})
 _WORDS = re.compile(r"[a-z][a-z.]*[a-z]|[a-z]")
 
 

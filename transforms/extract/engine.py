@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from schemas import ontology
 from schemas.records import Article, Event
 from transforms.extract.actors import (
+    CROWD_SECTORS,
     QUANTITY_NOUNS,
     WEAPON_NOUNS,
     Actor,
@@ -977,8 +978,6 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
 
 
 PROTEST_ROOT = "14"
-# Who protests or strikes without a nationality word: crowds, workers, students, unions.
-CROWD_SECTORS = frozenset({"CVL", "LAB", "AGR", "EDU", "OPP"})
 
 
 def _crowd_of_the_place(verb, subjects, preps, resolver: ArticleActors) -> list[Actor]:

@@ -114,6 +114,23 @@ def trigger_lemmas() -> dict[str, set[str]]:
     return {"verb": verbs, "noun": nouns, "adj": adjectives}
 
 
+PROTEST_ROOT = "14"
+
+
+def protest_lemmas() -> dict[str, set[str]]:
+    """Verbs and event nouns that can code a crowd's act as a protest (root 14): by their own rules
+    ("march", "rally"), or by the sense a crowd gives them (subject_senses.csv: "nurses strike",
+    "protesters stormed parliament": any verb of the roots the sense names)."""
+    rules = ontology.verb_rules()
+    verbs = {lemma for lemma, found in rules.items() if any(r.code.startswith(PROTEST_ROOT) for r in found)}
+    for sense in (s for s in ontology.subject_senses() if s.code.startswith(PROTEST_ROOT)):
+        verbs |= {lemma for lemma, found in rules.items() if sense.lemma in ("*", lemma)
+                  and (not sense.roots or any(r.code[:2] in sense.roots for r in found))}
+    nouns = {runs(noun)[-1] for noun, code in ontology.nominal_events(False).items()
+             if code.startswith(PROTEST_ROOT) and runs(noun)}
+    return {"verb": verbs, "noun": nouns}
+
+
 def conditional_verbs() -> dict[str, set[str]]:
     """Verb lemmas that are events only with certain words: every rule of the lemma in
     schemas/data/verbs.csv names a particle or object heads ("make a visit", "set fire to"), none
@@ -180,11 +197,16 @@ class Vocabulary:
     # Anaphors that name an actor only as one named before them in reading order ("he", "the
     # bloc"; not "the two leaders": the headline's pair is learned before the body is read).
     antecedent_anaphors: frozenset[tuple[str, ...]] = frozenset()
+    # Crowds ("protesters", "workers", "civil servants"): a protest's actor, framed like role
+    # nouns, only beside one of `protest_triggers` (what can make an act a protest: `protest_lemmas`).
+    crowd_words: frozenset[str] = frozenset()
+    protest_triggers: frozenset[str] = frozenset()
 
 
 def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = (),
                      outlet_role_words: Iterable[str] = (), conditions: dict | None = None,
-                     office_words: Iterable[str] = ()) -> Vocabulary:
+                     office_words: Iterable[str] = (), crowd_words: Iterable[str] = (),
+                     protest_triggers: Iterable[str] = ()) -> Vocabulary:
     """The lookup tables, from the ontology (all dates: a superset of any day's)."""
     names: dict[str, set[tuple[str, ...]]] = {}
     countries: dict[str, set[tuple[str, ...]]] = {}
@@ -242,6 +264,8 @@ def build_vocabulary(triggers: Iterable[str], role_words: Iterable[str] = (),
         countries=longest(countries),
         places=longest(places),
         office_words=frozenset(w.lower() for w in office_words),
+        crowd_words=frozenset(w.lower() for w in crowd_words),
+        protest_triggers=frozenset(w.lower() for w in protest_triggers),
         # a phrase that is also a pair's ("the leaders" in "the two leaders") is no antecedent's only
         antecedent_anaphors=frozenset(antecedent_anaphors) - {
             words for table in anaphors.values() for words in table if words not in antecedent_anaphors},
@@ -306,12 +330,14 @@ class Prefilter:
         originals = _RUN.findall(ontology.fold(title))
         role_words = self._v.role_words if self._names(
             originals, [w.lower() for w in originals], self._v.countries) else frozenset()
+        crowd_words = self._v.crowd_words if role_words or outlet_framed else frozenset()
         if outlet_framed:
             role_words = role_words | self._v.outlet_role_words
         # The extractor reads the body first, then the title: people learned in that order.
         for part, source in (("body", text), ("title", title)):
             for start, end in split_sentences(source):
-                sentences.append(self._scan(part, source[start:end], start, end, acronyms, aliases, role_words))
+                sentences.append(self._scan(part, source[start:end], start, end, acronyms, aliases, role_words,
+                                            crowd_words))
         self._keep(sentences)
         if outlet_framed and any(s.kept and s.roles for s in sentences):
             # Another country named where an actor stands lifts the outlet's frame
@@ -326,7 +352,7 @@ class Prefilter:
             return title, body
         return self._masked(title, "title", sentences), body
 
-    def _scan(self, part, sentence, start, end, acronyms, aliases, role_words) -> _Sentence:
+    def _scan(self, part, sentence, start, end, acronyms, aliases, role_words, crowd_words=frozenset()) -> _Sentence:
         originals = _RUN.findall(ontology.fold(sentence))
         words = [w.lower() for w in originals]
         letters = _LETTERS.findall(sentence.lower())
@@ -334,7 +360,8 @@ class Prefilter:
         has_verb = any(self._triggers(w, present) for w in present) or (
             part == "title" and attribution(sentence) is not None)  # "... – Lavrov": a statement
         names = self._names(originals, words)
-        roles = not role_words.isdisjoint(words)
+        roles = not role_words.isdisjoint(words) or (
+            not crowd_words.isdisjoint(words) and not self._v.protest_triggers.isdisjoint(present))
         placed = not self._v.office_words.isdisjoint(words) and self._placed_office(originals, words)
         anaphors = self._anaphors(words)
         named = names or bool(acronyms.intersection(words)) or roles or placed

@@ -50,21 +50,32 @@ def load_model(name: str):
 def load_prefilter(nlp):
     """The pre-filter for this model: trigger spellings from its own lemmatizer tables."""
     from schemas import ontology
-    from transforms.extract.actors import CONTEXT_ROLES, OUTLET_ROLES, PLACE_OFFICES
+    from transforms.extract.actors import CONTEXT_ROLES, CROWD_SECTORS, OUTLET_ROLES, PLACE_OFFICES
     from transforms.extract.model import SurfaceForms
-    from transforms.extract.prefilter import Prefilter, build_vocabulary, runs, trigger_conditions, trigger_lemmas
+    from transforms.extract.prefilter import (
+        Prefilter,
+        build_vocabulary,
+        protest_lemmas,
+        runs,
+        trigger_conditions,
+        trigger_lemmas,
+    )
 
     spell = SurfaceForms(nlp)
     triggers = set().union(*(spell(lemmas, pos) for pos, lemmas in trigger_lemmas().items()))
     # Role nouns the headline's country ("police arrested ...") or the outlet's ("the
-    # government announced ...") can frame keep a sentence.
+    # government announced ...") can frame keep a sentence; so do crowds beside a word that may
+    # make their act a protest ("protesters marched": engine._crowd_of_the_place).
     def role_nouns(kinds):  # one-word roles: a pair ("business leader") decides a sector, not whether a sentence counts
         abbreviations = {word for title, kind in ontology.abbreviated_roles().items() if kind in kinds
                          for word in runs(title)}  # "Gov.", "Sen.": the pre-filter's words have no period
         return spell({noun for noun, kind in ontology.role_types().items() if " " not in noun and kind in kinds},
                      "noun") | abbreviations
+    protests = protest_lemmas()
     return Prefilter(build_vocabulary(triggers, role_nouns(CONTEXT_ROLES), role_nouns(OUTLET_ROLES),
-                                      trigger_conditions(spell), role_nouns(PLACE_OFFICES)))
+                                      trigger_conditions(spell), role_nouns(PLACE_OFFICES),
+                                      crowd_words=role_nouns(CROWD_SECTORS),
+                                      protest_triggers=spell(protests["verb"], "verb") | spell(protests["noun"], "noun")))
 
 
 def _load(name: str) -> _Model:
