@@ -52,6 +52,7 @@ OUTLET_ROLES = CONTEXT_ROLES | frozenset({"LEG", "OPP", "SPY"})
 # crowd is of the country where it protests, else the headline's or the outlet's
 # (engine._crowd_of_the_place).
 CROWD_SECTORS = frozenset({"CVL", "LAB", "AGR", "EDU", "OPP"})
+PROTEST_ROOT = "14"
 _WORDS = re.compile(r"[a-z][a-z.]*[a-z]|[a-z]")
 
 

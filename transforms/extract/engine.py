@@ -16,6 +16,7 @@ from schemas import ontology
 from schemas.records import Article, Event
 from transforms.extract.actors import (
     CROWD_SECTORS,
+    PROTEST_ROOT,
     QUANTITY_NOUNS,
     WEAPON_NOUNS,
     Actor,
@@ -977,7 +978,6 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         yield Candidate(target, actors[0], visit, verb, object_text, speaker, 0.0, features)
 
 
-PROTEST_ROOT = "14"
 
 
 def _crowd_of_the_place(verb, subjects, preps, resolver: ArticleActors) -> list[Actor]:

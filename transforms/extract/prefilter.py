@@ -11,7 +11,8 @@ refers back ("he", "the bloc": only after a parsed sentence, `Prefilter._keep`) 
 noun of a type the resolver frames by it ("police", "ministers"; such a headline
 is then parsed whole), or, in a story of an outlet with a home country, a role noun
 the outlet frames ("the government"; a sentence naming another country is then kept
-too, since it may lift that frame). A sentence with neither cannot give a row, so it
+too, since it may lift that frame); in either story, a crowd ("workers", "protesters") beside a
+word that can make its act a protest (`protest_lemmas`). A sentence with neither cannot give a row, so it
 is not parsed: it is blanked (every character but line breaks becomes a space),
 which keeps every offset of the analysed text (title + "\\n\\n" + body) valid for
 the extractor while spaCy spends one whitespace token on it instead of a parse.
@@ -44,7 +45,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from schemas import ontology
-from transforms.extract.actors import PAIR
+from transforms.extract.actors import PAIR, PROTEST_ROOT
 from transforms.extract.headlines import attribution
 from transforms.extract.places import place_countries
 
@@ -112,9 +113,6 @@ def trigger_lemmas() -> dict[str, set[str]]:
     # words that schedule an act ("is set to meet") code nothing themselves: the act's verb is the trigger
     adjectives = {word for word, (mode, _) in dict(table("predicates")).items() if mode != "scheduled"}
     return {"verb": verbs, "noun": nouns, "adj": adjectives}
-
-
-PROTEST_ROOT = "14"
 
 
 def protest_lemmas() -> dict[str, set[str]]:
@@ -197,7 +195,7 @@ class Vocabulary:
     # Anaphors that name an actor only as one named before them in reading order ("he", "the
     # bloc"; not "the two leaders": the headline's pair is learned before the body is read).
     antecedent_anaphors: frozenset[tuple[str, ...]] = frozenset()
-    # Crowds ("protesters", "workers", "civil servants"): a protest's actor, framed like role
+    # Crowds ("protesters", "workers", "activists"): a protest's actor, framed like role
     # nouns, only beside one of `protest_triggers` (what can make an act a protest: `protest_lemmas`).
     crowd_words: frozenset[str] = frozenset()
     protest_triggers: frozenset[str] = frozenset()
