@@ -2305,3 +2305,10 @@ def test_participles_joined_without_a_conjunction_share_no_agent(nlp):
     rows = triples(extract(nlp, "A woman imprisoned for 20 years over the deaths of her children was "
                                 "pardoned by a Ghanaian court after a review found reasonable doubt."))
     assert not any(root == "17" for _, root, _ in rows)
+
+
+@pytest.mark.parametrize("text", ["Togo put its troops on high alert.", "Togo placed its army on alert.",
+                                  "Togo raised its alert level."])
+def test_raising_an_alert_is_a_show_of_force(nlp, text):
+    """Putting forces on alert is CAMEO's raised alert status (15), a show of force (verbs.csv)."""
+    assert ("TGO", "15") in {(e.actor, e.event_root) for e in extract(nlp, text)}
