@@ -2312,3 +2312,17 @@ def test_participles_joined_without_a_conjunction_share_no_agent(nlp):
 def test_raising_an_alert_is_a_show_of_force(nlp, text):
     """Putting forces on alert is CAMEO's raised alert status (15), a show of force (verbs.csv)."""
     assert ("TGO", "15") in {(e.actor, e.event_root) for e in extract(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana bolstered its military presence near the Togolese border.", ("GHA", "154")),
+        ("Ghana increased its troops on the border with Togo.", ("GHA", "154")),
+        ("Ghana lamented the food insecurity in the region.", ("GHA", "012")),
+    ],
+)
+def test_more_forces_are_a_show_of_force_and_a_lament_a_pessimistic_comment(nlp, text, expected):
+    """"bolstered its military presence", "increased its troops" (CAMEO 154, more armed forces);
+    "lamented" with no object the table knows is a pessimistic comment (012)."""
+    assert expected in {(e.actor, e.event_code) for e in extract(nlp, text)}
