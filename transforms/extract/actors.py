@@ -452,7 +452,9 @@ class ArticleActors:
         if entry is None or entry.kind not in ("organization", "country"):
             return False  # "the United Kingdom" names a country, not its government
         name_words = set(_normalize(actor.name).split())
-        return all(_normalize(t.text) in name_words for t in tokens if self._role_of(t) is not None)
+        role_words = [_normalize(t.text) for t in tokens if self._role_of(t) is not None]
+        # "GOP presidential candidates": a role only the pair of words names is no word of the name
+        return bool(role_words) and all(word in name_words for word in role_words)
 
     def role_type_of(self, head) -> str | None:
         """The sector the phrase headed by `head` names by its words ("military commanders": MIL),

@@ -134,9 +134,57 @@ def subjects_of(verb) -> list:
     joined = joining_verb(verb)
     if joined is not None:  # "Slovakia joined Budapest in blocking the plan": both block it
         return subjects_of(joined) + [c for c in joined.children if c.dep_ == "dobj"]
-    if reports_own_act(verb):
+    if reports_own_act(verb) or comma_joined_verb(verb):
         return subjects_of(verb.head)  # "Russia says sent aid to Gaza": the speaker sent it
+    leading = leading_comma_clause(verb)
+    if leading is not None:
+        return subjects_of(leading)  # "Ghana condemns the raid, urges restraint" parsed the other way round
     return subject_read_as_object(verb)
+
+
+def comma_joined_verb(verb) -> bool:
+    """A finite verb joined to the verb before it by a comma alone, with no subject of its own:
+    headlines list a subject's acts that way ("EU condemns Hamas, urges Israeli restraint"), and
+    the parser hangs the second act under the first as its clause (or as an adverbial clause
+    with no conjunction: "condemns Togo over border raid, calls for calm")."""
+    head = verb.head
+    if (verb.dep_ not in ("ccomp", "advcl") or head.pos_ not in ("VERB", "AUX") or verb.i < head.i + 2
+            or head.dep_ not in ("ROOT", "conj")):
+        return False  # "says Togo troops crossed the border, vows ...": the speaker vows, not the troops
+    if verb.doc[verb.i - 1].text != "," or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.pos_ != "VERB":
+        return False  # "growth, excluding bonuses, was 7.8%": a subject the parser lost, not a list
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "expl", "mark", "aux", "auxpass") for c in verb.children):
+        return False
+    if any(t.dep_ == "appos" for t in verb.doc[head.i + 1: verb.i]):
+        return False  # "cried foul after McCarthy, the new speaker, released ...": the comma closes an apposition
+    return any(c.dep_ in SUBJECT_DEPS for c in head.children)
+
+
+def leading_comma_clause(verb):
+    """The same list of acts parsed the other way round: the first act, with the subject, hangs
+    as a clause under the second ("[Ghana condemns the raid], urges restraint"); that clause, or
+    None. A saying verb keeps its quote ("Togo broke the deal, says Ghana")."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.pos_ != "VERB" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "expl", "mark", "aux", "auxpass") for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.right_edge.i in (verb.i - 2, verb.i - 1)
+                   and c.tag_ in ("VBD", "VBZ", "VBP")), None)
+    if clause is None or is_speech(verb) or not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return None
+    return clause
+
+
+def comma_joined(clause) -> bool:
+    """A clause the parser made of the next or the previous act in a comma-joined list: a
+    coordinated act, not what the verb above it says, wants or disputes."""
+    return comma_joined_verb(clause) or leading_comma_clause(clause.head) == clause
+
+
+def reported_clauses(verb) -> list:
+    """The clauses a verb governs as its content ("said that ...", "denied that ..."), without
+    an act merely listed after it with a comma."""
+    return [c for c in verb.children if c.dep_ == "ccomp" and not comma_joined(c)]
 
 
 def reports_own_act(verb) -> bool:

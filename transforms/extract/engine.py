@@ -33,6 +33,7 @@ from transforms.extract.clauses import (
     SUBJECT_DEPS,
     agents_of,
     clause_kind,
+    comma_joined,
     coordinated_agent_verb,
     dative_object,
     direct_object,
@@ -53,6 +54,7 @@ from transforms.extract.clauses import (
     passive_voice,
     prepositions,
     reduced_passive,
+    reported_clauses,
     subjects_of,
     subtree_text,
 )
@@ -434,7 +436,7 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
             if (candidate.rule.code.startswith("01") and _has_clause(verb) and not _own_view(verb, by_verb)
                     and not _disputes(candidate.rule.code) and not _foreboding(candidate, verb, by_verb)):
                 if candidate.target is not None and not any(
-                        by_verb.get(t.i) for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree):
+                        by_verb.get(t.i) for c in _content_clauses(verb) for t in c.subtree):
                     only_said.append(candidate)
                 continue
             # "demanded that Manila withdraw": what is demanded has not happened.
@@ -459,7 +461,7 @@ def _about_its_topic(candidate: Candidate, verb, resolver: ArticleActors) -> Can
     is whom a judgement in it blames."""
     if not candidate.rule.code.startswith("01") or candidate.target is not None:
         return candidate
-    topic = statement_topic(resolver, [c for c in verb.children if c.dep_ == "ccomp"], [candidate.actor])
+    topic = statement_topic(resolver, reported_clauses(verb), [candidate.actor])
     return candidate if topic is None else _with_target(candidate, topic)
 
 
@@ -610,7 +612,7 @@ def _disputed(verb, by_verb: dict[int, list[Candidate]]) -> bool:
     while node.dep_ in EMBEDDING_DEPS and node.head is not node:
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in node.children):
             return False  # "condemned the move after Ghana closed the border": when, not what
-        coordinated = node.dep_ == "conj"
+        coordinated = node.dep_ == "conj" or (node.dep_ in ("ccomp", "advcl") and comma_joined(node))
         node = node.head
         governing = by_verb.get(node.i)
         if governing and _disputes(governing[0].rule.code):
@@ -624,7 +626,7 @@ VIEW_VERBS = frozenset({"expect", "hope", "believe", "fear", "doubt", "think", "
 def _own_view(verb, by_verb: dict[int, list[Candidate]]) -> bool:
     if any(by_verb.get(t.i) for c in verb.children if c.dep_ == "xcomp" and _claimed_done(c) for t in c.subtree):
         return False  # "claimed to have launched drones": the launch is the news
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+    for clause in reported_clauses(verb):
         if any(by_verb.get(t.i) for t in clause.subtree):
             return False
         subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
@@ -642,7 +644,7 @@ def _foreboding(candidate: Candidate, verb, by_verb: dict[int, list[Candidate]])
     """'warned that electricity will run out': a warning of a clause that tells no event is the
     speaker's own word, and the news (`foretold_state`)."""
     return candidate.rule.code == PESSIMISTIC_COMMENT and candidate.rule.lemma in WARNING_VERBS and not any(
-        by_verb.get(t.i) for c in verb.children if c.dep_ == "ccomp" for t in c.subtree)
+        by_verb.get(t.i) for c in reported_clauses(verb) for t in c.subtree)
 
 
 BELIEF_VERBS = frozenset({"believe", "think", "feel"})
@@ -660,7 +662,12 @@ def _believed(verb) -> bool:
 
 def _has_clause(verb) -> bool:
     """'said that ...', 'claims to have ...': the content, not the saying, is the news."""
-    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    return bool(_content_clauses(verb))
+
+
+def _content_clauses(verb) -> list:
+    """What a verb says, claims or wants: its clauses, without an act only listed after it."""
+    return reported_clauses(verb) + [c for c in verb.children if c.dep_ == "xcomp"]
 
 
 def _first_of_same_form(verb):
@@ -685,7 +692,7 @@ def _unrealized(verb, by_verb: dict[int, list[Candidate]]) -> bool:
             and (verb.tag_ == "VB" or any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that", "for")
                                            for c in verb.children))):
         return True  # not "No pressure, Rishi: King Charles urges leaders to act" (a misparse)
-    if verb.dep_ not in ("ccomp", "xcomp"):
+    if verb.dep_ not in ("ccomp", "xcomp") or (verb.dep_ == "ccomp" and comma_joined(verb)):
         return False
     head = verb.head
     if head.dep_ == "xcomp" and head.lemma_.lower() in ontology.aspectual_verbs():
@@ -777,6 +784,8 @@ def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool
     """The sense the subject gives the verb (subject_senses.csv): force used by a crowd is a
     riot, "nurses strike" with nothing struck is a strike; the first row that fits, else `rule`."""
     lemma = verb.lemma_.lower()
+    # "hundreds of police raid farms": the counted noun says who acts
+    subjects = [_counted(s) for s in subjects]
     for sense in ontology.subject_senses():
         if ((sense.lemma in ("*", lemma)) and (not sense.roots or rule.code[:2] in sense.roots)
                 and (without_object or not sense.without_object)
@@ -916,7 +925,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     helping = verb.lemma_.lower() in HELPING_VERBS
     if target is None and (rule.code[:2] in ("02", "10") or rule.code[:3] in ACCUSING_CODES or helping):
         for child in children:
-            if child.dep_ == "ccomp" or (helping and child.dep_ == "xcomp"):
+            if (child.dep_ == "ccomp" and not comma_joined(child)) or (helping and child.dep_ == "xcomp"):
                 target = find_target(resolver, [c for c in child.children if c.dep_ in SUBJECT_DEPS], [], None)
                 break
     if target is None:  # "agreed to keep supplying Sri Lanka with fuel": the complement names it
