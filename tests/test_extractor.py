@@ -2416,3 +2416,15 @@ def test_a_comma_that_closes_an_apposition_lists_no_act(nlp):
 def test_hitting_a_number_or_a_record_is_no_attack(nlp, title, expected):
     """"hit" is an attack unless what is hit is a figure, a record or a level (additions/verbs.csv)."""
     assert triples(extract(nlp, "", title=title)) == expected
+
+
+@pytest.mark.parametrize("text", ["Ghana's Supreme Court blocked the appointment of the new police chief.",
+                                  "A Ghanaian court blocked the government's ban on Togolese imports."])
+def test_blocking_an_appointment_or_a_law_is_a_rejection(nlp, text):
+    """"blocked the appointment", "blocked the ban": a veto (129), not a blockade (144)."""
+    assert ("GHA", "129") in {(e.actor, e.event_code) for e in extract(nlp, text)}
+
+
+def test_an_exit_is_a_withdrawal(nlp):
+    """"confirms exit from China's Belt and Road": "exit" names withdrawing (nominalizations.csv)."""
+    assert ("GHA", "16") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Ghana confirms exit from the regional trade pact")}

@@ -127,3 +127,13 @@ def test_pm_is_read_as_a_title_not_a_time(nlp):
     assert next(t for t in doc if t.text == "PM").dep_ == "compound"
     rows = extract(nlp, "Ghana has agreed to make Togo a permanent member, Indian PM Modi says")
     assert ("IND", "GOV", "01") in [(e.actor, e.actor_type, e.event_root) for e in rows]
+
+
+def test_a_subordinate_clause_s_verb_is_no_verb_of_the_headline(nlp):
+    """"Netanyahu rejects calls for ceasefire as troops push into Gaza": the verb after "as" is
+    its clause's own, so the headline's one finite verb is the misread object ("calls" as VBZ)."""
+    title = "Ghana issues calls for ceasefire as troops mass on border"
+    with nlp.select_pipes(disable=[HEADLINE_VERBS]):
+        first = {t.text: t.tag_ for t in nlp(title)}
+    assert (first["issues"], first["calls"]) == ("NNS", "VBZ")  # the small model's reading
+    assert ("GHA", "02") in {(e.actor, e.event_root) for e in extract(nlp, "", title=title)}

@@ -74,13 +74,13 @@ def past_forms(lemma: str) -> list[str]:
 def candidate(sent, verb_lemmas) -> tuple[int, int | None] | None:
     """(index of the plural noun that may be the headline's verb, index of the one finite verb
     right after it or None), or None. The sentence has no finite verb, or only one right after
-    the word, in the plural present that agrees with reading the word as a noun ("Libyan official
-    rejects blame": "blame" as VBP)."""
-    finite = [token for token in sent if token.tag_ in FINITE_TAGS and not _relative(token)]
+    the word, in the present that agrees with reading the word as a noun ("Libyan official
+    rejects blame": "blame" as VBP; "Netanyahu rejects calls for ceasefire": "calls" as VBZ)."""
+    finite = [token for token in sent if token.tag_ in FINITE_TAGS and not _relative(token) and not _subordinate(token)]
     speech = finite[0] if finite and is_speech(finite[0]) else None
     if speech is not None:  # "Sweden says Turkey pledges to ratify ...": the verb of what is said
         finite = finite[1:]
-    if len(finite) > 1 or (finite and finite[0].tag_ != "VBP"):
+    if len(finite) > 1 or (finite and finite[0].tag_ not in ("VBP", "VBZ")):
         return None
     for token in sent[1:-1]:
         before, after = token.doc[token.i - 1], token.doc[token.i + 1]
@@ -100,6 +100,12 @@ def _relative(verb) -> bool:
     verb of the headline's own."""
     return verb.dep_ == "relcl" or any(
         child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WP", "WDT") for child in verb.children)
+
+
+def _subordinate(verb) -> bool:
+    """"Netanyahu rejects calls for ceasefire as troops push into Gaza": the verb of a clause
+    that a conjunction subordinates is no verb of the headline's own."""
+    return verb.dep_ == "advcl" and any(child.dep_ == "mark" for child in verb.children)
 
 
 def _third_person(token) -> bool:
