@@ -97,7 +97,12 @@ class Actor:
     via: str  # "gazetteer" or "context" (learned earlier in the article)
 
 
+@functools.lru_cache(maxsize=200_000)
 def _normalize(text: str) -> str:
+    """`ontology.normalize_name`, remembered: the resolver looks up every window of every phrase
+    (`_best_match`) and every proper noun's next words (`_named_entries`), some 30 per parsed
+    article and mostly the same strings again; remembering them cut extraction's CPU by about a
+    tenth (bench figures in docs/performance.md). Bounded, so a long run's memory stays so."""
     return ontology.normalize_name(text)
 
 
