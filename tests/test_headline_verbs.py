@@ -137,3 +137,31 @@ def test_a_subordinate_clause_s_verb_is_no_verb_of_the_headline(nlp):
         first = {t.text: t.tag_ for t in nlp(title)}
     assert (first["issues"], first["calls"]) == ("NNS", "VBZ")  # the small model's reading
     assert ("GHA", "02") in {(e.actor, e.event_root) for e in extract(nlp, "", title=title)}
+
+
+def test_nlp_pipe_repairs_a_batch_as_nlp_repairs_each_text(nlp, monkeypatch):
+    """In `nlp.pipe` the batch's candidate sentences are parsed again together (one pass of each
+    component instead of one per sentence); every document comes out as `nlp(text)` leaves it,
+    including one with two candidate sentences and one whose first past form is not the verb."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+
+    from transforms.extract.headline_verbs import HeadlineVerbs
+
+    texts = ["Ghana summons Swedish ambassador over effigy protest", "Ghana's cocoa exports: record highs",
+             "Ghana tightens ban on Togolese poultry", "Ghana issues warrant for Togolese businessman",
+             "Ghana Summons Togolese Ambassador Over Border Clash", "Ghana Sentences Activist Who Fled Togo",
+             "Junior doctor strike warning", "Ghana summoned the Swedish ambassador over effigy protest",
+             "Ghana and Togo reopen embassies\nGhana fires missile into the sea", "Ghana admits envoy"]
+    attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
+    passes = []
+    batch = HeadlineVerbs._reparse_batch
+
+    def counted(self, requests):
+        passes.append(len(requests))
+        return batch(self, requests)
+
+    one_by_one = [nlp(text).to_array(attrs).tolist() for text in texts]
+    monkeypatch.setattr(HeadlineVerbs, "_reparse_batch", counted)
+    together = [doc.to_array(attrs).tolist() for doc in nlp.pipe(texts, batch_size=len(texts))]
+    assert together == one_by_one
+    assert passes and passes[0] > 1 and len(passes) < sum(passes)
