@@ -150,7 +150,7 @@ def comma_joined_verb(verb) -> bool:
     head = verb.head
     if (verb.dep_ not in ("ccomp", "advcl") or head.pos_ not in ("VERB", "AUX") or verb.i < head.i + 2
             or head.dep_ not in ("ROOT", "conj")):
-        return False  # "says Togo troops crossed the border, vows ...": the speaker vows, not the troops
+        return False  # "says Togo troops crossed the border, vows ...": a reported clause lists no acts of its own
     if verb.doc[verb.i - 1].text != "," or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.pos_ != "VERB":
         return False  # "growth, excluding bonuses, was 7.8%": a subject the parser lost, not a list
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "expl", "mark", "aux", "auxpass") for c in verb.children):
