@@ -157,13 +157,16 @@ def comma_joined_verb(verb) -> bool:
         return False
     if any(t.dep_ == "appos" for t in verb.doc[head.i + 1: verb.i]):
         return False  # "cried foul after McCarthy, the new speaker, released ...": the comma closes an apposition
+    if is_speech(head) and any(c.dep_ == "ccomp" and c.i < verb.i for c in head.children):
+        return False  # "says Togo troops crossed the border, killed 3": more of what is said, not the speaker's act
     return any(c.dep_ in SUBJECT_DEPS for c in head.children)
 
 
 def leading_comma_clause(verb):
     """The same list of acts parsed the other way round: the first act, with the subject, hangs
     as a clause under the second ("[Ghana condemns the raid], urges restraint"); that clause, or
-    None. A saying verb keeps its quote ("Togo broke the deal, says Ghana")."""
+    None. A saying verb keeps its quote ("Togo broke the deal, says Ghana"), and so does a verb
+    whose object is a name ("Togo attacked first, accuses Ghana")."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.pos_ != "VERB" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
         return None
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "expl", "mark", "aux", "auxpass") for c in verb.children):
@@ -172,6 +175,8 @@ def leading_comma_clause(verb):
                    and c.tag_ in ("VBD", "VBZ", "VBP")), None)
     if clause is None or is_speech(verb) or not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
         return None
+    if any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children):
+        return None  # "Togo attacked first, accuses Ghana": the named object says the quote, not a second act
     return clause
 
 
