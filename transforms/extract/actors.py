@@ -100,9 +100,9 @@ class Actor:
 @functools.lru_cache(maxsize=200_000)
 def _normalize(text: str) -> str:
     """`ontology.normalize_name`, remembered: the resolver looks up every window of every phrase
-    (`_best_match`) and every proper noun's next words (`_named_entries`), some 30 per parsed
-    article and mostly the same strings again; remembering them cut extraction's CPU by about a
-    tenth (bench figures in docs/performance.md). Bounded, so a long run's memory stays so."""
+    (`_best_match`) and every proper noun's next words (`_named_entries`), mostly the same
+    strings again; remembering them cut extraction's CPU by about a tenth (docs/performance.md).
+    Bounded, so a long run's memory stays so."""
     return ontology.normalize_name(text)
 
 

@@ -151,10 +151,8 @@ def comma_joined_verb(verb) -> bool:
     if (verb.dep_ not in ("ccomp", "advcl") or head.pos_ not in ("VERB", "AUX") or verb.i < head.i + 2
             or head.dep_ not in ("ROOT", "conj")):
         return False  # "says Togo troops crossed the border, vows ...": a reported clause lists no acts of its own
-    if verb.doc[verb.i - 1].text != "," or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.pos_ != "VERB":
+    if verb.doc[verb.i - 1].text != "," or not _bare_finite_verb(verb):
         return False  # "growth, excluding bonuses, was 7.8%": a subject the parser lost, not a list
-    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "expl", "mark", "aux", "auxpass") for c in verb.children):
-        return False
     if any(t.dep_ == "appos" for t in verb.doc[head.i + 1: verb.i]):
         return False  # "cried foul after McCarthy, the new speaker, released ...": the comma closes an apposition
     if is_speech(head) and any(c.dep_ == "ccomp" and c.i < verb.i for c in head.children):
@@ -167,9 +165,7 @@ def leading_comma_clause(verb):
     as a clause under the second ("[Ghana condemns the raid], urges restraint"); that clause, or
     None. A saying verb keeps its quote ("Togo broke the deal, says Ghana"), and so does a verb
     whose object is a name ("Togo attacked first, accuses Ghana")."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.pos_ != "VERB" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
-        return None
-    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "expl", "mark", "aux", "auxpass") for c in verb.children):
+    if verb.i < 2 or verb.doc[verb.i - 1].text != "," or not _bare_finite_verb(verb):
         return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.right_edge.i in (verb.i - 2, verb.i - 1)
                    and c.tag_ in ("VBD", "VBZ", "VBP")), None)
@@ -178,6 +174,13 @@ def leading_comma_clause(verb):
     if any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children):
         return None  # "Togo attacked first, accuses Ghana": the named object says the quote, not a second act
     return clause
+
+
+def _bare_finite_verb(verb) -> bool:
+    """A finite full verb with no subject, auxiliary or conjunction of its own: the second act of
+    a headline's comma-joined list ("..., urges restraint"), not "was" after a parenthesis."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and verb.pos_ == "VERB" and not any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "expl", "mark", "aux", "auxpass") for c in verb.children)
 
 
 def comma_joined(clause) -> bool:
