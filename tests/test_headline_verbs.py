@@ -165,3 +165,16 @@ def test_nlp_pipe_repairs_a_batch_as_nlp_repairs_each_text(nlp, monkeypatch):
     together = [doc.to_array(attrs).tolist() for doc in nlp.pipe(texts, batch_size=len(texts))]
     assert together == one_by_one
     assert passes and passes[0] > 1 and len(passes) < sum(passes)
+
+
+def test_a_headline_verb_before_a_compound_object_read_as_a_verb(nlp):
+    """"Ghana issues arrest warrant for ...": the first parse takes "issues" for an auxiliary (its
+    lemma left "issues") and "arrest" for the verb; read as "issued", "arrest" is a word of the
+    object, not its head, and the repair still holds."""
+    title = "Ghana issues arrest warrant for Togolese minister"
+    with nlp.select_pipes(disable=[HEADLINE_VERBS]):
+        first = {t.text: (t.pos_, t.lemma_) for t in nlp(title)}
+    assert first["issues"] == ("AUX", "issues") and first["arrest"][0] == "VERB"  # the small model's reading
+    doc = {t.text: t for t in nlp(title)}
+    assert (doc["issues"].tag_, doc["issues"].dep_, doc["warrant"].head.text) == ("VBZ", "ROOT", "issues")
+    assert ("GHA", "11", "TGO") in triples(extract(nlp, "", title=title))

@@ -61,8 +61,8 @@ def object_heads(dobj, preps, verb) -> set[str]:
         heads.update(lemma_form(c) for c in objects)
         heads.update(c.lower_ for c in objects)
     for child in verb.children:
-        if child.dep_ in ("xcomp", "acomp"):  # "pleaded guilty": the complement decides the sense too
-            heads.add(child.lemma_.lower())
+        if child.dep_ in ("xcomp", "acomp", "oprd") or (child.dep_ == "ccomp" and child.pos_ == "ADJ"):
+            heads.add(child.lemma_.lower())  # "pleaded guilty", "found him guilty": the complement decides the sense too
     return heads
 
 
@@ -237,14 +237,20 @@ def joins_in_an_act(verb) -> bool:
                for gerund in prep.children)
 
 
+CLAUSE_HEAD_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "parataxis"})
+
+
 def subject_read_as_object(verb) -> list:
-    """The subject of a finite verb that the parser took as the object of a clause opener just
-    before it ("as China and the Philippines clash": "China" is the object of "as"; "as a
-    ceasefire between Sudan's army and the RSF began": "ceasefire"). A finite verb needs a
-    subject, and the noun phrase between the opener and the verb is that subject."""
+    """The subject of a finite verb that the parser took as a compound of the verb ("Keir
+    Starmer attacks ...") or as the object of a clause opener just before it ("as China and the
+    Philippines clash": "China" is the object of "as"; "as a ceasefire between Sudan's army and
+    the RSF began": "ceasefire"). A finite verb needs a subject, and the noun phrase just before
+    it is that subject."""
     if verb.tag_ not in FINITE_TAGS or verb.i == 0:
         return []
     last = verb.doc[verb.i - 1]
+    if last.dep_ == "compound" and last.head == verb and last.pos_ == "PROPN" and verb.dep_ in CLAUSE_HEAD_DEPS:
+        return [last]  # not when the "verb" is itself a misread noun: "U.S. releases photo", "US states"
     for phrase in (last, *last.ancestors):
         opener = phrase.head
         if (phrase.dep_ == "pobj" and phrase.right_edge.i == verb.i - 1 and phrase.pos_ in ("PROPN", "NOUN")

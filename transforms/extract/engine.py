@@ -426,6 +426,8 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
                 if judged is not None:
                     out.append(_as_judgement(candidate, *judged))
                     continue
+                if _names_as(verb):
+                    continue  # "calls the talks a first step": naming is no event unless it judges
             # "Hamas says 70 killed in Israeli air strike": whatever the parse made of what is
             # said, an event told in it is the news.
             if candidate.rule.code.startswith("01") and not _disputes(candidate.rule.code) and _tells_another(verb, anchors):
@@ -550,6 +552,37 @@ def _downed_weapons(sent, covered: set, resolver: ArticleActors) -> list[Candida
             features = row_features(actor, target, rule, passive=True, reported=speaker is not None)
             found.append(Candidate(actor, target, rule, verb, subtree_text(weapon), speaker, 0.0, features))
     return found
+
+
+# Verbs that say what their object is ("called the move outrageous", "deems the vote illegal"):
+# not events in themselves (verbs.csv), but a judgement when what they name the object condemns
+# it (judgements.py), as "said the move was outrageous" is.
+NAMING_VERBS = frozenset({"call", "deem", "dub", "term"})
+
+
+def _names_as(verb) -> bool:
+    return verb.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in verb.children)
+
+
+# Verbs whose adjective says what their object is ("found him guilty", "declared the vote void"),
+# and adjectives that say what an act left its object ("shot him dead").
+OBJECT_PREDICATE_VERBS = NAMING_VERBS | frozenset({"find", "declare", "pronounce", "hold", "consider"})
+RESULT_ADJECTIVES = frozenset({"dead", "alive", "unconscious", "guilty", "innocent", "liable"})
+
+
+def _describes_its_subject(verb, children) -> bool:
+    """An object predicate with no object ("nurse found guilty", "tourists shot dead", "man found
+    not guilty"): a headline's passive written without "was", whose subject is what the act is
+    done to, its doer unnamed (GOLD.md: a passive without an agent is no event)."""
+    if passive_voice(children):
+        return False
+    for child in children:
+        adjective = child.dep_ == "acomp" or (child.dep_ == "ccomp" and child.pos_ == "ADJ"
+                                              and not any(c.dep_ in SUBJECT_DEPS for c in child.children))
+        if child.dep_ == "oprd" or (adjective and (verb.lemma_.lower() in OBJECT_PREDICATE_VERBS
+                                                   or child.lemma_.lower() in RESULT_ADJECTIVES)):
+            return True
+    return False
 
 
 def _as_judgement(candidate: Candidate, code: str, target: Actor | None) -> Candidate:
@@ -834,6 +867,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         return
     children = list(verb.children)
     dobj = direct_object(children)
+    if dobj is None and _describes_its_subject(verb, children):
+        return  # "U.K. nurse found guilty": what is found guilty is the subject, a passive with no doer
     if dobj is None:  # in the passive the grammatical subject is the object: "sanctions were imposed"
         dobj = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if dobj is None and headline_passive:  # "Ghanaian detained and interrogated by ...": the patient
@@ -857,6 +892,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     if light_noun:
         rule = light  # "intensified its offensive": the noun is the event, not the verb's own sense
     rule = rule or predicate_rule(verb)
+    if rule is not None and rule.code == NOT_AN_EVENT and _names_as(verb):
+        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, STATEMENT)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
     if reduced and ontology.cameo_codes()[rule.code].quad_class < VERBAL_CONFLICT:
@@ -989,6 +1026,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
 
 
 
+CIVILIANS = "CVL"
+
+
 def _crowd_of_the_place(verb, subjects, preps, resolver: ArticleActors) -> list[Actor]:
     """"Protesters took to the streets across France", "rail workers stage fresh strikes" in a
     story about Britain: a crowd that protests is of the country where it protests: the place of
@@ -998,7 +1038,8 @@ def _crowd_of_the_place(verb, subjects, preps, resolver: ArticleActors) -> list[
     # "thousands of students": the counted noun
     subjects = [next((p for prep in s.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"), s)
                 if s.lower_ in QUANTITY_NOUNS else s for s in subjects]
-    if not subjects or any(resolver.role_type_of(s) not in CROWD_SECTORS for s in subjects):
+    sectors = [_crowd_sector(s, resolver) for s in subjects]
+    if not subjects or any(sector not in CROWD_SECTORS for sector in sectors):
         return []
     place = next((p for prep in preps if prep.lower_ in LOCATIVE_PREPS
                   for pobj in prep.children if pobj.dep_ == "pobj"
@@ -1006,7 +1047,15 @@ def _crowd_of_the_place(verb, subjects, preps, resolver: ArticleActors) -> list[
     country = place.code if place is not None else (resolver.context_country or resolver.outlet_country)
     if country is None:
         return []
-    return [Actor(country, subjects[0].text, country, resolver.role_type_of(subjects[0]), "context")]
+    return [Actor(country, subjects[0].text, country, sectors[0], "context")]
+
+
+def _crowd_sector(subject, resolver: ArticleActors) -> str | None:
+    """The sector of a crowd: its role noun's, or for people only counted ("thousands rally in
+    Jakarta", "hundreds of thousands protest") the civilians'."""
+    if subject.lower_ in QUANTITY_NOUNS:
+        return CIVILIANS
+    return resolver.role_type_of(subject)
 
 
 def _protested_state(actors) -> Actor | None:

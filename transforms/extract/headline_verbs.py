@@ -126,11 +126,12 @@ def _title_case(sent) -> bool:
 
 def verb_lemma(token, verb_lemmas) -> str | None:
     """The verb-table lemma the word would have as a verb: its own lemma, or for a capitalised
-    word the tagger took for a name ("Visits", "Issues", "Denies"), its singular spellings."""
+    word the tagger took for a name ("Visits", "Issues", "Denies") or left unlemmatized (an "issues"
+    tagged as an auxiliary keeps its lemma "issues"), its singular spellings."""
     lemma = token.lemma_.lower()
     if lemma in verb_lemmas:
         return lemma
-    if token.tag_ not in ("NNPS", "NNP"):
+    if token.tag_ not in ("NNPS", "NNP") and lemma != token.lower_:
         return None
     word = token.lower_
     for form in (word[:-1], word[:-2], word[:-3] + "y"):
@@ -260,8 +261,9 @@ class HeadlineVerbs:
             return False
         if finite is None:
             return True
-        noun = again[finite - sent.start]
-        return noun.pos_ in ("NOUN", "PROPN") and noun.head.i == verb.i
+        noun = again[finite - sent.start]  # its object, or a word of it: "issued arrest warrant"
+        phrase = noun.head if noun.dep_ == "compound" else noun
+        return noun.pos_ in ("NOUN", "PROPN") and phrase.head.i == verb.i
 
     def _repair(self, doc: Doc, sent, index: int, lemma: str, again: Doc) -> None:
         table = doc.to_array(_ATTRS)
