@@ -2501,3 +2501,21 @@ def test_a_state_that_executes_people_coerces(nlp, text, expected):
 def test_a_counteroffensive_is_a_use_of_force(nlp):
     """"Ukraine's counteroffensive against Russia begins": the noun names the fight (nominal_events.csv)."""
     assert ("TGO", "19", "GHA") in triples(extract(nlp, "", title="Togo's counteroffensive against Ghana begins"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [("A Togolese man was shot dead in a Ghanaian police raid.", ("GHA", "17")),
+                                                ("Ghanaian police carried out raids on opposition offices", ("GHA", "17")),
+                                                ("Togolese troops carried out a raid on a Ghanaian border village", ("TGO", "19"))])
+def test_a_police_raid_told_by_its_noun_is_coercion(nlp, text, expected):
+    """The subject's sector gives "raid" its sense also when the noun tells it: "an FBI raid",
+    "police carried out raids" (subject_senses.csv, engine._sector_sense)."""
+    assert expected in {(e.actor, e.event_root) for e in extract(nlp, text)}
+
+
+@pytest.mark.parametrize(("title", "expected"), [("Togo launched a short-range ballistic missile toward the sea on Sunday", ("TGO", "15")),
+                                                 ("Togo tests new ballistic missile engines", ("TGO", "15")),
+                                                 ("Togo fires missiles at Ghanaian border post", ("TGO", "19"))])
+def test_a_missile_fired_into_the_sea_is_a_show_of_force(nlp, title, expected):
+    """A missile launched into the sea or a weapon tested hits no one: a demonstration of military
+    power (150); fired at someone it is an attack (additions/verbs.csv)."""
+    assert expected in {(e.actor, e.event_root) for e in extract(nlp, "", title=title)}

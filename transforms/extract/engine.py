@@ -403,6 +403,7 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
     for noun, code, actor, target in nominal_events(sent, resolver):
         if (actor.code, code[:2]) in covered or is_negated(noun.head) or off_topic(noun, None):
             continue  # off topic: "the Riyadh club's Champions League clash" is a match
+        code = _sector_sense(noun, code, actor, resolver)
         covered.add((actor.code, code[:2]))
         claim = claiming_verb(noun)
         if claim is not None and noun.dep_ == "dobj":  # "claims capture of Maryinka": the capture, not the claim
@@ -813,20 +814,32 @@ def _meeting_venue(verb, preps, target: Actor, rule: ontology.VerbRule, actors: 
 
 
 def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool,
-                   resolver: ArticleActors) -> ontology.VerbRule:
+                   resolver: ArticleActors, noun=None) -> ontology.VerbRule:
     """The sense the subject gives the verb (subject_senses.csv): force used by a crowd is a
-    riot, "nurses strike" with nothing struck is a strike; the first row that fits, else `rule`."""
-    lemma = verb.lemma_.lower()
+    riot, "nurses strike" with nothing struck is a strike; the first row that fits, else `rule`.
+    After a light verb the noun names the act ("police carried out raids"), and its row counts."""
+    lemmas = ("*", verb.lemma_.lower()) + ((noun.lemma_.lower(),) if noun is not None else ())
     # "hundreds of police raid farms": the counted noun says who acts
     subjects = [_counted(s) for s in subjects]
     for sense in ontology.subject_senses():
-        if ((sense.lemma in ("*", lemma)) and (not sense.roots or rule.code[:2] in sense.roots)
+        if ((sense.lemma in lemmas) and (not sense.roots or rule.code[:2] in sense.roots)
                 and (without_object or not sense.without_object)
                 and any(s.lemma_.lower() in sense.subject_nouns
                         or (sense.subject_sectors and resolver.role_type_of(s) in sense.subject_sectors)
                         for s in subjects)):
             return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, sense.code)
     return rule
+
+
+def _sector_sense(noun, code: str, actor: Actor, resolver: ArticleActors) -> str:
+    """The sense an event noun's actor gives it (subject_senses.csv rows with sectors): "an FBI
+    raid", "a Ghanaian police raid" is coercion (170), not an armed attack."""
+    sectors = {actor.actor_type} | {resolver.role_type_of(c) for c in noun.children if c.dep_ == "compound"}
+    for sense in ontology.subject_senses():
+        if (sense.lemma == noun.lemma_.lower() and sense.subject_sectors & sectors
+                and (not sense.roots or code[:2] in sense.roots)):
+            return sense.code
+    return code
 
 
 def _ordered_act(verb, resolver: ArticleActors) -> tuple[ontology.VerbRule, Actor | None] | None:
@@ -933,7 +946,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         subjects = subjects_of(verb)
         target_heads = [h for h in (dative_object(children), dobj) if h is not None]
     subjects = [s for s in subjects if not _in_label(s, verb)]
-    rule = _subject_sense(rule, verb, subjects, dobj is None and not passive, resolver)
+    rule = _subject_sense(rule, verb, subjects, dobj is None and not passive, resolver, dobj if light else None)
     # A former official keeps their country, in the elite sector (ELI), not its government.
     actors = resolve_all(resolver, subjects)
     if actors and (verb.lemma_.lower() in OPPOSING_VERBS | MUTUAL_VERBS or rule.code.startswith(MUTUAL_ACT_CODES)):
