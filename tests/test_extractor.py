@@ -2519,3 +2519,27 @@ def test_a_missile_fired_into_the_sea_is_a_show_of_force(nlp, title, expected):
     """A missile launched into the sea or a weapon tested hits no one: a demonstration of military
     power (150); fired at someone it is an attack (additions/verbs.csv)."""
     assert expected in {(e.actor, e.event_root) for e in extract(nlp, "", title=title)}
+
+
+@pytest.mark.parametrize(("title", "expected"), [("Ghana hits back at Togo over border claims", ("GHA", "11", "TGO")),
+                                                 ("Togo hits back at Ghana with drone strikes", ("TGO", "19", "GHA"))])
+def test_hitting_back_is_criticism_unless_with_weapons(nlp, title, expected):
+    """"Mayor of Paris hits back at 'misogyny'": a reply in words (111), aimed "at" whoever it
+    answers; with strikes or at troops it is force (additions/verbs.csv)."""
+    assert expected in triples(extract(nlp, "", title=title))
+
+
+def test_a_crowd_that_accuses_is_of_the_country_of_the_story(nlp):
+    """"Opposition leaders condemn ... and accuse PM Modi's government": a crowd named by its sector
+    alone is of the country the story is about, for its criticism and demands as for its protests
+    (engine.CROWD_ROOTS)."""
+    rows = extract(nlp, "Opposition leaders accused the government of killing democracy.", title="Ghana's parliament suspends sitting")
+    assert ("GHA", "11") in {(e.actor, e.event_root) for e in rows}
+
+
+@pytest.mark.parametrize("title", ["Protesters in Accra demand the president resign", "Thousands gather in Accra to demand justice"])
+def test_what_a_crowd_demands_it_demands_by_protesting(nlp, title):
+    """"A few hundred protesters have gathered ... to demand that the president resign": a crowd of
+    people demands by protesting (GOLD.md: 14), not as a state demands (10)."""
+    roots = {(e.actor, e.event_root) for e in extract(nlp, "", title=title)}
+    assert ("GHA", "14") in roots and ("GHA", "10") not in roots

@@ -958,10 +958,16 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         instrument = bool(actors)
     if not actors and _refers_to_speaker(subjects):
         actors = _reporting_subjects(verb, resolver)
-    if not actors and rule.code[:2] == PROTEST_ROOT:
+    crowd_voice = False  # a crowd's criticism or demand, which needs a recipient to be news
+    if not actors and rule.code[:2] in CROWD_ROOTS:
         actors = _crowd_of_the_place(verb, subjects, preps, resolver)
+        crowd_voice = rule.code[:2] != PROTEST_ROOT
     if not actors:
         return
+    if rule.code[:2] == DEMAND_ROOT and all(a.actor_type in CROWD_SECTORS - {OPPOSITION} for a in actors):
+        # "hundreds of protesters gathered to demand that the president resign": what a crowd
+        # of people demands it demands by protesting (GOLD.md: 14)
+        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, DISSENT)
     if rule.code.startswith("13") and foretold_state(verb, lambda t: _code(resolver, t)):
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, PESSIMISTIC_COMMENT)
     target = find_target(resolver, target_heads, preps, dobj, rule.code[:2])
@@ -990,6 +996,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         target = own_people_target(resolver, target_heads, preps, actors, rule.code)
     if target is None and rule.code[:2] == PROTEST_ROOT:  # "South Korean farmers protest a bill"
         target = _protested_state(actors)
+    if target is None and crowd_voice:
+        return  # "women have accused the singer of assault": people, not a state, accuse a person
     if target is not None and target.code in {a.code for a in actors} and verb.lemma_.lower() in COMMAND_VERBS:
         rule, target = _ordered_act(verb, resolver) or (rule, target)  # "Biden orders U.S. to share evidence"
     if target is not None and instrument and target.code in {a.code for a in actors}:
@@ -1040,6 +1048,12 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
 
 
 CIVILIANS = "CVL"
+# What a crowd does as a crowd of its country: protests, and the demands and criticism it voices
+# ("protesters demand the president resign", "opposition leaders accuse the government").
+CROWD_ROOTS = frozenset({PROTEST_ROOT, "10", "11"})
+OPPOSITION = "OPP"
+DEMAND_ROOT = "10"
+DISSENT = "140"
 
 
 def _crowd_of_the_place(verb, subjects, preps, resolver: ArticleActors) -> list[Actor]:

@@ -9,11 +9,11 @@ China's help") and a meeting's venue ("a summit in Quito").
 from __future__ import annotations
 
 from transforms.extract.actors import OUTLET_ROLES, Actor, ArticleActors, resolve_all
-from transforms.extract.clauses import BODY_ENTITIES, dative_object, direct_object, prepositions
+from transforms.extract.clauses import BODY_ENTITIES, PARTICLE_ADVERBS, dative_object, direct_object, prepositions
 
 TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
 # Prepositions that carry the recipient for one root only, after a verb's particle: criticism
-# is aimed "at" someone ("hit out at the US", "lashed out at Kyiv"); without the particle "at" is
+# is aimed "at" someone ("hit out at the US", "hits back at Kyiv"); without the particle "at" is
 # a place ("condemned meddling at the UN", "met at the palace").
 ROOT_TARGET_PREPS = {"11": frozenset({"at"})}
 # Cooperation done with someone: the verb's "with" names the partner, before any country the
@@ -72,7 +72,8 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
         candidate_preps += [c for c in dobj.children if c.dep_ == "prep"]
     after_particle = ROOT_TARGET_PREPS.get(root, frozenset())
     for prep in candidate_preps:
-        aimed = prep.lower_ in after_particle and any(c.dep_ == "prt" for c in prep.head.children)
+        aimed = prep.lower_ in after_particle and any(
+            c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS) for c in prep.head.children)
         if prep.lower_ not in TARGET_PREPS and not aimed:
             continue
         pobjs = [c for c in prep.children if c.dep_ == "pobj" and not _third_party_phrase(c)]
