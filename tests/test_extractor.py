@@ -2465,21 +2465,31 @@ def test_calling_something_a_condemning_word_is_criticism(nlp, title, expected):
 
 
 @pytest.mark.parametrize("title", ["Ghanaian court fines Togo firm over pollution",
-                                   "Ghana judge finds Togolese businessman guilty of fraud"])
+                                   "Ghana judge finds Togolese businessman guilty of fraud",
+                                   "Ghana's court found the Togolese businessman guilty"])
 def test_a_fine_or_a_guilty_verdict_is_a_finding_of_guilt(nlp, title):
     """"court fines Wikipedia owner", "judge finds man guilty": CAMEO 116 (additions/verbs.csv); the
-    verb's complement ("guilty") decides its sense as its object does (clauses.object_heads)."""
-    assert ("GHA", "116") in {(e.actor, e.event_code) for e in extract(nlp, "", title=title)}
+    verb's complement ("guilty") decides its sense as its object does (clauses.object_heads), and
+    who is found guilty is the recipient, also when the parser reads "businessman guilty" as a
+    clause of its own (engine._small_clause_subject)."""
+    assert ("GHA", "116", "TGO") in {(e.actor, e.event_code, e.target) for e in extract(nlp, "", title=title)}
 
 
 @pytest.mark.parametrize("title", ["Togolese nurse found guilty of fraud",
                                    "Togolese tourists shot dead after straying into Ghanaian waters",
-                                   "Togolese man found not guilty of murder but convicted of manslaughter"])
+                                   "Togolese man found not guilty of murder but convicted of manslaughter",
+                                   "Ghanaian police found a Togolese trader dead in Accra"])
 def test_an_object_predicate_without_an_object_is_a_passive_with_no_doer(nlp, title):
     """"nurse found guilty", "tourists shot dead": a headline's passive without "was", which the
     parser reads as the patient acting; what is done to the subject names no doer (GOLD.md rule 7)
-    (engine._describes_its_subject)."""
-    assert not [e for e in extract(nlp, "", title=title) if e.actor == "TGO"]
+    (engine._describes_its_subject). Finding someone dead is no act on them either."""
+    assert not [e for e in extract(nlp, "", title=title) if e.actor == "TGO" or e.event_root == "19"]
+
+
+def test_an_object_predicate_passive_with_a_by_phrase_is_the_agent_s_act(nlp):
+    """"traders shot dead by Togolese police": the "by" phrase names the doer, the subject is whom
+    it was done to."""
+    assert ("TGO", "19", "GHA") in triples(extract(nlp, "", title="Two Ghanaian traders shot dead by Togolese police"))
 
 
 @pytest.mark.parametrize(("title", "expected"), [("Thousands rally in Accra against Togo border raid", ("GHA", "14")),
@@ -2490,12 +2500,14 @@ def test_people_only_counted_who_protest_are_a_crowd_of_the_place(nlp, title, ex
     assert expected in {(e.actor, e.event_root) for e in extract(nlp, "", title=title)}
 
 
-@pytest.mark.parametrize(("text", "expected"), [("Ghana executes Togolese spy", ("GHA", "17", "TGO")),
-                                                ("Togo hangs two Ghanaian prisoners", ("TGO", "17", "GHA"))])
+@pytest.mark.parametrize(("text", "expected"), [("Ghana executes Togolese spy", {("GHA", "17", "TGO")}),
+                                                ("Togo hangs two Ghanaian prisoners", {("TGO", "17", "GHA")}),
+                                                ("Togo began execution of road project with Ghana", set())])
 def test_a_state_that_executes_people_coerces(nlp, text, expected):
     """Executions by a state are repression (175, additions/verbs.csv), not an armed attack; "hang"
-    with a person as its object is one."""
-    assert expected in triples(extract(nlp, "", title=text))
+    with a person as its object is one; executing a project is no event (the noun takes the
+    verb's rules: nominalizations.csv)."""
+    assert expected == {r for r in triples(extract(nlp, "", title=text)) if r[1] in ("17", "19")}
 
 
 def test_a_counteroffensive_is_a_use_of_force(nlp):
@@ -2521,6 +2533,11 @@ def test_a_missile_fired_into_the_sea_is_a_show_of_force(nlp, title, expected):
     assert expected in {(e.actor, e.event_root) for e in extract(nlp, "", title=title)}
 
 
+def test_testing_a_car_engine_is_no_show_of_force(nlp):
+    """Only a missile's or a rocket's engine is a weapon tested."""
+    assert extract(nlp, "", title="Ghana tests new car engine") == []
+
+
 @pytest.mark.parametrize(("title", "expected"), [("Ghana hits back at Togo over border claims", ("GHA", "11", "TGO")),
                                                  ("Togo hits back at Ghana with drone strikes", ("TGO", "19", "GHA"))])
 def test_hitting_back_is_criticism_unless_with_weapons(nlp, title, expected):
@@ -2540,6 +2557,29 @@ def test_a_crowd_that_accuses_is_of_the_country_of_the_story(nlp):
 @pytest.mark.parametrize("title", ["Protesters in Accra demand the president resign", "Thousands gather in Accra to demand justice"])
 def test_what_a_crowd_demands_it_demands_by_protesting(nlp, title):
     """"A few hundred protesters have gathered ... to demand that the president resign": a crowd of
-    people demands by protesting (GOLD.md: 14), not as a state demands (10)."""
+    protesters demands by protesting (GOLD.md: 14), not as a state demands (10)."""
     roots = {(e.actor, e.event_root) for e in extract(nlp, "", title=title)}
     assert ("GHA", "14") in roots and ("GHA", "10") not in roots
+
+
+@pytest.mark.parametrize("title", ["Ghanaian farmers demand compensation from Togo",
+                                   "A Ghanaian student demanded an apology from Togo's embassy"])
+def test_what_people_who_are_no_protesters_demand_stays_a_demand(nlp, title):
+    """Farmers or a student who demand compensation or an apology demand (10); only protesters, a
+    counted crowd or a gathering protest by demanding (engine._protesting_crowd)."""
+    assert ("GHA", "10", "TGO") in triples(extract(nlp, "", title=title))
+
+
+def test_a_strike_noun_keeps_its_own_code(nlp):
+    """"a hunger strike by students" stays a hunger strike (142): the subject's sense (a strike by
+    workers, 143) only replaces a code of another root (engine._sector_sense)."""
+    rows = extract(nlp, "", title="A hunger strike by Ghanaian students in Lome entered its tenth day")
+    assert "142" in {e.event_code for e in rows}
+
+
+@pytest.mark.parametrize(("title", "expected"), [("Ghana's president attacks Faure Gnassingbé over border raid", ("GHA", "11", "TGO")),
+                                                 ("Togo's army attacks Ghanaian border post", ("TGO", "19", "GHA"))])
+def test_attacking_a_named_person_is_criticism(nlp, title, expected):
+    """"Keir Starmer attacks Rishi Sunak": attacking a person named in full is words (111), whether
+    the model tags the name a PERSON or the people table knows it (clauses.object_class)."""
+    assert expected in triples(extract(nlp, "", title=title))

@@ -78,8 +78,8 @@ def object_class(token) -> str | None:
     """'@place' for a named place, '@person' for a person, '@igo' for an intergovernmental body:
     classes a verb rule can name. The small model's entity labels are unreliable ("Palmyra" as a
     PERSON), so the place table decides places first; a person is a full name tagged PERSON, a name
-    after a title, or a name described by a role or as someone's kin ("Ovidio Guzmán, the son of
-    ..."); a body is a name the tables list as one ("NATO", "the African Union")."""
+    after a title, a full name of the people table, or a name described by a role or as someone's
+    kin ("Ovidio Guzmán, the son of ..."); a body is a name the tables list as one ("NATO", "the African Union")."""
     if token.pos_ == "PROPN" and _names_an_igo(token):
         return "@igo"
     if token.pos_ == "PROPN" and (token.lower_ in place_countries() or token.lower_ in ontology.capital_names()
@@ -87,6 +87,9 @@ def object_class(token) -> str | None:
         return "@place"
     if token.pos_ == "PROPN" and token.ent_type_ == "PERSON" and len(entity_at(token) or ()) > 1:
         return "@person"  # a full name; one capitalised word tagged PERSON is often a place
+    names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if token.pos_ == "PROPN" and names and ontology.is_person_name(" ".join(t.text for t in [*names, token])):
+        return "@person"  # a full name of the people table, whatever entity the model saw
     if any(c.dep_ == "appos" and c.lemma_.lower() in KIN_NOUNS | ontology.role_types().keys() for c in token.children):
         return "@person"
     if token.pos_ == "PROPN" and token.ent_type_ not in BODY_ENTITIES and any(

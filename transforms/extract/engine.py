@@ -555,9 +555,10 @@ def _downed_weapons(sent, covered: set, resolver: ArticleActors) -> list[Candida
     return found
 
 
-# Verbs that say what their object is ("called the move outrageous", "deems the vote illegal"):
+# Verbs that say what their object is ("called the move outrageous", "dubbed him a traitor"):
 # not events in themselves (verbs.csv), but a judgement when what they name the object condemns
-# it (judgements.py), as "said the move was outrageous" is.
+# it (judgements.py), as "said the move was outrageous" is. Only with the name parsed as an object
+# predicate (oprd); the small model often parses "deems the vote illegal" as a clause instead.
 NAMING_VERBS = frozenset({"call", "deem", "dub", "term"})
 
 
@@ -568,13 +569,20 @@ def _names_as(verb) -> bool:
 # Verbs whose adjective says what their object is ("found him guilty", "declared the vote void"),
 # and adjectives that say what an act left its object ("shot him dead").
 OBJECT_PREDICATE_VERBS = NAMING_VERBS | frozenset({"find", "declare", "pronounce", "hold", "consider"})
-RESULT_ADJECTIVES = frozenset({"dead", "alive", "unconscious", "guilty", "innocent", "liable"})
+RESULT_ADJECTIVES = frozenset({"dead", "alive", "unconscious"})
+
+
+def _small_clause_subject(children):
+    """"found the Togolese businessman guilty", parsed as a verbless clause ("businessman guilty"):
+    its subject is the verb's object."""
+    clause = next((c for c in children if c.dep_ == "ccomp" and c.pos_ == "ADJ"), None)
+    return next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
 
 
 def _describes_its_subject(verb, children) -> bool:
     """An object predicate with no object ("nurse found guilty", "tourists shot dead", "man found
     not guilty"): a headline's passive written without "was", whose subject is what the act is
-    done to, its doer unnamed (GOLD.md: a passive without an agent is no event)."""
+    done to (GOLD.md: a passive without an agent is no event; with a "by" phrase the agent acts)."""
     if passive_voice(children):
         return False
     for child in children:
@@ -837,8 +845,8 @@ def _sector_sense(noun, code: str, actor: Actor, resolver: ArticleActors) -> str
     sectors = {actor.actor_type} | {resolver.role_type_of(c) for c in noun.children if c.dep_ == "compound"}
     for sense in ontology.subject_senses():
         if (sense.lemma == noun.lemma_.lower() and sense.subject_sectors & sectors
-                and (not sense.roots or code[:2] in sense.roots)):
-            return sense.code
+                and (not sense.roots or code[:2] in sense.roots) and code[:2] != sense.code[:2]):
+            return sense.code  # not over a code of its own root: "a hunger strike" stays 142
     return code
 
 
@@ -880,8 +888,15 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         return
     children = list(verb.children)
     dobj = direct_object(children)
-    if dobj is None and _describes_its_subject(verb, children):
-        return  # "U.K. nurse found guilty": what is found guilty is the subject, a passive with no doer
+    # "U.K. nurse found guilty", "traders shot dead by Togolese police": what is found guilty or
+    # shot is the subject, a passive written without "was", its doer only in a "by" phrase
+    described = dobj is None and _describes_its_subject(verb, children)
+    if described and not agents_of(verb):
+        return
+    if dobj is None:  # "found the Togolese businessman guilty": the small clause's subject
+        dobj = _small_clause_subject(children)
+    if dobj is None and described:
+        dobj = next((c for c in children if c.dep_ == "nsubj"), None)
     if dobj is None:  # in the passive the grammatical subject is the object: "sanctions were imposed"
         dobj = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if dobj is None and headline_passive:  # "Ghanaian detained and interrogated by ...": the patient
@@ -905,8 +920,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     if light_noun:
         rule = light  # "intensified its offensive": the noun is the event, not the verb's own sense
     rule = rule or predicate_rule(verb)
-    if rule is not None and rule.code == NOT_AN_EVENT and _names_as(verb):
-        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, STATEMENT)
+    if (rule is None or rule.code == NOT_AN_EVENT) and _names_as(verb):
+        rule = ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), STATEMENT)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
     if reduced and ontology.cameo_codes()[rule.code].quad_class < VERBAL_CONFLICT:
@@ -938,7 +953,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
             light_noun = True
         elif rule.code.startswith("01"):
             return  # "announced the relocation of its embassy": the news is the noun, not coded
-    passive = reduced or headline_passive or passive_voice(children)
+    passive = reduced or headline_passive or passive_voice(children) or described
     if passive:
         subjects = agents_of(verb)
         target_heads = [dobj] if dobj is not None else []
@@ -964,9 +979,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         crowd_voice = rule.code[:2] != PROTEST_ROOT
     if not actors:
         return
-    if rule.code[:2] == DEMAND_ROOT and all(a.actor_type in CROWD_SECTORS - {OPPOSITION} for a in actors):
+    if rule.code[:2] == DEMAND_ROOT and _protesting_crowd(verb, subjects):
         # "hundreds of protesters gathered to demand that the president resign": what a crowd
-        # of people demands it demands by protesting (GOLD.md: 14)
+        # of protesters demands it demands by protesting (GOLD.md: 14)
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, DISSENT)
     if rule.code.startswith("13") and foretold_state(verb, lambda t: _code(resolver, t)):
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, PESSIMISTIC_COMMENT)
@@ -1051,9 +1066,20 @@ CIVILIANS = "CVL"
 # What a crowd does as a crowd of its country: protests, and the demands and criticism it voices
 # ("protesters demand the president resign", "opposition leaders accuse the government").
 CROWD_ROOTS = frozenset({PROTEST_ROOT, "10", "11"})
-OPPOSITION = "OPP"
 DEMAND_ROOT = "10"
 DISSENT = "140"
+# Crowds that protest by being there, and the verbs of gathering a demand can be the purpose of.
+PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher"})
+GATHERING_VERBS = frozenset({"gather", "rally", "march", "assemble", "demonstrate", "protest"})
+
+
+def _protesting_crowd(verb, subjects) -> bool:
+    """Protesters, or people only counted, or a demand that is what a crowd gathered for
+    ("thousands gather in Mexico City to demand justice"); not students or farmers who demand
+    compensation, which is a demand (10)."""
+    nouns = {_counted(s).lemma_.lower() for s in subjects} | {s.lower_ for s in subjects}
+    return bool(nouns & (PROTESTER_NOUNS | QUANTITY_NOUNS)) or (
+        verb.dep_ == "advcl" and verb.head.lemma_.lower() in GATHERING_VERBS)
 
 
 def _crowd_of_the_place(verb, subjects, preps, resolver: ArticleActors) -> list[Actor]:
