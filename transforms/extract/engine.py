@@ -104,10 +104,13 @@ from transforms.extract.targets import (
     clause_target,
     complement_target,
     country_or_place,
+    find_place,
+    find_recipient,
     find_target,
     named_as_recipient,
     own_institution_target,
     own_people_target,
+    participle_target,
     statement_topic,
     where_clause_target,
 )
@@ -985,7 +988,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, DISSENT)
     if rule.code.startswith("13") and foretold_state(verb, lambda t: _code(resolver, t)):
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, PESSIMISTIC_COMMENT)
-    target = find_target(resolver, target_heads, preps, dobj, rule.code[:2])
+    target = (find_recipient(resolver, target_heads, preps, dobj, rule.code[:2])
+              or participle_target(resolver, verb, dobj, rule.code[:2])  # "a raid in Benin capturing X": X
+              or find_place(resolver, target_heads, preps, dobj, rule.code[:2]))
     if target is not None and not _own_recipient(target, actors, rule.code[:2]):
         target = None  # not the acting state's own recipient: look further
     # Two or more subjects and a name only inside what their act is about, or where it happened

@@ -410,14 +410,31 @@ def nominal_target(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
     phrases = list(noun.children) + [c for acl in noun.children if acl.dep_ == "acl" for c in acl.children]
     phrases += [c for prep in noun.children if prep.dep_ in ("prep", "agent") and prep.lower_ in AGENT_PREPS
                 for pobj in prep.children if pobj.dep_ == "pobj" for c in pobj.children]
-    for preps in (TARGET_PREPS, OF_PREPS, PLACE_PREPS):
-        for prep in phrases:
-            if prep.dep_ == "prep" and prep.lower_ in preps:
-                # "strikes on Houthi positions" names a group; "of Gaza", "in Kharkiv" only a country's place.
-                found = _country_in(prep, resolver, any_actor=preps is TARGET_PREPS)
-                if found is not None and found.code != actor.code:
-                    return found
-    # "Israeli airstrikes hit buildings in Khan Younis": the noun's own clause names the target.
+    for preps in (TARGET_PREPS, OF_PREPS):
+        found = _phrase_target(phrases, preps, resolver, actor)
+        if found is not None:
+            return found
+    # "a raid in Benin targeted a Boko Haram leader": whom the noun's clause names as hit comes
+    # before where it happened; a place (a country named only as where) comes after.
+    found = _named_as_hit(noun, resolver, actor)
+    if found is not None and found.code != found.country:
+        return found
+    return (_phrase_target(phrases, PLACE_PREPS, resolver, actor) or found
+            or _clause_place(noun, resolver, actor))
+
+
+def _phrase_target(phrases, preps, resolver: ArticleActors, actor: Actor) -> Actor | None:
+    for prep in phrases:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            # "strikes on Houthi positions" names a group; "of Gaza", "in Kharkiv" only a country's place.
+            found = _country_in(prep, resolver, any_actor=preps is TARGET_PREPS)
+            if found is not None and found.code != actor.code:
+                return found
+    return None
+
+
+def _named_as_hit(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
+    """"Israeli airstrikes hit buildings in Khan Younis": the noun's own clause names the target."""
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in IMPACT_VERBS:
         for child in noun.head.children:
             if child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in TARGET_PREPS | PLACE_PREPS):
@@ -427,7 +444,11 @@ def nominal_target(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
                                   for p in [_country_in(prep, resolver)] if p is not None), None)
                 if found is not None and found.code != actor.code:
                     return found
-    # "... are killed in a strike on a market in Kharkiv, Ukraine": the clause's place.
+    return None
+
+
+def _clause_place(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
+    """"... are killed in a strike on a market in Kharkiv, Ukraine": the clause's place."""
     head = noun.head
     while head.dep_ == "prep":
         head = head.head
@@ -443,7 +464,8 @@ def _country_in(prep, resolver: ArticleActors, any_actor: bool = False) -> Actor
     """The first country (or capital) named anywhere inside the phrase (or any actor), outside
     appositions ("buildings in Hamad City, a Qatari-funded development": Qatar funded, not hit)."""
     for token in prep.subtree:
-        if token.pos_ not in ("PROPN", "ADJ") or _in_apposition(token, prep):
+        named = token.pos_ in ("PROPN", "ADJ") or (token.text.isupper() and len(token.text) > 1)  # "ISIS" tagged NOUN
+        if not named or _in_apposition(token, prep):
             continue
         actor = resolver.resolve(token, remember=False, as_target=True)
         if actor is not None and (any_actor or actor.code == actor.country):

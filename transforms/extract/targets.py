@@ -53,6 +53,12 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
     3. the verb's prepositional objects: "talks with Iran", "sanctions on Belarus";
     4. for visits and uses of force, the place: "visited Mariupol", "struck targets in Khan Younis".
     """
+    return (find_recipient(resolver, target_heads, preps, dobj, root)
+            or find_place(resolver, target_heads, preps, dobj, root))
+
+
+def find_recipient(resolver: ArticleActors, target_heads, preps, dobj, root: str = "") -> Actor | None:
+    """Steps 1-3 of `find_target`: a recipient the clause names as one, not where the act happened."""
     heads = [h for h in target_heads if h is not None]
     for actor in _recipients(resolver, heads):
         return actor
@@ -83,6 +89,16 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
             found = _recipient_inside(resolver, pobj, depth=1)
             if found is not None:
                 return found
+    return None
+
+
+def find_place(resolver: ArticleActors, target_heads, preps, dobj, root: str = "") -> Actor | None:
+    """Step 4 of `find_target`: for visits and uses of force, the place; else a country deep
+    inside the object."""
+    heads = [h for h in target_heads if h is not None]
+    candidate_preps = list(preps)
+    if dobj is not None:
+        candidate_preps += [c for c in dobj.children if c.dep_ == "prep"]
     if root in PLACE_ROOTS:
         for head in heads:
             place = resolver.place(head)
@@ -380,6 +396,28 @@ def clause_target(resolver: ArticleActors, verb, root: str) -> Actor | None:
     dobj = direct_object(children)
     heads = [h for h in (dative_object(children), dobj) if h is not None]
     return find_target(resolver, heads, prepositions(children), dobj, root)
+
+
+# Uses of force whose recipient may be named by a participle after them rather than where they
+# happened: "conducts a raid in Benin, capturing a Boko Haram official".
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
+
+
+def participle_target(resolver: ArticleActors, verb, dobj, root: str) -> Actor | None:
+    """The armed group, body or state an -ing clause on a use of force (or on its object) names
+    as what it acted on: "Ghana conducts a raid in Benin capturing a Boko Haram official" → Boko
+    Haram, not Benin, where it happened. Asked only when the clause names no recipient itself."""
+    if root not in FORCE_ROOTS:
+        return None
+    owners = [verb] + ([dobj] if dobj is not None else [])
+    for node in (c for owner in owners for c in owner.children):
+        if node.dep_ in PARTICIPLE_DEPS and node.tag_ == "VBG":
+            found = find_recipient(resolver, [direct_object(list(node.children))], prepositions(node.children),
+                                   direct_object(list(node.children)), root)
+            if found is not None:
+                return found
+    return None
 
 
 def where_clause_target(resolver: ArticleActors, verb, root: str) -> Actor | None:
