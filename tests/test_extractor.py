@@ -2613,3 +2613,20 @@ def test_whom_a_use_of_force_hit_comes_before_where_it_happened(nlp, title, expe
     aimed at the group (nominal._named_as_hit, targets.participle_target); only when no one is
     named is the place the recipient. An acronym the tagger reads as a noun ("ISIS") still names."""
     assert expected in triples(extract(nlp, "", title=title))
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Ghana Jails Ashanti Activist 7 Years in Absentia", ("GHA", "17", "GHA")),
+    ("In First, Ghana Strips Citizenship From 2 Men Over Draft Dodging", ("GHA", "17", "GHA")),
+    ("After Ghana Arrested Her Husband, A Wife Discovered His Secret Blog", ("GHA", "17", "GHA")),
+    ("Ghana arrested a Togolese activist", ("GHA", "17", "TGO"))])
+def test_the_people_a_state_jails_or_strips_of_citizenship_are_its_own(nlp, title, expected):
+    """A person's role noun a title-case headline made an ORG ("Activist"), kin ("her husband")
+    and people named after "from" ("strips citizenship from two men") are the state's own people
+    (targets.own_people_target); a named nationality still decides."""
+    assert expected in triples(extract(nlp, "", title=title))
+
+
+def test_a_body_a_state_outlaws_is_not_its_own_people(nlp):
+    rows = extract(nlp, "", title="Ghana Outlaws Togo-Based Mensah Corporation as 'Undesirable'")
+    assert ("GHA", "17", "GHA") not in triples(rows)

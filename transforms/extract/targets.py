@@ -9,7 +9,14 @@ China's help") and a meeting's venue ("a summit in Quito").
 from __future__ import annotations
 
 from transforms.extract.actors import OUTLET_ROLES, Actor, ArticleActors, resolve_all
-from transforms.extract.clauses import BODY_ENTITIES, PARTICLE_ADVERBS, dative_object, direct_object, prepositions
+from transforms.extract.clauses import (
+    BODY_ENTITIES,
+    KIN_NOUNS,
+    PARTICLE_ADVERBS,
+    dative_object,
+    direct_object,
+    prepositions,
+)
 
 TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
 # Prepositions that carry the recipient for one root only, after a verb's particle: criticism
@@ -320,8 +327,15 @@ def own_institution_target(resolver: ArticleActors, target_heads, preps, actors)
 # charges (081), pardons and releases (0841), investigations (090).
 ACTS_ON_PEOPLE = ("172", "173", "175", "115", "116", "081", "0841", "090")
 # The prepositions that name whom such an act is about: "dropped charges against 24 aid workers",
-# "opened an investigation into five doctors", "loosened restrictions on a blogger".
-PEOPLE_PREPS = frozenset({"against", "into", "on"})
+# "opened an investigation into five doctors", "loosened restrictions on a blogger", "strips
+# citizenship from two men".
+PEOPLE_PREPS = frozenset({"against", "into", "on", "from"})
+
+
+# Role nouns that name a body, not a person: "the RAND Corporation" is no one a state jails.
+BODY_HEADS = frozenset({"corporation", "company", "firm", "party", "ministry", "agency", "group", "organisation",
+                        "organization", "bank", "court", "council", "committee", "union", "foundation", "institute",
+                        "university", "network", "channel", "newspaper", "broadcaster", "movement", "fund"})
 
 
 def own_people_target(resolver: ArticleActors, target_heads, preps, actors, code: str) -> Actor | None:
@@ -342,10 +356,12 @@ def own_people_target(resolver: ArticleActors, target_heads, preps, actors, code
     for head in objects:
         if head.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
             continue
-        if head.ent_type_ in BODY_ENTITIES:
-            continue  # "outlaws the RAND Corporation": a body, whose country is its own
         role = resolver.role_type_of(head)
-        if role is not None or (head.ent_type_ == "PERSON" and head.pos_ == "PROPN"):
+        person_role = role is not None and head.lemma_.lower() not in BODY_HEADS
+        if head.ent_type_ in BODY_ENTITIES and not person_role:
+            continue  # "outlaws the RAND Corporation": a body, whose country is its own
+        # (a person's role noun is a person even where a title-case headline made it an ORG: "Jails Activist")
+        if role is not None or head.lemma_.lower() in KIN_NOUNS or (head.ent_type_ == "PERSON" and head.pos_ == "PROPN"):
             return Actor(country, head.text, country, role, OWN_INSTITUTION)
     return None
 
