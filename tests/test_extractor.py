@@ -2630,3 +2630,15 @@ def test_the_people_a_state_jails_or_strips_of_citizenship_are_its_own(nlp, titl
 def test_a_body_a_state_outlaws_is_not_its_own_people(nlp):
     rows = extract(nlp, "", title="Ghana Outlaws Togo-Based Mensah Corporation as 'Undesirable'")
     assert ("GHA", "17", "GHA") not in triples(rows)
+
+
+@pytest.mark.parametrize(("published", "expected"), [(dt.date(2026, 12, 20), set()),
+                                                      (dt.date(2026, 11, 8), {("TGO", "19", "GHA")})])
+def test_an_attack_named_by_its_day_weeks_later_is_background(nlp, published, expected):
+    """"Togo's Nov. 7 attack" in a story of late December refers to the attack everyone knows
+    (background.named_by_a_past_day); the day after, it is news."""
+    text = "Togo's Nov. 7 attack on Aflao killed three Ghanaian soldiers."
+    art = Article(article_id="a" * 32, url=None, title="", text=text, published=None, date=published,
+                  date_basis="run", feed_url="feed.xml", source="news.example.org")
+    rows = extract_events(art, None, nlp(text), "test")
+    assert {r for r in triples(rows) if r[1] == "19"} == expected

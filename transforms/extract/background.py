@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from transforms.extract.doc_cache import span_text
-from transforms.extract.event_dates import history_spans
+from transforms.extract.event_dates import DAY_MONTH, MONTH_DAY, _month_and_day, _month_day_date, history_spans
 from transforms.extract.tense import PERFECT_AUXILIARIES
 
 # A year inside these names a point of comparison, not the act's time.
@@ -36,6 +36,37 @@ def told_as_history(verb, published: dt.datetime | None, fallback: dt.date) -> b
         between = {t.lower_ for t in sent.doc[min(own_clause.i, year.start) : year.start]}
         if not between & BASELINE_WORDS:  # "... since Atassi in 1967": a baseline the parser put on the verb
             return True
+    return False
+
+
+# An event noun named by its day this long after it is the event everyone knows ("Hamas's 7
+# October attacks" in a story of November), not the day's news.
+DATED_BACKGROUND_DAYS = 14
+# The children of an event noun that hold the day it names: "the Oct. 7 attack", "Hamas's 7
+# October attacks", "a Hamas attack on Oct. 7".
+_DAY_DEPS = frozenset({"compound", "nmod", "nummod", "npadvmod", "amod", "poss"})
+
+
+def named_by_a_past_day(noun, published: dt.datetime | None, fallback: dt.date) -> bool:
+    """Whether an event noun's own phrase names the day it happened, DATED_BACKGROUND_DAYS or more
+    before publication: "following Hamas's 7 October attacks" a month on refers to them. Only
+    nouns: a verb with a date ("Hamas attacked on 7 October") is the sentence's own telling, which
+    `told_as_history` judges."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    parts = [t for c in noun.children if c.dep_ in _DAY_DEPS and c.i < noun.i for t in c.subtree]
+    parts += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "on" for t in c.subtree]
+    if not parts:
+        return False
+    start, end = min(t.i for t in parts), max(t.i for t in parts)
+    text = noun.doc[start : end + 1].text
+    local = published.date() if published is not None else fallback
+    for pattern in (MONTH_DAY, DAY_MONTH):
+        for match in pattern.finditer(text):
+            month, day = _month_and_day(match)
+            day_of = _month_day_date(local, month, day, int(match["year"]) if match["year"] else None, future=False)
+            if day_of is not None and (local - day_of).days >= DATED_BACKGROUND_DAYS:
+                return True
     return False
 
 
