@@ -239,7 +239,7 @@ def _leader_surnames() -> dict[str, tuple[tuple[ActorEntry, datetime.date | None
             words = normalize_name(name).split()
             if len(words) < 2:
                 continue
-            found = {words[-1]} if len(words[-1]) >= MIN_SURNAME and words[-1].isalpha() else set()
+            found = {words[-1]} if len(words[-1]) >= MIN_SURNAME and _surname_word(words[-1]) else set()
             first = words[0]
             if (entry.country in family_first and len(first) >= MIN_FAMILY_NAME and first.isalpha()
                     and first not in not_names):
@@ -247,6 +247,12 @@ def _leader_surnames() -> dict[str, tuple[tuple[ActorEntry, datetime.date | None
             for surname in found:
                 index.setdefault(surname, []).append((entry, start, end))
     return {k: tuple(v) for k, v in index.items()}
+
+
+def _surname_word(word: str) -> bool:
+    """A word that can be a surname: letters, or a double-barrelled name ("akufo-addo",
+    "amir-abdollahian", "sassou-nguesso")."""
+    return all(part.isalpha() for part in word.split("-"))
 
 
 def leader_by_surname(word: str, on_date: datetime.date | None) -> ActorEntry | None:

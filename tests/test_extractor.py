@@ -2642,3 +2642,19 @@ def test_an_attack_named_by_its_day_weeks_later_is_background(nlp, published, ex
                   date_basis="run", feed_url="feed.xml", source="news.example.org")
     rows = extract_events(art, None, nlp(text), "test")
     assert {r for r in triples(rows) if r[1] == "19"} == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Ghana puts Togolese singer on wanted list", ("GHA", "11", "TGO")),
+    ("Ghana puts Togolese firms on its sanctions list", ("GHA", "16", "TGO")),
+    ("Sassou-Nguesso decorates Togolese singer", ("COG", "05", "TGO"))])
+def test_lists_and_decorations(nlp, title, expected):
+    """A wanted list is an accusation (1121, as an arrest warrant), a sanctions list a sanction:
+    the two words of a prepositional object decide the sense as an object's do ("wanted list",
+    clauses.object_heads). A decoration is praise. A leader's double-barrelled surname alone
+    ("Sassou-Nguesso", cut in three by the tokenizer) names the leader in office."""
+    assert expected in triples(extract(nlp, "", title=title))
+
+
+def test_a_list_that_is_no_wanted_list_is_no_accusation(nlp):
+    assert not any(r[1] == "11" for r in triples(extract(nlp, "", title="Ghana puts Togolese singer on its guest list")))

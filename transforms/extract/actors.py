@@ -580,6 +580,9 @@ class ArticleActors:
                 and not self._names_a_former_office(tokens)):  # "former UN envoy Nikki Haley": not the UN's
             best = self._titling_body(tokens, best_rank[2], text_of) or best
         if best is None:
+            hyphenated = _hyphenated_surname(tokens)  # "Akufo-Addo", cut in three by the tokenizer
+            if hyphenated is not None and self.leader(hyphenated) is not None:
+                return self.leader(hyphenated)
             for token in tokens:
                 if not token.text[:1].isupper() or token.lower_ in self._names:
                     continue
@@ -593,6 +596,16 @@ class ArticleActors:
                 if code is not None:
                     return Actor(code, token.text, code, None, "gazetteer")
         return best
+
+
+def _hyphenated_surname(tokens: Sequence) -> str | None:
+    """The last "Name-Name" written without spaces in the phrase ("President Akufo-Addo"), or None."""
+    for k in range(len(tokens) - 3, -1, -1):
+        first, hyphen, second = tokens[k : k + 3]
+        if (hyphen.text == "-" and not first.whitespace_ and not hyphen.whitespace_
+                and first.text[:1].isupper() and second.text[:1].isupper()):
+            return first.text + "-" + second.text
+    return None
 
 
 # Titles of a body's office before a name: "CIA director Bill Burns", "Wagner boss Yevgeny Prigozhin".

@@ -60,6 +60,10 @@ def object_heads(dobj, preps, verb) -> set[str]:
             objects = [o for inner in prep.children if inner.dep_ == "prep" for o in inner.children if o.dep_ == "pobj"]
         heads.update(lemma_form(c) for c in objects)
         heads.update(c.lower_ for c in objects)
+        for pobj in objects:  # "put him on the wanted list": the phrase's own two words, as for an object
+            left = pobj.doc[pobj.i - 1] if pobj.i > 0 else None
+            if left is not None and left.head.i == pobj.i and left.is_alpha:
+                heads.add(f"{left.lower_} {pobj.lower_}")
     for child in verb.children:
         if child.dep_ in ("xcomp", "acomp", "oprd") or (child.dep_ == "ccomp" and child.pos_ == "ADJ"):
             heads.add(child.lemma_.lower())  # "pleaded guilty", "found him guilty": the complement decides the sense too
