@@ -2658,3 +2658,19 @@ def test_lists_and_decorations(nlp, title, expected):
 
 def test_a_list_that_is_no_wanted_list_is_no_accusation(nlp):
     assert not any(r[1] == "11" for r in triples(extract(nlp, "", title="Ghana puts Togolese singer on its guest list")))
+
+
+@pytest.mark.parametrize(("title", "unwanted", "kept"), [
+    ("The Central American nation broke off relations with Togo", "USA", None),
+    ("Latin American leaders condemned Togo", "USA", None),
+    ("Northern Irish police arrested two Togolese men", "IRL", None),
+    ("Ghana shelled the eastern Togolese city of Kara", None, ("GHA", "19", "TGO")),
+    ("South African police arrested two Togolese men", None, ("ZAF", "17", "TGO"))])
+def test_a_region_demonym_names_no_country(nlp, title, unwanted, kept):
+    """"Central American", "Northern Irish" name a region, not the United States or Ireland
+    (actors._part_of_a_region); "eastern Togolese" is still Togo's, "South African" South Africa's."""
+    rows = triples(extract(nlp, "", title=title))
+    if unwanted:
+        assert not any(actor == unwanted for actor, _, _ in rows)
+    if kept:
+        assert kept in rows

@@ -553,7 +553,7 @@ class ArticleActors:
                 entry = learned or self._names.get(key) or self._plural_demonym(text)
                 if entry is None and size == 1 and text.isupper():  # "a WHO official", never "who"
                     entry = ontology.word_acronyms().get(text)
-                if entry is None or _names_a_topic(tokens, start + size, entry):
+                if entry is None or _names_a_topic(tokens, start + size, entry) or _part_of_a_region(tokens, start, entry):
                     continue
                 # The longest name wins ("South Africa" over "Africa"), then the most specific kind.
                 rank = (-size, KIND_PRIORITY.get(entry.kind, 9), start)
@@ -631,6 +631,24 @@ def _names_a_topic(tokens: Sequence, end: int, entry: ontology.ActorEntry) -> bo
         return False
     following = tokens[end].lower_
     return following in TOPIC_WORDS or (entry.kind == "country" and following in SUBJECT_EXPERT_WORDS)
+
+
+# Demonyms a region shares with a country or a continent, and the words that make them the
+# region's: "Central American", "Latin American", "Northern Irish", "West African" name no
+# country. ("eastern Ukrainian", "South African", "North Korean" are left alone: the first is
+# the country's, the others match as the longer names the tables know.)
+SHARED_DEMONYMS = frozenset({"american", "americans", "irish", "african", "africans", "asian", "asians",
+                             "european", "europeans"})
+REGION_PREFIXES = frozenset({"central", "latin", "north", "south", "east", "west", "northern", "southern",
+                             "eastern", "western", "southeast", "southeastern", "northeast", "northeastern",
+                             "northwest", "northwestern", "southwest", "southwestern", "middle", "sub-saharan"})
+
+
+def _part_of_a_region(tokens: Sequence, start: int, entry: ontology.ActorEntry) -> bool:
+    if start == 0 or entry.kind != "demonym" or tokens[start].lower_ not in SHARED_DEMONYMS:
+        return False
+    before = tokens[start - 1]
+    return before.lower_ in REGION_PREFIXES and before.i == tokens[start].i - 1
 
 
 def _placed_role(head, tokens: Sequence) -> Actor | None:
