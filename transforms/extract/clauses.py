@@ -491,7 +491,7 @@ ADDRESSEE_VERBS = frozenset({"urge", "ask", "press", "encourage", "advise", "ord
                              "pressure", "persuade", "invite", "request", "instruct", "implore"})
 
 
-def is_headline_passive(verb, headline: bool = True) -> bool:
+def is_headline_passive(verb, headline: bool = True, not_objects: range = range(0)) -> bool:
     """'Russian woman arrested on Red Square': a headline's bare participle is passive; so is the
     bare past form of a verb that needs an object when it has none ("Ghana, Togo blamed as climate
     talks break down", which the model tags as a past tense). In a body's sentence ("Thousands of
@@ -509,8 +509,10 @@ def is_headline_passive(verb, headline: bool = True) -> bool:
         return False
     if verb.lemma_.lower() in ADDRESSEE_VERBS and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return any(c.dep_ == "xcomp" for c in verb.children)  # "Israel urged to release prisoner"
+    # (`not_objects`: the token indices of a headline's attribution, "... arrested for inciting
+    # terrorism - Israeli army", which the parser may hang on the verb as its object)
     return (verb.lemma_.lower() in ontology.object_verbs()
-            and not any(c.dep_ in _OBJECT_STAND_INS for c in verb.children))
+            and not any(c.dep_ in _OBJECT_STAND_INS and c.i not in not_objects for c in verb.children))
 
 
 FUTURE_AUX = frozenset({"will", "would", "wo", "'ll", "shall"})

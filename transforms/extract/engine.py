@@ -881,7 +881,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     refusal = is_refusal(verb)
     # A headline's passive names no doer ("Ghanaian detained in Lome"), unless a participle
     # coordinated with it does ("Ghanaian detained and interrogated by Togolese forces").
-    headline_passive = is_headline_passive(verb, headline)
+    attribution = attributed_name(verb.sent) if headline else None
+    # (the attribution ends the headline: its name and any role noun after it, "- Israeli army")
+    headline_passive = is_headline_passive(verb, headline, range(attribution.start, verb.sent.end) if attribution else range(0))
     if (is_negated(verb) and not refusal) or is_hypothetical(verb) or is_purpose(verb) or (
             headline_passive and coordinated_agent_verb(verb) is None):
         return
