@@ -218,6 +218,8 @@ LEADER_ROLES = frozenset({
     "supreme leader", "crown prince", "foreign minister", "secretary-general", "pope", "opposition leader",
 })
 MIN_SURNAME = 4
+ARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "ben-", "abu-",
+                    "ould-", "bint-", "abd-", "abdul-", "abdel-")
 MIN_FAMILY_NAME = 2  # "Xi", "Li": a first-word family name is short, and the press uses it alone
 
 
@@ -239,7 +241,11 @@ def _leader_surnames() -> dict[str, tuple[tuple[ActorEntry, datetime.date | None
             words = normalize_name(name).split()
             if len(words) < 2:
                 continue
-            found = {words[-1]} if len(words[-1]) >= MIN_SURNAME and _surname_word(words[-1]) else set()
+            last = words[-1]
+            # a double-barrelled surname ("akufo-addo"), not a given name written family-first
+            # ("Han Duck-soo") nor an Arabic family name many share ("al-hussein")
+            double = "-" in last and entry.country not in family_first and not last.startswith(ARTICLE_PREFIXES)
+            found = {last} if len(last) >= MIN_SURNAME and (last.isalpha() or (double and _surname_word(last))) else set()
             first = words[0]
             if (entry.country in family_first and len(first) >= MIN_FAMILY_NAME and first.isalpha()
                     and first not in not_names):

@@ -510,9 +510,11 @@ def is_headline_passive(verb, headline: bool = True, not_objects: range = range(
     if verb.lemma_.lower() in ADDRESSEE_VERBS and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return any(c.dep_ == "xcomp" for c in verb.children)  # "Israel urged to release prisoner"
     # (`not_objects`: the token indices of a headline's attribution, "... arrested for inciting
-    # terrorism - Israeli army", which the parser may hang on the verb as its object)
+    # terrorism - Israeli army", which the parser may hang on the verb as its object; an object
+    # that starts before it is a real one: "condemned Togo - Benin president" hangs "Togo" on
+    # "president")
     return (verb.lemma_.lower() in ontology.object_verbs()
-            and not any(c.dep_ in _OBJECT_STAND_INS and c.i not in not_objects for c in verb.children))
+            and not any(c.dep_ in _OBJECT_STAND_INS and c.left_edge.i not in not_objects for c in verb.children))
 
 
 FUTURE_AUX = frozenset({"will", "would", "wo", "'ll", "shall"})
@@ -544,6 +546,8 @@ def direct_object(children):
         found = next((c for c in children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
     if found is None:
         found = next((o for c in children if c.dep_ == "prt" for o in c.children if o.dep_ == "pobj"), None)
+    if found is None:  # "Togo launches counter-offensive against Ghana": a noun is no adjectival complement
+        found = next((c for c in children if c.dep_ == "acomp" and c.pos_ == "NOUN"), None)
     return found
 
 

@@ -96,7 +96,8 @@ def lemma_hyphenated_words(doc):
         if "-" in token.text and token.lower_ in table:
             token.lemma_ = table[token.lower_][1]
             token.pos_ = "NOUN"
-            token.tag_ = "NN" if token.lower_ == token.lemma_ else "NNS"
+            word, lemma = table[token.lower_]
+            token.tag_ = "NN" if word == lemma else "NNS"
     return doc
 
 

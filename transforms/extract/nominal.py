@@ -416,10 +416,11 @@ def nominal_target(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
             return found
     # "a raid in Benin targeted a Boko Haram leader": whom the noun's clause names as hit comes
     # before where it happened; a place (a country named only as where) comes after.
-    found = _named_as_hit(noun, resolver, actor)
+    # (only the object's own words: "killed a man wanted by Interpol" hit no Interpol)
+    found = _named_as_hit(noun, resolver, actor, own_words_only=True)
     if found is not None and found.code != found.country:
         return found
-    return (_phrase_target(phrases, PLACE_PREPS, resolver, actor) or found
+    return (_phrase_target(phrases, PLACE_PREPS, resolver, actor) or _named_as_hit(noun, resolver, actor)
             or _clause_place(noun, resolver, actor))
 
 
@@ -433,12 +434,13 @@ def _phrase_target(phrases, preps, resolver: ArticleActors, actor: Actor) -> Act
     return None
 
 
-def _named_as_hit(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
+def _named_as_hit(noun, resolver: ArticleActors, actor: Actor, own_words_only: bool = False) -> Actor | None:
     """"Israeli airstrikes hit buildings in Khan Younis": the noun's own clause names the target."""
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in IMPACT_VERBS:
         for child in noun.head.children:
             if child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in TARGET_PREPS | PLACE_PREPS):
-                found = _country_in(child, resolver, any_actor=child.dep_ == "dobj" or child.lower_ in TARGET_PREPS)
+                found = _country_in(child, resolver, any_actor=child.dep_ == "dobj" or child.lower_ in TARGET_PREPS,
+                                    outside=CLAUSE_DEPS if own_words_only else APPOSITION)
                 if found is None and child.dep_ == "dobj":
                     found = next((p for prep in child.children if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
                                   for p in [_country_in(prep, resolver)] if p is not None), None)
@@ -460,12 +462,17 @@ def _clause_place(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
     return None
 
 
-def _country_in(prep, resolver: ArticleActors, any_actor: bool = False) -> Actor | None:
+APPOSITION = frozenset({"appos"})
+CLAUSE_DEPS = APPOSITION | {"acl", "relcl"}
+
+
+def _country_in(prep, resolver: ArticleActors, any_actor: bool = False, outside: frozenset = APPOSITION) -> Actor | None:
     """The first country (or capital) named anywhere inside the phrase (or any actor), outside
-    appositions ("buildings in Hamad City, a Qatari-funded development": Qatar funded, not hit)."""
+    appositions ("buildings in Hamad City, a Qatari-funded development": Qatar funded, not hit)
+    or the other phrases `outside` names."""
     for token in prep.subtree:
         named = token.pos_ in ("PROPN", "ADJ") or (token.text.isupper() and len(token.text) > 1)  # "ISIS" tagged NOUN
-        if not named or _in_apposition(token, prep):
+        if not named or _in_apposition(token, prep, outside):
             continue
         actor = resolver.resolve(token, remember=False, as_target=True)
         if actor is not None and (any_actor or actor.code == actor.country):
@@ -482,9 +489,9 @@ def _country_in(prep, resolver: ArticleActors, any_actor: bool = False) -> Actor
     return None
 
 
-def _in_apposition(token, top) -> bool:
+def _in_apposition(token, top, deps: frozenset = APPOSITION) -> bool:
     while token.i != top.i and token.head.i != token.i:
-        if token.dep_ == "appos":
+        if token.dep_ in deps:
             return True
         token = token.head
     return False

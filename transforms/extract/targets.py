@@ -335,7 +335,10 @@ PEOPLE_PREPS = frozenset({"against", "into", "on", "from"})
 # Role nouns that name a body, not a person: "the RAND Corporation" is no one a state jails.
 BODY_HEADS = frozenset({"corporation", "company", "firm", "party", "ministry", "agency", "group", "organisation",
                         "organization", "bank", "court", "council", "committee", "union", "foundation", "institute",
-                        "university", "network", "channel", "newspaper", "broadcaster", "movement", "fund"})
+                        "university", "network", "channel", "newspaper", "broadcaster", "movement", "fund",
+                        "commission", "authority", "office", "board", "assembly", "parliament", "senate", "tribunal",
+                        "association", "federation", "service", "department", "bureau", "league", "alliance",
+                        "coalition", "front", "chamber"})
 
 
 def own_people_target(resolver: ArticleActors, target_heads, preps, actors, code: str) -> Actor | None:
@@ -418,6 +421,12 @@ def clause_target(resolver: ArticleActors, verb, root: str) -> Actor | None:
 # happened: "conducts a raid in Benin, capturing a Boko Haram official".
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
+# Participles that act on a victim: only their object is whom the use of force hit ("capturing a
+# Boko Haram commander"); "prompting protests from Togo", "citing threats from Boko Haram" name
+# someone else.
+VICTIM_PARTICIPLES = frozenset({"capture", "kill", "target", "seize", "abduct", "kidnap", "wound", "injure",
+                                "hit", "destroy", "detain", "arrest", "strike", "eliminate", "neutralize",
+                                "neutralise", "attack", "shell", "bomb"})
 
 
 def participle_target(resolver: ArticleActors, verb, dobj, root: str) -> Actor | None:
@@ -428,9 +437,9 @@ def participle_target(resolver: ArticleActors, verb, dobj, root: str) -> Actor |
         return None
     owners = [verb] + ([dobj] if dobj is not None else [])
     for node in (c for owner in owners for c in owner.children):
-        if node.dep_ in PARTICIPLE_DEPS and node.tag_ == "VBG":
-            found = find_recipient(resolver, [direct_object(list(node.children))], prepositions(node.children),
-                                   direct_object(list(node.children)), root)
+        if node.dep_ in PARTICIPLE_DEPS and node.tag_ == "VBG" and node.lemma_.lower() in VICTIM_PARTICIPLES:
+            victim = direct_object(list(node.children))
+            found = find_recipient(resolver, [victim], [], victim, root) if victim is not None else None
             if found is not None:
                 return found
     return None
