@@ -2647,7 +2647,8 @@ def test_an_attack_named_by_its_day_weeks_later_is_background(nlp, published, ex
 @pytest.mark.parametrize(("title", "expected"), [
     ("Ghana puts Togolese singer on wanted list", ("GHA", "11", "TGO")),
     ("Ghana puts Togolese firms on its sanctions list", ("GHA", "16", "TGO")),
-    ("Sassou-Nguesso decorates Togolese singer", ("COG", "05", "TGO"))])
+    ("Ghana decorates Togolese envoy with the Order of the Volta", ("GHA", "05", "TGO")),
+    ("Sassou-Nguesso criticises Togo", ("COG", "11", "TGO"))])
 def test_lists_and_decorations(nlp, title, expected):
     """A wanted list is an accusation (1121, as an arrest warrant), a sanctions list a sanction:
     the two words of a prepositional object decide the sense as an object's do ("wanted list",

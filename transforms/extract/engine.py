@@ -877,13 +877,24 @@ def _has_rules(lemma: str) -> bool:
     return lemma.lower() in ontology.verb_rules()
 
 
+def _attribution_tokens(sent) -> range:
+    """The token indices of a headline's closing attribution, from its dash to the end."""
+    name = attributed_name(sent)
+    if name is None:
+        return range(0)
+    start = name.start
+    while start > sent.start and sent.doc[start - 1].is_punct:
+        start -= 1
+    return range(start, sent.end)
+
+
 def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[Candidate]:
     refusal = is_refusal(verb)
     # A headline's passive names no doer ("Ghanaian detained in Lome"), unless a participle
     # coordinated with it does ("Ghanaian detained and interrogated by Togolese forces").
-    attribution = attributed_name(verb.sent) if headline else None
-    # (the attribution ends the headline: its name and any role noun after it, "- Israeli army")
-    headline_passive = is_headline_passive(verb, headline, range(attribution.start, verb.sent.end) if attribution else range(0))
+    # (the attribution ends the headline: its dash, its name and any role noun, "- Israeli army")
+    attribution = _attribution_tokens(verb.sent) if headline else range(0)
+    headline_passive = is_headline_passive(verb, headline, attribution)
     if (is_negated(verb) and not refusal) or is_hypothetical(verb) or is_purpose(verb) or (
             headline_passive and coordinated_agent_verb(verb) is None):
         return
