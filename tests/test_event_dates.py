@@ -690,3 +690,14 @@ def test_what_is_expected_on_a_weekday_is_ahead():
     assert resolve("Ghana heatwave: hottest day expected on Saturday", "2023-03-08T12:00+00:00")[0] == day("2023-03-11")
     published = at("2023-03-08T12:00+00:00")
     assert resolve_event_date("The rain arrived as expected on Saturday.", published, day("2023-03-08"), "past")[0] == day("2023-03-04")
+
+
+def test_a_day_an_event_is_named_by_is_its_last_occurrence_before_publication():
+    """past_days_named: "Togo's May 2 attack" read in November is last May's, "the Dec. 30 raid"
+    read on 2 January last year's, and a given year wins."""
+    from transforms.extract.event_dates import past_days_named
+
+    assert past_days_named("Togo's May 2 attack", dt.date(2026, 11, 20)) == [dt.date(2026, 5, 2)]
+    assert past_days_named("the Dec. 30 raid", dt.date(2027, 1, 2)) == [dt.date(2026, 12, 30)]
+    assert past_days_named("the 7 October 2023 attack", dt.date(2026, 11, 20)) == [dt.date(2023, 10, 7)]
+    assert past_days_named("the latest attack", dt.date(2026, 11, 20)) == []

@@ -581,8 +581,9 @@ class ArticleActors:
             best = self._titling_body(tokens, best_rank[2], text_of) or best
         if best is None:
             hyphenated = _hyphenated_surname(tokens)  # "Akufo-Addo", cut in three by the tokenizer
-            if hyphenated is not None and self.leader(hyphenated) is not None:
-                return self.leader(hyphenated)
+            leader = self.leader(hyphenated) if hyphenated is not None else None
+            if leader is not None:
+                return leader
             for token in tokens:
                 if not token.text[:1].isupper() or token.lower_ in self._names:
                     continue

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from transforms.extract.doc_cache import span_text
-from transforms.extract.event_dates import DAY_MONTH, MONTH_DAY, _month_and_day, _month_day_date, history_spans
+from transforms.extract.event_dates import history_spans, past_days_named
 from transforms.extract.tense import PERFECT_AUXILIARIES
 
 # A year inside these names a point of comparison, not the act's time.
@@ -59,24 +59,9 @@ def named_by_a_past_day(noun, published: dt.datetime | None, fallback: dt.date) 
     if not parts:
         return False
     start, end = min(t.i for t in parts), max(t.i for t in parts)
-    text = noun.doc[start : end + 1].text
     local = published.date() if published is not None else fallback
-    for pattern in (MONTH_DAY, DAY_MONTH):
-        for match in pattern.finditer(text):
-            month, day = _month_and_day(match)
-            day_of = _last_day_of(local, month, day, int(match["year"]) if match["year"] else None)
-            if day_of is not None and (local - day_of).days >= DATED_BACKGROUND_DAYS:
-                return True
-    return False
-
-
-def _last_day_of(local: dt.date, month: int, day: int, year: int | None) -> dt.date | None:
-    """The day named, in its year, else its last occurrence on or before `local`: a day an event
-    noun is named by has happened ("Togo's May 2 attack", read in November, is last May's)."""
-    if year is not None:
-        return _month_day_date(local, month, day, year, future=False)
-    days = [d for d in (_month_day_date(local, month, day, local.year + k, future=False) for k in (0, -1)) if d]
-    return next((d for d in days if d <= local), None)
+    return any((local - day).days >= DATED_BACKGROUND_DAYS
+               for day in past_days_named(noun.doc[start : end + 1].text, local))
 
 
 def clause_verb(token, stop: frozenset = frozenset()):

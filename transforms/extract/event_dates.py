@@ -214,6 +214,24 @@ def _month_day_date(local: dt.date, month: int, day: int, year: int | None, futu
     return min(candidates, key=lambda d: (abs((d - local).days), d > local))
 
 
+def past_days_named(text: str, local: dt.date) -> list[dt.date]:
+    """Each day a phrase names by month and day ("Oct. 7", "7 October 2023"), in its year when it
+    gives one, else its last occurrence on or before `local`: the day a known event happened
+    ("Togo's May 2 attack", read in November, is last May's)."""
+    days = []
+    for pattern in (MONTH_DAY, DAY_MONTH):
+        for match in pattern.finditer(text):
+            month, day = _month_and_day(match)
+            if match["year"]:
+                found = _safe_date(int(match["year"]), month, day)
+            else:
+                found = next((d for d in (_safe_date(local.year - k, month, day) for k in (0, 1))
+                              if d is not None and d <= local), None)
+            if found is not None:
+                days.append(found)
+    return days
+
+
 def _ordinal_date(local: dt.date, day: int, future: bool) -> dt.date | None:
     """"on the 5th": this month's, else the nearest month's in the direction of the tense."""
     step = 1 if future else -1

@@ -94,10 +94,8 @@ def lemma_hyphenated_words(doc):
     table = hyphenated_words()
     for token in doc:
         if "-" in token.text and token.lower_ in table:
-            token.lemma_ = table[token.lower_][1]
-            token.pos_ = "NOUN"
             word, lemma = table[token.lower_]
-            token.tag_ = "NN" if word == lemma else "NNS"
+            token.lemma_, token.pos_, token.tag_ = lemma, "NOUN", "NN" if word == lemma else "NNS"
     return doc
 
 

@@ -17,6 +17,7 @@ from transforms.extract.clauses import (
     direct_object,
     prepositions,
 )
+from transforms.extract.nominal import IMPACT_VERBS
 
 TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
 # Prepositions that carry the recipient for one root only, after a verb's particle: criticism
@@ -424,9 +425,8 @@ PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
 # Participles that act on a victim: only their object is whom the use of force hit ("capturing a
 # Boko Haram commander"); "prompting protests from Togo", "citing threats from Boko Haram" name
 # someone else.
-VICTIM_PARTICIPLES = frozenset({"capture", "kill", "target", "seize", "abduct", "kidnap", "wound", "injure",
-                                "hit", "destroy", "detain", "arrest", "strike", "eliminate", "neutralize",
-                                "neutralise", "attack", "shell", "bomb"})
+VICTIM_PARTICIPLES = IMPACT_VERBS | frozenset({"capture", "seize", "abduct", "kidnap", "detain", "arrest",
+                                               "eliminate", "neutralize", "neutralise", "attack", "shell", "bomb"})
 
 
 def participle_target(resolver: ArticleActors, verb, dobj, root: str) -> Actor | None:
