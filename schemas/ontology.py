@@ -662,6 +662,14 @@ def aspectual_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def object_control_verbs() -> dict[str, bool]:
+    """'required foreigners to sign': after these verbs an infinitive's doer is the object.
+    Lemma → whether saying so reports the complement as done ("forced Kyiv to retreat") or
+    only as wanted ("urged Kyiv to retreat")."""
+    return {row["lemma"].lower(): row["complement_happens"] == "yes" for row in _rows("object_control.csv")}
+
+
+@functools.cache
 def cessation_verbs() -> frozenset[str]:
     """'stopped supplying weapons', 'ceased fighting': these verbs end the act of their -ing
     complement, an act of its own (modality.csv, mode "cessation"), never the complement's."""

@@ -521,7 +521,8 @@ class ArticleActors:
             for start in range(0, n - size + 1):
                 text = text_of[tokens[start].idx: tokens[start + size - 1].idx + len(tokens[start + size - 1].text)].strip()
                 entry = self._names.get(_normalize(text))
-                if entry is not None and entry.kind == "organization":
+                if (entry is not None and entry.kind == "organization" and not _is_region(entry)
+                        and not (size == 1 and _acronym_as_a_word(tokens[start]))):
                     return Actor(entry.code, text, entry.country, entry.actor_type, "gazetteer")
         return None
 
@@ -529,6 +530,7 @@ class ArticleActors:
         """The most specific known name inside the phrase's tokens."""
         best = None
         best_rank = None
+        region = None  # a region's name, kept for when the phrase names nobody else
         n = len(tokens)
         # Per token, read once: every window below starts or ends at one of them.
         starts = [t.idx for t in tokens]
@@ -555,6 +557,11 @@ class ArticleActors:
                     entry = ontology.word_acronyms().get(text)
                 if entry is None or _names_a_topic(tokens, start + size, entry) or _part_of_a_region(tokens, start, entry):
                     continue
+                if text.islower() and entry.code.lower() in key.split() and entry.code in _acronyms():
+                    continue  # "the un-diplomat": an acronym is never written in lower case
+                if _is_region(entry):  # "China's Middle East envoy": the region is the post, China acts
+                    region = region or Actor(entry.code, text, None, None, "gazetteer")
+                    continue
                 # The longest name wins ("South Africa" over "Africa"), then the most specific kind.
                 rank = (-size, KIND_PRIORITY.get(entry.kind, 9), start)
                 if best_rank is None or rank < best_rank:
@@ -568,6 +575,8 @@ class ArticleActors:
                     )
             if best is not None:
                 break  # a shorter window cannot outrank a longer name
+        if best is None and region is not None:
+            return region
         # "The Netherlands' VVD party", "Russia's Rosatom": a body named after the possessive is
         # the phrase's own; the country before it only owns it.
         possessive = next((k for k, t in enumerate(tokens) if t.tag_ == "POS" or (
@@ -645,6 +654,11 @@ REGION_PREFIXES = frozenset({"central", "latin", "north", "south", "east", "west
                              "northwest", "northwestern", "southwest", "southwestern", "middle", "sub-saharan"})
 
 
+def _is_region(entry: ontology.ActorEntry) -> bool:
+    """A region's own entry (organizations.csv kind REG: "the Middle East", "Arab states")."""
+    return entry.kind == "organization" and entry.actor_type is None and entry.country is None
+
+
 def _part_of_a_region(tokens: Sequence, start: int, entry: ontology.ActorEntry) -> bool:
     if start == 0 or entry.kind != "demonym" or tokens[start].lower_ not in SHARED_DEMONYMS:
         return False
@@ -713,9 +727,12 @@ def _only_acted_upon(token) -> bool:
 
 
 def _acronym_as_a_word(token) -> bool:
-    """A capitalised word that spells an organisation's acronym inside a person's full name
-    ("Asa Hutchinson" is no ASA); "Nato" or "Opec" alone, as British style writes them, stay."""
+    """A word that spells an organisation's acronym: in lower case, or capitalised inside a
+    person's full name ("Asa Hutchinson" is no ASA); "Nato" or "Opec" alone, as British style
+    writes them, stay."""
     text = token.text
+    if text.islower() and text.upper() in _acronyms():
+        return True  # "the un-diplomat": an acronym is never written in lower case
     if not (2 <= len(text) <= 5 and text[:1].isupper() and not text.isupper() and text.upper() in _acronyms()):
         return False
     entity = entity_at(token)

@@ -126,6 +126,9 @@ def subjects_of(verb) -> list:
     if is_scheduled(verb):  # "the president is due / set to meet": the subject of "is"
         head = verb.head.head if verb.head.dep_ == "acomp" else verb.head
         return subjects_of(head) or [c for c in head.children if c.dep_ == "nsubjpass"]
+    controlled = object_controller(verb)
+    if controlled is not None:
+        return controlled
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subjects_of(verb.head)
     if headline_infinitive(verb):
@@ -147,6 +150,24 @@ def subjects_of(verb) -> list:
     if leading is not None:
         return subjects_of(leading)  # "Ghana condemns the raid, urges restraint" parsed the other way round
     return subject_read_as_object(verb)
+
+
+def object_controller(verb):
+    """Who does what an infinitive says after a verb of making or letting someone act
+    (schemas/data/object_control.csv): the object ("forced Kyiv to retreat", "helped Ukraine to
+    repel the raid"), never the subject of the verb above; not after verbs of means ("used drones
+    to attack the tanker": Iran attacks). After a verb that only wants the act ("required
+    foreigners to sign", "prodded Germany to ban Huawei") nobody has done it: the empty list.
+    None when the verb is no such complement."""
+    if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    happens = ontology.object_control_verbs().get(verb.head.lemma_.lower())
+    controller = next((c for c in verb.head.children
+                       if c.dep_ == "dobj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if happens is None or controller is None:
+        return None
+    return [controller] if happens else []
 
 
 def comma_joined_verb(verb) -> bool:
@@ -534,7 +555,7 @@ def is_negated(verb) -> bool:
     return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)
 
 
-PARTICLE_ADVERBS = frozenset({"back", "out", "down", "up", "off", "away"})
+PARTICLE_ADVERBS = frozenset({"back", "out", "down", "up", "off", "away", "forward", "ahead"})
 
 
 def direct_object(children):

@@ -772,10 +772,22 @@ def _governed_by_event_verb(verb) -> bool:
             or verb.head.lemma_.lower() in ontology.cessation_verbs())
 
 
+
 def _claimed_done(verb) -> bool:
     """'claimed to have launched drones at Eilat': a perfect infinitive under a speech verb is
     an act reported as done, coded like "said it launched" (GOLD.md, rule 4), not governed."""
     return any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children) and is_speech(verb.head)
+
+
+def _dated(verb) -> bool:
+    """A day or time hangs on the verb ("released by Hamas on Monday", "brokered by Qatar last
+    week"): the participle reports an act that happened then."""
+    for child in verb.children:
+        words = [child] if child.dep_ in ("npadvmod", "advmod") else (
+            [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [])
+        if any(w.ent_type_ in ("DATE", "TIME") for w in words):
+            return True
+    return False
 
 
 def _prepositional_event(verb, children):
@@ -941,8 +953,10 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         rule = ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), STATEMENT)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
-    if reduced and ontology.cameo_codes()[rule.code].quad_class < VERBAL_CONFLICT:
-        return  # "forces backed by Moscow", "a deal brokered by Qatar": a standing description, not news
+    if reduced and ontology.cameo_codes()[rule.code].quad_class < VERBAL_CONFLICT and not _dated(verb):
+        # "forces backed by Moscow", "a deal brokered by Qatar": a standing description, not news;
+        # "a grandmother released by Hamas on Monday" is an act, dated as acts are.
+        return
     main_verb = participle_main_verb(verb)  # the act an -ing clause goes with, if it is one
     if main_verb is not None and (rule.code.startswith("01") or verb.lemma_.lower() in PARTICIPLE_NON_ACTS):
         return  # "..., citing security concerns", "..., killing three": the reason or the effect, not a new act

@@ -24,6 +24,9 @@ TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
 # is aimed "at" someone ("hit out at the US", "hits back at Kyiv"); without the particle "at" is
 # a place ("condemned meddling at the UN", "met at the palace").
 ROOT_TARGET_PREPS = {"11": frozenset({"at"})}
+# Objects that make the verb a gesture aimed "at" someone, as a particle does: "takes a swipe at
+# Washington", "took aim at Beijing", "had a dig at the minister".
+AIMED_OBJECTS = frozenset({"aim", "swipe", "swipes", "jab", "jabs", "potshot", "potshots", "dig", "digs"})
 # Cooperation done with someone: the verb's "with" names the partner, before any country the
 # object is about ("shared evidence of Russian war crimes with the court"), also inside a phrase
 # on what the act is about ("a deal on refugees with Nigeria"; not "despite the war with Russia").
@@ -87,7 +90,8 @@ def find_recipient(resolver: ArticleActors, target_heads, preps, dobj, root: str
     after_particle = ROOT_TARGET_PREPS.get(root, frozenset())
     for prep in candidate_preps:
         aimed = prep.lower_ in after_particle and any(
-            c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS) for c in prep.head.children)
+            c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS)
+            or (c.dep_ == "dobj" and c.lower_ in AIMED_OBJECTS) for c in prep.head.children)
         if prep.lower_ not in TARGET_PREPS and not aimed:
             continue
         pobjs = [c for c in prep.children if c.dep_ == "pobj" and not _third_party_phrase(c)]
