@@ -2787,3 +2787,17 @@ def test_a_dated_participle_with_its_agent_is_an_act(nlp):
     dated = "Ama Mensah, a Ghanaian journalist released by Togolese authorities on Monday, flew home."
     assert ("TGO", "08", "GHA") in triples(extract(nlp, dated))
     assert not any(r[1] == "04" for r in triples(extract(nlp, "The deal brokered by Ghana is holding, officials said.")))
+
+
+def test_an_agreement_with_no_counterpart_is_lawmaking_at_home(nlp):
+    """An agreement (057) is made with someone: "signs law", "the bloc strikes a migration deal"
+    name no counterpart, and a deal between a state's own leaders is domestic (GOLD.md rule 10)."""
+    assert not any(r[1] == "05" for r in triples(extract(nlp, "", title="Ghana's president signs law restricting foreign land ownership")))
+    assert not any(r[1] == "05" for r in triples(extract(nlp, "", title="ECOWAS strikes historic migration deal")))
+    assert ("GHA", "05", "TGO") in triples(extract(nlp, "Ghana and Togo signed a trade agreement on Monday."))
+
+
+def test_a_participle_dated_by_a_year_describes(nlp):
+    """"a camp established by the UN in 1948" dates a standing fact; only a day of the news makes a
+    participle an act (engine._dated)."""
+    assert not extract(nlp, "The camp, established by the UN near Lomé in 1948, is crowded.")

@@ -81,7 +81,7 @@ from transforms.extract.coding import (
 )
 from transforms.extract.confidence import place_features, probability, root_group, row_features
 from transforms.extract.datelines import dateline_country
-from transforms.extract.doc_cache import span_text
+from transforms.extract.doc_cache import entity_at, span_text
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
 from transforms.extract.judgements import judgement
@@ -785,9 +785,15 @@ def _dated(verb) -> bool:
     for child in verb.children:
         words = [child] if child.dep_ in ("npadvmod", "advmod") else (
             [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [])
-        if any(w.ent_type_ in ("DATE", "TIME") for w in words):
+        if any(w.ent_type_ in ("DATE", "TIME") and not _a_year(w) for w in words):
             return True
     return False
+
+
+def _a_year(token) -> bool:
+    """"established by the UN in 1948": a year dates a standing fact, not the news of the day."""
+    entity = entity_at(token)
+    return entity is not None and any(t.like_num and len(t.text) == 4 for t in entity)
 
 
 def _prepositional_event(verb, children):
@@ -1079,6 +1085,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
                 or (among_subjects and len(actors) > 1 and not reciprocal)
                 or not _own_recipient(this_target, [actor], rule.code[:2])):
             this_target = None  # two sides of one state ("police and protesters") are each other's
+        if rule.code == FORMAL_AGREEMENT and (this_target is None or this_target.code == actor.code):
+            continue  # "signs law", "EU strikes migration deal": lawmaking at home (GOLD.md rule 10)
         features = row_features(actor, this_target, rule, passive=passive, reported=speaker is not None,
                                  instrument=instrument, light_verb=light_noun,
                                  background=reduced or clause_kind(verb) == "relcl",
@@ -1096,6 +1104,11 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
 
 
 CIVILIANS = "CVL"
+# An agreement is made with someone: signed or struck with no counterpart anyone can name, or
+# with the actor's own side, it is a law, a rule or a deal among a state's or a bloc's own parts
+# ("signs law restricting records", "EU reaches a deal on AI rules", "Biden and McCarthy reach a
+# deal"), which the gold set codes as domestic, no event.
+FORMAL_AGREEMENT = "057"
 # What a crowd does as a crowd of its country: protests, and the demands and criticism it voices
 # ("protesters demand the president resign", "opposition leaders accuse the government").
 CROWD_ROOTS = frozenset({PROTEST_ROOT, "10", "11"})
