@@ -662,6 +662,17 @@ def aspectual_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def figurative_force_nouns() -> dict[str, frozenset[str]]:
+    """Nouns that make a verb of force something else ("smashed any hopes", "grapples with a
+    shortage", "hit by floods", "a hospital fire kills 21"), by role: "object" (what is hit or
+    fought) or "subject" (what hits: a disaster, no one's force)."""
+    roles: dict[str, set[str]] = {}
+    for row in _rows("figurative_force.csv"):
+        roles.setdefault(row["role"], set()).add(row["noun"].lower())
+    return {role: frozenset(nouns) for role, nouns in roles.items()}
+
+
+@functools.cache
 def object_control_verbs() -> dict[str, bool]:
     """'required foreigners to sign': after these verbs an infinitive's doer is the object.
     Lemma → whether saying so reports the complement as done ("forced Kyiv to retreat") or

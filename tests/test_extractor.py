@@ -2801,3 +2801,29 @@ def test_a_participle_dated_by_a_year_describes(nlp):
     """"a camp established by the UN in 1948" dates a standing fact; only a day of the news makes a
     participle an act (engine._dated)."""
     assert not extract(nlp, "The camp, established by the UN near Lomé in 1948, is crowded.")
+
+
+@pytest.mark.parametrize("text", [
+    "Togo's president smashed any hopes of a border deal.",
+    "Ghana grapples with a severe teacher shortage.",
+    "Ghanaian firefighters battle a huge blaze in a Lomé market.",
+    "Togo hit by once-in-a-century floods as hundreds flee.",
+    "A hospital fire in Accra kills at least 21 people.",
+    "Ghana's president bombarded the Togolese government with warnings.",
+    "Lomé overwhelmed in its fight with forest fires."])
+def test_force_against_no_one_or_by_a_disaster_is_no_attack(nlp, text):
+    """A verb of force whose object is a hope, a shortage or a fire, or whose doer is a flood or
+    a fire no one owns, is no use of force (schemas/data/figurative_force.csv)."""
+    assert not any(r[1] in ("18", "19", "20") for r in triples(extract(nlp, text)))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghanaian fire killed three Togolese soldiers.", ("GHA", "19", "TGO")),
+    ("Ghanaian troops opened fire on Togolese positions.", ("GHA", "19", "TGO")),
+    ("Ghanaian troops set fire to a Togolese border post.", ("GHA", "18", "TGO"))])
+def test_fire_a_state_owns_or_a_rule_names_is_force(nlp, text, expected):
+    assert expected in triples(extract(nlp, text))
+
+
+def test_conceding_an_election_is_no_yield(nlp):
+    assert not extract(nlp, "", title="Ghana's Kwame Mensah concedes presidential election to Ama Boateng")
