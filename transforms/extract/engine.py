@@ -779,7 +779,7 @@ def _claimed_done(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children) and is_speech(verb.head)
 
 
-def _figurative_force(verb, rule, subjects, dobj, preps) -> bool:
+def _figurative_force(verb, rule, subjects, dobj, preps, resolver: ArticleActors) -> bool:
     """A verb of force whose object is no one ("smashed any hopes", "grapples with a teacher
     shortage", "bombarded the government with warnings") or whose doer is a disaster ("Australia
     hit by floods", "hospital fire kills 21"): schemas/data/figurative_force.csv. An object the
@@ -790,17 +790,17 @@ def _figurative_force(verb, rule, subjects, dobj, preps) -> bool:
     doers = list(subjects) + [c for agent in verb.children if agent.dep_ == "agent" or agent.lower_ == "by"
                               for c in agent.children if c.dep_ == "pobj"]
     return (any(_is_one_of(o, nouns.get("object", ())) and not _is_one_of(o, rule.object_heads) for o in objects)
-            or any(_is_one_of(d, nouns.get("subject", ())) and not _owned(d) for d in doers))
+            or any(_is_one_of(d, nouns.get("subject", ())) and not _owned(d, resolver) for d in doers))
 
 
 def _is_one_of(token, nouns) -> bool:
     return token.lemma_.lower() in nouns or token.lower_ in nouns
 
 
-def _owned(noun) -> bool:
-    """"Israeli fire", "Russia's fire": a people's or a state's, so a weapon, not a disaster."""
-    return any(c.dep_ in ("amod", "poss", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG")
-               or (c.dep_ in ("amod", "poss") and c.text[:1].isupper()) for c in noun.children)
+def _owned(noun, resolver: ArticleActors) -> bool:
+    """"Israeli fire", "Togolese fire": a people's or a state's, so a weapon, not a disaster."""
+    return any(c.dep_ in ("amod", "poss", "compound", "nmod") and resolver.resolve(c, remember=False) is not None
+               for c in noun.children)
 
 
 def _dated(verb) -> bool:
@@ -1022,7 +1022,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         subjects = subjects_of(verb)
         target_heads = [h for h in (dative_object(children), dobj) if h is not None]
     subjects = [s for s in subjects if not _in_label(s, verb)]
-    if rule.code[:2] in FORCE_ROOTS and _figurative_force(verb, rule, subjects, dobj, preps):
+    if rule.code[:2] in FORCE_ROOTS and _figurative_force(verb, rule, subjects, dobj, preps, resolver):
         return
     rule = _subject_sense(rule, verb, subjects, dobj is None and not passive, resolver, dobj if light else None)
     # A former official keeps their country, in the elite sector (ELI), not its government.
