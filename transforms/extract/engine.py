@@ -799,8 +799,13 @@ def _is_one_of(token, nouns) -> bool:
 
 def _owned(noun, resolver: ArticleActors) -> bool:
     """"Israeli fire", "Togolese fire": a people's or a state's, so a weapon, not a disaster."""
-    return any(c.dep_ in ("amod", "poss", "compound", "nmod") and resolver.resolve(c, remember=False) is not None
+    return any(c.dep_ in ("amod", "poss", "compound", "nmod") and _named_by_gazetteer(c, resolver)
                for c in noun.children)
+
+
+def _named_by_gazetteer(token, resolver: ArticleActors) -> bool:
+    actor = resolver.resolve(token, remember=False)
+    return actor is not None and actor.via == "gazetteer"
 
 
 def _dated(verb) -> bool:
