@@ -673,6 +673,12 @@ def figurative_force_nouns() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
+def aim_verbs() -> frozenset[str]:
+    """'seeks to', 'plans to', 'aims to': verbs that tell an aim, not a commitment ("vowed to")."""
+    return frozenset(row["lemma"].lower() for row in _rows("aims.csv"))
+
+
+@functools.cache
 def object_control_verbs() -> dict[str, bool]:
     """'required foreigners to sign': after these verbs an infinitive's doer is the object.
     Lemma → whether saying so reports the complement as done ("forced Kyiv to retreat") or

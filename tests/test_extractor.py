@@ -2827,3 +2827,12 @@ def test_fire_a_state_owns_or_a_rule_names_is_force(nlp, text, expected):
 
 def test_conceding_an_election_is_no_yield(nlp):
     assert not extract(nlp, "", title="Ghana's Kwame Mensah concedes presidential election to Ama Boateng")
+
+
+def test_an_aim_at_no_one_is_a_policy_goal(nlp):
+    """"seeks to recoup", "aims to end its responsibility": an aim whose act is no event and that
+    names no one (schemas/data/aims.csv) gives no row; a vow stays an intent, and an aim with a
+    recipient stays one ("plans to build two railroads to Togo")."""
+    assert not extract(nlp, "Ghana seeks to recoup more than $2 billion from its banks.")
+    assert ("GHA", "03", "TGO") in triples(extract(nlp, "Ghana is planning to build two railroads to Togo."))
+    assert any(r[:2] == ("GHA", "03") for r in triples(extract(nlp, "Ghana's president vowed to finish the job.")))
