@@ -2836,3 +2836,12 @@ def test_an_aim_at_no_one_is_a_policy_goal(nlp):
     assert not extract(nlp, "Ghana seeks to recoup more than $2 billion from its banks.")
     assert ("GHA", "03", "TGO") in triples(extract(nlp, "Ghana is planning to build two railroads to Togo."))
     assert any(r[:2] == ("GHA", "03") for r in triples(extract(nlp, "Ghana's president vowed to finish the job.")))
+
+
+def test_a_warning_to_no_one_of_no_ones_act_is_no_threat(nlp):
+    """A warning with no recipient, no "against" and no actor in what is said is a grim view
+    ("warns the world is entering dangerous territory"); one that tells of an actor's act
+    ("warned that Togo would pay a heavy price", "that it would retaliate") stays a threat."""
+    assert not any(r[1] == "13" for r in triples(extract(nlp, "Ghana's president warned that the world was entering dangerous territory.")))
+    assert any(r[:2] == ("GHA", "13") for r in triples(extract(nlp, "Ghana warned that Togo would pay a heavy price.")))
+    assert any(r[:2] == ("GHA", "13") for r in triples(extract(nlp, "Ghana warned that it would retaliate.")))

@@ -779,6 +779,24 @@ def _claimed_done(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children) and is_speech(verb.head)
 
 
+WARNING_VERBS = frozenset({"warn", "caution"})
+
+
+def _warning_to_no_one(verb, rule, resolver: ArticleActors) -> bool:
+    """A warning (13) that names no one it is aimed at, warns against nothing and tells of no
+    actor's act (the subject of what is said: "Russia warned that it would view vessels as
+    targets", "warned that Togo would pay a heavy price") is a grim view of the world, not a
+    threat ("the king warned the world was entering dangerous territory", "Putin warns on Gaza
+    toll")."""
+    if verb.lemma_.lower() not in WARNING_VERBS or not rule.code.startswith("13") or rule.object_heads:
+        return False  # "warned of retaliation": the rule's own object makes it a threat
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children):
+        return False
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    return not any(s.dep_ in SUBJECT_DEPS and (s.pos_ == "PRON" or resolver.resolve(s, remember=False) is not None)
+                   for clause in said for s in clause.children)
+
+
 def _figurative_force(verb, rule, subjects, dobj, preps, resolver: ArticleActors) -> bool:
     """A verb of force whose object is no one ("smashed any hopes", "grapples with a teacher
     shortage", "bombarded the government with warnings") or whose doer is a disaster ("Australia
@@ -1118,6 +1136,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
             this_target = None  # two sides of one state ("police and protesters") are each other's
         if rule.code == FORMAL_AGREEMENT and (this_target is None or this_target.code == actor.code):
             continue  # "signs law", "EU strikes migration deal": lawmaking at home (GOLD.md rule 10)
+        if this_target is None and _warning_to_no_one(verb, rule, resolver):
+            continue  # "Biden warns schools should not be turned into prisons": a view, no threat
         if rule.code == GENERIC_INTENT and this_target is None and verb.lemma_.lower() in ontology.aim_verbs():
             continue  # "France seeks to recoup €2.5bn from banks", "Israel aims to end its responsibility"
         features = row_features(actor, this_target, rule, passive=passive, reported=speaker is not None,
