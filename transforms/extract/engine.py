@@ -793,8 +793,10 @@ def _warning_to_no_one(verb, rule, resolver: ArticleActors) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children):
         return False
     said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-    return not any(s.dep_ in SUBJECT_DEPS and (s.pos_ == "PRON" or resolver.resolve(s, remember=False) is not None)
-                   for clause in said for s in clause.children)
+    subjects = [s for clause in said for s in clause.children if s.dep_ in SUBJECT_DEPS | {"csubj"}]
+    # "that Togo closing the border would be a mistake": the subject's own doer names the actor
+    doers = subjects + [c for s in subjects for c in s.children if c.dep_ in SUBJECT_DEPS | {"poss"}]
+    return not any(d.pos_ == "PRON" or resolver.resolve(d, remember=False) is not None for d in doers)
 
 
 def _figurative_force(verb, rule, subjects, dobj, preps, resolver: ArticleActors) -> bool:
