@@ -2845,3 +2845,12 @@ def test_a_warning_to_no_one_of_no_ones_act_is_no_threat(nlp):
     assert not any(r[1] == "13" for r in triples(extract(nlp, "Ghana's president warned that the world was entering dangerous territory.")))
     assert any(r[:2] == ("GHA", "13") for r in triples(extract(nlp, "Ghana warned that Togo would pay a heavy price.")))
     assert any(r[:2] == ("GHA", "13") for r in triples(extract(nlp, "Ghana warned that it would retaliate.")))
+
+
+def test_cooperation_in_a_present_relative_clause_describes_the_noun(nlp):
+    """"Togo, which supports armed groups in Benin": who Togo is, not news (as "forces backed by
+    Togo" is no event); a past act in a relative clause, or a content clause after a noun
+    ("intelligence that Togo plans to supply ..."), is still read."""
+    assert not any(r[0] == "TGO" for r in triples(extract(nlp, "Ghana condemned Togo, which supports armed groups in Benin.")))
+    assert any(r[:2] == ("TGO", "03") for r in triples(extract(
+        nlp, "Ghana has intelligence that Togo plans to provide Benin with an air defence system.")))

@@ -828,6 +828,20 @@ def _named_by_gazetteer(token, resolver: ArticleActors) -> bool:
     return actor is not None and actor.via == "gazetteer"
 
 
+def _standing_relation(verb, rule) -> bool:
+    """Cooperation told in a relative clause in the present tense ("Iran, which supports armed
+    groups", "the agency that protects heritage"): a description of the noun, as the participle
+    of "forces backed by Moscow" is, unless a day dates it."""
+    if clause_kind(verb) != "relcl" or ontology.cameo_codes()[rule.code].quad_class >= VERBAL_CONFLICT:
+        return False
+    clause = verb
+    while clause.dep_ == "conj":
+        clause = clause.head
+    relative = any(c.lower_ in ("which", "who", "whom", "whose") or (c.lower_ == "that" and c.dep_ in SUBJECT_DEPS)
+                   for c in clause.children)  # not "intelligence that Wagner plans to ...": a content clause
+    return relative and verb.tag_ in ("VBZ", "VBP") and not _dated(verb)
+
+
 def _dated(verb) -> bool:
     """A day or time hangs on the verb ("released by Hamas on Monday", "brokered by Qatar last
     week"): the participle reports an act that happened then."""
@@ -1008,6 +1022,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         rule = ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), STATEMENT)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
+    if _standing_relation(verb, rule):
+        return  # "Iran, which supports armed groups in Syria": who the noun is, not what happened
     if reduced and ontology.cameo_codes()[rule.code].quad_class < VERBAL_CONFLICT and not _dated(verb):
         # "forces backed by Moscow", "a deal brokered by Qatar": a standing description, not news;
         # "a grandmother released by Hamas on Monday" is an act, dated as acts are.
