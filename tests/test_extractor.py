@@ -2854,3 +2854,11 @@ def test_cooperation_in_a_present_relative_clause_describes_the_noun(nlp):
     assert not any(r[0] == "TGO" for r in triples(extract(nlp, "Ghana condemned Togo, which supports armed groups in Benin.")))
     assert any(r[:2] == ("TGO", "03") for r in triples(extract(
         nlp, "Ghana has intelligence that Togo plans to provide Benin with an air defence system.")))
+
+
+def test_a_passive_joined_to_a_clause_acts_on_its_subject(nlp):
+    """"A woman jailed for 20 years was pardoned by a Ghanaian court": the parser makes "jailed"
+    the main verb and "was pardoned" a clause joined to it with no subject; the woman is whom the
+    court pardons (her own state's, named by no other country)."""
+    text = "A woman imprisoned for 20 years over the deaths of her children was pardoned by a Ghanaian court on Monday."
+    assert ("GHA", "08", "GHA") in triples(extract(nlp, text))

@@ -999,7 +999,10 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         dobj = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if dobj is None and headline_passive:  # "Ghanaian detained and interrogated by ...": the patient
         dobj = next((c for c in children if c.dep_ == "nsubj"), None)
-    if dobj is None and verb.dep_ == "conj" and verb == coordinated_agent_verb(verb.head):
+    if dobj is None and verb.dep_ == "conj" and (verb == coordinated_agent_verb(verb.head)
+                                                  or any(c.dep_ == "auxpass" for c in children)):
+        # "... detained and interrogated by ...", "a woman jailed for 20 years was pardoned by a
+        # court" (parsed as two clauses sharing the woman): the first clause's subject is the patient
         dobj = next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     if dobj is None:  # "engaged in clashes with ...": the noun after the preposition is the event
         dobj = _prepositional_event(verb, children)
