@@ -2862,3 +2862,30 @@ def test_a_passive_joined_to_a_clause_acts_on_its_subject(nlp):
     court pardons (her own state's, named by no other country)."""
     text = "A woman imprisoned for 20 years over the deaths of her children was pardoned by a Ghanaian court on Monday."
     assert ("GHA", "08", "GHA") in triples(extract(nlp, text))
+
+
+def test_review_guards_of_the_sixteenth_round(nlp):
+    """What a review of this round's mechanisms found them breaking, kept working."""
+    assert not any(r[1] == "17" for r in triples(extract(nlp, "Ghana used 10% less Nigerian gas last year.")))
+    assert any(r[0] == "WST" for r in triples(extract(nlp, "Togo's Western allies pledged more air defence systems on Monday.")))
+    assert ("GHA", "04", "TGO") in triples(extract(
+        nlp, "Ghana's president, who meets Togo's president in Lomé, said the border would reopen."))
+    assert not any(r[1] == "05" for r in triples(extract(nlp, "Rebels backed by Togo for years seized Kara on Sunday.")))
+    assert any(r[:2] == ("TGO", "13") for r in triples(extract(
+        nlp, "Togo warned that any attack on Lomé would be met with force.")))
+    assert ("TGO", "19", "GHA") in triples(extract(nlp, "Fire from Togolese tanks killed three Ghanaian soldiers."))
+    assert ("TGO", "19", "GHA") in triples(extract(nlp, "Togolese troops unleashed fire on Ghanaian border guards."))
+    assert not any(r[1] == "19" for r in triples(extract(nlp, "", title="Nigerian tanker fire kills 50")))
+    assert not any(r[1] == "11" for r in triples(extract(nlp, "", title="Kenya calls out troops as protests spread")))
+    assert any(r[0] == "NATO" for r in triples(extract(nlp, "", title="nato warns togo over drone incursions")))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghanaian jets struck Boko Haram-controlled areas in northern Benin.", ("GHA", "19", "BOKO_HARAM")),
+    ("A Ghanaian drone hit a part of Benin controlled by Boko Haram.", ("GHA", "19", "BOKO_HARAM")),
+    ("Ghanaian jets struck the territory occupied by Togo.", ("GHA", "19", "TGO"))])
+def test_areas_a_group_holds_are_the_groups(nlp, text, expected):
+    """"Boko Haram-controlled areas", "a part of Benin controlled by Boko Haram": the holder of
+    unnamed areas receives a use of force on them (actors.ArticleActors.holder_of); an occupier is not the
+    holder of what it occupies."""
+    assert expected in triples(extract(nlp, text))

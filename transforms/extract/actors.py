@@ -32,6 +32,10 @@ LOCATING_PREPS = frozenset({"in", "from", "of"})
 # A role "from" or "of" a body belongs to it ("officials of the EU"); "in" a body's seat it may not.
 MEMBERSHIP_PREPS = frozenset({"from", "of"})
 NAME_PREPS = frozenset({"of", "for", "in"})
+# Unnamed areas, and the participles that say who holds them ("Houthi-controlled areas").
+HELD_AREA_NOUNS = frozenset({"area", "territory", "region", "part", "zone", "district", "town", "village",
+                             "city", "enclave", "neighbourhood", "neighborhood", "province", "stronghold"})
+HOLDING_PARTICIPLES = frozenset({"control", "controlled", "hold", "held", "run"})
 KIND_PRIORITY = {"person": 0, "alias": 0, "organization": 1, "metonym": 2, "country": 2, "demonym": 3}
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Za-z][\w'’.-]*|and|for|of|the|in|on)\s+){0,8}[A-Z][\w'’.-]*)\s+\(([A-Z][A-Z0-9&.-]{1,11})\)")
 _PERSON_ENTS = frozenset({"PERSON"})
@@ -320,7 +324,11 @@ class ArticleActors:
         return actor
 
     def place(self, head) -> Actor | None:
-        """The country of the place a phrase names, as a target: "Mariupol", "the city of Afrin"."""
+        """The country of the place a phrase names, as a target: "Mariupol", "the city of Afrin";
+        for areas someone holds, the holder ("Houthi-controlled areas in Yemen": the Houthis)."""
+        holder = self.holder_of(head)
+        if holder is not None:
+            return holder
         phrases = [name_tokens(head)]
         phrases += [name_tokens(pobj) for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
                     for pobj in prep.children if pobj.dep_ == "pobj"]
@@ -329,6 +337,36 @@ class ArticleActors:
             if found is not None:
                 country, text = found
                 return Actor(country, text, country, None, "place")
+        return None
+
+    def holder_of(self, head) -> Actor | None:
+        """Who holds the unnamed areas a phrase names: "Houthi-controlled areas", "a part of Yemen
+        controlled by the Houthis" ("-controlled", "-held", "-run"). A named place keeps its
+        country, and an occupier does not hold what it occupies ("the territory occupied by Israel"
+        is the Palestinians')."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in HELD_AREA_NOUNS:
+            return None
+        of_places = [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children]
+        for noun in [head, *of_places]:  # "a part of Yemen controlled by the Houthi group"
+            for modifier in noun.children:
+                if modifier.lemma_.lower() not in HOLDING_PARTICIPLES and modifier.lower_ not in HOLDING_PARTICIPLES:
+                    continue
+                if modifier.dep_ in ("amod", "compound"):  # "Houthi-controlled areas"
+                    names = [n for n in modifier.children if n.dep_ in ("npadvmod", "compound", "nmod", "amod")]
+                    # "Boko Haram-controlled areas": the parser may hang the name's first word on the noun
+                    before = [t for t in noun.doc[noun.left_edge.i: modifier.i] if t.text != "-" and t.pos_ == "PROPN"]
+                    named = self._best_match(before) if before else None
+                    if named is not None:
+                        return named
+                elif modifier.dep_ == "acl":  # "areas held by the Houthis"
+                    names = [n for agent in modifier.children if agent.dep_ == "agent" for n in agent.children
+                             if n.dep_ == "pobj"]
+                else:
+                    continue
+                for name in names:
+                    actor = self.resolve(name, remember=False, as_target=True)
+                    if actor is not None:
+                        return actor
         return None
 
     def _names_an_actor(self, head, tokens: Sequence, actor: Actor, role_type: str | None) -> bool:
@@ -557,9 +595,11 @@ class ArticleActors:
                     entry = ontology.word_acronyms().get(text)
                 if entry is None or _names_a_topic(tokens, start + size, entry) or _part_of_a_region(tokens, start, entry):
                     continue
-                if text.islower() and entry.code.lower() in key.split() and entry.code in _acronyms():
-                    continue  # "the un-diplomat": an acronym is never written in lower case
-                if _is_region(entry):  # "China's Middle East envoy": the region is the post, China acts
+                if entry.code.lower() in key.split() and _acronym_in_lower_case(text, entry.code, tokens[start]):
+                    continue  # "the un-diplomat"
+                if _is_region(entry) and end < n and tokens[end].lemma_.lower() in POST_NOUNS:
+                    # "China's Middle East envoy": the region names the post, China acts (but
+                    # "Ukraine's Western allies" are the West's)
                     region = region or Actor(entry.code, text, None, None, "gazetteer")
                     continue
                 # The longest name wins ("South Africa" over "Africa"), then the most specific kind.
@@ -622,6 +662,9 @@ def _hyphenated_surname(tokens: Sequence) -> str | None:
 OFFICE_TITLES = frozenset({"director", "chief", "head", "boss", "leader", "spokesman", "spokeswoman",
                            "spokesperson", "commander", "chairman", "chairwoman", "chair", "president",
                            "secretary-general", "founder", "envoy"})
+# Nouns of a post a region can name ("Middle East envoy", "Africa minister", "Asia correspondent").
+POST_NOUNS = OFFICE_TITLES | {"minister", "ambassador", "adviser", "advisor", "representative", "commissioner",
+                              "correspondent", "editor", "coordinator", "czar", "tsar", "secretary", "official"}
 
 
 # "the Taiwan Affairs Office" is a Chinese body about Taiwan: a country followed by one of
@@ -731,8 +774,8 @@ def _acronym_as_a_word(token) -> bool:
     person's full name ("Asa Hutchinson" is no ASA); "Nato" or "Opec" alone, as British style
     writes them, stay."""
     text = token.text
-    if text.islower() and text.upper() in _acronyms():
-        return True  # "the un-diplomat": an acronym is never written in lower case
+    if _acronym_in_lower_case(text, text, token):
+        return True
     if not (2 <= len(text) <= 5 and text[:1].isupper() and not text.isupper() and text.upper() in _acronyms()):
         return False
     entity = entity_at(token)
@@ -743,12 +786,18 @@ def _acronym_as_a_word(token) -> bool:
             and following.lemma_.lower() not in ontology.role_types())  # "Asa Hutchinson", not "Nato Secretary"
 
 
+def _acronym_in_lower_case(text: str, acronym: str, token) -> bool:
+    """An organisation's acronym written in lower case ("the un-diplomat") is a word, in a
+    sentence that uses capitals at all (an all-lower-case headline still writes "nato")."""
+    return (text.islower() and acronym.upper() in _acronyms()
+            and any(ch.isupper() for ch in token.sent.text))
+
+
 @functools.cache
 def _acronyms() -> frozenset[str]:
     """The organisations' codes and names written all in capitals (schemas/data/organizations.csv)."""
     return frozenset(name for row in ontology.table_rows("organizations.csv")
                      for name in [row["code"], *row["names"].split("|")] if name.isupper() and name.isalpha())
-
 
 
 def _supporters_of(token) -> bool:

@@ -71,6 +71,10 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
 def find_recipient(resolver: ArticleActors, target_heads, preps, dobj, root: str = "") -> Actor | None:
     """Steps 1-3 of `find_target`: a recipient the clause names as one, not where the act happened."""
     heads = [h for h in target_heads if h is not None]
+    for head in heads:  # "struck Boko Haram-controlled areas in Benin": the holder, before the place
+        holder = resolver.holder_of(head)
+        if holder is not None:
+            return holder
     for actor in _recipients(resolver, heads):
         return actor
     if root in PARTNER_ROOTS:  # "signed a deal on Togolese refugees with Nigeria": the partner
