@@ -2889,3 +2889,8 @@ def test_areas_a_group_holds_are_the_groups(nlp, text, expected):
     unnamed areas receives a use of force on them (actors.ArticleActors.holder_of); an occupier is not the
     holder of what it occupies."""
     assert expected in triples(extract(nlp, text))
+
+
+def test_skipping_a_meeting_is_a_refusal_and_the_eu_executive_is_the_commission(nlp):
+    assert ("GHA", "12", "ECOWAS") in triples(extract(nlp, "Ghana will skip the ECOWAS summit in Abuja."))
+    assert ("EC", "05", "GHA") in triples(extract(nlp, "The EU executive backs Ghana's bid for a trade deal."))
