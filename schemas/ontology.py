@@ -662,14 +662,10 @@ def aspectual_verbs() -> frozenset[str]:
 
 
 @functools.cache
-def figurative_force_nouns() -> dict[str, frozenset[str]]:
-    """Nouns that make a verb of force something else ("smashed any hopes", "grapples with a
-    shortage", "hit by floods", "a hospital fire kills 21"), by role: "object" (what is hit or
-    fought) or "subject" (what hits: a disaster, no one's force)."""
-    roles: dict[str, set[str]] = {}
-    for row in _rows("figurative_force.csv"):
-        roles.setdefault(row["role"], set()).add(row["noun"].lower())
-    return {role: frozenset(nouns) for role, nouns in roles.items()}
+def disaster_nouns() -> frozenset[str]:
+    """Nouns of a disaster, no one's force when they are what hits or kills ("Australia hit by
+    floods", "hospital fire kills 21")."""
+    return frozenset(row["noun"].lower() for row in _rows("disasters.csv"))
 
 
 @functools.cache

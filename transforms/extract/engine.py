@@ -801,17 +801,19 @@ def _warning_to_no_one(verb, rule, resolver: ArticleActors) -> bool:
 
 
 def _figurative_force(verb, rule, subjects, dobj, preps, resolver: ArticleActors) -> bool:
-    """A verb of force whose object is no one ("smashed any hopes", "grapples with a teacher
-    shortage", "bombarded the government with warnings") or whose doer is a disaster ("Australia
-    hit by floods", "hospital fire kills 21"): schemas/data/figurative_force.csv. An object the
-    verb's own rule names keeps its sense ("opened fire", "set fire to", "exchanged fire")."""
-    nouns = ontology.figurative_force_nouns()
+    """A verb of force whose object is no one (schemas/data/off_topic.csv's abstract targets:
+    "smashed any hopes", "grapples with a teacher shortage", "bombarded the government with
+    warnings") or whose doer is a disaster (schemas/data/disasters.csv: "Australia hit by floods",
+    "hospital fire kills 21"). An object the verb's own rule names keeps its sense ("opened
+    fire", "set fire to", "exchanged fire")."""
+    abstract = ontology.off_topic_cues().get("abstract_target", frozenset())
     objects = [dobj] if dobj is not None else []
     objects += [c for prep in preps if prep.lower_ in ("with", "against") for c in prep.children if c.dep_ == "pobj"]
     doers = list(subjects) + [c for agent in verb.children if agent.dep_ == "agent" or agent.lower_ == "by"
                               for c in agent.children if c.dep_ == "pobj"]
-    return (any(_is_one_of(o, nouns.get("object", ())) and not _is_one_of(o, rule.object_heads) for o in objects)
-            or any(_is_one_of(d, nouns.get("subject", ())) and not _fired_by_someone(d, resolver) for d in doers))
+    # "fire" itself is a weapon's as an object ("unleashed fire on the guards"); "fires" burn
+    return (any(_is_one_of(o, abstract - GUNFIRE_NOUNS) and not _is_one_of(o, rule.object_heads) for o in objects)
+            or any(_is_one_of(d, ontology.disaster_nouns()) and not _fired_by_someone(d, resolver) for d in doers))
 
 
 def _is_one_of(token, nouns) -> bool:
