@@ -2894,3 +2894,14 @@ def test_areas_a_group_holds_are_the_groups(nlp, text, expected):
 def test_skipping_a_meeting_is_a_refusal_and_the_eu_executive_is_the_commission(nlp):
     assert ("GHA", "12", "ECOWAS") in triples(extract(nlp, "Ghana will skip the ECOWAS summit in Abuja."))
     assert ("EC", "05", "GHA") in triples(extract(nlp, "The EU executive backs Ghana's bid for a trade deal."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Togo plans more airstrikes on Ghanaian positions.", ("TGO", "138")),
+    ("Ghana demands more aid for the border towns.", ("GHA", "103")),
+    ("Ghana's president postponed the visit to Lomé.", ("GHA", "125"))])
+def test_an_event_noun_object_takes_the_verbs_mode(nlp, text, expected):
+    """A verb of intent, demand or refusal whose object is an event noun ("plans more
+    airstrikes", "demands more aid") codes that event in its mode, as its "to" complement would
+    ("plans to strike": a threat, 138; "demands aid": 103; "postponed the visit": 125)."""
+    assert expected in {(e.actor, e.event_code) for e in extract(nlp, text)}

@@ -87,6 +87,11 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
                 if complement is not None and complement.code != NOT_AN_EVENT:
                     code = table.get((mode, complement.code[:2])) or table.get((mode, "*"))
                     return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
+        if not rule.object_heads:  # "plans more airstrikes": the event its object noun names
+            noun_code = _object_event(verb)
+            if noun_code is not None:
+                code = table.get((mode, noun_code[:2])) or table.get((mode, "*"))
+                return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
         return rule
     headline_future = headline_infinitive(verb) or (
         verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
@@ -98,6 +103,16 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
             return rule  # "Finland will close its border with Russia": the decision
         return as_intent(rule)  # "Ghana to open embassy in Togo": a headline's plan is an intent
     return rule
+
+
+def _object_event(verb) -> str | None:
+    """The code of the event the verb's direct object names, if it is an event noun
+    (schemas/data/nominal_events.csv: "airstrikes", "a visit"), else None."""
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if dobj is None:
+        return None
+    events = ontology.nominal_events(standalone_only=False)
+    return events.get(dobj.lemma_.lower()) or events.get(dobj.lower_)
 
 
 def as_intent(rule: ontology.VerbRule) -> ontology.VerbRule:
