@@ -2799,7 +2799,7 @@ def test_an_agreement_with_no_counterpart_is_lawmaking_at_home(nlp):
 
 def test_a_participle_dated_by_a_year_describes(nlp):
     """"a camp established by the UN in 1948" dates a standing fact; only a day of the news makes a
-    participle an act (engine._dated)."""
+    participle an act (no_news.dated)."""
     assert not extract(nlp, "The camp, established by the UN near Lomé in 1948, is crowded.")
 
 
@@ -2813,7 +2813,7 @@ def test_a_participle_dated_by_a_year_describes(nlp):
     "Lomé overwhelmed in its fight with forest fires."])
 def test_force_against_no_one_or_by_a_disaster_is_no_attack(nlp, text):
     """A verb of force whose object is a hope, a shortage or a fire, or whose doer is a flood or
-    a fire no one owns, is no use of force (schemas/data/figurative_force.csv)."""
+    a fire no one owns, is no use of force (off_topic.csv abstract targets, schemas/data/disasters.csv)."""
     assert not any(r[1] in ("18", "19", "20") for r in triples(extract(nlp, text)))
 
 

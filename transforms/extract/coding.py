@@ -24,6 +24,7 @@ from transforms.extract.clauses import (
     prepositions,
 )
 from transforms.extract.doc_cache import span_text
+from transforms.extract.nominal import nominal_code
 from transforms.extract.verbs import match_verb
 
 NOT_AN_EVENT = "-"  # verbs.csv: "met the press" is not a meeting
@@ -78,20 +79,17 @@ SCHEDULED_ROOTS = frozenset({"04"})
 
 def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
     """'agreed to provide aid' → intent + aid (033); 'will attack' → a threat (13)."""
-    table = ontology.modality_codes()
     mode = ontology.root_modes().get(rule.code[:2])
     if mode is not None and (not rule.object_heads or EVENT_COMPLEMENT in rule.object_heads):
         for child in _through_aspectual(verb.children):
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
                 complement = rule_for(child)
                 if complement is not None and complement.code != NOT_AN_EVENT:
-                    code = table.get((mode, complement.code[:2])) or table.get((mode, "*"))
-                    return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
+                    return modal_rule(rule, mode, complement)
         if not rule.object_heads:  # "plans more airstrikes": the event its object noun names
-            noun_code = _object_event(verb)
-            if noun_code is not None:
-                code = table.get((mode, noun_code[:2])) or table.get((mode, "*"))
-                return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
+            noun_event = _object_event(verb)
+            if noun_event is not None:
+                return modal_rule(rule, mode, noun_event)
         return rule
     headline_future = headline_infinitive(verb) or (
         verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
@@ -105,14 +103,12 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
     return rule
 
 
-def _object_event(verb) -> str | None:
-    """The code of the event the verb's direct object names, if it is an event noun
-    (schemas/data/nominal_events.csv: "airstrikes", "a visit"), else None."""
+def _object_event(verb) -> ontology.VerbRule | None:
+    """The event the verb's direct object names, if it is an event noun (nominal.nominal_code:
+    "airstrikes", "a ground offensive", "a visit"), as a rule of that code; else None."""
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if dobj is None:
-        return None
-    events = ontology.nominal_events(standalone_only=False)
-    return events.get(dobj.lemma_.lower()) or events.get(dobj.lower_)
+    code = nominal_code(dobj, standalone_only=False) if dobj is not None else None
+    return ontology.VerbRule(dobj.lemma_.lower(), None, frozenset(), code) if code else None
 
 
 def as_intent(rule: ontology.VerbRule) -> ontology.VerbRule:

@@ -81,10 +81,11 @@ from transforms.extract.coding import (
 )
 from transforms.extract.confidence import place_features, probability, root_group, row_features
 from transforms.extract.datelines import dateline_country
-from transforms.extract.doc_cache import entity_at, span_text
+from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
 from transforms.extract.judgements import judgement
+from transforms.extract.no_news import dated, figurative_force, no_one_on_the_other_side, standing_relation
 from transforms.extract.nominal import (
     IMPACT_VERBS,
     claiming_verb,
@@ -778,118 +779,6 @@ def _claimed_done(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children) and is_speech(verb.head)
 
 
-FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "shall"})
-
-
-def _warning_to_no_one(verb, rule, resolver: ArticleActors) -> bool:
-    """A warning (13) that names no one it is aimed at, warns against nothing, tells of nothing
-    that will or would follow ("warned there would be consequences if ...") and of no actor's
-    act (the subject of what is said: "warned that Togo closing the border is a mistake") is a
-    grim view of the world, not a threat ("the king warned the world was entering dangerous
-    territory", "Putin warns on Gaza toll")."""
-    if verb.lemma_.lower() not in WARNING_VERBS or not rule.code.startswith("13") or rule.object_heads:
-        return False  # "warned of retaliation": the rule's own object makes it a threat
-    if any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children):
-        return False
-    said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-    if any(t.dep_ == "aux" and t.lower_ in FUTURE_AUXILIARIES for clause in said for t in clause.subtree):
-        return False  # "warned that any attack on Belarus would be met with ...": a consequence to come
-    subjects = [s for clause in said for s in clause.children if s.dep_ in SUBJECT_DEPS | {"csubj"}]
-    # "that Togo closing the border would be a mistake": the subject's own doer names the actor
-    doers = subjects + [c for s in subjects for c in s.children if c.dep_ in SUBJECT_DEPS | {"poss"}]
-    return not any(d.pos_ == "PRON" or resolver.resolve(d, remember=False) is not None for d in doers)
-
-
-def _figurative_force(verb, rule, subjects, dobj, preps, resolver: ArticleActors) -> bool:
-    """A verb of force whose object is no one (schemas/data/off_topic.csv's abstract targets:
-    "smashed any hopes", "grapples with a teacher shortage", "bombarded the government with
-    warnings") or whose doer is a disaster (schemas/data/disasters.csv: "Australia hit by floods",
-    "hospital fire kills 21"). An object the verb's own rule names keeps its sense ("opened
-    fire", "set fire to", "exchanged fire")."""
-    abstract = ontology.off_topic_cues().get("abstract_target", frozenset())
-    objects = [dobj] if dobj is not None else []
-    objects += [c for prep in preps if prep.lower_ in ("with", "against") for c in prep.children if c.dep_ == "pobj"]
-    doers = list(subjects) + [c for agent in verb.children if agent.dep_ == "agent" or agent.lower_ == "by"
-                              for c in agent.children if c.dep_ == "pobj"]
-    # "fire" itself is a weapon's as an object ("unleashed fire on the guards"); "fires" burn
-    return (any(_is_one_of(o, abstract - GUNFIRE_NOUNS) and not _is_one_of(o, rule.object_heads) for o in objects)
-            or any(_is_one_of(d, ontology.disaster_nouns()) and not _fired_by_someone(d, resolver) for d in doers))
-
-
-def _is_one_of(token, nouns) -> bool:
-    return token.lemma_.lower() in nouns or token.lower_ in nouns
-
-
-# Disaster nouns that are also a weapon's fire when someone's ("Israeli fire", "fire from tanks").
-GUNFIRE_NOUNS = frozenset({"fire"})
-
-
-def _fired_by_someone(noun, resolver: ArticleActors) -> bool:
-    """"Israeli fire", "Togolese fire", "fire from Israeli tanks": a people's or a state's fire is a
-    weapon's; a fire "in Accra" or a "Nigerian tanker fire", and any flood or crash, is a disaster."""
-    if noun.lemma_.lower() not in GUNFIRE_NOUNS or any(
-            c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in WEAPON_NOUNS for c in noun.children):
-        return False  # "tanker fire", "hospital fire": what burned (not "artillery fire", "tank fire")
-    owners = [c for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")
-              and (c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()))]
-    owners += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by")
-               for p in prep.children if p.dep_ == "pobj"]
-    return any(_named_by_gazetteer(o, resolver) for o in owners)
-
-
-def _named_by_gazetteer(token, resolver: ArticleActors) -> bool:
-    actor = resolver.resolve(token, remember=False)
-    return actor is not None and actor.via == "gazetteer"
-
-
-# Support, cooperation and aid (05, 06, 07): relations that last, which a relative clause in the
-# present tense describes rather than reports ("Iran, which supports armed groups").
-STANDING_ROOTS = frozenset({"05", "06", "07"})
-
-
-def _standing_relation(verb, rule) -> bool:
-    """Support, cooperation or aid told in a relative clause in the present tense ("Iran, which
-    supports armed groups", "the agency that protects heritage"): a description of the noun, as
-    the participle of "forces backed by Moscow" is, unless a day dates it. Meetings and words in
-    such a clause are news ("Netanyahu, who meets Trump on Monday, said ...")."""
-    if clause_kind(verb) != "relcl" or rule.code[:2] not in STANDING_ROOTS:
-        return False
-    clause = verb
-    while clause.dep_ == "conj":
-        clause = clause.head
-    relative = any(c.lower_ in ("which", "who", "whom", "whose") or (c.lower_ == "that" and c.dep_ in SUBJECT_DEPS)
-                   for c in clause.children)  # not "intelligence that Wagner plans to ...": a content clause
-    return relative and verb.tag_ in ("VBZ", "VBP") and not _dated(verb)
-
-
-def _dated(verb) -> bool:
-    """A day of the news hangs on the verb ("released by Hamas on Monday", "brokered by Qatar
-    last week", "freed yesterday"): the participle reports an act that happened then. A year, a
-    month or a span ("in 1948", "in May", "for years", "since last year") dates a standing fact."""
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in SPAN_PREPS:
-            continue
-        words = [child] if child.dep_ in ("npadvmod", "advmod") else (
-            [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [])
-        if any(w.ent_type_ in ("DATE", "TIME") and _names_a_day(w) for w in words):
-            return True
-    return False
-
-
-SPAN_PREPS = frozenset({"for", "since", "over", "during", "throughout"})
-DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                       "yesterday", "today", "tonight", "overnight", "week", "weekend"})
-
-
-def _names_a_day(token) -> bool:
-    """"on Monday", "last week", "yesterday", "on March 3": a day, not a year or a month."""
-    entity = entity_at(token)
-    words = list(entity) if entity is not None else [token]
-    if any(w.lower_ in DAY_WORDS for w in words):
-        return not any(w.lower_ in ("every", "each") for w in words)
-    return any(w.like_num and len(w.text) <= 2 for w in words)  # "March 3", "3 March"
-
-
 def _prepositional_event(verb, children):
     """The event noun after a light verb's preposition ("engaged in clashes", "participated in
     talks": ontology.light_verb_prepositions), or None."""
@@ -1056,9 +945,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         rule = ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), STATEMENT)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
-    if _standing_relation(verb, rule):
+    if standing_relation(verb, rule):
         return  # "Iran, which supports armed groups in Syria": who the noun is, not what happened
-    if reduced and ontology.cameo_codes()[rule.code].quad_class < VERBAL_CONFLICT and not _dated(verb):
+    if reduced and ontology.cameo_codes()[rule.code].quad_class < VERBAL_CONFLICT and not dated(verb):
         # "forces backed by Moscow", "a deal brokered by Qatar": a standing description, not news;
         # "a grandmother released by Hamas on Monday" is an act, dated as acts are.
         return
@@ -1097,7 +986,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         subjects = subjects_of(verb)
         target_heads = [h for h in (dative_object(children), dobj) if h is not None]
     subjects = [s for s in subjects if not _in_label(s, verb)]
-    if rule.code[:2] in FORCE_ROOTS and _figurative_force(verb, rule, subjects, dobj, preps, resolver):
+    if rule.code[:2] in FORCE_ROOTS and figurative_force(verb, rule, subjects, dobj, preps, resolver):
         return
     rule = _subject_sense(rule, verb, subjects, dobj is None and not passive, resolver, dobj if light else None)
     # A former official keeps their country, in the elite sector (ELI), not its government.
@@ -1186,12 +1075,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
                 or (among_subjects and len(actors) > 1 and not reciprocal)
                 or not _own_recipient(this_target, [actor], rule.code[:2])):
             this_target = None  # two sides of one state ("police and protesters") are each other's
-        if rule.code == FORMAL_AGREEMENT and (this_target is None or this_target.code == actor.code):
-            continue  # "signs law", "EU strikes migration deal": lawmaking at home (GOLD.md rule 10)
-        if this_target is None and _warning_to_no_one(verb, rule, resolver):
-            continue  # "Biden warns schools should not be turned into prisons": a view, no threat
-        if rule.code == GENERIC_INTENT and this_target is None and verb.lemma_.lower() in ontology.aim_verbs():
-            continue  # "France seeks to recoup €2.5bn from banks", "Israel aims to end its responsibility"
+        if no_one_on_the_other_side(verb, rule, actor, this_target, resolver):
+            continue  # "signs law", "seeks to recoup €2.5bn from banks", "warns the world is ..."
         features = row_features(actor, this_target, rule, passive=passive, reported=speaker is not None,
                                  instrument=instrument, light_verb=light_noun,
                                  background=reduced or clause_kind(verb) == "relcl",
@@ -1207,15 +1092,6 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
 
 
 CIVILIANS = "CVL"
-# An agreement is made with someone: signed or struck with no counterpart anyone can name, or
-# with the actor's own side, it is a law, a rule or a deal among a state's or a bloc's own parts
-# ("signs law restricting records", "EU reaches a deal on AI rules", "Biden and McCarthy reach a
-# deal"), which the gold set codes as domestic, no event.
-FORMAL_AGREEMENT = "057"
-# An aim ("seeks to", "plans to", "aims to": schemas/data/aims.csv) whose act is no event of its
-# own (030, the generic intent) and that names no one it is aimed at is a policy goal, not news
-# of an intent between actors ("France seeks to recoup €2.5bn from banks").
-GENERIC_INTENT = "030"
 # What a crowd does as a crowd of its country: protests, and the demands and criticism it voices
 # ("protesters demand the president resign", "opposition leaders accuse the government").
 CROWD_ROOTS = frozenset({PROTEST_ROOT, "10", "11"})

@@ -1,0 +1,152 @@
+"""Acts told in a sentence that are no news between actors, so give no row (transforms/extract/engine.py asks).
+
+- descriptions: support, cooperation or aid in a present-tense relative clause ("Iran, which
+  supports armed groups"), or a participle of cooperation no day of the news dates ("forces
+  backed by Moscow"; but "released by Hamas on Monday");
+- figurative force: a verb of force against an abstract target ("smashed any hopes") or by a
+  disaster no one owns ("hit by floods", "a hospital fire kills 21");
+- acts with no one on the other side: an agreement with no counterpart (lawmaking at home), an
+  aim at no one, a warning that threatens no one.
+"""
+from __future__ import annotations
+
+from schemas import ontology
+from transforms.extract.actors import WEAPON_NOUNS, ArticleActors
+from transforms.extract.clauses import SUBJECT_DEPS, clause_kind
+from transforms.extract.coding import WARNING_VERBS
+from transforms.extract.doc_cache import entity_at
+
+# An agreement is made with someone: signed or struck with no counterpart anyone can name, or
+# with the actor's own side, it is a law, a rule or a deal among a state's or a bloc's own parts
+# ("signs law restricting records", "EU reaches a deal on AI rules", "Biden and McCarthy reach a
+# deal"), which the gold set codes as domestic, no event.
+FORMAL_AGREEMENT = "057"
+# An aim ("seeks to", "plans to", "aims to": schemas/data/aims.csv) whose act is no event of its
+# own (030, the generic intent) and that names no one it is aimed at is a policy goal, not news
+# of an intent between actors ("France seeks to recoup €2.5bn from banks").
+GENERIC_INTENT = "030"
+
+
+def no_one_on_the_other_side(verb, rule, actor, target, resolver: ArticleActors) -> bool:
+    """An agreement with no counterpart or with the actor's own side, an aim at no one whose act
+    is no event, or a warning to no one (see the constants above and `_warning_to_no_one`)."""
+    if rule.code == FORMAL_AGREEMENT:
+        return target is None or target.code == actor.code
+    if target is not None:
+        return False
+    if rule.code == GENERIC_INTENT and verb.lemma_.lower() in ontology.aim_verbs():
+        return True
+    return _warning_to_no_one(verb, rule, resolver)
+
+
+FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "shall"})
+
+
+def _warning_to_no_one(verb, rule, resolver: ArticleActors) -> bool:
+    """A warning (13) that names no one it is aimed at, warns against nothing, tells of nothing
+    that will or would follow ("warned there would be consequences if ...") and of no actor's
+    act (the subject of what is said: "warned that Togo closing the border is a mistake") is a
+    grim view of the world, not a threat ("the king warned the world was entering dangerous
+    territory", "Putin warns on Gaza toll")."""
+    if verb.lemma_.lower() not in WARNING_VERBS or not rule.code.startswith("13") or rule.object_heads:
+        return False  # "warned of retaliation": the rule's own object makes it a threat
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children):
+        return False
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    if any(t.dep_ == "aux" and t.lower_ in FUTURE_AUXILIARIES for clause in said for t in clause.subtree):
+        return False  # "warned that any attack on Belarus would be met with ...": a consequence to come
+    subjects = [s for clause in said for s in clause.children if s.dep_ in SUBJECT_DEPS | {"csubj"}]
+    # "that Togo closing the border would be a mistake": the subject's own doer names the actor
+    doers = subjects + [c for s in subjects for c in s.children if c.dep_ in SUBJECT_DEPS | {"poss"}]
+    return not any(d.pos_ == "PRON" or resolver.resolve(d, remember=False) is not None for d in doers)
+
+
+def figurative_force(verb, rule, subjects, dobj, preps, resolver: ArticleActors) -> bool:
+    """A verb of force whose object is no one (schemas/data/off_topic.csv's abstract targets:
+    "smashed any hopes", "grapples with a teacher shortage", "bombarded the government with
+    warnings") or whose doer is a disaster (schemas/data/disasters.csv: "Australia hit by floods",
+    "hospital fire kills 21"). An object the verb's own rule names keeps its sense ("opened
+    fire", "set fire to", "exchanged fire")."""
+    abstract = ontology.off_topic_cues().get("abstract_target", frozenset())
+    objects = [dobj] if dobj is not None else []
+    objects += [c for prep in preps if prep.lower_ in ("with", "against") for c in prep.children if c.dep_ == "pobj"]
+    doers = list(subjects) + [c for agent in verb.children if agent.dep_ == "agent" or agent.lower_ == "by"
+                              for c in agent.children if c.dep_ == "pobj"]
+    # "fire" itself is a weapon's as an object ("unleashed fire on the guards"); "fires" burn
+    return (any(_is_one_of(o, abstract) and o.lemma_.lower() not in GUNFIRE_NOUNS and not _is_one_of(o, rule.object_heads)
+                for o in objects)
+            or any(_is_one_of(d, ontology.disaster_nouns()) and not _fired_by_someone(d, resolver) for d in doers))
+
+
+def _is_one_of(token, nouns) -> bool:
+    return token.lemma_.lower() in nouns or token.lower_ in nouns
+
+
+# Disaster nouns that are also a weapon's fire when someone's ("Israeli fire", "fire from tanks").
+GUNFIRE_NOUNS = frozenset({"fire"})
+
+
+def _fired_by_someone(noun, resolver: ArticleActors) -> bool:
+    """"Israeli fire", "Togolese fire", "fire from Israeli tanks": a people's or a state's fire is a
+    weapon's; a fire "in Accra" or a "Nigerian tanker fire", and any flood or crash, is a disaster."""
+    if noun.lemma_.lower() not in GUNFIRE_NOUNS or any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in WEAPON_NOUNS for c in noun.children):
+        return False  # "tanker fire", "hospital fire": what burned (not "artillery fire", "tank fire")
+    owners = [c for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")
+              and (c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()))]
+    owners += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by")
+               for p in prep.children if p.dep_ == "pobj"]
+    return any(_named_by_gazetteer(o, resolver) for o in owners)
+
+
+def _named_by_gazetteer(token, resolver: ArticleActors) -> bool:
+    actor = resolver.resolve(token, remember=False)
+    return actor is not None and actor.via == "gazetteer"
+
+
+# Support, cooperation and aid (05, 06, 07): relations that last, which a relative clause in the
+# present tense describes rather than reports ("Iran, which supports armed groups").
+STANDING_ROOTS = frozenset({"05", "06", "07"})
+
+
+def standing_relation(verb, rule) -> bool:
+    """Support, cooperation or aid told in a relative clause in the present tense ("Iran, which
+    supports armed groups", "the agency that protects heritage"): a description of the noun, as
+    the participle of "forces backed by Moscow" is, unless a day dates it. Meetings and words in
+    such a clause are news ("Netanyahu, who meets Trump on Monday, said ...")."""
+    if clause_kind(verb) != "relcl" or rule.code[:2] not in STANDING_ROOTS:
+        return False
+    clause = verb
+    while clause.dep_ == "conj":
+        clause = clause.head
+    relative = any(c.lower_ in ("which", "who", "whom", "whose") or (c.lower_ == "that" and c.dep_ in SUBJECT_DEPS)
+                   for c in clause.children)  # not "intelligence that Wagner plans to ...": a content clause
+    return relative and verb.tag_ in ("VBZ", "VBP") and not dated(verb)
+
+
+def dated(verb) -> bool:
+    """A day of the news hangs on the verb ("released by Hamas on Monday", "brokered by Qatar
+    last week", "freed yesterday"): the participle reports an act that happened then. A year, a
+    month or a span ("in 1948", "in May", "for years", "since last year") dates a standing fact."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in SPAN_PREPS:
+            continue
+        words = [child] if child.dep_ in ("npadvmod", "advmod") else (
+            [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [])
+        if any(w.ent_type_ in ("DATE", "TIME") and _names_a_day(w) for w in words):
+            return True
+    return False
+
+
+SPAN_PREPS = frozenset({"for", "since", "over", "during", "throughout"})
+DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                       "yesterday", "today", "tonight", "overnight", "week", "weekend"})
+
+
+def _names_a_day(token) -> bool:
+    """"on Monday", "last week", "yesterday", "on March 3": a day, not a year or a month."""
+    entity = entity_at(token)
+    words = list(entity) if entity is not None else [token]
+    if any(w.lower_ in DAY_WORDS for w in words):
+        return not any(w.lower_ in ("every", "each") for w in words)
+    return any(w.like_num and len(w.text) <= 2 for w in words)  # "March 3", "3 March"
