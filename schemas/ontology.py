@@ -216,6 +216,7 @@ def intergovernmental_names() -> frozenset[str]:
 LEADER_ROLES = frozenset({
     "president", "prime minister", "chancellor", "premier", "king", "queen", "emir", "sultan",
     "supreme leader", "crown prince", "foreign minister", "secretary-general", "pope", "opposition leader",
+    PARTY_POLITICIAN := "party politician",
 })
 MIN_SURNAME = 4
 ARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "ben-", "abu-",
@@ -224,19 +225,20 @@ MIN_FAMILY_NAME = 2  # "Xi", "Li": a first-word family name is short, and the pr
 
 
 @functools.cache
-def _leader_surnames() -> dict[str, tuple[tuple[ActorEntry, datetime.date | None, datetime.date | None], ...]]:
-    """Surname (folded, lower case) → the leader rows of people.csv that carry it: the last word
+def _leader_surnames() -> dict[str, tuple[tuple[ActorEntry, datetime.date | None, datetime.date | None, str, str], ...]]:
+    """Surname (folded, lower case) → the leader rows of people.csv that carry it (entry, dates,
+    the person's first name and the role), in file order: the last word
     of each name, and for countries whose names put the family name (or the short form) first
     (name_order.csv) the first word too, unless some other country's leader has it as a given
     name ("William Lai" is Taiwan's Lai, never President William)."""
     family_first = {row["country"] for row in _rows("name_order.csv")}
-    leaders = [(names, entry, start, end) for names, entry, start, end, role in _people()
+    leaders = [(names, entry, start, end, role) for names, entry, start, end, role in _people()
                if role in LEADER_ROLES and entry.actor_type]
-    given_names = {words[0] for names, entry, _, _ in leaders if entry.country not in family_first
+    given_names = {words[0] for names, entry, _, _, _ in leaders if entry.country not in family_first
                    for words in (normalize_name(name).split() for name in names) if len(words) >= 2}
     not_names = given_names | role_types().keys()
     index: dict[str, list] = {}
-    for names, entry, start, end in leaders:
+    for names, entry, start, end, role in leaders:
         for name in names:
             words = normalize_name(name).split()
             if len(words) < 2:
@@ -251,8 +253,28 @@ def _leader_surnames() -> dict[str, tuple[tuple[ActorEntry, datetime.date | None
                     and first not in not_names):
                 found.add(first)
             for surname in found:
-                index.setdefault(surname, []).append((entry, start, end))
+                index.setdefault(surname, []).append((entry, start, end, names[0], role))
     return {k: tuple(v) for k, v in index.items()}
+
+
+@functools.cache
+def _people_by_surname() -> dict[str, tuple[tuple[str, datetime.date | None, datetime.date | None], ...]]:
+    """Last word of a name → (the person's first name, valid_from, valid_to) of every people.csv
+    row that ends with it, whatever the role."""
+    index: dict[str, list] = {}
+    for names, _, start, end, _ in _people():
+        words = normalize_name(names[0]).split()
+        if len(words) >= 2:
+            index.setdefault(words[-1], []).append((names[0], start, end))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _someone_else_carries(surname: str, person: str, on_date: datetime.date) -> bool:
+    """Another person of the tables with this surname holds a role on the date. A party
+    politician out of office shares the news with legislators and officials that the leader
+    rows do not cover ("Johnson" in 2024 is the Speaker, not the former prime minister)."""
+    return any(other != person and _valid(on_date, start, end)
+               for other, start, end in _people_by_surname().get(surname, ()))
 
 
 def _surname_word(word: str) -> bool:
@@ -264,8 +286,15 @@ def _surname_word(word: str) -> bool:
 def leader_by_surname(word: str, on_date: datetime.date | None) -> ActorEntry | None:
     """The one leader in office on `on_date` with this surname ("Erdogan" in 2023: Turkey's
     president); None when nobody or more than one actor's leader carries it."""
-    rows = _leader_surnames().get(normalize_name(word), ())
-    found = {entry.code: entry for entry, start, end in rows if on_date is not None and _valid(on_date, start, end)}
+    if on_date is None:
+        return None
+    surname = normalize_name(word)
+    first_valid: dict[str, tuple[ActorEntry, str]] = {}  # a person's first valid row, as by full name
+    for entry, start, end, person, role in _leader_surnames().get(surname, ()):
+        if person not in first_valid and _valid(on_date, start, end):
+            first_valid[person] = (entry, role)
+    found = {entry.code: entry for person, (entry, role) in first_valid.items()
+             if role != PARTY_POLITICIAN or not _someone_else_carries(surname, person, on_date)}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -354,6 +383,12 @@ def word_acronyms() -> dict[str, ActorEntry]:
     """The organisations whose code is also an English word ("WHO"), by code: a name only where
     the text writes it in capitals ("a WHO official"; "who" is a pronoun)."""
     return {r["code"]: _org_entry(r) for r in _rows("organizations.csv") if r["code"] in CAPITALS_ONLY_CODES}
+
+
+@functools.cache
+def party_codes() -> frozenset[str]:
+    """Codes of the political parties of organizations.csv (kind PTY)."""
+    return frozenset(r["code"] for r in _rows("organizations.csv") if r["kind"] == "PTY")
 
 
 def _org_entry(r: dict) -> ActorEntry:

@@ -83,6 +83,7 @@ QUANTITY_NOUNS = frozenset({"tens", "hundreds", "thousands", "dozens", "millions
 GENERIC_ROLES = frozenset({"GOV", "MIL", "CVL", "PPL"})
 SIDE_ROLES = frozenset({"OPP", "REB"})  # "opposition lawmakers", "rebel soldiers": the side wins
 FORMER = "ELI"
+PARTY_FIGURE = "PTY"  # a politician out of office (schemas/data/additions/people_parties.csv)
 ARMED_NON_STATE = frozenset({"REB", "CRM", "OPP"})  # sectors whose fighters keep them
 PAIR = "PAIR"  # anaphora.csv: "the two leaders", "both sides" refer to two actors at once
 COLLECTIVE_NOUNS = MEMBER_NOUNS | frozenset({"partner", "nation", "country", "state", "capital"})
@@ -273,6 +274,8 @@ class ArticleActors:
         role_type = self._role_type(tokens, head)
         if actor is not None and role_type == FORMER and actor.actor_type == "IGO" and not as_target:
             return None  # "former NATO chief Rasmussen" no longer acts for NATO, and for whom else we cannot say
+        if actor is not None and actor.actor_type == PARTY_FIGURE and role_type in TITLE_SECTORS:
+            actor = self._titled_state(tokens) or actor  # "US President Joe Biden": the office the text gives him
         if actor is not None and role_type is not None and self._role_is_the_name(tokens, actor):
             role_type = None  # "the African National Congress" is a party, not a legislature
         if actor is not None and not as_target and not self._names_an_actor(head, tokens, actor, role_type):
@@ -563,6 +566,12 @@ class ArticleActors:
                         and not (size == 1 and _acronym_as_a_word(tokens[start]))):
                     return Actor(entry.code, text, entry.country, entry.actor_type, "gazetteer")
         return None
+
+    def _titled_state(self, tokens: Sequence) -> Actor | None:
+        """The country of a state title before a person's name ("US President Joe Biden")."""
+        title = [t for t in tokens if t.ent_type_ not in _PERSON_ENTS]
+        actor = self._best_match(title) if title else None
+        return actor if actor is not None and actor.code == actor.country else None
 
     def _best_match(self, tokens: Sequence) -> Actor | None:
         """The most specific known name inside the phrase's tokens."""

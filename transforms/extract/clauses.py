@@ -430,14 +430,23 @@ def is_possibility(verb) -> bool:
         c.dep_ == "aux" and c.lower_ in MAY_BE_MODALS for c in verb.children)
 
 
+def might_have_been(verb) -> bool:
+    """A modal perfect, 'could have met', 'would have attacked', 'may have used': what might
+    have been, or what someone guesses was, not an act the news reports."""
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return any(a in MAY_BE_MODALS for a in auxiliaries) and any(a in ("have", "'ve") for a in auxiliaries)
+
+
 def is_hypothetical(verb) -> bool:
     """A condition is not an event: '... if the United States demands it', and the inverted
     forms 'Should Egypt mediate, ...', 'Were Iran to attack Israel, ...' (at any depth of
     adverbial clauses), and a clause that is the subject of a modal judgement ("Israel occupying
     Gaza again would be a big mistake": POSSIBILITY_MODALS), an obligation ("Togo must
     withdraw its troops": OBLIGATION_MODALS) and a possibility (`is_possibility`)."""
-    if is_obligation(verb) or is_possibility(verb) or unevidenced(verb):
+    if is_obligation(verb) or is_possibility(verb) or unevidenced(verb) or might_have_been(verb):
         return True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and might_have_been(verb.head):
+        return True  # "could have met the generals while resuming dialogues": neither happened
     node = verb
     while True:
         # "if the authorities continue to prosecute him": the complement is as conditional

@@ -84,7 +84,7 @@ from transforms.extract.datelines import dateline_country
 from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
-from transforms.extract.judgements import judgement
+from transforms.extract.judgements import CRITICISM, judgement
 from transforms.extract.no_news import dated, figurative_force, no_one_on_the_other_side, standing_relation
 from transforms.extract.nominal import (
     IMPACT_VERBS,
@@ -409,6 +409,8 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
         if (actor.code, code[:2]) in covered or is_negated(noun.head) or off_topic(noun, None):
             continue  # off topic: "the Riyadh club's Champions League clash" is a match
         code = _sector_sense(noun, code, actor, resolver)
+        if code[:2] == "19" and _party_side(actor):
+            code = CRITICISM  # "as GOP attacks intensify": a party's attacks are words
         covered.add((actor.code, code[:2]))
         claim = claiming_verb(noun)
         if claim is not None and noun.dep_ == "dobj":  # "claims capture of Maryinka": the capture, not the claim
@@ -627,6 +629,15 @@ def _mutual(verb) -> bool:
 RHETORICAL_WORDS = frozenset({"scathing", "verbal", "blistering", "stinging", "withering", "personal",
                               "rhetorical", "furious", "angry"})
 LABEL_TOKENS = 4
+
+
+PARTY_SIDES = frozenset({"PTY", "OPP"})  # a party named as such, or its leader or figure
+
+
+def _party_side(actor: Actor) -> bool:
+    """A political party, named or through one of its politicians, and not its gunmen ("Fatah
+    gunmen" take the armed sector): a party's attacks are words."""
+    return actor.code in ontology.party_codes() and actor.actor_type in PARTY_SIDES
 
 
 def _in_label(subject, verb) -> bool:
@@ -1006,6 +1017,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         crowd_voice = rule.code[:2] != PROTEST_ROOT
     if not actors:
         return
+    if rule.code[:2] == "19" and all(_party_side(a) for a in actors):
+        # "Starmer attacks Sunak over housing": a party fights with words
+        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, CRITICISM)
     if rule.code[:2] == DEMAND_ROOT and _protesting_crowd(verb, subjects):
         # "hundreds of protesters gathered to demand that the president resign": what a crowd
         # of protesters demands it demands by protesting (GOLD.md: 14)
