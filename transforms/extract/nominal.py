@@ -140,6 +140,12 @@ def nominal_code(token, standalone_only: bool = True) -> str | None:
 def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str, Actor, Actor | None]]:
     """(noun token, code, actor, target) for each event noun with a resolvable actor."""
     for token in sent:
+        meeting = _meeting_of_a_pair(token, resolver)
+        if meeting is not None:
+            code, (first, second) = meeting
+            yield token, code, first, second
+            yield token, code, second, first
+            continue
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
             continue
         code = nominal_code(token)
@@ -534,6 +540,58 @@ def _between(noun, resolver: ArticleActors) -> tuple[Actor, Actor | None] | None
             if len(sides) == 1:
                 return sides[0], None
     return None
+
+
+MEETING_ROOT_OF_PAIRS = "04"
+
+
+def _meeting_of_a_pair(noun, resolver: ArticleActors) -> tuple[str, tuple[Actor, Actor]] | None:
+    """'the Xi-Biden meeting', 'US-China talks resume', 'on Xi Jinping-Joe Biden meeting day': a
+    meeting named after its two sides is the meeting the story is about, wherever the noun
+    stands (the small model often parses it as a modifier of the next word). Only meetings
+    (04): "the Israel-Hamas war" is named so on every day it lasts. Not one that has not
+    happened or that time is counted from ("since the Xi-Biden summit")."""
+    if noun.pos_ not in ("NOUN", "PROPN", "VERB") or noun.i < 3:
+        return None
+    code = nominal_code(noun, standalone_only=False)
+    if code is None or not code.startswith(MEETING_ROOT_OF_PAIRS) or _unrealized_or_counted_from(noun):
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in PLANNING_NOUNS:
+        return None  # "China's plan for Russia-Ukraine talks": talks someone wants
+    pair = _hyphenated_names(noun, resolver)
+    return (code, pair) if pair is not None else None
+
+
+# Nouns whose "for" phrase is an event someone wants, not one that happens: "a plan for talks".
+PLANNING_NOUNS = frozenset({"plan", "call", "push", "bid", "proposal", "appeal", "demand", "hope", "idea"})
+MAX_SIDE_TOKENS = 2  # "Xi Jinping-Joe Biden meeting": a side is a name of one or two words
+
+
+def _hyphenated_names(noun, resolver: ArticleActors) -> tuple[Actor, Actor] | None:
+    """The two sides named by the words right before the noun, joined by a hyphen, each of one
+    or two words ("US-China talks", "Xi Jinping-Joe Biden meeting"), however the parser hung them."""
+    doc = noun.doc
+    for after in range(1, MAX_SIDE_TOKENS + 1):
+        hyphen_i = noun.i - after - 1
+        if hyphen_i < 1 or doc[hyphen_i].text != "-":
+            continue
+        for before in range(1, MAX_SIDE_TOKENS + 1):
+            if hyphen_i - before < 0:
+                continue
+            first = _named_side(doc[hyphen_i - before : hyphen_i], resolver)
+            second = _named_side(doc[hyphen_i + 1 : noun.i], resolver)
+            if first is not None and second is not None and first.code != second.code:
+                return first, second
+    return None
+
+
+def _named_side(span, resolver: ArticleActors) -> Actor | None:
+    if not all(t.pos_ == "PROPN" for t in span):
+        return None
+    entry = resolver.lookup(span.text)
+    if entry is not None:
+        return Actor(entry.code, span.text, entry.country, None, "gazetteer")
+    return resolver.leader(span[-1].text) if len(span) == 1 else None
 
 
 def _labels_a_pair(noun, resolver: ArticleActors) -> bool:
