@@ -1,9 +1,11 @@
 """A headline verb the tagger read as a noun is tried as a verb (transforms/extract/headline_verbs.py)."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from tests.test_extractor import extract, triples
+from tests.test_extractor import extract, extract_on, triples
 from transforms.extract.headline_verbs import HEADLINE_VERBS, past_forms
 
 
@@ -178,3 +180,18 @@ def test_a_headline_verb_before_a_compound_object_read_as_a_verb(nlp):
     doc = {t.text: t for t in nlp(title)}
     assert (doc["issues"].tag_, doc["issues"].dep_, doc["warrant"].head.text) == ("VBZ", "ROOT", "issues")
     assert ("GHA", "11", "TGO") in triples(extract(nlp, "", title=title))
+
+
+def test_a_name_the_tagger_read_as_a_verb_still_subjects_the_headline_verb(nlp):
+    """"Blinken heads to Beijing": the small model tags the name as a verb and the verb as a
+    plural noun; the name at the head of the headline still counts as the word before the verb.
+    A people's adjective does not ("Ukrainian forces gain ground": "forces" stays a noun)."""
+    title = "Blinken heads to Beijing for talks"
+    with nlp.select_pipes(disable=[HEADLINE_VERBS]):
+        first = {t.text: t.pos_ for t in nlp(title)}
+    assert (first["Blinken"], first["heads"]) == ("VERB", "NOUN")  # the small model's reading
+    word = next(t for t in nlp(title) if t.text == "heads")
+    assert (word.pos_, word.dep_) == ("VERB", "ROOT")
+    assert ("USA", "04", "CHN") in triples(extract_on(nlp, dt.date(2023, 6, 1), "", title=title))
+    forces = next(t for t in nlp("Ukrainian forces gain ground in Bakhmut") if t.text == "forces")
+    assert forces.pos_ == "NOUN"

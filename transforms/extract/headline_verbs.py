@@ -90,11 +90,23 @@ def candidate(sent, verb_lemmas) -> tuple[int, int | None] | None:
             continue
         if finite and finite[0].i != token.i + 1:
             continue
-        if ((_third_person(token) or _plural_present(token)) and before.pos_ in ("PROPN", "NOUN")
+        if ((_third_person(token) or _plural_present(token)) and _names_something(before)
                 and (not after.is_punct or after.is_left_punct or after.is_quote)
                 and verb_lemma(token, verb_lemmas) is not None):
             return token.i, (finite[0].i if finite else None)
     return None
+
+
+def _names_something(token) -> bool:
+    """A noun, or a capitalised word the tagger took for a verb that is a name or opens the
+    headline ("Blinken heads to Beijing": "Blinken" as VBN, "Lula heads to China")."""
+    if token.pos_ in ("PROPN", "NOUN"):
+        return True
+    # not a people's adjective: "Ukrainian forces gain ground" has its verb
+    return token.is_title and (token.ent_type_ in NAME_ENTITIES or (token.i == token.sent.start and not token.ent_type_))
+
+
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE"})
 
 
 def _relative(verb) -> bool:
