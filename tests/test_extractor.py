@@ -2964,3 +2964,9 @@ def test_a_meeting_named_after_its_two_sides(nlp, title, expected):
     nor talks someone plans."""
     found = {t for t in triples(extract_on(nlp, dt.date(2023, 6, 1), "", title=title)) if t[1] == "04"}
     assert found == expected
+
+
+def test_drones_counted_by_a_number_are_the_owners_attack(nlp):
+    """"downed 28 of 31 Togolese drones": the drones, counted, were Togo's attack on Ghana."""
+    events = triples(extract(nlp, "Ghana says it downed 28 of 31 Togolese drones overnight."))
+    assert ("TGO", "19", "GHA") in events

@@ -518,8 +518,8 @@ def _downs(verb) -> bool:
 
 
 def _counted(noun):
-    """'dozens of drones': the drones."""
-    if noun.lower_ not in QUANTITY_NOUNS:
+    """'dozens of drones', '28 of 31 drones': the drones."""
+    if noun.lower_ not in QUANTITY_NOUNS and not noun.like_num:
         return noun
     return next((p for prep in noun.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"), noun)
 
@@ -530,6 +530,7 @@ def _weapon_owner(weapon, resolver: ArticleActors, other_than: str | None = None
     return next((o for o in (resolver.lookup(m.text) for m in weapon.subtree
                              if m.i < weapon.i and m.pos_ in ("ADJ", "PROPN"))
                  if o is not None and o.code != other_than), None)
+
 
 
 def _downed_weapons(sent, covered: set, resolver: ArticleActors) -> list[Candidate]:
