@@ -2970,3 +2970,10 @@ def test_drones_counted_by_a_number_are_the_owners_attack(nlp):
     """"downed 28 of 31 Togolese drones": the drones, counted, were Togo's attack on Ghana."""
     events = triples(extract(nlp, "Ghana says it downed 28 of 31 Togolese drones overnight."))
     assert ("TGO", "19", "GHA") in events
+
+
+def test_a_partys_quarrel_with_its_own_is_party_to_party(nlp):
+    """"Republicans slam Trump" (2023): the party criticises its own figure, GOP to GOP; a UN
+    official denouncing the UN still names no recipient."""
+    assert ("GOP", "11", "GOP") in triples(extract_on(nlp, dt.date(2023, 6, 1), "Republicans slam Trump after the town hall."))
+    assert ("UN", "11", None) in triples(extract(nlp, "A UN official denounced the UN."))

@@ -1179,15 +1179,16 @@ def _own_recipient(target: Actor, actors, root: str) -> bool:
     """Whether `target` may receive the act when it is the acting state itself: a domestic act
     ("Pakistan's police arrested Imran Khan", "met with military commanders": tests/data/GOLD.md
     codes it state to state). Not for a body that is no state ("a UN official denounced the
-    organisation"); not for the state's own forces or weapons that the story's country frames,
-    which are what it acts with ("built up forces", "struck Kharkiv with missiles"); not for a
+    organisation") other than a party, whose quarrels the coders code party to party ("GOP
+    politicians slam Trump"); not for the state's own forces or weapons that the story's
+    country frames, which are what it acts with ("built up forces", "struck Kharkiv with missiles"); not for a
     place of its own, which is where it acted ("shot down drones headed for Moscow", "welcomed
     Kissinger to Beijing"), except for a protest, which its capital's government receives
     ("rallied in Tbilisi")."""
     if target.code not in {a.code for a in actors}:
         return True
     if any(a.code != a.country for a in actors):
-        return False
+        return target.code in ontology.party_codes()  # "GOP politicians slam Trump": a party's own quarrel
     if target.via == "place" or _names_a_capital(target.name):
         return root == PROTEST_ROOT
     return target.via != "context" or target.actor_type not in FORCE_ROLES
