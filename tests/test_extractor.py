@@ -2977,3 +2977,9 @@ def test_a_partys_quarrel_with_its_own_is_party_to_party(nlp):
     official denouncing the UN still names no recipient."""
     assert ("GOP", "11", "GOP") in triples(extract_on(nlp, dt.date(2023, 6, 1), "Republicans slam Trump after the town hall."))
     assert ("UN", "11", None) in triples(extract(nlp, "A UN official denounced the UN."))
+
+
+def test_firing_a_person_is_a_dismissal_not_force(nlp):
+    """"fires defence minister Kofi Mensah": a dismissal (no event); fired rockets are force."""
+    assert not [e for e in extract(nlp, "Togo's president fires defence minister Kofi Mensah.") if e.event_root == "19"]
+    assert ("TGO", "19", "GHA") in triples(extract(nlp, "Togo fired three rockets at Ghana."))

@@ -72,10 +72,24 @@ def figurative_force(verb, rule, subjects, dobj, preps, resolver: ArticleActors)
     objects += [c for prep in preps if prep.lower_ in ("with", "against") for c in prep.children if c.dep_ == "pobj"]
     doers = list(subjects) + [c for agent in verb.children if agent.dep_ == "agent" or agent.lower_ == "by"
                               for c in agent.children if c.dep_ == "pobj"]
+    if verb.lemma_.lower() in DISMISSING_VERBS and dobj is not None and _a_person(dobj):
+        return True  # "Netanyahu fires defence minister Gallant": a dismissal
     # "fire" itself is a weapon's as an object ("unleashed fire on the guards"); "fires" burn
     return (any(_is_one_of(o, abstract) and o.lemma_.lower() not in GUNFIRE_NOUNS and not _is_one_of(o, rule.object_heads)
                 for o in objects)
             or any(_is_one_of(d, ontology.disaster_nouns()) and not _fired_by_someone(d, resolver) for d in doers))
+
+
+# Verbs of force that dismiss when their object is a person: "fires defence minister Gallant".
+DISMISSING_VERBS = frozenset({"fire"})
+
+
+def _a_person(noun) -> bool:
+    """A person by name, or by a role noun the object carries ("defence minister Gallant")."""
+    roles = ontology.role_types()
+    return noun.ent_type_ == "PERSON" or any(
+        t.lemma_.lower() in roles and t.lemma_.lower() not in WEAPON_NOUNS and t.lower_ not in WEAPON_NOUNS
+        for t in noun.subtree if t.i <= noun.i or t.dep_ == "appos")
 
 
 def _is_one_of(token, nouns) -> bool:
