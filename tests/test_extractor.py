@@ -2983,3 +2983,9 @@ def test_firing_a_person_is_a_dismissal_not_force(nlp):
     """"fires defence minister Kofi Mensah": a dismissal (no event); fired rockets are force."""
     assert not [e for e in extract(nlp, "Togo's president fires defence minister Kofi Mensah.") if e.event_root == "19"]
     assert ("TGO", "19", "GHA") in triples(extract(nlp, "Togo fired three rockets at Ghana."))
+
+
+def test_two_surnames_tagged_as_one_entity_are_each_a_name(nlp):
+    """"Trump and Pence call for calm": the small model tags "Trump and Pence" as one organisation;
+    each one-word name of the pair is still a figure the tables know by surname."""
+    assert ("GOP", "02", None) in triples(extract_on(nlp, dt.date(2023, 6, 1), "", title="Trump and Pence call for calm"))

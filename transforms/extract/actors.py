@@ -821,6 +821,12 @@ NAME_ENTITIES = frozenset({"PERSON", "ORG"})  # what the small model calls a lon
 PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC"})
 
 
+def _pair_of_names(entity) -> bool:
+    """"Trump and Pence" tagged as one entity: two one-word names joined by "and" or "&"."""
+    return (len(entity) == 3 and entity[1].dep_ == "cc" and entity[0].dep_ != "compound"
+            and all(_proper_noun(t) for t in (entity[0], entity[2])))
+
+
 def _lone_argument_name(token) -> bool:
     """'Modi meets Xi': a one-word proper noun that is a clause's subject or object, with no name
     beside it. The small model often tags no entity in a headline, an organisation ("Sunak") or
@@ -828,10 +834,11 @@ def _lone_argument_name(token) -> bool:
     leader. A place the gazetteer knows is not taken ("Scotland's first minister" is no
     Secretary-General Scotland), nor a group ("any Christian who speaks out" is no President
     Christian)."""
-    if not _proper_noun(token) or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
+    argument = token.head if token.dep_ == "conj" else token  # "Modi and Xi meet": Xi too
+    if not _proper_noun(token) or argument.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
         return False
     entity = entity_at(token) if token.ent_type_ else None
-    if entity is not None and len(entity) > 1:
+    if entity is not None and len(entity) > 1 and not _pair_of_names(entity):
         return False  # part of a longer name
     if entity is not None and entity.label_ not in NAME_ENTITIES and not (
             entity.label_ in PLACE_ENTITY_LABELS and place_country([token]) is None):
