@@ -2989,3 +2989,13 @@ def test_two_surnames_tagged_as_one_entity_are_each_a_name(nlp):
     """"Trump and Pence call for calm": the small model tags "Trump and Pence" as one organisation;
     each one-word name of the pair is still a figure the tables know by surname."""
     assert ("GOP", "02", None) in triples(extract_on(nlp, dt.date(2023, 6, 1), "", title="Trump and Pence call for calm"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana warns of Togo threats to the border towns.", {("GHA", "11", "TGO")}),
+    ("Ghana's president warned of the threat posed by Togo.", {("GHA", "11", "TGO")}),
+    ("Ghana warned of the threat of cholera in the north.", set())])
+def test_a_warning_of_a_threat_someone_poses_criticises_them(nlp, text, expected):
+    """A warning of a threat, danger or menace is criticism of whoever poses it (its modifier,
+    "from" or "posed by" phrase); one that no one poses is no event."""
+    assert {t for t in triples(extract(nlp, text)) if t[0] == "GHA"} == expected

@@ -1063,6 +1063,10 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         target = None  # "an apartment block hit by a Russian missile strike": not Russia's own
     if target is None and instrument:  # "a Russian missile strike on Kharkiv killed four": the weapon's target
         target = next((t for t in (nominal_target(s, resolver, actors[0]) for s in subjects) if t is not None), None)
+    if _warns_of_a_threat(verb, rule):
+        target = threat_owner(verb, resolver, actors)
+        if target is None:
+            return  # "warned of the threat of cholera": a danger no one poses
     object_text = _object_text(verb, dobj, preps, target)
     speaker = _speaker(verb, resolver)
     if speaker is not None and {a.code for a in actors} == {speaker} and others_plan_reported(verb, rule):
@@ -1173,6 +1177,35 @@ def _crowds_beside(verb, subjects, preps, resolver: ArticleActors) -> list[Actor
     crowds = [c for s in subjects for c in conjuncts(apposed_name(s))
               if resolver.role_type_of(c) in CROWD_SECTORS and resolver.resolve(c, remember=False) is None]
     return [actor for crowd in crowds for actor in _crowd_of_the_place(verb, [crowd], preps, resolver)]
+
+
+# What a warning may be of that someone poses: "warned of China threats", "of the threat posed
+# by Iran" (verbs.csv codes "warn of" these as criticism, 111).
+THREAT_NOUNS = frozenset({"threat", "danger", "menace"})
+THREAT_PREPS = frozenset({"of", "about"})
+POSING_PREPS = frozenset({"from", "by"})
+
+
+def _warns_of_a_threat(verb, rule) -> bool:
+    return verb.lemma_.lower() in WARNING_VERBS and rule.code == CRITICISM and any(
+        h in THREAT_NOUNS or h.rstrip("s") in THREAT_NOUNS for h in rule.object_heads)
+
+
+def threat_owner(verb, resolver: ArticleActors, actors) -> Actor | None:
+    """Who poses the threat a warning is of: its modifier ("China threats", "Iran's threat") or
+    its "from" / "posed by" phrase; not the one who warns."""
+    own = {a.code for a in actors}
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in THREAT_PREPS):
+        for threat in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in THREAT_NOUNS):
+            owners = [c for c in threat.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+            phrases = list(threat.children) + [c for acl in threat.children if acl.dep_ == "acl" for c in acl.children]
+            owners += [p for c in phrases if c.dep_ in ("prep", "agent") and c.lower_ in POSING_PREPS
+                       for p in c.children if p.dep_ == "pobj"]
+            for owner in owners:
+                actor = resolver.resolve(owner, remember=False, as_target=True)
+                if actor is not None and actor.code not in own:
+                    return actor
+    return None
 
 
 def _own_recipient(target: Actor, actors, root: str) -> bool:
