@@ -2999,3 +2999,10 @@ def test_a_warning_of_a_threat_someone_poses_criticises_them(nlp, text, expected
     """A warning of a threat, danger or menace is criticism of whoever poses it (its modifier,
     "from" or "posed by" phrase); one that no one poses is no event."""
     assert {t for t in triples(extract(nlp, text)) if t[0] == "GHA"} == expected
+
+
+def test_weighing_a_policy_option_aimed_at_no_one_is_business_at_home(nlp):
+    """"Ghana mulls law banning ..." (014, no recipient) is lawmaking at home, no event; weighing
+    a step against another actor keeps its row."""
+    assert not extract(nlp, "Ghana mulls a law banning plastic bags.")
+    assert ("GHA", "01", "TGO") in triples(extract(nlp, "Ghana is considering sanctions on Togo."))

@@ -25,15 +25,22 @@ FORMAL_AGREEMENT = "057"
 # own (030, the generic intent) and that names no one it is aimed at is a policy goal, not news
 # of an intent between actors ("France seeks to recoup €2.5bn from banks").
 GENERIC_INTENT = "030"
+# Weighing a policy option (014: "mulls", "considers", "weighs") that names no one it is aimed at
+# is a government's or a party's own business ("Germany mulls law banning citizenship for ..."),
+# as domestic legislation is in the gold set.
+POLICY_OPTION = "014"
 
 
 def no_one_on_the_other_side(verb, rule, actor, target, resolver: ArticleActors) -> bool:
-    """An agreement with no counterpart or with the actor's own side, an aim at no one whose act
-    is no event, or a warning to no one (see the constants above and `_warning_to_no_one`)."""
+    """An agreement with no counterpart or with the actor's own side, a policy option or an aim
+    at no one whose act is no event, or a warning to no one (see the constants above and
+    `_warning_to_no_one`)."""
     if rule.code == FORMAL_AGREEMENT:
         return target is None or target.code == actor.code
     if target is not None:
         return False
+    if rule.code == POLICY_OPTION:
+        return True
     if rule.code == GENERIC_INTENT and verb.lemma_.lower() in ontology.aim_verbs():
         return True
     return _warning_to_no_one(verb, rule, resolver)
