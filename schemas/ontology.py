@@ -216,8 +216,11 @@ def intergovernmental_names() -> frozenset[str]:
 LEADER_ROLES = frozenset({
     "president", "prime minister", "chancellor", "premier", "king", "queen", "emir", "sultan",
     "supreme leader", "crown prince", "foreign minister", "secretary-general", "pope", "opposition leader",
-    PARTY_POLITICIAN := "party politician",
+    "party figure",
 })
+# A politician out of office whom the press names by surname alone ("Trump", "Truss"):
+# additions/people_parties.csv marks them so; a "party politician" there is found by full name only.
+PARTY_FIGURE = "party figure"
 MIN_SURNAME = 4
 ARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "ben-", "abu-",
                     "ould-", "bint-", "abd-", "abdul-", "abdel-")
@@ -270,9 +273,9 @@ def _people_by_surname() -> dict[str, tuple[tuple[str, datetime.date | None, dat
 
 
 def _someone_else_carries(surname: str, person: str, on_date: datetime.date) -> bool:
-    """Another person of the tables with this surname holds a role on the date. A party
-    politician out of office shares the news with legislators and officials that the leader
-    rows do not cover ("Johnson" in 2024 is the Speaker, not the former prime minister)."""
+    """Another person of the tables with this surname holds a role on the date (any row, old
+    open-ended ones too: the check errs towards naming nobody). A party figure out of office
+    shares the news with legislators and officials that the leader rows do not cover."""
     return any(other != person and _valid(on_date, start, end)
                for other, start, end in _people_by_surname().get(surname, ()))
 
@@ -285,7 +288,9 @@ def _surname_word(word: str) -> bool:
 
 def leader_by_surname(word: str, on_date: datetime.date | None) -> ActorEntry | None:
     """The one leader in office on `on_date` with this surname ("Erdogan" in 2023: Turkey's
-    president); None when nobody or more than one actor's leader carries it."""
+    president); None when nobody or more than one actor's leader carries it. A party figure out
+    of office ("Trump" in 2023) counts only while no one else in the tables holds a role under
+    the same surname (`_someone_else_carries`)."""
     if on_date is None:
         return None
     surname = normalize_name(word)
@@ -294,7 +299,7 @@ def leader_by_surname(word: str, on_date: datetime.date | None) -> ActorEntry | 
         if person not in first_valid and _valid(on_date, start, end):
             first_valid[person] = (entry, role)
     found = {entry.code: entry for person, (entry, role) in first_valid.items()
-             if role != PARTY_POLITICIAN or not _someone_else_carries(surname, person, on_date)}
+             if role != PARTY_FIGURE or not _someone_else_carries(surname, person, on_date)}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -389,6 +394,12 @@ def word_acronyms() -> dict[str, ActorEntry]:
 def party_codes() -> frozenset[str]:
     """Codes of the political parties of organizations.csv (kind PTY)."""
     return frozenset(r["code"] for r in _rows("organizations.csv") if r["kind"] == "PTY")
+
+
+@functools.cache
+def armed_party_codes() -> frozenset[str]:
+    """Parties with an armed wing (armed_parties.csv): their attacks may be force."""
+    return frozenset(r["code"] for r in _rows("armed_parties.csv"))
 
 
 def _org_entry(r: dict) -> ActorEntry:

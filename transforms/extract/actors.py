@@ -83,7 +83,7 @@ QUANTITY_NOUNS = frozenset({"tens", "hundreds", "thousands", "dozens", "millions
 GENERIC_ROLES = frozenset({"GOV", "MIL", "CVL", "PPL"})
 SIDE_ROLES = frozenset({"OPP", "REB"})  # "opposition lawmakers", "rebel soldiers": the side wins
 FORMER = "ELI"
-PARTY_FIGURE = "PTY"  # a politician out of office (schemas/data/additions/people_parties.csv)
+PARTY_SECTOR = "PTY"  # the sector of a politician out of office (schemas/data/additions/people_parties.csv)
 ARMED_NON_STATE = frozenset({"REB", "CRM", "OPP"})  # sectors whose fighters keep them
 PAIR = "PAIR"  # anaphora.csv: "the two leaders", "both sides" refer to two actors at once
 COLLECTIVE_NOUNS = MEMBER_NOUNS | frozenset({"partner", "nation", "country", "state", "capital"})
@@ -274,7 +274,7 @@ class ArticleActors:
         role_type = self._role_type(tokens, head)
         if actor is not None and role_type == FORMER and actor.actor_type == "IGO" and not as_target:
             return None  # "former NATO chief Rasmussen" no longer acts for NATO, and for whom else we cannot say
-        if actor is not None and actor.actor_type == PARTY_FIGURE and role_type in TITLE_SECTORS:
+        if actor is not None and actor.actor_type == PARTY_SECTOR and role_type in TITLE_SECTORS:
             actor = self._titled_state(tokens) or actor  # "US President Joe Biden": the office the text gives him
         if actor is not None and role_type is not None and self._role_is_the_name(tokens, actor):
             role_type = None  # "the African National Congress" is a party, not a legislature

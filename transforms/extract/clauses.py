@@ -430,11 +430,15 @@ def is_possibility(verb) -> bool:
         c.dep_ == "aux" and c.lower_ in MAY_BE_MODALS for c in verb.children)
 
 
+# Modals whose perfect tells what did not happen ("could have met", "would have attacked",
+# "should have condemned"); "may have fired as many as 40 missiles" doubts a detail, not the act.
+COUNTERFACTUAL_MODALS = frozenset({"could", "would", "should", "'d"})
+
+
 def might_have_been(verb) -> bool:
-    """A modal perfect, 'could have met', 'would have attacked', 'may have used': what might
-    have been, or what someone guesses was, not an act the news reports."""
+    """A counterfactual modal perfect: what might have been, not an act the news reports."""
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    return any(a in MAY_BE_MODALS for a in auxiliaries) and any(a in ("have", "'ve") for a in auxiliaries)
+    return any(a in COUNTERFACTUAL_MODALS for a in auxiliaries) and any(a in ("have", "'ve") for a in auxiliaries)
 
 
 def is_hypothetical(verb) -> bool:

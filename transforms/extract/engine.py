@@ -409,7 +409,7 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
         if (actor.code, code[:2]) in covered or is_negated(noun.head) or off_topic(noun, None):
             continue  # off topic: "the Riyadh club's Champions League clash" is a match
         code = _sector_sense(noun, code, actor, resolver)
-        if code[:2] == "19" and _party_side(actor):
+        if code == GENERIC_ATTACK and _party_side(actor):
             code = CRITICISM  # "as GOP attacks intensify": a party's attacks are words
         covered.add((actor.code, code[:2]))
         claim = claiming_verb(noun)
@@ -532,7 +532,6 @@ def _weapon_owner(weapon, resolver: ArticleActors, other_than: str | None = None
                  if o is not None and o.code != other_than), None)
 
 
-
 def _downed_weapons(sent, covered: set, resolver: ArticleActors) -> list[Candidate]:
     """'Togolese missiles were intercepted over Accra', 'a Togolese drone targeting Accra was shot
     down': whoever downs an attack's weapons fights its owner (19), as the news set's coders code
@@ -633,12 +632,15 @@ LABEL_TOKENS = 4
 
 
 PARTY_SIDES = frozenset({"PTY", "OPP"})  # a party named as such, or its leader or figure
+GENERIC_ATTACK = "190"  # "attacks", "hits out": not a weapon's (shelled, bombed, fired rockets)
 
 
 def _party_side(actor: Actor) -> bool:
-    """A political party, named or through one of its politicians, and not its gunmen ("Fatah
-    gunmen" take the armed sector): a party's attacks are words."""
-    return actor.code in ontology.party_codes() and actor.actor_type in PARTY_SIDES
+    """A political party without an armed wing (armed_parties.csv), named or through one of its
+    politicians: its attacks are words. Not a party's gunmen ("Fatah gunmen" take the armed
+    sector)."""
+    return (actor.code in ontology.party_codes() and actor.code not in ontology.armed_party_codes()
+            and actor.actor_type in PARTY_SIDES)
 
 
 def _in_label(subject, verb) -> bool:
@@ -1018,7 +1020,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         crowd_voice = rule.code[:2] != PROTEST_ROOT
     if not actors:
         return
-    if rule.code[:2] == "19" and all(_party_side(a) for a in actors):
+    if rule.code == GENERIC_ATTACK and all(_party_side(a) for a in actors):
         # "Starmer attacks Sunak over housing": a party fights with words
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, CRITICISM)
     if rule.code[:2] == DEMAND_ROOT and _protesting_crowd(verb, subjects):

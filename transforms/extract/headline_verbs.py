@@ -100,7 +100,7 @@ def candidate(sent, verb_lemmas) -> tuple[int, int | None] | None:
 def _names_something(token) -> bool:
     """A noun, or a capitalised word the tagger took for a verb that is a name or opens the
     headline ("Blinken heads to Beijing": "Blinken" as VBN, "Lula heads to China")."""
-    if token.pos_ in ("PROPN", "NOUN") or _plural_name(token):
+    if token.pos_ in ("PROPN", "NOUN") or token.lower_ in PLURAL_NOUNS:
         return True
     # not a people's adjective: "Ukrainian forces gain ground" has its verb
     return token.is_title and (token.ent_type_ in NAME_ENTITIES or (token.i == token.sent.start and not token.ent_type_))
@@ -152,8 +152,10 @@ def verb_lemma(token, verb_lemmas) -> str | None:
     return None
 
 
-# Nouns that take a plural verb without a plural ending: "Japanese police arrest suspect".
-PLURAL_NOUNS = frozenset({"police", "taliban", "people"})
+# Nouns that take a plural verb without a plural ending ("Japanese police arrest suspect"), and
+# groups named in the plural that the tagger reads as a singular name or an adjective ("Houthis
+# launch missile at tanker"; not "Hamas", a singular name that ends in -s).
+PLURAL_NOUNS = frozenset({"police", "taliban", "people", "houthis"})
 
 
 def _plural_present(token) -> bool:
@@ -164,17 +166,8 @@ def _plural_present(token) -> bool:
     if not (token.tag_ in ("NN", "NNS", "JJ") and token.lower_ == token.lemma_.lower() and not token.lower_.endswith("s")):
         return False  # "reopen" in "Ghana and Togo reopen embassies" comes out as an adjective
     before = token.doc[token.i - 1]
-    return (before.tag_ in ("NNS", "NNPS") or before.lower_ in PLURAL_NOUNS or _plural_name(before) or before.dep_ == "conj"
+    return (before.tag_ in ("NNS", "NNPS") or before.lower_ in PLURAL_NOUNS or before.dep_ == "conj"
             or any(child.dep_ == "conj" for child in before.children) or _ends_comma_list(before))
-
-
-def _plural_name(token) -> bool:
-    """"Houthis launch missile at tanker": a group the tables know by a plural name (the tagger
-    reads "Houthis" as a singular name, or as an adjective); not a side of a hyphenated pair
-    ("the Israel-Hamas conflict in Gaza")."""
-    hyphenated = token.i > 0 and token.doc[token.i - 1].text == "-"
-    return (token.is_title and token.lower_.endswith("s") and not hyphenated
-            and ontology.normalize_name(token.text) in ontology.actor_names(None))
 
 
 def _ends_comma_list(token) -> bool:

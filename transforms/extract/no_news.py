@@ -87,16 +87,16 @@ def figurative_force(verb, rule, subjects, dobj, preps, resolver: ArticleActors)
             or any(_is_one_of(d, ontology.disaster_nouns()) and not _fired_by_someone(d, resolver) for d in doers))
 
 
-# Verbs of force that dismiss when their object is a person: "fires defence minister Gallant".
+# Verbs of force that dismiss when their object is a person named: "fires defence minister Gallant".
 DISMISSING_VERBS = frozenset({"fire"})
 
 
 def _a_person(noun) -> bool:
-    """A person by name, or by a role noun the object carries ("defence minister Gallant")."""
-    roles = ontology.role_types()
-    return noun.ent_type_ == "PERSON" or any(
-        t.lemma_.lower() in roles and t.lemma_.lower() not in WEAPON_NOUNS and t.lower_ not in WEAPON_NOUNS
-        for t in noun.subtree if t.i <= noun.i or t.dep_ == "appos")
+    """A person named by a singular name ("defence minister Gallant"); a role noun alone is the
+    verb rule's ("fires army chief": verbs.csv). Not a weapon the tagger takes for a person
+    ("fired Storm Shadows")."""
+    return (noun.ent_type_ == "PERSON" and noun.tag_ == "NNP"
+            and noun.lemma_.lower() not in WEAPON_NOUNS and noun.lower_ not in WEAPON_NOUNS)
 
 
 def _is_one_of(token, nouns) -> bool:

@@ -141,6 +141,8 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
     """(noun token, code, actor, target) for each event noun with a resolvable actor."""
     for token in sent:
         meeting = _meeting_of_a_pair(token, resolver)
+        if meeting is CALLED_OFF:
+            continue  # "the Macron-Scholz meeting was called off": no meeting, by any reading
         if meeting is not None:
             code, (first, second) = meeting
             yield token, code, first, second
@@ -545,26 +547,49 @@ def _between(noun, resolver: ArticleActors) -> tuple[Actor, Actor | None] | None
 MEETING_ROOT_OF_PAIRS = "04"
 
 
-def _meeting_of_a_pair(noun, resolver: ArticleActors) -> tuple[str, tuple[Actor, Actor]] | None:
+CALLED_OFF = "called off"  # a pair's meeting that did not or will not take place
+
+
+def _meeting_of_a_pair(noun, resolver: ArticleActors) -> tuple[str, tuple[Actor, Actor]] | str | None:
     """'the Xi-Biden meeting', 'US-China talks resume', 'on Xi Jinping-Joe Biden meeting day': a
     meeting named after its two sides is the meeting the story is about, wherever the noun
     stands (the small model often parses it as a modifier of the next word). Only meetings
     (04): "the Israel-Hamas war" is named so on every day it lasts. Not one that has not
-    happened or that time is counted from ("since the Xi-Biden summit")."""
+    happened or that time is counted from ("since the Xi-Biden summit"); one that someone wants,
+    that is called off or that a year dates is CALLED_OFF, and no event of the noun's at all."""
     if noun.pos_ not in ("NOUN", "PROPN", "VERB") or noun.i < 3:
         return None
     code = nominal_code(noun, standalone_only=False)
     if code is None or not code.startswith(MEETING_ROOT_OF_PAIRS) or _unrealized_or_counted_from(noun):
         return None
-    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in PLANNING_NOUNS:
-        return None  # "China's plan for Russia-Ukraine talks": talks someone wants
     pair = _hyphenated_names(noun, resolver)
-    return (code, pair) if pair is not None else None
+    if pair is None:
+        return None
+    if ((noun.dep_ == "pobj" and noun.head.lower_ == "for") or _called_off(noun)
+            or any(c.like_num and len(c.text) == 4 for c in noun.children)):
+        # "plan for", "hopes fade for Russia-Ukraine talks"; "Ghana-Togo talks cancelled";
+        # "the 2018 Trump-Kim summit"
+        return CALLED_OFF
+    return code, pair
 
 
-# Nouns whose "for" phrase is an event someone wants, not one that happens: "a plan for talks".
-PLANNING_NOUNS = frozenset({"plan", "call", "push", "bid", "proposal", "appeal", "demand", "hope", "idea"})
-MAX_SIDE_TOKENS = 2  # "Xi Jinping-Joe Biden meeting": a side is a name of one or two words
+# Verbs (with their particle, where it makes the sense) that call a meeting off.
+CALLING_OFF = frozenset({("cancel", ""), ("postpone", ""), ("delay", ""), ("scrap", ""), ("suspend", ""),
+                         ("shelve", ""), ("abandon", ""), ("call", "off"), ("rule", "out")})
+MAX_SIDE_TOKENS = 2
+
+
+def _called_off(noun) -> bool:
+    """The meeting is the object, subject or participle of a verb that calls it off ("rules out
+    Ghana-Togo summit", "the Macron-Scholz meeting was called off", "talks cancelled after ...")."""
+    verbs = [c for c in noun.children if c.dep_ == "acl" or (c.dep_ == "advcl" and c.tag_ == "VBN")]
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        verbs.append(noun.head)
+    for verb in verbs:
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+        if (verb.lemma_.lower(), particle) in CALLING_OFF or (verb.lemma_.lower(), "") in CALLING_OFF:
+            return True
+    return False  # "Xi Jinping-Joe Biden meeting": a side is a name of one or two words
 
 
 def _hyphenated_names(noun, resolver: ArticleActors) -> tuple[Actor, Actor] | None:
@@ -573,8 +598,11 @@ def _hyphenated_names(noun, resolver: ArticleActors) -> tuple[Actor, Actor] | No
     doc = noun.doc
     for after in range(1, MAX_SIDE_TOKENS + 1):
         hyphen_i = noun.i - after - 1
-        if hyphen_i < 1 or doc[hyphen_i].text != "-":
+        if hyphen_i < 1 or doc[hyphen_i].text not in HYPHENS:
             continue
+        joined = doc[hyphen_i - 1 : hyphen_i + 2]
+        if not joined[0].whitespace_ and not joined[1].whitespace_ and resolver.lookup(joined.text) is not None:
+            return None  # "Guinea-Bissau talks": one country's name
         for before in range(1, MAX_SIDE_TOKENS + 1):
             if hyphen_i - before < 0:
                 continue
@@ -585,13 +613,17 @@ def _hyphenated_names(noun, resolver: ArticleActors) -> tuple[Actor, Actor] | No
     return None
 
 
+HYPHENS = frozenset({"-", "–"})  # a hyphen, or the en dash headlines also join pairs with
+
+
 def _named_side(span, resolver: ArticleActors) -> Actor | None:
+    """One side of a hyphenated pair: one word (as `_side`) or a two-word name the tables know."""
+    if len(span) == 1:
+        return _side(span[0], resolver)
     if not all(t.pos_ == "PROPN" for t in span):
         return None
     entry = resolver.lookup(span.text)
-    if entry is not None:
-        return Actor(entry.code, span.text, entry.country, None, "gazetteer")
-    return resolver.leader(span[-1].text) if len(span) == 1 else None
+    return Actor(entry.code, span.text, entry.country, None, "gazetteer") if entry is not None else None
 
 
 def _labels_a_pair(noun, resolver: ArticleActors) -> bool:
