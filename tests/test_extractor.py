@@ -3033,3 +3033,14 @@ def test_what_a_crowd_demands_is_not_the_crowds_country(nlp):
     recipient; a crowd named by its people still is ("Togolese protesters")."""
     assert ("GHA", "19", "TGO") not in triples(extract(nlp, "Ghanaian police clashed with protesters demanding a Togo ceasefire."))
     assert ("GHA", "19", "TGO") in triples(extract(nlp, "Ghanaian police clashed with Togolese protesters in Accra."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana warns Togo over its border closure.", ("GHA", "11", "TGO")),
+    ("Ghana's president warned that Togo was losing the support of its neighbours.", ("GHA", "11", "TGO")),
+    ("Ghana warned Togo that any attack on Accra would be met with force.", ("GHA", "13", "TGO")),
+    ("Ghana warned that it would close the border with Togo.", ("GHA", "13", None))])
+def test_a_warning_over_anothers_conduct_is_criticism_and_one_of_what_will_follow_a_threat(nlp, text, expected):
+    """A bare warning aimed at another actor that tells of nothing that will or would follow is
+    the coders' criticism (11); a warning of what will follow stays a threat (13)."""
+    assert expected in triples(extract(nlp, text))

@@ -1065,6 +1065,10 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         target = None  # "an apartment block hit by a Russian missile strike": not Russia's own
     if target is None and instrument:  # "a Russian missile strike on Kharkiv killed four": the weapon's target
         target = next((t for t in (nominal_target(s, resolver, actors[0]) for s in subjects) if t is not None), None)
+    if _warns_over_anothers_conduct(verb, rule, actors, target, resolver):
+        # "warns Spain over amnesty deal", "warned that Israel risks losing support": criticism
+        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, CRITICISM)
+        target = target or find_target(resolver, _foretold_subjects(verb), [], None)
     if _warns_of_a_threat(verb, rule):
         target = threat_owner(verb, resolver, actors)
         if target is None:
@@ -1179,6 +1183,40 @@ def _crowds_beside(verb, subjects, preps, resolver: ArticleActors) -> list[Actor
     crowds = [c for s in subjects for c in conjuncts(apposed_name(s))
               if resolver.role_type_of(c) in CROWD_SECTORS and resolver.resolve(c, remember=False) is None]
     return [actor for crowd in crowds for actor in _crowd_of_the_place(verb, [crowd], preps, resolver)]
+
+
+GENERIC_THREAT = "130"
+CONDUCT_PREPS = frozenset({"over", "against", "about"})  # not "on": "warned Togo on Monday"
+FUTURE_MODALS = frozenset({"will", "would", "'ll", "could", "shall", "might", "may"})
+
+
+def _foretold_subjects(verb) -> list:
+    return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _warns_over_anothers_conduct(verb, rule, actors, target, resolver: ArticleActors) -> bool:
+    """A bare warning (130, no object the rule names) that tells of nothing that will or would
+    follow and no act of the speaker's own, but is aimed at another actor (named as the one
+    warned, "warns Spain over the amnesty deal", or as the subject of what is said, "warned
+    that Israel risks losing support"): the coders' criticism (11), not a threat. "warned Iran
+    that attacks would be met with retribution" and "warned that Togo would pay" stay threats;
+    "warned Togo to withdraw" is a demand."""
+    if verb.lemma_.lower() not in WARNING_VERBS or rule.code != GENERIC_THREAT or rule.object_heads:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return False  # "sharpens warning to Lebanon": the noun, a warning given, read as a verb
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    if any(c.dep_ == "xcomp" for c in clauses) or any(
+            t.dep_ == "aux" and t.lower_ in FUTURE_MODALS for clause in clauses for t in clause.subtree):
+        return False
+    own = {a.code for a in actors}
+    if target is not None:  # over what: "warns Spain over the deal", "against a new arms race"
+        return target.code not in own and (bool(clauses) or any(
+            c.dep_ == "prep" and c.lower_ in CONDUCT_PREPS for c in verb.children))
+    # an actor, not an event somewhere ("warned that terrorist attacks in the US are more likely")
+    subjects = [s for s in _foretold_subjects(verb) if s.pos_ != "PRON" and not nominal_code(s, standalone_only=False)]
+    found = [resolver.resolve(s, remember=False) for s in subjects]
+    return any(a is not None and a.code not in own for a in found)
 
 
 # What a warning may be of that someone poses: "warned of China threats", "of the threat posed
