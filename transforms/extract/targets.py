@@ -8,8 +8,7 @@ China's help") and a meeting's venue ("a summit in Quito").
 """
 from __future__ import annotations
 
-from schemas import ontology
-from transforms.extract.actors import CROWD_SECTORS, OUTLET_ROLES, Actor, ArticleActors, resolve_all
+from transforms.extract.actors import OUTLET_ROLES, Actor, ArticleActors, resolve_all
 from transforms.extract.clauses import (
     BODY_ENTITIES,
     KIN_NOUNS,
@@ -161,8 +160,7 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
     for _ in range(DEEP_TARGET_DEPTH):
         level = [c for node in level for c in node.children
                  if c.dep_ not in ("appos", "punct", "advcl", "xcomp", "ccomp") and not _purpose_phrase(c)
-                 and not _broker_phrase(c) and not _third_party_phrase(c) and not _circumstance(c)
-                 and not _crowds_cause(c)]
+                 and not _broker_phrase(c) and not _third_party_phrase(c) and not _circumstance(c)]
         for node in level:
             if node.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
@@ -183,13 +181,6 @@ CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "despite", "after", "before", 
 
 def _circumstance(node) -> bool:
     return node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE_PREPS
-
-
-def _crowds_cause(node) -> bool:
-    """The clause on a crowd that says what it wants ("protesters demanding a Gaza ceasefire"):
-    the crowd's cause, not where it is or whose people it is."""
-    return (node.dep_ == "acl" and node.tag_ == "VBG" and node.head.tag_ == "NNS"
-            and ontology.role_types().get(node.head.lemma_.lower()) in CROWD_SECTORS)
 
 
 # "met on the sidelines of the AU summit", "on the margins of the UN General Assembly": where a
