@@ -3030,10 +3030,23 @@ def test_review_guards_of_the_seventeenth_round(nlp, text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Ghana warns Togo over its border closure.", ("GHA", "11", "TGO")),
-    ("Ghana's president warned that Togo was losing the support of its neighbours.", ("GHA", "11", "TGO")),
+    ("Ghana warned Togo against closing the border.", ("GHA", "11", "TGO")),
     ("Ghana warned Togo that any attack on Accra would be met with force.", ("GHA", "13", "TGO")),
+    ("Ghana warned Togo that it won't tolerate further incursions.", ("GHA", "13", "TGO")),
+    ("Ghana warned Togo over the weekend.", ("GHA", "13", "TGO")),
     ("Ghana warned that it would close the border with Togo.", ("GHA", "13", None))])
-def test_a_warning_over_anothers_conduct_is_criticism_and_one_of_what_will_follow_a_threat(nlp, text, expected):
-    """A bare warning aimed at another actor that tells of nothing that will or would follow is
-    the coders' criticism (11); a warning of what will follow stays a threat (13)."""
+def test_a_warning_over_anothers_conduct_is_criticism_and_one_that_says_anything_a_threat(nlp, text, expected):
+    """A bare warning of another actor over what they do is the coders' criticism (11); a
+    warning that says what will follow, or over a time, stays a threat (13)."""
     assert expected in triples(extract(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The UN warns of a Sudan famine threat.", set()),  # the place of a famine poses nothing
+    ("Kenya warned of Somalia's drought dangers.", set()),
+    ("Guinea-Bissau talks opened in Dakar.", set()),  # one country's hyphenated name
+    ("The Xi-Putin talks delayed a Ukraine peace deal.", {("CHN", "04", "RUS"), ("RUS", "04", "CHN")}),
+    ("The 2023 Ghana-Togo summit opened in Accra on Monday.", {("GHA", "04", "TGO"), ("TGO", "04", "GHA")})])
+def test_review_guards_of_the_seventeenth_round_second_review(nlp, text, expected):
+    found = triples(extract_on(nlp, dt.date(2023, 6, 1), text))
+    assert {t for t in found if t[1] in ("04", "11")} == expected

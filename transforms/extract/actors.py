@@ -238,6 +238,11 @@ class ArticleActors:
         for title in (t for t in tokens if t not in person and self._role_of(t) in TITLE_SECTORS):
             self._titles[title.lemma_.lower()] = Actor(actor.code, title.text, actor.country, actor.actor_type, "context")
 
+    @property
+    def on_date(self) -> dt.date | None:
+        """The article's date, which people's offices are looked up on."""
+        return self._date
+
     # -- resolution -----------------------------------------------------------
     def leader(self, surname: str) -> Actor | None:
         """The one leader in office on the article's date with this surname, as an actor."""

@@ -1065,10 +1065,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         target = None  # "an apartment block hit by a Russian missile strike": not Russia's own
     if target is None and instrument:  # "a Russian missile strike on Kharkiv killed four": the weapon's target
         target = next((t for t in (nominal_target(s, resolver, actors[0]) for s in subjects) if t is not None), None)
-    if _warns_over_anothers_conduct(verb, rule, actors, target, resolver):
-        # "warns Spain over amnesty deal", "warned that Israel risks losing support": criticism
+    if _warns_over_anothers_conduct(verb, rule, actors, target):  # "warns Spain over the deal"
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, CRITICISM)
-        target = target or find_target(resolver, _foretold_subjects(verb), [], None)
     if _warns_of_a_threat(verb, rule):
         target = threat_owner(verb, resolver, actors)
         if target is None:
@@ -1186,37 +1184,29 @@ def _crowds_beside(verb, subjects, preps, resolver: ArticleActors) -> list[Actor
 
 
 GENERIC_THREAT = "130"
-CONDUCT_PREPS = frozenset({"over", "against", "about"})  # not "on": "warned Togo on Monday"
-FUTURE_MODALS = frozenset({"will", "would", "'ll", "could", "shall", "might", "may"})
+# What a warning over someone's conduct is about: "warns Spain over the amnesty deal", "warns
+# the US against a new arms race" (the coders' criticism); not "on": "warned Togo on Monday".
+CONDUCT_PREPS = frozenset({"over", "against", "about"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
-def _foretold_subjects(verb) -> list:
-    return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-
-
-def _warns_over_anothers_conduct(verb, rule, actors, target, resolver: ArticleActors) -> bool:
-    """A bare warning (130, no object the rule names) that tells of nothing that will or would
-    follow and no act of the speaker's own, but is aimed at another actor (named as the one
-    warned, "warns Spain over the amnesty deal", or as the subject of what is said, "warned
-    that Israel risks losing support"): the coders' criticism (11), not a threat. "warned Iran
-    that attacks would be met with retribution" and "warned that Togo would pay" stay threats;
-    "warned Togo to withdraw" is a demand."""
+def _warns_over_anothers_conduct(verb, rule, actors, target) -> bool:
+    """A bare warning (130, no object the rule names) of another actor, named as the one warned,
+    over something they do ("warns Spain over the amnesty deal"): the coders' criticism (11),
+    not a threat. A warning that says anything ("warned Iran that attacks would be met with
+    retribution", "warned Togo that its army stands ready") or asks anything ("warned Togo to
+    withdraw") is left as it is, as is one over a time ("over the weekend")."""
     if verb.lemma_.lower() not in WARNING_VERBS or rule.code != GENERIC_THREAT or rule.object_heads:
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
-        return False  # "sharpens warning to Lebanon": the noun, a warning given, read as a verb
-    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-    if any(c.dep_ == "xcomp" for c in clauses) or any(
-            t.dep_ == "aux" and t.lower_ in FUTURE_MODALS for clause in clauses for t in clause.subtree):
+    if target is None or target.code in {a.code for a in actors}:
         return False
-    own = {a.code for a in actors}
-    if target is not None:  # over what: "warns Spain over the deal", "against a new arms race"
-        return target.code not in own and (bool(clauses) or any(
-            c.dep_ == "prep" and c.lower_ in CONDUCT_PREPS for c in verb.children))
-    # an actor, not an event somewhere ("warned that terrorist attacks in the US are more likely")
-    subjects = [s for s in _foretold_subjects(verb) if s.pos_ != "PRON" and not nominal_code(s, standalone_only=False)]
-    found = [resolver.resolve(s, remember=False) for s in subjects]
-    return any(a is not None and a.code not in own for a in found)
+    children = list(verb.children)
+    if any(c.dep_ in ("ccomp", "xcomp") for c in children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in children):
+        return False  # "sharpens warning to Lebanon": the noun, a warning given, read as a verb
+    return any(c.dep_ == "prep" and c.lower_ in CONDUCT_PREPS
+               and not any(p.ent_type_ in TIME_ENTITIES for p in c.children if p.dep_ == "pobj") for c in children)
 
 
 # What a warning may be of that someone poses: "warned of China threats", "of the threat posed
@@ -1232,8 +1222,8 @@ def _warns_of_a_threat(verb, rule) -> bool:
 
 
 def threat_owner(verb, resolver: ArticleActors, actors) -> Actor | None:
-    """Who poses the threat a warning is of: its modifier ("China threats", "Iran's threat") or
-    its "from" / "posed by" phrase; not the one who warns."""
+    """Who poses the threat a warning is of: a name that modifies it ("China threats", "Iran's
+    threat") or is its "from" / "posed by" phrase; not the one who warns, nor a place's name."""
     own = {a.code for a in actors}
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in THREAT_PREPS):
         for threat in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in THREAT_NOUNS):
@@ -1242,10 +1232,18 @@ def threat_owner(verb, resolver: ArticleActors, actors) -> Actor | None:
             owners += [p for c in phrases if c.dep_ in ("prep", "agent") and c.lower_ in POSING_PREPS
                        for p in c.children if p.dep_ == "pobj"]
             for owner in owners:
-                actor = resolver.resolve(owner, remember=False, as_target=True)
-                if actor is not None and actor.code not in own:
-                    return actor
+                # the word itself names the one who poses it ("China threats", "posed by Iran"),
+                # not a thing of a place's ("Sudan famine threat", "posed by Sudan's floods")
+                entry = resolver.lookup(owner.text)
+                thing_between = owner.i < threat.i and any(t.pos_ == "NOUN" for t in owner.doc[owner.i + 1 : threat.i])
+                if entry is not None and entry.code not in own and not _place_compound(owner) and not thing_between:
+                    return Actor(entry.code, owner.text, entry.country, entry.actor_type, "gazetteer")
     return None
+
+
+def _place_compound(token) -> bool:
+    """'Taiwan Strait dangers': the name is part of a place's name."""
+    return any(c.dep_ == "compound" for c in token.children) or (token.dep_ == "compound" and token.head.pos_ == "PROPN")
 
 
 def _own_recipient(target: Actor, actors, root: str) -> bool:

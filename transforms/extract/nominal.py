@@ -566,7 +566,7 @@ def _meeting_of_a_pair(noun, resolver: ArticleActors) -> tuple[str, tuple[Actor,
     if pair is None:
         return None
     if ((noun.dep_ == "pobj" and noun.head.lower_ == "for") or _called_off(noun)
-            or any(c.like_num and len(c.text) == 4 for c in noun.children)):
+            or _dated_before(noun, resolver.on_date)):
         # "plan for", "hopes fade for Russia-Ukraine talks"; "Ghana-Togo talks cancelled";
         # "the 2018 Trump-Kim summit"
         return CALLED_OFF
@@ -579,17 +579,25 @@ CALLING_OFF = frozenset({("cancel", ""), ("postpone", ""), ("delay", ""), ("scra
 MAX_SIDE_TOKENS = 2
 
 
+def _dated_before(noun, on_date) -> bool:
+    """'the 2018 Trump-Kim summit' in a later year's story: a meeting of years past."""
+    years = [int(c.text) for c in noun.children if c.like_num and c.text.isdigit() and len(c.text) == 4]
+    return any(on_date is None or year < on_date.year for year in years)
+
+
 def _called_off(noun) -> bool:
-    """The meeting is the object, subject or participle of a verb that calls it off ("rules out
-    Ghana-Togo summit", "the Macron-Scholz meeting was called off", "talks cancelled after ...")."""
+    """The meeting is what a verb calls off: its object, its passive subject or a participle on
+    it ("rules out Ghana-Togo summit", "the Macron-Scholz meeting was called off", "talks
+    cancelled after ..."); not the subject that delays something else ("the Xi-Putin talks
+    delayed a deal")."""
     verbs = [c for c in noun.children if c.dep_ == "acl" or (c.dep_ == "advcl" and c.tag_ == "VBN")]
-    if noun.dep_ in ("dobj", "nsubj", "nsubjpass"):
+    if noun.dep_ in ("dobj", "nsubjpass"):
         verbs.append(noun.head)
     for verb in verbs:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
         if (verb.lemma_.lower(), particle) in CALLING_OFF or (verb.lemma_.lower(), "") in CALLING_OFF:
             return True
-    return False  # "Xi Jinping-Joe Biden meeting": a side is a name of one or two words
+    return False
 
 
 def _hyphenated_names(noun, resolver: ArticleActors) -> tuple[Actor, Actor] | None:
@@ -600,8 +608,7 @@ def _hyphenated_names(noun, resolver: ArticleActors) -> tuple[Actor, Actor] | No
         hyphen_i = noun.i - after - 1
         if hyphen_i < 1 or doc[hyphen_i].text not in HYPHENS:
             continue
-        joined = doc[hyphen_i - 1 : hyphen_i + 2]
-        if not joined[0].whitespace_ and not joined[1].whitespace_ and resolver.lookup(joined.text) is not None:
+        if _one_hyphenated_name(doc[hyphen_i - 1], doc[hyphen_i], doc[hyphen_i + 1], resolver):
             return None  # "Guinea-Bissau talks": one country's name
         for before in range(1, MAX_SIDE_TOKENS + 1):
             if hyphen_i - before < 0:
@@ -642,11 +649,19 @@ def _hyphenated_pair(noun, resolver: ArticleActors) -> tuple[Actor, Actor] | Non
         return None
     if first.head.i not in (second.i, noun.i):
         return None
+    if _one_hyphenated_name(first, hyphen, second, resolver):
+        return None  # "Guinea-Bissau talks": one country's name
     # Each side alone: the name of "Togo" as the parser joins it is "Ghana-Togo".
     sides = [_side(token, resolver) for token in (first, second)]
     if any(side is None for side in sides) or sides[0].code == sides[1].code:
         return None
     return sides[0], sides[1]
+
+
+def _one_hyphenated_name(first, hyphen, second, resolver: ArticleActors) -> bool:
+    """"Guinea-Bissau", "Timor-Leste": the words and hyphen, written without spaces, are one name."""
+    return (not first.whitespace_ and not hyphen.whitespace_
+            and resolver.lookup(first.text + hyphen.text + second.text) is not None)
 
 
 def _side(token, resolver: ArticleActors) -> Actor | None:
