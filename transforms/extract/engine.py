@@ -117,6 +117,7 @@ from transforms.extract.targets import (
 )
 from transforms.extract.topics import item_kind, keeps
 from transforms.extract.verbs import match_verb
+from transforms.extract.warning_verbs import warning_read
 
 TOPIC_PREPS = frozenset({"on", "about", "over", "to", "for"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
@@ -1065,12 +1066,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         target = None  # "an apartment block hit by a Russian missile strike": not Russia's own
     if target is None and instrument:  # "a Russian missile strike on Kharkiv killed four": the weapon's target
         target = next((t for t in (nominal_target(s, resolver, actors[0]) for s in subjects) if t is not None), None)
-    if _warns_over_anothers_conduct(verb, rule, actors, target):  # "warns Spain over the deal"
-        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, CRITICISM)
-    if _warns_of_a_threat(verb, rule):
-        target = threat_owner(verb, resolver, actors)
-        if target is None:
-            return  # "warned of the threat of cholera": a danger no one poses
+    rule, target, posed = warning_read(verb, rule, actors, target, resolver)
+    if not posed:
+        return  # "warned of the threat of cholera": a danger no one poses
     object_text = _object_text(verb, dobj, preps, target)
     speaker = _speaker(verb, resolver)
     if speaker is not None and {a.code for a in actors} == {speaker} and others_plan_reported(verb, rule):
@@ -1181,69 +1179,6 @@ def _crowds_beside(verb, subjects, preps, resolver: ArticleActors) -> list[Actor
     crowds = [c for s in subjects for c in conjuncts(apposed_name(s))
               if resolver.role_type_of(c) in CROWD_SECTORS and resolver.resolve(c, remember=False) is None]
     return [actor for crowd in crowds for actor in _crowd_of_the_place(verb, [crowd], preps, resolver)]
-
-
-GENERIC_THREAT = "130"
-# What a warning over someone's conduct is about: "warns Spain over the amnesty deal", "warns
-# the US against a new arms race" (the coders' criticism); not "on": "warned Togo on Monday".
-CONDUCT_PREPS = frozenset({"over", "against", "about"})
-TIME_ENTITIES = frozenset({"DATE", "TIME"})
-
-
-def _warns_over_anothers_conduct(verb, rule, actors, target) -> bool:
-    """A bare warning (130, no object the rule names) of another actor, named as the one warned,
-    over something they do ("warns Spain over the amnesty deal"): the coders' criticism (11),
-    not a threat. A warning that says anything ("warned Iran that attacks would be met with
-    retribution", "warned Togo that its army stands ready") or asks anything ("warned Togo to
-    withdraw") is left as it is, as is one over a time ("over the weekend")."""
-    if verb.lemma_.lower() not in WARNING_VERBS or rule.code != GENERIC_THREAT or rule.object_heads:
-        return False
-    if target is None or target.code in {a.code for a in actors}:
-        return False
-    children = list(verb.children)
-    if any(c.dep_ in ("ccomp", "xcomp") for c in children):
-        return False
-    if any(c.dep_ == "prep" and c.lower_ == "to" for c in children):
-        return False  # "sharpens warning to Lebanon": the noun, a warning given, read as a verb
-    return any(c.dep_ == "prep" and c.lower_ in CONDUCT_PREPS
-               and not any(p.ent_type_ in TIME_ENTITIES for p in c.children if p.dep_ == "pobj") for c in children)
-
-
-# What a warning may be of that someone poses: "warned of China threats", "of the threat posed
-# by Iran" (verbs.csv codes "warn of" these as criticism, 111).
-THREAT_NOUNS = frozenset({"threat", "danger", "menace"})
-THREAT_PREPS = frozenset({"of", "about"})
-POSING_PREPS = frozenset({"from", "by"})
-
-
-def _warns_of_a_threat(verb, rule) -> bool:
-    return verb.lemma_.lower() in WARNING_VERBS and rule.code == CRITICISM and any(
-        h in THREAT_NOUNS or h.rstrip("s") in THREAT_NOUNS for h in rule.object_heads)
-
-
-def threat_owner(verb, resolver: ArticleActors, actors) -> Actor | None:
-    """Who poses the threat a warning is of: a name that modifies it ("China threats", "Iran's
-    threat") or is its "from" / "posed by" phrase; not the one who warns, nor a place's name."""
-    own = {a.code for a in actors}
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in THREAT_PREPS):
-        for threat in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in THREAT_NOUNS):
-            owners = [c for c in threat.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
-            phrases = list(threat.children) + [c for acl in threat.children if acl.dep_ == "acl" for c in acl.children]
-            owners += [p for c in phrases if c.dep_ in ("prep", "agent") and c.lower_ in POSING_PREPS
-                       for p in c.children if p.dep_ == "pobj"]
-            for owner in owners:
-                # the word itself names the one who poses it ("China threats", "posed by Iran"),
-                # not a thing of a place's ("Sudan famine threat", "posed by Sudan's floods")
-                entry = resolver.lookup(owner.text)
-                thing_between = owner.i < threat.i and any(t.pos_ == "NOUN" for t in owner.doc[owner.i + 1 : threat.i])
-                if entry is not None and entry.code not in own and not _place_compound(owner) and not thing_between:
-                    return Actor(entry.code, owner.text, entry.country, entry.actor_type, "gazetteer")
-    return None
-
-
-def _place_compound(token) -> bool:
-    """'Taiwan Strait dangers': the name is part of a place's name."""
-    return any(c.dep_ == "compound" for c in token.children) or (token.dep_ == "compound" and token.head.pos_ == "PROPN")
 
 
 def _own_recipient(target: Actor, actors, root: str) -> bool:

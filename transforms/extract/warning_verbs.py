@@ -1,0 +1,92 @@
+"""Warnings that the coders code as criticism, not as threats (CAMEO 13).
+
+A warning is a threat when it tells of what will or would follow ("warned Iran that attacks
+would be met with retribution") or of the speaker's own act; the gold sets code two other kinds
+as criticism (111):
+- a bare warning of another actor over what they do: "warns Spain over the amnesty deal",
+  "warns the US against a new arms race" (`criticises_conduct`);
+- a warning of a threat, danger or menace that a named actor poses: "warns of China threats",
+  "the threat posed by Togo" (schemas/data/additions/verbs.csv codes "warn of" these nouns as
+  111; `threat_owner` finds who poses it, and a threat no one poses, "the threat of cholera", is
+  no event).
+"""
+from __future__ import annotations
+
+from schemas import ontology
+from transforms.extract.actors import Actor, ArticleActors
+from transforms.extract.coding import WARNING_VERBS
+from transforms.extract.judgements import CRITICISM
+
+GENERIC_THREAT = "130"
+# What a warning over someone's conduct is about: "warns Spain over the amnesty deal", "warns
+# the US against a new arms race" (the coders' criticism); not "on": "warned Togo on Monday".
+CONDUCT_PREPS = frozenset({"over", "against", "about"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def criticises_conduct(verb, rule, actors, target) -> bool:
+    """A bare warning (130, no object the rule names) of another actor, named as the one warned,
+    over something they do ("warns Spain over the amnesty deal"): the coders' criticism (11),
+    not a threat. A warning that says anything ("warned Iran that attacks would be met with
+    retribution", "warned Togo that its army stands ready") or asks anything ("warned Togo to
+    withdraw") is left as it is, as is one over a time ("over the weekend")."""
+    if verb.lemma_.lower() not in WARNING_VERBS or rule.code != GENERIC_THREAT or rule.object_heads:
+        return False
+    if target is None or target.code in {a.code for a in actors}:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in ("ccomp", "xcomp") for c in children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in children):
+        return False  # "sharpens warning to Lebanon": the noun, a warning given, read as a verb
+    return any(c.dep_ == "prep" and c.lower_ in CONDUCT_PREPS
+               and not any(p.ent_type_ in TIME_ENTITIES for p in c.children if p.dep_ == "pobj") for c in children)
+
+
+# What a warning may be of that someone poses: "warned of China threats", "of the threat posed
+# by Iran" (verbs.csv codes "warn of" these as criticism, 111).
+THREAT_NOUNS = frozenset({"threat", "danger", "menace"})
+THREAT_PREPS = frozenset({"of", "about"})
+POSING_PREPS = frozenset({"from", "by"})
+
+
+def warns_of_a_threat(verb, rule) -> bool:
+    return verb.lemma_.lower() in WARNING_VERBS and rule.code == CRITICISM and any(
+        h in THREAT_NOUNS or h.rstrip("s") in THREAT_NOUNS for h in rule.object_heads)
+
+
+def threat_owner(verb, resolver: ArticleActors, actors) -> Actor | None:
+    """Who poses the threat a warning is of: a name that modifies it ("China threats", "Iran's
+    threat") or is its "from" / "posed by" phrase; not the one who warns, nor a place's name."""
+    own = {a.code for a in actors}
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in THREAT_PREPS):
+        for threat in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in THREAT_NOUNS):
+            owners = [c for c in threat.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+            phrases = list(threat.children) + [c for acl in threat.children if acl.dep_ == "acl" for c in acl.children]
+            owners += [p for c in phrases if c.dep_ in ("prep", "agent") and c.lower_ in POSING_PREPS
+                       for p in c.children if p.dep_ == "pobj"]
+            for owner in owners:
+                # the word itself names the one who poses it ("China threats", "posed by Iran"),
+                # not a thing of a place's ("Sudan famine threat", "posed by Sudan's floods")
+                entry = resolver.lookup(owner.text)
+                thing_between = owner.i < threat.i and any(t.pos_ == "NOUN" for t in owner.doc[owner.i + 1 : threat.i])
+                if entry is not None and entry.code not in own and not _place_compound(owner) and not thing_between:
+                    return Actor(entry.code, owner.text, entry.country, entry.actor_type, "gazetteer")
+    return None
+
+
+def _place_compound(token) -> bool:
+    """'Taiwan Strait dangers': the name is part of a place's name."""
+    return any(c.dep_ == "compound" for c in token.children) or (token.dep_ == "compound" and token.head.pos_ == "PROPN")
+
+
+def warning_read(verb, rule: ontology.VerbRule, actors, target: Actor | None,
+                 resolver: ArticleActors) -> tuple[ontology.VerbRule, Actor | None, bool]:
+    """(rule, target, posed): the warning recoded as criticism where the coders read it so, with
+    the threat's owner as its target; `posed` is False for a threat no one poses (no event)."""
+    if criticises_conduct(verb, rule, actors, target):
+        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, CRITICISM)
+    if warns_of_a_threat(verb, rule):
+        target = threat_owner(verb, resolver, actors)
+        return rule, target, target is not None
+    return rule, target, True
