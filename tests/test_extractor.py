@@ -3050,3 +3050,16 @@ def test_a_warning_over_anothers_conduct_is_criticism_and_one_that_says_anything
 def test_review_guards_of_the_seventeenth_round_second_review(nlp, text, expected):
     found = triples(extract_on(nlp, dt.date(2023, 6, 1), text))
     assert {t for t in found if t[1] in ("04", "11")} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dozens of Ghanaians are being held hostage by Boko Haram, the army says.", ("BOKO_HARAM", "18", "GHA")),
+    ("Boko Haram took 40 Ghanaians hostage near the border.", ("BOKO_HARAM", "18", "GHA")),
+    ("Ghana says there is no success in freeing Togolese hostages from Boko Haram.", ("BOKO_HARAM", "18", "TGO")),
+    ("A Ghanaian driver is thought to be a hostage of Boko Haram.", ("BOKO_HARAM", "18", None))])
+def test_hostages_named_with_whoever_holds_them(nlp, text, expected):
+    """Hostage-taking (181) by whoever holds them: the passive's "by" hung on the complement, a
+    second object ("took 40 Ghanaians hostage"), "hostages from" or "of" a group; their
+    nationality is the target. Hostages "from" a place are where they came from."""
+    assert expected in triples(extract(nlp, text))
+    assert not [e for e in extract(nlp, "Families of hostages from Kibbutz Beeri rallied in Tel Aviv.") if e.event_root == "18"]

@@ -67,6 +67,8 @@ def object_heads(dobj, preps, verb) -> set[str]:
     for child in verb.children:
         if child.dep_ in ("xcomp", "acomp", "oprd") or (child.dep_ == "ccomp" and child.pos_ == "ADJ"):
             heads.add(child.lemma_.lower())  # "pleaded guilty", "found him guilty": the complement decides the sense too
+        elif child.dep_ == "dobj" and dobj is not None and child.i != dobj.i:
+            heads.add(child.lemma_.lower())  # "took 240 people hostage": the second object, parsed as one
     return heads
 
 
@@ -332,6 +334,10 @@ def agents_of(verb) -> list:
     its own takes that of a participle coordinated with it ("was detained and interrogated by
     Togolese forces": both acts are the forces')."""
     own = [pobj for agent in verb.children if _agent_phrase(agent) for pobj in agent.children if pobj.dep_ == "pobj"]
+    if not own and verb.tag_ == "VBN":  # "held hostage by Hamas": the parser hangs "by" on the complement
+        own = [pobj for complement in verb.children if complement.dep_ == "oprd"
+               for agent in complement.children if agent.dep_ == "prep" and agent.lower_ == "by"
+               for pobj in agent.children if pobj.dep_ == "pobj"]
     shared = coordinated_agent_verb(verb) if not own else None
     return agents_of(shared) if shared is not None else own
 

@@ -140,6 +140,10 @@ def nominal_code(token, standalone_only: bool = True) -> str | None:
 def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str, Actor, Actor | None]]:
     """(noun token, code, actor, target) for each event noun with a resolvable actor."""
     for token in sent:
+        held = held_captives(token, resolver)
+        if held is not None:
+            yield held
+            continue
         meeting = _meeting_of_a_pair(token, resolver)
         if meeting is CALLED_OFF:
             continue  # "the Macron-Scholz meeting was called off": no meeting, by any reading
@@ -545,6 +549,33 @@ def _between(noun, resolver: ArticleActors) -> tuple[Actor, Actor | None] | None
 
 
 MEETING_ROOT_OF_PAIRS = "04"
+
+
+# Hostages named with whoever holds them: "a hostage of Hamas", "freeing Russian hostages from
+# Hamas", "Hamas's hostages" (181, abduct or take hostage); their nationality is the target.
+CAPTIVE_NOUNS = frozenset({"hostage", "captive"})
+HOLDER_PREPS = frozenset({"of", "from"})
+HOSTAGE_TAKING = "181"
+
+
+def held_captives(noun, resolver: ArticleActors) -> tuple[object, str, Actor, Actor | None] | None:
+    """(noun, 181, holder, the hostages' country) for hostages named with their holder: a group
+    or body, not a state or a place ("hostages from Kibbutz Be'eri" is where they came from)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_.removesuffix("s") not in CAPTIVE_NOUNS:
+        return None  # "Hostages" of a headline in title case is tagged a name
+    holders = [c for c in noun.children if c.dep_ == "poss"]
+    holders += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in HOLDER_PREPS
+                for p in prep.children if p.dep_ == "pobj"]
+    if noun.dep_ == "dobj":  # "freeing Russian hostages from Hamas": the verb's "from" phrase
+        holders += [p for prep in noun.head.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                    for p in prep.children if p.dep_ == "pobj"]
+    for holder in holders:
+        actor = resolver.resolve(holder, remember=False)
+        if actor is not None and actor.code != actor.country and actor.actor_type != "IGO":
+            nationality = next((a for a in (resolver.resolve(m, remember=False, as_target=True) for m in noun.children
+                                            if m.dep_ in ("amod", "compound")) if a is not None and a.code != actor.code), None)
+            return noun, HOSTAGE_TAKING, actor, nationality
+    return None
 
 
 CALLED_OFF = "called off"  # a pair's meeting that did not or will not take place
