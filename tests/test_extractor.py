@@ -3063,3 +3063,10 @@ def test_hostages_named_with_whoever_holds_them(nlp, text, expected):
     nationality is the target. Hostages "from" a place are where they came from."""
     assert expected in triples(extract(nlp, text))
     assert not [e for e in extract(nlp, "Families of hostages from Kibbutz Beeri rallied in Tel Aviv.") if e.event_root == "18"]
+
+
+def test_an_act_that_dates_another_by_weeks_or_more_is_background(nlp):
+    """"fled weeks after Togo invaded Ghana": the invasion is the story's reference point, not its
+    news; "hours after" stays the same day's news."""
+    assert not [e for e in extract(nlp, "She left Accra two years after Togo invaded Ghana.") if e.actor == "TGO"]
+    assert ("TGO", "19", "GHA") in triples(extract(nlp, "Ghana struck back hours after Togo attacked Ghana."))

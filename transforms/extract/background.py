@@ -95,6 +95,29 @@ def told_as_starting_point(verb) -> bool:
     return clause.head.i != clause.i and clause.head.tag_ != "VBD"
 
 
+# Measures that make an "after" or "before" clause the point another act is dated from.
+LONG_MEASURES = frozenset({"week", "month", "year", "decade"})
+REFERENCE_MARKS = frozenset({"after", "before"})
+
+
+def told_as_reference_point(verb) -> bool:
+    """The act dates another by weeks or more: "fled weeks after Moscow launched its invasion",
+    "two years after Russia invaded": the invasion is the story's reference point, not its
+    news. "Hours after" and "days after" stay news (the same day's story)."""
+    clause = verb
+    while not _marked(clause, REFERENCE_MARKS) and clause.dep_ in INNER_CLAUSES and clause.head.i != clause.i:
+        clause = clause.head
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in REFERENCE_MARKS), None)
+    if mark is None or mark.i == 0:
+        return False
+    measure = mark.doc[mark.i - 1]  # the parser hangs it anywhere: "weeks after ..."
+    return measure.lemma_.lower() in LONG_MEASURES
+
+
+def _marked(clause, marks) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ in marks for child in clause.children)
+
+
 def _marked_since(clause) -> bool:
     return any(child.dep_ == "mark" and child.lower_ == "since" for child in clause.children)
 

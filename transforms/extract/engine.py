@@ -26,7 +26,13 @@ from transforms.extract.actors import (
     name_tokens,
     resolve_all,
 )
-from transforms.extract.background import named_by_a_past_day, told_as_history, told_as_lasting, told_as_starting_point
+from transforms.extract.background import (
+    named_by_a_past_day,
+    told_as_history,
+    told_as_lasting,
+    told_as_reference_point,
+    told_as_starting_point,
+)
 from transforms.extract.clauses import (
     HELPING_VERBS,
     PERSONAL_PRONOUNS,
@@ -209,6 +215,7 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
              if not told_as_history(candidate.verb, published, article.date)
              and not named_by_a_past_day(candidate.verb, published, article.date)
              and not told_as_starting_point(candidate.verb)
+             and not told_as_reference_point(candidate.verb)
              and not told_as_lasting(candidate.verb, article.date.year)]
     found = [(candidate, offset) for candidate, offset in partners_from_article(found) if not _talks_alone(candidate)]
     # the actors of each act (of the subjects of one verb, "Ghana and Togo launched strikes")
