@@ -212,15 +212,15 @@ def intergovernmental_names() -> frozenset[str]:
                      if entry.kind == "organization" and entry.actor_type == "IGO")
 
 
+# A politician out of office whom the press names by surname alone ("Trump", "Truss"):
+# additions/people_parties.csv marks them so; a "party politician" there is found by full name only.
+PARTY_FIGURE = "party figure"
 # Offices whose holders the news names by surname alone ("Erdogan said", "Macron visits").
 LEADER_ROLES = frozenset({
     "president", "prime minister", "chancellor", "premier", "king", "queen", "emir", "sultan",
     "supreme leader", "crown prince", "foreign minister", "secretary-general", "pope", "opposition leader",
-    "party figure",
+    PARTY_FIGURE,
 })
-# A politician out of office whom the press names by surname alone ("Trump", "Truss"):
-# additions/people_parties.csv marks them so; a "party politician" there is found by full name only.
-PARTY_FIGURE = "party figure"
 MIN_SURNAME = 4
 ARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "ben-", "abu-",
                     "ould-", "bint-", "abd-", "abdul-", "abdel-")

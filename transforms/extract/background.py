@@ -119,7 +119,10 @@ def _marked(clause, marks) -> bool:
 
 
 def _marked_since(clause) -> bool:
-    return any(child.dep_ == "mark" and child.lower_ == "since" for child in clause.children)
+    return _marked(clause, SINCE)
+
+
+SINCE = frozenset({"since"})
 
 
 LONG_SPANS = frozenset({"year", "years", "decade", "decades", "century", "centuries"})

@@ -8,6 +8,7 @@ from schemas import ontology
 from transforms.extract.actors import QUANTITY_NOUNS, conjuncts, name_tokens
 from transforms.extract.doc_cache import entity_at, run_text
 from transforms.extract.places import place_countries
+from transforms.extract.tense import PERFECT_AUXILIARIES
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -444,7 +445,7 @@ COUNTERFACTUAL_MODALS = frozenset({"could", "would", "should", "'d"})
 def might_have_been(verb) -> bool:
     """A counterfactual modal perfect: what might have been, not an act the news reports."""
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    return any(a in COUNTERFACTUAL_MODALS for a in auxiliaries) and any(a in ("have", "'ve") for a in auxiliaries)
+    return any(a in COUNTERFACTUAL_MODALS for a in auxiliaries) and any(a in PERFECT_AUXILIARIES for a in auxiliaries)
 
 
 def is_hypothetical(verb) -> bool:

@@ -548,9 +548,6 @@ def _between(noun, resolver: ArticleActors) -> tuple[Actor, Actor | None] | None
     return None
 
 
-MEETING_ROOT_OF_PAIRS = "04"
-
-
 # Hostages named with whoever holds them: "a hostage of Hamas", "freeing Russian hostages from
 # Hamas", "Hamas's hostages" (181, abduct or take hostage); their nationality is the target.
 CAPTIVE_NOUNS = frozenset({"hostage", "captive"})
@@ -590,8 +587,10 @@ def _meeting_of_a_pair(noun, resolver: ArticleActors) -> tuple[str, tuple[Actor,
     that is called off or that a year dates is CALLED_OFF, and no event of the noun's at all."""
     if noun.pos_ not in ("NOUN", "PROPN", "VERB") or noun.i < 3:
         return None
+    if not any(noun.doc[noun.i - after - 1].text in HYPHENS for after in range(1, MAX_SIDE_TOKENS + 1)):
+        return None  # no hyphen right before it: the common case, settled before any lookup
     code = nominal_code(noun, standalone_only=False)
-    if code is None or not code.startswith(MEETING_ROOT_OF_PAIRS) or _unrealized_or_counted_from(noun):
+    if code is None or not code.startswith(MEETING_ROOT) or _unrealized_or_counted_from(noun):
         return None
     pair = _hyphenated_names(noun, resolver)
     if pair is None:
@@ -607,7 +606,8 @@ def _meeting_of_a_pair(noun, resolver: ArticleActors) -> tuple[str, tuple[Actor,
 # Verbs (with their particle, where it makes the sense) that call a meeting off.
 CALLING_OFF = frozenset({("cancel", ""), ("postpone", ""), ("delay", ""), ("scrap", ""), ("suspend", ""),
                          ("shelve", ""), ("abandon", ""), ("call", "off"), ("rule", "out")})
-MAX_SIDE_TOKENS = 2
+MAX_SIDE_TOKENS = 2  # "Xi Jinping-Joe Biden meeting": a side is a name of one or two words
+HYPHENS = frozenset({"-", "–"})  # a hyphen, or the en dash headlines also join pairs with
 
 
 def _dated_before(noun, on_date) -> bool:
@@ -649,9 +649,6 @@ def _hyphenated_names(noun, resolver: ArticleActors) -> tuple[Actor, Actor] | No
             if first is not None and second is not None and first.code != second.code:
                 return first, second
     return None
-
-
-HYPHENS = frozenset({"-", "–"})  # a hyphen, or the en dash headlines also join pairs with
 
 
 def _named_side(span, resolver: ArticleActors) -> Actor | None:
