@@ -621,6 +621,9 @@ def test_a_surname_alone_names_only_a_leader_in_office(nlp):
         ("Earthquake: Indian minister tours the disaster zone in Nepal", "The Indian foreign minister visited Nepal.",
          {("IND", "04", "NPL")}),
         ("Chile imposes sanctions on Peru", "Chile imposed sanctions on Peru on Monday.", {("CHL", "16", "PER")}),
+        # a video or photo page reports the act it shows (not a programme blurb)
+        ("Watch: Chile condemns Peru over the border raid", "", {("CHL", "11", "PER")}),
+        ("Video: Chile condemns Peru over the border raid", "", {("CHL", "11", "PER")}),
     ],
 )
 def test_items_that_are_not_political_news_give_no_rows(nlp, title, text, kept):

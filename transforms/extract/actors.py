@@ -193,9 +193,21 @@ class ArticleActors:
         if country is None:
             return
         for doc in docs:
-            if doc is not None and any(e.country not in (None, country) for e in self._named_entries(doc, True)):
+            if doc is not None and any(e.country not in (None, country)
+                                       for e in (*self._named_entries(doc, True), *self._leaders_named(doc))):
                 return
         self.outlet_country = country
+
+    def _leaders_named(self, doc):
+        """Leaders in office named by surname alone where an actor can stand ("Zelensky visits
+        troops near Bakhmut" is no British story, though a British outlet tells it). A surname
+        inside a longer name ("Chris Mason", "Prince Faisal") is someone else's."""
+        for token in doc:
+            if (token.pos_ == "PROPN" and token.dep_ != "compound" and not _only_acted_upon(token)
+                    and not any(child.dep_ == "compound" for child in token.children)):
+                entry = ontology.leader_by_surname(token.text, self._date)
+                if entry is not None:
+                    yield entry
 
     def learn_acronyms(self, text: str) -> None:
         """Learn "Long Name (ACR)" definitions whose long name is known."""
