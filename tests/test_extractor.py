@@ -3073,3 +3073,23 @@ def test_an_act_that_dates_another_by_weeks_or_more_is_background(nlp):
     news; "hours after" stays the same day's news."""
     assert not [e for e in extract(nlp, "She left Accra two years after Togo invaded Ghana.") if e.actor == "TGO"]
     assert ("TGO", "19", "GHA") in triples(extract(nlp, "Ghana struck back hours after Togo attacked Ghana."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the tables do not know, described by what it makes: a company, not its country
+        ("Swiss watchmaker Swatch sued Malaysia over the seizure of its watches.", set()),
+        ("Chinese tech giant Huawei sued the United States on Tuesday.", set()),
+        # a described person, or an office, still acts for the country
+        ("Ukrainian President Zelensky criticised Russia on Tuesday.", {("UKR", "11", "RUS")}),
+    ],
+)
+def test_a_company_named_with_its_nationality_is_not_the_state(nlp, text, expected):
+    assert triples(extract(nlp, text)) == expected
+
+
+def test_an_object_predicate_parsed_as_a_modifier_still_judges(nlp):
+    """"called the move outrageous": the small model hangs "outrageous" on "move"; it is what the
+    Kremlin calls the move, a criticism (111), not a plain statement."""
+    assert triples(extract(nlp, "The Kremlin called the move outrageous and unacceptable.")) == {("RUS", "11", None)}

@@ -90,7 +90,7 @@ from transforms.extract.datelines import dateline_country
 from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
-from transforms.extract.judgements import CRITICISM, judgement
+from transforms.extract.judgements import CRITICISM, judgement, trailing_predicates
 from transforms.extract.no_news import dated, figurative_force, no_one_on_the_other_side, standing_relation
 from transforms.extract.nominal import (
     IMPACT_VERBS,
@@ -578,7 +578,8 @@ NAMING_VERBS = frozenset({"call", "deem", "dub", "term"})
 
 
 def _names_as(verb) -> bool:
-    return verb.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in verb.children)
+    return verb.lemma_.lower() in NAMING_VERBS and any(
+        c.dep_ == "oprd" or (c.dep_ == "dobj" and trailing_predicates(c)) for c in verb.children)
 
 
 # Verbs whose adjective says what their object is ("found him guilty", "declared the vote void"),

@@ -118,9 +118,18 @@ def _contents(verb):
             yield child, predicates, [c for c in child.children if c.dep_ in JUDGED_DEPS] + agents_of(child)
         elif child.dep_ == "oprd":
             yield child, [child], objects
+    for obj in objects:
+        for late in trailing_predicates(obj):
+            yield late, [late], objects
     for head in [verb, *objects]:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "as"):
             yield prep, [c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp")], objects
+
+
+def trailing_predicates(obj) -> list:
+    """"called the move outrageous": the parser may hang the object predicate on the object as a
+    modifier, but an English adjective after its noun ("the move outrageous") does not modify it."""
+    return [c for c in obj.children if c.dep_ == "amod" and c.i > obj.i and c.pos_ == "ADJ"]
 
 
 def _judging_code(content, predicates) -> str | None:
