@@ -204,3 +204,20 @@ def test_a_group_known_by_a_plural_name_takes_a_plural_headline_verb(nlp):
     assert ("HOUTHIS", "19", "NOR") in triples(extract(nlp, "", title="Houthis launch missile at Norwegian tanker"))
     conflict = next(t for t in nlp("Israel-Hamas conflict in Gaza traps Lebanon") if t.text == "conflict")
     assert conflict.pos_ == "NOUN"
+
+
+def test_the_first_of_two_verbs_after_a_comma_is_tried(nlp):
+    """"Turkey summons ... , demands ...": the parser makes "summons" the subject of "demands";
+    both are Turkey's acts."""
+    title = "Turkey summons Swedish envoy, demands apology"
+    with nlp.select_pipes(disable=[HEADLINE_VERBS]):
+        assert next(t for t in nlp(title) if t.text == "summons").dep_ == "nsubj"  # the small model's reading
+    assert ("TUR", "11", "SWE") in triples(extract(nlp, "", title=title))
+
+
+def test_a_verb_after_a_placed_plural_subject_is_tried(nlp):
+    """"Thousands in Honduras march ...": the verb follows the place, not the plural subject."""
+    title = "Hundreds in Togo march in anti-government protest"
+    with nlp.select_pipes(disable=[HEADLINE_VERBS]):
+        assert next(t for t in nlp(title) if t.text == "march").pos_ != "VERB"  # the small model's reading
+    assert ("TGO", "14") in {(actor, root) for actor, root, _ in triples(extract(nlp, "", title=title))}
