@@ -3093,3 +3093,12 @@ def test_an_object_predicate_parsed_as_a_modifier_still_judges(nlp):
     """"called the move outrageous": the small model hangs "outrageous" on "move"; it is what the
     Kremlin calls the move, a criticism (111), not a plain statement."""
     assert triples(extract(nlp, "The Kremlin called the move outrageous and unacceptable.")) == {("RUS", "11", None)}
+
+
+def test_he_in_what_a_country_says_is_not_the_country(nlp):
+    """"Ghana said he violated the law": a state named by its name is no "he"; the person it speaks
+    of acts, not Ghana. An official's "he" is the official ("the prime minister said he would")."""
+    assert not any(e.event_root == "12" for e in extract(nlp, "Ghana expelled John Mensah, saying he violated the law."))
+    assert ("GHA", "19", None) not in triples(extract(nlp, "Ghana said he attacked the village."))
+    rows = extract(nlp, "The Ghanaian prime minister said he would impose sanctions on Togo.")
+    assert ("GHA", "16", "TGO") in triples(rows) or ("GHA", "13", "TGO") in triples(rows), triples(rows)

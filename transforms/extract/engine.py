@@ -1021,7 +1021,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     if not actors and rule.code[:2] in FORCE_ROOTS:  # "a bomb planted by militants killed four officers",
         actors = [a for a in (instrument_agent(s, resolver) for s in subjects) if a is not None]  # "killed by Togolese fire"
         instrument = bool(actors)
-    if not actors and _refers_to_speaker(subjects):
+    if not actors and _refers_to_speaker(subjects) and not _a_body_speaks_of_someone(verb, subjects):
         actors = _reporting_subjects(verb, resolver)
     crowd_voice = False  # a crowd's criticism or demand, which needs a recipient to be news
     if not actors and rule.code[:2] in CROWD_ROOTS:
@@ -1259,6 +1259,18 @@ def _refers_to_speaker(subjects) -> bool:
 
 
 INSTITUTION_NOUNS = frozenset({"country", "nation", "government", "administration", "state"})
+
+
+def _a_body_speaks_of_someone(verb, subjects) -> bool:
+    """"China sanctioned McCaul, saying he violated the One China principle": a country or an
+    organisation named by its name is no "he" or "she"; the pronoun is someone else, whom the
+    speaker accuses, not the speaker."""
+    if subjects[0].lower_ not in ("he", "she"):
+        return False
+    node = _clause_head(verb)
+    reporters = subjects_of(node.head) if node.dep_ == "ccomp" else []
+    return bool(reporters) and all(r.pos_ == "PROPN" and r.ent_type_ in ("GPE", "ORG", "NORP")
+                                   and r.lower_ not in ontology.role_types() for r in reporters)  # "the PM" is one
 
 
 def _clause_head(verb):
