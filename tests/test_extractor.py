@@ -1930,6 +1930,14 @@ def test_an_act_told_with_a_then_office_holder_or_a_year_before_it_is_history(nl
     assert extract(nlp, "Ghana and Togo resumed ties in 2018 following a visit to Lome by the Ghanaian president.") == []
 
 
+@pytest.mark.parametrize("period", ["during World War Two", "in the Soviet era", "in the 1990s"])
+def test_an_act_told_in_a_period_long_past_is_history(nlp, period):
+    """"six Italian men hanged by German troops during World War Two": a named period that ended
+    long before publication dates the act as a year does (schemas/data/historical_periods.csv)."""
+    assert not extract(nlp, f"Relatives of six Ghanaian men hanged by Togolese troops {period} will be compensated.")
+    assert extract(nlp, "Togolese troops hanged six Ghanaian men on Tuesday.")
+
+
 def test_a_deal_expected_to_be_announced_has_not_happened(nlp):
     assert extract(nlp, "A peace deal between Accra and Lome is expected to be announced soon.") == []
 

@@ -546,16 +546,41 @@ _HISTORY = re.compile(rf"\b(?P<prep>in|during)\s+(?:(?:early|late|mid-?)\s*)?(?:
                       rf"(?P<year>{_YEAR})\b(?!-\d)", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1)
+def _periods() -> tuple[re.Pattern, dict[str, int]]:
+    """Historical periods named "in" or "during" ("during World War Two", "in the Soviet era",
+    schemas/data/historical_periods.csv) and decades ("in the 2000s"), with the year each ended."""
+    with open(DATA.with_name("historical_periods.csv"), encoding="utf-8", newline="") as handle:
+        ended = {row["name"].lower(): int(row["ended"]) for row in csv.DictReader(handle)}
+    names = "|".join(re.escape(name) for name in sorted(ended, key=len, reverse=True))
+    pattern = re.compile(rf"\b(?:in|during)\s+(?P<period>{names}|the\s+(?P<decade>1[89]\d0|20[0-9]0)s)\b", re.IGNORECASE)
+    return pattern, ended
+
+
+def _period_spans(sentence: str, local: dt.date) -> list[tuple[int, int]]:
+    pattern, ended = _periods()
+    spans = []
+    for match in pattern.finditer(sentence):
+        last = int(match["decade"]) + 9 if match["decade"] else ended[" ".join(match["period"].lower().split())]
+        if (local - dt.date(last + 1, 1, 1)).days >= HISTORY_DAYS:
+            spans.append(match.span("period"))
+    return spans
+
+
 def history_spans(sentence: str, published: dt.datetime | None, fallback: dt.date) -> list[tuple[int, int]]:
     """(start, end) of each year the sentence names "in" or "during" (alone or after a month) that
     ended at least HISTORY_DAYS before publication, when the sentence gives no day: "kidnapped by
-    Islamic State in 2014", "In August 2016 it launched an offensive". The event of the clause
+    Islamic State in 2014", "In August 2016 it launched an offensive"; and each period that ended
+    so long ago ("hanged during World War Two", "in the 2000s"). The event of the clause
     holding such a year is background, not the news of the day (transforms/extract/engine.py
     checks the clause). "since 2014" is not enough: "the first visit since 2014" is news."""
-    if not _HISTORY.search(sentence or "") or resolve_event_date(sentence, published, fallback)[1] == "sentence":
-        return []
     local = published.date() if published is not None else fallback
-    spans = []
+    periods = _period_spans(sentence or "", local)
+    if not _HISTORY.search(sentence or ""):
+        return periods
+    if resolve_event_date(sentence, published, fallback)[1] == "sentence":
+        return []
+    spans = periods
     for match in _HISTORY.finditer(sentence or ""):
         year = int(match["year"])
         if match["month"]:
