@@ -3097,6 +3097,13 @@ def test_a_company_named_with_its_nationality_is_not_the_state(nlp, text, expect
     assert triples(extract(nlp, text)) == expected
 
 
+def test_a_judgement_parsed_as_a_verbless_clause_still_judges(nlp):
+    """"deems Togo's enrichment unacceptable": the small model makes "unacceptable" a clause of
+    its own with "enrichment" its subject; the judgement of Togo's act is criticism of Togo."""
+    assert ("GHA", "11", "TGO") in triples(extract(nlp, "", title="Ghana deems Togo's enrichment unacceptable"))
+    assert triples(extract(nlp, "Police found the man dead on Tuesday.")) == set()
+
+
 def test_an_object_predicate_parsed_as_a_modifier_still_judges(nlp):
     """"called the move outrageous": the small model hangs "outrageous" on "move"; it is what the
     Kremlin calls the move, a criticism (111), not a plain statement."""

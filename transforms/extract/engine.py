@@ -574,12 +574,16 @@ def _downed_weapons(sent, covered: set, resolver: ArticleActors) -> list[Candida
 # not events in themselves (verbs.csv), but a judgement when what they name the object condemns
 # it (judgements.py), as "said the move was outrageous" is. Only with the name parsed as an object
 # predicate (oprd); the small model often parses "deems the vote illegal" as a clause instead.
-NAMING_VERBS = frozenset({"call", "deem", "dub", "term"})
+NAMING_VERBS = frozenset({"call", "deem", "dub", "term", "find"})
 
 
 def _names_as(verb) -> bool:
+    """The verb names what its object is: an object predicate, also as the parser may hang it
+    (on the object: "called the move outrageous"; as a verbless clause: "deems Iran's
+    enrichment unacceptable")."""
     return verb.lemma_.lower() in NAMING_VERBS and any(
-        c.dep_ == "oprd" or (c.dep_ == "dobj" and trailing_predicates(c)) for c in verb.children)
+        c.dep_ == "oprd" or (c.dep_ == "dobj" and trailing_predicates(c))
+        or (c.dep_ == "ccomp" and c.pos_ == "ADJ" and c.lower_ not in RESULT_ADJECTIVES) for c in verb.children)
 
 
 # Verbs whose adjective says what their object is ("found him guilty", "declared the vote void"),
