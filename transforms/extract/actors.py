@@ -39,6 +39,7 @@ HOLDING_PARTICIPLES = frozenset({"control", "controlled", "hold", "held", "run"}
 KIND_PRIORITY = {"person": 0, "alias": 0, "organization": 1, "metonym": 2, "country": 2, "demonym": 3}
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Za-z][\w'’.-]*|and|for|of|the|in|on)\s+){0,8}[A-Z][\w'’.-]*)\s+\(([A-Z][A-Z0-9&.-]{1,11})\)")
 _PERSON_ENTS = frozenset({"PERSON"})
+BUSINESS = "BUS"
 MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies"})
 CONTEXT_ROLES = frozenset({"GOV", "MIL", "COP", "JUD"})
 LOCAL_FORCE_ROLES = frozenset({"MIL", "COP"})
@@ -193,21 +194,9 @@ class ArticleActors:
         if country is None:
             return
         for doc in docs:
-            if doc is not None and any(e.country not in (None, country)
-                                       for e in (*self._named_entries(doc, True), *self._leaders_named(doc))):
+            if doc is not None and any(e.country not in (None, country) for e in self._named_entries(doc, True)):
                 return
         self.outlet_country = country
-
-    def _leaders_named(self, doc):
-        """Leaders in office named by surname alone where an actor can stand ("Zelensky visits
-        troops near Bakhmut" is no British story, though a British outlet tells it). A surname
-        inside a longer name ("Chris Mason", "Prince Faisal") is someone else's."""
-        for token in doc:
-            if (token.pos_ == "PROPN" and token.dep_ != "compound" and not _only_acted_upon(token)
-                    and not any(child.dep_ == "compound" for child in token.children)):
-                entry = ontology.leader_by_surname(token.text, self._date)
-                if entry is not None:
-                    yield entry
 
     def learn_acronyms(self, text: str) -> None:
         """Learn "Long Name (ACR)" definitions whose long name is known."""
@@ -297,7 +286,7 @@ class ArticleActors:
             role_type = None  # "the African National Congress" is a party, not a legislature
         if actor is not None and not as_target and not self._names_an_actor(head, tokens, actor, role_type):
             return None
-        if actor is not None and role_type is None and self._named_by_what_it_makes(head, actor):
+        if actor is not None and self._named_by_what_it_makes(head, actor, role_type):
             return None
         if actor is None and role_type is not None:
             actor = self._located_actor(head, None if as_target else role_type)
@@ -406,17 +395,21 @@ class ArticleActors:
             return True
         return role_type is not None or head.lemma_.lower() in self._roles
 
-    def _named_by_what_it_makes(self, head, actor: Actor) -> bool:
-        """"Swiss watchmaker Swatch", "Chinese tech giant Huawei", "Saudi coach Roberto Mancini":
-        a name the tables do not know, described by a noun that is no office of the roles table,
-        is a company, a brand or a private person (the parser tags "Swatch" a person); the
+    def _named_by_what_it_makes(self, head, actor: Actor, role_type: str | None) -> bool:
+        """"Swiss watchmaker Swatch", "Chinese e-commerce giant JD.com": a name the tables do not
+        know, described as a business (a noun of the roles table's business sector), or as
+        anything that is no office when the name is no person's, is a company or a brand; the
         nationality before it says where it comes from, not which state acts (GOLD.md: "the
-        company" acts for no state). On the development split this removed four wrong rows and
-        one right one ("American actress Angelina Jolie has slammed Israel", coded USA)."""
-        return (head.pos_ == "PROPN" and actor.code == actor.country
-                and head.text not in actor.name.split()
-                and any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < head.i and self._role_of(c) is None
-                        for c in head.children))
+        company" acts for no state). A person described by a noun the roles table lacks
+        ("presidential adviser Mykhailo Podolyak") keeps the nationality."""
+        if head.pos_ != "PROPN" or actor.code != actor.country or head.text in actor.name.split():
+            return False
+        described = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower()
+                     and c.i < head.i]  # "Sassou-Nguesso": a name's part
+        if role_type == BUSINESS:
+            return bool(described)
+        return (role_type is None and head.ent_type_ not in _PERSON_ENTS
+                and any(self._role_of(c) is None for c in described))
 
     def _remember(self, actor: Actor, tokens: Sequence) -> None:
         if actor.actor_type == "IGO":

@@ -31,12 +31,32 @@ def told_as_history(verb, published: dt.datetime | None, fallback: dt.date) -> b
     own_clause = clause_verb(verb)
     for start, end in spans:
         year = sent.char_span(start, end)
-        if year is None or clause_verb(year.root, stop=BASELINE_WORDS) != own_clause:
+        if year is None or clause_verb(year.root, stop=BASELINE_WORDS) != own_clause or (
+                not year.text.isdigit() and _dates_a_noun(year)):  # a period's, not a year's
             continue
         between = {t.lower_ for t in sent.doc[min(own_clause.i, year.start) : year.start]}
         if not between & BASELINE_WORDS:  # "... since Atassi in 1967": a baseline the parser put on the verb
             return True
     return False
+
+
+def _dates_a_noun(span) -> bool:
+    """"demanded reparations for Nazi crimes during World War Two": the period is the crimes', a
+    noun's, not the demand's (the clause the parser climbs to from the noun is the demand's).
+    Only for named periods: a year is checked as it always was."""
+    prep = span.root.head
+    while prep.dep_ in ("pobj", "compound", "amod", "det") and prep.head is not prep:  # "the Second World War"
+        prep = prep.head
+    if prep.dep_ == "prep" and prep.lower_ in ("in", "during") and prep.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    # the parser often hangs it on the verb: a common noun right before it that ends a reason or
+    # topic ("for Nazi crimes", "over forced labour"), not a "by" agent ("hanged by German troops")
+    before = span.doc[span.start - 2] if span.start >= 2 else None
+    return (before is not None and before.pos_ == "NOUN" and before.dep_ == "pobj"
+            and before.head.lower_ in REASON_PREPS)
+
+
+REASON_PREPS = frozenset({"for", "over", "of", "against", "about"})
 
 
 # An event noun named by its day this long after it is the event everyone knows ("Hamas's 7

@@ -24,6 +24,7 @@ from transforms.extract.actors import (
     apposed_name,
     conjuncts,
     name_tokens,
+    phrase_text,
     resolve_all,
 )
 from transforms.extract.background import (
@@ -109,6 +110,7 @@ from transforms.extract.targets import (
     OWN_INSTITUTION,
     acting_state,
     clause_target,
+    coerced_at_home,
     complement_target,
     country_or_place,
     find_place,
@@ -1025,7 +1027,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     if not actors and rule.code[:2] in FORCE_ROOTS:  # "a bomb planted by militants killed four officers",
         actors = [a for a in (instrument_agent(s, resolver) for s in subjects) if a is not None]  # "killed by Togolese fire"
         instrument = bool(actors)
-    if not actors and _refers_to_speaker(subjects) and not _a_body_speaks_of_someone(verb, subjects):
+    if not actors and _refers_to_speaker(subjects) and not _a_country_speaks_of_someone(verb, subjects, resolver):
         actors = _reporting_subjects(verb, resolver)
     crowd_voice = False  # a crowd's criticism or demand, which needs a recipient to be news
     if not actors and rule.code[:2] in CROWD_ROOTS:
@@ -1070,6 +1072,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         target = own_people_target(resolver, target_heads, preps, actors, rule.code)
     if target is None and rule.code[:2] == PROTEST_ROOT:  # "South Korean farmers protest a bill"
         target = _protested_state(actors)
+    if target is None:  # "China cracks down on comedy": on its own people
+        target = coerced_at_home(actors, rule.code, target_heads)
     if target is None and crowd_voice:
         return  # "women have accused the singer of assault": people, not a state, accuse a person
     if target is not None and target.code in {a.code for a in actors} and verb.lemma_.lower() in COMMAND_VERBS:
@@ -1156,9 +1160,13 @@ def _crowd_of_the_place(verb, subjects, preps, resolver: ArticleActors) -> list[
     sectors = [_crowd_sector(s, resolver) for s in subjects]
     if not subjects or any(sector not in CROWD_SECTORS for sector in sectors):
         return []
-    place = next((p for prep in preps if prep.lower_ in LOCATIVE_PREPS
+    # "Thousands in New York march": the place may be the subject's own
+    placed = [c for s in subjects for c in s.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS]
+    place = next((p for prep in [*preps, *placed] if prep.lower_ in LOCATIVE_PREPS
                   for pobj in prep.children if pobj.dep_ == "pobj"
                   for p in [country_or_place(resolver, pobj)] if p is not None), None)
+    if place is None and placed:
+        return []  # placed where no table says: not the story's or the outlet's country
     country = place.code if place is not None else (resolver.context_country or resolver.outlet_country)
     if country is None:
         return []
@@ -1265,16 +1273,17 @@ def _refers_to_speaker(subjects) -> bool:
 INSTITUTION_NOUNS = frozenset({"country", "nation", "government", "administration", "state"})
 
 
-def _a_body_speaks_of_someone(verb, subjects) -> bool:
-    """"China sanctioned McCaul, saying he violated the One China principle": a country or an
-    organisation named by its name is no "he" or "she"; the pronoun is someone else, whom the
-    speaker accuses, not the speaker."""
+def _a_country_speaks_of_someone(verb, subjects, resolver: ArticleActors) -> bool:
+    """"China sanctioned McCaul, saying he violated the One China principle": a country named by
+    its name is no "he" or "she"; the pronoun is someone else, whom the country accuses. A
+    seat of power or a body ("The Kremlin said he would not attend", "Wagner said he would
+    withdraw") speaks for its leader, and a surname is a person."""
     if subjects[0].lower_ not in ("he", "she"):
         return False
     node = _clause_head(verb)
     reporters = subjects_of(node.head) if node.dep_ == "ccomp" else []
-    return bool(reporters) and all(r.pos_ == "PROPN" and r.ent_type_ in ("GPE", "ORG", "NORP")
-                                   and r.lower_ not in ontology.role_types() for r in reporters)  # "the PM" is one
+    entries = [resolver.lookup(phrase_text(name_tokens(r))) for r in reporters]
+    return bool(entries) and all(e is not None and e.kind == "country" for e in entries)
 
 
 def _clause_head(verb):

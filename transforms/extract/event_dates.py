@@ -553,7 +553,7 @@ def _periods() -> tuple[re.Pattern, dict[str, int]]:
     with open(DATA.with_name("historical_periods.csv"), encoding="utf-8", newline="") as handle:
         ended = {row["name"].lower(): int(row["ended"]) for row in csv.DictReader(handle)}
     names = "|".join(re.escape(name) for name in sorted(ended, key=len, reverse=True))
-    pattern = re.compile(rf"\b(?:in|during)\s+(?P<period>{names}|the\s+(?P<decade>1[89]\d0|20[0-9]0)s)\b", re.IGNORECASE)
+    pattern = re.compile(rf"\b(?:in|during)\s+(?P<period>{names}|the\s+(?:(?:early|late|mid)-?\s*)?(?P<decade>1[89]\d0|20[0-9]0)s)\b", re.IGNORECASE)
     return pattern, ended
 
 
@@ -576,8 +576,8 @@ def history_spans(sentence: str, published: dt.datetime | None, fallback: dt.dat
     checks the clause). "since 2014" is not enough: "the first visit since 2014" is news."""
     local = published.date() if published is not None else fallback
     periods = _period_spans(sentence or "", local)
-    if not _HISTORY.search(sentence or ""):
-        return periods
+    if not periods and not _HISTORY.search(sentence or ""):
+        return []
     if resolve_event_date(sentence, published, fallback)[1] == "sentence":
         return []
     spans = periods

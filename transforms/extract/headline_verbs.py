@@ -184,12 +184,14 @@ def _plural_present(token) -> bool:
 
 def _placed_plural_subject(token, before) -> bool:
     """"Thousands in Honduras march in anti-government protest": a plural noun, a preposition and
-    a name (the place) come before the word; the word is what the plural subject does."""
+    a name (the place) come before the word; the word is what the plural subject does. Before a
+    common noun it is as likely a compound ("Police in Paris attack inquiry")."""
     i = before.i
     while i > token.sent.start and token.doc[i].pos_ == "PROPN":
         i -= 1
+    after = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
     return (i < before.i and i > token.sent.start and token.doc[i].tag_ == "IN"
-            and token.doc[i - 1].tag_ in ("NNS", "NNPS"))
+            and token.doc[i - 1].tag_ in ("NNS", "NNPS") and after is not None and after.tag_ not in ("NN", "NNS"))
 
 
 def _ends_comma_list(token) -> bool:

@@ -378,6 +378,23 @@ def own_people_target(resolver: ArticleActors, target_heads, preps, actors, code
     return None
 
 
+COERCE_ROOT = "17"
+AIMED_ABROAD = ("171", "174", "176")
+
+
+def coerced_at_home(actors, code: str, target_heads) -> Actor | None:
+    """A state's coercion that names no one it is aimed at ("China cracks down on comedy",
+    "Sierra Leone declares nationwide curfew", "Georgian police use tear gas to halt protest") is
+    aimed at its own people: coded state to state, as tests/data/GOLD.md codes domestic acts. Not
+    seizures of things (171: "Iran seized an oil tanker" is a foreign ship's), expulsions (174:
+    of foreigners) or cyber attacks (176), which are as often aimed abroad; not a named body
+    ("Togo outlawed the Carnegie Commission"), which is of its own country."""
+    if any(head is not None and (head.pos_ == "PROPN" or head.ent_type_ in BODY_ENTITIES) for head in target_heads):
+        return None
+    country = acting_state(actors) if code.startswith(COERCE_ROOT) and not code.startswith(AIMED_ABROAD) else None
+    return Actor(country, country, country, None, OWN_INSTITUTION) if country is not None else None
+
+
 # Where a statement's reported clause names whom it is about: its subject, object or predicate.
 TOPIC_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
