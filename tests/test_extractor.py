@@ -3141,3 +3141,16 @@ def test_review_guards_for_the_eighteenth_round(nlp):
     # a crowd placed in a city is of the city's country; a verb before a common noun stays a compound
     assert ("USA", "14") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Thousands in New York march for a ceasefire")}
     assert not extract(nlp, "", title="Police in Paris attack inquiry")
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana said it may close its border with Togo.",
+    "Ghana warned that it may have to close its border with Togo.",
+    "Ghana said it might close its border with Togo.",
+])
+def test_an_act_a_state_says_it_may_do_is_held_out_not_done(nlp, text):
+    """"said it may close its border": a threat (13), as "said it could quit the NPT" is; "said it
+    will close" is the decision (16)."""
+    rows = triples(extract(nlp, text))
+    assert ("GHA", "13", "TGO") in rows and not any(root == "16" for _, root, _ in rows), rows
+    assert ("GHA", "16", "TGO") in triples(extract(nlp, "Ghana said it will close its border with Togo."))

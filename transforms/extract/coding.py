@@ -12,6 +12,7 @@ from schemas import ontology
 from transforms.extract.clauses import (
     CONDITIONAL_MARKS,
     PERSONAL_PRONOUNS,
+    POSSIBILITY_MODALS,
     dative_object,
     direct_object,
     duration_particles,
@@ -91,6 +92,8 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
             if noun_event is not None:
                 return modal_rule(rule, mode, noun_event)
         return rule
+    if _possible_own_act(verb):  # "said it may close its border": a threat, no decision
+        return as_intent(rule)
     headline_future = headline_infinitive(verb) or (
         verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
     if headline_future or _future(verb):
@@ -155,6 +158,21 @@ def _future(verb) -> bool:
     if auxes & {"will", "'ll"} or is_scheduled(verb):
         return True
     return "would" in auxes and verb.dep_ == "ccomp" and is_speech(verb.head)
+
+
+OBLIGED_VERBS = frozenset({"have", "need"})  # "may have to close", "might need to expel"
+
+
+def _possible_own_act(verb) -> bool:
+    """What a speaker says it may, might or could do ("Ghana said it may close its border",
+    "warned it may have to suspend cooperation"): an act held out, told as a threat or an intent
+    (GOLD.md: "Iran said it could quit the NPT" → 13), not done or decided. "would" is the
+    reported future (`_future`)."""
+    node = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBLIGED_VERBS else verb
+    subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    own = node.dep_ == "ccomp" and subject is not None and subject.lower_ in OWN_PLAN_SUBJECTS
+    return own and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS - {"would"}
+                                   for c in node.children)
 
 
 # "will suspend gas supplies until the transit resumes": leverage, a condition to be met
