@@ -3110,14 +3110,6 @@ def test_an_object_predicate_parsed_as_a_modifier_still_judges(nlp):
     assert triples(extract(nlp, "The Kremlin called the move outrageous and unacceptable.")) == {("RUS", "11", None)}
 
 
-def test_he_in_what_a_country_says_is_not_the_country(nlp):
-    """"Ghana said he violated the law": a state named by its name is no "he"; the person it speaks
-    of acts, not Ghana. An official's "he" is the official ("the prime minister said he would")."""
-    assert not any(e.event_root == "12" for e in extract(nlp, "Ghana expelled John Mensah, saying he violated the law."))
-    assert ("GHA", "19", None) not in triples(extract(nlp, "Ghana said he attacked the village."))
-    rows = extract(nlp, "The Ghanaian prime minister said he would impose sanctions on Togo.")
-    assert ("GHA", "16", "TGO") in triples(rows) or ("GHA", "13", "TGO") in triples(rows), triples(rows)
-
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Togo declared a nationwide curfew on Tuesday.", ("TGO", "17", "TGO")),
@@ -3154,3 +3146,17 @@ def test_an_act_a_state_says_it_may_do_is_held_out_not_done(nlp, text):
     rows = triples(extract(nlp, text))
     assert ("GHA", "13", "TGO") in rows and not any(root == "16" for _, root, _ in rows), rows
     assert ("GHA", "16", "TGO") in triples(extract(nlp, "Ghana said it will close its border with Togo."))
+
+
+def test_review_guards_for_the_eighteenth_round_second_review(nlp):
+    """A second review of this round's rules: each case as it should be."""
+    # an uncertain past act ("may have killed") is no threat
+    assert ("ISR", "19") in {(e.actor, e.event_root) for e in extract(nlp, "The Israeli military said it may have mistakenly killed three hostages.")}
+    # an arrest of foreigners is not of the state's own people
+    assert ("IRN", "17", "IRN") not in triples(extract(nlp, "Iran arrested several foreigners in connection with the protests."))
+    # "he" in what a country says may be its own leader
+    assert ("JPN", "03", "UKR") in triples(extract(nlp, "Japan said he would meet President Zelensky on Tuesday."))
+    # a leader described by a word the roles table lacks is still the leader
+    assert ("RUS", "13", "POL") in triples(extract(nlp, "Russian hawk Medvedev threatened Poland."))
+    # a period named as a likeness does not date the act
+    assert ("RUS", "15", "BLR") in triples(extract(nlp, "Russia, as during the Cold War, is deploying nuclear weapons to Belarus."))

@@ -402,7 +402,8 @@ class ArticleActors:
         nationality before it says where it comes from, not which state acts (GOLD.md: "the
         company" acts for no state). A person described by a noun the roles table lacks
         ("presidential adviser Mykhailo Podolyak") keeps the nationality."""
-        if head.pos_ != "PROPN" or actor.code != actor.country or head.text in actor.name.split():
+        if (head.pos_ != "PROPN" or actor.code != actor.country or head.text in actor.name.split()
+                or ontology.is_leader_surname(head.text)):  # "Russian hawk Medvedev": a person
             return False
         described = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower()
                      and c.i < head.i]  # "Sassou-Nguesso": a name's part

@@ -168,6 +168,8 @@ def _possible_own_act(verb) -> bool:
     "warned it may have to suspend cooperation"): an act held out, told as a threat or an intent
     (GOLD.md: "Iran said it could quit the NPT" → 13), not done or decided. "would" is the
     reported future (`_future`)."""
+    if any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in ("have", "be") for c in verb.children):
+        return False  # "said it may have killed three hostages": an uncertain past act, not a threat
     node = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBLIGED_VERBS else verb
     subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     own = node.dep_ == "ccomp" and subject is not None and subject.lower_ in OWN_PLAN_SUBJECTS

@@ -28,6 +28,7 @@ FEATURES = (
     "private_actor",    # no public office ("an Australian man", "Chinese citizens", "former president")
     "specific_rule",    # the verb rule names the object or particle it needs
     "has_target",
+    "own_target",       # the acting state is its own recipient (a domestic act, often inferred)
     "title_only",       # the evidence is the headline alone
     "first_sentence",   # the body's first sentence (the lede)
     "late_sentence",    # the sixth sentence of the body or later
@@ -93,6 +94,8 @@ def row_features(actor, target, rule, **flags: bool) -> dict[str, float]:
         out["private_actor"] = 1.0
     if target is not None:
         out["has_target"] = 1.0
+        if target.code == actor.code:
+            out["own_target"] = 1.0
     if rule.object_heads or rule.particle:
         out["specific_rule"] = 1.0
     return out

@@ -24,7 +24,6 @@ from transforms.extract.actors import (
     apposed_name,
     conjuncts,
     name_tokens,
-    phrase_text,
     resolve_all,
 )
 from transforms.extract.background import (
@@ -1027,7 +1026,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     if not actors and rule.code[:2] in FORCE_ROOTS:  # "a bomb planted by militants killed four officers",
         actors = [a for a in (instrument_agent(s, resolver) for s in subjects) if a is not None]  # "killed by Togolese fire"
         instrument = bool(actors)
-    if not actors and _refers_to_speaker(subjects) and not _a_country_speaks_of_someone(verb, subjects, resolver):
+    if not actors and _refers_to_speaker(subjects):
         actors = _reporting_subjects(verb, resolver)
     crowd_voice = False  # a crowd's criticism or demand, which needs a recipient to be news
     if not actors and rule.code[:2] in CROWD_ROOTS:
@@ -1162,7 +1161,9 @@ def _crowd_of_the_place(verb, subjects, preps, resolver: ArticleActors) -> list[
         return []
     # "Thousands in New York march": the place may be the subject's own
     placed = [c for s in subjects for c in s.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS]
-    place = next((p for prep in [*preps, *placed] if prep.lower_ in LOCATIVE_PREPS
+    if placed and any(s.pos_ == "PROPN" or s.ent_type_ == "NORP" for s in subjects):
+        return []  # "Iranians in London protest": a people's crowd abroad, not the city's country
+    place = next((p for prep in [*placed, *preps] if prep.lower_ in LOCATIVE_PREPS
                   for pobj in prep.children if pobj.dep_ == "pobj"
                   for p in [country_or_place(resolver, pobj)] if p is not None), None)
     if place is None and placed:
@@ -1271,19 +1272,6 @@ def _refers_to_speaker(subjects) -> bool:
 
 
 INSTITUTION_NOUNS = frozenset({"country", "nation", "government", "administration", "state"})
-
-
-def _a_country_speaks_of_someone(verb, subjects, resolver: ArticleActors) -> bool:
-    """"China sanctioned McCaul, saying he violated the One China principle": a country named by
-    its name is no "he" or "she"; the pronoun is someone else, whom the country accuses. A
-    seat of power or a body ("The Kremlin said he would not attend", "Wagner said he would
-    withdraw") speaks for its leader, and a surname is a person."""
-    if subjects[0].lower_ not in ("he", "she"):
-        return False
-    node = _clause_head(verb)
-    reporters = subjects_of(node.head) if node.dep_ == "ccomp" else []
-    entries = [resolver.lookup(phrase_text(name_tokens(r))) for r in reporters]
-    return bool(entries) and all(e is not None and e.kind == "country" for e in entries)
 
 
 def _clause_head(verb):

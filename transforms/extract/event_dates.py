@@ -557,10 +557,15 @@ def _periods() -> tuple[re.Pattern, dict[str, int]]:
     return pattern, ended
 
 
+_COMPARISON = re.compile(r"\b(?:as|like)\s*$", re.IGNORECASE)
+
+
 def _period_spans(sentence: str, local: dt.date) -> list[tuple[int, int]]:
     pattern, ended = _periods()
     spans = []
     for match in pattern.finditer(sentence):
+        if _COMPARISON.search(sentence[:match.start()]):
+            continue  # "as during the Cold War, Russia is deploying ...": a likeness, not the act's time
         last = int(match["decade"]) + 9 if match["decade"] else ended[" ".join(match["period"].lower().split())]
         if (local - dt.date(last + 1, 1, 1)).days >= HISTORY_DAYS:
             spans.append(match.span("period"))

@@ -378,20 +378,22 @@ def own_people_target(resolver: ArticleActors, target_heads, preps, actors, code
     return None
 
 
-COERCE_ROOT = "17"
-AIMED_ABROAD = ("171", "174", "176")
+# Coercion that a state does within its own borders by its nature: a curfew, a ban on a party, a
+# state of emergency or martial law (172x), repression (175). An arrest, a ban or a restriction
+# may be of foreigners, migrants or exports, and a seizure, an expulsion or a cyber attack is as
+# often aimed abroad.
+DOMESTIC_COERCION = ("1721", "1722", "1723", "1724", "175")
 
 
 def coerced_at_home(actors, code: str, target_heads) -> Actor | None:
-    """A state's coercion that names no one it is aimed at ("China cracks down on comedy",
-    "Sierra Leone declares nationwide curfew", "Georgian police use tear gas to halt protest") is
-    aimed at its own people: coded state to state, as tests/data/GOLD.md codes domestic acts. Not
-    seizures of things (171: "Iran seized an oil tanker" is a foreign ship's), expulsions (174:
-    of foreigners) or cyber attacks (176), which are as often aimed abroad; not a named body
-    ("Togo outlawed the Carnegie Commission"), which is of its own country."""
+    """A state's domestic coercion (DOMESTIC_COERCION) that names no one it is aimed at ("China
+    cracks down on comedy", "Sierra Leone declares nationwide curfew", "Georgian police use tear
+    gas to halt protest") is aimed at its own people: coded state to state, as tests/data/GOLD.md
+    codes domestic acts. Not a named body ("Togo outlawed the Carnegie Commission"), which is of
+    its own country."""
     if any(head is not None and (head.pos_ == "PROPN" or head.ent_type_ in BODY_ENTITIES) for head in target_heads):
         return None
-    country = acting_state(actors) if code.startswith(COERCE_ROOT) and not code.startswith(AIMED_ABROAD) else None
+    country = acting_state(actors) if code.startswith(DOMESTIC_COERCION) else None
     return Actor(country, country, country, None, OWN_INSTITUTION) if country is not None else None
 
 
