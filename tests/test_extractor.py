@@ -3160,3 +3160,13 @@ def test_review_guards_for_the_eighteenth_round_second_review(nlp):
     assert ("RUS", "13", "POL") in triples(extract(nlp, "Russian hawk Medvedev threatened Poland."))
     # a period named as a likeness does not date the act
     assert ("RUS", "15", "BLR") in triples(extract(nlp, "Russia, as during the Cold War, is deploying nuclear weapons to Belarus."))
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Chinese tourists seek a less trodden path abroad.", set()),
+    ("Ghanaian citizens urged a boycott of Togolese goods.", set()),
+    # protesters still protest, and their demands are a protest
+    ("Ghanaian protesters rallied in Accra against Togo.", {("GHA", "14")}),
+])
+def test_private_people_named_by_nationality_do_not_act_for_the_state(nlp, text, kept):
+    assert {(e.actor, e.event_root) for e in extract(nlp, text)} == kept
