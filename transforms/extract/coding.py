@@ -173,8 +173,7 @@ def _possible_own_act(verb) -> bool:
     node = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBLIGED_VERBS else verb
     subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     own = node.dep_ == "ccomp" and subject is not None and subject.lower_ in OWN_PLAN_SUBJECTS
-    return own and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS - {"would"}
-                                   for c in node.children)
+    return own and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS - {"would"} for c in node.children)
 
 
 # "will suspend gas supplies until the transit resumes": leverage, a condition to be met

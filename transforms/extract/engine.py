@@ -106,7 +106,6 @@ from transforms.extract.rows import TITLE_SEPARATOR, analysed_text, best_per_eve
 from transforms.extract.targets import (
     FORCE_ROLES,
     LOCATIVE_PREPS,
-    OWN_INSTITUTION,
     acting_state,
     clause_target,
     coerced_at_home,
@@ -118,6 +117,7 @@ from transforms.extract.targets import (
     named_as_recipient,
     own_institution_target,
     own_people_target,
+    own_state,
     participle_target,
     statement_topic,
     where_clause_target,
@@ -418,8 +418,7 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
         if (actor.code, code[:2]) in covered or is_negated(noun.head) or off_topic(noun, None):
             continue  # off topic: "the Riyadh club's Champions League clash" is a match
         code = _sector_sense(noun, code, actor, resolver)
-        if code == GENERIC_ATTACK and _party_side(actor):
-            code = CRITICISM  # "as GOP attacks intensify": a party's attacks are words
+        code = _in_words(code, [actor])  # "as GOP attacks intensify"
         covered.add((actor.code, code[:2]))
         claim = claiming_verb(noun)
         if claim is not None and noun.dep_ == "dobj":  # "claims capture of Maryinka": the capture, not the claim
@@ -647,6 +646,12 @@ LABEL_TOKENS = 4
 
 PARTY_SIDES = frozenset({"PTY", "OPP"})  # a party named as such, or its leader or figure
 GENERIC_ATTACK = "190"  # "attacks", "hits out": not a weapon's (shelled, bombed, fired rockets)
+
+
+def _in_words(code: str, actors) -> str:
+    """A generic attack (190) by parties without an armed wing is criticism (111): a party fights
+    with words ("Starmer attacks Sunak over housing", "as GOP attacks intensify")."""
+    return CRITICISM if code == GENERIC_ATTACK and all(_party_side(a) for a in actors) else code
 
 
 def _party_side(actor: Actor) -> bool:
@@ -1036,8 +1041,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         crowd_voice = rule.code[:2] != PROTEST_ROOT
     if not actors:
         return
-    if rule.code == GENERIC_ATTACK and all(_party_side(a) for a in actors):
-        # "Starmer attacks Sunak over housing": a party fights with words
+    if _in_words(rule.code, actors) != rule.code:  # "Starmer attacks Sunak over housing"
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, CRITICISM)
     if rule.code[:2] == DEMAND_ROOT and _protesting_crowd(verb, subjects):
         # "hundreds of protesters gathered to demand that the president resign": what a crowd
@@ -1197,7 +1201,7 @@ def _protested_state(actors) -> Actor | None:
     country = acting_state(actors)
     if country is None or any(a.actor_type not in CROWD_SECTORS for a in actors):
         return None
-    return Actor(country, country, country, None, OWN_INSTITUTION)
+    return own_state(country)
 
 
 def _crowds_beside(verb, subjects, preps, resolver: ArticleActors) -> list[Actor]:

@@ -560,7 +560,8 @@ def _periods() -> tuple[re.Pattern, dict[str, int]]:
 _COMPARISON = re.compile(r"\b(?:as|like)\s*$", re.IGNORECASE)
 
 
-def _period_spans(sentence: str, local: dt.date) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=4096)  # every candidate of a sentence asks (background.told_as_history)
+def _period_spans(sentence: str, local: dt.date) -> tuple[tuple[int, int], ...]:
     pattern, ended = _periods()
     spans = []
     for match in pattern.finditer(sentence):
@@ -569,7 +570,7 @@ def _period_spans(sentence: str, local: dt.date) -> list[tuple[int, int]]:
         last = int(match["decade"]) + 9 if match["decade"] else ended[" ".join(match["period"].lower().split())]
         if (local - dt.date(last + 1, 1, 1)).days >= HISTORY_DAYS:
             spans.append(match.span("period"))
-    return spans
+    return tuple(spans)
 
 
 def history_spans(sentence: str, published: dt.datetime | None, fallback: dt.date) -> list[tuple[int, int]]:
@@ -585,7 +586,7 @@ def history_spans(sentence: str, published: dt.datetime | None, fallback: dt.dat
         return []
     if resolve_event_date(sentence, published, fallback)[1] == "sentence":
         return []
-    spans = periods
+    spans = list(periods)
     for match in _HISTORY.finditer(sentence or ""):
         year = int(match["year"])
         if match["month"]:

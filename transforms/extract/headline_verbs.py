@@ -20,16 +20,16 @@ own tense: it is tagged VBZ, as written. What a speaker says counts as a sentenc
 it, and the word may come back as the verb said (ccomp of the speech verb) instead of the root.
 The verb of a relative clause ("South Korea sentences dissident who fled China") is no finite
 verb of the headline's, nor is a second verb after a comma whose subject the parser made of the
-word ("Pakistan bans airing of Khan speeches, suspends TV channel"). Otherwise nothing changes. Two titles in a hundred or fewer
-have such a sentence (119 of 6,000 corpus titles changed), so the second parse costs little.
+word ("Pakistan bans airing of Khan speeches, suspends TV channel"). Otherwise nothing changes.
+Two titles in a hundred or fewer have such a sentence (119 of 6,000 corpus titles changed), so the second parse costs little.
 
 A verb after a plural subject has no "-s" ("Yemeni rebels sentence activists", "US, UK sanction
 6 traffickers") and comes out as a singular noun (NN) or an adjective ("Ghana and Togo reopen
 embassies") instead; it is tried the same way, and tagged VBP, when the word before it is a
 plural noun (or one of PLURAL_NOUNS, or ends a list, with "and" or a headline's comma).
 So it is after a plural noun, a preposition and a place ("Thousands in Honduras march in
-protest"). After a singular noun the word is left alone: "Junior doctor strike warning" is a compound,
-and the second parse would read it as a verb as readily. Of 6,000 corpus titles, 24 more
+protest"). After a singular noun the word is left alone: "Junior doctor strike warning" is a
+compound, and the second parse would read it as a verb as readily. Of 6,000 corpus titles, 24 more
 changed, 22 of them rightly by our reading ("Prison living costs rule scrapped" did not).
 """
 from __future__ import annotations

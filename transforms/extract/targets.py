@@ -395,7 +395,12 @@ def coerced_at_home(actors, code: str, target_heads) -> Actor | None:
     if any(head is not None and (head.pos_ == "PROPN" or head.ent_type_ in BODY_ENTITIES) for head in target_heads):
         return None
     country = acting_state(actors) if code.startswith(DOMESTIC_COERCION) else None
-    return Actor(country, country, country, None, OWN_INSTITUTION) if country is not None else None
+    return own_state(country) if country is not None else None
+
+
+def own_state(country: str) -> Actor:
+    """The acting state as the recipient of its own domestic act."""
+    return Actor(country, country, country, None, OWN_INSTITUTION)
 
 
 # Where a statement's reported clause names whom it is about: its subject, object or predicate.
