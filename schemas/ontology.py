@@ -758,10 +758,10 @@ def nominalizations() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class SubjectSense:
-    """A verb sense the subject decides (subject_senses.csv): for `lemma` ("*": any verb) coded
-    in one of `roots` (empty: any), a subject among `subject_nouns` (lemmas) or of one of
-    `subject_sectors`, and with no object when `without_object`, the act is `code`."""
-    lemma: str
+    """A verb sense the subject decides (subject_senses.csv): for a verb among `lemmas` ("*": any
+    verb) coded in one of `roots` (empty: any), a subject among `subject_nouns` (lemmas) or of
+    one of `subject_sectors`, and with no object when `without_object`, the act is `code`."""
+    lemmas: frozenset[str]
     roots: frozenset[str]
     subject_nouns: frozenset[str]
     subject_sectors: frozenset[str]
@@ -772,7 +772,7 @@ class SubjectSense:
 @functools.cache
 def subject_senses() -> tuple[SubjectSense, ...]:
     """'protesters stormed parliament' is a riot (145), 'nurses strike' a strike (143)."""
-    return tuple(SubjectSense(row["lemma"].lower(), frozenset(_split(row["roots"])),
+    return tuple(SubjectSense(frozenset(_split(row["lemma"].lower())), frozenset(_split(row["roots"])),
                               frozenset(_split(row["subject_nouns"])), frozenset(_split(row["subject_sectors"])),
                               row["without_object"] == "yes", row["code"])
                  for row in _rows("subject_senses.csv"))

@@ -448,12 +448,21 @@ def might_have_been(verb) -> bool:
     return any(a in COUNTERFACTUAL_MODALS for a in auxiliaries) and any(a in PERFECT_AUXILIARIES for a in auxiliaries)
 
 
+def is_open_question(verb) -> bool:
+    """"It was unclear whether the government would appeal", "did not say whether Russia would
+    attack again", "asked if Kyiv would join": a clause that asks whether something happens
+    tells that nobody knows."""
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    return "whether" in marks or (verb.dep_ == "ccomp" and "if" in marks)
+
+
 def is_hypothetical(verb) -> bool:
     """A condition is not an event: '... if the United States demands it', and the inverted
     forms 'Should Egypt mediate, ...', 'Were Iran to attack Israel, ...' (at any depth of
     adverbial clauses), and a clause that is the subject of a modal judgement ("Israel occupying
     Gaza again would be a big mistake": POSSIBILITY_MODALS), an obligation ("Togo must
-    withdraw its troops": OBLIGATION_MODALS) and a possibility (`is_possibility`)."""
+    withdraw its troops": OBLIGATION_MODALS), a possibility (`is_possibility`) and an open
+    question (`is_open_question`)."""
     if is_obligation(verb) or is_possibility(verb) or unevidenced(verb) or might_have_been(verb):
         return True
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and might_have_been(verb.head):
@@ -464,6 +473,8 @@ def is_hypothetical(verb) -> bool:
         while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
             node = node.head
         if node.dep_ == "csubj" and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in node.head.children):
+            return True
+        if is_open_question(node):
             return True
         if node.dep_ != "advcl":
             return False
@@ -479,6 +490,13 @@ def is_hypothetical(verb) -> bool:
 # "flew to Nairobi to sign a trade deal".
 ERRAND_VERBS = frozenset({"sit", "gather", "meet", "travel", "fly", "arrive", "come", "go", "head",
                           "convene", "return", "assemble", "visit"})
+
+
+# What a weapon is used for is done with it: "used drones to attack the tanker"
+# reports an attack (the verb of means governs nothing, its "to" complement in MEANS_ROOTS is the
+# act). What anything else is used for is an aim: "using the summit to promote himself".
+MEANS_VERBS = frozenset({"use", "employ", "utilise", "utilize"})
+MEANS_ROOTS = frozenset({"18", "19", "20"})
 
 
 # What help is for is told by the help: "helped Togo fight the rebels" reports the helper's act;

@@ -11,6 +11,7 @@ import re
 from schemas import ontology
 from transforms.extract.clauses import (
     CONDITIONAL_MARKS,
+    MEANS_VERBS,
     PERSONAL_PRONOUNS,
     POSSIBILITY_MODALS,
     dative_object,
@@ -153,7 +154,9 @@ def _reported(verb) -> bool:
 
 def _future(verb) -> bool:
     """'will attack'; and 'said it would send police': in reported speech 'would' is the future
-    of the time of saying, not a condition."""
+    of the time of saying, not a condition; "will use drones to attack": the means' future."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in MEANS_VERBS:
+        return _future(verb.head)
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if auxes & {"will", "'ll"} or is_scheduled(verb):
         return True
@@ -300,6 +303,8 @@ def cessation_rule(verb) -> ontology.VerbRule | None:
     such row ("stopped using the app", "ended a visit") is nothing."""
     if verb.lemma_.lower() not in ontology.cessation_verbs():
         return None
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return None  # "ended up joining forces": where something led, not an end
     complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
     inner = rule_for(complement) if complement is not None else None
     if inner is None or inner.code == NOT_AN_EVENT:

@@ -35,6 +35,8 @@ from transforms.extract.background import (
 )
 from transforms.extract.clauses import (
     HELPING_VERBS,
+    MEANS_ROOTS,
+    MEANS_VERBS,
     PERSONAL_PRONOUNS,
     SUBJECT_DEPS,
     agents_of,
@@ -800,6 +802,9 @@ def _governed_by_event_verb(verb) -> bool:
     verb = _first_of_same_form(joining_verb(verb) or verb)
     if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in ontology.aspectual_verbs() or is_scheduled(verb):
         return False
+    if verb.head.lemma_.lower() in MEANS_VERBS:  # "used drones to attack the tanker"
+        rule = rule_for(verb)
+        return rule is None or rule.code[:2] not in MEANS_ROOTS
     if _claimed_done(verb):
         return False
     return (_has_rules(verb.head.lemma_) or predicate_rule(verb.head) is not None
@@ -868,7 +873,7 @@ def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool
     # "hundreds of police raid farms": the counted noun says who acts
     subjects = [_counted(s) for s in subjects]
     for sense in ontology.subject_senses():
-        if ((sense.lemma in lemmas) and (not sense.roots or rule.code[:2] in sense.roots)
+        if ((sense.lemmas & set(lemmas)) and (not sense.roots or rule.code[:2] in sense.roots)
                 and (without_object or not sense.without_object)
                 and any(s.lemma_.lower() in sense.subject_nouns
                         or (sense.subject_sectors and resolver.role_type_of(s) in sense.subject_sectors)
@@ -878,11 +883,16 @@ def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool
 
 
 def _sector_sense(noun, code: str, actor: Actor, resolver: ArticleActors) -> str:
-    """The sense an event noun's actor gives it (subject_senses.csv rows with sectors): "an FBI
-    raid", "a Ghanaian police raid" is coercion (170), not an armed attack."""
-    sectors = {actor.actor_type} | {resolver.role_type_of(c) for c in noun.children if c.dep_ == "compound"}
+    """The sense an event noun's actor gives it (subject_senses.csv): "an FBI raid", "a Ghanaian
+    police raid" is coercion (170), not an armed attack; "attacks by Palestinian gunmen", "the
+    gunmen's attack" an assault (180). The actor is told by its sector, or by the nouns that
+    name it beside the event noun (a compound, a possessive, the agent after "by")."""
+    agents = [c for c in noun.children if c.dep_ in ("compound", "poss")] + [
+        o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "by" for o in prep.children if o.dep_ == "pobj"]
+    sectors = {actor.actor_type} | {resolver.role_type_of(c) for c in agents if c.dep_ == "compound"}
+    nouns = {c.lemma_.lower() for c in agents} | {c.lower_ for c in agents}
     for sense in ontology.subject_senses():
-        if (sense.lemma == noun.lemma_.lower() and sense.subject_sectors & sectors
+        if (noun.lemma_.lower() in sense.lemmas and (sense.subject_sectors & sectors or sense.subject_nouns & nouns)
                 and (not sense.roots or code[:2] in sense.roots) and code[:2] != sense.code[:2]):
             return sense.code  # not over a code of its own root: "a hunger strike" stays 142
     return code

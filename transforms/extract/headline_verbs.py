@@ -85,6 +85,10 @@ def candidate(sent, verb_lemmas) -> tuple[int, int | None] | None:
     if speech is not None:  # "Sweden says Turkey pledges to ratify ...": the verb of what is said
         finite = finite[1:]
     finite = [verb for verb in finite if not _second_of_two(verb)]
+    misread = next((verb for verb in finite if _subject_read_as_modifier(verb, finite)
+                    and verb_lemma(verb, verb_lemmas) is not None), None)
+    if misread is not None:
+        return misread.i, None
     if len(finite) > 1 or (finite and finite[0].tag_ not in ("VBP", "VBZ")):
         return None
     for token in sent[1:-1]:
@@ -98,6 +102,28 @@ def candidate(sent, verb_lemmas) -> tuple[int, int | None] | None:
                 and verb_lemma(token, verb_lemmas) is not None):
             return token.i, (finite[0].i if finite else None)
     return None
+
+
+# How the parser hangs a headline's subject on its verb when it reads the two as one phrase.
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def _subject_read_as_modifier(verb, finite) -> bool:
+    """"Russia attacks east Ukraine as milestone nears", "China sanctions Lockheed Martin":
+    the word is tagged as a verb in the present, but the name right before it is read as a
+    modifier (of the verb, or of a noun the verb is read into), and the verb has no subject;
+    no other finite verb has a subject but the word itself ("nears", whose subject "attacks"
+    was made). The past form gives the name back as the subject."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.i == verb.sent.start:
+        return False
+    if any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+        return False
+    before = verb.doc[verb.i - 1]
+    if before.pos_ != "PROPN" or before.dep_ not in MODIFIER_DEPS:
+        return False
+    return not any(child.dep_ in SUBJECT_DEPS and child.i != verb.i
+                   for other in finite if other.i != verb.i for child in other.children)
 
 
 def _second_of_two(verb) -> bool:

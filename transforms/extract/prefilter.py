@@ -122,7 +122,7 @@ def protest_lemmas() -> dict[str, set[str]]:
     rules = ontology.verb_rules()
     verbs = {lemma for lemma, found in rules.items() if any(r.code.startswith(PROTEST_ROOT) for r in found)}
     for sense in (s for s in ontology.subject_senses() if s.code.startswith(PROTEST_ROOT)):
-        verbs |= {lemma for lemma, found in rules.items() if sense.lemma in ("*", lemma)
+        verbs |= {lemma for lemma, found in rules.items() if sense.lemmas & {"*", lemma}
                   and (not sense.roots or any(r.code[:2] in sense.roots for r in found))}
     nouns = {runs(noun)[-1] for noun, code in ontology.nominal_events(False).items()
              if code.startswith(PROTEST_ROOT) and runs(noun)}
