@@ -674,6 +674,13 @@ def nominal_events(standalone_only: bool = True) -> dict[str, str]:
 
 
 @functools.cache
+def protest_nouns() -> dict[str, str]:
+    """Nouns that name a crowd's protest (schemas/data/protest_nouns.csv): "Kenya protests",
+    "rioting in Dagestan" are acts of the crowd of the place. Lemma -> CAMEO code."""
+    return {row["noun"].lower(): row["code"] for row in _rows("protest_nouns.csv")}
+
+
+@functools.cache
 def partnered_nominal_events() -> dict[str, str]:
     """Event nouns that are events only with their partner named (standalone "partner" in
     nominal_events.csv): "calls with several leaders" is a meeting, "their call for a

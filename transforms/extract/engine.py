@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from schemas import ontology
 from schemas.records import Article, Event
@@ -104,6 +105,7 @@ from transforms.extract.nominal import (
     nominalized_rule,
 )
 from transforms.extract.outlets import outlet_country
+from transforms.extract.place_protests import place_protests
 from transforms.extract.rows import TITLE_SEPARATOR, analysed_text, best_per_event, to_rows
 from transforms.extract.targets import (
     FORCE_ROLES,
@@ -416,7 +418,7 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
         by_verb[verb.i] = list(_verb_candidates(verb, resolver, headline))
     out = []
     covered = {(c.actor.code, c.rule.code[:2]) for cs in by_verb.values() for c in cs}
-    for noun, code, actor, target in nominal_events(sent, resolver):
+    for noun, code, actor, target in chain(nominal_events(sent, resolver), place_protests(sent, resolver)):
         if (actor.code, code[:2]) in covered or is_negated(noun.head) or off_topic(noun, None):
             continue  # off topic: "the Riyadh club's Champions League clash" is a match
         code = _sector_sense(noun, code, actor, resolver)

@@ -12,7 +12,8 @@ noun of a type the resolver frames by it ("police", "ministers"; such a headline
 is then parsed whole), or, in a story of an outlet with a home country, a role noun
 the outlet frames ("the government"; a sentence naming another country is then kept
 too, since it may lift that frame); in either story, a crowd ("workers", "protesters") beside a
-word that can make its act a protest (`protest_lemmas`). A sentence with neither cannot give a row, so it
+word that can make its act a protest (`protest_lemmas`), and a protest noun alone ("Kenya protests",
+whose crowd is of the place: transforms/extract/place_protests.py). A sentence with neither cannot give a row, so it
 is not parsed: it is blanked (every character but line breaks becomes a space),
 which keeps every offset of the analysed text (title + "\\n\\n" + body) valid for
 the extractor while spaCy spends one whitespace token on it instead of a parse.
@@ -110,6 +111,7 @@ def trigger_lemmas() -> dict[str, set[str]]:
     verbs = set(table("verb_rules")) | set(table("aspectual_verbs"))
     nouns = {runs(noun)[-1] for noun in table("nominal_events", False) if runs(noun)}
     nouns |= set(dict(table("nominalizations"))) | set(table("partnered_nominal_events"))
+    nouns |= set(table("protest_nouns"))  # "Kenya protests": transforms/extract/place_protests.py
     # words that schedule an act ("is set to meet") code nothing themselves: the act's verb is the trigger
     adjectives = {word for word, (mode, _) in dict(table("predicates")).items() if mode != "scheduled"}
     return {"verb": verbs, "noun": nouns, "adj": adjectives}
@@ -126,6 +128,7 @@ def protest_lemmas() -> dict[str, set[str]]:
                   and (not sense.roots or any(r.code[:2] in sense.roots for r in found))}
     nouns = {runs(noun)[-1] for noun, code in ontology.nominal_events(False).items()
              if code.startswith(PROTEST_ROOT) and runs(noun)}
+    nouns |= set(ontology.protest_nouns())
     return {"verb": verbs, "noun": nouns}
 
 

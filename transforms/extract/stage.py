@@ -65,7 +65,8 @@ def load_prefilter(nlp):
     triggers = set().union(*(spell(lemmas, pos) for pos, lemmas in trigger_lemmas().items()))
     # Role nouns the headline's country ("police arrested ...") or the outlet's ("the
     # government announced ...") can frame keep a sentence; so do crowds beside a word that may
-    # make their act a protest ("protesters marched": engine._crowd_of_the_place).
+    # make their act a protest ("protesters marched": engine._crowd_of_the_place), and a protest
+    # noun there, which names its own crowd ("protests erupted": place_protests.py).
     def role_nouns(kinds):  # one-word roles: a pair ("business leader") decides a sector, not whether a sentence counts
         abbreviations = {word for title, kind in ontology.abbreviated_roles().items() if kind in kinds
                          for word in runs(title)}  # "Gov.", "Sen.": the pre-filter's words have no period
@@ -74,7 +75,7 @@ def load_prefilter(nlp):
     protests = protest_lemmas()
     return Prefilter(build_vocabulary(triggers, role_nouns(CONTEXT_ROLES), role_nouns(OUTLET_ROLES),
                                       trigger_conditions(spell), role_nouns(PLACE_OFFICES),
-                                      crowd_words=role_nouns(CROWD_SECTORS),
+                                      crowd_words=role_nouns(CROWD_SECTORS) | spell(set(ontology.protest_nouns()), "noun"),
                                       protest_triggers=spell(protests["verb"], "verb") | spell(protests["noun"], "noun")))
 
 

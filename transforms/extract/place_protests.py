@@ -1,0 +1,160 @@
+"""Protests named by a noun: "Kenya protests", "protests across Iran", "mass rioting has broken
+out in Dagestan", "France battered by protests over pension plans".
+
+The news often tells a protest without a clause whose subject protests, and without naming
+the crowd: the noun and the place are all there is. A crowd that protests is of the country
+where it protests (GOLD.md: crowds are coded by their country), so the noun's place decides the
+actor: a country or a place of one that modifies it ("Kenya protests", "Israel's protests"),
+its "in"/"across" phrase, the country the passive clause it acts on is about ("France battered
+by protests"), else the one country the headline names. The recipient is who the protest is
+against ("anti-Israeli riot", "protests against Israel"), else the crowd's own state (GOLD.md:
+a domestic act is coded state to state). A protest that has not happened ("planned protests",
+"called for protests", "banned the march") is none. The nouns are in
+schemas/data/protest_nouns.csv.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from schemas import ontology
+from transforms.extract.actors import Actor, ArticleActors
+from transforms.extract.nominal import EXPECTING_VERBS, PLACE_PREPS, _unrealized_or_counted_from
+from transforms.extract.targets import country_or_place, own_state
+
+# Verbs whose object protest has not happened, or is not the news of a crowd: "banned the
+# march", "called for protests", "organised a rally" (by someone named elsewhere).
+NOT_HELD_VERBS = frozenset({"ban", "prohibit", "outlaw", "forbid", "criminalise", "criminalize", "call", "urge",
+                            "organise", "organize", "announce", "cancel", "postpone", "allow", "permit",
+                            "authorise", "authorize", "brace", "prepare", "await", "fear", "turn", "stop",
+                            "prevent", "block"})
+# Nouns whose protest has not happened: "a ban on protests", "a call to protest"
+NOT_HELD_NOUNS = frozenset({"ban", "prohibition", "call", "plan", "threat"})
+# "could turn into protests": what a modal says may come
+MAY_BE_MODALS = frozenset({"could", "would", "might", "may", "can"})
+AGAINST_PREPS = frozenset({"against"})
+# "anti-Israeli riot", "pro-Palestinian march": a side, not a place
+SIDE_PREFIXES = ("anti-", "anti", "pro-")
+CROWD = "CVL"
+
+
+def place_protests(sent, resolver: ArticleActors) -> Iterator[tuple[object, str, Actor, Actor]]:
+    """(noun, code, actor, target) for each protest noun whose place is a known country."""
+    table = ontology.protest_nouns()
+    for noun in sent:
+        code = (table.get(noun.lemma_.lower()) or _on_strike(noun)) if _a_noun(noun) else None
+        if code is None or not _held(noun):
+            continue
+        country = _place(noun, resolver)
+        if country is None:
+            continue
+        actor = Actor(country, noun.text, country, CROWD, "context")
+        yield noun, code, actor, _against(noun, resolver) or own_state(country)
+
+
+# Where a word the tagger read as a verb stands as a noun: "after Togo protests" ("protests" VBZ)
+NOUN_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
+
+
+def _a_noun(word) -> bool:
+    return word.dep_ != "compound" and (word.pos_ == "NOUN" or (word.pos_ == "VERB" and word.dep_ in NOUN_DEPS))
+
+
+# "went on strike", "remained on strike": a strike that is a stoppage, not an attack
+ON_STRIKE_VERBS = frozenset({"go", "remain", "stay", "be", "come", "walk"})
+LABOUR_STRIKE = "143"
+
+
+def _on_strike(noun) -> str | None:
+    head = noun.head
+    if (noun.lemma_.lower() == "strike" and noun.dep_ == "pobj" and head.lower_ == "on"
+            and head.head.lemma_.lower() in ON_STRIKE_VERBS):
+        return LABOUR_STRIKE
+    return None
+
+
+def _held(noun) -> bool:
+    """The protest took place: not one that is planned, feared or counted from, nor the object
+    of a verb that bans, calls for or organises it, nor one a modal says may come ("could turn
+    into protests"), nor one ahead ("ahead of protests"). "Declined the invitation in protest"
+    tells why someone acted, not that a crowd protested."""
+    if _unrealized_or_counted_from(noun):
+        return False
+    counted = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" else None
+    for word in (noun, counted):  # "a second round of protests"
+        if word is not None and word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.lower_ == "ahead":
+            return False
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in EXPECTING_VERBS:
+        return False  # "fresh protests are expected"
+    if any(c.dep_ == "acl" and c.lemma_.lower() in EXPECTING_VERBS | NOT_HELD_VERBS for c in noun.children):
+        return False  # a headline's "Fresh protests expected in Israel", "protests called for Friday"
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        if head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "det" for c in noun.children):
+            return False  # "in protest against ..."
+        if head.head.lemma_.lower() in NOT_HELD_NOUNS:
+            return False
+        head = head.head
+    if noun.dep_ in ("dobj", "pobj") and head.pos_ == "VERB":
+        if head.lemma_.lower() in NOT_HELD_VERBS or any(
+                c.dep_ == "aux" and c.lower_ in MAY_BE_MODALS for c in head.children):
+            return False
+    return True
+
+
+def _place(noun, resolver: ArticleActors) -> str | None:
+    for modifier in noun.children:  # "Kenya protests", "Israel's protests", "Iranian protests"
+        if (modifier.dep_ in ("compound", "amod", "poss", "nmod") and not modifier.lower_.startswith(SIDE_PREFIXES)
+                and not _in_a_pair(modifier)):
+            place = country_or_place(resolver, modifier)
+            if place is not None:
+                return place.code
+    for prep in noun.children:  # "protests across Iran", "rioting in Dagestan"
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+            for pobj in prep.children:
+                place = country_or_place(resolver, pobj) if pobj.dep_ == "pobj" else None
+                if place is not None:
+                    return place.code
+    clause = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if clause.pos_ in ("VERB", "AUX"):  # "France battered by protests", "protests broke out in Paris",
+        for head in _clause_places(clause):  # "teachers in England went on strike"
+            place = country_or_place(resolver, head)
+            if place is not None:
+                return place.code
+    if any(_in_a_pair(modifier) for modifier in noun.children if modifier.dep_ == "compound"):
+        return None  # "Israel-Hamas protests disrupt life in Chicago": a topic, and no place told
+    return resolver.context_country
+
+
+def _clause_places(verb) -> list:
+    """The phrases of a clause that may name where it happens: its passive subject ("France
+    battered by protests"), its place phrases, and its subject's own ("teachers in England")."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            found.append(child)
+        holders = [child] if child.dep_ == "prep" else [
+            c for c in child.children if c.dep_ == "prep"] if child.dep_ == "nsubj" else []
+        found += [p for prep in holders if prep.lower_ in PLACE_PREPS for p in prep.children if p.dep_ == "pobj"]
+    return found
+
+
+def _in_a_pair(word) -> bool:
+    """"Israel-Hamas protests": a side of a hyphenated pair names what the protest is about."""
+    doc = word.doc
+    return (word.i + 1 < len(doc) and doc[word.i + 1].text == "-") or (word.i > 0 and doc[word.i - 1].text == "-")
+
+
+def _against(noun, resolver: ArticleActors) -> Actor | None:
+    """Whom the protest is against: "protests against Israel", "anti-Israeli riot"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in AGAINST_PREPS:
+            for pobj in prep.children:
+                found = resolver.resolve(pobj, remember=False, as_target=True) if pobj.dep_ == "pobj" else None
+                if found is not None:
+                    return found
+    for modifier in noun.children:
+        if modifier.dep_ == "amod" and modifier.lower_.startswith("anti"):
+            entry = resolver.lookup(modifier.text.split("-", 1)[-1])
+            if entry is not None and entry.country:
+                return own_state(entry.country)
+    return None
