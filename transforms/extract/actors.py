@@ -119,22 +119,28 @@ def _named_foreign(head) -> bool:
                for c in head.children if c.dep_ in ("amod", "compound"))
 
 
+@functools.cache
+def _resolver_tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(role word → sector, with the abbreviated titles; head word of "the bloc"-like phrases →
+    the kind it refers back to; head words of pair phrases, "the two leaders"): derived from the
+    tables alone, so built once per process rather than for every article. Read only."""
+    anaphora = ontology.anaphora()
+    heads = {phrase.split()[-1]: kind for phrase, kind in anaphora.items() if phrase.startswith("the ") and kind != PAIR}
+    pair_heads = frozenset(phrase.split()[-1] for phrase, kind in anaphora.items() if kind == PAIR)
+    return ontology.role_types() | ontology.abbreviated_roles(), heads, pair_heads
+
+
 class ArticleActors:
     """Actor resolution for one article; learns acronyms and people as it goes."""
 
     def __init__(self, on_date: dt.date | None = None):
         self._date = on_date
         self._names = ontology.actor_names(on_date)
-        self._roles = ontology.role_types() | ontology.abbreviated_roles()
+        self._roles, self._anaphora_heads, self._pair_heads = _resolver_tables()
         self._learned: dict[str, ontology.ActorEntry] = {}
         self.context_country: str | None = None
         self.outlet_country: str | None = None  # set by frame_with_outlet
         self._anaphora = ontology.anaphora()
-        self._anaphora_heads = {
-            phrase.split()[-1]: kind for phrase, kind in self._anaphora.items()
-            if phrase.startswith("the ") and kind != PAIR
-        }
-        self._pair_heads = {phrase.split()[-1] for phrase, kind in self._anaphora.items() if kind == PAIR}
         self._headline_pair: list[Actor] = []  # the two actors a headline names, for "the two leaders"
         # The last actor of each kind named so far, for "the bloc", "he".
         self._last: dict[str, Actor] = {}
