@@ -286,6 +286,7 @@ def _surname_word(word: str) -> bool:
     return all(part.isalpha() for part in word.split("-"))
 
 
+@functools.lru_cache(maxsize=65_536)  # asked for every capitalised word a rule tries as a leader; the tables are fixed
 def leader_by_surname(word: str, on_date: datetime.date | None) -> ActorEntry | None:
     """The one leader in office on `on_date` with this surname ("Erdogan" in 2023: Turkey's
     president); None when nobody or more than one actor's leader carries it. A party figure out
