@@ -37,8 +37,16 @@ def _cues() -> dict[str, frozenset[str]]:
     return {kind: frozenset(cues) for kind, cues in out.items()}
 
 
-def item_kind(title: str, url: str = "") -> str | None:
+def item_kind(title: str, url: str | None = "") -> str | None:
     """'sport', 'question', 'blurb', 'disaster', 'obituary', or None for an ordinary item."""
+    return _item_kind(title, url or "")
+
+
+# Each item is asked twice: before its parse (texts.texts_to_parse, `gives_no_rows`) and by the
+# extractor (engine, `keeps`), a batch apart at most; the answer, a pure function of the title,
+# the link and the cue table, is remembered in between.
+@functools.lru_cache(maxsize=4096)
+def _item_kind(title: str, url: str) -> str | None:
     if url and _in_sport_section(url):
         return "sport"
     text = ontology.fold(title).lower().strip()
