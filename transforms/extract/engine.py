@@ -40,6 +40,7 @@ from transforms.extract.clauses import (
     MEANS_ROOTS,
     MEANS_VERBS,
     PERSONAL_PRONOUNS,
+    POSSIBILITY_MODALS,
     SUBJECT_DEPS,
     agents_of,
     clause_kind,
@@ -419,7 +420,11 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
         by_verb[verb.i] = list(_verb_candidates(verb, resolver, headline))
     out = []
     covered = {(c.actor.code, c.rule.code[:2]) for cs in by_verb.values() for c in cs}
-    for noun, code, actor, target in chain(nominal_events(sent, resolver), place_protests(sent, resolver)):
+    # a protest a verb of the sentence tells ("rallied in Washington in a protest march") is not
+    # told again by its noun, whose place may be another
+    protest_told = any(c.rule.code.startswith(PROTEST_ROOT) for cs in by_verb.values() for c in cs)
+    nouns = chain(nominal_events(sent, resolver), () if protest_told else place_protests(sent, resolver))
+    for noun, code, actor, target in nouns:
         if (actor.code, code[:2]) in covered or is_negated(noun.head) or off_topic(noun, None):
             continue  # off topic: "the Riyadh club's Champions League clash" is a match
         code = _sector_sense(noun, code, actor, resolver)
@@ -807,11 +812,26 @@ def _governed_by_event_verb(verb) -> bool:
         return False
     if verb.head.lemma_.lower() in MEANS_VERBS:  # "used drones to attack the tanker"
         rule = rule_for(verb)
-        return rule is None or rule.code[:2] not in MEANS_ROOTS
+        return rule is None or rule.code[:2] not in MEANS_ROOTS or not _used(verb.head)
+    if verb.head.lemma_.lower() in ENDING_UP_VERBS and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.head.children):
+        return False  # "ended up attacking the city": the attack is what happened
     if _claimed_done(verb):
         return False
     return (_has_rules(verb.head.lemma_) or predicate_rule(verb.head) is not None
             or verb.head.lemma_.lower() in ontology.cessation_verbs())
+
+
+# "ended up deploying police", "wound up attacking": what it came to is the act
+ENDING_UP_VERBS = frozenset({"end", "wind"})
+
+
+def _used(verb) -> bool:
+    """A verb of means that is itself an act done or decided ("used", "will use", also in what
+    someone says), not one hoped, planned, let or possible ("hopes to use", "is going to use",
+    "could use", "would use ... if")."""
+    # a reported clause is the use told: "X will use drones to ..., officials warned"
+    return (verb.dep_ not in ("xcomp", "acl", "advcl") and not is_hypothetical(verb)
+            and not any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children))
 
 
 def _claimed_done(verb) -> bool:

@@ -114,7 +114,9 @@ def _subject_read_as_modifier(verb, finite) -> bool:
     the word is tagged as a verb in the present, but the name right before it is read as a
     modifier (of the verb, or of a noun the verb is read into), and the verb has no subject;
     no other finite verb has a subject but the word itself ("nears", whose subject "attacks"
-    was made). The past form gives the name back as the subject."""
+    was made). The past form gives the name back as the subject. A noun the tagger read as a
+    verb may come back as one ("UK strikes cost economy billions": "UK struck ..."), as the
+    headline repairs before it may."""
     if verb.tag_ not in ("VBZ", "VBP") or verb.i == verb.sent.start:
         return False
     if any(child.dep_ in SUBJECT_DEPS for child in verb.children):

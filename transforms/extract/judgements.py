@@ -64,7 +64,9 @@ def judgement(verb, speaker: Actor, resolver: ArticleActors) -> tuple[str, Actor
                 # what is to be done to ("Israel should be brought to account" names whom it
                 # demands of)
                 return APPEAL, owner
-            if owner is not None:
+            if owner is not None and _regretted(content):
+                return CRITICISM, owner  # "Israel should not have attacked the consulate"
+            if owner is not None and not _judged_by_copula(content):
                 return (APPEAL if _advised(content) else DEMAND), owner
         negated = is_negated(content)
         if not negated:
@@ -82,6 +84,17 @@ def judgement(verb, speaker: Actor, resolver: ArticleActors) -> tuple[str, Actor
 # minister says"); what they "must" do is demanded (100). On the development split the coders
 # coded "should" as an appeal 5 times in 6.
 ADVISING_MODALS = frozenset({"should", "ought"})
+
+
+def _regretted(content) -> bool:
+    """What someone should (not) have done is a judgement of a past act, not advice."""
+    return any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in content.children)
+
+
+def _judged_by_copula(content) -> bool:
+    """"Israel should be ashamed", "Ukraine must be free": what it should be, not what it should
+    do; the predicate decides (below)."""
+    return content.lemma_ == "be" and any(c.dep_ in PREDICATE_DEPS for c in content.children)
 
 
 def _advised(content) -> bool:

@@ -37,6 +37,7 @@ from schemas import ontology
 from transforms.extract.headline_verbs import HEADLINE_VERBS
 from transforms.extract.indexed_ruler import index_attribute_ruler
 from transforms.extract.memo_lemmatizer import memoize_lemmatizer
+from transforms.extract.name_spans import NAME_SPANS
 
 PARAGRAPHS = "eventwire_paragraphs"
 VERB_LEMMAS = "eventwire_verb_lemmas"
@@ -108,6 +109,8 @@ def load_model(name: str) -> Language:
             nlp.tokenizer.add_special_case(text, [{ORTH: text, NORM: word}])
     index_attribute_ruler(nlp)  # same annotations, a sixth of the ruler's time
     memoize_lemmatizer(nlp)  # same lemmas, a quarter of the lemmatizer's time
+    if NAME_SPANS not in nlp.pipe_names:
+        nlp.add_pipe(NAME_SPANS, first=True)
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser" if "parser" in nlp.pipe_names else None)
     if "lemmatizer" in nlp.pipe_names and VERB_LEMMAS not in nlp.pipe_names:

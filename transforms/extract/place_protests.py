@@ -18,7 +18,8 @@ from collections.abc import Iterator
 
 from schemas import ontology
 from transforms.extract.actors import Actor, ArticleActors
-from transforms.extract.nominal import EXPECTING_VERBS, PLACE_PREPS, _unrealized_or_counted_from
+from transforms.extract.clauses import is_hypothetical
+from transforms.extract.nominal import EXPECTING_VERBS, _unrealized_or_counted_from
 from transforms.extract.targets import country_or_place, own_state
 
 # Verbs whose object protest has not happened, or is not the news of a crowd: "banned the
@@ -32,6 +33,7 @@ NOT_HELD_NOUNS = frozenset({"ban", "prohibition", "call", "plan", "threat"})
 # "could turn into protests": what a modal says may come
 MAY_BE_MODALS = frozenset({"could", "would", "might", "may", "can"})
 AGAINST_PREPS = frozenset({"against"})
+PROTEST_PLACE_PREPS = frozenset({"in", "across", "at", "near", "throughout", "outside"})
 # "anti-Israeli riot", "pro-Palestinian march": a side, not a place
 SIDE_PREFIXES = ("anti-", "anti", "pro-")
 CROWD = "CVL"
@@ -55,8 +57,20 @@ def place_protests(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
 NOUN_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 
 
+# "a demonstration of military power" is a show; "market unrest" is no crowd's
+SHOW_NOUNS = frozenset({"demonstration"})
+SHOWN = frozenset({"power", "force", "strength", "might", "capability", "resolve", "technology", "weapon"})
+# "protests at the Swedish embassy": an embassy is its owner's, not where it stands
+MISSION_NOUNS = frozenset({"embassy", "consulate", "mission"})
+
+
 def _a_noun(word) -> bool:
-    return word.dep_ != "compound" and (word.pos_ == "NOUN" or (word.pos_ == "VERB" and word.dep_ in NOUN_DEPS))
+    if word.dep_ == "compound" or not (word.pos_ == "NOUN" or (word.pos_ == "VERB" and word.dep_ in NOUN_DEPS)):
+        return False
+    if word.lemma_.lower() in SHOW_NOUNS and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in SHOWN for o in c.children) for c in word.children):
+        return False
+    return not (word.lemma_.lower() == "unrest" and any(c.dep_ == "compound" and c.ent_type_ == "" for c in word.children))
 
 
 # "went on strike", "remained on strike": a strike that is a stoppage, not an attack
@@ -74,10 +88,17 @@ def _on_strike(noun) -> str | None:
 
 def _held(noun) -> bool:
     """The protest took place: not one that is planned, feared or counted from, nor the object
-    of a verb that bans, calls for or organises it, nor one a modal says may come ("could turn
-    into protests"), nor one ahead ("ahead of protests"). "Declined the invitation in protest"
-    tells why someone acted, not that a crowd protested."""
-    if _unrealized_or_counted_from(noun):
+    of a verb that bans, calls for or organises it, nor one a modal or a condition says may come
+    ("could turn into protests", "protests could erupt", "if protests break out"), nor one
+    ahead ("ahead of protests"), nor one denied ("no protests were reported"), nor one of a
+    past year ("the 2019 protests", "the 2011 London riots"). "Declined the invitation in
+    protest" tells why someone acted, not that a crowd protested."""
+    if _unrealized_or_counted_from(noun) or _of_a_past_time(noun):
+        return False
+    if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in noun.children):
+        return False
+    if noun.dep_ in ("nsubj", "nsubjpass") and (is_hypothetical(noun.head) or any(
+            c.dep_ == "aux" and c.lower_ in MAY_BE_MODALS for c in noun.head.children)):
         return False
     counted = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" else None
     for word in (noun, counted):  # "a second round of protests"
@@ -101,6 +122,13 @@ def _held(noun) -> bool:
     return True
 
 
+def _of_a_past_time(noun) -> bool:
+    """"The 2019 protests", "Cuba's July 2021 protests": a date among its modifiers names a time
+    gone, and the noun refers to those protests."""
+    return any(t.ent_type_ == "DATE" for c in noun.children if c.dep_ in ("compound", "nummod", "amod", "npadvmod")
+               for t in c.subtree)
+
+
 def _place(noun, resolver: ArticleActors) -> str | None:
     for modifier in noun.children:  # "Kenya protests", "Israel's protests", "Iranian protests"
         if (modifier.dep_ in ("compound", "amod", "poss", "nmod") and not modifier.lower_.startswith(SIDE_PREFIXES)
@@ -108,19 +136,24 @@ def _place(noun, resolver: ArticleActors) -> str | None:
             place = country_or_place(resolver, modifier)
             if place is not None:
                 return place.code
-    for prep in noun.children:  # "protests across Iran", "rioting in Dagestan"
-        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+    told = False  # a place the sentence tells that no table knows ("in many cities") is no frame
+    for prep in noun.children:  # "protests across Iran", "rioting in Dagestan", "at US universities"
+        if prep.dep_ == "prep" and prep.lower_ in PROTEST_PLACE_PREPS:
             for pobj in prep.children:
+                if pobj.lemma_.lower() in MISSION_NOUNS:
+                    return None
                 place = country_or_place(resolver, pobj) if pobj.dep_ == "pobj" else None
                 if place is not None:
                     return place.code
+                told = told or pobj.dep_ == "pobj"
     clause = noun.head.head if noun.dep_ == "pobj" else noun.head
     if clause.pos_ in ("VERB", "AUX"):  # "France battered by protests", "protests broke out in Paris",
         for head in _clause_places(clause):  # "teachers in England went on strike"
             place = country_or_place(resolver, head)
             if place is not None:
                 return place.code
-    if any(_in_a_pair(modifier) for modifier in noun.children if modifier.dep_ == "compound"):
+            told = told or head.dep_ == "pobj"
+    if told or any(_in_a_pair(modifier) for modifier in noun.children if modifier.dep_ == "compound"):
         return None  # "Israel-Hamas protests disrupt life in Chicago": a topic, and no place told
     return resolver.context_country
 
@@ -134,7 +167,7 @@ def _clause_places(verb) -> list:
             found.append(child)
         holders = [child] if child.dep_ == "prep" else [
             c for c in child.children if c.dep_ == "prep"] if child.dep_ == "nsubj" else []
-        found += [p for prep in holders if prep.lower_ in PLACE_PREPS for p in prep.children if p.dep_ == "pobj"]
+        found += [p for prep in holders if prep.lower_ in PROTEST_PLACE_PREPS for p in prep.children if p.dep_ == "pobj"]
     return found
 
 
@@ -152,9 +185,14 @@ def _against(noun, resolver: ArticleActors) -> Actor | None:
                 found = resolver.resolve(pobj, remember=False, as_target=True) if pobj.dep_ == "pobj" else None
                 if found is not None:
                     return found
-    for modifier in noun.children:
-        if modifier.dep_ == "amod" and modifier.lower_.startswith("anti"):
-            entry = resolver.lookup(modifier.text.split("-", 1)[-1])
+    doc = noun.doc
+    for token in doc[noun.left_edge.i:noun.i]:  # "anti-Israeli riot", "Anti-China protests"
+        if token.lower_ in ("anti", "anti-") and token.i + 2 < noun.i and doc[token.i + 1].text == "-":
+            entry = resolver.lookup(doc[token.i + 2].text)
+            if entry is not None and entry.country:
+                return own_state(entry.country)
+        if token.lower_.startswith("anti-") and len(token.text) > 5:
+            entry = resolver.lookup(token.text[5:])
             if entry is not None and entry.country:
                 return own_state(entry.country)
     return None
