@@ -70,7 +70,7 @@ def _ambiguous_names() -> tuple[dict, ...]:
 # Role words that name an official only as the head of a phrase ("the army chief").
 HEAD_ONLY_ROLES = frozenset({"chief", "head", "deputy"})  # a rank before another role ("deputy minister")
 # "foreign governments", "overseas diplomats": explicitly not the country the story frames.
-FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "western", "other"})
+FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "western", "other", "global", "world"})
 # Adjectives of a region or of many peoples: "Arab leaders", "African officials", "European judges"
 # are no one state's, least of all the one the story frames (a region's code, as MEA for "Arab
 # leaders", comes from the gazetteer's names).
@@ -603,6 +603,11 @@ class ArticleActors:
         title = [t for t in tokens if t.ent_type_ not in _PERSON_ENTS]
         actor = self._best_match(title) if title else None
         return actor if actor is not None and actor.code == actor.country else None
+
+    def named_in(self, tokens: Sequence) -> Actor | None:
+        """The actor a run of tokens names by itself, whatever the parse hung on its words ("UN" in
+        "... in Chad - UN", which the parser reads as one phrase "Chad - UN")."""
+        return self._best_match(list(tokens))
 
     def _best_match(self, tokens: Sequence) -> Actor | None:
         """The most specific known name inside the phrase's tokens."""

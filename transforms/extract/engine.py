@@ -390,11 +390,15 @@ def _attributed_statement(sent, resolver: ArticleActors) -> list[Candidate]:
     headline codes nothing else: the news is that they said it. The name is known to be one,
     whatever the small model tagged it, so a sitting leader's surname counts."""
     name = attributed_name(sent)
-    actor = (resolver.resolve(name.root, remember=False) or resolver.leader(name[-1].text)) if name else None
+    # a word of the name the parse joined to the headline ("... warning to India - FT": "India
+    # - FT" as one phrase) does not name the speaker
+    inside = (lambda token: all(name.start <= t.i < name.end for t in name_tokens(token))) if name else None
+    actor = ((resolver.resolve(name.root, remember=False) if inside(name.root) else resolver.named_in(name))
+             or resolver.leader(name[-1].text)) if name else None
     if name is not None and (actor is None or actor.via != "gazetteer" or name[-1].text.islower()):
         # "– WHO official", "– WHO senior officials": the body the name gives, not the story's
         # country; "– US lawmakers" keeps the sector its role gives
-        named = next((a for a in (resolver.resolve(t, remember=False) for t in name if t.text[:1].isupper())
+        named = next((a for a in (resolver.resolve(t, remember=False) for t in name if t.text[:1].isupper() and inside(t))
                       if a is not None and a.via == "gazetteer"), None)
         if named is not None and (actor is None or actor.code != named.code):
             actor = named

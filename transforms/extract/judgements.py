@@ -93,8 +93,9 @@ def _regretted(content) -> bool:
 
 def _judged_by_copula(content) -> bool:
     """"Israel should be ashamed", "Ukraine must be free": what it should be, not what it should
-    do; the predicate decides (below)."""
-    return content.lemma_ == "be" and any(c.dep_ in PREDICATE_DEPS for c in content.children)
+    do; the adjective decides (below). A role it should take is asked of it ("the US should be a
+    peacemaker")."""
+    return content.lemma_ == "be" and any(c.dep_ == "acomp" for c in content.children)
 
 
 def _advised(content) -> bool:

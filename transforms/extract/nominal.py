@@ -219,8 +219,9 @@ NOMINAL_OBJECT_PREPS = ("of", "on", "against", "from")
 def agentive_nominal(noun, resolver: ArticleActors) -> tuple[object, str, Actor, Actor | None] | None:
     """(noun, code, actor, target) for a noun that names a verb's act with its agent: "Togo's
     expulsion of Ghanaian diplomats" is Togo expelling them, "the arrest of the opposition leader
-    by Tunisian police" Tunisia arresting. Only a possessive or a "by" phrase names the agent: a
-    demonym does not ("Russian sanctions" are as often sanctions on Russia). The verb's rule for
+    by Tunisian police" Tunisia arresting. A possessive or a "by" phrase names the agent, and a
+    demonym does only beside the act's object ("the Russian ban of a wildlife fund"): alone,
+    "Russian sanctions" are as often sanctions on Russia. The verb's rule for
     the noun's object codes it (schemas/data/nominalizations.csv, verbs.csv); a noun the sentence
     only refers to ("after Togo's expulsion of ...") is not news (referenced_not_reported)."""
     rule = nominalized_rule(noun)
@@ -302,8 +303,26 @@ def _explicit_agent(noun, resolver: ArticleActors) -> Actor | None:
     # "the arrest of the leader by Tunisian police": the parser often hangs "by" on the object
     holders = [noun] + [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                         for pobj in prep.children if pobj.dep_ == "pobj"]
-    return _first_resolved_object((prep for holder in holders for prep in holder.children
-                                   if prep.dep_ in ("prep", "agent") and prep.lower_ == "by"), resolver)
+    by = _first_resolved_object((prep for holder in holders for prep in holder.children
+                                 if prep.dep_ in ("prep", "agent") and prep.lower_ == "by"), resolver)
+    return by or _named_by_its_side(noun, resolver)
+
+
+def _named_by_its_side(noun, resolver: ArticleActors) -> Actor | None:
+    """"Russian ban of a wildlife fund", "the US ban on Chinese imports": a demonym or a state's
+    name before a noun whose object the text names is the one who acts. Alone ("Russian
+    sanctions") it may as well be the one acted on, and names no agent."""
+    objects = _noun_objects(noun)
+    if not objects:
+        return None
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG") and child.i < noun.i:
+            actor = resolver.resolve(child, remember=False)
+            if actor is not None and not any(
+                    (found := resolver.resolve(o, remember=False, as_target=True)) is not None and found.code == actor.code
+                    for o in objects):
+                return actor
+    return None
 
 
 def _first_resolved_object(preps, resolver: ArticleActors) -> Actor | None:
