@@ -424,11 +424,12 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
         by_verb[verb.i] = list(_verb_candidates(verb, resolver, headline))
     out = []
     covered = {(c.actor.code, c.rule.code[:2]) for cs in by_verb.values() for c in cs}
-    # a protest a verb of the sentence tells ("rallied in Washington in a protest march") is not
-    # told again by its noun, whose place may be another
-    protest_told = any(c.rule.code.startswith(PROTEST_ROOT) for cs in by_verb.values() for c in cs)
-    nouns = chain(nominal_events(sent, resolver), () if protest_told else place_protests(sent, resolver))
-    for noun, code, actor, target in nouns:
+    # a protest a verb tells ("rallied in Washington in a protest march") is not told again by a
+    # noun of its clause, whose place may be another
+    protest_verbs = {i for i, cs in by_verb.items() if any(c.rule.code.startswith(PROTEST_ROOT) for c in cs)}
+    told_by_verb = [found for found in place_protests(sent, resolver)
+                    if next((a.i for a in found[0].ancestors if a.pos_ in ("VERB", "AUX")), None) not in protest_verbs]
+    for noun, code, actor, target in chain(nominal_events(sent, resolver), told_by_verb):
         if (actor.code, code[:2]) in covered or is_negated(noun.head) or off_topic(noun, None):
             continue  # off topic: "the Riyadh club's Champions League clash" is a match
         code = _sector_sense(noun, code, actor, resolver)
@@ -817,7 +818,7 @@ def _governed_by_event_verb(verb) -> bool:
     if verb.head.lemma_.lower() in MEANS_VERBS:  # "used drones to attack the tanker"
         rule = rule_for(verb)
         return rule is None or rule.code[:2] not in MEANS_ROOTS or not _used(verb.head)
-    if verb.head.lemma_.lower() in ENDING_UP_VERBS and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.head.children):
+    if _ending_up(verb.head) and _used(verb.head):
         return False  # "ended up attacking the city": the attack is what happened
     if _claimed_done(verb):
         return False
@@ -829,11 +830,24 @@ def _governed_by_event_verb(verb) -> bool:
 ENDING_UP_VERBS = frozenset({"end", "wind"})
 
 
+def _ending_up(verb) -> bool:
+    return verb.lemma_.lower() in ENDING_UP_VERBS and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+
+
+# A clause under these tells what someone fears or hopes will happen, not that it did.
+EXPECTED_CLAUSE_VERBS = frozenset({"fear", "hope", "want", "expect", "predict", "anticipate", "forecast", "plan",
+                                   "worry", "wish", "suspect", "believe", "think"})
+
+
 def _used(verb) -> bool:
-    """A verb of means that is itself an act done or decided ("used", "will use", also in what
-    someone says), not one hoped, planned, let or possible ("hopes to use", "is going to use",
-    "could use", "would use ... if")."""
-    # a reported clause is the use told: "X will use drones to ..., officials warned"
+    """A verb of means (or "ended up") that is itself an act done or decided ("used", "will use",
+    also in what someone says or warns), not one hoped, feared, planned, let or possible ("hopes
+    to use", "is going to use", "could use", "would use ... if", "fear Russia will end up
+    invading"). "Ended up using drones to attack" is a use as the ending up is."""
+    if verb.dep_ == "xcomp" and _ending_up(verb.head):
+        return _used(verb.head)
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in EXPECTED_CLAUSE_VERBS:
+        return False
     return (verb.dep_ not in ("xcomp", "acl", "advcl") and not is_hypothetical(verb)
             and not any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children))
 

@@ -66,7 +66,12 @@ def judgement(verb, speaker: Actor, resolver: ArticleActors) -> tuple[str, Actor
                 return APPEAL, owner
             if owner is not None and _regretted(content):
                 return CRITICISM, owner  # "Israel should not have attacked the consulate"
-            if owner is not None and not _judged_by_copula(content):
+            if owner is not None:
+                if _judged_by_copula(content):  # "should be ashamed": a judging adjective judges
+                    code = _judging_code(content, predicates) or (
+                        CRITICISM if _condemning(predicates, is_negated(content)) else None)
+                    if code is not None:
+                        return code, owner
                 return (APPEAL if _advised(content) else DEMAND), owner
         negated = is_negated(content)
         if not negated:
@@ -87,14 +92,16 @@ ADVISING_MODALS = frozenset({"should", "ought"})
 
 
 def _regretted(content) -> bool:
-    """What someone should (not) have done is a judgement of a past act, not advice."""
-    return any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in content.children)
+    """What someone should (not) have done is a judgement of a past act, not advice; what should
+    have been done to them ("should have been warned") judges someone else."""
+    return (any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in content.children)
+            and not any(c.dep_ == "auxpass" for c in content.children))
 
 
 def _judged_by_copula(content) -> bool:
-    """"Israel should be ashamed", "Ukraine must be free": what it should be, not what it should
-    do; the adjective decides (below). A role it should take is asked of it ("the US should be a
-    peacemaker")."""
+    """"Israel should be ashamed", "Iran must be transparent": what it should be; a judging
+    adjective makes it criticism, any other stays asked of it, as a role it should take is ("the
+    US should be a peacemaker")."""
     return content.lemma_ == "be" and any(c.dep_ == "acomp" for c in content.children)
 
 

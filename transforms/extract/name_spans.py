@@ -8,8 +8,8 @@ resolver, which reads a name from a noun and its compounds, finds only "Committe
 an act of protection by nobody in particular and no condemnation by the CPJ.
 
 A component that runs right after the tokenizer, before any other, merges each such name of
-schemas/data/organizations.csv (a name of two words or more with a linking word in it: "to",
-"the", "without", "for", "against", "and", "of") into one token, with a proper noun's
+schemas/data/organizations.csv (a name of three words or more whose second word is "to", "the"
+or "without": LINKING_WORDS) into one token, with a proper noun's
 features: the tagger, the parser and the recognizer see a name where the words were, and the
 resolver looks the whole name up. Names are matched as written (case matters: "save the
 children" in a sentence is not the charity).
@@ -26,7 +26,11 @@ from spacy.util import filter_spans
 from schemas import ontology
 
 NAME_SPANS = "eventwire_name_spans"
-LINKING_WORDS = frozenset({"to", "the", "without", "for", "against", "and", "of"})
+# The word after a name's first word that makes the name read as a clause: "Committee to
+# Protect ...", "Save the ...", "Doctors Without ...". Names that link with "of", "for" or "and"
+# ("International Committee of the Red Cross", "Law and Justice") parse as noun phrases, which the
+# resolver reads, and merging them made the parser misread the verb after them.
+LINKING_WORDS = frozenset({"to", "the", "without"})
 
 
 @functools.cache
@@ -36,7 +40,7 @@ def clause_like_names() -> tuple[str, ...]:
     for row in ontology.table_rows("organizations.csv"):
         for name in row["names"].split("|"):
             words = name.split()
-            if len(words) >= 2 and any(w.lower() in LINKING_WORDS for w in words[1:-1]) and words[0][:1].isupper():
+            if len(words) >= 3 and words[1].lower() in LINKING_WORDS and words[0][:1].isupper():
                 names.add(name)
     return tuple(sorted(names))
 

@@ -308,15 +308,20 @@ def _explicit_agent(noun, resolver: ArticleActors) -> Actor | None:
     return by or _named_by_its_side(noun, resolver)
 
 
+SIDE_OBJECT_PREPS = frozenset({"of", "on", "against"})
+
+
 def _named_by_its_side(noun, resolver: ArticleActors) -> Actor | None:
     """"Russian ban of a wildlife fund", "the US ban on Chinese imports": a demonym or a state's
     name before a noun whose object the text names is the one who acts. Alone ("Russian
     sanctions") it may as well be the one acted on, and names no agent."""
-    objects = _noun_objects(noun)
+    objects = [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in SIDE_OBJECT_PREPS
+               for pobj in prep.children if pobj.dep_ == "pobj"]  # not "from": "Afghan deportations from Pakistan"
     if not objects:
         return None
     for child in noun.children:
-        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG") and child.i < noun.i:
+        if (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG") and child.i < noun.i
+                and not any(t.pos_ == "NOUN" for t in noun.doc[child.i + 1:noun.i])):  # "Ukrainian grain ban"
             actor = resolver.resolve(child, remember=False)
             if actor is not None and not any(
                     (found := resolver.resolve(o, remember=False, as_target=True)) is not None and found.code == actor.code

@@ -44,13 +44,14 @@ def place_protests(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
     table = ontology.protest_nouns()
     for noun in sent:
         code = (table.get(noun.lemma_.lower()) or _on_strike(noun)) if _a_noun(noun) else None
-        if code is None or not _held(noun):
+        phrase = noun.head if noun.dep_ == "compound" else noun  # "a protest march in Nairobi"
+        if code is None or not _held(phrase, resolver.on_date.year if resolver.on_date else None):
             continue
-        country = _place(noun, resolver)
+        country = _place(phrase, resolver)
         if country is None:
             continue
         actor = Actor(country, noun.text, country, CROWD, "context")
-        yield noun, code, actor, _against(noun, resolver) or own_state(country)
+        yield noun, code, actor, _against(phrase, resolver) or own_state(country)
 
 
 # Where a word the tagger read as a verb stands as a noun: "after Togo protests" ("protests" VBZ)
@@ -64,7 +65,13 @@ SHOWN = frozenset({"power", "force", "strength", "might", "capability", "resolve
 MISSION_NOUNS = frozenset({"embassy", "consulate", "mission"})
 
 
+# "a protest march", "a protest rally": the protest is the compound's
+PROTEST_HEADS = frozenset({"march", "rally", "vigil", "camp"})
+
+
 def _a_noun(word) -> bool:
+    if word.dep_ == "compound" and word.head.lemma_.lower() in PROTEST_HEADS:
+        return True
     if word.dep_ == "compound" or not (word.pos_ == "NOUN" or (word.pos_ == "VERB" and word.dep_ in NOUN_DEPS)):
         return False
     if word.lemma_.lower() in SHOW_NOUNS and any(
@@ -86,20 +93,25 @@ def _on_strike(noun) -> str | None:
     return None
 
 
-def _held(noun) -> bool:
+def _held(noun, year: int | None = None) -> bool:
     """The protest took place: not one that is planned, feared or counted from, nor the object
     of a verb that bans, calls for or organises it, nor one a modal or a condition says may come
     ("could turn into protests", "protests could erupt", "if protests break out"), nor one
     ahead ("ahead of protests"), nor one denied ("no protests were reported"), nor one of a
     past year ("the 2019 protests", "the 2011 London riots"). "Declined the invitation in
     protest" tells why someone acted, not that a crowd protested."""
-    if _unrealized_or_counted_from(noun) or _of_a_past_time(noun):
+    if _unrealized_or_counted_from(noun) or _of_a_past_time(noun, year):
         return False
     if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in noun.children):
         return False
-    if noun.dep_ in ("nsubj", "nsubjpass") and (is_hypothetical(noun.head) or any(
-            c.dep_ == "aux" and c.lower_ in MAY_BE_MODALS for c in noun.head.children)):
-        return False
+    # "protests could erupt": a modal on its taking place; "protests may force an election" is about
+    # what protests do (the verb has an object), "may have toppled" what they did
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        verb = noun.head
+        modal = any(c.dep_ == "aux" and c.lower_ in MAY_BE_MODALS for c in verb.children)
+        effect = any(c.dep_ == "dobj" or (c.dep_ == "aux" and c.lower_ in ("have", "'ve")) for c in verb.children)
+        if (modal and not effect) or (is_hypothetical(verb) and not (modal and effect)):
+            return False
     counted = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" else None
     for word in (noun, counted):  # "a second round of protests"
         if word is not None and word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.lower_ == "ahead":
@@ -122,11 +134,13 @@ def _held(noun) -> bool:
     return True
 
 
-def _of_a_past_time(noun) -> bool:
-    """"The 2019 protests", "Cuba's July 2021 protests": a date among its modifiers names a time
-    gone, and the noun refers to those protests."""
-    return any(t.ent_type_ == "DATE" for c in noun.children if c.dep_ in ("compound", "nummod", "amod", "npadvmod")
-               for t in c.subtree)
+def _of_a_past_time(noun, year: int | None) -> bool:
+    """"The 2019 protests", "Cuba's July 2021 protests": a year before the article's among its
+    modifiers names a time gone, and the noun refers to those protests ("the June protests",
+    "months-long protests" may be this year's)."""
+    return year is not None and any(
+        t.like_num and len(t.text) == 4 and t.text.isdigit() and int(t.text) < year
+        for c in noun.children if c.dep_ in ("compound", "nummod", "amod", "npadvmod", "poss") for t in c.subtree)
 
 
 def _place(noun, resolver: ArticleActors) -> str | None:
@@ -136,26 +150,50 @@ def _place(noun, resolver: ArticleActors) -> str | None:
             place = country_or_place(resolver, modifier)
             if place is not None:
                 return place.code
-    told = False  # a place the sentence tells that no table knows ("in many cities") is no frame
+    told = False  # a place the sentence names that no table knows ("in Springfield") is no frame
     for prep in noun.children:  # "protests across Iran", "rioting in Dagestan", "at US universities"
         if prep.dep_ == "prep" and prep.lower_ in PROTEST_PLACE_PREPS:
             for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
                 if pobj.lemma_.lower() in MISSION_NOUNS:
                     return None
-                place = country_or_place(resolver, pobj) if pobj.dep_ == "pobj" else None
-                if place is not None:
-                    return place.code
-                told = told or pobj.dep_ == "pobj"
+                for head in _with_appositions(pobj):  # "in the capital Nairobi"
+                    place = country_or_place(resolver, head)
+                    if place is not None:
+                        return place.code
+                told = told or _names_a_place(pobj)
     clause = noun.head.head if noun.dep_ == "pobj" else noun.head
     if clause.pos_ in ("VERB", "AUX"):  # "France battered by protests", "protests broke out in Paris",
         for head in _clause_places(clause):  # "teachers in England went on strike"
-            place = country_or_place(resolver, head)
-            if place is not None:
-                return place.code
-            told = told or head.dep_ == "pobj"
+            for found in _with_appositions(head):
+                place = country_or_place(resolver, found)
+                if place is not None:
+                    return place.code
+            told = told or (head.dep_ == "pobj" and _names_a_place(head))
     if told or any(_in_a_pair(modifier) for modifier in noun.children if modifier.dep_ == "compound"):
         return None  # "Israel-Hamas protests disrupt life in Chicago": a topic, and no place told
     return resolver.context_country
+
+
+def _with_appositions(head) -> list:
+    """The phrase's head and the names beside it: "the capital Nairobi"."""
+    return [head] + [c for c in head.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
+
+
+def _names_a_place(head) -> bool:
+    """A phrase that names a place ("in Springfield", "across many cities"), not a time or a cause
+    ("in June", "at the weekend", "in support of the opposition")."""
+    if head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in NOT_PLACES:
+        return False
+    return head.ent_type_ in ("GPE", "LOC", "FAC") or head.pos_ == "PROPN" or head.lemma_.lower() in PLACE_NOUNS
+
+
+# words after "in" or "at" that are no place, and common nouns that are one
+NOT_PLACES = frozenset({"response", "support", "solidarity", "protest", "reaction", "day", "days", "week",
+                        "weekend", "night", "morning", "evening", "year", "month", "time", "way", "wake", "part"})
+PLACE_NOUNS = frozenset({"city", "cities", "town", "country", "countries", "capital", "region", "world", "state",
+                         "province", "village", "campus", "university", "street", "square"})
 
 
 def _clause_places(verb) -> list:
