@@ -98,6 +98,7 @@ from transforms.extract.headlines import attributed_name
 from transforms.extract.judgements import CRITICISM, judgement, trailing_predicates
 from transforms.extract.no_news import dated, figurative_force, no_one_on_the_other_side, standing_relation
 from transforms.extract.nominal import (
+    EXPECTING_VERBS,
     IMPACT_VERBS,
     claiming_verb,
     instrument_agent,
@@ -385,20 +386,26 @@ STATEMENT = "010"
 REPORTING_SOURCES = frozenset({"MED", "COP", "HLH"})
 
 
+def _within(span, token) -> bool:
+    """The phrase the resolver reads for `token` lies inside `span`: the parse may join a word
+    of a headline's attribution to the headline ("... warning to India - FT": "India - FT" as one
+    phrase), and then the phrase does not name the speaker."""
+    return all(span.start <= t.i < span.end for t in name_tokens(token))
+
+
 def _attributed_statement(sent, resolver: ArticleActors) -> list[Candidate]:
     """The statement (010) of the person a headline is attributed to ("... – Lavrov"), when the
     headline codes nothing else: the news is that they said it. The name is known to be one,
     whatever the small model tagged it, so a sitting leader's surname counts."""
     name = attributed_name(sent)
-    # a word of the name the parse joined to the headline ("... warning to India - FT": "India
-    # - FT" as one phrase) does not name the speaker
-    inside = (lambda token: all(name.start <= t.i < name.end for t in name_tokens(token))) if name else None
-    actor = ((resolver.resolve(name.root, remember=False) if inside(name.root) else resolver.named_in(name))
-             or resolver.leader(name[-1].text)) if name else None
-    if name is not None and (actor is None or actor.via != "gazetteer" or name[-1].text.islower()):
+    if name is None:
+        return []
+    actor = ((resolver.resolve(name.root, remember=False) if _within(name, name.root) else resolver.named_in(name))
+             or resolver.leader(name[-1].text))
+    if actor is None or actor.via != "gazetteer" or name[-1].text.islower():
         # "– WHO official", "– WHO senior officials": the body the name gives, not the story's
         # country; "– US lawmakers" keeps the sector its role gives
-        named = next((a for a in (resolver.resolve(t, remember=False) for t in name if t.text[:1].isupper() and inside(t))
+        named = next((a for a in (resolver.resolve(t, remember=False) for t in name if t.text[:1].isupper() and _within(name, t))
                       if a is not None and a.via == "gazetteer"), None)
         if named is not None and (actor is None or actor.code != named.code):
             actor = named
@@ -427,9 +434,9 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
     # a protest a verb tells ("rallied in Washington in a protest march") is not told again by a
     # noun of its clause, whose place may be another
     protest_verbs = {i for i, cs in by_verb.items() if any(c.rule.code.startswith(PROTEST_ROOT) for c in cs)}
-    told_by_verb = [found for found in place_protests(sent, resolver)
-                    if next((a.i for a in found[0].ancestors if a.pos_ in ("VERB", "AUX")), None) not in protest_verbs]
-    for noun, code, actor, target in chain(nominal_events(sent, resolver), told_by_verb):
+    protests_of_places = [found for found in place_protests(sent, resolver)
+                          if next((a.i for a in found[0].ancestors if a.pos_ in ("VERB", "AUX")), None) not in protest_verbs]
+    for noun, code, actor, target in chain(nominal_events(sent, resolver), protests_of_places):
         if (actor.code, code[:2]) in covered or is_negated(noun.head) or off_topic(noun, None):
             continue  # off topic: "the Riyadh club's Champions League clash" is a match
         code = _sector_sense(noun, code, actor, resolver)
@@ -835,8 +842,7 @@ def _ending_up(verb) -> bool:
 
 
 # A clause under these tells what someone fears or hopes will happen, not that it did.
-EXPECTED_CLAUSE_VERBS = frozenset({"fear", "hope", "want", "expect", "predict", "anticipate", "forecast", "plan",
-                                   "worry", "wish", "suspect", "believe", "think"})
+EXPECTED_CLAUSE_VERBS = EXPECTING_VERBS | BELIEF_VERBS | {"fear", "want", "worry", "wish", "suspect"}
 
 
 def _used(verb) -> bool:

@@ -106,7 +106,8 @@ def candidate(sent, verb_lemmas) -> tuple[int, int | None] | None:
 
 # How the parser hangs a headline's subject on its verb when it reads the two as one phrase.
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# any subject, passive and expletive too (clauses.SUBJECT_DEPS are the subjects that act)
+ANY_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 def _subject_read_as_modifier(verb, finite) -> bool:
@@ -119,12 +120,12 @@ def _subject_read_as_modifier(verb, finite) -> bool:
     headline repairs before it may."""
     if verb.tag_ not in ("VBZ", "VBP") or verb.i == verb.sent.start:
         return False
-    if any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+    if any(child.dep_ in ANY_SUBJECT_DEPS for child in verb.children):
         return False
     before = verb.doc[verb.i - 1]
     if before.pos_ != "PROPN" or before.dep_ not in MODIFIER_DEPS:
         return False
-    return not any(child.dep_ in SUBJECT_DEPS and child.i != verb.i
+    return not any(child.dep_ in ANY_SUBJECT_DEPS and child.i != verb.i
                    for other in finite if other.i != verb.i for child in other.children)
 
 

@@ -41,6 +41,7 @@ from schemas import ontology
 from transforms.extract.actors import OUTLET_ROLES, Actor, ArticleActors, resolve_all
 from transforms.extract.clauses import agents_of, is_negated, is_obligation
 from transforms.extract.targets import OWN_INSTITUTION
+from transforms.extract.tense import PERFECT_AUXILIARIES
 
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "constitute", "amount"})
 PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
@@ -94,7 +95,7 @@ ADVISING_MODALS = frozenset({"should", "ought"})
 def _regretted(content) -> bool:
     """What someone should (not) have done is a judgement of a past act, not advice; what should
     have been done to them ("should have been warned") judges someone else."""
-    return (any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in content.children)
+    return (any(c.dep_ == "aux" and c.lower_ in PERFECT_AUXILIARIES for c in content.children)
             and not any(c.dep_ == "auxpass" for c in content.children))
 
 

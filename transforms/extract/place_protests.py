@@ -18,20 +18,20 @@ from collections.abc import Iterator
 
 from schemas import ontology
 from transforms.extract.actors import Actor, ArticleActors
-from transforms.extract.clauses import is_hypothetical
+from transforms.extract.clauses import MAY_BE_MODALS, is_hypothetical
 from transforms.extract.nominal import EXPECTING_VERBS, _unrealized_or_counted_from
 from transforms.extract.targets import country_or_place, own_state
+from transforms.extract.tense import PERFECT_AUXILIARIES
 
 # Verbs whose object protest has not happened, or is not the news of a crowd: "banned the
 # march", "called for protests", "organised a rally" (by someone named elsewhere).
+# (Verbs whose object has not happened for any event noun, "feared protests", "prevented a
+# march", are schemas/data/unrealized_objects.csv's, read by _unrealized_or_counted_from.)
 NOT_HELD_VERBS = frozenset({"ban", "prohibit", "outlaw", "forbid", "criminalise", "criminalize", "call", "urge",
                             "organise", "organize", "announce", "cancel", "postpone", "allow", "permit",
-                            "authorise", "authorize", "brace", "prepare", "await", "fear", "turn", "stop",
-                            "prevent", "block"})
+                            "authorise", "authorize", "brace", "prepare", "await", "turn", "stop", "block"})
 # Nouns whose protest has not happened: "a ban on protests", "a call to protest"
 NOT_HELD_NOUNS = frozenset({"ban", "prohibition", "call", "plan", "threat"})
-# "could turn into protests": what a modal says may come
-MAY_BE_MODALS = frozenset({"could", "would", "might", "may", "can"})
 AGAINST_PREPS = frozenset({"against"})
 PROTEST_PLACE_PREPS = frozenset({"in", "across", "at", "near", "throughout", "outside"})
 # "anti-Israeli riot", "pro-Palestinian march": a side, not a place
@@ -109,7 +109,7 @@ def _held(noun, year: int | None = None) -> bool:
     if noun.dep_ in ("nsubj", "nsubjpass"):
         verb = noun.head
         modal = any(c.dep_ == "aux" and c.lower_ in MAY_BE_MODALS for c in verb.children)
-        effect = any(c.dep_ == "dobj" or (c.dep_ == "aux" and c.lower_ in ("have", "'ve")) for c in verb.children)
+        effect = any(c.dep_ == "dobj" or (c.dep_ == "aux" and c.lower_ in PERFECT_AUXILIARIES) for c in verb.children)
         if (modal and not effect) or (is_hypothetical(verb) and not (modal and effect)):
             return False
     counted = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" else None
