@@ -3361,3 +3361,58 @@ def test_review_guards_for_the_nineteenth_round_second_review(nlp):
     assert ("ICRC", "11") in roots("The International Committee of the Red Cross accused Ghana's army of blocking aid.")
     # a demonym before a noun whose "from" phrase is a place is not the agent
     assert not roots("The Ghanaian refugee deportations from Togo drew criticism.")
+
+
+def test_a_sport_named_in_several_words_is_no_event(nlp):
+    """"grand prix", "world cup": cues of several words mark a sports story as single words do."""
+    assert not extract(nlp, "Ghana claim the lead on day two of the Accra Sail Grand Prix.")
+    assert ("GHA", "01", "TGO") in triples(extract(nlp, "Ghana claims the lead in the dispute with Togo."))
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    ("ECOWAS state to close border with Togo", "Ghana is closing its last border crossing with Togo on Monday.",
+     ("GHA", "16", "TGO")),
+    ("African Union state's parliament overturns veto on Togo aid",
+     "Ghanaian lawmakers overrode a presidential veto on aid to Togo.", ("GHA", "17", "TGO")),
+])
+def test_a_member_a_headline_leaves_unnamed_is_the_country_its_body_names(nlp, title, text, expected):
+    """"NATO state to close border with Russia" over a body that names Finland: Finland's act,
+    never the bloc's."""
+    found = triples(extract(nlp, text, title=title))
+    assert expected in found
+    assert not any(actor in ("ECOWAS", "AU") for actor, _, _ in found)
+
+
+def test_a_blocs_members_are_still_the_bloc(nlp):
+    assert ("ECOWAS", "16", "TGO") in triples(extract(nlp, "ECOWAS member states imposed sanctions on Togo."))
+
+
+def test_a_doubt_is_the_news_and_the_doubted_act_is_none(nlp):
+    found = triples(extract(nlp, "", title="Ghana doubts Togo can defeat the rebels"))
+    assert ("GHA", "01", "TGO") in found
+    assert not any(root in ("17", "18", "19") for _, root, _ in found)
+
+
+def test_expecting_others_to_act_is_no_intent(nlp):
+    assert not extract(nlp, "The Ghanaian government expected two million people to attend the festival.")
+    assert ("GHA", "03", "TGO") in triples(extract(nlp, "Ghana expects to sign a trade deal with Togo."))
+
+
+def test_an_arrival_nowhere_abroad_is_no_visit(nlp):
+    assert not any(e.event_root == "04" for e in extract(nlp, "The Ghanaian president arrived at the cathedral in Accra."))
+    assert ("GHA", "04", "TGO") in triples(extract(nlp, "The Ghanaian president arrived in Togo on Monday."))
+
+
+@pytest.mark.parametrize("text", [
+    "Ghanaian police foiled a Togolese attack on the embassy.",
+    "Ghana helped thwart a Togolese attack on the port.",
+    "Ghana plotted to kill Togolese dissidents in Lome.",
+    "Ghana shattered the record for cocoa exports.",
+    "The Ghanaian minister dealt with the crisis.",
+])
+def test_acts_that_did_not_happen_or_are_no_acts(nlp, text):
+    assert not any(e.event_root in ("05", "18", "19") for e in extract(nlp, text)), triples(extract(nlp, text))
+
+
+def test_security_agents_are_their_states_police(nlp):
+    assert ("GHA", "17", "GHA") in triples(extract(nlp, "Ghanaian security agents arrested the opposition leader Kwame Mensah."))

@@ -41,6 +41,9 @@ _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Za-z][\w'’
 _PERSON_ENTS = frozenset({"PERSON"})
 BUSINESS = "BUS"
 MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies"})
+# "NATO state to close border with Russia", "EU nation resumes purchases of Russian gas": one
+# member the headline leaves unnamed, for its body to name.
+ONE_MEMBER_NOUNS = frozenset({"state", "nation", "country", "member"})
 CONTEXT_ROLES = frozenset({"GOV", "MIL", "COP", "JUD"})
 LOCAL_FORCE_ROLES = frozenset({"MIL", "COP"})
 # Offices a place's name frames as its state's ("the governor of Texas", "Lagos police"); a
@@ -130,6 +133,16 @@ def _resolver_tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     return ontology.role_types() | ontology.abbreviated_roles(), heads, pair_heads
 
 
+def _one_member(tokens, head, bloc: Actor) -> bool:
+    """'NATO state', 'EU nation's parliament': a singular member noun after the bloc's name heads
+    the phrase or owns its head (not "EU member states", the members, nor "EU member state Hungary")."""
+    bloc_words = bloc.name.lower().split()
+    return any(t.tag_ == "NN" and t.lower_ in ONE_MEMBER_NOUNS and t.lower_ not in bloc_words
+               and (t == head or (t.dep_ == "poss" and t.head == head))
+               and any(c.lower_ in bloc_words for c in t.lefts) for t in tokens
+               ) and not any(c.dep_ == "appos" for c in head.children)
+
+
 class ArticleActors:
     """Actor resolution for one article; learns acronyms and people as it goes."""
 
@@ -146,12 +159,30 @@ class ArticleActors:
         self._last: dict[str, Actor] = {}
         # Title (role lemma) → the last person named with it: "the president" after "President Joe Biden".
         self._titles: dict[str, Actor] = {}
+        self._docs: tuple = (None, None)  # (headline, body), for the member a headline leaves unnamed
 
     # -- learning -------------------------------------------------------------
     def learn_context_country(self, headline_doc) -> None:
         """The one country a headline names (if exactly one) frames bare role nouns."""
         found = {entry.code for entry in self._named_entries(headline_doc) if entry.code == entry.country}
         self.context_country = found.pop() if len(found) == 1 else None
+
+    def learn_documents(self, headline_doc, body_doc) -> None:
+        """The headline and the body, read only when a headline leaves an actor for its body to
+        name ("NATO state to close border with Russia" over "Finland is closing ...")."""
+        self._docs = (headline_doc, body_doc)
+
+    def _unnamed_member(self) -> Actor | None:
+        """The bloc's member a headline does not name: the first country the body names where an
+        actor stands, of those the headline does not name ("Finland is closing its last border
+        crossing with Russia"). No body, or no such country: no actor, not the bloc itself."""
+        headline_doc, body_doc = self._docs
+        if headline_doc is None or body_doc is None:
+            return None
+        in_headline = {entry.code for entry in self._named_entries(headline_doc)}
+        entry = next((e for e in self._named_entries(body_doc, acting_only=True)
+                      if e.code == e.country and e.code not in in_headline), None)
+        return None if entry is None else Actor(entry.code, entry.code, entry.code, "GOV", "context")
 
     def learn_headline_pair(self, headline_doc) -> None:
         """The two actors a headline names ("Putin raises concerns with Erdogan"), when it names
@@ -286,6 +317,10 @@ class ArticleActors:
         role_type = self._role_type(tokens, head)
         if actor is not None and role_type == FORMER and actor.actor_type == "IGO" and not as_target:
             return None  # "former NATO chief Rasmussen" no longer acts for NATO, and for whom else we cannot say
+        if actor is not None and actor.actor_type == "IGO" and _one_member(tokens, head, actor):
+            # "NATO state", "EU nation's parliament": a member, not the bloc
+            member = self._unnamed_member()
+            return None if member is None else Actor(member.code, member.name, member.country, role_type or "GOV", "context")
         if actor is not None and actor.actor_type == PARTY_SECTOR and role_type in TITLE_SECTORS:
             actor = self._titled_state(tokens) or actor  # "US President Joe Biden": the office the text gives him
         if actor is not None and role_type is not None and self._role_is_the_name(tokens, actor):

@@ -192,6 +192,7 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
     if title_doc is not None:
         resolver.learn_context_country(title_doc)
         resolver.learn_headline_pair(title_doc)
+        resolver.learn_documents(title_doc, body_doc)
     home = outlet_country(article)
     filed_from = dateline_country(article.text)
     resolver.frame_with_outlet(home if filed_from in (None, home) else None, (title_doc, body_doc))
@@ -225,7 +226,8 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
              and not told_as_starting_point(candidate.verb)
              and not told_as_reference_point(candidate.verb)
              and not told_as_lasting(candidate.verb, article.date.year)]
-    found = [(candidate, offset) for candidate, offset in partners_from_article(found) if not _talks_alone(candidate)]
+    found = [(candidate, offset) for candidate, offset in partners_from_article(found)
+             if not _talks_alone(candidate) and not _arrives_nowhere(candidate)]
     # the actors of each act (of the subjects of one verb, "Ghana and Togo launched strikes")
     actors_of = {}
     for candidate, _ in found:
@@ -249,6 +251,17 @@ def _talks_alone(candidate: Candidate) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return not any(s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in s.children) for s in subjects)
+
+
+# Verbs of coming that visit (04) only somewhere: "Blinken arrived in Turkey"; troops that
+# "arrived", leaders arriving "at Westminster Abbey" at home, visit no one.
+ARRIVING_VERBS = frozenset({"arrive"})
+
+
+def _arrives_nowhere(candidate: Candidate) -> bool:
+    """An arrival with no host or foreign place for its recipient, even after the article's partners."""
+    return (candidate.target is None and candidate.rule.code[:2] == "04"
+            and candidate.verb.lemma_.lower() in ARRIVING_VERBS)
 
 
 def _joint(candidate: Candidate) -> bool:
@@ -466,6 +479,9 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
                     continue
                 if _names_as(verb):
                     continue  # "calls the talks a first step": naming is no event unless it judges
+            if _doubt(candidate):
+                out.append(_about_its_topic(candidate, verb, resolver))
+                continue
             # "Hamas says 70 killed in Israeli air strike": whatever the parse made of what is
             # said, an event told in it is the news.
             if candidate.rule.code.startswith("01") and not _disputes(candidate.rule.code) and _tells_another(verb, anchors):
@@ -749,7 +765,14 @@ def _foreboding(candidate: Candidate, verb, by_verb: dict[int, list[Candidate]])
         by_verb.get(t.i) for c in reported_clauses(verb) for t in c.subtree)
 
 
-BELIEF_VERBS = frozenset({"believe", "think", "feel"})
+def _doubt(candidate: Candidate) -> bool:
+    """'doubts Israel can destroy Hamas': the doubt is the news whatever its clause tells, for
+    what is doubted is not told as done (`_believed`)."""
+    return candidate.rule.code == PESSIMISTIC_COMMENT and candidate.rule.lemma in DOUBTING_VERBS
+
+
+DOUBTING_VERBS = frozenset({"doubt"})
+BELIEF_VERBS = frozenset({"believe", "think", "feel"}) | DOUBTING_VERBS
 
 
 def _believed(verb) -> bool:
@@ -829,8 +852,9 @@ def _governed_by_event_verb(verb) -> bool:
         return False  # "ended up attacking the city": the attack is what happened
     if _claimed_done(verb):
         return False
+    # an aim governs its act whether or not it codes one itself ("plotted to kill", "scrambled to reach")
     return (_has_rules(verb.head.lemma_) or predicate_rule(verb.head) is not None
-            or verb.head.lemma_.lower() in ontology.cessation_verbs())
+            or verb.head.lemma_.lower() in ontology.cessation_verbs() or verb.head.lemma_.lower() in ontology.aim_verbs())
 
 
 # "ended up deploying police", "wound up attacking": what it came to is the act
