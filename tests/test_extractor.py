@@ -3416,3 +3416,29 @@ def test_acts_that_did_not_happen_or_are_no_acts(nlp, text):
 
 def test_security_agents_are_their_states_police(nlp):
     assert ("GHA", "17", "GHA") in triples(extract(nlp, "Ghanaian security agents arrested the opposition leader Kwame Mensah."))
+
+
+def test_traded_accusations_go_both_ways(nlp):
+    found = triples(extract(nlp, "Ghana and Togo have traded accusations of harassment."))
+    assert {("GHA", "11", "TGO"), ("TGO", "11", "GHA")} <= found
+
+
+def test_a_span_of_time_filled_with_an_act_is_that_act(nlp):
+    """"staged a second day of exercises": the exercises are the object, as in "a round of talks"."""
+    assert ("GHA", "15", "TGO") in triples(extract(nlp, "Ghanaian forces staged a second day of large-scale exercises near Togo."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghanaian police tried to arrest the Togolese opposition leader.", ("GHA", "17", "TGO")),
+    ("Ghana tried to attack Togo with dozens of drones.", ("GHA", "19", "TGO")),
+])
+def test_trying_to_use_force_is_using_it(nlp, text, expected):
+    assert expected in triples(extract(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana tried to improve its ties with Togo.",
+    "Ghana plotted to attack Togolese dissidents in Lome.",
+])
+def test_trying_or_plotting_anything_else_is_an_aim(nlp, text):
+    assert not any(e.event_root in ("05", "06", "19") for e in extract(nlp, text)), triples(extract(nlp, text))

@@ -38,14 +38,15 @@ CITY_BEATS_DIVISION = 500_000  # a city this large keeps its name from a divisio
 DIVISION_BEATS_CITY = 50  # towns a division needs to take a smaller city's name
 DOMINANT_SHARE = 0.8  # of a division name's towns, in one country
 REFERENCE = REPO.parent / "shared" / "reference"
-# First-level divisions named by these words are not taken ("North", "Capital", "Delta", "Unity").
+# First-level divisions named by these words are not taken ("North", "Capital", "Delta", "Unity";
+# "Meta", the Colombian department, is in the news as the company).
 GENERIC_PLACE_WORDS = frozenset(
     "north south east west northeast northwest southeast southwest north-west north-east south-west "
     "south-east central centre center capital coast coastal est ouest nord sud littoral maritime "
     "oriental occidental delta lake lakes river valley island islands bay gulf plateau highlands "
     "upper lower eastern western northern southern region province district city state federal "
     "unity store pool batman bloke apace cascade cascades grad ogre luce tabor mascara falcon "
-    "dorado arroyo culebra ascension principe cortes reunion balkan".split())
+    "dorado arroyo culebra ascension principe cortes reunion balkan meta".split())
 
 
 def first_level_divisions() -> dict[str, tuple[str, str, int]]:

@@ -28,9 +28,10 @@ FINITE_TAGS = frozenset({"VBP", "VBZ", "VBD"})
 MAX_OBJECT_CHARS = 200
 
 
-# Nouns that bundle the things an act is about: "a new round of sanctions", "a raft of measures".
+# Nouns that bundle the things an act is about: "a new round of sanctions", "a raft of measures",
+# and the spans of time an act fills ("staged a second day of exercises", "held hours of talks").
 CONTAINER_NOUNS = frozenset({"package", "round", "batch", "wave", "raft", "series", "set", "tranche", "volley", "salvo",
-                             "swarm", "chorus", "flurry"})
+                             "swarm", "chorus", "flurry", "day", "night", "week", "hour"})
 
 
 # Particles the parser takes for a preposition whose own "of"/"from" holds the object.

@@ -159,8 +159,8 @@ RECIPROCAL_INTENT_VERBS = frozenset({"agree", "negotiate", "meet", "talk", "disc
 # (051: "French and German ministers to back the peace process"), recognition (054).
 MUTUAL_ACT_CODES = ("040", "041", "044", "046", "050", "057", "06", "087", "036")
 # Verbs that say the act goes both ways, whatever its code: "exchanged ambassadors' credentials",
-# "exchanged fire", "swapped prisoners", "China and the Philippines clash over a shoal".
-MUTUAL_VERBS = frozenset({"exchange", "swap", "clash", "spar", "feud"})
+# "exchanged fire", "swapped prisoners", "traded accusations", "China and the Philippines clash over a shoal".
+MUTUAL_VERBS = frozenset({"exchange", "swap", "trade", "clash", "spar", "feud"})
 # Subjects that fight or battle with no one else named fight each other ("Israel and Hamas have
 # been fighting for days"), unless they do it together ("fought jointly").
 OPPOSING_VERBS = frozenset({"fight", "battle"})
@@ -852,9 +852,19 @@ def _governed_by_event_verb(verb) -> bool:
         return False  # "ended up attacking the city": the attack is what happened
     if _claimed_done(verb):
         return False
+    if verb.head.lemma_.lower() in TRYING_VERBS:
+        rule = rule_for(verb)  # "tried to attack Moscow with drones": the attempt is the attack
+        return rule is None or rule.code[:2] not in ATTEMPTED_ROOTS
     # an aim governs its act whether or not it codes one itself ("plotted to kill", "scrambled to reach")
     return (_has_rules(verb.head.lemma_) or predicate_rule(verb.head) is not None
             or verb.head.lemma_.lower() in ontology.cessation_verbs() or verb.head.lemma_.lower() in ontology.aim_verbs())
+
+
+# Trying to coerce or to use force is doing it, as the news codes it ("police try to arrest
+# Imran Khan", "Russian forces have been trying to capture Bakhmut"); trying to do anything else
+# is an aim ("tries to counter war fatigue", "tries to improve ties").
+TRYING_VERBS = frozenset({"try"})
+ATTEMPTED_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
 # "ended up deploying police", "wound up attacking": what it came to is the act

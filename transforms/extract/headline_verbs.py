@@ -75,7 +75,7 @@ def past_forms(lemma: str) -> list[str]:
     return [lemma + "ed"]
 
 
-def candidate(sent, verb_lemmas) -> tuple[int, int | None] | None:
+def candidate(sent, verb_lemmas, never_nouns: frozenset[str] = frozenset()) -> tuple[int, int | None] | None:
     """(index of the plural noun that may be the headline's verb, index of the one finite verb
     right after it or None), or None. The sentence has no finite verb, or only one right after
     the word, in the present that agrees with reading the word as a noun ("Libyan official
@@ -97,7 +97,7 @@ def candidate(sent, verb_lemmas) -> tuple[int, int | None] | None:
             continue
         if finite and finite[0].i != token.i + 1:
             continue
-        if ((_third_person(token) or _plural_present(token)) and _names_something(before)
+        if ((_third_person(token) or _plural_present(token) or _never_a_noun(token, never_nouns)) and _names_something(before)
                 and (not after.is_punct or after.is_left_punct or after.is_quote)
                 and verb_lemma(token, verb_lemmas) is not None):
             return token.i, (finite[0].i if finite else None)
@@ -211,6 +211,25 @@ def _plural_present(token) -> bool:
             or _placed_plural_subject(token, before))
 
 
+def _never_a_noun(token, never_nouns: frozenset[str]) -> bool:
+    """"Bahrain crown prince and Qatar emir discuss differences in call": a word tagged as a
+    noun or an adjective that English has only as a verb (`verbs_never_nouns`) is the verb,
+    whatever comes before it."""
+    return token.tag_ in ("NN", "JJ") and token.lower_ == token.lemma_.lower() and token.lower_ in never_nouns
+
+
+def verbs_never_nouns(nlp: Language, verb_lemmas) -> frozenset[str]:
+    """The verb table's lemmas that the model's lemmatizer index (WordNet's) has as verbs and
+    never as nouns: "discuss", "condemn", "summon", "reopen"; not "strike", "sanction", "visit".
+    Empty for a model without that index."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        verbs, nouns = set(index["verb"]), set(index["noun"])
+    except (KeyError, AttributeError):
+        return frozenset()
+    return frozenset(lemma for lemma in verb_lemmas if lemma in verbs and lemma not in nouns)
+
+
 def _placed_plural_subject(token, before) -> bool:
     """"Thousands in Honduras march in anti-government protest": a plural noun, a preposition and
     a name (the place) come before the word; the word is what the plural subject does. Before a
@@ -250,6 +269,7 @@ class HeadlineVerbs:
         self.nlp = nlp
         self.name = name
         self.verb_lemmas = frozenset(ontology.verb_rules())
+        self.never_nouns = verbs_never_nouns(nlp, self.verb_lemmas)
 
     def __call__(self, doc: Doc) -> Doc:
         self._repair_all([doc], lambda requests: [self._reparse(*request) for request in requests])
@@ -286,7 +306,7 @@ class HeadlineVerbs:
         finite verb after it (if any) its object ("Libyan official rejected blame", not "Russian
         air strikes targeted Kyiv") replaces the sentence's analyses."""
         for sent in list(doc.sents):
-            found = candidate(sent, self.verb_lemmas)
+            found = candidate(sent, self.verb_lemmas, self.never_nouns)
             if found is None:
                 continue
             index, finite = found

@@ -270,13 +270,24 @@ RECIPIENT_PREPS = frozenset({"to", "with"})
 
 
 def _recipient_phrase(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
+    """Whom a meeting or a visit is with or to: its "with"/"to" phrase ("a visit to Togo"), or a
+    country's name before a visit ("Sunak's US visit", "during a Canada visit")."""
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 found = resolver.resolve(pobj, remember=False, as_target=True) or resolver.place(pobj)
                 if found is not None and found.code != actor.code:
                     return found
+    if noun.lemma_.lower() in DESTINATION_NOUNS:
+        for modifier in (c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"):
+            found = resolver.resolve(modifier, remember=False, as_target=True)
+            if found is not None and found.code == found.country and found.code != actor.code:
+                return found
     return None
+
+
+# Nouns of going somewhere, whose country named before them is where: "a US visit", "his China trip".
+DESTINATION_NOUNS = frozenset({"visit", "trip", "tour"})
 
 
 def _person_possessor(noun) -> bool:
