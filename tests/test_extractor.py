@@ -3453,3 +3453,19 @@ def test_a_headline_word_english_has_only_as_a_verb_is_the_verb(nlp):
 
 def test_a_country_named_before_a_visit_is_where(nlp):
     assert ("GHA", "04", "TGO") in triples(extract(nlp, "The Ghanaian president's Togo visit was a success."))
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("", "Most Ghanaians support ban on Togolese imports – poll"),
+    ("A new poll shows that Ghanaians oppose the president's handling of the Togo crisis.", ""),
+    ("Ghanaians back closer ties with Togo, according to a survey published on Monday.", ""),
+])
+def test_a_polls_findings_are_no_act(nlp, text, title):
+    assert not extract(nlp, text, title=title), triples(extract(nlp, text, title=title))
+
+
+def test_a_headline_quoting_a_judgement_is_criticism(nlp):
+    """"Togo's plan is unacceptable – Ghana": the attributed words judge, as "said ... was
+    unacceptable" does."""
+    assert ("GHA", "11", "TGO") in triples(extract(nlp, "", title="Togo's plan is unacceptable – Ghana"))
+    assert ("GHA", "01", "TGO") in triples(extract(nlp, "", title="Relations with Togo have reached a new level – Ghana"))

@@ -95,7 +95,7 @@ from transforms.extract.datelines import dateline_country
 from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
-from transforms.extract.judgements import CRITICISM, judgement, trailing_predicates
+from transforms.extract.judgements import CRITICISM, attributed_judgement, judgement, trailing_predicates
 from transforms.extract.no_news import dated, figurative_force, no_one_on_the_other_side, standing_relation
 from transforms.extract.nominal import (
     EXPECTING_VERBS,
@@ -427,7 +427,31 @@ def _attributed_statement(sent, resolver: ArticleActors) -> list[Candidate]:
     rule = ontology.VerbRule("say", None, frozenset(), STATEMENT)
     target = statement_topic(resolver, [sent.root], [actor])  # "Kiev's battle plans ended in fiasco – Moscow"
     features = row_features(actor, target, rule, reported=True)
-    return [Candidate(actor, target, rule, sent.root, None, actor.name, 0.0, features, action="say")]
+    candidate = Candidate(actor, target, rule, sent.root, None, actor.name, 0.0, features, action="say")
+    judged = attributed_judgement(sent, actor, resolver)  # "Canada is a hostage to Nazi ideology – Moscow"
+    return [_as_judgement(candidate, *judged) if judged is not None else candidate]
+
+
+# A poll's findings are what people answered, no one's act: "Most Russians support ban on
+# English signage – poll", "Poll reveals Americans oppose Biden's handling of Gaza conflict".
+POLL_NOUNS = frozenset({"poll", "survey", "polling"})
+FINDING_VERBS = frozenset({"show", "find", "reveal", "suggest", "indicate", "say"})
+POLL_ATTRIBUTION = re.compile(r"[–—-]\s*(?:[\w-]+\s+){0,2}(?:poll|survey)s?\s*$", re.IGNORECASE)
+
+
+def _told_by_a_poll(sent) -> bool:
+    """The sentence tells a poll's findings: attributed to one ("... – poll"), or what one shows,
+    finds or reveals, or "according to" one."""
+    if POLL_ATTRIBUTION.search(span_text(sent)):
+        return True
+    for token in sent:
+        if token.lemma_.lower() not in POLL_NOUNS:
+            continue
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in FINDING_VERBS and token.head.dep_ == "ROOT":
+            return True  # what the poll shows is the sentence's news, not a clause of it ("as polling shows ...")
+        if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+            return True
+    return False
 
 
 def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -> list[Candidate]:
@@ -435,7 +459,7 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
     reports nothing but the saying: with no other event in the headline, the statement is the
     news (GOLD.md rule 3), as the attributed headline is ("... – Lavrov")."""
     _learn_people(sent, resolver)
-    if _is_question(sent):
+    if _is_question(sent) or _told_by_a_poll(sent):
         return []
     by_verb: dict[int, list[Candidate]] = {}
     for verb in sent:
