@@ -723,6 +723,16 @@ def disaster_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def bloc_members() -> dict[str, frozenset[str]]:
+    """Bloc code → its member states' codes (schemas/data/bloc_members.csv): who "an EU state"
+    or "a NATO member" may be."""
+    out: dict[str, set[str]] = {}
+    for row in _rows("bloc_members.csv"):
+        out.setdefault(row["bloc"], set()).add(row["member"])
+    return {bloc: frozenset(members) for bloc, members in out.items()}
+
+
+@functools.cache
 def aim_verbs() -> frozenset[str]:
     """'seeks to', 'plans to', 'aims to': verbs that tell an aim, not a commitment ("vowed to")."""
     return frozenset(row["lemma"].lower() for row in _rows("aims.csv"))

@@ -44,6 +44,7 @@ MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies"})
 # "NATO state to close border with Russia", "EU nation resumes purchases of Russian gas": one
 # member the headline leaves unnamed, for its body to name.
 ONE_MEMBER_NOUNS = frozenset({"state", "nation", "country", "member"})
+ANY_MEMBER_WORDS = frozenset({"any", "every", "each", "no"})
 CONTEXT_ROLES = frozenset({"GOV", "MIL", "COP", "JUD"})
 LOCAL_FORCE_ROLES = frozenset({"MIL", "COP"})
 # Offices a place's name frames as its state's ("the governor of Texas", "Lagos police"); a
@@ -139,6 +140,7 @@ def _one_member(tokens, head, bloc: Actor) -> bool:
     bloc_words = bloc.name.lower().split()
     return any(t.tag_ == "NN" and t.lower_ in ONE_MEMBER_NOUNS and t.lower_ not in bloc_words
                and (t == head or (t.dep_ == "poss" and t.head == head))
+               and not any(c.lower_ in ANY_MEMBER_WORDS for c in t.lefts)  # "any NATO country", "each EU state"
                and any(c.lower_ in bloc_words for c in t.lefts) for t in tokens
                ) and not any(c.dep_ == "appos" for c in head.children)
 
@@ -172,16 +174,18 @@ class ArticleActors:
         name ("NATO state to close border with Russia" over "Finland is closing ...")."""
         self._docs = (headline_doc, body_doc)
 
-    def _unnamed_member(self) -> Actor | None:
-        """The bloc's member a headline does not name: the first country the body names where an
-        actor stands, of those the headline does not name ("Finland is closing its last border
-        crossing with Russia"). No body, or no such country: no actor, not the bloc itself."""
+    def _unnamed_member(self, bloc: Actor) -> Actor | None:
+        """The bloc's member a headline does not name: the first member state the body names
+        where an actor stands, of those the headline does not name ("Finland is closing its last
+        border crossing with Russia"; schemas/data/bloc_members.csv). No body, a bloc the table
+        does not list, or no such member: no actor, not the bloc itself."""
         headline_doc, body_doc = self._docs
-        if headline_doc is None or body_doc is None:
+        members = ontology.bloc_members().get(bloc.code, frozenset())
+        if headline_doc is None or body_doc is None or not members:
             return None
-        in_headline = {entry.code for entry in self._named_entries(headline_doc)}
+        in_headline = {entry.country for entry in self._named_entries(headline_doc)}
         entry = next((e for e in self._named_entries(body_doc, acting_only=True)
-                      if e.code == e.country and e.code not in in_headline), None)
+                      if e.code == e.country and e.code in members and e.code not in in_headline), None)
         return None if entry is None else Actor(entry.code, entry.code, entry.code, "GOV", "context")
 
     def learn_headline_pair(self, headline_doc) -> None:
@@ -319,7 +323,7 @@ class ArticleActors:
             return None  # "former NATO chief Rasmussen" no longer acts for NATO, and for whom else we cannot say
         if actor is not None and actor.actor_type == "IGO" and _one_member(tokens, head, actor):
             # "NATO state", "EU nation's parliament": a member, not the bloc
-            member = self._unnamed_member()
+            member = self._unnamed_member(actor)
             return None if member is None else Actor(member.code, member.name, member.country, role_type or "GOV", "context")
         if actor is not None and actor.actor_type == PARTY_SECTOR and role_type in TITLE_SECTORS:
             actor = self._titled_state(tokens) or actor  # "US President Joe Biden": the office the text gives him

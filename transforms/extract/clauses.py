@@ -29,9 +29,11 @@ MAX_OBJECT_CHARS = 200
 
 
 # Nouns that bundle the things an act is about: "a new round of sanctions", "a raft of measures",
-# and the spans of time an act fills ("staged a second day of exercises", "held hours of talks").
+# and the spans of time an act fills ("staged a second day of exercises", "held hours of talks");
+# ending such a span is no halt of the act ("ended two days of talks": they were held).
+TIME_SPAN_NOUNS = frozenset({"day", "night", "week", "hour"})
 CONTAINER_NOUNS = frozenset({"package", "round", "batch", "wave", "raft", "series", "set", "tranche", "volley", "salvo",
-                             "swarm", "chorus", "flurry", "day", "night", "week", "hour"})
+                             "swarm", "chorus", "flurry"}) | TIME_SPAN_NOUNS
 
 
 # Particles the parser takes for a preposition whose own "of"/"from" holds the object.
@@ -45,7 +47,8 @@ def object_heads(dobj, preps, verb) -> set[str]:
         heads.update(lemma_form(t) for t in conjuncts(dobj))
         heads.update(t.lower_ for t in conjuncts(dobj))
         heads.update(c for c in map(object_class, conjuncts(dobj)) if c is not None)
-        if dobj.lower_ in QUANTITY_NOUNS or dobj.lemma_.lower() in CONTAINER_NOUNS:
+        spent = dobj.lemma_.lower() in TIME_SPAN_NOUNS and verb is not None and verb.lemma_.lower() in ontology.cessation_verbs()
+        if (dobj.lower_ in QUANTITY_NOUNS or dobj.lemma_.lower() in CONTAINER_NOUNS) and not spent:
             # "seized dozens of hostages", "approved a package of sanctions": what is counted or
             # bundled is the object
             counted = [c for prep in dobj.children if prep.dep_ == "prep" and prep.lower_ == "of"

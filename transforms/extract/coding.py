@@ -6,7 +6,6 @@ demand, "held joint exercises" military cooperation, "Brazil beat Argentina
 """
 from __future__ import annotations
 
-import functools
 import re
 
 from schemas import ontology
@@ -225,14 +224,6 @@ def _off_topic_sentence(sent, cues) -> bool:
     return found
 
 
-@functools.cache
-def _phrase_cues(topic_cues: frozenset[str]):
-    """One pattern for the cues of several words ("grand prix", "semi-final"), which no single
-    token of the sentence is."""
-    phrases = sorted(cue for cue in topic_cues if not cue.isalnum())
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b") if phrases else None
-
-
 def _topic_words(sent, topic_cues: frozenset[str]) -> set[str]:
     """The cue words of the sentence, leaving out those inside the name of a body the gazetteer
     knows: the "League" of "the Arab League condemned ..." is not a sports league."""
@@ -240,17 +231,16 @@ def _topic_words(sent, topic_cues: frozenset[str]) -> set[str]:
         return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
 
     found = words(sent) & topic_cues
-    if not found:  # "grand prix", "world cup", "semi-final": a cue of several tokens
-        phrases = _phrase_cues(topic_cues)
-        return set(phrases.findall(span_text(sent).lower())) if phrases is not None else set()
-    names = ontology.actor_names()
-    in_names = set()
-    for entity in (e for e in sent.ents if e.label_ == "ORG"):
-        tokens = [t for t in entity if t.lower_ != "the"]
-        entry = names.get(ontology.normalize_name(" ".join(t.text for t in tokens)))
-        if entry is not None and entry.kind == "organization":
-            in_names.update(t.i for t in tokens)
-    return words([t for t in sent if t.i not in in_names]) & topic_cues
+    if found:
+        names = ontology.actor_names()
+        in_names = set()
+        for entity in (e for e in sent.ents if e.label_ == "ORG"):
+            tokens = [t for t in entity if t.lower_ != "the"]
+            entry = names.get(ontology.normalize_name(" ".join(t.text for t in tokens)))
+            if entry is not None and entry.kind == "organization":
+                in_names.update(t.i for t in tokens)
+        found = words([t for t in sent if t.i not in in_names]) & topic_cues
+    return found
 
 
 COMMAND_VERBS = frozenset({"order", "instruct", "command", "direct"})

@@ -95,7 +95,7 @@ from transforms.extract.datelines import dateline_country
 from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
-from transforms.extract.judgements import CRITICISM, attributed_judgement, judgement, trailing_predicates
+from transforms.extract.judgements import CRITICISM, judgement, trailing_predicates
 from transforms.extract.no_news import dated, figurative_force, no_one_on_the_other_side, standing_relation
 from transforms.extract.nominal import (
     EXPECTING_VERBS,
@@ -427,21 +427,22 @@ def _attributed_statement(sent, resolver: ArticleActors) -> list[Candidate]:
     rule = ontology.VerbRule("say", None, frozenset(), STATEMENT)
     target = statement_topic(resolver, [sent.root], [actor])  # "Kiev's battle plans ended in fiasco – Moscow"
     features = row_features(actor, target, rule, reported=True)
-    candidate = Candidate(actor, target, rule, sent.root, None, actor.name, 0.0, features, action="say")
-    judged = attributed_judgement(sent, actor, resolver)  # "Canada is a hostage to Nazi ideology – Moscow"
-    return [_as_judgement(candidate, *judged) if judged is not None else candidate]
+    return [Candidate(actor, target, rule, sent.root, None, actor.name, 0.0, features, action="say")]
 
 
 # A poll's findings are what people answered, no one's act: "Most Russians support ban on
 # English signage – poll", "Poll reveals Americans oppose Biden's handling of Gaza conflict".
-POLL_NOUNS = frozenset({"poll", "survey", "polling"})
+POLL_NOUNS = frozenset({"poll", "polling"})  # not "survey": "a UN satellite survey found strikes destroyed ..."
 FINDING_VERBS = frozenset({"show", "find", "reveal", "suggest", "indicate", "say"})
-POLL_ATTRIBUTION = re.compile(r"[–—-]\s*(?:[\w-]+\s+){0,2}(?:poll|survey)s?\s*$", re.IGNORECASE)
+# "... – poll", "... - Levada poll"; not "... – days before poll", "... ahead of run-off poll": the vote
+POLL_ATTRIBUTION = re.compile(r"\s[–—-]\s+(?!.*\b(?:before|after|ahead|days|weeks|months|run|runoff|election)\b)"
+                              r"(?:[\w-]+\s+){0,2}polls?\s*$", re.IGNORECASE)
 
 
 def _told_by_a_poll(sent) -> bool:
     """The sentence tells a poll's findings: attributed to one ("... – poll"), or what one shows,
-    finds or reveals, or "according to" one."""
+    finds or reveals, or "according to" one. A poll is an opinion poll, not a vote ("days before
+    poll"), and a survey may be of damage, not of people."""
     if POLL_ATTRIBUTION.search(span_text(sent)):
         return True
     for token in sent:
@@ -805,8 +806,15 @@ def _believed(verb) -> bool:
     while node.dep_ in ("ccomp", "conj") and node.head is not node:
         node = node.head
         if node.lemma_.lower() in BELIEF_VERBS:
-            return True
+            # "did not doubt that Russia had attacked": the speaker affirms it
+            return not (node.lemma_.lower() in DOUBTING_VERBS and _doubt_denied(node))
     return False
+
+
+def _doubt_denied(verb) -> bool:
+    """'did not doubt', 'nobody doubted', 'no one doubts'."""
+    return is_negated(verb) or any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("nobody", "none") or (
+        c.dep_ in SUBJECT_DEPS and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in verb.children)
 
 
 def _has_clause(verb) -> bool:
@@ -878,17 +886,18 @@ def _governed_by_event_verb(verb) -> bool:
         return False
     if verb.head.lemma_.lower() in TRYING_VERBS:
         rule = rule_for(verb)  # "tried to attack Moscow with drones": the attempt is the attack
-        return rule is None or rule.code[:2] not in ATTEMPTED_ROOTS
+        return rule is None or (rule.code[:2] not in ATTEMPTED_ROOTS and not rule.code.startswith(ATTEMPTED_CODES))
     # an aim governs its act whether or not it codes one itself ("plotted to kill", "scrambled to reach")
     return (_has_rules(verb.head.lemma_) or predicate_rule(verb.head) is not None
             or verb.head.lemma_.lower() in ontology.cessation_verbs() or verb.head.lemma_.lower() in ontology.aim_verbs())
 
 
-# Trying to coerce or to use force is doing it, as the news codes it ("police try to arrest
-# Imran Khan", "Russian forces have been trying to capture Bakhmut"); trying to do anything else
-# is an aim ("tries to counter war fatigue", "tries to improve ties").
+# Trying to protest, coerce, use force or mediate is doing it, as the news codes it ("police try
+# to arrest Imran Khan", "Russian forces have been trying to capture Bakhmut", "Egypt is trying to
+# mediate a truce"); trying to do anything else is an aim ("tries to counter war fatigue").
 TRYING_VERBS = frozenset({"try"})
-ATTEMPTED_ROOTS = frozenset({"17", "18", "19", "20"})
+ATTEMPTED_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # "tried to march on parliament", "tried to block the convoy"
+ATTEMPTED_CODES = ("045",)  # "trying to mediate a truce": mediating is trying
 
 
 # "ended up deploying police", "wound up attacking": what it came to is the act

@@ -220,14 +220,15 @@ def _never_a_noun(token, never_nouns: frozenset[str]) -> bool:
 
 def verbs_never_nouns(nlp: Language, verb_lemmas) -> frozenset[str]:
     """The verb table's lemmas that the model's lemmatizer index (WordNet's) has as verbs and
-    never as nouns: "discuss", "condemn", "summon", "reopen"; not "strike", "sanction", "visit".
+    never as nouns or adjectives: "discuss", "condemn", "summon", "reopen"; not "strike",
+    "sanction", "visit", nor "appropriate" or "humble" ("Kremlin appropriate response to ...").
     Empty for a model without that index."""
     try:
         index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        verbs, nouns = set(index["verb"]), set(index["noun"])
+        verbs, other = set(index["verb"]), set(index["noun"]) | set(index["adj"])
     except (KeyError, AttributeError):
         return frozenset()
-    return frozenset(lemma for lemma in verb_lemmas if lemma in verbs and lemma not in nouns)
+    return frozenset(lemma for lemma in verb_lemmas if lemma in verbs and lemma not in other)
 
 
 def _placed_plural_subject(token, before) -> bool:

@@ -56,18 +56,7 @@ CONDEMNING = -1.4  # VADER's mean rating: "mistake" -1.4, "failure" -2.3, "threa
 
 def judgement(verb, speaker: Actor, resolver: ArticleActors) -> tuple[str, Actor | None] | None:
     """(CAMEO code, recipient) when what the speech verb reports is a judgement, else None."""
-    return _judged(_contents(verb), speaker, resolver)
-
-
-def attributed_judgement(sent, speaker: Actor, resolver: ArticleActors) -> tuple[str, Actor | None] | None:
-    """The same for a headline that quotes its speaker with no speech verb, its clause being
-    what is said: "Canada is a hostage to Nazi ideology – Moscow", "Zelensky's split with the
-    army is 'Russian propaganda': Ukraine parliament chief"."""
-    return _judged([_clause_content(sent.root)], speaker, resolver)
-
-
-def _judged(contents, speaker: Actor, resolver: ArticleActors) -> tuple[str, Actor | None] | None:
-    for content, predicates, judged in contents:
+    for content, predicates, judged in _contents(verb):
         if content.dep_ == "ccomp" and is_obligation(content):
             owner = _judged_owner(judged, speaker, resolver)
             if any(c.dep_ == "auxpass" for c in content.children) and not any(
@@ -159,7 +148,10 @@ def _contents(verb):
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for child in verb.children:
         if child.dep_ == "ccomp":
-            yield _clause_content(child)
+            predicates = [c for c in child.children if c.dep_ in PREDICATE_DEPS and child.lemma_.lower() in COPULAS]
+            if child.pos_ in ("ADJ", "NOUN"):  # a headline's clause without its verb: "says UN chief not fit to lead"
+                predicates.append(child)
+            yield child, predicates, [c for c in child.children if c.dep_ in JUDGED_DEPS] + agents_of(child)
         elif child.dep_ == "oprd":
             yield child, [child], objects
     for obj in objects:
@@ -168,16 +160,6 @@ def _contents(verb):
     for head in [verb, *objects]:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "as"):
             yield prep, [c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp")], objects
-
-
-def _clause_content(clause):
-    """(the clause, what it says its subject is, what it judges): "the strikes were
-    unacceptable"; a headline's clause without its verb ("UN chief not fit to lead") is its own
-    predicate."""
-    predicates = [c for c in clause.children if c.dep_ in PREDICATE_DEPS and clause.lemma_.lower() in COPULAS]
-    if clause.pos_ in ("ADJ", "NOUN"):
-        predicates.append(clause)
-    return clause, predicates, [c for c in clause.children if c.dep_ in JUDGED_DEPS] + agents_of(clause)
 
 
 def trailing_predicates(obj) -> list:
