@@ -3500,3 +3500,29 @@ def test_a_vote_and_a_survey_of_damage_are_no_poll(nlp, title):
 
 def test_ending_a_span_of_talks_is_no_halt(nlp):
     assert not any(e.event_root == "16" for e in extract(nlp, "Ghanaian and Togolese leaders ended two days of talks in Accra."))
+
+
+def test_a_leader_named_into_a_misread_organisation_still_acts(nlp):
+    """The small model read "Biden welcomes Togo's" as one organisation: the name ends at the verb."""
+    title = "Biden welcomes Togo's decision"
+    art = Article(article_id="b" * 32, url="https://news.example.org/x", title=title, text="", published=None,
+                  date=dt.date(2023, 6, 1), date_basis="run", feed_url="feed.xml", source="news.example.org")
+    assert ("USA", "05", "TGO") in triples(extract_events(art, nlp(title), None, "test"))  # Biden in office
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghanaian police put the opposition leader under house arrest.", ("GHA", "17", "GHA")),
+    ("Ghana and Togo exchanged frosty words over the border.", ("GHA", "11", "TGO")),
+])
+def test_verb_senses_of_the_twentieth_round(nlp, text, expected):
+    assert expected in triples(extract(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Ghanaian parliament blocked the opposition leader from being renominated.", ("GHA", "12", "GHA")),
+    ("Ghanaian protesters blocked the road to the airport on Thursday.", ("GHA", "14", "GHA")),
+    ("Ghana blocked social media after the verdict.", ("GHA", "17", "GHA")),
+])
+def test_who_blocks_tells_what_blocking_is(nlp, text, expected):
+    """A crowd that blocks obstructs in protest (144); a state or a parliament rejects (129)."""
+    assert expected in triples(extract(nlp, text)), triples(extract(nlp, text))
