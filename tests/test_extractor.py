@@ -3526,3 +3526,7 @@ def test_verb_senses_of_the_twentieth_round(nlp, text, expected):
 def test_who_blocks_tells_what_blocking_is(nlp, text, expected):
     """A crowd that blocks obstructs in protest (144); a state or a parliament rejects (129)."""
     assert expected in triples(extract(nlp, text)), triples(extract(nlp, text))
+
+
+def test_ploughing_a_car_into_people_is_an_assault(nlp):
+    assert ("TGO", "18", "GHA") in triples(extract(nlp, "A Togolese man plowed his car into Ghanaian soldiers near Accra."))
