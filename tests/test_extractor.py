@@ -3434,6 +3434,7 @@ def test_a_span_of_time_filled_with_an_act_is_that_act(nlp):
     ("Ghana tried to attack Togo with dozens of drones.", ("GHA", "19", "TGO")),
 ])
 def test_trying_to_use_force_is_using_it(nlp, text, expected):
+    """Trying to protest, coerce, block, use force, mediate or negotiate is doing it."""
     assert expected in triples(extract(nlp, text))
 
 
@@ -3463,13 +3464,6 @@ def test_a_country_named_before_a_visit_is_where(nlp):
 ])
 def test_a_polls_findings_are_no_act(nlp, text, title):
     assert not extract(nlp, text, title=title), triples(extract(nlp, text, title=title))
-
-
-def test_criticism_of_someone_for_an_act_says_they_did_it(nlp):
-    """"condemns Israel over Gaza strikes": criticised for the attack, the condemned did it; an
-    accusation ("blamed Togo for the bombing") only alleges it (GOLD.md rule 4)."""
-    assert ("TGO", "19", "GHA") in triples(extract(nlp, "Ghana condemned Togo for the attack on the border post."))
-    assert not any(e.event_root == "19" for e in extract(nlp, "Ghana blamed Togo for the bombing of the market."))
 
 
 @pytest.mark.parametrize("text", [
@@ -3530,3 +3524,27 @@ def test_who_blocks_tells_what_blocking_is(nlp, text, expected):
 
 def test_ploughing_a_car_into_people_is_an_assault(nlp):
     assert ("TGO", "18", "GHA") in triples(extract(nlp, "A Togolese man plowed his car into Ghanaian soldiers near Accra."))
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    ("ECOWAS state to close border with Togo",
+     "Nigeria said it supported Ghana's decision to close its border with Togo. Ghana is closing the border on Monday.",
+     ("GHA", "16", "TGO")),
+])
+def test_an_unnamed_member_is_the_one_that_does_the_headlines_act(nlp, title, text, expected):
+    """A bystander member named first ("Nigeria said it supported ...") is not the one acting."""
+    found = {(actor, root) for actor, root, _ in triples(extract(nlp, text, title=title))}
+    assert expected[:2] in found and ("NGA", "16") not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ECOWAS leaders gathered in Lome for a summit on Friday.", ("ECOWAS", "04", "TGO")),
+    ("Ghana is trying to block Togo's bid to join the alliance.", ("GHA", "12", "TGO")),
+])
+def test_second_review_guards_for_the_twentieth_round(nlp, text, expected):
+    assert expected in triples(extract(nlp, text)), triples(extract(nlp, text))
+
+
+def test_gathering_or_according_to_a_poll_in_a_clause_keeps_the_act(nlp):
+    text = "The Ghanaian president, whose popularity has slumped according to a recent poll, rejected Togo's proposal."
+    assert ("GHA", "12", "TGO") in triples(extract(nlp, text))

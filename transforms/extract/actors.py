@@ -174,19 +174,29 @@ class ArticleActors:
         name ("NATO state to close border with Russia" over "Finland is closing ...")."""
         self._docs = (headline_doc, body_doc)
 
-    def _unnamed_member(self, bloc: Actor) -> Actor | None:
-        """The bloc's member a headline does not name: the first member state the body names
-        where an actor stands, of those the headline does not name ("Finland is closing its last
-        border crossing with Russia"; schemas/data/bloc_members.csv). No body, a bloc the table
-        does not list, or no such member: no actor, not the bloc itself."""
+    def _unnamed_member(self, bloc: Actor, head) -> Actor | None:
+        """The bloc's member a headline does not name: a member state (schemas/data/bloc_members.csv)
+        that is the subject of a body sentence and not named in the headline, the subject of the
+        headline's own verb first ("NATO state to close border with Russia" over "Finland is
+        closing its last border crossing"; not "The United States said it supported ..."). No body,
+        a bloc the table does not list, or no such subject: no actor, not the bloc itself."""
         headline_doc, body_doc = self._docs
         members = ontology.bloc_members().get(bloc.code, frozenset())
         if headline_doc is None or body_doc is None or not members:
             return None
         in_headline = {entry.country for entry in self._named_entries(headline_doc)}
-        entry = next((e for e in self._named_entries(body_doc, acting_only=True)
-                      if e.code == e.country and e.code in members and e.code not in in_headline), None)
-        return None if entry is None else Actor(entry.code, entry.code, entry.code, "GOV", "context")
+        subjects = [(token, self.resolve(token, remember=False)) for token in body_doc
+                    if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("PROPN", "NOUN")]
+        subjects = [(token, actor) for token, actor in subjects
+                    if actor is not None and actor.code == actor.country and actor.code in members
+                    and actor.code not in in_headline]
+        if not subjects:
+            return None
+        # the headline's verb: the member's own, or the one a headline hangs on it ("NATO state to close ...")
+        verbs = [head.head] if head.dep_ in ("nsubj", "nsubjpass") else [c for c in head.children if c.dep_ in ("relcl", "acl")]
+        lemmas = {verb.lemma_.lower() for verb in verbs}
+        token, actor = next(((t, a) for t, a in subjects if t.head.lemma_.lower() in lemmas), subjects[0])
+        return Actor(actor.code, actor.name, actor.code, "GOV", "context")
 
     def learn_headline_pair(self, headline_doc) -> None:
         """The two actors a headline names ("Putin raises concerns with Erdogan"), when it names
@@ -323,7 +333,7 @@ class ArticleActors:
             return None  # "former NATO chief Rasmussen" no longer acts for NATO, and for whom else we cannot say
         if actor is not None and actor.actor_type == "IGO" and _one_member(tokens, head, actor):
             # "NATO state", "EU nation's parliament": a member, not the bloc
-            member = self._unnamed_member(actor)
+            member = None if head.doc is self._docs[1] else self._unnamed_member(actor, head)
             return None if member is None else Actor(member.code, member.name, member.country, role_type or "GOV", "context")
         if actor is not None and actor.actor_type == PARTY_SECTOR and role_type in TITLE_SECTORS:
             actor = self._titled_state(tokens) or actor  # "US President Joe Biden": the office the text gives him

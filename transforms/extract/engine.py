@@ -253,9 +253,10 @@ def _talks_alone(candidate: Candidate) -> bool:
     return not any(s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in s.children) for s in subjects)
 
 
-# Verbs of coming that visit (04) only somewhere: "Blinken arrived in Turkey"; troops that
-# "arrived", leaders arriving "at Westminster Abbey" at home, visit no one.
-ARRIVING_VERBS = frozenset({"arrive"})
+# Verbs of coming (together) that visit or meet (04) only somewhere or someone: "Blinken arrived
+# in Turkey", "G7 leaders gather in Hiroshima"; troops that "arrived", fighters gathered at a
+# memorial, meet no one.
+ARRIVING_VERBS = frozenset({"arrive", "gather"})
 
 
 def _arrives_nowhere(candidate: Candidate) -> bool:
@@ -450,7 +451,8 @@ def _told_by_a_poll(sent) -> bool:
             continue
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in FINDING_VERBS and token.head.dep_ == "ROOT":
             return True  # what the poll shows is the sentence's news, not a clause of it ("as polling shows ...")
-        if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        if (token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
+                and token.head.head.head.dep_ == "ROOT"):  # not "Netanyahu, whose popularity slumped according to a poll, ..."
             return True
     return False
 
@@ -812,8 +814,8 @@ def _believed(verb) -> bool:
 
 
 def _doubt_denied(verb) -> bool:
-    """'did not doubt', 'nobody doubted', 'no one doubts'."""
-    return is_negated(verb) or any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("nobody", "none") or (
+    """'did not doubt', 'nobody doubted', 'no one doubts', 'few doubt'."""
+    return is_negated(verb) or any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("nobody", "none", "few") or (
         c.dep_ in SUBJECT_DEPS and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in verb.children)
 
 
@@ -896,8 +898,10 @@ def _governed_by_event_verb(verb) -> bool:
 # to arrest Imran Khan", "Russian forces have been trying to capture Bakhmut", "Egypt is trying to
 # mediate a truce"); trying to do anything else is an aim ("tries to counter war fatigue").
 TRYING_VERBS = frozenset({"try"})
-ATTEMPTED_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # "tried to march on parliament", "tried to block the convoy"
-ATTEMPTED_CODES = ("045",)  # "trying to mediate a truce": mediating is trying
+# "tried to march on parliament", "is trying to block Sweden's NATO bid" (129; not "trying to
+# prevent strikes", 120, an aim)
+ATTEMPTED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+ATTEMPTED_CODES = ("045", "046", "129")  # "trying to mediate a truce", "trying to negotiate a ceasefire"
 
 
 # "ended up deploying police", "wound up attacking": what it came to is the act

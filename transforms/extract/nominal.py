@@ -316,7 +316,7 @@ def _explicit_agent(noun, resolver: ArticleActors) -> Actor | None:
                         for pobj in prep.children if pobj.dep_ == "pobj"]
     by = _first_resolved_object((prep for holder in holders for prep in holder.children
                                  if prep.dep_ in ("prep", "agent") and prep.lower_ == "by"), resolver)
-    return by or _named_by_its_side(noun, resolver) or _condemned_for(noun, resolver)
+    return by or _named_by_its_side(noun, resolver)
 
 
 SIDE_OBJECT_PREPS = frozenset({"of", "on", "against"})
@@ -395,35 +395,12 @@ def _agent(noun, resolver: ArticleActors) -> Actor | None:
         for subject in claimer.children:
             if subject.dep_ == "nsubj":
                 return resolver.resolve(subject, remember=False)
-    # "Malaysia condemns Israel over Gaza strikes": whom a criticism is of did the act it is for.
-    condemned = _condemned_for(noun, resolver)
-    if condemned is not None:
-        return condemned
     # "The United States responded with airstrikes on ...": the clause's subject did it.
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB":
         for subject in noun.head.head.children:
             if subject.dep_ == "nsubj":
                 return resolver.resolve(subject, remember=False)
     return None
-
-
-# Criticism (111) of someone "over" or "for" an act says they did it; an accusation (112: "blamed
-# Togo for the bombing") only alleges it, and gives no act (tests/data/GOLD.md, rule 4).
-CRITICISM = "111"
-CRITICISED_FOR_PREPS = frozenset({"over", "for"})
-
-
-def _condemned_for(noun, resolver: ArticleActors) -> Actor | None:
-    """The object of a verb of criticism when the noun is what it is criticised for."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in CRITICISED_FOR_PREPS:
-        return None
-    attached = noun.head.head
-    verb = attached.head if attached.dep_ == "dobj" else attached
-    if verb.pos_ != "VERB" or not any(rule.code == CRITICISM and rule.particle is None and not rule.object_heads
-                                      for rule in ontology.verb_rules().get(verb.lemma_.lower(), ())):
-        return None
-    condemned = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return resolver.resolve(condemned, remember=False) if condemned is not None else None
 
 
 CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take"})
