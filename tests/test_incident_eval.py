@@ -178,8 +178,10 @@ def test_every_gold_row_is_a_row_the_extractor_gives_on_its_item(nlp):
     # to known events, talk with no one and "stepped up" no longer written); 89 after 2026-12-05's
     # eighteenth round (85 before it: companies named with their nationality, "Dutch brewer
     # Heineken", and a crowd of supporters, "Israel supporters gather in Washington", are no
-    # longer a state's rows); far more would say the set needs rebuilding
-    assert len(gold.unmatched) <= 0.26 * len(references)
+    # longer a state's rows); 95 after the twentieth round (a poll's findings, "Putin thinks",
+    # "tried to assure", fighters gathered at a memorial are no longer rows); far more would say
+    # the set needs rebuilding
+    assert len(gold.unmatched) <= 0.28 * len(references)
     for row in gold.rows:
         reference = references[row.key]
         assert row.event.actor == reference["actor"]
