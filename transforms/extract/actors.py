@@ -175,7 +175,7 @@ class ArticleActors:
         self._docs = (headline_doc, body_doc)
 
     def _unnamed_member(self, bloc: Actor, head) -> Actor | None:
-        """The bloc's member a headline does not name: a member state (schemas/data/bloc_members.csv)
+        """The bloc's member a headline does not name (as the body resolves it): a member state (schemas/data/bloc_members.csv)
         that is the subject of a body sentence and not named in the headline, the subject of the
         headline's own verb first ("NATO state to close border with Russia" over "Finland is
         closing its last border crossing"; not "The United States said it supported ..."). No body,
@@ -195,8 +195,7 @@ class ArticleActors:
         # the headline's verb: the member's own, or the one a headline hangs on it ("NATO state to close ...")
         verbs = [head.head] if head.dep_ in ("nsubj", "nsubjpass") else [c for c in head.children if c.dep_ in ("relcl", "acl")]
         lemmas = {verb.lemma_.lower() for verb in verbs}
-        token, actor = next(((t, a) for t, a in subjects if t.head.lemma_.lower() in lemmas), subjects[0])
-        return Actor(actor.code, actor.name, actor.code, "GOV", "context")
+        return next((a for t, a in subjects if t.head.lemma_.lower() in lemmas), subjects[0][1])
 
     def learn_headline_pair(self, headline_doc) -> None:
         """The two actors a headline names ("Putin raises concerns with Erdogan"), when it names

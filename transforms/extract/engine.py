@@ -444,7 +444,10 @@ def _told_by_a_poll(sent) -> bool:
     """The sentence tells a poll's findings: attributed to one ("... – poll"), or what one shows,
     finds or reveals, or "according to" one. A poll is an opinion poll, not a vote ("days before
     poll"), and a survey may be of damage, not of people."""
-    if POLL_ATTRIBUTION.search(span_text(sent)):
+    text = span_text(sent)
+    if "poll" not in text.lower():  # every sentence asks: the cheap test first
+        return False
+    if POLL_ATTRIBUTION.search(text):
         return True
     for token in sent:
         if token.lemma_.lower() not in POLL_NOUNS:
@@ -813,10 +816,14 @@ def _believed(verb) -> bool:
     return False
 
 
+DENYING_SUBJECTS = frozenset({"nobody", "none", "few"})
+
+
 def _doubt_denied(verb) -> bool:
     """'did not doubt', 'nobody doubted', 'no one doubts', 'few doubt'."""
-    return is_negated(verb) or any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("nobody", "none", "few") or (
-        c.dep_ in SUBJECT_DEPS and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in verb.children)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return is_negated(verb) or any(
+        s.lower_ in DENYING_SUBJECTS or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children) for s in subjects)
 
 
 def _has_clause(verb) -> bool:
@@ -886,12 +893,13 @@ def _governed_by_event_verb(verb) -> bool:
         return False  # "ended up attacking the city": the attack is what happened
     if _claimed_done(verb):
         return False
-    if verb.head.lemma_.lower() in TRYING_VERBS:
+    governing = verb.head.lemma_.lower()
+    if governing in TRYING_VERBS:
         rule = rule_for(verb)  # "tried to attack Moscow with drones": the attempt is the attack
         return rule is None or (rule.code[:2] not in ATTEMPTED_ROOTS and not rule.code.startswith(ATTEMPTED_CODES))
     # an aim governs its act whether or not it codes one itself ("plotted to kill", "scrambled to reach")
     return (_has_rules(verb.head.lemma_) or predicate_rule(verb.head) is not None
-            or verb.head.lemma_.lower() in ontology.cessation_verbs() or verb.head.lemma_.lower() in ontology.aim_verbs())
+            or governing in ontology.cessation_verbs() or governing in ontology.aim_verbs())
 
 
 # Trying to protest, coerce, use force or mediate is doing it, as the news codes it ("police try
