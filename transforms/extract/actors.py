@@ -340,6 +340,8 @@ class ArticleActors:
             role_type = None  # "the African National Congress" is a party, not a legislature
         if actor is not None and not as_target and not self._names_an_actor(head, tokens, actor, role_type):
             return None
+        if actor is not None and not as_target and _a_company(actor):
+            return None  # what a company does is its business; what states do to it is news ("Russia bans Meta")
         if actor is not None and self._named_by_what_it_makes(head, actor, role_type):
             return None
         if actor is None and role_type is not None:
@@ -953,6 +955,13 @@ def _neighbouring_name(token) -> bool:
     doc = token.doc
     neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
     return any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours)
+
+
+def _a_company(actor: Actor) -> bool:
+    """A company of organizations.csv (kind BUS, its own code), not "business leaders" of a country.
+    On the development split, companies named as actors gave 4 right rows of 19 ("Tesla sues
+    Sweden", beside Apple, Ford and Xiaomi launching, hiring and saying)."""
+    return actor.actor_type == BUSINESS and actor.code != actor.country
 
 
 def _without_conjuncts(tokens: Sequence, head) -> list:

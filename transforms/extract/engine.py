@@ -228,6 +228,7 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
              and not told_as_lasting(candidate.verb, article.date.year)]
     found = [(candidate, offset) for candidate, offset in partners_from_article(found)
              if not _talks_alone(candidate) and not _arrives_nowhere(candidate)]
+    found = _without_commentary(found)
     # the actors of each act (of the subjects of one verb, "Ghana and Togo launched strikes")
     actors_of = {}
     for candidate, _ in found:
@@ -538,6 +539,18 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
     if headline and not out:
         return only_said
     return out
+
+
+def _without_commentary(found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
+    """A statement is an event when it is the news (GOLD.md rule 3). An actor the article shows
+    acting (a row of another root than 01) comments on what it did when it speaks ("Israel
+    struck Gaza ... the army said the targets were militants"): its plain statements (010) are
+    no event of their own, unless the headline tells them ("Zelensky says Ukraine 'deserves' EU
+    membership" over a body that has him fight). What it accuses, denies or regrets in words
+    (011-019) stays."""
+    acting = {candidate.actor.code for candidate, _ in found if not candidate.rule.code.startswith("01")}
+    return [(candidate, offset) for candidate, offset in found
+            if candidate.rule.code != STATEMENT or candidate.actor.code not in acting or offset == 0]
 
 
 def _about_its_topic(candidate: Candidate, verb, resolver: ArticleActors) -> Candidate:

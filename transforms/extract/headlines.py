@@ -100,9 +100,17 @@ def coordinated_names(title: str) -> str:
 
 
 def headline_text(title: str, body: str = "") -> str:
-    """What the parser is given for a headline: sentence case, and opening names coordinated.
-    The same length as the title, so offsets into it are offsets into the title."""
-    return coordinated_names(sentence_case(title, body))
+    """What the parser is given for a headline: sentence case, opening names coordinated, and
+    its semicolons read as full stops. The same length as the title, so offsets into it are
+    offsets into the title."""
+    return headlines_apart(coordinated_names(sentence_case(title, body)))
+
+
+def headlines_apart(title: str) -> str:
+    """A semicolon in a title joins two headlines ("Israel pounds Gaza from air and land; Biden
+    presses for more aid"): the parser made the first a clause governed by the second's verb, so
+    the pounding was what Biden pressed for and no event. Each is a sentence of its own."""
+    return re.sub(r";(?=\s+\S)", ".", title)
 
 
 # A headline that ends in "– Name" (or "- Name") quotes that person: "Relations have reached a

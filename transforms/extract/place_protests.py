@@ -33,7 +33,7 @@ NOT_HELD_VERBS = frozenset({"ban", "prohibit", "outlaw", "forbid", "criminalise"
 # Nouns whose protest has not happened: "a ban on protests", "a call to protest"
 NOT_HELD_NOUNS = frozenset({"ban", "prohibition", "call", "plan", "threat"})
 AGAINST_PREPS = frozenset({"against"})
-PROTEST_PLACE_PREPS = frozenset({"in", "across", "at", "near", "throughout", "outside"})
+PROTEST_PLACE_PREPS = frozenset({"in", "across", "at", "near", "throughout", "outside", "around"})
 # "anti-Israeli riot", "pro-Palestinian march": a side, not a place
 SIDE_PREFIXES = ("anti-", "anti", "pro-")
 CROWD = "CVL"
@@ -192,7 +192,7 @@ def _names_a_place(head) -> bool:
 # words after "in" or "at" that are no place, and common nouns that are one
 NOT_PLACES = frozenset({"response", "support", "solidarity", "protest", "reaction", "day", "days", "week",
                         "weekend", "night", "morning", "evening", "year", "month", "time", "way", "wake", "part"})
-PLACE_NOUNS = frozenset({"city", "cities", "town", "country", "countries", "capital", "region", "world", "state",
+PLACE_NOUNS = frozenset({"city", "cities", "town", "country", "countries", "capital", "region", "world", "globe", "state",
                          "province", "village", "campus", "university", "street", "square"})
 
 

@@ -139,6 +139,10 @@ def named_as_recipient(resolver: ArticleActors, target: Actor, target_heads, pre
     northern Gaza")."""
     heads = [h for h in target_heads if h is not None]
     heads += [c for prep in preps if prep.lower_ in TARGET_PREPS for c in prep.children if c.dep_ == "pobj"]
+    # the object's own partner: "Germany and France to hold talks with Biden" meet Biden, not each other
+    # ("restored ties with Nigeria's help": a helper, HELP_NOUNS)
+    heads += [c for head in list(heads) for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "with"
+              for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in HELP_NOUNS]
     return any(actor.code == target.code for actor in resolve_all(resolver, heads, as_target=True))
 
 
