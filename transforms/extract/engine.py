@@ -227,7 +227,8 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
              and not told_as_reference_point(candidate.verb)
              and not told_as_lasting(candidate.verb, article.date.year)]
     found = [(candidate, offset) for candidate, offset in partners_from_article(found)
-             if not _talks_alone(candidate) and not _arrives_nowhere(candidate)]
+             if not _talks_alone(candidate) and not _arrives_nowhere(candidate)
+             and not _cooperates_with_no_one(candidate)]
     found = _without_commentary(found)
     # the actors of each act (of the subjects of one verb, "Ghana and Togo launched strikes")
     actors_of = {}
@@ -252,6 +253,20 @@ def _talks_alone(candidate: Candidate) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return not any(s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in s.children) for s in subjects)
+
+
+# Cooperation in words (05), in deeds (06) and aid (07)
+COOPERATION_ROOTS = frozenset({"05", "06", "07"})
+
+
+def _cooperates_with_no_one(candidate: Candidate) -> bool:
+    """Cooperation is with someone: praise, backing or thanks (05), joint work (06) or aid (07)
+    told of no recipient, even after the article's partners (partners_from_article), is a view
+    of a policy, an occasion or a service at home ("Top French court backs unpopular plans",
+    "celebrated the induction of its fellows", "helped sell the war to the public", "schools
+    send girls home"). On the development split such rows were right 8 times in 86; of the gold
+    events of these roots, 24 in 195 have no recipient."""
+    return candidate.rule.code[:2] in COOPERATION_ROOTS and candidate.target is None
 
 
 # Verbs of coming (together) that visit or meet (04) only somewhere or someone: "Blinken arrived
@@ -542,15 +557,17 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
 
 
 def _without_commentary(found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
-    """A statement is an event when it is the news (GOLD.md rule 3). An actor the article shows
-    acting (a row of another root than 01) comments on what it did when it speaks ("Israel
-    struck Gaza ... the army said the targets were militants"): its plain statements (010) are
-    no event of their own, unless the headline tells them ("Zelensky says Ukraine 'deserves' EU
-    membership" over a body that has him fight). What it accuses, denies or regrets in words
-    (011-019) stays."""
+    """A statement is an event when it is the news (GOLD.md rule 3). In the body, a plain
+    statement (010) is commentary when its actor is one the article shows acting (a row of
+    another root than 01: "Israel struck Gaza ... the army said the targets were militants") or
+    when it is said to no one ("the 76-year-old governor said", "an army spokesman said"): on the
+    development split body statements to no one were right 9 times in 39. The headline's
+    statements stay ("Zelensky says Ukraine 'deserves' EU membership" over a body that has him
+    fight), as do what an actor accuses, denies or regrets in words (011-019)."""
     acting = {candidate.actor.code for candidate, _ in found if not candidate.rule.code.startswith("01")}
     return [(candidate, offset) for candidate, offset in found
-            if candidate.rule.code != STATEMENT or candidate.actor.code not in acting or offset == 0]
+            if candidate.rule.code != STATEMENT or offset == 0
+            or (candidate.actor.code not in acting and candidate.target is not None)]
 
 
 def _about_its_topic(candidate: Candidate, verb, resolver: ArticleActors) -> Candidate:

@@ -24,6 +24,8 @@ TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
 # is aimed "at" someone ("hit out at the US", "hits back at Kyiv"); without the particle "at" is
 # a place ("condemned meddling at the UN", "met at the palace").
 ROOT_TARGET_PREPS = {"11": frozenset({"at"})}
+# Joint military work (06) is done beside the partner: "fought alongside Togolese forces".
+SIDE_BY_SIDE = ("06", frozenset({"alongside"}))
 # Objects that make the verb a gesture aimed "at" someone, as a particle does: "takes a swipe at
 # Washington", "took aim at Beijing", "had a dig at the minister".
 AIMED_OBJECTS = frozenset({"aim", "swipe", "swipes", "jab", "jabs", "potshot", "potshots", "dig", "digs"})
@@ -96,7 +98,8 @@ def find_recipient(resolver: ArticleActors, target_heads, preps, dobj, root: str
         aimed = prep.lower_ in after_particle and any(
             c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS)
             or (c.dep_ == "dobj" and c.lower_ in AIMED_OBJECTS) for c in prep.head.children)
-        if prep.lower_ not in TARGET_PREPS and not aimed:
+        beside = root == SIDE_BY_SIDE[0] and prep.lower_ in SIDE_BY_SIDE[1]
+        if prep.lower_ not in TARGET_PREPS and not aimed and not beside:
             continue
         pobjs = [c for c in prep.children if c.dep_ == "pobj" and not _third_party_phrase(c)]
         for actor in _recipients(resolver, pobjs):
