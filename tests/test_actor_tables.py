@@ -129,6 +129,11 @@ def test_team_lists_win_over_phoenix():
             assert (r["name"], r["country"], r["actor_type"], r["valid_from"], r["valid_to"]) in team_rows, r
 
 
+# Companies whose name English made a verb ("to google"): a name is looked up only for the head
+# of a noun phrase (a subject, an object), where the verb never stands.
+BRANDS_MADE_VERBS = frozenset({"google", "twitter"})
+
+
 def test_no_name_is_a_single_common_word(english):
     """No person alias is one English word ("Bush", "May", "Rice"); no organization name is one
     verb, adjective, adverb or function word (organization names may be nouns: "Hamas")."""
@@ -138,7 +143,7 @@ def test_no_name_is_a_single_common_word(english):
             assert " " in n.strip() or n.lower() not in words, (n, r)
     for r in _rows("organizations.csv"):
         for n in r["names"].split("|"):
-            assert " " in n.strip() or n.lower() not in non_nouns, (n, r)
+            assert " " in n.strip() or n.lower() not in non_nouns or n.lower() in BRANDS_MADE_VERBS, (n, r)
     for word in ("bush", "may", "rice", "carter", "ford", "white", "young", "king"):
         assert actor_names().get(word) is None or actor_names()[word].kind != "person", word
 

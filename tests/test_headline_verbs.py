@@ -127,7 +127,7 @@ def test_pm_is_read_as_a_title_not_a_time(nlp):
     doc = nlp("Ghana has agreed to make Togo a permanent member, Indian PM Modi says")
     assert len(list(doc.sents)) == 1
     assert next(t for t in doc if t.text == "PM").dep_ == "compound"
-    rows = extract(nlp, "Ghana has agreed to make Togo a permanent member, Indian PM Modi says")
+    rows = extract(nlp, "", title="Ghana has agreed to make Togo a permanent member, Indian PM Modi says")
     assert ("IND", "GOV", "01") in [(e.actor, e.actor_type, e.event_root) for e in rows]
 
 

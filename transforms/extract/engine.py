@@ -563,11 +563,18 @@ def _without_commentary(found: list[tuple[Candidate, int]]) -> list[tuple[Candid
     when it is said to no one ("the 76-year-old governor said", "an army spokesman said"): on the
     development split body statements to no one were right 9 times in 39. The headline's
     statements stay ("Zelensky says Ukraine 'deserves' EU membership" over a body that has him
-    fight), as do what an actor accuses, denies or regrets in words (011-019)."""
+    fight), as do those another speaker reports and what an actor accuses, denies or regrets in
+    words (011-019)."""
     acting = {candidate.actor.code for candidate, _ in found if not candidate.rule.code.startswith("01")}
     return [(candidate, offset) for candidate, offset in found
-            if candidate.rule.code != STATEMENT or offset == 0
+            if candidate.rule.code != STATEMENT or offset == 0 or _reported_by_another(candidate)
             or (candidate.actor.code not in acting and candidate.target is not None)]
+
+
+def _reported_by_another(candidate: Candidate) -> bool:
+    """"Lavrov noted that China emphasized the need ...": a statement someone else reports is the
+    news that speaker tells, not the actor's commentary."""
+    return candidate.speaker is not None and candidate.speaker != candidate.actor.code
 
 
 def _about_its_topic(candidate: Candidate, verb, resolver: ArticleActors) -> Candidate:
