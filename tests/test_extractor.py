@@ -3614,3 +3614,18 @@ def test_a_relative_clause_in_the_present_perfect_describes_an_alliance(nlp):
     text = "The Togolese militia, which has fought alongside Ghanaian forces, said on Monday it would disarm."
     assert not any(root == "06" for _, root, _ in triples(extract(nlp, text)))
     assert ("TGO", "06", "GHA") in triples(extract(nlp, "The Togolese militia fought alongside Ghanaian forces on Monday."))
+
+
+@pytest.mark.parametrize(("text", "force"), [
+    ("Ghana's charm offensive in Togo began on Monday.", False),
+    ("Ghana's diplomatic offensive in Togo began on Monday.", False),
+    ("Ghana and Togo are locked in a legal battle over the border.", False),
+    ("Ghana's military offensive in Togo began on Monday.", True),
+    ("The Ghanaian president fired his spokesman on Monday.", False),
+    ("Ghana fired artillery at Togolese positions.", True),
+])
+def test_figurative_force_is_no_force(nlp, text, force):
+    """schemas/data/off_topic.csv "figurative_modifier": a charm, diplomatic or legal offensive or
+    battle is no use of force; firing an official (verbs.csv) is dismissing them."""
+    found = triples(extract(nlp, text))
+    assert any(root == "19" for _, root, _ in found) is force, found

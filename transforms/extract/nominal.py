@@ -127,6 +127,8 @@ def nominal_code(token, standalone_only: bool = True) -> str | None:
         code = table.get(f"{left.lower_} {token.lower_}")
         if code:
             return code
+        if left.lower_ in ontology.off_topic_cues()["figurative_modifier"]:
+            return None  # "a charm offensive", "a legal battle", "a diplomatic offensive": no force
     for prep in token.children:  # "declaration of war", "strikes over pay": the noun with its phrase
         if prep.dep_ == "prep" and prep.lower_ in PHRASE_PREPS:
             code = next((table[key] for pobj in prep.children if pobj.dep_ == "pobj"
