@@ -261,7 +261,9 @@ def nominalized_rule(noun) -> ontology.VerbRule | None:
     if verb is None:
         return None
     objects = _noun_objects(noun)
-    rule = match_verb(verb, frozenset(), object_heads(objects[0], [], noun) if objects else set())
+    # the noun's prepositions are its verb's particles: "a call for a ceasefire" is calling for one
+    particles = frozenset(c.lower_ for c in noun.children if c.dep_ == "prep")
+    rule = match_verb(verb, particles, object_heads(objects[0], [], noun) if objects else set())
     if rule is None or not rule.code or not rule.code[0].isdigit():
         return None
     return rule
