@@ -16,7 +16,7 @@ from schemas.ontology import actor_names, data_path
 
 ROOT = Path(__file__).resolve().parents[1]
 CODE_RE = re.compile(r"^[A-Z0-9_]{1,64}$")
-STATE_KINDS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "MED"}
+STATE_KINDS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "MED", "BUS"}
 
 
 def _rows(name):

@@ -3635,3 +3635,31 @@ def test_figurative_force_is_no_force(nlp, text, force):
 def test_a_renewed_call_for_something_is_an_appeal(nlp, title):
     """nominalizations.csv "call": the noun's "for" is its verb's particle (call,for: 020)."""
     assert any(actor == "GHA" and root == "02" for actor, root, _ in triples(extract(nlp, "", title=title)))
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("Ghana and Togo discussed relations with Nigeria in Accra.", ("GHA", "04", "TGO"), ("GHA", "04", "NGA")),
+    ("Ghana and Togo agreed to a truce with Nigeria acting as mediator.", None, ("GHA", "08", "NGA")),
+    ("Togolese rebels fired missiles at Ghanaian officers aboard the ship.", ("TGO", "19", "GHA"), None),
+    ("Togolese troops fired on Ghanaian officers along the border.", ("TGO", "19", "GHA"), None),
+    ("Russia's Rosatom signed a deal with Ghana to build two reactors.", ("RUS", "05", "GHA"), None),
+    ("Togolese drones struck a Lukoil refinery in the Ghanaian city of Kumasi.", ("TGO", "19", "GHA"), None),
+    ("Ghana adopted a new Latin alphabet on Monday.", None, ("GHA", "05", "GOOGLE")),
+    ("Ghana and Togo began political negotiations on a peace treaty.", ("GHA", "04", "TGO"), None),
+    ("Ghana launched a charm offensive in Togo.", None, ("GHA", "19", "TGO")),
+    ("Ghana opened a new legal front against Togo.", None, ("GHA", "19", "TGO")),
+])
+def test_review_guards_of_the_twenty_first_round(nlp, text, expected, absent):
+    """A discussion's topic is no partner, nor a mediator; firing at officers is force; a state
+    company acts for its state; a company's refinery hit is its country's; a lower-case word is no
+    company; political talks are talks; a charm offensive or a legal front is no force."""
+    found = triples(extract(nlp, text))
+    assert expected is None or expected in found, found
+    assert absent is None or absent not in found, found
+
+
+def test_a_semicolon_inside_a_quote_joins_nothing():
+    from transforms.extract.headlines import headline_text
+
+    title = "Ghana says 'talks are possible; Togo must accept reality'"
+    assert headline_text(title) == title

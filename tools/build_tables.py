@@ -437,8 +437,9 @@ def title_case_org(n: str) -> str:
 # Kinds of the organizations we take from the Phoenix dictionaries (CAMEO sector codes).
 ORG_KINDS = {"IGO", "NGO", "REB", "INS", "CRM", "PTY", "OPP", "SEP", "RAD"}
 # A state body (organizations_national.csv) is filed under its country's code with one of these
-# sectors as its kind, so that the extractor emits the country.
-STATE_KINDS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "MED"}
+# sectors as its kind, so that the extractor emits the country; BUS for a state-owned company
+# ("Russia's Rosatom signed a deal with Hungary" is Russia's act).
+STATE_KINDS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "MED", "BUS"}
 # Words that mark a Phoenix International entry as an organization (not a person).
 ORG_NAME_WORDS = ORG_WORDS.pattern[:-3] + r"|INSTITUTE|FOUNDATION|CENT(?:ER|RE)|SOCIETY|FORUM|"\
     r"NETWORK|PROGRAM(?:ME)?|PARLIAMENT|TRIBUNAL|ASSEMBLY|SECRETARIAT|OFFICE|BOARD|COALITION|"\
@@ -449,7 +450,7 @@ ORG_NAME_RE = re.compile(ORG_NAME_WORDS)
 def national_organizations(country_codes: set[str], team_names: set[str],
                            country_names: set[str], non_nouns: frozenset[str]) -> list[list]:
     """additions/organizations_national.csv: intelligence services, police and border forces,
-    legislatures, courts, central banks and state media.  Their code is the country's (a state
+    legislatures, courts, central banks, state media and state-owned companies.  Their code is the country's (a state
     body acts for its country); the kind is the sector.  A name the team's organizations
     already have stays theirs (FBI, FSB, Mossad keep their own codes)."""
     rows = []

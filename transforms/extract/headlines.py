@@ -109,8 +109,21 @@ def headline_text(title: str, body: str = "") -> str:
 def headlines_apart(title: str) -> str:
     """A semicolon in a title joins two headlines ("Israel pounds Gaza from air and land; Biden
     presses for more aid"): the parser made the first a clause governed by the second's verb, so
-    the pounding was what Biden pressed for and no event. Each is a sentence of its own."""
-    return re.sub(r";(?=\s+\S)", ".", title)
+    the pounding was what Biden pressed for and no event. Each is a sentence of its own; not a
+    semicolon inside a quote ("Putin says 'talks are possible; Kyiv must accept reality'")."""
+    chars = list(title)
+    depth = 0  # quotes opened and not yet closed
+    for index, char in enumerate(title):
+        before = title[index - 1] if index else " "
+        after = title[index + 1] if index + 1 < len(title) else " "
+        if char in QUOTE_MARKS and not (before.isalnum() and after.isalnum()):  # not the apostrophe of "Israel's"
+            depth = depth + 1 if not before.isalnum() and (after.isalnum() or after in QUOTE_MARKS) else max(depth - 1, 0)
+        elif char == ";" and after.isspace() and depth == 0:
+            chars[index] = "."
+    return "".join(chars)
+
+
+QUOTE_MARKS = frozenset("\"'“”‘’")
 
 
 # A headline that ends in "– Name" (or "- Name") quotes that person: "Relations have reached a

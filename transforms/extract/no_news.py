@@ -87,16 +87,39 @@ def figurative_force(verb, rule, subjects, dobj, preps, resolver: ArticleActors)
     objects += [c for prep in preps if prep.lower_ in ("with", "against") for c in prep.children if c.dep_ == "pobj"]
     doers = list(subjects) + [c for agent in verb.children if agent.dep_ == "agent" or agent.lower_ == "by"
                               for c in agent.children if c.dep_ == "pobj"]
-    if verb.lemma_.lower() in DISMISSING_VERBS and dobj is not None and _a_person(dobj):
-        return True  # "Netanyahu fires defence minister Gallant": a dismissal
+    if verb.lemma_.lower() in DISMISSING_VERBS and dobj is not None and (_a_person(dobj) or _a_role(dobj)):
+        return True  # "Netanyahu fires defence minister Gallant", "fired his spokesman": a dismissal
+    if rule.code[:2] in FORCE_ROOTS and dobj is not None and _figurative(dobj):
+        return True  # "launched a charm offensive", "opened a new legal front"
     # "fire" itself is a weapon's as an object ("unleashed fire on the guards"); "fires" burn
     return (any(_is_one_of(o, abstract) and o.lemma_.lower() not in GUNFIRE_NOUNS and not _is_one_of(o, rule.object_heads)
                 for o in objects)
             or any(_is_one_of(d, ontology.disaster_nouns()) and not _fired_by_someone(d, resolver) for d in doers))
 
 
-# Verbs of force that dismiss when their object is a person named: "fires defence minister Gallant".
+# Verbs of force that dismiss when their direct object is a person named or a role: "fires defence
+# minister Gallant", "fired his spokesman" (not "fired on officers": a preposition's object).
 DISMISSING_VERBS = frozenset({"fire"})
+# Roles the roles table has no word for, or only in the singular
+STAFF_NOUNS = frozenset({"aide", "adviser", "advisor", "architect", "editor", "executive", "coach", "staffer",
+                         "spokeswoman", "manager", "director"})
+FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
+
+
+def _a_role(noun) -> bool:
+    """A person by their role ("his spokesman", "three officers"); not a weapon the roles table
+    lists ("missile")."""
+    lemma = noun.lemma_.lower()
+    if lemma in WEAPON_NOUNS or noun.lower_ in WEAPON_NOUNS:
+        return False
+    return lemma in STAFF_NOUNS or lemma in ontology.role_types()
+
+
+def _figurative(noun) -> bool:
+    """A force noun a word makes figurative (off_topic.csv "figurative_modifier"): "a charm
+    offensive", "a legal front", "a political battle"."""
+    words = ontology.off_topic_cues().get("figurative_modifier", frozenset())
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in words for c in noun.children)
 
 
 def _a_person(noun) -> bool:

@@ -34,6 +34,9 @@ NOT_HELD_VERBS = frozenset({"ban", "prohibit", "outlaw", "forbid", "criminalise"
 NOT_HELD_NOUNS = frozenset({"ban", "prohibition", "call", "plan", "threat"})
 AGAINST_PREPS = frozenset({"against"})
 PROTEST_PLACE_PREPS = frozenset({"in", "across", "at", "near", "throughout", "outside", "around"})
+# "around" names a place only when its object is one ("around Paris"), not a topic ("around the war")
+ABOUT_OR_AROUND = frozenset({"around"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # "anti-Israeli riot", "pro-Palestinian march": a side, not a place
 SIDE_PREFIXES = ("anti-", "anti", "pro-")
 CROWD = "CVL"
@@ -158,7 +161,11 @@ def _place(noun, resolver: ArticleActors) -> str | None:
                     continue
                 if pobj.lemma_.lower() in MISSION_NOUNS:
                     return None
-                for head in _with_appositions(pobj):  # "in the capital Nairobi"
+                # "in the capital Nairobi"; "around" a place is where, "around the Gaza war" what about
+                around = prep.lower_ in ABOUT_OR_AROUND
+                for head in [pobj] if around else _with_appositions(pobj):
+                    if around and not (head.ent_type_ in PLACE_ENTS and head.pos_ == "PROPN"):
+                        continue
                     place = country_or_place(resolver, head)
                     if place is not None:
                         return place.code

@@ -24,6 +24,9 @@ TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
 # is aimed "at" someone ("hit out at the US", "hits back at Kyiv"); without the particle "at" is
 # a place ("condemned meddling at the UN", "met at the palace").
 ROOT_TARGET_PREPS = {"11": frozenset({"at"})}
+# Nouns of meeting whose "with" names the one met: "hold talks with Biden".
+MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "discussion", "negotiation", "consultation",
+                           "call", "conversation", "dialogue"})
 # Joint military work (06) is done beside the partner: "fought alongside Togolese forces".
 SIDE_BY_SIDE = ("06", frozenset({"alongside"}))
 # Objects that make the verb a gesture aimed "at" someone, as a particle does: "takes a swipe at
@@ -142,10 +145,13 @@ def named_as_recipient(resolver: ArticleActors, target: Actor, target_heads, pre
     northern Gaza")."""
     heads = [h for h in target_heads if h is not None]
     heads += [c for prep in preps if prep.lower_ in TARGET_PREPS for c in prep.children if c.dep_ == "pobj"]
-    # the object's own partner: "Germany and France to hold talks with Biden" meet Biden, not each other
-    # ("restored ties with Nigeria's help": a helper, HELP_NOUNS)
-    heads += [c for head in list(heads) for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "with"
-              for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in HELP_NOUNS]
+    # a meeting's own partner: "Germany and France to hold talks with Biden" meet Biden, not each
+    # other; "discussed relations with China" is a topic, "a truce with Qatar acting as mediator"
+    # names a broker
+    heads += [c for head in list(heads) if head.lemma_.lower() in MEETING_NOUNS
+              for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "with"
+              for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in HELP_NOUNS
+              and not any(a.lower_ == "as" for a in c.subtree)]
     return any(actor.code == target.code for actor in resolve_all(resolver, heads, as_target=True))
 
 
