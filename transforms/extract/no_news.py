@@ -15,6 +15,7 @@ from transforms.extract.actors import WEAPON_NOUNS, ArticleActors
 from transforms.extract.clauses import SUBJECT_DEPS, clause_kind
 from transforms.extract.coding import WARNING_VERBS
 from transforms.extract.doc_cache import entity_at
+from transforms.extract.nominal import FORCE_ROOTS, figurative
 
 # An agreement is made with someone: signed or struck with no counterpart anyone can name, or
 # with the actor's own side, it is a law, a rule or a deal among a state's or a bloc's own parts
@@ -103,7 +104,6 @@ DISMISSING_VERBS = frozenset({"fire"})
 # Roles the roles table has no word for, or only in the singular
 STAFF_NOUNS = frozenset({"aide", "adviser", "advisor", "architect", "editor", "executive", "coach", "staffer",
                          "spokeswoman", "manager", "director"})
-FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 
 
 def _a_role(noun) -> bool:
@@ -116,10 +116,9 @@ def _a_role(noun) -> bool:
 
 
 def _figurative(noun) -> bool:
-    """A force noun a word makes figurative (off_topic.csv "figurative_modifier"): "a charm
-    offensive", "a legal front", "a political battle"."""
-    words = ontology.off_topic_cues().get("figurative_modifier", frozenset())
-    return any(c.dep_ in ("compound", "amod") and c.lower_ in words for c in noun.children)
+    """The object of a verb of force is made figurative by its modifier: "launched a charm
+    offensive", "opened a new legal front"."""
+    return any(c.dep_ in ("compound", "amod") and figurative(c) for c in noun.children)
 
 
 def _a_person(noun) -> bool:

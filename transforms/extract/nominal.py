@@ -23,8 +23,14 @@ PAIR_PREPS = frozenset({"between"})
 # A noun's phrase that may change what it names (schemas/data/nominal_events.csv): "declaration of
 # war"; "strikes over pay", "strikes against the pension reform" are labour strikes, not attacks.
 PHRASE_PREPS = frozenset({"of", "over", "against", "for", "amid"})
-# Force a modifier can make figurative ("a charm offensive"): off_topic.csv "figurative_modifier"
-FIGURATIVE_FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
+# Force (posture, assault, fighting, mass violence), which a modifier can make figurative
+FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
+
+
+def figurative(word) -> bool:
+    """A modifier that makes a force noun no force: "a charm offensive", "a legal front", "a
+    political battle" (schemas/data/off_topic.csv "figurative_modifier")."""
+    return word.lower_ in ontology.off_topic_cues().get("figurative_modifier", frozenset())
 
 
 # What a standing truce or set of talks does after it began ("the truce held for another day",
@@ -129,8 +135,7 @@ def nominal_code(token, standalone_only: bool = True) -> str | None:
         code = table.get(f"{left.lower_} {token.lower_}")
         if code:
             return code
-        if (left.lower_ in ontology.off_topic_cues()["figurative_modifier"]
-                and (table.get(token.lower_) or table.get(token.lemma_.lower()) or "")[:2] in FIGURATIVE_FORCE_ROOTS):
+        if figurative(left) and (table.get(token.lower_) or table.get(token.lemma_.lower()) or "")[:2] in FORCE_ROOTS:
             return None  # "a charm offensive", "a legal battle": no force ("political negotiations" are talks)
     for prep in token.children:  # "declaration of war", "strikes over pay": the noun with its phrase
         if prep.dep_ == "prep" and prep.lower_ in PHRASE_PREPS:
