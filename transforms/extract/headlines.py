@@ -117,7 +117,8 @@ def headlines_apart(title: str) -> str:
         before = title[index - 1] if index else " "
         after = title[index + 1] if index + 1 < len(title) else " "
         if char in QUOTE_MARKS and not (before.isalnum() and after.isalnum()):  # not the apostrophe of "Israel's"
-            depth = depth + 1 if not before.isalnum() and (after.isalnum() or after in QUOTE_MARKS) else max(depth - 1, 0)
+            opens = not before.isalnum() and (after.isalnum() or after in QUOTE_MARKS)
+            depth = depth + 1 if opens else max(depth - 1, 0)
         elif char == ";" and after.isspace() and depth == 0:
             chars[index] = "."
     return "".join(chars)

@@ -130,12 +130,13 @@ def _tells_its_effect(noun) -> bool:
 
 def nominal_code(token, standalone_only: bool = True) -> str | None:
     table = ontology.nominal_events(standalone_only=standalone_only)
+    own = table.get(token.lower_) or table.get(token.lemma_.lower())
     left = token.doc[token.i - 1] if token.i > 0 else None
     if left is not None and left.dep_ in ("compound", "amod") and left.head.i == token.i:  # "air strike", "general strike"
         code = table.get(f"{left.lower_} {token.lower_}")
         if code:
             return code
-        if figurative(left) and (table.get(token.lower_) or table.get(token.lemma_.lower()) or "")[:2] in FORCE_ROOTS:
+        if figurative(left) and own and own[:2] in FORCE_ROOTS:
             return None  # "a charm offensive", "a legal battle": no force ("political negotiations" are talks)
     for prep in token.children:  # "declaration of war", "strikes over pay": the noun with its phrase
         if prep.dep_ == "prep" and prep.lower_ in PHRASE_PREPS:
@@ -144,7 +145,7 @@ def nominal_code(token, standalone_only: bool = True) -> str | None:
                                      f"{token.lemma_.lower()} {prep.lower_} {pobj.lemma_.lower()}") if key in table), None)
             if code:
                 return code
-    return table.get(token.lower_) or table.get(token.lemma_.lower())
+    return own
 
 
 def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str, Actor, Actor | None]]:

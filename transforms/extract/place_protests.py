@@ -34,8 +34,6 @@ NOT_HELD_VERBS = frozenset({"ban", "prohibit", "outlaw", "forbid", "criminalise"
 NOT_HELD_NOUNS = frozenset({"ban", "prohibition", "call", "plan", "threat"})
 AGAINST_PREPS = frozenset({"against"})
 PROTEST_PLACE_PREPS = frozenset({"in", "across", "at", "near", "throughout", "outside", "around"})
-# "around" names a place only when its object is one ("around Paris"), not a topic ("around the war")
-ABOUT_OR_AROUND = frozenset({"around"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # "anti-Israeli riot", "pro-Palestinian march": a side, not a place
 SIDE_PREFIXES = ("anti-", "anti", "pro-")
@@ -161,8 +159,9 @@ def _place(noun, resolver: ArticleActors) -> str | None:
                     continue
                 if pobj.lemma_.lower() in MISSION_NOUNS:
                     return None
-                # "in the capital Nairobi"; "around" a place is where, "around the Gaza war" what about
-                around = prep.lower_ in ABOUT_OR_AROUND
+                # "in the capital Nairobi"; "around" names a place only when its object is one
+                # ("around Paris"), not a topic ("around the Gaza war")
+                around = prep.lower_ == "around"
                 for head in [pobj] if around else _with_appositions(pobj):
                     if around and not (head.ent_type_ in PLACE_ENTS and head.pos_ == "PROPN"):
                         continue

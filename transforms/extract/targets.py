@@ -8,6 +8,7 @@ China's help") and a meeting's venue ("a summit in Quito").
 """
 from __future__ import annotations
 
+from schemas import ontology
 from transforms.extract.actors import OUTLET_ROLES, Actor, ArticleActors, resolve_all
 from transforms.extract.clauses import (
     BODY_ENTITIES,
@@ -17,18 +18,16 @@ from transforms.extract.clauses import (
     direct_object,
     prepositions,
 )
-from transforms.extract.nominal import IMPACT_VERBS
+from transforms.extract.nominal import IMPACT_VERBS, MEETING_ROOT
 
 TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
 # Prepositions that carry the recipient for one root only, after a verb's particle: criticism
 # is aimed "at" someone ("hit out at the US", "hits back at Kyiv"); without the particle "at" is
 # a place ("condemned meddling at the UN", "met at the palace").
 ROOT_TARGET_PREPS = {"11": frozenset({"at"})}
-# Nouns of meeting whose "with" names the one met: "hold talks with Biden".
-MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "discussion", "negotiation", "consultation",
-                           "call", "conversation", "dialogue"})
-# Joint military work (06) is done beside the partner: "fought alongside Togolese forces".
-SIDE_BY_SIDE = ("06", frozenset({"alongside"}))
+# Prepositions that carry the partner for one root only: joint military work (06) is done beside
+# the partner ("fought alongside Togolese forces").
+ROOT_PARTNER_PREPS = {"06": frozenset({"alongside"})}
 # Objects that make the verb a gesture aimed "at" someone, as a particle does: "takes a swipe at
 # Washington", "took aim at Beijing", "had a dig at the minister".
 AIMED_OBJECTS = frozenset({"aim", "swipe", "swipes", "jab", "jabs", "potshot", "potshots", "dig", "digs"})
@@ -101,7 +100,7 @@ def find_recipient(resolver: ArticleActors, target_heads, preps, dobj, root: str
         aimed = prep.lower_ in after_particle and any(
             c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS)
             or (c.dep_ == "dobj" and c.lower_ in AIMED_OBJECTS) for c in prep.head.children)
-        beside = root == SIDE_BY_SIDE[0] and prep.lower_ in SIDE_BY_SIDE[1]
+        beside = prep.lower_ in ROOT_PARTNER_PREPS.get(root, frozenset())
         if prep.lower_ not in TARGET_PREPS and not aimed and not beside:
             continue
         pobjs = [c for c in prep.children if c.dep_ == "pobj" and not _third_party_phrase(c)]
@@ -148,11 +147,17 @@ def named_as_recipient(resolver: ArticleActors, target: Actor, target_heads, pre
     # a meeting's own partner: "Germany and France to hold talks with Biden" meet Biden, not each
     # other; "discussed relations with China" is a topic, "a truce with Qatar acting as mediator"
     # names a broker
-    heads += [c for head in list(heads) if head.lemma_.lower() in MEETING_NOUNS
+    heads += [c for head in list(heads) if _a_meeting(head)
               for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "with"
               for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in HELP_NOUNS
               and not any(a.lower_ == "as" for a in c.subtree)]
     return any(actor.code == target.code for actor in resolve_all(resolver, heads, as_target=True))
+
+
+def _a_meeting(noun) -> bool:
+    """A noun of meeting (04) of schemas/data/nominal_events.csv: "talks", "summit", "call"."""
+    return any((table.get(noun.lower_) or table.get(noun.lemma_.lower()) or "").startswith(MEETING_ROOT)
+               for table in (ontology.nominal_events(standalone_only=False), ontology.partnered_nominal_events()))
 
 
 DEEP_TARGET_DEPTH = 4
