@@ -698,7 +698,8 @@ def predicates() -> dict[str, tuple[str, str]]:
 @functools.cache
 def judgements() -> dict[tuple[str, ...], tuple[str, str]]:
     """Words that make a statement a criticism ("said the strikes were unacceptable"): the
-    phrase's words as lemmas → (where it counts: "predicate" or "anywhere", CAMEO code)."""
+    phrase's words as lemmas → (where it counts: "predicate", "anywhere" or "act" for a verb of
+    wrongdoing, CAMEO code)."""
     return {tuple(row["phrase"].lower().split()): (row["where"], row["code"]) for row in _rows("judgements.csv")}
 
 

@@ -327,6 +327,34 @@ def test_no_criticism_without_a_judgement_of_someone_s_act(nlp, text):
     assert not any(e.event_root == "11" for e in extract(nlp, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana says Togo meddled in its election.", ("GHA", "112", "TGO")),
+        ("Togo's foreign minister said Ghana had betrayed the regional bloc.", ("TGO", "112", "GHA")),
+        ("Ghana says Togo is using gold to evade sanctions.", ("GHA", "112", "TGO")),
+    ],
+)
+def test_a_wrong_another_actor_did_told_in_speech_is_an_accusation(nlp, text, expected):
+    """"says Togo meddled in its election": the wrong is alleged and no event of its own; the
+    saying accuses its doer (the "act" rows of schemas/data/judgements.csv)."""
+    rows = {(e.actor, e.event_code, e.target) for e in extract(nlp, text)}
+    assert expected in rows
+    assert not any(code.startswith("01") for actor, code, _ in rows if actor == expected[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        ("Ghana says Togo did not meddle in its election.", "112"),  # denied, no accusation
+        ("Ghana says Togo attacked its border posts.", "112"),  # an event of its own: the attack (GOLD rule 4)
+        ("Ghana's workers say they were misled by recruiters.", "112"),  # a wrong done to the speaker, by no one named
+    ],
+)
+def test_no_accusation_without_another_actor_s_wrong(nlp, text, unexpected):
+    assert not any(e.event_code == unexpected for e in extract(nlp, text))
+
+
 def test_describing_an_attack_is_not_the_speaker_s_attack(nlp):
     """A statement verb names its object's event as the speaker's own only when it announces
     it ("announced an offensive", light_verbs.csv), not when it talks about it."""

@@ -95,7 +95,7 @@ from transforms.extract.datelines import dateline_country
 from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
-from transforms.extract.judgements import CRITICISM, judgement, trailing_predicates
+from transforms.extract.judgements import CRITICISM, accusation, judgement, trailing_predicates
 from transforms.extract.no_news import dated, figurative_force, no_one_on_the_other_side, standing_relation
 from transforms.extract.nominal import (
     EXPECTING_VERBS,
@@ -519,7 +519,7 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
                 continue  # "two wounded in a shooting, police say": where the facts come from
             # "said the strikes were unacceptable": the statement is a criticism.
             if candidate.rule.code.startswith("01") and not _disputes(candidate.rule.code):
-                judged = judgement(verb, candidate.actor, resolver)
+                judged = judgement(verb, candidate.actor, resolver) or accusation(verb, candidate.actor, resolver, anchors)
                 if judged is not None:
                     out.append(_as_judgement(candidate, *judged))
                     continue

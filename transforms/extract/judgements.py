@@ -32,6 +32,14 @@ failure"), or a negated one rated at or above its opposite ("said the UN chief w
 lead"), is criticism too, but only of a named actor other than the speaker: without one, a
 negative word is as likely about a flood or a market as about anyone. Words for how someone
 feels ("afraid", "worried": schemas/data/feelings.csv) judge nobody.
+
+A reported clause may also tell what another actor did wrong: "says Rishi Sunak has betrayed the
+nation", "says Russia is using gold to evade sanctions". The wrong is alleged, not told as fact,
+and is no event of its own; the saying accuses its doer (112). The verbs of wrongdoing are the
+"act" rows of judgements.csv; a sentiment rating alone does not do here, as it would for "says
+Russia lost ground" or "fears" (said of a loss or a feeling, no one's wrong). A clause whose verb
+is an event of its own ("says Russia attacked Kyiv") is that event (GOLD.md rule 4), not an
+accusation.
 """
 from __future__ import annotations
 
@@ -51,6 +59,7 @@ JUDGED_DEPS = frozenset({"nsubj", "nsubjpass"})
 DEMAND = "100"
 APPEAL = "020"
 CRITICISM = "111"
+ACCUSATION = "112"
 CONDEMNING = -1.4  # VADER's mean rating: "mistake" -1.4, "failure" -2.3, "threat" -2.4
 
 
@@ -83,6 +92,24 @@ def judgement(verb, speaker: Actor, resolver: ArticleActors) -> tuple[str, Actor
             owner = _judged_owner(judged, speaker, resolver)
             if owner is not None:
                 return CRITICISM, owner
+    return None
+
+
+def accusation(verb, speaker: Actor, resolver: ArticleActors, events_at: set[int]) -> tuple[str, Actor] | None:
+    """(112, the accused) when a clause the speech verb reports tells a wrong its subject did
+    ("says Sunak has betrayed the nation"), or one it did so as to do ("is using gold to evade
+    sanctions"); `events_at` are the token indices of verbs that tell an event of their own."""
+    wrongs = {phrase[0] for phrase, (where, _) in ontology.judgements().items() if where == "act"}
+    for content in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+        acts = [content, *(c for c in content.children if c.dep_ in ("xcomp", "advcl") and c.i > content.i)]
+        if any(act.i in events_at for act in acts) or is_negated(content):
+            continue
+        if not any(act.lemma_.lower() in wrongs and not is_negated(act) for act in acts):
+            continue
+        doers = [c for c in content.children if c.dep_ == "nsubj"] + agents_of(content)
+        for actor in resolve_all(resolver, doers, as_target=True):
+            if _other_than(actor, speaker):
+                return ACCUSATION, actor
     return None
 
 
@@ -173,7 +200,7 @@ def _judging_code(content, predicates) -> str | None:
     for predicate in predicates:
         for tokens in _phrases_at(predicate):
             found = table.get(tokens)
-            if found is not None:
+            if found is not None and found[0] != "act":  # a verb of wrongdoing accuses its doer (accusation)
                 return found[1]
     for token in content.subtree:
         if token.dep_ == "compound":
