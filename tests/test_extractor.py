@@ -1232,6 +1232,21 @@ def test_a_headline_attributed_to_a_leader_is_their_statement(nlp):
     assert ("GHA", "11", "TGO") in triples(told) and not any(e.event_code == "010" for e in told)
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Ghana must withdraw its troops – Togo", ("TGO", "100", "GHA")),
+        ("Ghana should reopen the border – Togo", ("TGO", "020", "GHA")),
+        ("Ghana's border closure is unacceptable – Togo", ("TGO", "111", "GHA")),
+        ("Ghana meddled in our election – Togo", ("TGO", "112", "GHA")),
+    ],
+)
+def test_an_attributed_headline_judges_demands_or_accuses_as_a_reported_clause_does(nlp, title, expected):
+    """judgements.attributed_judgement: the headline before "– Togo" is what Togo said, read as
+    the clause after "Togo says" is."""
+    assert [(e.actor, e.event_code, e.target) for e in extract(nlp, "", title=title)] == [expected]
+
+
 def test_return_is_an_event_only_with_something_returned(nlp):
     assert ("RUS", "08", "UKR") in triples(extract(nlp, "Russia returned 20 prisoners of war to Ukraine."))
     assert extract(nlp, "The Kenyan president returned to Nairobi on Monday.") == []

@@ -95,7 +95,7 @@ from transforms.extract.datelines import dateline_country
 from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
-from transforms.extract.judgements import CRITICISM, accusation, judgement, trailing_predicates
+from transforms.extract.judgements import CRITICISM, accusation, attributed_judgement, judgement, trailing_predicates
 from transforms.extract.no_news import dated, figurative_force, no_one_on_the_other_side, standing_relation
 from transforms.extract.nominal import (
     EXPECTING_VERBS,
@@ -441,8 +441,11 @@ def _attributed_statement(sent, resolver: ArticleActors) -> list[Candidate]:
             actor = named
     if actor is None or actor.actor_type in REPORTING_SOURCES:  # "... – TASS": a source, not a speaker
         return []
-    rule = ontology.VerbRule("say", None, frozenset(), STATEMENT)
-    target = statement_topic(resolver, [sent.root], [actor])  # "Kiev's battle plans ended in fiasco – Moscow"
+    # "Canada is a hostage to Nazi ideology – Moscow": what is said judges, demands or accuses
+    code, target = attributed_judgement(sent.root, actor, resolver) or (STATEMENT, None)
+    rule = ontology.VerbRule("say", None, frozenset(), code)
+    if target is None:
+        target = statement_topic(resolver, [sent.root], [actor])  # "Kiev's battle plans ended in fiasco – Moscow"
     features = row_features(actor, target, rule, reported=True)
     return [Candidate(actor, target, rule, sent.root, None, actor.name, 0.0, features, action="say")]
 

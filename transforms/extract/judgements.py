@@ -66,32 +66,54 @@ CONDEMNING = -1.4  # VADER's mean rating: "mistake" -1.4, "failure" -2.3, "threa
 def judgement(verb, speaker: Actor, resolver: ArticleActors) -> tuple[str, Actor | None] | None:
     """(CAMEO code, recipient) when what the speech verb reports is a judgement, else None."""
     for content, predicates, judged in _contents(verb):
-        if content.dep_ == "ccomp" and is_obligation(content):
-            owner = _judged_owner(judged, speaker, resolver)
-            if any(c.dep_ == "auxpass" for c in content.children) and not any(
-                    resolver.resolve(head, remember=False) for head in judged):
-                # "says hospitals must be protected": asked of no one it names; the subject is
-                # what is to be done to ("Israel should be brought to account" names whom it
-                # demands of)
-                return APPEAL, owner
-            if owner is not None and _regretted(content):
-                return CRITICISM, owner  # "Israel should not have attacked the consulate"
-            if owner is not None:
-                if _judged_by_copula(content):  # "should be ashamed": a judging adjective judges
-                    code = _judging_code(content, predicates) or (
-                        CRITICISM if _condemning(predicates, is_negated(content)) else None)
-                    if code is not None:
-                        return code, owner
-                return (APPEAL if _advised(content) else DEMAND), owner
-        negated = is_negated(content)
-        if not negated:
-            code = _judging_code(content, predicates)
-            if code is not None:
-                return code, _judged_owner(judged, speaker, resolver)
-        if _condemning(predicates, negated):
-            owner = _judged_owner(judged, speaker, resolver)
-            if owner is not None:
-                return CRITICISM, owner
+        found = _judged(content, predicates, judged, speaker, resolver, reported=content.dep_ == "ccomp")
+        if found is not None:
+            return found
+    return None
+
+
+def attributed_judgement(root, speaker: Actor, resolver: ArticleActors) -> tuple[str, Actor | None] | None:
+    """A headline attributed to its speaker ("Canada is a hostage to Nazi ideology – Moscow",
+    "EU must reconsider its Ukraine policy – member state") is what the speaker said: its root is
+    the reported clause, judged, demanded or accusing as a clause after "says" is."""
+    predicates = [c for c in root.children if c.dep_ in PREDICATE_DEPS and root.lemma_.lower() in COPULAS]
+    if root.pos_ in ("ADJ", "NOUN"):  # "Pro-Palestine protests 'anti-Semitic' – ambassador"
+        predicates.append(root)
+    judged = [c for c in root.children if c.dep_ in JUDGED_DEPS] + agents_of(root)
+    return (_judged(root, predicates, judged, speaker, resolver, reported=True)
+            or _accused(root, speaker, resolver, events_at=set()))
+
+
+def _judged(content, predicates, judged, speaker: Actor, resolver: ArticleActors,
+            reported: bool) -> tuple[str, Actor | None] | None:
+    """What one reported content says: a demand or advice (`reported`: a clause, whose modal
+    asks something of its subject), a judging word, or a condemning predicate."""
+    if reported and is_obligation(content):
+        owner = _judged_owner(judged, speaker, resolver)
+        if any(c.dep_ == "auxpass" for c in content.children) and not any(
+                resolver.resolve(head, remember=False) for head in judged):
+            # "says hospitals must be protected": asked of no one it names; the subject is
+            # what is to be done to ("Israel should be brought to account" names whom it
+            # demands of)
+            return APPEAL, owner
+        if owner is not None and _regretted(content):
+            return CRITICISM, owner  # "Israel should not have attacked the consulate"
+        if owner is not None:
+            if _judged_by_copula(content):  # "should be ashamed": a judging adjective judges
+                code = _judging_code(content, predicates) or (
+                    CRITICISM if _condemning(predicates, is_negated(content)) else None)
+                if code is not None:
+                    return code, owner
+            return (APPEAL if _advised(content) else DEMAND), owner
+    negated = is_negated(content)
+    if not negated:
+        code = _judging_code(content, predicates)
+        if code is not None:
+            return code, _judged_owner(judged, speaker, resolver)
+    if _condemning(predicates, negated):
+        owner = _judged_owner(judged, speaker, resolver)
+        if owner is not None:
+            return CRITICISM, owner
     return None
 
 
@@ -99,17 +121,28 @@ def accusation(verb, speaker: Actor, resolver: ArticleActors, events_at: set[int
     """(112, the accused) when a clause the speech verb reports tells a wrong its subject did
     ("says Sunak has betrayed the nation"), or one it did so as to do ("is using gold to evade
     sanctions"); `events_at` are the token indices of verbs that tell an event of their own."""
+    for content in (c for c in verb.children if c.dep_ == "ccomp"):
+        found = _accused(content, speaker, resolver, events_at)
+        if found is not None:
+            return found
+    return None
+
+
+def _accused(content, speaker: Actor, resolver: ArticleActors, events_at: set[int]) -> tuple[str, Actor] | None:
+    """The accusation one reported clause makes: its verb, or the purpose its verb serves, a wrong
+    its doer (subject or "by" agent, another actor than the speaker) did."""
+    if content.pos_ not in ("VERB", "AUX") or is_negated(content):
+        return None
     wrongs = {phrase[0] for phrase, (where, _) in ontology.judgements().items() if where == "act"}
-    for content in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
-        acts = [content, *(c for c in content.children if c.dep_ in ("xcomp", "advcl") and c.i > content.i)]
-        if any(act.i in events_at for act in acts) or is_negated(content):
-            continue
-        if not any(act.lemma_.lower() in wrongs and not is_negated(act) for act in acts):
-            continue
-        doers = [c for c in content.children if c.dep_ == "nsubj"] + agents_of(content)
-        for actor in resolve_all(resolver, doers, as_target=True):
-            if _other_than(actor, speaker):
-                return ACCUSATION, actor
+    acts = [content, *(c for c in content.children if c.dep_ in ("xcomp", "advcl") and c.i > content.i)]
+    if any(act.i in events_at for act in acts):
+        return None
+    if not any(act.lemma_.lower() in wrongs and not is_negated(act) for act in acts):
+        return None
+    doers = [c for c in content.children if c.dep_ == "nsubj"] + agents_of(content)
+    for actor in resolve_all(resolver, doers, as_target=True):
+        if _other_than(actor, speaker):
+            return ACCUSATION, actor
     return None
 
 
