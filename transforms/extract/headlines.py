@@ -130,23 +130,51 @@ QUOTE_MARKS = frozenset("\"'“”‘’")
 # A headline that ends in "– Name" (or "- Name") quotes that person: "Relations have reached a
 # new level – Lavrov" is Lavrov's statement (transforms/extract/engine.py; the pre-filter keeps
 # such a headline, transforms/extract/prefilter.py). The name may end in a role noun of the roles
-# table ("– US lawmakers", "– WHO official"), and the dash may follow a word without a space
-# ("pre-pandemic- WHO official") when a space follows it.
-ATTRIBUTION = re.compile(r"(?:\s[–—-]|[–—-]\s)\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-                         r"(?P<role>(?:\s+[a-z][\w-]*){0,2}))\s*$")
+# table ("– US lawmakers", "– WHO official", "– top US general"), the dash may follow a word
+# without a space ("pre-pandemic- WHO official") when a space follows it, and a colon may stand
+# for the dash ("Gaza health system has reached 'point of no return': ICRC").
+ATTRIBUTION = re.compile(r"(?:\s[–—-]|[–—-]\s|(?P<colon>:)\s)\s*(?P<name>[\w'’.-]+(?:\s+[\w'’.-]+){0,4})\s*$")
+# A role alone after the dash ("– vice chancellor", "– FM") speaks for a state: an office, a
+# legislature or an army; "– lawyer", "– activist" or "– industry leader" may be anyone's.
+STATE_ROLE_KINDS = frozenset({"GOV", "MIL", "LEG"})
+# Before a colon a headline, not a label ("Restaurant review: ...", "Your Monday Briefing: ...")
+COLON_HEADLINE_WORDS = 5
 
 
 def attribution(text: str):
-    """The match of the name a headline ends with, or None: lower-case words after the name
-    count only as a role noun ("– UK politics live" names nobody)."""
+    """The match of the name a headline ends with, or None. The name is up to four capitalised
+    words, which a role noun may follow ("Israeli PM Netanyahu", "WHO senior officials") and a
+    word or two may qualify ("top US general"); lower-case words count only as a role ("– UK
+    politics live", "– for now" name nobody), and a role alone only as a state's."""
     match = ATTRIBUTION.search(text)
     if match is None:
         return None
-    role = match.group("role").strip().lower()
-    last = role.split()[-1] if role else ""
-    if role and not {role, role.removesuffix("s"), last, last.removesuffix("s")} & ontology.role_types().keys():
+    if match.group("colon") and len(text[:match.start()].split()) < COLON_HEADLINE_WORDS:
         return None
-    return match
+    words = match.group("name").split()
+    capitalised = [index for index, word in enumerate(words) if word[:1].isupper()]
+    if capitalised:
+        first, last = capitalised[0], capitalised[-1]
+        if last - first + 1 != len(capitalised) or len(capitalised) > 4 or first > 2:
+            return None  # one run of capitalised words, after at most two qualifiers
+        role = [word.lower() for word in words[last + 1:]]
+        if len(role) > 2 or (role and not _role_kind(role)):
+            return None
+        if first and not (role or _role_kind([words[last].lower()])):
+            return None  # "top US general", "ex-Latvian PM": the qualified words are an office
+        return match
+    kind = _role_kind([word.lower() for word in words[-2:]])
+    return match if kind in STATE_ROLE_KINDS and len(words) <= 3 else None
+
+
+def _role_kind(words: list[str]) -> str | None:
+    """The actor type of a role phrase: the whole phrase or its last word, singular or plural."""
+    roles = ontology.role_types()
+    for phrase in (" ".join(words), words[-1]):
+        for form in (phrase, phrase.removesuffix("s")):
+            if form in roles:
+                return roles[form]
+    return None
 
 
 def attributed_name(sent):
