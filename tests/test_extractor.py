@@ -740,6 +740,15 @@ def test_an_act_told_in_a_relative_clause_is_less_sure_than_the_main_clause(nlp)
     assert background[0].confidence < news[0].confidence
 
 
+def test_an_act_told_twice_in_an_article_is_surer_than_told_once(nlp):
+    """engine._corroborated: the headline and the body telling the same act make its row surer."""
+    once = extract(nlp, "Ghana expelled two Togolese diplomats on Monday.", title="Floods hit Accra")
+    twice = extract(nlp, "Ghana expelled two Togolese diplomats on Monday.", title="Ghana expels Togolese diplomats")
+    expulsion = [e for e in once if e.event_root == "16"], [e for e in twice if e.event_root == "16"]
+    assert expulsion[0] and expulsion[1]
+    assert expulsion[1][0].confidence > expulsion[0][0].confidence
+
+
 def test_every_item_of_a_list_of_countries_acts(nlp):
     """The small model parses "A, B, C, and D" with B as an apposition of A; the list is still a list."""
     events = extract(nlp, "Ireland, Norway, Slovenia, and the United Kingdom formally recognised the new government of Kosovo.")

@@ -39,6 +39,7 @@ FEATURES = (
     "material_cooperation",  # roots 06-09
     "verbal_conflict",  # roots 10-14 (material conflict, 15-20, is the baseline)
     "intent",           # an intent or threat (03, 13): the act has not happened
+    "corroborated",     # the article tells the actor's act of this root in two sentences or more
 )
 
 

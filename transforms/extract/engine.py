@@ -229,7 +229,7 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
     found = [(candidate, offset) for candidate, offset in partners_from_article(found)
              if not _talks_alone(candidate) and not _arrives_nowhere(candidate)
              and not _cooperates_with_no_one(candidate)]
-    found = _without_commentary(found)
+    found = _corroborated(_without_commentary(found))
     # the actors of each act (of the subjects of one verb, "Ghana and Togo launched strikes")
     actors_of = {}
     for candidate, _ in found:
@@ -239,6 +239,19 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
     chosen = [(_hit_where_told(candidate, resolver, actors_of[(id(candidate.verb.doc), candidate.verb.i)]), offset)
               for candidate, offset in best_per_event(found)]
     return to_rows(article, chosen, run_id)
+
+
+def _corroborated(found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
+    """An act the article tells in two sentences or more (the headline and the body, or two body
+    sentences) is more likely the news and read right than one told once: a confidence feature."""
+    sentences: dict[tuple[str, str], set[tuple[int, int]]] = {}
+    for candidate, offset in found:
+        sentences.setdefault((candidate.actor.code, candidate.rule.code[:2]), set()).add((offset, candidate.verb.sent.start))
+    for candidate, _ in found:
+        if len(sentences[(candidate.actor.code, candidate.rule.code[:2])]) >= 2:
+            candidate.features["corroborated"] = 1.0
+            candidate.confidence = probability(candidate.features)
+    return found
 
 
 # Verbs of talking that consult (04) only with someone: "Kallas discusses what Europe has learned",
