@@ -1616,6 +1616,17 @@ def test_seeking_to_do_is_an_intent_and_seeking_a_thing_a_request(nlp, text, cod
     assert [e.event_code for e in extract(nlp, text)] == [code]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana committed to sending troops to Togo.", {("GHA", "030", "TGO")}),
+    ("Ghana committed $5 million to Togo.", {("GHA", "033", "TGO")}),  # money pledged is aid
+    ("Ghana pledged $5 million to Togo.", {("GHA", "033", "TGO")}),
+    ("Ghana committed 500 troops to Togo.", {("GHA", "0334", "TGO")}),
+    ("Ghana's former president committed fraud for years, a court ruled.", set()),  # a crime, no pledge
+])
+def test_committing_to_or_committing_something_is_a_pledge_and_committing_a_wrong_is_none(nlp, text, expected):
+    assert {(e.actor, e.event_code, e.target) for e in extract(nlp, text) if e.event_root == "03"} == expected
+
+
 @pytest.mark.parametrize("text", ["Ghana hopes to sign a deal with Togo next month.",
                                   "Ghana hoped to sign a deal with Togo.",
                                   "Ghana expects to sign a deal with Togo within weeks."])
