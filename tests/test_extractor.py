@@ -2163,6 +2163,16 @@ def test_a_headline_attributed_to_a_body_s_official_is_their_statement(nlp, titl
     assert expected in triples(extract(nlp, "", title))
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Ghana aid drying up – Togo", ("TGO", "01", "GHA")),  # a headline without a verb: its noun's
+    ("Togo needs to change ECOWAS, not leave it – Togolese president", ("TGO", "01", "ECOWAS")),  # what it needs done
+])
+def test_an_attributed_statement_is_about_what_its_headline_names(nlp, title, expected):
+    """targets.statement_topic reads a verbless headline's noun and the object of what a subject
+    needs or wants to do."""
+    assert expected in triples(extract(nlp, "", title))
+
+
 @pytest.mark.parametrize("title", [
     "Ghana's growth slows in 2023 – UK politics live",
     "Ghana's president strikes uneasy truce with his MPs — for now",

@@ -434,6 +434,11 @@ def statement_topic(resolver: ArticleActors, content_verbs, speakers) -> Actor |
     spoken_by = {actor.code for actor in speakers}
     for verb in content_verbs:
         heads = [c for c in verb.children if c.dep_ in TOPIC_DEPS]
+        # what it needs or wants done ("Hungary needs to change the EU – Orban"), and a headline
+        # without a verb, whose noun is what it is about ("Ukraine aid drying up – White House")
+        heads += [c for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ in TOPIC_DEPS]
+        if verb.pos_ in ("NOUN", "PROPN"):
+            heads.insert(0, verb)
         for head in heads:
             found = next((a for a in resolve_all(resolver, [head], as_target=True) if a.code not in spoken_by), None)
             found = found or _recipient_inside(resolver, head, depth=2)
