@@ -3205,6 +3205,10 @@ def test_an_object_predicate_parsed_as_a_modifier_still_judges(nlp):
     ("Ghana cracked down on street vendors on Monday.", ("GHA", "17", "GHA")),
     # a seizure of a thing is as often a foreign one's: no recipient guessed
     ("Ghana seized an oil tanker off its coast.", ("GHA", "17", None)),
+    # police act at home: their force and coercion aimed at no one named is at their own people
+    ("Ghanaian police opened fire on the driver.", ("GHA", "19", "GHA")),
+    ("Ghanaian police raided a house in Kumasi on Monday.", ("GHA", "17", "GHA")),
+    ("Ghanaian troops opened fire on the driver.", ("GHA", "19", None)),  # an army may be abroad
 ])
 def test_a_states_coercion_aimed_at_no_one_named_is_aimed_at_its_own(nlp, text, expected):
     assert expected in triples(extract(nlp, text))

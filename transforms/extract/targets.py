@@ -404,15 +404,22 @@ def own_people_target(resolver: ArticleActors, target_heads, preps, actors, code
 DOMESTIC_COERCION = ("1721", "1722", "1723", "175")
 
 
+# Coercion and force (17-20) by a state's police: police act at home ("police and supporters of
+# the opposition leader clashed", "police raided the offices"), as an army may not.
+POLICE_FORCE_ROOTS = ("17", "18", "19", "20")
+
+
 def coerced_at_home(actors, code: str, target_heads) -> Actor | None:
-    """A state's domestic coercion (DOMESTIC_COERCION) that names no one it is aimed at ("China
-    cracks down on comedy", "Sierra Leone declares nationwide curfew", "Georgian police use tear
-    gas to halt protest") is aimed at its own people: coded state to state, as tests/data/GOLD.md
-    codes domestic acts. Not a named body ("Togo outlawed the Carnegie Commission"), which is of
-    its own country."""
+    """A state's domestic coercion (DOMESTIC_COERCION), or its police's coercion or force, that
+    names no one it is aimed at ("China cracks down on comedy", "Sierra Leone declares nationwide
+    curfew", "Georgian police use tear gas to halt protest", "police clashed with supporters") is
+    aimed at its own people: coded state to state, as tests/data/GOLD.md codes domestic acts. Not
+    a named body ("Togo outlawed the Carnegie Commission"), which is of its own country."""
     if any(head is not None and (head.pos_ == "PROPN" or head.ent_type_ in BODY_ENTITIES) for head in target_heads):
         return None
-    country = acting_state(actors) if code.startswith(DOMESTIC_COERCION) else None
+    by_police = bool(actors) and all(actor.actor_type == "COP" for actor in actors)
+    at_home = code.startswith(DOMESTIC_COERCION) or (by_police and code.startswith(POLICE_FORCE_ROOTS))
+    country = acting_state(actors) if at_home else None
     return own_state(country) if country is not None else None
 
 
