@@ -1391,6 +1391,11 @@ def test_an_intent_to_do_a_mutual_act_is_each_side_s_toward_the_other(nlp):
     assert {("GHA", "03", "TGO"), ("TGO", "03", "GHA")} <= rows
     rows = triples(extract(nlp, "Ghana and Togo pledged to send aid to Niger."))
     assert {("GHA", "03", "NER"), ("TGO", "03", "NER")} <= rows
+    # what the two share after "their" (engine.SHARED_NOUNS), not what each has
+    rows = triples(extract(nlp, "Ghana and Togo pledged to keep the peace along their disputed border."))
+    assert {("GHA", "03", "TGO"), ("TGO", "03", "GHA")} <= rows
+    assert not any(target for _, root, target in triples(extract(
+        nlp, "Ghana and Togo vowed to protect their people.")) if root == "03")
 
 
 def test_a_leader_whose_family_name_comes_first_is_named_by_it(nlp):

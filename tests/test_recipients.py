@@ -272,9 +272,10 @@ def test_a_hostile_act_without_target_takes_the_actors_one_opponent_in_the_artic
          {("GHA", "19", "TGO"), ("TGO", "19", "GHA")}),
         # two subjects of one verb act together: no opponents
         ("Ghana and Togo stepped up attacks on Monday.", {("GHA", "19", None), ("TGO", "19", None)}),
-        # one country's army and police are one side
+        # one country's army and police are one side, not each other's opponent (the police's
+        # force is at home, targets.coerced_at_home, and tells the one row of Ghana's force)
         ("Ghana carried out air strikes near the border on Monday. Ghanaian police attacked protesters in Accra.",
-         {("GHA", "19", None)}),
+         {("GHA", "19", "GHA")}),
     ],
 )
 def test_two_sides_whose_hostile_acts_have_no_target_are_each_others_opponent(nlp, text, expected):
@@ -289,6 +290,9 @@ def test_criticism_aimed_at_someone_after_a_particle_names_the_recipient(nlp):
     assert ("TGO", "11", "GHA") in triples(lashed)
     venue = extract(nlp, "Ghana's president condemned foreign meddling at the United Nations.")
     assert ("GHA", "11", None) in triples(venue) and not any(e.target == "UN" for e in venue)
+    # verbs of scorn aim their "at" without a particle (targets.AIMED_VERBS), at the owner inside
+    assert ("GHA", "11", "TGO") in triples(extract(nlp, "Ghana scoffed at the impact of Togolese support."))
+    assert ("GHA", "11", "TGO") in triples(extract(nlp, "Ghana sneered at Togo's plan."))
 
 
 def test_striking_a_truce_is_an_agreement_not_a_strike(nlp):

@@ -749,6 +749,10 @@ def _as_judgement(candidate: Candidate, code: str, target: Actor | None) -> Cand
 
 MUTUAL_WORDS = frozenset({"bilateral", "mutual", "mutually", "jointly", "together",
                           "relations", "relationship", "ties"})
+# What two sides share, after "their": "pledged to keep the peace along their disputed border",
+# "to settle their differences" (not "their people", each side's own).
+SHARED_NOUNS = frozenset({"border", "frontier", "dispute", "difference", "feud", "rivalry", "conflict",
+                          "cooperation", "partnership", "alliance", "friendship"})
 
 
 def _mutual(verb) -> bool:
@@ -757,7 +761,8 @@ def _mutual(verb) -> bool:
     the other (relations with a third side are a target, and then the act is not mutual)."""
     words = [t.lower_ for t in verb.subtree]
     return bool(MUTUAL_WORDS.intersection(words)) or any(
-        a == "each" and b == "other" for a, b in zip(words, words[1:]))
+        a == "each" and b == "other" for a, b in zip(words, words[1:])) or any(
+        t.lower_ == "their" and t.dep_ == "poss" and t.head.lemma_.lower() in SHARED_NOUNS for t in verb.subtree)
 
 
 RHETORICAL_WORDS = frozenset({"scathing", "verbal", "blistering", "stinging", "withering", "personal",

@@ -31,6 +31,9 @@ ROOT_PARTNER_PREPS = {"06": frozenset({"alongside"})}
 # Objects that make the verb a gesture aimed "at" someone, as a particle does: "takes a swipe at
 # Washington", "took aim at Beijing", "had a dig at the minister".
 AIMED_OBJECTS = frozenset({"aim", "swipe", "swipes", "jab", "jabs", "potshot", "potshots", "dig", "digs"})
+# Verbs of criticism whose "at" names whom they are aimed at without a particle: "scoffed at US
+# support", "sneered at Kyiv's plan", "railed at Brussels".
+AIMED_VERBS = frozenset({"scoff", "sneer", "jeer", "rail"})
 # Cooperation done with someone: the verb's "with" names the partner, before any country the
 # object is about ("shared evidence of Russian war crimes with the court"), also inside a phrase
 # on what the act is about ("a deal on refugees with Nigeria"; not "despite the war with Russia").
@@ -97,9 +100,9 @@ def find_recipient(resolver: ArticleActors, target_heads, preps, dobj, root: str
         candidate_preps += [c for c in dobj.children if c.dep_ == "prep"]
     after_particle = ROOT_TARGET_PREPS.get(root, frozenset())
     for prep in candidate_preps:
-        aimed = prep.lower_ in after_particle and any(
+        aimed = prep.lower_ in after_particle and (prep.head.lemma_.lower() in AIMED_VERBS or any(
             c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS)
-            or (c.dep_ == "dobj" and c.lower_ in AIMED_OBJECTS) for c in prep.head.children)
+            or (c.dep_ == "dobj" and c.lower_ in AIMED_OBJECTS) for c in prep.head.children))
         beside = prep.lower_ in ROOT_PARTNER_PREPS.get(root, frozenset())
         if prep.lower_ not in TARGET_PREPS and not aimed and not beside:
             continue
