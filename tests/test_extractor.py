@@ -3237,6 +3237,7 @@ def test_review_guards_for_the_eighteenth_round(nlp):
     "Ghana said it may close its border with Togo.",
     "Ghana warned that it may have to close its border with Togo.",
     "Ghana said it might close its border with Togo.",
+    "Ghana may close its border with Togo, the foreign minister said.",  # a speaker named by a role alone
 ])
 def test_an_act_a_state_says_it_may_do_is_held_out_not_done(nlp, text):
     """"said it may close its border": a threat (13), as "said it could quit the NPT" is; "said it
@@ -3244,6 +3245,15 @@ def test_an_act_a_state_says_it_may_do_is_held_out_not_done(nlp, text):
     rows = triples(extract(nlp, text))
     assert ("GHA", "13", "TGO") in rows and not any(root == "16" for _, root, _ in rows), rows
     assert ("GHA", "16", "TGO") in triples(extract(nlp, "Ghana said it will close its border with Togo."))
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana says Togo may attack its border posts.",
+    "Ghana says Togo could close the border.",
+])
+def test_what_a_speaker_says_another_may_do_is_no_act(nlp, text):
+    """engine._others_possibility: a warning about another side, not the other's act."""
+    assert not any(e.actor == "TGO" for e in extract(nlp, text))
 
 
 def test_review_guards_for_the_eighteenth_round_second_review(nlp):

@@ -441,6 +441,22 @@ def is_possibility(verb) -> bool:
         c.dep_ == "aux" and c.lower_ in MAY_BE_MODALS for c in verb.children)
 
 
+OTHERS_MAY_MODALS = frozenset({"may", "might", "could"})  # "would" in speech is the reported future
+
+
+def reported_possibility(verb):
+    """The subject of the speech verb that reports this clause as what may, might or could be
+    ("Russia says Ukraine may attack Crimea": "Russia"), or None: the clause is no reported
+    possibility. Not an uncertain past ("may have fired")."""
+    if verb.dep_ != "ccomp" or not is_speech(verb.head) or is_negated(verb):
+        return None
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not any(a.lower_ in OTHERS_MAY_MODALS for a in auxiliaries) or any(
+            a.lemma_.lower() in ("have", "be") for a in auxiliaries):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+
+
 # Modals whose perfect tells what did not happen ("could have met", "would have attacked",
 # "should have condemned"); "may have fired as many as 40 missiles" doubts a detail, not the act.
 COUNTERFACTUAL_MODALS = frozenset({"could", "would", "should", "'d"})

@@ -179,8 +179,17 @@ def _possible_own_act(verb) -> bool:
         return False  # "said it may have killed three hostages": an uncertain past act, not a threat
     node = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBLIGED_VERBS else verb
     subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    own = node.dep_ == "ccomp" and subject is not None and subject.lower_ in OWN_PLAN_SUBJECTS
+    speaker = next((c for c in node.head.children if c.dep_ == "nsubj"), None) if node.dep_ == "ccomp" else None
+    own = node.dep_ == "ccomp" and subject is not None and (
+        subject.lower_ in OWN_PLAN_SUBJECTS or _unnamed_speaker(speaker))
     return own and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS - {"would"} for c in node.children)
+
+
+def _unnamed_speaker(speaker) -> bool:
+    """"Finland may shut its border, foreign minister says": a speaker named by a role alone (no
+    name, no country) speaks for the side the clause names."""
+    return (speaker is not None and speaker.pos_ == "NOUN"
+            and not any(t.pos_ == "PROPN" or t.dep_ == "poss" or t.ent_type_ for t in speaker.subtree))
 
 
 # "will suspend gas supplies until the transit resumes": leverage, a condition to be met

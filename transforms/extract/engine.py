@@ -66,6 +66,7 @@ from transforms.extract.clauses import (
     prepositions,
     reduced_passive,
     reported_clauses,
+    reported_possibility,
     subjects_of,
     subtree_text,
 )
@@ -562,6 +563,8 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
                 continue
             if _believed(verb):  # "believes that Putin had sought a compromise": an opinion, not a report
                 continue
+            if _others_possibility(candidate, verb, resolver):  # "Russia says Ukraine may attack Crimea"
+                continue
             # "denied that its forces shelled the hospital", "accused Kyiv of attacking":
             # the embedded act is only alleged, never an event of its own.
             if _disputed(verb, by_verb):
@@ -570,6 +573,17 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
     if headline and not out:
         return only_said
     return out
+
+
+def _others_possibility(candidate: Candidate, verb, resolver: ArticleActors) -> bool:
+    """What a speaker says another actor may, might or could do ("Russia says Ukraine may attack
+    Crimea", "Ghana says Togo could close the border") is a warning about it, not its act; what
+    a speaker says its own side may do is held out as a threat or an intent (coding.with_modality)."""
+    speaker = reported_possibility(verb)
+    if speaker is None:
+        return False
+    said_by = resolver.resolve(speaker, remember=False)
+    return said_by is not None and said_by.code != candidate.actor.code and said_by.country != candidate.actor.code
 
 
 def _without_commentary(found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
