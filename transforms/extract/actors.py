@@ -72,7 +72,7 @@ def _ambiguous_names() -> tuple[dict, ...]:
 
 
 # Role words that name an official only as the head of a phrase ("the army chief").
-HEAD_ONLY_ROLES = frozenset({"chief", "head", "deputy", "vice"})  # a rank before another role ("deputy minister", "vice president")
+HEAD_ONLY_ROLES = frozenset({"chief", "head", "deputy"})  # a rank before another role ("deputy minister")
 # "foreign governments", "overseas diplomats": explicitly not the country the story frames.
 FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "western", "other", "global", "world"})
 # Adjectives of a region or of many peoples: "Arab leaders", "African officials", "European judges"
@@ -358,8 +358,7 @@ class ArticleActors:
         if actor is None and head.lower_ in QUANTITY_NOUNS and not as_target:
             actor = self._located_actor(head, "CVL")  # "thousands in Honduras marched": its people
         foreign = _named_foreign(head)
-        owned = any(c.dep_ == "compound" and c.pos_ == "NOUN" and self._role_of(c) is None
-                    and c.lower_ not in HEAD_ONLY_ROLES for c in head.children)
+        owned = any(c.dep_ == "compound" and c.pos_ == "NOUN" and self._role_of(c) is None for c in head.children)
         if (foreign or owned) and actor is None:
             # "foreign governments airlifted their diplomats", "zoo officials": not the story's state
             return None

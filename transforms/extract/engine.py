@@ -95,7 +95,7 @@ from transforms.extract.confidence import place_features, probability, root_grou
 from transforms.extract.datelines import dateline_country
 from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time
-from transforms.extract.headlines import attributed_name
+from transforms.extract.headlines import attributed_after_colon, attributed_name
 from transforms.extract.judgements import CRITICISM, accusation, attributed_judgement, judgement, trailing_predicates
 from transforms.extract.no_news import dated, figurative_force, no_one_on_the_other_side, standing_relation
 from transforms.extract.nominal import (
@@ -244,12 +244,19 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
 
 def _corroborated(found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
     """An act the article tells in two sentences or more (the headline and the body, or two body
-    sentences) is more likely the news and read right than one told once: a confidence feature."""
-    sentences: dict[tuple[str, str], set[tuple[int, int]]] = {}
+    sentences) is more likely the news and read right than one told once: a confidence feature.
+    The same act is the same actor's act of the same root toward the same recipient, or toward
+    none named (as rows.best_per_event counts one event): shelling Kharkiv and shelling Sumy are
+    two acts."""
+    told: dict[tuple[str, str], list[tuple[tuple[int, int], str | None]]] = {}
     for candidate, offset in found:
-        sentences.setdefault((candidate.actor.code, candidate.rule.code[:2]), set()).add((offset, candidate.verb.sent.start))
+        told.setdefault((candidate.actor.code, candidate.rule.code[:2]), []).append(
+            ((offset, candidate.verb.sent.start), candidate.target.code if candidate.target else None))
     for candidate, _ in found:
-        if len(sentences[(candidate.actor.code, candidate.rule.code[:2])]) >= 2:
+        target = candidate.target.code if candidate.target else None
+        sentences = {sentence for sentence, other in told[(candidate.actor.code, candidate.rule.code[:2])]
+                     if None in (target, other) or other == target}
+        if len(sentences) >= 2:
             candidate.features["corroborated"] = 1.0
             candidate.confidence = probability(candidate.features)
     return found
@@ -299,7 +306,8 @@ def _joint(candidate: Candidate) -> bool:
     """An act two sides do with each other, or an intent to do one ("agreed to restore ties")."""
     code = candidate.rule.code
     return code.startswith(MUTUAL_ACT_CODES) or (
-        code[:2] == "03" and (candidate.verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS or _mutual(candidate.verb)))
+        code[:2] == "03" and (candidate.verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS or _mutual(candidate.verb)
+                              or _shared(candidate.verb)))
 
 
 def partners_from_article(found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
@@ -455,10 +463,12 @@ def _attributed_statement(sent, resolver: ArticleActors) -> list[Candidate]:
             actor = named
     if actor is None or actor.actor_type in REPORTING_SOURCES:  # "... – TASS": a source, not a speaker
         return []
+    if actor.code == actor.country and attributed_after_colon(sent):
+        return []  # a person or a country after a colon may answer the headline ("names its person of the year: Zelensky")
     # "Canada is a hostage to Nazi ideology – Moscow": what is said judges, demands or accuses
     code, target = attributed_judgement(sent.root, actor, resolver) or (STATEMENT, None)
     rule = ontology.VerbRule("say", None, frozenset(), code)
-    if target is None:
+    if code == STATEMENT:  # what a judgement blames is its owner or no one ("Attack on Kyiv hospital a war crime – UN")
         target = statement_topic(resolver, [sent.root], [actor])  # "Kiev's battle plans ended in fiasco – Moscow"
     features = row_features(actor, target, rule, reported=True)
     return [Candidate(actor, target, rule, sent.root, None, actor.name, 0.0, features, action="say")]
@@ -765,8 +775,8 @@ MUTUAL_WORDS = frozenset({"bilateral", "mutual", "mutually", "jointly", "togethe
                           "relations", "relationship", "ties"})
 # What two sides share, after "their": "pledged to keep the peace along their disputed border",
 # "to settle their differences" (not "their people", each side's own).
-SHARED_NOUNS = frozenset({"border", "frontier", "dispute", "difference", "feud", "rivalry", "conflict",
-                          "cooperation", "partnership", "alliance", "friendship"})
+SHARED_NOUNS = frozenset({"border", "frontier", "dispute", "differences", "feud", "rivalry", "cooperation",
+                          "partnership", "alliance", "friendship"})
 
 
 def _mutual(verb) -> bool:
@@ -775,8 +785,15 @@ def _mutual(verb) -> bool:
     the other (relations with a third side are a target, and then the act is not mutual)."""
     words = [t.lower_ for t in verb.subtree]
     return bool(MUTUAL_WORDS.intersection(words)) or any(
-        a == "each" and b == "other" for a, b in zip(words, words[1:])) or any(
-        t.lower_ == "their" and t.dep_ == "poss" and t.head.lemma_.lower() in SHARED_NOUNS for t in verb.subtree)
+        a == "each" and b == "other" for a, b in zip(words, words[1:]))
+
+
+def _shared(verb) -> bool:
+    """What two subjects intend about a thing they share after "their" ("pledged to keep the
+    peace along their disputed border", "vowed to settle their differences") is of each toward
+    the other; "their borders" are each side's own. Only for intents: fighting "along their
+    border" keeps each side as the other's opponent."""
+    return any(t.lower_ == "their" and t.dep_ == "poss" and t.head.lower_ in SHARED_NOUNS for t in verb.subtree)
 
 
 RHETORICAL_WORDS = frozenset({"scathing", "verbal", "blistering", "stinging", "withering", "personal",
@@ -1300,7 +1317,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     if target is None and rule.code[:2] == PROTEST_ROOT:  # "South Korean farmers protest a bill"
         target = _protested_state(actors)
     if target is None:  # "China cracks down on comedy": on its own people
-        target = coerced_at_home(actors, rule.code, target_heads)
+        target = coerced_at_home(actors, rule.code, target_heads, resolver, verb)
     if target is None and crowd_voice:
         return  # "women have accused the singer of assault": people, not a state, accuse a person
     if target is not None and target.code in {a.code for a in actors} and verb.lemma_.lower() in COMMAND_VERBS:
@@ -1326,7 +1343,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         rule.code.startswith(MUTUAL_ACT_CODES) or verb.lemma_.lower() in MUTUAL_VERBS
         or (verb.lemma_.lower() in OPPOSING_VERBS and rule.code.startswith("19") and not _mutual(verb))
         or (rule.code[:2] == "03" and (verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS or _mutual(verb)
-                                       or act_code.startswith(MUTUAL_ACT_CODES))))
+                                       or _shared(verb) or act_code.startswith(MUTUAL_ACT_CODES))))
     for actor in actors:
         this_target = target
         if reciprocal:

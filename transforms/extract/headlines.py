@@ -134,9 +134,6 @@ QUOTE_MARKS = frozenset("\"'“”‘’")
 # without a space ("pre-pandemic- WHO official") when a space follows it, and a colon may stand
 # for the dash ("Gaza health system has reached 'point of no return': ICRC").
 ATTRIBUTION = re.compile(r"(?:\s[–—-]|[–—-]\s|(?P<colon>:)\s)\s*(?P<name>[\w'’.-]+(?:\s+[\w'’.-]+){0,4})\s*$")
-# A role alone after the dash ("– vice chancellor", "– FM") speaks for a state: an office, a
-# legislature or an army; "– lawyer", "– activist" or "– industry leader" may be anyone's.
-STATE_ROLE_KINDS = frozenset({"GOV", "MIL", "LEG"})
 # Before a colon a headline, not a label ("Restaurant review: ...", "Your Monday Briefing: ...")
 COLON_HEADLINE_WORDS = 5
 
@@ -145,7 +142,7 @@ def attribution(text: str):
     """The match of the name a headline ends with, or None. The name is up to four capitalised
     words, which a role noun may follow ("Israeli PM Netanyahu", "WHO senior officials") and a
     word or two may qualify ("top US general"); lower-case words count only as a role ("– UK
-    politics live", "– for now" name nobody), and a role alone only as a state's."""
+    politics live", "– for now" name nobody), and a role alone names no one."""
     match = ATTRIBUTION.search(text)
     if match is None:
         return None
@@ -163,8 +160,7 @@ def attribution(text: str):
         if first and not (role or _role_kind([words[last].lower()])):
             return None  # "top US general", "ex-Latvian PM": the qualified words are an office
         return match
-    kind = _role_kind([word.lower() for word in words[-2:]])
-    return match if kind in STATE_ROLE_KINDS and len(words) <= 3 else None
+    return None  # a role alone ("– prime minister", "– lawyer") names no one: whose, the headline may not say
 
 
 def _role_kind(words: list[str]) -> str | None:
@@ -175,6 +171,12 @@ def _role_kind(words: list[str]) -> str | None:
             if form in roles:
                 return roles[form]
     return None
+
+
+def attributed_after_colon(sent) -> bool:
+    """Whether a headline sentence's attribution follows a colon, not a dash."""
+    match = attribution(span_text(sent))
+    return match is not None and match.group("colon") is not None
 
 
 def attributed_name(sent):

@@ -412,7 +412,7 @@ DOMESTIC_COERCION = ("1721", "1722", "1723", "175")
 POLICE_FORCE_ROOTS = ("17", "18", "19", "20")
 
 
-def coerced_at_home(actors, code: str, target_heads) -> Actor | None:
+def coerced_at_home(actors, code: str, target_heads, resolver: ArticleActors | None = None, verb=None) -> Actor | None:
     """A state's domestic coercion (DOMESTIC_COERCION), or its police's coercion or force, that
     names no one it is aimed at ("China cracks down on comedy", "Sierra Leone declares nationwide
     curfew", "Georgian police use tear gas to halt protest", "police clashed with supporters") is
@@ -420,10 +420,21 @@ def coerced_at_home(actors, code: str, target_heads) -> Actor | None:
     a named body ("Togo outlawed the Carnegie Commission"), which is of its own country."""
     if any(head is not None and (head.pos_ == "PROPN" or head.ent_type_ in BODY_ENTITIES) for head in target_heads):
         return None
-    by_police = bool(actors) and all(actor.actor_type == "COP" for actor in actors)
-    at_home = code.startswith(DOMESTIC_COERCION) or (by_police and code.startswith(POLICE_FORCE_ROOTS))
+    by_police = bool(actors) and all(actor.actor_type == "COP" and actor.via != "outlet" for actor in actors)
+    at_home = code.startswith(DOMESTIC_COERCION) or (
+        by_police and code.startswith(POLICE_FORCE_ROOTS) and not _abroad(actors, resolver, verb))
     country = acting_state(actors) if at_home else None
     return own_state(country) if country is not None else None
+
+
+def _abroad(actors, resolver: ArticleActors | None, verb) -> bool:
+    """The sentence places the act in another country than the actors' ("Kenyan police in Haiti
+    fired on gang members")."""
+    if resolver is None or verb is None:
+        return False
+    own = {actor.country for actor in actors}
+    places = (country_or_place(resolver, entity.root) for entity in verb.sent.ents if entity.label_ in ("GPE", "LOC"))
+    return any(place is not None and place.code not in own for place in places)
 
 
 def own_state(country: str) -> Actor:
