@@ -3783,6 +3783,9 @@ def test_review_guards_of_the_twenty_second_round(nlp):
     # a role alone after the dash, or a person or country answering a headline after a colon, speaks for no one
     assert not extract(nlp, "", title="China is the biggest threat to our security – prime minister")
     assert not extract(nlp, "", title="Time magazine names its person of the year: Volodymyr Zelensky")
+    # a state's seat after a colon is its voice
+    assert ("USA", "01") in {(e.actor, e.event_root) for e in extract(
+        nlp, "", title="No evidence Hamas is using American hostages as leverage: White House")}
     # wrongs alleged: not of a doer the outlet only frames, not "lies in", not a clause of another subject, not avoided
     for text in ["Modi said the opposition had misled farmers.",
                  "Scholz said Ukraine's future lies in the European Union.",

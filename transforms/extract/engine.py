@@ -463,8 +463,11 @@ def _attributed_statement(sent, resolver: ArticleActors) -> list[Candidate]:
             actor = named
     if actor is None or actor.actor_type in REPORTING_SOURCES:  # "... – TASS": a source, not a speaker
         return []
-    if actor.code == actor.country and attributed_after_colon(sent):
-        return []  # a person or a country after a colon may answer the headline ("names its person of the year: Zelensky")
+    entry = resolver.lookup(name.text)
+    if actor.code == actor.country and attributed_after_colon(sent) and (entry is None or entry.kind != "metonym"):
+        # a person or a country after a colon may answer the headline ("names its person of the
+        # year: Zelensky"); a body's name is where the headline comes from (": ICRC", ": White House")
+        return []
     # "Canada is a hostage to Nazi ideology – Moscow": what is said judges, demands or accuses
     code, target = attributed_judgement(sent.root, actor, resolver) or (STATEMENT, None)
     rule = ontology.VerbRule("say", None, frozenset(), code)
