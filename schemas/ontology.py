@@ -698,8 +698,7 @@ def predicates() -> dict[str, tuple[str, str]]:
 @functools.cache
 def judgements() -> dict[tuple[str, ...], tuple[str, str]]:
     """Words that make a statement a criticism ("said the strikes were unacceptable"): the
-    phrase's words as lemmas → (where it counts: "predicate", "anywhere" or "act" for a verb of
-    wrongdoing, CAMEO code)."""
+    phrase's words as lemmas → (where it counts: "predicate" or "anywhere", CAMEO code)."""
     return {tuple(row["phrase"].lower().split()): (row["where"], row["code"]) for row in _rows("judgements.csv")}
 
 
@@ -731,6 +730,13 @@ def bloc_members() -> dict[str, frozenset[str]]:
     for row in _rows("bloc_members.csv"):
         out.setdefault(row["bloc"], set()).add(row["member"])
     return {bloc: frozenset(members) for bloc, members in out.items()}
+
+
+@functools.cache
+def wrongdoing_verbs() -> frozenset[str]:
+    """'betray', 'meddle', 'evade': verbs whose act, told in what someone says another did, is an
+    accusation of the doer (transforms/extract/judgements.py)."""
+    return frozenset(row["lemma"].lower() for row in _rows("wrongdoing_verbs.csv"))
 
 
 @functools.cache

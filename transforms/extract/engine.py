@@ -95,7 +95,7 @@ from transforms.extract.confidence import place_features, probability, root_grou
 from transforms.extract.datelines import dateline_country
 from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time
-from transforms.extract.headlines import attributed_after_colon, attributed_name
+from transforms.extract.headlines import attributed_name
 from transforms.extract.judgements import CRITICISM, accusation, attributed_judgement, judgement, trailing_predicates
 from transforms.extract.no_news import dated, figurative_force, no_one_on_the_other_side, standing_relation
 from transforms.extract.nominal import (
@@ -306,8 +306,7 @@ def _joint(candidate: Candidate) -> bool:
     """An act two sides do with each other, or an intent to do one ("agreed to restore ties")."""
     code = candidate.rule.code
     return code.startswith(MUTUAL_ACT_CODES) or (
-        code[:2] == "03" and (candidate.verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS or _mutual(candidate.verb)
-                              or _shared(candidate.verb)))
+        code[:2] == "03" and _mutual_intent(candidate.verb))
 
 
 def partners_from_article(found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
@@ -463,8 +462,8 @@ def _attributed_statement(sent, resolver: ArticleActors) -> list[Candidate]:
             actor = named
     if actor is None or actor.actor_type in REPORTING_SOURCES:  # "... – TASS": a source, not a speaker
         return []
-    entry = resolver.lookup(name.text)
-    if actor.code == actor.country and attributed_after_colon(sent) and (entry is None or entry.kind != "metonym"):
+    after_colon = name.start > sent.start and sent.doc[name.start - 1].text == ":"
+    if after_colon and actor.code == actor.country and getattr(resolver.lookup(name.text), "kind", None) != "metonym":
         # a person or a country after a colon may answer the headline ("names its person of the
         # year: Zelensky"); a body's name is where the headline comes from (": ICRC", ": White House")
         return []
@@ -789,6 +788,12 @@ def _mutual(verb) -> bool:
     words = [t.lower_ for t in verb.subtree]
     return bool(MUTUAL_WORDS.intersection(words)) or any(
         a == "each" and b == "other" for a, b in zip(words, words[1:]))
+
+
+def _mutual_intent(verb) -> bool:
+    """An intent that is of each subject toward the other: by its verb ("agreed to"), its words
+    ("bilateral", "ties") or what the two share ("their disputed border")."""
+    return verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS or _mutual(verb) or _shared(verb)
 
 
 def _shared(verb) -> bool:
@@ -1345,8 +1350,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     reciprocal = len(actors) > 1 and (target is None or among_subjects or topic_only) and (
         rule.code.startswith(MUTUAL_ACT_CODES) or verb.lemma_.lower() in MUTUAL_VERBS
         or (verb.lemma_.lower() in OPPOSING_VERBS and rule.code.startswith("19") and not _mutual(verb))
-        or (rule.code[:2] == "03" and (verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS or _mutual(verb)
-                                       or _shared(verb) or act_code.startswith(MUTUAL_ACT_CODES))))
+        or (rule.code[:2] == "03" and (_mutual_intent(verb) or act_code.startswith(MUTUAL_ACT_CODES))))
     for actor in actors:
         this_target = target
         if reciprocal:

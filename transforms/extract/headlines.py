@@ -173,12 +173,6 @@ def _role_kind(words: list[str]) -> str | None:
     return None
 
 
-def attributed_after_colon(sent) -> bool:
-    """Whether a headline sentence's attribution follows a colon, not a dash."""
-    match = attribution(span_text(sent))
-    return match is not None and match.group("colon") is not None
-
-
 def attributed_name(sent):
     """The span of the name a headline sentence is attributed to, or None."""
     match = attribution(span_text(sent))

@@ -35,8 +35,8 @@ feels ("afraid", "worried": schemas/data/feelings.csv) judge nobody.
 
 A reported clause may also tell what another actor did wrong: "says Rishi Sunak has betrayed the
 nation", "says Russia is using gold to evade sanctions". The wrong is alleged, not told as fact,
-and is no event of its own; the saying accuses its doer (112). The verbs of wrongdoing are the
-"act" rows of judgements.csv; a sentiment rating alone does not do here, as it would for "says
+and is no event of its own; the saying accuses its doer (112). The verbs of wrongdoing are in
+schemas/data/wrongdoing_verbs.csv; a sentiment rating alone does not do here, as it would for "says
 Russia lost ground" or "fears" (said of a loss or a feeling, no one's wrong). A clause whose verb
 is an event of its own ("says Russia attacked Kyiv") is that event (GOLD.md rule 4), not an
 accusation.
@@ -76,11 +76,7 @@ def attributed_judgement(root, speaker: Actor, resolver: ArticleActors) -> tuple
     """A headline attributed to its speaker ("Canada is a hostage to Nazi ideology – Moscow",
     "EU must reconsider its Ukraine policy – member state") is what the speaker said: its root is
     the reported clause, judged, demanded or accusing as a clause after "says" is."""
-    predicates = [c for c in root.children if c.dep_ in PREDICATE_DEPS and root.lemma_.lower() in COPULAS]
-    if root.pos_ in ("ADJ", "NOUN"):  # "Pro-Palestine protests 'anti-Semitic' – ambassador"
-        predicates.append(root)
-    judged = [c for c in root.children if c.dep_ in JUDGED_DEPS] + agents_of(root)
-    return (_judged(root, predicates, judged, speaker, resolver, reported=True)
+    return (_judged(root, *_clause_parts(root), speaker, resolver, reported=True)
             or _accused(root, speaker, resolver, events_at=set()))
 
 
@@ -133,7 +129,7 @@ def _accused(content, speaker: Actor, resolver: ArticleActors, events_at: set[in
     its doer (subject or "by" agent, another actor than the speaker) did."""
     if content.pos_ not in ("VERB", "AUX") or is_negated(content) or content.lemma_.lower() in AVOIDING_VERBS:
         return None
-    wrongs = {phrase[0] for phrase, (where, _) in ontology.judgements().items() if where == "act"}
+    wrongs = ontology.wrongdoing_verbs()
     acts = [content, *(c for c in content.children if _purpose(c))]
     if any(act.i in events_at for act in acts):
         return None
@@ -227,10 +223,7 @@ def _contents(verb):
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for child in verb.children:
         if child.dep_ == "ccomp":
-            predicates = [c for c in child.children if c.dep_ in PREDICATE_DEPS and child.lemma_.lower() in COPULAS]
-            if child.pos_ in ("ADJ", "NOUN"):  # a headline's clause without its verb: "says UN chief not fit to lead"
-                predicates.append(child)
-            yield child, predicates, [c for c in child.children if c.dep_ in JUDGED_DEPS] + agents_of(child)
+            yield child, *_clause_parts(child)
         elif child.dep_ == "oprd":
             yield child, [child], objects
     for obj in objects:
@@ -239,6 +232,16 @@ def _contents(verb):
     for head in [verb, *objects]:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "as"):
             yield prep, [c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp")], objects
+
+
+def _clause_parts(clause) -> tuple[list, list]:
+    """(its predicate tokens, what it judges) for a reported clause: the predicate of its copula,
+    or the clause itself when a headline leaves out the verb ("says UN chief not fit to lead");
+    its subject or "by" agent."""
+    predicates = [c for c in clause.children if c.dep_ in PREDICATE_DEPS and clause.lemma_.lower() in COPULAS]
+    if clause.pos_ in ("ADJ", "NOUN"):
+        predicates.append(clause)
+    return predicates, [c for c in clause.children if c.dep_ in JUDGED_DEPS] + agents_of(clause)
 
 
 def trailing_predicates(obj) -> list:
@@ -252,7 +255,7 @@ def _judging_code(content, predicates) -> str | None:
     for predicate in predicates:
         for tokens in _phrases_at(predicate):
             found = table.get(tokens)
-            if found is not None and found[0] != "act":  # a verb of wrongdoing accuses its doer (accusation)
+            if found is not None:
                 return found[1]
     for token in content.subtree:
         if token.dep_ == "compound":

@@ -412,7 +412,7 @@ DOMESTIC_COERCION = ("1721", "1722", "1723", "175")
 POLICE_FORCE_ROOTS = ("17", "18", "19", "20")
 
 
-def coerced_at_home(actors, code: str, target_heads, resolver: ArticleActors | None = None, verb=None) -> Actor | None:
+def coerced_at_home(actors, code: str, target_heads, resolver: ArticleActors, verb) -> Actor | None:
     """A state's domestic coercion (DOMESTIC_COERCION), or its police's coercion or force, that
     names no one it is aimed at ("China cracks down on comedy", "Sierra Leone declares nationwide
     curfew", "Georgian police use tear gas to halt protest", "police clashed with supporters") is
@@ -427,11 +427,9 @@ def coerced_at_home(actors, code: str, target_heads, resolver: ArticleActors | N
     return own_state(country) if country is not None else None
 
 
-def _abroad(actors, resolver: ArticleActors | None, verb) -> bool:
+def _abroad(actors, resolver: ArticleActors, verb) -> bool:
     """The sentence places the act in another country than the actors' ("Kenyan police in Haiti
     fired on gang members")."""
-    if resolver is None or verb is None:
-        return False
     own = {actor.country for actor in actors}
     places = (country_or_place(resolver, entity.root) for entity in verb.sent.ents if entity.label_ in ("GPE", "LOC"))
     return any(place is not None and place.code not in own for place in places)
