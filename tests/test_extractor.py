@@ -337,7 +337,7 @@ def test_no_criticism_without_a_judgement_of_someone_s_act(nlp, text):
 )
 def test_a_wrong_another_actor_did_told_in_speech_is_an_accusation(nlp, text, expected):
     """"says Togo meddled in its election": the wrong is alleged and no event of its own; the
-    saying accuses its doer (the "act" rows of schemas/data/judgements.csv)."""
+    saying accuses its doer (the verbs of schemas/data/wrongdoing_verbs.csv)."""
     rows = {(e.actor, e.event_code, e.target) for e in extract(nlp, text)}
     assert expected in rows
     assert not any(code.startswith("01") for actor, code, _ in rows if actor == expected[0])
