@@ -3796,3 +3796,28 @@ def test_review_guards_of_the_twenty_second_round(nlp):
     assert ("KEN", "19", "HTI") in triples(extract(nlp, "Kenyan police in Haiti fired on gang members."))
     # a vice chancellor of a university acts for no state
     assert not extract(nlp, "The university's vice chancellor condemned the protest camp.")
+
+
+def test_typographic_apostrophes_parse_as_plain_ones(nlp):
+    """transforms/extract/texts.plain_apostrophes: the workers parse "’" and "‘" as "'", so the
+    curly possessive of feeds parses as the plain one does, and the row still quotes the article."""
+    from transforms.extract.stage import extract_batch
+    from transforms.extract.texts import plain_apostrophes
+    text = ("Talks between the UK government and Northern Ireland’s Democratic Unionist party "
+            "have entered their final stages.")
+    assert plain_apostrophes("‘Extremist’ ban: Ireland’s") == "'Extremist' ban: Ireland's"
+    rows = [row for _, events in extract_batch(nlp, None, [article(text)], "t") for row in events]
+    assert {("GBR", "04", "DUP"), ("DUP", "04", "GBR")} <= triples(rows)
+    assert all(row.sentence == text for row in rows)
+
+
+def test_a_country_word_inside_a_place_of_another_country_is_the_place(nlp):
+    """actors._inside_a_place: "Ireland" in "Northern Ireland", "British" in "British Columbia"
+    name no Ireland or Britain; the place's country decides."""
+    assert ("GBR", "11", "DUP") in triples(extract(nlp, "The Northern Ireland secretary criticised the DUP."))
+    assert ("GBR", "17") in {(e.actor, e.event_root) for e in extract(nlp, "Police in Northern Ireland arrested two men.")}
+    assert {e.actor for e in extract(nlp, "The British Columbia premier criticised Ottawa.")} == {"CAN"}
+    assert {e.actor for e in extract(nlp, "Inner Mongolia authorities arrested two activists.")} == {"CHN"}
+    # the country itself, and a longer name of the same country, are as before
+    assert ("IRL", "11", "GBR") in triples(extract(nlp, "Ireland criticised Britain."))
+    assert ("ZAF", "11", "GBR") in triples(extract(nlp, "South Africa criticised Britain."))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from schemas import ontology
 from transforms.extract.country_reference import country_referred
 from transforms.extract.doc_cache import doc_text, entities_before, entity_at, run_text
-from transforms.extract.places import place_country
+from transforms.extract.places import place_countries, place_country
 
 MAX_NAME_TOKENS = 7
 # Children that belong to the name of a noun phrase; prepositional phrases and
@@ -693,6 +693,8 @@ class ArticleActors:
                     entry = ontology.word_acronyms().get(text)
                 if entry is None or _names_a_topic(tokens, start + size, entry) or _part_of_a_region(tokens, start, entry):
                     continue
+                if entry.kind in ("country", "demonym") and _inside_a_place(text_of, starts, ends, gap_before, start, end, entry):
+                    continue  # "Northern Ireland secretary", "New Mexico governor": a place's office
                 if entry.code.lower() in key.split() and _acronym_in_lower_case(text, entry.code, tokens[start]):
                     continue  # "the un-diplomat"
                 if _is_region(entry) and end < n and tokens[end].lemma_.lower() in POST_NOUNS:
@@ -775,6 +777,28 @@ SUBJECT_EXPERT_WORDS = frozenset({"analyst", "analysts", "researcher", "research
                                   "specialist", "specialists", "scholar", "scholars", "correspondent",
                                   "correspondents", "editor", "editors", "reporter", "reporters", "watcher",
                                   "watchers", "observer", "observers", "director", "desk"})
+
+
+# How far a place's name may reach past a country's name inside it: "Northern Ireland",
+# "East New Britain".
+PLACE_REACH = 2
+
+
+def _inside_a_place(text_of: str, starts: list, ends: list, gap_before: list, start: int, end: int,
+                    entry: ontology.ActorEntry) -> bool:
+    """Whether the country or demonym at tokens[start:end] shares a word with a longer place's name
+    of another country (schemas/data/places.csv): "Ireland" in "Northern Ireland" (GBR), "Mexico" in
+    "New Mexico", "British" in "British Columbia", "Mongolia" in "Inner Mongolia". The place then
+    decides (`_placed_role`, `_located_actor`), or nothing does."""
+    places = place_countries()
+    for lo in range(max(0, start - PLACE_REACH), end):  # windows that share a word with the match
+        for hi in range(max(lo + 2, start + 1), min(len(starts), end + PLACE_REACH) + 1):  # ... and reach past it
+            if (lo >= start and hi <= end) or any(gap_before[lo + 1 : hi]):
+                continue
+            country = places.get(ontology.normalize_name(text_of[starts[lo] : ends[hi - 1]]))
+            if country is not None and country != entry.country:
+                return True
+    return False
 
 
 def _names_a_topic(tokens: Sequence, end: int, entry: ontology.ActorEntry) -> bool:
