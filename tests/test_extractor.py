@@ -3821,3 +3821,18 @@ def test_a_country_word_inside_a_place_of_another_country_is_the_place(nlp):
     # the country itself, and a longer name of the same country, are as before
     assert ("IRL", "11", "GBR") in triples(extract(nlp, "Ireland criticised Britain."))
     assert ("ZAF", "11", "GBR") in triples(extract(nlp, "South Africa criticised Britain."))
+
+
+def test_legal_action_taken_with_a_light_verb(nlp):
+    """verbs.csv: filing, bringing, launching, opening or taking legal action, charges or
+    proceedings against someone is a lawsuit (115), as "sued" is."""
+    for text, expected in [
+        ("The European Commission launched infringement proceedings against Hungary.", ("EC", "11", "HUN")),
+        ("Ukraine brought charges against the Russian commander.", ("UKR", "11", "RUS")),
+        ("Amnesty International filed a class action against the French state.", ("AMNESTY", "11", "FRA")),
+        ("The EU took legal action against Poland.", ("EU", "11", "POL")),
+    ]:
+        rows = extract(nlp, text)
+        assert expected in triples(rows), text
+        assert all(row.event_code == "115" for row in rows), text
+    assert not extract(nlp, "Turkey brought 20 refugees home.")
