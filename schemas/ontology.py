@@ -740,6 +740,13 @@ def wrongdoing_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def weapon_nouns() -> frozenset[str]:
+    """'missile', 'drone', 'white phosphorus': arms whose country word names who made or gave them
+    ("fired Iranian missiles at Kyiv"), not whom they were used on (transforms/extract/engine.py)."""
+    return frozenset(row["noun"].lower() for row in _rows("weapons.csv"))
+
+
+@functools.cache
 def aim_verbs() -> frozenset[str]:
     """'seeks to', 'plans to', 'aims to': verbs that tell an aim, not a commitment ("vowed to")."""
     return frozenset(row["lemma"].lower() for row in _rows("aims.csv"))

@@ -3836,3 +3836,14 @@ def test_legal_action_taken_with_a_light_verb(nlp):
         assert expected in triples(rows), text
         assert all(row.event_code == "115" for row in rows), text
     assert not extract(nlp, "Turkey brought 20 refugees home.")
+
+
+def test_arms_used_name_their_maker_not_the_recipient(nlp):
+    """schemas/data/weapons.csv, engine._weapon: "used white phosphorus", "used cluster munitions"
+    are force (verbs.csv), and the country word on arms fired or used is their maker's."""
+    assert ("ISR", "19", "PSE") in triples(extract(nlp, "Israel used white phosphorus in Gaza."))
+    assert ("RUS", "19", "UKR") in triples(extract(nlp, "Russia used North Korean missiles in Kharkiv."))
+    assert triples(extract(nlp, "Russia fired Iranian missiles.")) == {("RUS", "19", None)}
+    assert ("SYR", "20") in {(e.actor, e.event_root) for e in extract(nlp, "Syria used chemical weapons in Douma.")}
+    # arms acted upon keep their owner as the recipient
+    assert ("RUS", "19", "UKR") in triples(extract(nlp, "Russia destroyed Ukrainian tanks."))

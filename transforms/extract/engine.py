@@ -827,6 +827,20 @@ def _party_side(actor: Actor) -> bool:
             and actor.actor_type in PARTY_SIDES)
 
 
+# Verbs whose object is what the actor fights with ("fired Iranian missiles"), not what it hit
+# ("destroyed Ukrainian tanks", "intercepted Houthi drones").
+WEAPON_USING_VERBS = frozenset({"fire", "use", "launch", "drop", "lob", "hurl", "deploy", "employ", "unleash"})
+
+
+def _weapon(noun) -> bool:
+    """The object is arms (schemas/data/weapons.csv: "missiles", "cluster munitions", "white
+    phosphorus"): a country word on it names their maker or giver, not whom they hit."""
+    weapons = ontology.weapon_nouns()
+    lemma = noun.lemma_.lower()
+    left = noun.doc[noun.i - 1] if noun.i > 0 else None
+    return lemma in weapons or (left is not None and left.head.i == noun.i and f"{left.lower_} {lemma}" in weapons)
+
+
 def _in_label(subject, verb) -> bool:
     """'Africa: Sundowns seize control ...', 'Ukraine war: UN chief condemns ...': a headline's
     label before a colon names a section, never the subject of the verb after it."""
@@ -1296,6 +1310,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, DISSENT)
     if rule.code.startswith("13") and foretold_state(verb, lambda t: _code(resolver, t)):
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, PESSIMISTIC_COMMENT)
+    if dobj is not None and rule.code[:2] in FORCE_ROOTS and verb.lemma_.lower() in WEAPON_USING_VERBS and _weapon(dobj):
+        target_heads = [h for h in target_heads if h is not dobj]  # "fired Iranian missiles at Kyiv": Iran made them
     target = (find_recipient(resolver, target_heads, preps, dobj, rule.code[:2])
               or participle_target(resolver, verb, dobj, rule.code[:2])  # "a raid in Benin capturing X": X
               or find_place(resolver, target_heads, preps, dobj, rule.code[:2]))
