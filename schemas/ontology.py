@@ -740,6 +740,13 @@ def wrongdoing_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def wrongful_manners() -> frozenset[str]:
+    """'illegally', 'without permission', 'in violation' (of ...): how an act is told that makes it
+    a wrong whatever its verb ("says a US destroyer entered its waters without permission")."""
+    return frozenset(row["phrase"].lower() for row in _rows("wrongful_manners.csv"))
+
+
+@functools.cache
 def weapon_nouns() -> frozenset[str]:
     """'missile', 'drone', 'white phosphorus': arms whose country word names who made or gave them
     ("fired Iranian missiles at Kyiv"), not whom they were used on (transforms/extract/engine.py)."""

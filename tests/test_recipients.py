@@ -385,3 +385,11 @@ def test_a_statement_s_topic_does_not_make_a_headline_s_saying_the_news(nlp):
     ("Benin says Niger pipeline not impacted"), not for whom the clause is about."""
     assert extract(nlp, "", "Togo says Ghana's economy remains strong") == []
     assert triples(extract(nlp, "Togo's foreign minister said he was confident.")) == {("TGO", "01", None)}
+
+
+def test_an_act_said_to_be_done_wrongfully_accuses_its_doer(nlp):
+    """judgements._done_wrongfully (schemas/data/wrongful_manners.csv): "without permission",
+    "illegally", "in violation of" make any act another actor is said to do a wrong (112)."""
+    assert ("VEN", "11", "GUY") in triples(extract(nlp, "Venezuela says Guyana is acting in violation of the agreement."))
+    assert ("SRB", "11", "XKX") in triples(extract(nlp, "Serbia said Kosovo police illegally crossed into the north."))
+    assert not extract(nlp, "China says the US ship entered the strait with permission.")

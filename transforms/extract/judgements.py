@@ -133,7 +133,8 @@ def _accused(content, speaker: Actor, resolver: ArticleActors, events_at: set[in
     acts = [content, *(c for c in content.children if _purpose(c))]
     if any(act.i in events_at for act in acts):
         return None
-    if not any(act.lemma_.lower() in wrongs and not is_negated(act) and not _done_to_nothing(act) for act in acts):
+    if not any((act.lemma_.lower() in wrongs or _done_wrongfully(act)) and not is_negated(act) and not _done_to_nothing(act)
+               for act in acts):
         return None
     doers = [c for c in content.children if c.dep_ == "nsubj"] + agents_of(content)
     for actor in resolve_all(resolver, doers, as_target=True):
@@ -154,6 +155,19 @@ def _purpose(child) -> bool:
     return (child.dep_ in ("xcomp", "advcl") and child.i > child.head.i
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children))
+
+
+def _done_wrongfully(act) -> bool:
+    """Told with a manner that makes any act a wrong (schemas/data/wrongful_manners.csv):
+    "entered its waters without permission", "illegally crossed", "acted in breach of the deal"."""
+    manners = ontology.wrongful_manners()
+    for child in act.children:
+        if child.dep_ == "advmod" and child.lower_ in manners:
+            return True
+        if child.dep_ == "prep" and any(f"{child.lower_} {pobj.lemma_.lower()}" in manners
+                                        for pobj in child.children if pobj.dep_ == "pobj"):
+            return True
+    return False
 
 
 def _done_to_nothing(act) -> bool:
