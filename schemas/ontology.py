@@ -748,8 +748,9 @@ def wrongful_manners() -> frozenset[str]:
 
 @functools.cache
 def weapon_nouns() -> frozenset[str]:
-    """'missile', 'drone', 'white phosphorus': arms whose country word names who made or gave them
-    ("fired Iranian missiles at Kyiv"), not whom they were used on (transforms/extract/engine.py)."""
+    """'missile', 'drone', 'white phosphorus': arms (transforms/extract/actors.is_weapon). Their country
+    word names who made, gave or fired them ("fired Iranian missiles at Kyiv": not whom they hit;
+    "shot down Russian drones": Russia attacked), and they are never a role of the story's state."""
     return frozenset(row["noun"].lower() for row in _rows("weapons.csv"))
 
 

@@ -52,10 +52,6 @@ LOCAL_FORCE_ROLES = frozenset({"MIL", "COP"})
 PLACE_OFFICES = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
 # Sectors of the titles a person is named with ("President Joe Biden"), which "the president" recalls.
 TITLE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "OPP"})
-# Weapons name their user only by a modifier ("Russian missiles"): the one country a headline
-# names ("Missile strikes Norwegian tanker") or the outlet's is as often the one they hit.
-WEAPON_NOUNS = frozenset({"missile", "drone", "rocket", "jet", "jetfighter", "warplane", "bomb", "shell",
-                          "artillery", "mortar", "munition"})
 OUTLET_ROLES = CONTEXT_ROLES | frozenset({"LEG", "OPP", "SPY"})
 # Who protests or strikes without a nationality word: crowds, workers, students, unions. Such a
 # crowd is of the country where it protests, else the headline's or the outlet's
@@ -362,7 +358,9 @@ class ArticleActors:
         if (foreign or owned) and actor is None:
             # "foreign governments airlifted their diplomats", "zoo officials": not the story's state
             return None
-        weapon = head.lemma_.lower() in WEAPON_NOUNS or head.lower_ in WEAPON_NOUNS
+        # Weapons name their user only by a modifier ("Russian missiles"): the one country a
+        # headline names ("Missile strikes Norwegian tanker") or the outlet's is as often the one they hit.
+        weapon = is_weapon(head)
         if actor is None and role_type in CONTEXT_ROLES and self.context_country is not None and not weapon:
             # "Police arrested ..." in a story about one country: that country's police.
             actor = Actor(self.context_country, "", self.context_country, role_type, "context")
@@ -799,6 +797,17 @@ def _inside_a_place(text_of: str, starts: list, ends: list, gap_before: list, st
             if country is not None and country != entry.country:
                 return True
     return False
+
+
+def is_weapon(noun) -> bool:
+    """The noun names arms (schemas/data/weapons.csv: "missiles", "cluster munitions", "white
+    phosphorus"), by its lemma, its form ("Storm Shadows" is no person) or with the word before it."""
+    weapons = ontology.weapon_nouns()
+    lemma = noun.lemma_.lower()
+    if lemma in weapons or noun.lower_ in weapons:
+        return True
+    left = noun.doc[noun.i - 1] if noun.i > 0 else None
+    return left is not None and left.head.i == noun.i and f"{left.lower_} {lemma}" in weapons
 
 
 def _names_a_topic(tokens: Sequence, end: int, entry: ontology.ActorEntry) -> bool:

@@ -20,11 +20,11 @@ from transforms.extract.actors import (
     CROWD_SECTORS,
     PROTEST_ROOT,
     QUANTITY_NOUNS,
-    WEAPON_NOUNS,
     Actor,
     ArticleActors,
     apposed_name,
     conjuncts,
+    is_weapon,
     name_tokens,
     resolve_all,
 )
@@ -652,7 +652,7 @@ def _intercepted_attacks(sent, by_verb: dict[int, list[Candidate]], covered: set
             continue
         for candidate in (c for c in candidates if c.rule.code.startswith("19")):
             for weapon in (_counted(c) for c in verb.children if c.dep_ == "dobj"):
-                if weapon.lemma_.lower() not in WEAPON_NOUNS:
+                if not is_weapon(weapon):
                     continue
                 owner = _weapon_owner(weapon, resolver, other_than=candidate.actor.code)
                 if owner is None or (owner.code, "19") in covered:
@@ -698,7 +698,7 @@ def _downed_weapons(sent, covered: set, resolver: ArticleActors) -> list[Candida
         if not _downs(verb) or agents_of(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
             continue
         for weapon in (_counted(c) for c in verb.children if c.dep_ == "nsubjpass"):
-            owner = _weapon_owner(weapon, resolver) if weapon.lemma_.lower() in WEAPON_NOUNS else None
+            owner = _weapon_owner(weapon, resolver) if is_weapon(weapon) else None
             if owner is None or owner.code != owner.country:
                 continue
             places = [p for clause in weapon.children if clause.dep_ == "acl" for p in clause.children if p.dep_ == "dobj"]
@@ -830,15 +830,6 @@ def _party_side(actor: Actor) -> bool:
 # Verbs whose object is what the actor fights with ("fired Iranian missiles"), not what it hit
 # ("destroyed Ukrainian tanks", "intercepted Houthi drones").
 WEAPON_USING_VERBS = frozenset({"fire", "use", "launch", "drop", "lob", "hurl", "deploy", "employ", "unleash"})
-
-
-def _weapon(noun) -> bool:
-    """The object is arms (schemas/data/weapons.csv: "missiles", "cluster munitions", "white
-    phosphorus"): a country word on it names their maker or giver, not whom they hit."""
-    weapons = ontology.weapon_nouns()
-    lemma = noun.lemma_.lower()
-    left = noun.doc[noun.i - 1] if noun.i > 0 else None
-    return lemma in weapons or (left is not None and left.head.i == noun.i and f"{left.lower_} {lemma}" in weapons)
 
 
 def _in_label(subject, verb) -> bool:
@@ -1310,7 +1301,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, DISSENT)
     if rule.code.startswith("13") and foretold_state(verb, lambda t: _code(resolver, t)):
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, PESSIMISTIC_COMMENT)
-    if dobj is not None and rule.code[:2] in FORCE_ROOTS and verb.lemma_.lower() in WEAPON_USING_VERBS and _weapon(dobj):
+    if dobj is not None and rule.code[:2] in FORCE_ROOTS and verb.lemma_.lower() in WEAPON_USING_VERBS and is_weapon(dobj):
         target_heads = [h for h in target_heads if h is not dobj]  # "fired Iranian missiles at Kyiv": Iran made them
     target = (find_recipient(resolver, target_heads, preps, dobj, rule.code[:2])
               or participle_target(resolver, verb, dobj, rule.code[:2])  # "a raid in Benin capturing X": X

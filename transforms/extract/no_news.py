@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from schemas import ontology
-from transforms.extract.actors import WEAPON_NOUNS, ArticleActors
+from transforms.extract.actors import ArticleActors, is_weapon
 from transforms.extract.clauses import SUBJECT_DEPS, clause_kind
 from transforms.extract.coding import WARNING_VERBS
 from transforms.extract.doc_cache import entity_at
@@ -109,9 +109,9 @@ STAFF_NOUNS = frozenset({"aide", "adviser", "advisor", "architect", "editor", "e
 def _a_role(noun) -> bool:
     """A person by their role ("his spokesman", "three officers"); not a weapon the roles table
     lists ("missile")."""
-    lemma = noun.lemma_.lower()
-    if lemma in WEAPON_NOUNS or noun.lower_ in WEAPON_NOUNS:
+    if is_weapon(noun):
         return False
+    lemma = noun.lemma_.lower()
     return lemma in STAFF_NOUNS or lemma in ontology.role_types()
 
 
@@ -126,7 +126,7 @@ def _a_person(noun) -> bool:
     verb rule's ("fires army chief": verbs.csv). Not a weapon the tagger takes for a person
     ("fired Storm Shadows")."""
     return (noun.ent_type_ == "PERSON" and noun.tag_ == "NNP"
-            and noun.lemma_.lower() not in WEAPON_NOUNS and noun.lower_ not in WEAPON_NOUNS)
+            and not is_weapon(noun))
 
 
 def _is_one_of(token, nouns) -> bool:
@@ -141,7 +141,7 @@ def _fired_by_someone(noun, resolver: ArticleActors) -> bool:
     """"Israeli fire", "Togolese fire", "fire from Israeli tanks": a people's or a state's fire is a
     weapon's; a fire "in Accra" or a "Nigerian tanker fire", and any flood or crash, is a disaster."""
     if noun.lemma_.lower() not in GUNFIRE_NOUNS or any(
-            c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in WEAPON_NOUNS for c in noun.children):
+            c.dep_ == "compound" and c.pos_ == "NOUN" and not is_weapon(c) for c in noun.children):
         return False  # "tanker fire", "hospital fire": what burned (not "artillery fire", "tank fire")
     owners = [c for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")
               and (c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()))]
