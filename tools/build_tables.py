@@ -9,6 +9,9 @@ UTF-8 CSV tables into schemas/data/.
 
     python tools/build_tables.py [REFERENCE_DIR] [--out DIR]
 
+--out writes the tables elsewhere (tests/test_actor_tables.py rebuilds them into a temporary
+directory and compares: a generated table edited by hand, not through additions/, fails there).
+
 REFERENCE_DIR defaults to ../shared/reference relative to the repository root.
 """
 from __future__ import annotations
@@ -153,9 +156,12 @@ def read_additions(name: str) -> list[dict]:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
 
 
+OUT = DATA  # where write_csv writes (main's --out)
+
+
 def write_csv(name: str, header: list[str], rows: list[list]) -> int:
-    DATA.mkdir(parents=True, exist_ok=True)
-    with (DATA / name).open("w", encoding="utf-8", newline="") as f:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with (OUT / name).open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(header)
         w.writerows(rows)
@@ -1256,7 +1262,10 @@ def build_verbs(ref: Path, valid: set[str]) -> list[list]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("reference", nargs="?", default=str(REPO.parent / "shared" / "reference"))
+    ap.add_argument("--out", default=str(DATA), help="directory to write the tables to (default: schemas/data)")
     args = ap.parse_args(argv)
+    global OUT
+    OUT = Path(args.out)
     ref = Path(args.reference)
     if not (ref / "cameo-codes.csv").exists():
         print(f"reference directory not found: {ref}", file=sys.stderr)
