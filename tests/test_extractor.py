@@ -3847,3 +3847,11 @@ def test_arms_used_name_their_maker_not_the_recipient(nlp):
     assert ("SYR", "20") in {(e.actor, e.event_root) for e in extract(nlp, "Syria used chemical weapons in Douma.")}
     # arms acted upon keep their owner as the recipient
     assert ("RUS", "19", "UKR") in triples(extract(nlp, "Russia destroyed Ukrainian tanks."))
+
+
+def test_un_agency_heads_named_by_their_field(nlp):
+    """organizations.csv: "UN rights chief" is the OHCHR's, "UN refugee chief" the UNHCR's, "UN aid
+    chief" OCHA's, as their offices' names already were."""
+    assert ("OHCHR", "02", "ISR") in triples(extract(nlp, "UN rights chief urges probe of Israel's weapons."))
+    assert {e.actor for e in extract(nlp, "The U.N. refugee chief condemned the deportations from Pakistan.")} == {"UNHCR"}
+    assert {e.actor for e in extract(nlp, "The UN aid chief criticised the siege of Gaza.")} == {"OCHA"}
