@@ -3855,3 +3855,15 @@ def test_un_agency_heads_named_by_their_field(nlp):
     assert ("OHCHR", "02", "ISR") in triples(extract(nlp, "UN rights chief urges probe of Israel's weapons."))
     assert {e.actor for e in extract(nlp, "The U.N. refugee chief condemned the deportations from Pakistan.")} == {"UNHCR"}
     assert {e.actor for e in extract(nlp, "The UN aid chief criticised the siege of Gaza.")} == {"OCHA"}
+
+
+def test_off_topic_cues_of_more_than_one_word(nlp):
+    """coding._phrases_in and off_topic: cues the tokenizer splits ("grand prix", "world cup",
+    "semi-final"; "climate change" as an object) count as the one-word cues do, also for the
+    complement of a vow."""
+    assert not extract(nlp, "Australia claim overall lead on day 1 of the Dubai Sail Grand Prix.")
+    assert not extract(nlp, "Brazil beat Argentina in the World Cup semi-final.")
+    assert not extract(nlp, "The EU will fight climate change with Brazil.")
+    assert not any(e.event_root == "13" for e in extract(nlp, "China vowed to fight climate change."))
+    # a name that holds a cue is no cue
+    assert ("ARL", "11", "ISR") in triples(extract(nlp, "The Arab League condemned Israel."))

@@ -91,6 +91,8 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
                 complement = rule_for(child)
                 if complement is not None and complement.code != NOT_AN_EVENT:
+                    if off_topic(child, direct_object(list(child.children))):
+                        return rule  # "vowed to fight climate change": no force is meant
                     return modal_rule(rule, mode, complement)
         if not rule.object_heads:  # "plans more airstrikes": the event its object noun names
             noun_event = _object_event(verb)
@@ -215,8 +217,13 @@ def off_topic(verb, dobj) -> bool:
     """Sports results, markets, space launches and 'fighting inflation' use event verbs without events."""
     cues = ontology.off_topic_cues()
     ambiguous = verb.lemma_.lower() in cues["ambiguous_verb"]
-    if ambiguous and dobj is not None and (dobj.lemma_.lower() in cues["abstract_target"] or dobj.lower_ in cues["abstract_target"]):
-        return True
+    if ambiguous and dobj is not None:
+        left = dobj.doc[dobj.i - 1] if dobj.i > 0 else None
+        forms = {dobj.lemma_.lower(), dobj.lower_}
+        if left is not None and left.head.i == dobj.i:  # "climate change", "interest rates"
+            forms |= {f"{left.lower_} {dobj.lower_}", f"{left.lower_} {dobj.lemma_.lower()}"}
+        if forms & cues["abstract_target"]:
+            return True
     return _off_topic_sentence(verb.sent, cues)
 
 
@@ -239,7 +246,7 @@ def _topic_words(sent, topic_cues: frozenset[str]) -> set[str]:
     def words(tokens) -> set[str]:
         return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
 
-    found = words(sent) & topic_cues
+    found = (words(sent) & topic_cues) | _phrases_in(span_text(sent), topic_cues)
     if found:
         names = ontology.actor_names()
         in_names = set()
@@ -248,8 +255,17 @@ def _topic_words(sent, topic_cues: frozenset[str]) -> set[str]:
             entry = names.get(ontology.normalize_name(" ".join(t.text for t in tokens)))
             if entry is not None and entry.kind == "organization":
                 in_names.update(t.i for t in tokens)
-        found = words([t for t in sent if t.i not in in_names]) & topic_cues
+        kept = [t for t in sent if t.i not in in_names]
+        found = (words(kept) & topic_cues) | _phrases_in("".join(t.text_with_ws for t in kept), topic_cues)
     return found
+
+
+def _phrases_in(text: str, cues: frozenset[str]) -> set[str]:
+    """The cues of more than one word ("grand prix", "world cup", "semi-final"), which no single
+    token matches: the tokenizer splits them, hyphens included."""
+    lowered = text.lower()
+    return {cue for cue in cues if (" " in cue or "-" in cue) and cue in lowered
+            and re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", lowered)}
 
 
 COMMAND_VERBS = frozenset({"order", "instruct", "command", "direct"})
