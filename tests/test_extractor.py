@@ -3867,3 +3867,14 @@ def test_off_topic_cues_of_more_than_one_word(nlp):
     assert not any(e.event_root == "13" for e in extract(nlp, "China vowed to fight climate change."))
     # a name that holds a cue is no cue
     assert ("ARL", "11", "ISR") in triples(extract(nlp, "The Arab League condemned Israel."))
+
+
+def test_a_meeting_the_act_was_told_in(nlp):
+    """nominal.framing_meeting: "warned Biden at a summit", "urged Gantz during a phone call",
+    "in a call with Lavrov" also tell the subject's meeting with the one addressed or named."""
+    assert ("CHN", "04", "USA") in triples(extract(nlp, "Xi Jinping warned US President Joe Biden at a summit to stop arming Taiwan."))
+    assert ("USA", "04", "RUS") in triples(extract(
+        nlp, "In a call with Russian Foreign Minister Sergei Lavrov, U.S. Secretary of State Antony Blinken urged Russia to release the journalist."))
+    # no one addressed, no one named: no meeting
+    assert not any(e.event_root == "04" for e in extract(nlp, "Erdogan told reporters at a news conference that Sweden must act."))
+    assert not any(e.event_root == "04" for e in extract(nlp, "Russia struck Ukraine during the talks."))

@@ -200,6 +200,12 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
 # the Ghanaian president said ...", "Following calls with several leaders, Putin warned ...".
 FRAMING_PREPS = frozenset({"after", "following", "during"})
 MEETING_ROOT = "04"
+# Verbs that address someone, and the prepositions that put the addressing inside a meeting:
+# "Xi warned Biden at a summit", "urged Gantz in a phone call", "told Xi at Apec" tell a meeting
+# of the speaker and the one addressed as well.
+ADDRESSING_VERBS = frozenset({"tell", "warn", "urge", "ask", "press", "assure", "inform", "brief", "caution",
+                              "thank", "congratulate", "invite", "reassure", "promise", "pledge"})
+ADDRESSING_PREPS = FRAMING_PREPS | frozenset({"at", "in", "on"})
 
 
 def framing_meeting(noun, resolver: ArticleActors) -> tuple[object, str, Actor, Actor] | None:
@@ -207,19 +213,31 @@ def framing_meeting(noun, resolver: ArticleActors) -> tuple[object, str, Actor, 
     with", "a visit to"), told as what came before (or around) the clause's act: the subject took
     part in it. Only a meeting noun
     (a consultation, 04) that names its partner, in a phrase of FRAMING_PREPS on the clause's
-    verb, and reported rather than referred to ("after the talks" is a known meeting)."""
+    verb, and reported rather than referred to ("after the talks" is a known meeting). A verb
+    that addresses someone names the partner too, also "at" or "in" the meeting ("warned Biden at
+    a summit")."""
     head = noun.head
-    if noun.dep_ != "pobj" or head.lower_ not in FRAMING_PREPS or referenced_not_reported(noun):
+    if noun.dep_ != "pobj" or head.lower_ not in ADDRESSING_PREPS or referenced_not_reported(noun):
         return None
     code = nominal_code(noun, standalone_only=False) or ontology.partnered_nominal_events().get(noun.lemma_.lower())
     verb = head.head
     if code is None or not code.startswith(MEETING_ROOT) or verb.pos_ not in ("VERB", "AUX"):
         return None
+    addressing = verb.lemma_.lower() in ADDRESSING_VERBS
     actor = next((a for a in (resolver.resolve(s) for s in subjects_of(verb)) if a is not None), None)
     if actor is None:
         return None
-    partner = _recipient_phrase(noun, resolver, actor)
+    partner = _recipient_phrase(noun, resolver, actor) or (_addressee(verb, resolver, actor) if addressing else None)
     return (noun, code, actor, partner) if partner is not None else None
+
+
+def _addressee(verb, resolver: ArticleActors, actor: Actor) -> Actor | None:
+    """The one an addressing verb addresses: its object or dative ("warned Biden", "told China's Xi")."""
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+        found = resolver.resolve(obj, remember=False, as_target=True)
+        if found is not None and found.code != actor.code:
+            return found
+    return None
 
 
 # The phrase of a nominalization that holds what its verb would take as object: "expulsion of
