@@ -393,3 +393,11 @@ def test_an_act_said_to_be_done_wrongfully_accuses_its_doer(nlp):
     assert ("VEN", "11", "GUY") in triples(extract(nlp, "Venezuela says Guyana is acting in violation of the agreement."))
     assert ("SRB", "11", "XKX") in triples(extract(nlp, "Serbia said Kosovo police illegally crossed into the north."))
     assert not extract(nlp, "China says the US ship entered the strait with permission.")
+
+
+def test_political_condemnations_the_sentiment_lexicon_lacks(nlp):
+    """judgements.csv: words of political condemnation VADER rates mildly or not at all
+    ("corrupt", "puppet", "hostile", "baseless") judge what the speaker says they describe."""
+    assert ("RUS", "11", "UKR") in triples(extract(nlp, "Russia says Ukraine's government is corrupt."))
+    assert ("CHN", "11", "EU") in triples(extract(nlp, "The EU's claims are baseless, China says."))
+    assert ("RUS", "11", "UKR") in triples(extract(nlp, "", title="Kyiv regime is a puppet of Washington – Lavrov"))
