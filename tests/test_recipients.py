@@ -401,3 +401,10 @@ def test_political_condemnations_the_sentiment_lexicon_lacks(nlp):
     assert ("RUS", "11", "UKR") in triples(extract(nlp, "Russia says Ukraine's government is corrupt."))
     assert ("CHN", "11", "EU") in triples(extract(nlp, "The EU's claims are baseless, China says."))
     assert ("RUS", "11", "UKR") in triples(extract(nlp, "", title="Kyiv regime is a puppet of Washington – Lavrov"))
+
+
+def test_a_recipient_hung_on_a_passive_agent(nlp):
+    """engine: "by the EU on Belarus": the parser hangs "on Belarus" on the agent; it is the act's
+    recipient all the same."""
+    assert ("EU", "16", "BLR") in triples(extract(nlp, "Sanctions imposed by the EU on Belarus hurt its economy."))
+    assert ("USA", "16", "IRN") in triples(extract(nlp, "New sanctions were imposed by the US against Iran."))

@@ -827,6 +827,11 @@ def _party_side(actor: Actor) -> bool:
             and actor.actor_type in PARTY_SIDES)
 
 
+# Prepositions that, hung on a passive's agent, still name the act's recipient: no actor is "the
+# EU on Belarus" or "the US against Iran".
+RECIPIENT_PREPS_AFTER_AGENT = frozenset({"on", "against"})
+
+
 # Verbs whose object is what the actor fights with ("fired Iranian missiles"), not what it hit
 # ("destroyed Ukrainian tanks", "intercepted Houthi drones").
 WEAPON_USING_VERBS = frozenset({"fire", "use", "launch", "drop", "lob", "hurl", "deploy", "employ", "unleash"})
@@ -1267,6 +1272,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     if passive:
         subjects = agents_of(verb)
         target_heads = [dobj] if dobj is not None else []
+        # "sanctions imposed by the EU on Belarus": the parser hangs the recipient on the agent
+        preps = preps + [p for agent in subjects for p in agent.children
+                         if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS_AFTER_AGENT]
     else:
         subjects = subjects_of(verb)
         target_heads = [h for h in (dative_object(children), dobj) if h is not None]
