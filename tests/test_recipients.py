@@ -408,3 +408,11 @@ def test_a_recipient_hung_on_a_passive_agent(nlp):
     recipient all the same."""
     assert ("EU", "16", "BLR") in triples(extract(nlp, "Sanctions imposed by the EU on Belarus hurt its economy."))
     assert ("USA", "16", "IRN") in triples(extract(nlp, "New sanctions were imposed by the US against Iran."))
+
+
+def test_a_mediator_works_between_the_sides(nlp):
+    """targets.ROOT_PARTNER_PREPS: "mediated between Israel and Hamas" names the first side; and
+    clauses.subjects_of takes a subject the parser hung on the auxiliary ("are mediating")."""
+    assert ("EGY", "04", "ISR") in triples(extract(nlp, "Egypt mediated between Israel and Hamas."))
+    assert {("EGY", "04", "ISR"), ("QAT", "04", "ISR")} <= triples(
+        extract(nlp, "Egypt and Qatar are mediating between Israel and Hamas."))

@@ -130,6 +130,10 @@ def subjects_of(verb) -> list:
         if verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
             return [verb.head]
         return subjects
+    hung_on_aux = [c for aux in verb.children if aux.dep_ == "aux" and aux.i < verb.i
+                   for c in aux.children if c.dep_ == "nsubj"]
+    if hung_on_aux:  # "Egypt and Qatar are mediating ...": the parser hung the subject on "are"
+        return hung_on_aux
     if is_scheduled(verb):  # "the president is due / set to meet": the subject of "is"
         head = verb.head.head if verb.head.dep_ == "acomp" else verb.head
         return subjects_of(head) or [c for c in head.children if c.dep_ == "nsubjpass"]

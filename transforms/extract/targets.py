@@ -26,8 +26,9 @@ TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
 # a place ("condemned meddling at the UN", "met at the palace").
 ROOT_TARGET_PREPS = {"11": frozenset({"at"})}
 # Prepositions that carry the partner for one root only: joint military work (06) is done beside
-# the partner ("fought alongside Togolese forces").
-ROOT_PARTNER_PREPS = {"06": frozenset({"alongside"})}
+# the partner ("fought alongside Togolese forces"); a mediator (04) works between the sides
+# ("mediated between Israel and Hamas": the first side named).
+ROOT_PARTNER_PREPS = {"06": frozenset({"alongside"}), "04": frozenset({"between"})}
 # Objects that make the verb a gesture aimed "at" someone, as a particle does: "takes a swipe at
 # Washington", "took aim at Beijing", "had a dig at the minister".
 AIMED_OBJECTS = frozenset({"aim", "swipe", "swipes", "jab", "jabs", "potshot", "potshots", "dig", "digs"})
