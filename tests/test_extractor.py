@@ -3878,3 +3878,13 @@ def test_a_meeting_the_act_was_told_in(nlp):
     # no one addressed, no one named: no meeting
     assert not any(e.event_root == "04" for e in extract(nlp, "Erdogan told reporters at a news conference that Sweden must act."))
     assert not any(e.event_root == "04" for e in extract(nlp, "Russia struck Ukraine during the talks."))
+
+
+def test_discussions_and_touching_on_an_issue_are_consultations(nlp):
+    """nominal_events.csv "discussions", verbs.csv "touch on": two sides that engage in
+    discussions or touch on an issue consult each other; a report touching on a war is no one's act."""
+    assert {("MAR", "04", "SEN"), ("SEN", "04", "MAR")} <= triples(
+        extract(nlp, "Morocco and Senegal have engaged in discussions on the pipeline project."))
+    assert {("RUS", "04", "USA"), ("USA", "04", "RUS")} <= triples(
+        extract(nlp, "Moscow and Washington have touched on the issue of the reporter."))
+    assert not extract(nlp, "The report touched on the war in Ukraine.")
