@@ -3888,3 +3888,10 @@ def test_discussions_and_touching_on_an_issue_are_consultations(nlp):
     assert {("RUS", "04", "USA"), ("USA", "04", "RUS")} <= triples(
         extract(nlp, "Moscow and Washington have touched on the issue of the reporter."))
     assert not extract(nlp, "The report touched on the war in Ukraine.")
+
+
+def test_every_conjoined_modifier_acts(nlp):
+    """actors._conjoined_modifiers: in "US, Japan, South Korea defence chiefs" the head resolves to
+    the last name; the first conjunct acts too."""
+    rows = extract(nlp, "", title="US, Japan, South Korea defence chiefs to share North Korea missile data in December")
+    assert {e.actor for e in rows} == {"USA", "JPN", "KOR"}

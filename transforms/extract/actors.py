@@ -1120,10 +1120,13 @@ def _conjoined_modifiers(resolver: ArticleActors, head, first: Actor) -> list[Ac
     for modifier in head.children:
         if modifier.dep_ not in ("amod", "compound", "nmod"):
             continue
-        for other in conjuncts(modifier)[1:]:
+        joined = conjuncts(modifier)
+        # every conjunct, the first too: the head's own name may be a later modifier ("US,
+        # Japan, South Korea defence chiefs" resolves to South Korea)
+        for other in joined if len(joined) > 1 else []:
             # "the U.S. and South Korean militaries": the conjunct keeps its own modifiers
             words = [c.text for c in other.lefts if c.dep_ in ("amod", "compound")] + [other.text]
             entry = resolver.lookup(" ".join(words)) or resolver.lookup(other.text)
-            if entry is not None and entry.code != first.code:
+            if entry is not None and entry.code != first.code and all(a.code != entry.code for a in found):
                 found.append(Actor(entry.code, other.text, entry.country, first.actor_type, "gazetteer"))
     return found
