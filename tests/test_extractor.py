@@ -3895,3 +3895,10 @@ def test_every_conjoined_modifier_acts(nlp):
     the last name; the first conjunct acts too."""
     rows = extract(nlp, "", title="US, Japan, South Korea defence chiefs to share North Korea missile data in December")
     assert {e.actor for e in rows} == {"USA", "JPN", "KOR"}
+
+
+def test_appealing_a_decision_is_legal_action(nlp):
+    """additions/verbs.csv: appealing a ruling, conviction or suspension is legal action (115),
+    not a plea (020); appealing to someone for help stays a plea."""
+    assert ("RUS", "11", "IOC") in triples(extract(nlp, "", title="Russia appeals IOC suspension"))
+    assert ("UKR", "02", "UN") in triples(extract(nlp, "Ukraine appealed to the UN for help."))
