@@ -3902,3 +3902,10 @@ def test_appealing_a_decision_is_legal_action(nlp):
     not a plea (020); appealing to someone for help stays a plea."""
     assert ("RUS", "11", "IOC") in triples(extract(nlp, "", title="Russia appeals IOC suspension"))
     assert ("UKR", "02", "UN") in triples(extract(nlp, "Ukraine appealed to the UN for help."))
+
+
+def test_crowds_named_by_their_trade_protest(nlp):
+    """additions/roles.csv: bakers, truckers, dockworkers and marchers are crowds of their country
+    when they protest ("French bakers protest ..." is FRA 14 FRA, GOLD.md: crowds by their country)."""
+    assert ("FRA", "14", "FRA") in triples(extract(nlp, "", title="French bakers protest over surging power prices"))
+    assert ("NLD", "14", "NLD") in triples(extract(nlp, "", title="Amsterdam marchers demand climate action"))
