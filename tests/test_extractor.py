@@ -3799,13 +3799,15 @@ def test_review_guards_of_the_twenty_second_round(nlp):
 
 
 def test_typographic_apostrophes_parse_as_plain_ones(nlp):
-    """transforms/extract/texts.plain_apostrophes: the workers parse "’" and "‘" as "'", so the
-    curly possessive of feeds parses as the plain one does, and the row still quotes the article."""
+    """transforms/extract/texts.plain_apostrophes: the workers parse "’" and "‘" as "'" (a quoted
+    word ending in "s" in double quotes), so the curly possessive of feeds parses as the plain one
+    does, and the row still quotes the article."""
     from transforms.extract.stage import extract_batch
     from transforms.extract.texts import plain_apostrophes
     text = ("Talks between the UK government and Northern Ireland’s Democratic Unionist party "
             "have entered their final stages.")
     assert plain_apostrophes("‘Extremist’ ban: Ireland’s") == "'Extremist' ban: Ireland's"
+    assert plain_apostrophes("Biden ‘condemns’ strike") == 'Biden "condemns" strike'  # no possessive
     rows = [row for _, events in extract_batch(nlp, None, [article(text)], "t") for row in events]
     assert {("GBR", "04", "DUP"), ("DUP", "04", "GBR")} <= triples(rows)
     assert all(row.sentence == text for row in rows)
@@ -3839,10 +3841,11 @@ def test_legal_action_taken_with_a_light_verb(nlp):
 
 
 def test_arms_used_name_their_maker_not_the_recipient(nlp):
-    """schemas/data/weapons.csv, engine._weapon: "used white phosphorus", "used cluster munitions"
-    are force (verbs.csv), and the country word on arms fired or used is their maker's."""
+    """schemas/data/weapons.csv, actors.is_weapon: "used white phosphorus", "used cluster
+    munitions" are force (verbs.csv; "used tanks" or "missiles" may be drills or space launches),
+    and the country word on arms fired or used is their maker's."""
     assert ("ISR", "19", "PSE") in triples(extract(nlp, "Israel used white phosphorus in Gaza."))
-    assert ("RUS", "19", "UKR") in triples(extract(nlp, "Russia used North Korean missiles in Kharkiv."))
+    assert ("RUS", "19", "UKR") in triples(extract(nlp, "Russia fired North Korean missiles at Kharkiv."))
     assert triples(extract(nlp, "Russia fired Iranian missiles.")) == {("RUS", "19", None)}
     assert ("SYR", "20") in {(e.actor, e.event_root) for e in extract(nlp, "Syria used chemical weapons in Douma.")}
     # arms acted upon keep their owner as the recipient
@@ -3880,13 +3883,10 @@ def test_a_meeting_the_act_was_told_in(nlp):
     assert not any(e.event_root == "04" for e in extract(nlp, "Russia struck Ukraine during the talks."))
 
 
-def test_discussions_and_touching_on_an_issue_are_consultations(nlp):
-    """nominal_events.csv "discussions", verbs.csv "touch on": two sides that engage in
-    discussions or touch on an issue consult each other; a report touching on a war is no one's act."""
+def test_discussions_are_consultations(nlp):
+    """nominal_events.csv "discussions": two sides that engage in discussions consult each other."""
     assert {("MAR", "04", "SEN"), ("SEN", "04", "MAR")} <= triples(
         extract(nlp, "Morocco and Senegal have engaged in discussions on the pipeline project."))
-    assert {("RUS", "04", "USA"), ("USA", "04", "RUS")} <= triples(
-        extract(nlp, "Moscow and Washington have touched on the issue of the reporter."))
     assert not extract(nlp, "The report touched on the war in Ukraine.")
 
 
@@ -3909,3 +3909,36 @@ def test_crowds_named_by_their_trade_protest(nlp):
     when they protest ("French bakers protest ..." is FRA 14 FRA, GOLD.md: crowds by their country)."""
     assert ("FRA", "14", "FRA") in triples(extract(nlp, "", title="French bakers protest over surging power prices"))
     assert ("NLD", "14", "NLD") in triples(extract(nlp, "", title="Amsterdam marchers demand climate action"))
+
+
+def test_review_guards_of_the_twenty_third_round(nlp):
+    """What a review of this round's rules found wrong, each now as it should be."""
+    # a quoted verb in a headline stays a verb
+    assert ("DEU", "16", "RUS") in triples(extract_batch_rows(nlp, "", title="Germany ‘recalls’ ambassador from Russia"))
+    # "in talks" one believes in or refuses is no meeting; a meeting named by who held it does not
+    # make the one addressed a partner; a call with unnamed people names no one
+    for text in ["Zelensky believes in talks with Russia, his adviser said.",
+                 "At a NATO summit in Vilnius, Biden warned Russia against using nuclear weapons.",
+                 "During a meeting with his cabinet, Netanyahu warned Hezbollah against escalation.",
+                 "In a call with reporters, a White House official urged Israel to allow more aid into Gaza."]:
+        assert not any(e.event_root == "04" for e in extract(nlp, text)), text
+    # lower-case words are no place names
+    assert ("ESP", "14", "ESP") in triples(extract(
+        nlp, "Residents of a small Spanish town protested against the new migrant centre, police said."))
+    # arms in use with no one attacked, a case brought to someone's attention, a topic touched on
+    for text in ["The Polish army uses tanks built in South Korea.",
+                 "The Indian government brought the case of the jailed fishermen to Pakistan's attention.",
+                 "Biden touched on China and Taiwan in his State of the Union address."]:
+        assert not any(e.event_root in ("19", "11", "04") for e in extract(nlp, text)), text
+    # migrants' wrongs are no state's; weather is judged by no one
+    assert not extract(nlp, "US border officials said Mexican migrants crossed the border illegally in record numbers.")
+    assert not extract(nlp, "Greek officials said conditions at sea were hostile for the rescue operation.")
+    # fishermen arrested are no one named
+    assert ("PAK", "17", None) in triples(extract(
+        nlp, "Pakistani maritime security agency arrested 20 fishermen who crossed into its waters.", title="Pakistan arrests fishermen"))
+
+
+def extract_batch_rows(nlp, text: str, title: str = ""):
+    """The rows as a worker makes them, texts prepared for the parser (texts.texts_to_parse)."""
+    from transforms.extract.stage import extract_batch
+    return [row for _, events in extract_batch(nlp, None, [article(text, title)], "t") for row in events]

@@ -17,7 +17,9 @@ from itertools import chain
 from schemas import ontology
 from schemas.records import Article, Event
 from transforms.extract.actors import (
+    CIVILIANS,
     CROWD_SECTORS,
+    PRIVATE_PEOPLE,
     PROTEST_ROOT,
     QUANTITY_NOUNS,
     Actor,
@@ -1394,12 +1396,6 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         yield Candidate(target, actors[0], visit, verb, object_text, speaker, 0.0, features)
 
 
-CIVILIANS = "CVL"
-# Private people named by their nationality ("Chinese citizens", "Ukrainian children", "many
-# people in Ireland"): they protest, demand, fight and are attacked, but what they say, ask,
-# meet or do together (01-09) is no event between states. On the development split such rows
-# were wrong 12 times in 13.
-PRIVATE_PEOPLE = frozenset({CIVILIANS, "PPL"})
 # What a crowd does as a crowd of its country: protests, and the demands and criticism it voices
 # ("protesters demand the president resign", "opposition leaders accuse the government").
 CROWD_ROOTS = frozenset({PROTEST_ROOT, "10", "11"})

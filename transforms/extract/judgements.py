@@ -46,7 +46,7 @@ from __future__ import annotations
 import functools
 
 from schemas import ontology
-from transforms.extract.actors import OUTLET_ROLES, Actor, ArticleActors, resolve_all
+from transforms.extract.actors import OUTLET_ROLES, PRIVATE_PEOPLE, Actor, ArticleActors, resolve_all
 from transforms.extract.clauses import agents_of, is_negated, is_obligation
 from transforms.extract.targets import OWN_INSTITUTION
 from transforms.extract.tense import PERFECT_AUXILIARIES
@@ -138,6 +138,8 @@ def _accused(content, speaker: Actor, resolver: ArticleActors, events_at: set[in
         return None
     doers = [c for c in content.children if c.dep_ == "nsubj"] + agents_of(content)
     for actor in resolve_all(resolver, doers, as_target=True):
+        if actor.actor_type in PRIVATE_PEOPLE | MIGRANTS:
+            continue  # "said Mexican migrants crossed the border illegally": no state's wrong
         if _other_than(actor, speaker) and actor.via != "outlet":
             # a doer the publisher's country only frames ("the opposition had misled farmers"
             # in a story abroad) is no one the speaker names
@@ -145,6 +147,8 @@ def _accused(content, speaker: Actor, resolver: ArticleActors, events_at: set[in
     return None
 
 
+# People on the move, like private people, do no state's wrong ("REF": migrants, refugees).
+MIGRANTS = frozenset({"REF"})
 # Verbs that say a wrong was not done: "said China had avoided interfering in the election".
 AVOIDING_VERBS = frozenset({"avoid", "refrain", "stop", "cease", "deny", "decline", "refuse"})
 

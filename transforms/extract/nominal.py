@@ -200,12 +200,17 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
 # the Ghanaian president said ...", "Following calls with several leaders, Putin warned ...".
 FRAMING_PREPS = frozenset({"after", "following", "during"})
 MEETING_ROOT = "04"
-# Verbs that address someone, and the prepositions that put the addressing inside a meeting:
-# "Xi warned Biden at a summit", "urged Gantz in a phone call", "told Xi at Apec" tell a meeting
-# of the speaker and the one addressed as well.
+# Verbs that address someone: "Xi warned Biden at a summit", "urged Gantz during a phone call"
+# tell a meeting of the speaker and the one addressed as well, when the meeting names no one else.
 ADDRESSING_VERBS = frozenset({"tell", "warn", "urge", "ask", "press", "assure", "inform", "brief", "caution",
                               "thank", "congratulate", "invite", "reassure", "promise", "pledge"})
-ADDRESSING_PREPS = FRAMING_PREPS | frozenset({"at", "in", "on"})
+# "at a summit", "in a call": the meeting an addressing verb was said in; a meeting or call named
+# with its partner ("in a call with Lavrov", "in meeting with Jordan king") was held, whatever was
+# said in it (not "talks", which one may believe in or refuse to take part in)
+ADDRESSING_PREPS = frozenset({"at", "in"})
+HELD_MEETINGS = frozenset({"meeting", "call", "conversation", "summit"})
+# "On a visit to Washington, X said ...": the subject is on the trip, whatever it says there
+TRIP_PREPS = frozenset({"on"})
 
 
 def framing_meeting(noun, resolver: ArticleActors) -> tuple[object, str, Actor, Actor] | None:
@@ -213,22 +218,42 @@ def framing_meeting(noun, resolver: ArticleActors) -> tuple[object, str, Actor, 
     with", "a visit to"), told as what came before (or around) the clause's act: the subject took
     part in it. Only a meeting noun
     (a consultation, 04) that names its partner, in a phrase of FRAMING_PREPS on the clause's
-    verb, and reported rather than referred to ("after the talks" is a known meeting). A verb
-    that addresses someone names the partner too, also "at" or "in" the meeting ("warned Biden at
-    a summit")."""
+    verb, and reported rather than referred to ("after the talks" is a known meeting); also a trip
+    the clause is told on ("on a visit to Washington"). A verb that addresses someone, at or in
+    a meeting told by its kind only, names the partner too ("warned Biden at a summit")."""
     head = noun.head
-    if noun.dep_ != "pobj" or head.lower_ not in ADDRESSING_PREPS or referenced_not_reported(noun):
+    if noun.dep_ != "pobj" or referenced_not_reported(noun):
         return None
     code = nominal_code(noun, standalone_only=False) or ontology.partnered_nominal_events().get(noun.lemma_.lower())
     verb = head.head
     if code is None or not code.startswith(MEETING_ROOT) or verb.pos_ not in ("VERB", "AUX"):
         return None
     addressing = verb.lemma_.lower() in ADDRESSING_VERBS
+    trip = head.lower_ in TRIP_PREPS and noun.lemma_.lower() in DESTINATION_NOUNS
+    held = head.lower_ in ADDRESSING_PREPS and noun.lemma_.lower() in HELD_MEETINGS
+    if not (head.lower_ in FRAMING_PREPS or trip or held):
+        return None  # "believes in talks with Russia", "declined to comment on talks": no meeting held
     actor = next((a for a in (resolver.resolve(s) for s in subjects_of(verb)) if a is not None), None)
     if actor is None:
         return None
-    partner = _recipient_phrase(noun, resolver, actor) or (_addressee(verb, resolver, actor) if addressing else None)
+    partner = _recipient_phrase(noun, resolver, actor)
+    if partner is not None and partner.via == "outlet":
+        partner = None  # "in a meeting with opposition leaders": whose, the story does not say
+    if partner is None and addressing and head.lower_ in FRAMING_PREPS | ADDRESSING_PREPS and _names_no_one(noun):
+        partner = _addressee(verb, resolver, actor)
     return (noun, code, actor, partner) if partner is not None else None
+
+
+def _names_no_one(noun) -> bool:
+    """A meeting told by its kind only ("a summit", "a phone call"), not by who held it or with whom
+    ("a NATO summit", "a cabinet meeting", "a call with reporters"): only then is the one addressed
+    taken to be the other side."""
+    for child in noun.children:
+        if child.dep_ in ("prep", "poss", "nmod") or child.pos_ == "PROPN" or child.ent_type_:
+            return False
+        if child.dep_ == "compound" and child.lemma_.lower() in ontology.role_types():
+            return False
+    return True
 
 
 def _addressee(verb, resolver: ArticleActors, actor: Actor) -> Actor | None:
