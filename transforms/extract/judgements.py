@@ -37,9 +37,11 @@ A reported clause may also tell what another actor did wrong: "says Rishi Sunak 
 nation", "says Russia is using gold to evade sanctions". The wrong is alleged, not told as fact,
 and is no event of its own; the saying accuses its doer (112). The verbs of wrongdoing are in
 schemas/data/wrongdoing_verbs.csv; a sentiment rating alone does not do here, as it would for "says
-Russia lost ground" or "fears" (said of a loss or a feeling, no one's wrong). A clause whose verb
-is an event of its own ("says Russia attacked Kyiv") is that event (GOLD.md rule 4), not an
-accusation.
+Russia lost ground" or "fears" (said of a loss or a feeling, no one's wrong). Any act told as done
+wrongfully is a wrong too (schemas/data/wrongful_manners.csv: "says a US destroyer entered its
+waters without permission", "illegally", "in breach of"). A clause whose verb is an event of its
+own ("says Russia attacked Kyiv") is that event (GOLD.md rule 4), not an accusation; private
+people and migrants do no state's wrong.
 """
 from __future__ import annotations
 
