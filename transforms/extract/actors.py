@@ -802,7 +802,7 @@ def _inside_a_place(text_of: str, starts: list, ends: list, gap_before: list, st
             text = text_of[starts[lo] : ends[hi - 1]]
             if not all(word[:1].isupper() for word in text.split()):
                 continue  # "a small Spanish town", "west Jordan": words, not Spanish Town or West Jordan
-            country = places.get(ontology.normalize_name(text))
+            country = places.get(_normalize(text))
             if country is not None and country != entry.country:
                 return True
     return False

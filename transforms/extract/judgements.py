@@ -140,7 +140,7 @@ def _accused(content, speaker: Actor, resolver: ArticleActors, events_at: set[in
         return None
     doers = [c for c in content.children if c.dep_ == "nsubj"] + agents_of(content)
     for actor in resolve_all(resolver, doers, as_target=True):
-        if actor.actor_type in PRIVATE_PEOPLE | MIGRANTS:
+        if actor.actor_type in NO_STATE_WRONGDOERS:
             continue  # "said Mexican migrants crossed the border illegally": no state's wrong
         if _other_than(actor, speaker) and actor.via != "outlet":
             # a doer the publisher's country only frames ("the opposition had misled farmers"
@@ -149,8 +149,8 @@ def _accused(content, speaker: Actor, resolver: ArticleActors, events_at: set[in
     return None
 
 
-# People on the move, like private people, do no state's wrong ("REF": migrants, refugees).
-MIGRANTS = frozenset({"REF"})
+# Private people, and people on the move ("REF": migrants, refugees), do no state's wrong.
+NO_STATE_WRONGDOERS = PRIVATE_PEOPLE | frozenset({"REF"})
 # Verbs that say a wrong was not done: "said China had avoided interfering in the election".
 AVOIDING_VERBS = frozenset({"avoid", "refrain", "stop", "cease", "deny", "decline", "refuse"})
 

@@ -222,24 +222,26 @@ def framing_meeting(noun, resolver: ArticleActors) -> tuple[object, str, Actor, 
     the clause is told on ("on a visit to Washington"). A verb that addresses someone, at or in
     a meeting told by its kind only, names the partner too ("warned Biden at a summit")."""
     head = noun.head
-    if noun.dep_ != "pobj" or referenced_not_reported(noun):
+    if noun.dep_ != "pobj":
         return None
-    code = nominal_code(noun, standalone_only=False) or ontology.partnered_nominal_events().get(noun.lemma_.lower())
-    verb = head.head
-    if code is None or not code.startswith(MEETING_ROOT) or verb.pos_ not in ("VERB", "AUX"):
-        return None
-    addressing = verb.lemma_.lower() in ADDRESSING_VERBS
-    trip = head.lower_ in TRIP_PREPS and noun.lemma_.lower() in DESTINATION_NOUNS
-    held = head.lower_ in ADDRESSING_PREPS and noun.lemma_.lower() in HELD_MEETINGS
+    lemma = noun.lemma_.lower()
+    trip = head.lower_ in TRIP_PREPS and lemma in DESTINATION_NOUNS
+    held = head.lower_ in ADDRESSING_PREPS and lemma in HELD_MEETINGS
     if not (head.lower_ in FRAMING_PREPS or trip or held):
         return None  # "believes in talks with Russia", "declined to comment on talks": no meeting held
+    code = nominal_code(noun, standalone_only=False) or ontology.partnered_nominal_events().get(lemma)
+    verb = head.head
+    if (code is None or not code.startswith(MEETING_ROOT) or verb.pos_ not in ("VERB", "AUX")
+            or referenced_not_reported(noun)):
+        return None
+    addressing = verb.lemma_.lower() in ADDRESSING_VERBS and not trip  # on a trip, no one addressed is met
     actor = next((a for a in (resolver.resolve(s) for s in subjects_of(verb)) if a is not None), None)
     if actor is None:
         return None
     partner = _recipient_phrase(noun, resolver, actor)
     if partner is not None and partner.via == "outlet":
         partner = None  # "in a meeting with opposition leaders": whose, the story does not say
-    if partner is None and addressing and head.lower_ in FRAMING_PREPS | ADDRESSING_PREPS and _names_no_one(noun):
+    if partner is None and addressing and _names_no_one(noun):
         partner = _addressee(verb, resolver, actor)
     return (noun, code, actor, partner) if partner is not None else None
 
