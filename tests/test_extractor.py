@@ -191,6 +191,9 @@ def test_complements_set_the_code(nlp):
         ("The Ghanaian president is due to meet his Togolese counterpart in Lome.", ("GHA", "04", "TGO")),
         ("The Ghanaian foreign minister is set to visit Togo on Friday.", ("GHA", "04", "TGO")),
         ("Nigeria's president is scheduled to attend talks with Benin.", ("NGA", "04", "BEN")),
+        # and so does a plan ("plans to visit", "plans a trip": coding.PLANNING_VERBS, verbs.csv)
+        ("The Ghanaian president plans to visit Togo next week.", ("GHA", "04", "TGO")),
+        ("Ghana's foreign minister plans another Togo trip in March.", ("GHA", "04", "TGO")),
         # a decision announced for the future is the decision (schemas/data/additions/cameo_roots.csv,
         # column announced): reducing relations, yielding
         ("Ghana is due to impose new tariffs on Togo.", ("GHA", "16", "TGO")),
@@ -1059,6 +1062,17 @@ def test_a_visitor_received_made_the_visit(nlp):
     assert {("GHA", "043", "TGO"), ("TGO", "042", "GHA")} <= received, received
     welcomed = {(e.actor, e.event_code, e.target) for e in extract(nlp, "The Ghanaian president welcomed Faure Gnassingbe in Accra.")}
     assert not any(actor == "TGO" for actor, _, _ in welcomed), welcomed
+
+
+@pytest.mark.parametrize("text", ["Ghana's president received a phone call from his Togolese counterpart on Monday.",
+                                  "Ghana's foreign minister received a written message from Togo's president."])
+def test_a_call_or_letter_received_is_a_consultation_of_both_sides(nlp, text):
+    """"received a call from his UK counterpart", "receives letters from presidents of Mali": who
+    sent it consulted the receiver, and the receiver consulted the sender (041 both ways, as the
+    coders code them: engine.SENT_ACTS); sent by no one the text names, it is nothing."""
+    rows = {(e.actor, e.event_code, e.target) for e in extract(nlp, text)}
+    assert {("GHA", "041", "TGO"), ("TGO", "041", "GHA")} <= rows, rows
+    assert not extract(nlp, "Ghanaian activists received letters claiming to be from a banned group.")
 
 
 def test_a_headline_participle_with_a_by_phrase_is_passive(nlp):
@@ -2564,9 +2578,30 @@ def test_a_name_the_parser_hangs_on_the_verb_as_a_compound_is_its_subject(nlp, t
 )
 def test_calling_something_a_condemning_word_is_criticism(nlp, title, expected):
     """"Kremlin calls ICC move outrageous": naming what something is is no event (verbs.csv), but it
-    is criticism when the name condemns, as "said the move was outrageous" is (engine.NAMING_VERBS,
+    is criticism when the name condemns, as "said the move was outrageous" is (judgements.NAMING_VERBS,
     judgements.py)."""
     assert {(r[0], r[1], r[2]) for r in triples(extract(nlp, "", title=title)) if r[1] in ("01", "11")} == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Ghana calls Togo's border plan a 'reckless gamble'", {("GHA", "11", "TGO")}),
+        ("Ghana's president calls Togo's warning 'nonsense'", {("GHA", "11", "TGO")}),
+        ("Ghana called the proceedings against the Togolese traders 'a farce'", {("GHA", "11", "TGO")}),
+        ("Togo closes its border, a move Ghana called 'deeply irresponsible'", {("GHA", "11", None)}),
+        ("Ghana calls Togo's border plan 'a historic step'", set()),
+        ("Ghana calls for 'restraint' over Togo's border plan", set()),
+    ],
+)
+def test_a_condemning_name_in_quotation_marks_is_criticism(nlp, title, expected):
+    """"calls Biden's EV push a 'ridiculous crusade'", "calls Biden's warning 'nonsense'": the small
+    model parses a quoted name in many ways (a second object, a possessive mark, an object hung on
+    the name), so the name is found by its quotation marks (judgements.quoted_name); a name that
+    condemns is criticism of whose thing is named, one that praises is nothing, and "calls for" is
+    an appeal, no name."""
+    rows = {(r[0], r[1], r[2]) for r in triples(extract(nlp, "", title=title)) if r[0] == "GHA" and r[1] in ("01", "11")}
+    assert rows == expected
 
 
 @pytest.mark.parametrize("title", ["Ghanaian court fines Togo firm over pollution",

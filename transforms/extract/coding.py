@@ -81,6 +81,9 @@ def or_cessation(verb, rule: ontology.VerbRule | None) -> ontology.VerbRule | No
 # dated by the day it is to happen, as the coders of the news gold set code them; an actor's
 # own word that it will meet ("said it will hold talks") stays an intent (036).
 SCHEDULED_ROOTS = frozenset({"04"})
+# Verbs that tell such a meeting as on someone's agenda ("Putin plans to visit Saudi Arabia"):
+# the meeting is scheduled, not an intent someone voices.
+PLANNING_VERBS = frozenset({"plan"})
 
 
 def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
@@ -93,6 +96,9 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
                 if complement is not None and complement.code != NOT_AN_EVENT:
                     if off_topic(child, direct_object(list(child.children))):
                         return rule  # "vowed to fight climate change": no force is meant
+                    if (verb.lemma_.lower() in PLANNING_VERBS and complement.code[:2] in SCHEDULED_ROOTS
+                            and not _reported(verb)):
+                        return complement  # "Putin plans to visit Saudi Arabia": the visit, on its day
                     return modal_rule(rule, mode, complement)
         if not rule.object_heads:  # "plans more airstrikes": the event its object noun names
             noun_event = _object_event(verb)

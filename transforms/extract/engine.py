@@ -98,7 +98,15 @@ from transforms.extract.datelines import dateline_country
 from transforms.extract.doc_cache import span_text
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
-from transforms.extract.judgements import CRITICISM, accusation, attributed_judgement, judgement, trailing_predicates
+from transforms.extract.judgements import (
+    CRITICISM,
+    NAMING_VERBS,
+    accusation,
+    attributed_judgement,
+    judgement,
+    quoted_name,
+    trailing_predicates,
+)
 from transforms.extract.no_news import dated, figurative_force, no_one_on_the_other_side, standing_relation
 from transforms.extract.nominal import (
     EXPECTING_VERBS,
@@ -146,6 +154,10 @@ ACCUSING_CODES = frozenset({"110", "112"})
 # of "hosted" or "welcomed" a visitor (1 of 6).
 HOSTED_VISIT, MADE_VISIT = "043", "042"
 RECEIVING_VERBS = frozenset({"receive"})
+# What the other side did when an act is received: the visitor made the visit; whoever sent a
+# call, letter or message (041: "received a call from his UK counterpart", verbs.csv) consulted
+# the receiver, as the coders code both sides (3 development items, all with both).
+SENT_ACTS = {HOSTED_VISIT: MADE_VISIT, "041": "041"}
 # Acts against an opponent: force posture (15: "deployed tanks", "mobilised reservists"), assault
 # (18), fighting (19) and mass violence (20). Told without a target, they are aimed at the one
 # opponent the article gives the actor, if it gives one (`partners_from_article`).
@@ -719,20 +731,15 @@ def _downed_weapons(sent, covered: set, resolver: ArticleActors) -> list[Candida
     return found
 
 
-# Verbs that say what their object is ("called the move outrageous", "dubbed him a traitor"):
-# not events in themselves (verbs.csv), but a judgement when what they name the object condemns
-# it (judgements.py), as "said the move was outrageous" is. Only with the name parsed as an object
-# predicate (oprd); the small model often parses "deems the vote illegal" as a clause instead.
-NAMING_VERBS = frozenset({"call", "deem", "dub", "term", "find"})
-
-
 def _names_as(verb) -> bool:
-    """The verb names what its object is: an object predicate, also as the parser may hang it
-    (on the object: "called the move outrageous"; as a verbless clause: "deems Iran's
-    enrichment unacceptable")."""
-    return verb.lemma_.lower() in NAMING_VERBS and any(
+    """The verb names what its object is (judgements.NAMING_VERBS): an object predicate, also as
+    the parser may hang it (on the object: "called the move outrageous"; as a verbless clause:
+    "deems Iran's enrichment unacceptable"), or a name in quotation marks after the object
+    ("calls Biden's EV push a 'ridiculous crusade'", however the parser read the quote)."""
+    return verb.lemma_.lower() in NAMING_VERBS and (any(
         c.dep_ == "oprd" or (c.dep_ == "dobj" and trailing_predicates(c))
         or (c.dep_ == "ccomp" and c.pos_ == "ADJ" and c.lower_ not in RESULT_ADJECTIVES) for c in verb.children)
+        or bool(quoted_name(verb)))
 
 
 # Verbs whose adjective says what their object is ("found him guilty", "declared the vote void"),
@@ -1387,13 +1394,13 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
                                  background=reduced or clause_kind(verb) == "relcl",
                                  subordinate=clause_kind(verb) == "advcl")
         yield Candidate(actor, this_target, rule, verb, object_text, speaker, 0.0, features)
-    if (rule.code == HOSTED_VISIT and verb.lemma_.lower() in RECEIVING_VERBS and target is not None
+    if (rule.code in SENT_ACTS and verb.lemma_.lower() in RECEIVING_VERBS and target is not None
             and target.code not in {a.code for a in actors}):
         # "Qatar's emir received Saudi Arabia's foreign minister": the visitor made the visit (its
         # features those of an actor named as the clause's object, as in a passive)
-        visit = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, MADE_VISIT)
-        features = row_features(target, actors[0], visit, passive=True, reported=speaker is not None)
-        yield Candidate(target, actors[0], visit, verb, object_text, speaker, 0.0, features)
+        sent = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, SENT_ACTS[rule.code])
+        features = row_features(target, actors[0], sent, passive=True, reported=speaker is not None)
+        yield Candidate(target, actors[0], sent, verb, object_text, speaker, 0.0, features)
 
 
 # What a crowd does as a crowd of its country: protests, and the demands and criticism it voices

@@ -54,6 +54,16 @@ from transforms.extract.targets import OWN_INSTITUTION
 from transforms.extract.tense import PERFECT_AUXILIARIES
 
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "constitute", "amount"})
+# Verbs that say what their object is ("called the move outrageous", "dubbed him a traitor"):
+# not events in themselves (verbs.csv), but a judgement when what they name the object condemns
+# it, as "said the move was outrageous" is.
+NAMING_VERBS = frozenset({"call", "deem", "dub", "term", "find", "label"})
+QUOTATION_MARKS = frozenset({"'", "‘", "’", '"', "“", "”", "``", "''"})
+# How far after the naming verb its quoted name may open: "calls Biden's EV push a 'ridiculous".
+NAME_REACH = 8
+# Where the words after a naming verb stop being its object: a clause, a purpose or a
+# preposition of the verb's own ("called on Iran to ...") begins.
+NAME_BOUNDARIES = frozenset({",", ";", ":", "that", "to", "after", "before", "because", "while", "when"})
 PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
 # Who a reported clause judges ("said the strikes were ...", "were committed by X"); not
 # clauses.SUBJECT_DEPS, which are the subjects that act.
@@ -245,13 +255,52 @@ def _contents(verb):
         if child.dep_ == "ccomp":
             yield child, *_clause_parts(child)
         elif child.dep_ == "oprd":
-            yield child, [child], objects
+            yield child, [child], _named(verb, objects, child.i)
+    quoted = quoted_name(verb)
+    if quoted:
+        content = next((t for t in quoted if t.head not in quoted), quoted[0])
+        # "calls Biden's warning 'nonsense'" may be parsed with the object hung on the name
+        hung = [c for word in quoted for c in word.children if c.i < quoted[0].i and c.pos_ in ("NOUN", "PROPN")]
+        yield content, quoted, _named(verb, objects + hung, quoted[0].i)
     for obj in objects:
         for late in trailing_predicates(obj):
             yield late, [late], objects
     for head in [verb, *objects]:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "as"):
             yield prep, [c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp")], objects
+
+
+def quoted_name(verb) -> list:
+    """The words of a name in quotation marks that a naming verb gives its object ("calls Biden's
+    warning 'nonsense'", "called the proceedings against the rescuers 'a farce'"). The small
+    model parses such quotes in many ways (a second object, a possessive mark, a clause), so the
+    name is found by its marks: an opening mark has a space before it and none after, a closing
+    one no space before it. Empty when the verb names nothing so."""
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return []
+    doc, end = verb.doc, verb.sent.end
+    for i in range(verb.i + 1, min(end, verb.i + 1 + NAME_REACH)):
+        token = doc[i]
+        if token.lower_ in NAME_BOUNDARIES or (token.dep_ in ("prep", "agent", "prt") and token.head == verb):
+            return []
+        if token.text in QUOTATION_MARKS and doc[i - 1].whitespace_ and not token.whitespace_:
+            words = []
+            for inner in doc[i + 1 : end]:
+                if inner.text in QUOTATION_MARKS and not doc[inner.i - 1].whitespace_:
+                    return words
+                if inner.pos_ in ("NOUN", "ADJ", "VERB", "ADV"):
+                    words.append(inner)
+            return []  # never closed: no name
+    return []
+
+
+def _named(verb, objects, name_at: int) -> list:
+    """What a naming verb names: its objects before the name, or the noun its relative clause
+    hangs on ("a move Russia called 'extremely dangerous'")."""
+    before = [o for o in objects if o.i < name_at]
+    if not before and verb.dep_ == "relcl":
+        return [verb.head]
+    return before
 
 
 def _clause_parts(clause) -> tuple[list, list]:

@@ -30,6 +30,9 @@ GENERIC_INTENT = "030"
 # is a government's or a party's own business ("Germany mulls law banning citizenship for ..."),
 # as domestic legislation is in the gold set.
 POLICY_OPTION = "014"
+# A call, letter or message received (041, verbs.csv "receive") from no one the text can name
+# is no consultation: "received letters claiming to be from a banned group".
+RECEIVED_CONSULTATION = "041"
 # Seeking something from no one (020, the generic appeal) is wanting it: "Kamala Harris seeks a
 # second act", "Beijing still seeking answers", "Cubans seek solutions". An appeal has an
 # addressee ("sought support from Russia"). On the development split such rows were right 2
@@ -47,6 +50,8 @@ def no_one_on_the_other_side(verb, rule, actor, target, resolver: ArticleActors)
     if target is not None:
         return False
     if rule.code == POLICY_OPTION:
+        return True
+    if rule.code == RECEIVED_CONSULTATION and verb.lemma_.lower() == "receive":
         return True
     if rule.code == BARE_APPEAL and verb.lemma_.lower() in WISHING_VERBS:
         return True
