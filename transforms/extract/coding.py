@@ -18,6 +18,7 @@ from transforms.extract.clauses import (
     direct_object,
     duration_particles,
     headline_infinitive,
+    is_negated,
     is_scheduled,
     is_speech,
     object_heads,
@@ -81,13 +82,20 @@ def or_cessation(verb, rule: ontology.VerbRule | None) -> ontology.VerbRule | No
 # dated by the day it is to happen, as the coders of the news gold set code them; an actor's
 # own word that it will meet ("said it will hold talks") stays an intent (036).
 SCHEDULED_ROOTS = frozenset({"04"})
-# Verbs that tell such a meeting as on someone's agenda ("Putin plans to visit Saudi Arabia"):
-# the meeting is scheduled, not an intent someone voices.
+# Verbs that tell a visit as on someone's agenda ("Putin plans to visit Saudi Arabia", "Yellen
+# plans another China trip"): the visit is scheduled, not an intent someone voices. Only visits
+# (042): "plans to meet" may be "plans to meet aggression with force".
 PLANNING_VERBS = frozenset({"plan"})
+VISIT = "042"
+# Present-tense forms: "planned to visit" and "had planned a trip" tell of plans often dropped.
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
 def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
     """'agreed to provide aid' → intent + aid (033); 'will attack' → a threat (13)."""
+    planned = _planned_visit(verb)
+    if planned is not None:
+        return planned
     mode = ontology.root_modes().get(rule.code[:2])
     if mode is not None and (not rule.object_heads or EVENT_COMPLEMENT in rule.object_heads):
         for child in _through_aspectual(verb.children):
@@ -96,9 +104,6 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
                 if complement is not None and complement.code != NOT_AN_EVENT:
                     if off_topic(child, direct_object(list(child.children))):
                         return rule  # "vowed to fight climate change": no force is meant
-                    if (verb.lemma_.lower() in PLANNING_VERBS and complement.code[:2] in SCHEDULED_ROOTS
-                            and not _reported(verb)):
-                        return complement  # "Putin plans to visit Saudi Arabia": the visit, on its day
                     return modal_rule(rule, mode, complement)
         if not rule.object_heads:  # "plans more airstrikes": the event its object noun names
             noun_event = _object_event(verb)
@@ -117,6 +122,26 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
             return rule  # "Finland will close its border with Russia": the decision
         return as_intent(rule)  # "Ghana to open embassy in Togo": a headline's plan is an intent
     return rule
+
+
+def _planned_visit(verb) -> ontology.VerbRule | None:
+    """The visit a planning verb puts on the actor's agenda ("plans to visit Saudi Arabia", "plans
+    another China trip"), or None: "plans" or "is planning" now, not negated ("no longer plans"),
+    not on a condition, not the actor's own word of it ("said he plans to visit": an intent, as
+    "said it will hold talks" is)."""
+    if verb.lemma_.lower() not in PLANNING_VERBS:
+        return None
+    present = verb.tag_ in PRESENT_TAGS or (verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in PRESENT_TAGS for c in verb.children))
+    if (not present or is_negated(verb) or _conditional(verb) or _reported(verb)
+            or any(c.lower_ == "longer" for c in verb.children)):
+        return None
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB" and not _conditional(child):
+            visit = rule_for(child)
+            return visit if visit is not None and visit.code.startswith(VISIT) else None
+    visit = _object_event(verb)
+    return visit if visit is not None and visit.code.startswith(VISIT) else None
 
 
 def _object_event(verb) -> ontology.VerbRule | None:

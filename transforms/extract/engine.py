@@ -1395,7 +1395,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
                                  subordinate=clause_kind(verb) == "advcl")
         yield Candidate(actor, this_target, rule, verb, object_text, speaker, 0.0, features)
     if (rule.code in SENT_ACTS and verb.lemma_.lower() in RECEIVING_VERBS and target is not None
-            and target.code not in {a.code for a in actors}):
+            and target.code not in {a.code for a in actors}
+            and not no_one_on_the_other_side(verb, rule, actors[0], target, resolver)):
         # "Qatar's emir received Saudi Arabia's foreign minister": the visitor made the visit (its
         # features those of an actor named as the clause's object, as in a passive)
         sent = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, SENT_ACTS[rule.code])

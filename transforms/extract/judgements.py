@@ -61,9 +61,11 @@ NAMING_VERBS = frozenset({"call", "deem", "dub", "term", "find", "label"})
 QUOTATION_MARKS = frozenset({"'", "‘", "’", '"', "“", "”", "``", "''"})
 # How far after the naming verb its quoted name may open: "calls Biden's EV push a 'ridiculous".
 NAME_REACH = 8
-# Where the words after a naming verb stop being its object: a clause, a purpose or a
-# preposition of the verb's own ("called on Iran to ...") begins.
-NAME_BOUNDARIES = frozenset({",", ";", ":", "that", "to", "after", "before", "because", "while", "when"})
+# Where the words after a naming verb stop being its object: a clause, a purpose, another verb
+# ("called Zelensky and said the attacks were 'barbaric'") or a preposition of the verb's own
+# ("called on Iran to ...") begins.
+NAME_BOUNDARIES = frozenset({",", ";", ":", "that", "to", "after", "before", "because", "while", "when",
+                            "and", "but", "or"})
 PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
 # Who a reported clause judges ("said the strikes were ...", "were committed by X"); not
 # clauses.SUBJECT_DEPS, which are the subjects that act.

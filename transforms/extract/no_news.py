@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from schemas import ontology
 from transforms.extract.actors import ArticleActors, is_weapon
-from transforms.extract.clauses import SUBJECT_DEPS, clause_kind
+from transforms.extract.clauses import SUBJECT_DEPS, clause_kind, direct_object, is_negated
 from transforms.extract.coding import WARNING_VERBS
 from transforms.extract.doc_cache import entity_at
 from transforms.extract.nominal import FORCE_ROOTS, figurative
@@ -31,8 +31,12 @@ GENERIC_INTENT = "030"
 # as domestic legislation is in the gold set.
 POLICY_OPTION = "014"
 # A call, letter or message received (041, verbs.csv "receive") from no one the text can name
-# is no consultation: "received letters claiming to be from a banned group".
+# is no consultation: "received letters claiming to be from a banned group"; nor is one not
+# received ("received no message"), a call to act ("a call for help", "a call from the UN to halt
+# strikes", "calls to resign") or a message that threatens or warns ("a threatening letter", "a
+# message warning of consequences"), whose act is its own.
 RECEIVED_CONSULTATION = "041"
+HOSTILE_MESSAGE_WORDS = frozenset({"threatening", "threat", "warning", "abusive", "angry", "hate"})
 # Seeking something from no one (020, the generic appeal) is wanting it: "Kamala Harris seeks a
 # second act", "Beijing still seeking answers", "Cubans seek solutions". An appeal has an
 # addressee ("sought support from Russia"). On the development split such rows were right 2
@@ -47,17 +51,30 @@ def no_one_on_the_other_side(verb, rule, actor, target, resolver: ArticleActors)
     `_warning_to_no_one`)."""
     if rule.code == FORMAL_AGREEMENT:
         return target is None or target.code == actor.code
+    if rule.code == RECEIVED_CONSULTATION and verb.lemma_.lower() == "receive":
+        return target is None or not _consultation_received(verb)
     if target is not None:
         return False
     if rule.code == POLICY_OPTION:
-        return True
-    if rule.code == RECEIVED_CONSULTATION and verb.lemma_.lower() == "receive":
         return True
     if rule.code == BARE_APPEAL and verb.lemma_.lower() in WISHING_VERBS:
         return True
     if rule.code == GENERIC_INTENT and verb.lemma_.lower() in ontology.aim_verbs():
         return True
     return _warning_to_no_one(verb, rule, resolver)
+
+
+def _consultation_received(verb) -> bool:
+    """Whether the call, letter or message the verb receives is one (see RECEIVED_CONSULTATION)."""
+    message = direct_object(list(verb.children))
+    if message is None or is_negated(verb) or any(c.lower_ == "no" for c in message.children):
+        return False
+    for node in (verb, message):
+        for child in node.children:
+            if child.dep_ in ("acl", "relcl", "xcomp", "advcl") or (child.dep_ == "prep" and child.lower_ == "for"):
+                return False
+    # the parser hangs "warning of" anywhere in the clause
+    return not any(t.lower_ in HOSTILE_MESSAGE_WORDS or t.lemma_.lower() in HOSTILE_MESSAGE_WORDS for t in verb.subtree)
 
 
 FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "shall"})
