@@ -156,7 +156,8 @@ HOSTED_VISIT, MADE_VISIT = "043", "042"
 RECEIVING_VERBS = frozenset({"receive"})
 # What the other side did when an act is received: the visitor made the visit; whoever sent a
 # call, letter or message (041: "received a call from his UK counterpart", verbs.csv) consulted
-# the receiver, as the coders code both sides (3 development items, all with both).
+# the receiver, as the coders code them (3 development items: every sender consulted the
+# receiver, and in each the receiver consulted a sender).
 SENT_ACTS = {HOSTED_VISIT: MADE_VISIT, "041": "041"}
 # Acts against an opponent: force posture (15: "deployed tanks", "mobilised reservists"), assault
 # (18), fighting (19) and mass violence (20). Told without a target, they are aimed at the one

@@ -46,9 +46,9 @@ WISHING_VERBS = frozenset({"seek"})
 
 
 def no_one_on_the_other_side(verb, rule, actor, target, resolver: ArticleActors) -> bool:
-    """An agreement with no counterpart or with the actor's own side, a policy option or an aim
-    at no one whose act is no event, or a warning to no one (see the constants above and
-    `_warning_to_no_one`)."""
+    """An agreement with no counterpart or with the actor's own side, a call or letter received
+    from no one or that consults no one, a policy option or an aim at no one whose act is no
+    event, or a warning to no one (see the constants above and `_warning_to_no_one`)."""
     if rule.code == FORMAL_AGREEMENT:
         return target is None or target.code == actor.code
     if rule.code == RECEIVED_CONSULTATION and verb.lemma_.lower() == "receive":
