@@ -1157,6 +1157,10 @@ def test_a_light_verb_takes_the_event_of_its_noun(nlp, text, expected):
         # a title, a medal or a seat claimed is won, a win scored is no statement (verbs.csv)
         "Ghana's Kwame Mensah claims second title as Togo's Kofi Adjei wins stage eight.",
         "The Ghanaian president scored a big win on the budget bill.",
+        # rallying allies or support is mobilising them, not a protest; calling an election is
+        # domestic politics (GOLD.md rule 10)
+        "The Ghanaian president rallied allies against Togo ahead of the summit.",
+        "The Ghanaian president called an early election and dissolved parliament.",
     ],
 )
 def test_the_object_or_complement_says_when_a_verb_is_no_event(nlp, text):
