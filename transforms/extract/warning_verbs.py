@@ -9,6 +9,11 @@ as criticism (111):
   "the threat posed by Togo" (schemas/data/additions/verbs.csv codes "warn of" these nouns as
   111; `threat_owner` finds who poses it, and a threat no one poses, "the threat of cholera", is
   no event).
+
+A third kind is a comment: a warning to no one named of what another actor will, may or may not
+do or suffer ("warned that unless Ukraine wins, Russia could begin building up", "America won't
+always ride in to the rescue, warns UK defence secretary") foretells, and the coders code it as a
+statement (01: CAMEO 012, a pessimistic comment), not a threat (`foretells_another`).
 """
 from __future__ import annotations
 
@@ -80,12 +85,41 @@ def _place_compound(token) -> bool:
     return any(c.dep_ == "compound" for c in token.children) or (token.dep_ == "compound" and token.head.pos_ == "PROPN")
 
 
+PESSIMISTIC_COMMENT = "012"
+# A warning with one of these is aimed at someone: "warned Iran that ...", "warned Togo to
+# withdraw", "a warning to Lebanon", "warned against ...".
+ADDRESSEE_DEPS = frozenset({"dobj", "dative", "xcomp"})
+ADDRESSEE_PREPS = frozenset({"to", "against"})
+
+
+def foretells_another(verb, rule, actors, resolver: ArticleActors) -> bool:
+    """A bare warning (130) aimed at no one, whose reported clause's subject is another actor
+    than the one warning: what that actor will, may or may not do or suffer. A threat tells of
+    the speaker's own act ("warned it would view the vessels as targets", "Jordan's king warned
+    Jordan would do whatever it takes") or is aimed at someone warned."""
+    if verb.lemma_.lower() not in WARNING_VERBS or rule.code != GENERIC_THREAT or rule.object_heads:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in ADDRESSEE_DEPS or (c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS) for c in children):
+        return False
+    own = {a.code for a in actors} | {a.country for a in actors}
+    for clause in (c for c in children if c.dep_ == "ccomp"):
+        subject = next((s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            return False
+        other = resolver.resolve(subject, remember=False)
+        return other is not None and other.code not in own and other.country not in own
+    return False
+
+
 def warning_read(verb, rule: ontology.VerbRule, actors, target: Actor | None,
                  resolver: ArticleActors) -> tuple[ontology.VerbRule, Actor | None, bool]:
     """(rule, target, posed): the warning recoded as criticism where the coders read it so, with
     the threat's owner as its target; `posed` is False for a threat no one poses (no event)."""
     if criticises_conduct(verb, rule, actors, target):
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, CRITICISM)
+    elif foretells_another(verb, rule, actors, resolver):
+        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, PESSIMISTIC_COMMENT)
     if warns_of_a_threat(verb, rule):
         target = threat_owner(verb, resolver, actors)
         return rule, target, target is not None
