@@ -1010,6 +1010,8 @@ def _governed_by_event_verb(verb) -> bool:
         return False  # "ended up attacking the city": the attack is what happened
     if _claimed_done(verb):
         return False
+    if verb.tag_ == "VBG" and verb.head.lemma_.lower() == "say":
+        return False  # "Hamas says seeking to free hostages": a headline's reported clause without its "it is"
     governing = verb.head.lemma_.lower()
     if governing in TRYING_VERBS:
         rule = rule_for(verb)  # "tried to attack Moscow with drones": the attempt is the attack
