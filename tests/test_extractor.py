@@ -4012,6 +4012,16 @@ def test_a_headline_s_says_doing_is_what_the_speaker_does(nlp):
     assert ("GHA", "03", "TGO") in rows and ("GHA", "01", "TGO") not in rows, rows
 
 
+def test_a_spaced_hyphen_is_a_dash_to_the_parser(nlp):
+    """"Putin wanted by International Criminal Court - Kremlin calls move 'outrageous'": the small
+    model reads " - " as a word's hyphen and makes "Court - Kremlin" one name; the parser is given
+    a dash instead (texts.dashes_apart), one character for one, and rows quote the original."""
+    title = "Kwame Mensah wanted by Togolese court - Ghana calls move 'outrageous and unacceptable'"
+    rows = extract_batch_rows(nlp, "", title=title)
+    assert ("GHA", "11") in {(e.actor, e.event_root) for e in rows}
+    assert all(" - " in e.sentence for e in rows if e.actor == "GHA")
+
+
 def test_gains_claimed_are_ground_taken(nlp):
     """"Ukraine claims first gains in counteroffensive": what a side claims to have taken is told
     as taken (GOLD.md rule 4), an occupation of territory (192, additions/verbs.csv)."""
