@@ -10,15 +10,16 @@ as criticism (111):
   111; `threat_owner` finds who poses it, and a threat no one poses, "the threat of cholera", is
   no event).
 
-A third kind is a comment: a warning to no one named of what another actor will, may or may not
-do or suffer ("warned that unless Ukraine wins, Russia could begin building up", "America won't
-always ride in to the rescue, warns UK defence secretary") foretells, and the coders code it as a
-statement (01: CAMEO 012, a pessimistic comment), not a threat (`foretells_another`).
+A third kind is a comment: a warning to no one named of what another actor may do or will not
+("warned that unless Ukraine wins, Russia could begin building up", "America won't always ride
+in to the rescue, warns UK defence secretary") foretells, and the coders code it as a statement
+(01: CAMEO 012, a pessimistic comment), not a threat (`foretells_another`).
 """
 from __future__ import annotations
 
 from schemas import ontology
 from transforms.extract.actors import Actor, ArticleActors
+from transforms.extract.clauses import is_negated
 from transforms.extract.coding import WARNING_VERBS
 from transforms.extract.judgements import CRITICISM
 
@@ -90,13 +91,18 @@ PESSIMISTIC_COMMENT = "012"
 # withdraw", "a warning to Lebanon", "warned against ...".
 ADDRESSEE_DEPS = frozenset({"dobj", "dative", "xcomp"})
 ADDRESSEE_PREPS = frozenset({"to", "against"})
+# What another actor may do: "Russia could begin", "may attack" (not "would": "Togo would pay a
+# heavy price" is a threat).
+MAY_MODALS = frozenset({"could", "may", "might"})
 
 
 def foretells_another(verb, rule, actors, resolver: ArticleActors) -> bool:
     """A bare warning (130) aimed at no one, whose reported clause's subject is another actor
-    than the one warning: what that actor will, may or may not do or suffer. A threat tells of
-    the speaker's own act ("warned it would view the vessels as targets", "Jordan's king warned
-    Jordan would do whatever it takes") or is aimed at someone warned."""
+    than the one warning and says what it may do or will not ("Russia could begin building up",
+    "America won't always ride in to the rescue"). A threat tells of the speaker's own act
+    ("warned it would view the vessels as targets", "Jordan's king warned Jordan would do
+    whatever it takes"), of what another will suffer ("warned that Togo would pay a heavy
+    price"), or is aimed at someone warned."""
     if verb.lemma_.lower() not in WARNING_VERBS or rule.code != GENERIC_THREAT or rule.object_heads:
         return False
     children = list(verb.children)
@@ -106,6 +112,8 @@ def foretells_another(verb, rule, actors, resolver: ArticleActors) -> bool:
     for clause in (c for c in children if c.dep_ == "ccomp"):
         subject = next((s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.pos_ == "PRON":
+            return False
+        if not (is_negated(clause) or any(c.dep_ == "aux" and c.lower_ in MAY_MODALS for c in clause.children)):
             return False
         other = resolver.resolve(subject, remember=False)
         return other is not None and other.code not in own and other.country not in own
