@@ -3993,11 +3993,12 @@ def extract_batch_rows(nlp, text: str, title: str = ""):
     return [row for _, events in extract_batch(nlp, None, [article(text, title)], "t") for row in events]
 
 
-def test_a_warning_to_no_one_of_what_another_actor_will_do_is_a_comment(nlp):
+def test_a_warning_to_no_one_of_what_another_actor_may_do_is_a_comment(nlp):
     """"Zelensky warned that unless Ukraine wins, Russia could begin building support", "America
-    won't always ride in to the rescue, warns UK defence secretary": what another actor will or may
-    do, told to no one, is a pessimistic comment (012, root 01), as the coders code it; a warning
-    of the speaker's own act or aimed at someone stays a threat (warning_verbs.foretells_another)."""
+    won't always ride in to the rescue, warns UK defence secretary": what another actor may do or
+    will not do, told to no one, is a pessimistic comment (012, root 01), as the coders code it; a
+    warning of the speaker's own act, of what another would suffer, or aimed at someone stays a
+    threat (warning_verbs.foretells_another)."""
     comment = triples(extract(nlp, "The Ghanaian president warned on Tuesday that Togo could begin building support for the border plan."))
     assert ("GHA", "01", "TGO") in comment and not any(root == "13" for _, root, _ in comment), comment
     assert ("GHA", "13", None) in triples(extract(nlp, "Ghana warned it would not stand by and watch an attack on Lome."))
