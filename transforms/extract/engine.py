@@ -107,7 +107,13 @@ from transforms.extract.judgements import (
     quoted_name,
     trailing_predicates,
 )
-from transforms.extract.no_news import dated, figurative_force, no_one_on_the_other_side, standing_relation
+from transforms.extract.no_news import (
+    RECEIVING_VERBS,
+    dated,
+    figurative_force,
+    no_one_on_the_other_side,
+    standing_relation,
+)
 from transforms.extract.nominal import (
     EXPECTING_VERBS,
     IMPACT_VERBS,
@@ -153,7 +159,6 @@ ACCUSING_CODES = frozenset({"110", "112"})
 # "received the Saudi minister" (5 visitors in 4 development items, none left out), but seldom
 # of "hosted" or "welcomed" a visitor (1 of 6).
 HOSTED_VISIT, MADE_VISIT = "043", "042"
-RECEIVING_VERBS = frozenset({"receive"})
 # What the other side did when an act is received: the visitor made the visit; whoever sent a
 # call, letter or message (041: "received a call from his UK counterpart", verbs.csv) consulted
 # the receiver, as the coders code them (3 development items: every sender consulted the

@@ -36,6 +36,8 @@ POLICY_OPTION = "014"
 # strikes", "calls to resign") or a message that threatens or warns ("a threatening letter", "a
 # message warning of consequences"), whose act is its own.
 RECEIVED_CONSULTATION = "041"
+# Verbs by which an actor receives a visitor, a call or a letter (engine.SENT_ACTS reads them too).
+RECEIVING_VERBS = frozenset({"receive"})
 HOSTILE_MESSAGE_WORDS = frozenset({"threatening", "threat", "warning", "abusive", "angry", "hate"})
 # Seeking something from no one (020, the generic appeal) is wanting it: "Kamala Harris seeks a
 # second act", "Beijing still seeking answers", "Cubans seek solutions". An appeal has an
@@ -51,7 +53,7 @@ def no_one_on_the_other_side(verb, rule, actor, target, resolver: ArticleActors)
     event, or a warning to no one (see the constants above and `_warning_to_no_one`)."""
     if rule.code == FORMAL_AGREEMENT:
         return target is None or target.code == actor.code
-    if rule.code == RECEIVED_CONSULTATION and verb.lemma_.lower() == "receive":
+    if rule.code == RECEIVED_CONSULTATION and verb.lemma_.lower() in RECEIVING_VERBS:
         return target is None or not _consultation_received(verb)
     if target is not None:
         return False
