@@ -603,6 +603,14 @@ def actor_names(on_date: datetime.date | None = None) -> ActorNames:
 
 
 @functools.cache
+def people_nouns() -> frozenset[str]:
+    """Nouns (singular lemmas) that only ever name people, by what they are or do ("hostage",
+    "civilian", "journalist"): schemas/data/people_nouns.csv. roles.csv is wider (it holds
+    bodies and craft too, "tanker", "warship"), so it cannot tell a person from a thing."""
+    return frozenset(row["noun"] for row in _rows("people_nouns.csv"))
+
+
+@functools.cache
 def role_types() -> dict[str, str]:
     """Lower-case role noun (singular lemma) -> actor type (GOV, MIL, COP, CVL, ...)."""
     return {r["noun"]: r["actor_type"] for r in _rows("roles.csv")}

@@ -4051,3 +4051,56 @@ def test_review_guards_of_the_twenty_fourth_round(nlp):
                  "The Ghanaian president had planned a trip to Togo before the crisis.",
                  "Ghana plans to meet Togolese aggression with force."]:
         assert not any(e.event_root == "04" for e in extract(nlp, text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # people released: by name, role, a word for people, a demonym, a pronoun, in the passive
+        ("Togo released the Ghanaian journalist Kwame Mensah on Friday.", True),
+        ("Togo released 40 Ghanaians from its prisons on Friday.", True),
+        ("Togo released dozens of prisoners on Sunday.", True),
+        ("The fisherman said he was freed by Togo after a week.", True),
+        ("A Ghanaian trader who was released by Togo on Monday spoke to reporters.", True),
+        ("Togo released him after two years.", True),
+        # things released are no release of people (08): a report, water, a video, a product
+        ("Togo released a report on the border dispute with Ghana.", False),
+        ("Togo will start releasing treated water from the dam into the Volta.", False),
+        ("Togo released a video of the Ghanaian captives.", False),
+        ("Togo's ministry released a nine-page guideline on innovation.", False),
+    ],
+)
+def test_what_is_released_decides_whether_people_were_freed(nlp, text, released):
+    """clauses.names_people, schemas/data/people_nouns.csv: "release"/"free" is a release of
+    people (0841) only when what is released names people; any other object ("@object" in
+    verbs.csv) is no event."""
+    rows = {(e.actor, e.event_root) for e in extract(nlp, text)}
+    assert (("TGO", "08") in rows) == released, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "hosted"),
+    [
+        ("Ghana will host Togo's president Faure Gnassingbé for talks in Accra.", True),
+        ("Ghana hosts Togolese counterparts for border talks.", True),
+        ("Ghana will host a meeting of West African foreign ministers.", True),
+        ("Ghana will host the African Cup of Nations next year.", False),
+        ("Ghana hosted an afternoon tea for a Togolese girl.", False),
+        ("Ghana is set to host Togolese military drones in several days.", False),
+        ("Ghana hosts 30,000 refugees from Togo.", False),
+    ],
+)
+def test_a_host_receives_people_or_a_meeting(nlp, text, hosted):
+    """verbs.csv: hosting (043) is of people or a gathering; hosting a tournament, a tea or
+    weapons is no meeting, and hosting refugees no visit."""
+    rows = {(e.actor, e.event_root) for e in extract(nlp, text)}
+    assert (("GHA", "04") in rows) == hosted, rows
+
+
+def test_readiness_for_no_act_is_no_intent(nlp):
+    """coding.predicate_rule: "ready for" a noun that is no event intends no act; "ready for
+    talks" and "ready to" a verb still do."""
+    assert not extract(nlp, "Ghana's president was ready for a victory lap after the vote.")
+    assert not extract(nlp, "Ghanaian police were prepared for the president's arraignment.")
+    assert ("GHA", "03") in {(e.actor, e.event_root) for e in extract(nlp, "Ghana is ready for talks with Togo, the minister said.")}
+    assert ("GHA", "03") in {(e.actor, e.event_root) for e in extract(nlp, "Ghana is ready to open talks with Togo, the minister said.")}

@@ -47,14 +47,18 @@ def object_heads(dobj, preps, verb) -> set[str]:
         heads.update(lemma_form(t) for t in conjuncts(dobj))
         heads.update(t.lower_ for t in conjuncts(dobj))
         heads.update(c for c in map(object_class, conjuncts(dobj)) if c is not None)
+        if any(names_people(t) for t in conjuncts(dobj)):
+            heads.add(PEOPLE_CLASS)
         spent = dobj.lemma_.lower() in TIME_SPAN_NOUNS and verb is not None and verb.lemma_.lower() in ontology.cessation_verbs()
-        if (dobj.lower_ in QUANTITY_NOUNS or dobj.lemma_.lower() in CONTAINER_NOUNS) and not spent:
-            # "seized dozens of hostages", "approved a package of sanctions": what is counted or
-            # bundled is the object
+        if (dobj.lower_ in QUANTITY_NOUNS or dobj.like_num or dobj.lemma_.lower() in CONTAINER_NOUNS) and not spent:
+            # "seized dozens of hostages", "freed 20 of their nationals", "approved a package of
+            # sanctions": what is counted or bundled is the object
             counted = [c for prep in dobj.children if prep.dep_ == "prep" and prep.lower_ == "of"
                        for c in prep.children if c.dep_ == "pobj"]
             heads.update(lemma_form(t) for t in counted)
             heads.update(t.lower_ for t in counted)
+            if any(names_people(t) for t in counted):
+                heads.add(PEOPLE_CLASS)
         left = dobj.doc[dobj.i - 1] if dobj.i > 0 else None
         if left is not None and left.head.i == dobj.i:  # "a general strike", "a hunger strike"
             heads.add(f"{left.lower_} {dobj.lower_}")
@@ -82,7 +86,8 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 BODY_ENTITIES = PLACE_ENTITIES | {"ORG", "NORP"}
 
 
-KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother"})
+KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother",
+                       "grandson", "granddaughter", "grandfather", "grandmother"})
 
 
 def object_class(token) -> str | None:
@@ -107,6 +112,33 @@ def object_class(token) -> str | None:
             c.dep_ == "compound" and c.i < token.i and c.lower_ in ontology.role_types() for c in token.children):
         return "@person"  # a name after a title: "President Mahama", not "Police Headquarters"
     return None
+
+
+# Any object that names people, by name or by a word for them: "released Lifshitz", "released
+# 150 Palestinians", "released 11 more women and children". A verb whose sense turns on whether
+# it acts on people names this class ("release hostages" against "release a video").
+PEOPLE_CLASS = "@people"
+# Pronouns that only people are: "who" stands for people, "he" and "him" for a person.
+PEOPLE_PRONOUNS = frozenset({"him", "her", "he", "she", "who", "whom"})
+
+
+def names_people(token) -> bool:
+    """A name of a person (`object_class` "@person", one word the model tags PERSON, or a
+    leader's surname it tags nothing), a word only for people ("journalist", "civilians",
+    "hostages", "his son": people_nouns.csv and KIN_NOUNS), a demonym as a noun
+    ("Palestinians"), or a pronoun only people are ("him", "who")."""
+    kind = object_class(token)
+    if kind == "@person":
+        return True
+    if kind is not None:
+        return False
+    if token.pos_ == "PROPN":  # "to host Zelenskyy": a leader's name the model gives no entity
+        return (token.ent_type_ == "PERSON" or (token.ent_type_ == "NORP" and token.tag_ == "NNPS")
+                or (not token.ent_type_ and ontology.is_leader_surname(token.text)))
+    if token.ent_type_ == "NORP" and token.tag_ == "NNS":  # "Israelis", "Americans" as common nouns
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in ontology.people_nouns() or lemma in KIN_NOUNS or token.lower_ in PEOPLE_PRONOUNS
 
 
 def _names_an_igo(token) -> bool:

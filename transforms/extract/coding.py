@@ -374,7 +374,10 @@ def cessation_rule(verb) -> ontology.VerbRule | None:
 
 
 def predicate_rule(verb) -> ontology.VerbRule | None:
-    """'they were ready to open talks' (intent), 'he was confident that ...' (013)."""
+    """'they were ready to open talks' (intent), 'he was confident that ...' (013). An intent
+    with no act to do is none: "was ready for a victory lap", "prepared for Trump's arraignment",
+    "is determined that Russia emerges as the power broker". With a verb ("is ready to
+    embrace ...") the readiness stays an intent, even to do what the tables code as nothing."""
     if verb.lemma_ != "be":
         return None
     table = ontology.predicates()
@@ -393,7 +396,9 @@ def predicate_rule(verb) -> ontology.VerbRule | None:
                 root = inner.code[:2] if inner is not None and inner.code != NOT_AN_EVENT else None
             else:  # "open to talks", "ready for dialogue": the event noun is what is intended
                 noun_code = _event_noun_code(child)
-                root = noun_code[:2] if noun_code else None
+                if noun_code is None:
+                    return None
+                root = noun_code[:2]
             code = modality.get((mode, root)) if root else None
             return ontology.VerbRule(child.lemma_.lower(), None, frozenset(), code or modality[(mode, "*")])
     return None

@@ -15,8 +15,10 @@ from schemas import ontology
 # Classes of objects a rule may name instead of words (transforms/extract/clauses.object_heads):
 # "captured Ovidio Guzmán" (a person) is an arrest, "captured the town" a seizure of territory;
 # "@object" is any direct object: "returned the remains" is a return, "returned to Syria" a trip;
-# "@igo" an intergovernmental body: "joined NATO" is an accession, "joined a charity" nothing.
-OBJECT_CLASSES = frozenset({"@person", "@place", "@object", "@igo"})
+# "@igo" an intergovernmental body: "joined NATO" is an accession, "joined a charity" nothing;
+# "@people" any object naming people ("released 150 Palestinians", not "released a video").
+OBJECT_CLASSES = frozenset({"@person", "@place", "@object", "@igo", "@people"})
+ANY_OBJECT = "@object"
 
 
 def match_verb(
@@ -36,8 +38,10 @@ def match_verb(
         if rule.object_heads and not (rule.object_heads & object_heads):
             continue
         matched = rule.object_heads & object_heads
-        # a word the rule names beats a class of objects ("@person"), which beats no object
-        score = (2 if matched - OBJECT_CLASSES else 1.5 if matched else 0) + (1 if rule.particle else 0)
+        # a word the rule names beats a class of objects ("@person"), which beats any object at
+        # all ("@object"), which beats no object
+        score = (2 if matched - OBJECT_CLASSES else 1.5 if matched - {ANY_OBJECT} else 1.25 if matched else 0) + (
+            1 if rule.particle else 0)
         if any(" " in head for head in rule.object_heads & object_heads):
             score += 4  # "general strike" is more specific than "strike"
         if score > best_score:
