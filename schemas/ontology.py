@@ -304,6 +304,42 @@ def leader_by_surname(word: str, on_date: datetime.date | None) -> ActorEntry | 
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+# Offices below the leaders' whose holders the news also names by surname alone ("Yellen says",
+# "Shoigu says"): ministers, secretaries, a vice president. A holder counts only when no leader
+# carries the surname and nobody else in the tables holds any role under it on the date.
+OFFICE_WORDS = ("minister", "secretary", "vice president", "chancellor of the exchequer", "central bank governor")
+
+
+@functools.cache
+def _official_surnames() -> dict[str, tuple[tuple[ActorEntry, datetime.date | None, datetime.date | None, str], ...]]:
+    """Surname (folded, lower case) → the people.csv rows of an office of OFFICE_WORDS below
+    LEADER_ROLES that carry it (entry, dates, the person's first name), last words of two or more."""
+    index: dict[str, list] = {}
+    for names, entry, start, end, role in _people():
+        if role in LEADER_ROLES or not entry.actor_type or not any(word in role for word in OFFICE_WORDS):
+            continue
+        words = normalize_name(names[0]).split()
+        if len(words) >= 2 and len(words[-1]) >= MIN_SURNAME and words[-1].isalpha():
+            index.setdefault(words[-1], []).append((entry, start, end, names[0]))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@functools.lru_cache(maxsize=65_536)
+def official_by_surname(word: str, on_date: datetime.date | None) -> ActorEntry | None:
+    """The one minister, secretary or vice president in office on `on_date` with this surname
+    ("Yellen" in 2023: the US Treasury secretary), when no leader carries it
+    (`leader_by_surname`) and no one else in the tables holds a role under it that day."""
+    if on_date is None or word in (None, "") or leader_by_surname(word, on_date) is not None:
+        return None
+    surname = normalize_name(word)
+    holders = {person: entry for entry, start, end, person in _official_surnames().get(surname, ())
+               if _valid(on_date, start, end)}
+    if len(holders) != 1:
+        return None
+    person, entry = next(iter(holders.items()))
+    return None if _someone_else_carries(surname, person, on_date) else entry
+
+
 def leader_surnames() -> frozenset[str]:
     """Every leader surname of the tables (lower case, folded)."""
     return frozenset(_leader_surnames())

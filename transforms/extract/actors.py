@@ -298,8 +298,9 @@ class ArticleActors:
 
     # -- resolution -----------------------------------------------------------
     def leader(self, surname: str) -> Actor | None:
-        """The one leader in office on the article's date with this surname, as an actor."""
-        entry = ontology.leader_by_surname(surname, self._date)
+        """The one leader in office on the article's date with this surname, as an actor; else
+        the one minister or secretary (ontology.official_by_surname: "Yellen says")."""
+        entry = ontology.leader_by_surname(surname, self._date) or ontology.official_by_surname(surname, self._date)
         return Actor(entry.code, surname, entry.country, entry.actor_type, "gazetteer") if entry else None
 
     def place_country(self, phrase: str) -> str | None:

@@ -76,6 +76,8 @@ def object_heads(dobj, preps, verb) -> set[str]:
     for child in verb.children:
         if child.dep_ in ("xcomp", "acomp", "oprd") or (child.dep_ == "ccomp" and child.pos_ == "ADJ"):
             heads.add(child.lemma_.lower())  # "pleaded guilty", "found him guilty": the complement decides the sense too
+            if any(c.dep_ == "neg" for c in child.children):
+                heads.add(f"not {child.lemma_.lower()}")  # "pleaded not guilty": a denial
         elif child.dep_ == "dobj" and dobj is not None and child.i != dobj.i:
             heads.add(child.lemma_.lower())  # "took 240 people hostage": the second object, parsed as one
     return heads
@@ -448,10 +450,20 @@ POSSIBILITY_MODALS = frozenset({"would", "could", "might", "may"})
 MAY_BE_MODALS = POSSIBILITY_MODALS | {"can"}  # in a main clause: what may be
 
 
+# Verbs that say a duty as the modals do: "Togo needs to withdraw", "Togo has to withdraw".
+OBLIGATION_VERBS = frozenset({"need", "have"})
+
+
 def is_obligation(verb) -> bool:
-    """What the verb's subject must or should do ("Togo must withdraw its troops"); an inverted
-    "Should Egypt mediate, ..." opening the text is a condition, not a duty."""
-    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS and c.i > 0 for c in verb.children)
+    """What the verb's subject must or should do ("Togo must withdraw its troops", "Togo needs
+    to withdraw", "has to withdraw"); an inverted "Should Egypt mediate, ..." opening the text
+    is a condition, not a duty, and what one "may need to" do a possibility."""
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS and c.i > 0 for c in verb.children):
+        return True
+    return (verb.lemma_.lower() in OBLIGATION_VERBS
+            and not any(c.dep_ == "aux" and c.lower_ in MAY_BE_MODALS for c in verb.children)
+            and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    for c in verb.children))
 
 
 # Nouns whose "that" clause is a claim to be proved: "no evidence that Ghana shelled the village".
@@ -512,6 +524,13 @@ def is_open_question(verb) -> bool:
     return "whether" in marks or (verb.dep_ == "ccomp" and "if" in marks)
 
 
+def _xcomp_heads(verb):
+    """The verbs whose infinitive complement `verb` is, nearest first."""
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+        yield verb
+
+
 def is_hypothetical(verb) -> bool:
     """A condition is not an event: '... if the United States demands it', and the inverted
     forms 'Should Egypt mediate, ...', 'Were Iran to attack Israel, ...' (at any depth of
@@ -520,6 +539,8 @@ def is_hypothetical(verb) -> bool:
     withdraw its troops": OBLIGATION_MODALS), a possibility (`is_possibility`) and an open
     question (`is_open_question`)."""
     if is_obligation(verb) or is_possibility(verb) or unevidenced(verb) or might_have_been(verb):
+        return True
+    if any(is_obligation(head) for head in _xcomp_heads(verb)):  # "Togo needs to withdraw", "must begin to"
         return True
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and might_have_been(verb.head):
         return True  # "could have met the generals while resuming dialogues": neither happened

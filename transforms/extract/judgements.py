@@ -193,10 +193,11 @@ def _done_to_nothing(act) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in ("nothing", "nobody", "none") for c in act.children)
 
 
-# What someone "should" do is advice, asked of them (020: "EU should support Tunisia, Italy
-# minister says"); what they "must" do is demanded (100). On the development split the coders
-# coded "should" as an appeal 5 times in 6.
+# What someone "should" or "needs to" do is advice, asked of them (020: "EU should support
+# Tunisia, Italy minister says"); what they "must" or "have to" do is demanded (100). On the
+# development split the coders coded "should" as an appeal 5 times in 6.
 ADVISING_MODALS = frozenset({"should", "ought"})
+ADVISING_VERBS = frozenset({"need"})
 
 
 def _regretted(content) -> bool:
@@ -216,7 +217,8 @@ def _judged_by_copula(content) -> bool:
 def _advised(content) -> bool:
     """Advice to act ("Togo should reopen the border"); what should be done to someone ("Togo
     should be brought to account") stays a demand of them."""
-    return (any(c.dep_ == "aux" and c.lower_ in ADVISING_MODALS for c in content.children)
+    return ((any(c.dep_ == "aux" and c.lower_ in ADVISING_MODALS for c in content.children)
+             or content.lemma_.lower() in ADVISING_VERBS)
             and not any(c.dep_ == "auxpass" for c in content.children))
 
 
