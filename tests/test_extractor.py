@@ -4104,3 +4104,30 @@ def test_readiness_for_no_act_is_no_intent(nlp):
     assert not extract(nlp, "Ghanaian police were prepared for the president's arraignment.")
     assert ("GHA", "03") in {(e.actor, e.event_root) for e in extract(nlp, "Ghana is ready for talks with Togo, the minister said.")}
     assert ("GHA", "03") in {(e.actor, e.event_root) for e in extract(nlp, "Ghana is ready to open talks with Togo, the minister said.")}
+
+
+def test_what_another_needs_or_has_to_do_is_asked_of_it(nlp):
+    """clauses.is_obligation, judgements: "needs to" is advice as "should" is (020), "has to" a
+    demand as "must" is (100); the act it asks for has not happened."""
+    needs = extract(nlp, "Ghana's president said Togo needs to withdraw its troops from the border.")
+    assert ("GHA", "02", "TGO") in triples(needs)
+    assert not any(e.actor == "TGO" for e in needs)
+    assert ("GHA", "10", "TGO") in triples(extract(nlp, "Ghana's president said Togo has to pay for the damage."))
+    # the speaker's own need is no appeal to anyone
+    assert not any(e.event_root in ("02", "10") for e in extract(nlp, "Ghana's president said Ghana needs to build more schools."))
+
+
+def test_a_minister_named_by_surname_alone_is_found_while_in_office(nlp):
+    """ontology.official_by_surname: below the leaders, a minister the news names by surname
+    alone ("Nitiwul condemned ...") is found while in office and while no one else in the
+    tables carries the name; out of office, nobody."""
+    text = "Nitiwul condemned Togo's decision to close the border."
+    assert ("GHA", "11", "TGO") in triples(extract_on(nlp, dt.date(2023, 6, 1), text))
+    assert not any(e.actor == "GHA" for e in extract_on(nlp, dt.date(2026, 6, 1), text))
+
+
+def test_pleading_not_guilty_is_a_denial(nlp):
+    """clauses.object_heads: a negated complement is a head of its own ("not guilty"); pleading
+    not guilty denies responsibility (016), pleading guilty is no event of the table's."""
+    assert ("GHA", "016") in {(e.actor, e.event_code) for e in extract(nlp, "The Ghanaian minister pleaded not guilty to corruption charges.")}
+    assert not extract(nlp, "The Ghanaian minister pleaded guilty to corruption charges.")
