@@ -4131,3 +4131,20 @@ def test_pleading_not_guilty_is_a_denial(nlp):
     not guilty denies responsibility (016), pleading guilty is no event of the table's."""
     assert ("GHA", "016") in {(e.actor, e.event_code) for e in extract(nlp, "The Ghanaian minister pleaded not guilty to corruption charges.")}
     assert not extract(nlp, "The Ghanaian minister pleaded guilty to corruption charges.")
+
+
+def test_a_headline_pair_may_name_one_side_by_its_country(nlp):
+    """headlines.coordinated_names: "Biden, China's Xi to hold talks" joins two sides with a
+    comma as "Xi, Biden agree" does, and the first name is not swallowed into the model's
+    entity ("Biden& China's"): both sides meet each other."""
+    from transforms.extract.stage import extract_batch
+    story = article("", "Biden, China's Xi to hold talks on trade")._replace(date=dt.date(2023, 11, 1))
+    rows = triples([row for _, events in extract_batch(nlp, None, [story], "t") for row in events])
+    assert {("USA", "04", "CHN"), ("CHN", "04", "USA")} <= rows
+
+
+def test_agreeing_to_restart_talks_is_an_intent_to_negotiate(nlp):
+    """coding.rule_for reads a light verb's object ("restart talks") as inner clauses do the
+    verb table: agreeing to restart talks is an intent to meet (036); restarting them is talks (046)."""
+    assert ("GHA", "036", "TGO") in {(e.actor, e.event_code, e.target) for e in extract(nlp, "Ghana and Togo agreed to restart talks on the border.")}
+    assert ("GHA", "046", "TGO") in {(e.actor, e.event_code, e.target) for e in extract(nlp, "Ghana and Togo restarted talks on the border on Monday.")}

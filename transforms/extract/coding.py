@@ -27,7 +27,7 @@ from transforms.extract.clauses import (
     prepositions,
 )
 from transforms.extract.doc_cache import span_text
-from transforms.extract.nominal import nominal_code
+from transforms.extract.nominal import nominal_code, nominalized_rule
 from transforms.extract.verbs import match_verb
 
 NOT_AN_EVENT = "-"  # verbs.csv: "met the press" is not a meeting
@@ -39,12 +39,30 @@ FIXTURE = re.compile(r"\b[A-Z][\w'’]+(?: [A-Z][\w'’]+)* (?:v|vs)\.? [A-Z]")
 
 
 def rule_for(verb) -> ontology.VerbRule | None:
+    """The verb's rule from the verb table, else its light verb's object ("agreed to restart
+    talks": the talks)."""
     children = list(verb.children)
     dobj = direct_object(children)
     preps = prepositions(children)
     particles = particles_of(children)
-    return or_cessation(verb, match_verb(verb.lemma_, particles, with_complement(verb, object_heads(dobj, preps, verb)),
+    rule = or_cessation(verb, match_verb(verb.lemma_, particles, with_complement(verb, object_heads(dobj, preps, verb)),
                                          duration_particles(children)))
+    return rule if rule is not None else light_verb_rule(verb, dobj)
+
+
+def light_verb_rule(verb, dobj) -> ontology.VerbRule | None:
+    """'begins a visit to Kyrgyzstan', 'mounted an offensive': a light verb takes its object's event
+    (schemas/data/light_verbs.csv, aspectual.csv)."""
+    lemma = verb.lemma_.lower()
+    if dobj is None or lemma not in ontology.light_verbs() | ontology.aspectual_verbs() | ontology.light_verb_prepositions().keys():
+        return None
+    code = nominal_code(dobj, standalone_only=False)  # "launched a peace initiative"
+    if code is None and lemma in ontology.light_verbs():
+        # "made a plea for calm", "opened an investigation into": the noun's verb (not after an
+        # aspectual verb: "kept the ban on hold", "continued its probe" report no new act)
+        named = nominalized_rule(dobj)
+        code = named.code if named is not None else None
+    return ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), code) if code else None
 
 
 # The class of an infinitive complement that is an event itself (schemas/data/verbs.csv):

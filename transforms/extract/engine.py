@@ -84,6 +84,7 @@ from transforms.extract.coding import (
     exercise_together,
     foretold_state,
     joint_action,
+    light_verb_rule,
     modal_rule,
     off_topic,
     or_cessation,
@@ -122,7 +123,6 @@ from transforms.extract.nominal import (
     nominal_code,
     nominal_events,
     nominal_target,
-    nominalized_rule,
 )
 from transforms.extract.outlets import outlet_country
 from transforms.extract.place_protests import place_protests
@@ -1081,20 +1081,6 @@ def _prepositional_event(verb, children):
     return None
 
 
-def _light_verb_rule(verb, dobj) -> ontology.VerbRule | None:
-    """'begins a visit to Kyrgyzstan', 'mounted an offensive': a light verb takes its object's event."""
-    lemma = verb.lemma_.lower()
-    if dobj is None or lemma not in ontology.light_verbs() | ontology.aspectual_verbs() | ontology.light_verb_prepositions().keys():
-        return None
-    code = nominal_code(dobj, standalone_only=False)  # "launched a peace initiative"
-    if code is None and lemma in ontology.light_verbs():
-        # "made a plea for calm", "opened an investigation into": the noun's verb (not after an
-        # aspectual verb: "kept the ban on hold", "continued its probe" report no new act)
-        named = nominalized_rule(dobj)
-        code = named.code if named is not None else None
-    return ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), code) if code else None
-
-
 # In an -ing clause on another act these verbs tell its effect ("..., killing three", "forcing
 # thousands to flee", "leaving a city without power") or who else did the same ("recognised
 # Palestine, joining Britain and Canada"), not a new act of the subject.
@@ -1186,7 +1172,7 @@ def _attribution_tokens(sent) -> range:
 def _lemmas_with_a_rule() -> frozenset[str]:
     """Every verb lemma (lower case) that some way of coding a verb can give a rule: the verb
     table (`match_verb`), ending an act (`cessation_rule`), a light or aspectual verb's object
-    (`_light_verb_rule`), "be" with a predicate (`predicate_rule`) and naming verbs (`_names_as`)."""
+    (`coding.light_verb_rule`), "be" with a predicate (`predicate_rule`) and naming verbs (`_names_as`)."""
     return (frozenset(ontology.verb_rules()) | ontology.cessation_verbs() | ontology.light_verbs()
             | ontology.aspectual_verbs() | frozenset(ontology.light_verb_prepositions())
             | NAMING_VERBS | {"be"})
@@ -1243,7 +1229,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     if verb.lemma_.lower() in ontology.aspectual_verbs() and any(c.dep_ == "xcomp" for c in children):
         return
     rule = or_cessation(verb, match_verb(verb.lemma_, particles, heads, duration_particles(children)))
-    light = _light_verb_rule(verb, dobj)
+    light = light_verb_rule(verb, dobj)
     light_noun = light is not None and (rule is None or not rule.object_heads)
     if light_noun:
         rule = light  # "intensified its offensive": the noun is the event, not the verb's own sense
