@@ -238,3 +238,13 @@ def test_a_name_read_as_a_modifier_of_the_headline_verb_is_its_subject(nlp, titl
     assert expected in triples(extract(nlp, "", title=title))
     # a name that is a modifier of a noun, not of a verb, stays so: no act
     assert not extract(nlp, "", title="Kenya election results due as deadline nears")
+
+
+def test_a_verb_after_a_person_the_tagger_took_for_an_adjective_is_tried(nlp):
+    """headline_verbs._names_something: "Brazil's Lula heads to China" has "Lula" as an
+    adjective and "heads" as a plural noun; a name of the people table is a name whatever its
+    tag, so "heads" is tried as the verb, and the trip is a visit."""
+    title = "Brazil’s Lula heads to China hoping to boost trade, investments"
+    with nlp.select_pipes(disable=[HEADLINE_VERBS]):
+        assert next(t for t in nlp(title) if t.text == "Lula").tag_ == "JJ"  # the small model's reading
+    assert ("BRA", "04", "CHN") in triples(extract_on(nlp, dt.date(2023, 4, 12), "", title))

@@ -120,27 +120,43 @@ def object_class(token) -> str | None:
 # 150 Palestinians", "released 11 more women and children". A verb whose sense turns on whether
 # it acts on people names this class ("release hostages" against "release a video").
 PEOPLE_CLASS = "@people"
-# Pronouns that only people are: "who" stands for people, "he" and "him" for a person.
-PEOPLE_PRONOUNS = frozenset({"him", "her", "he", "she", "who", "whom"})
+# Pronouns that only people are: "who" stands for people, "he" and "him" for a person; "them"
+# and "those" after the verbs that name this class are people far more often than things.
+PEOPLE_PRONOUNS = frozenset({"him", "her", "he", "she", "who", "whom", "them"})
+# Words that count or gather what their "of" names ("a number of prisoners", "a group of
+# tourists", "some of the protesters"), and on their own, after a verb that names people, count
+# people ("released hundreds", "freed 17").
+COUNTING_WORDS = QUANTITY_NOUNS | CONTAINER_NOUNS | frozenset({
+    "number", "group", "handful", "some", "many", "several", "most", "all", "few", "those", "one", "first"})
 
 
 def names_people(token) -> bool:
     """A name of a person (`object_class` "@person", one word the model tags PERSON, or a
     leader's surname it tags nothing), a word only for people ("journalist", "civilians",
     "hostages", "his son": people_nouns.csv and KIN_NOUNS), a demonym as a noun
-    ("Palestinians"), or a pronoun only people are ("him", "who")."""
+    ("Palestinians", "a Palestinian"), a pronoun people are ("him", "who", "them"), or a count
+    of people ("a number of prisoners", "hundreds", "those who were detained")."""
     kind = object_class(token)
     if kind == "@person":
         return True
     if kind is not None:
         return False
-    if token.pos_ == "PROPN":  # "to host Zelenskyy": a leader's name the model gives no entity
-        return (token.ent_type_ == "PERSON" or (token.ent_type_ == "NORP" and token.tag_ == "NNPS")
-                or (not token.ent_type_ and ontology.is_leader_surname(token.text)))
-    if token.ent_type_ == "NORP" and token.tag_ == "NNS":  # "Israelis", "Americans" as common nouns
+    if token.ent_type_ == "NORP":  # "Palestinians", "a Palestinian", "Israelis" as the object
         return True
+    if token.pos_ == "PROPN":  # "to host Zelenskyy": a leader's name the model gives no entity
+        return token.ent_type_ == "PERSON" or (not token.ent_type_ and ontology.is_leader_surname(token.text))
     lemma = token.lemma_.lower()
-    return lemma in ontology.people_nouns() or lemma in KIN_NOUNS or token.lower_ in PEOPLE_PRONOUNS
+    if lemma in ontology.people_nouns() or lemma in KIN_NOUNS or token.lower_ in PEOPLE_PRONOUNS:
+        return True
+    if token.like_num or token.lower_ in COUNTING_WORDS or lemma in COUNTING_WORDS:
+        counted = [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for c in prep.children if c.dep_ == "pobj"]
+        if counted:
+            return any(names_people(c) for c in counted)
+        if token.like_num or token.lower_ in QUANTITY_NOUNS:  # "released hundreds", "freed 17"
+            return True
+        return token.lower_ == "those" and any(c.dep_ == "relcl" for c in token.children)  # "those who were detained"
+    return False
 
 
 def _names_an_igo(token) -> bool:
@@ -452,18 +468,24 @@ MAY_BE_MODALS = POSSIBILITY_MODALS | {"can"}  # in a main clause: what may be
 
 # Verbs that say a duty as the modals do: "Togo needs to withdraw", "Togo has to withdraw".
 OBLIGATION_VERBS = frozenset({"need", "have"})
+PRESENT_FINITE_TAGS = frozenset({"VBZ", "VBP"})
 
 
 def is_obligation(verb) -> bool:
     """What the verb's subject must or should do ("Togo must withdraw its troops", "Togo needs
     to withdraw", "has to withdraw"); an inverted "Should Egypt mediate, ..." opening the text
-    is a condition, not a duty, and what one "may need to" do a possibility."""
+    is a condition, not a duty. A duty in the verb's own words is one now: not what one "had
+    to" or "has had to" do (done), "may need to" or "will need to" do (a possibility, a
+    forecast), does not or no longer needs to do, nor what something "has to do with"."""
     if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS and c.i > 0 for c in verb.children):
         return True
-    return (verb.lemma_.lower() in OBLIGATION_VERBS
-            and not any(c.dep_ == "aux" and c.lower_ in MAY_BE_MODALS for c in verb.children)
-            and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                    for c in verb.children))
+    if verb.lemma_.lower() not in OBLIGATION_VERBS or verb.tag_ not in PRESENT_FINITE_TAGS:
+        return False
+    if is_negated(verb) or any(c.dep_ in ("aux", "auxpass") or c.lower_ in ("longer", "never") for c in verb.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               and not (c.lemma_ == "do" and any(p.dep_ == "prep" and p.lower_ == "with" for p in c.children))
+               for c in verb.children)
 
 
 # Nouns whose "that" clause is a claim to be proved: "no evidence that Ghana shelled the village".

@@ -11,6 +11,7 @@ import re
 from schemas import ontology
 from transforms.extract.clauses import (
     CONDITIONAL_MARKS,
+    CONTAINER_NOUNS,
     MEANS_VERBS,
     PERSONAL_PRONOUNS,
     POSSIBILITY_MODALS,
@@ -149,8 +150,10 @@ def _planned_visit(verb) -> ontology.VerbRule | None:
     "said it will hold talks" is)."""
     if verb.lemma_.lower() not in PLANNING_VERBS:
         return None
-    present = verb.tag_ in PRESENT_TAGS or (verb.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.tag_ in PRESENT_TAGS for c in verb.children))
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    present = verb.tag_ in PRESENT_TAGS or (verb.tag_ == "VBG" and (
+        any(c.tag_ in PRESENT_TAGS for c in auxiliaries)
+        or (verb.dep_ == "ROOT" and not auxiliaries)))  # a headline's "minister planning visit to Moscow"
     if (not present or is_negated(verb) or _conditional(verb) or _reported(verb)
             or any(c.lower_ == "longer" for c in verb.children)):
         return None
@@ -414,27 +417,40 @@ def predicate_rule(verb) -> ontology.VerbRule | None:
                 root = inner.code[:2] if inner is not None and inner.code != NOT_AN_EVENT else None
             else:  # "open to talks", "ready for dialogue": the event noun is what is intended
                 noun_code = _event_noun_code(child)
-                if noun_code is None:
-                    return None
-                root = noun_code[:2]
+                if noun_code is None and not _intended_nouns(child) & COOPERATION_NOUNS:
+                    return None  # "ready for a victory lap"
+                root = noun_code[:2] if noun_code else None
             code = modality.get((mode, root)) if root else None
             return ontology.VerbRule(child.lemma_.lower(), None, frozenset(), code or modality[(mode, "*")])
     return None
 
 
 INTENDED_PREPS = frozenset({"to", "for"})
+# What one is ready or open for that is no event of the tables but is cooperation all the same
+# ("ready for closer cooperation", "open to a compromise", "ready for a prisoner swap"): an
+# intent to cooperate (030).
+COOPERATION_NOUNS = frozenset({"cooperation", "compromise", "swap", "exchange", "pause", "peace", "reconciliation",
+                               "normalisation", "normalization", "partnership", "collaboration", "engagement"})
 
 
-def _event_noun_code(adjective) -> str | None:
-    nouns = ontology.nominal_events(standalone_only=False)
+def _intended_nouns(adjective) -> set:
+    """The nouns after the adjective's "to" or "for", and what a container of them holds ("a new
+    round of talks")."""
+    nouns = set()
     for prep in adjective.children:
         if prep.dep_ == "prep" and prep.lower_ in INTENDED_PREPS:
             for noun in prep.children:
                 if noun.dep_ == "pobj":
-                    code = nouns.get(noun.lower_) or nouns.get(noun.lemma_.lower())
-                    if code:
-                        return code
-    return None
+                    nouns.add(noun)
+                    if noun.lemma_.lower() in CONTAINER_NOUNS:
+                        nouns.update(c for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
+                                     for c in of.children if c.dep_ == "pobj")
+    return {n.lemma_.lower() for n in nouns} | {n.lower_ for n in nouns}
+
+
+def _event_noun_code(adjective) -> str | None:
+    nouns = ontology.nominal_events(standalone_only=False)
+    return next((nouns[word] for word in sorted(_intended_nouns(adjective)) if word in nouns), None)
 
 
 JOINT_ROOTS = frozenset({"15", "19"})

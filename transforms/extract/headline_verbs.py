@@ -143,8 +143,11 @@ def _second_of_two(verb) -> bool:
 
 def _names_something(token) -> bool:
     """A noun, or a capitalised word the tagger took for a verb that is a name or opens the
-    headline ("Blinken heads to Beijing": "Blinken" as VBN, "Lula heads to China")."""
+    headline ("Blinken heads to Beijing": "Blinken" as VBN), or a leader's surname it took for
+    an adjective ("Brazil's Lula heads to China": "Lula" as JJ)."""
     if token.pos_ in ("PROPN", "NOUN") or token.lower_ in PLURAL_NOUNS:
+        return True
+    if token.is_title and (ontology.is_leader_surname(token.text) or ontology.is_person_name(token.text)):
         return True
     # not a people's adjective: "Ukrainian forces gain ground" has its verb
     return token.is_title and (token.ent_type_ in NAME_ENTITIES or (token.i == token.sent.start and not token.ent_type_))

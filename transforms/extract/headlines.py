@@ -83,16 +83,9 @@ _NAMED_PAIR = re.compile(rf"(?:^|[:;] |\b(?i:{'|'.join(sorted(CLAUSE_OPENERS))})
                          rf"(?P<first>{_NAME}), (?P<second>{_NAME}) [a-z]")
 
 
-_OWNER = re.compile(r"^(?P<owner>.+?)['’]s (?P<owned>.+)$")
-
-
 def _is_actor_name(text: str) -> bool:
-    """An actor's name, a leader's surname, or one owned by an actor's name ("China's Xi")."""
     key = ontology.normalize_name(text)
-    if key in ontology.actor_names(None) or (len(text.split()) == 1 and ontology.is_leader_surname(text)):
-        return True
-    owned = _OWNER.match(text)
-    return owned is not None and _is_actor_name(owned["owner"]) and _is_actor_name(owned["owned"])
+    return key in ontology.actor_names(None) or (len(text.split()) == 1 and ontology.is_leader_surname(text))
 
 
 def coordinated_names(title: str) -> str:
