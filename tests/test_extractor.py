@@ -239,6 +239,7 @@ def test_a_visit_that_was_due_is_no_meeting(nlp):
         # (120) and "reveal", "confess", "unveil" as diplomatic cooperation (050); a minister who
         # resigns, a body that fails to act or a government that unveils a reform acts on nobody
         "Ghana's foreign minister resigned on Friday.",
+        "Ghana's foreign minister said she would step down next year.",  # as resigning is
         "The Ghanaian parliament failed to elect a new speaker.",
         "Ghana's president unveiled a pension reform on Tuesday.",
         "A Ghanaian police officer confessed to the killings.",
@@ -4170,3 +4171,10 @@ def test_review_guards_of_the_twenty_fifth_round(nlp):
     assert not any(root == "10" for _, root in roots("Togo has to do with the explosion, Ghana's intelligence chief said."))
     # an agency's name shared by many countries keeps the country the phrase names
     assert ("NGA", "17") in roots("Nigeria's Justice Department arrested the governor.")
+
+
+def test_tearing_into_someone_is_criticism(nlp):
+    """additions/verbs.csv: "tears into", "rips into", "lays into" are criticism (111), as "hits out
+    at" and "rounds on" are; "tore down the statue" stays no criticism."""
+    assert ("GHA", "111", "TGO") in {(e.actor, e.event_code, e.target) for e in extract(nlp, "Ghana's president ripped into Togo over the border closure.")}
+    assert ("GHA", "111", "TGO") in {(e.actor, e.event_code, e.target) for e in extract(nlp, "Ghana's president tore into Togo over the border closure.")}
