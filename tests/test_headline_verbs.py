@@ -248,3 +248,11 @@ def test_a_verb_after_a_person_the_tagger_took_for_an_adjective_is_tried(nlp):
     with nlp.select_pipes(disable=[HEADLINE_VERBS]):
         assert next(t for t in nlp(title) if t.text == "Lula").tag_ == "JJ"  # the small model's reading
     assert ("BRA", "04", "CHN") in triples(extract_on(nlp, dt.date(2023, 4, 12), "", title))
+
+
+def test_a_plural_subject_before_a_verb_with_a_named_object_stays_the_subject(nlp):
+    """headline_verbs._has_object: "Chinese navy ships visit Myanmar" already has its subject,
+    verb and object; "ships" is not tried as the verb (it made the visit a shipment, aid)."""
+    doc = nlp("Chinese navy ships visit Myanmar amid heightened security tensions")
+    assert next(t for t in doc if t.text == "visit").dep_ == "ROOT"
+    assert not any(e.event_root == "07" for e in extract(nlp, "", title="Chinese navy ships visit Myanmar amid heightened security tensions"))

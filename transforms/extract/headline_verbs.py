@@ -99,8 +99,8 @@ def candidate(sent, verb_lemmas, never_nouns: frozenset[str] = frozenset()) -> t
         before, after = token.doc[token.i - 1], token.doc[token.i + 1]
         if speech is not None and token.i <= speech.i + 1:
             continue
-        if finite and finite[0].i != token.i + 1:
-            continue
+        if finite and (finite[0].i != token.i + 1 or _has_object(finite[0])):
+            continue  # "Chinese navy ships visit Myanmar": the verb after has its own object
         if ((_third_person(token) or _plural_present(token) or _never_a_noun(token, never_nouns)) and _names_something(before)
                 and (not after.is_punct or after.is_left_punct or after.is_quote)
                 and verb_lemma(token, verb_lemmas) is not None):
@@ -131,6 +131,14 @@ def _subject_read_as_modifier(verb, finite) -> bool:
         return False
     return not any(child.dep_ in ANY_SUBJECT_DEPS and child.i != verb.i
                    for other in finite if other.i != verb.i for child in other.children)
+
+
+def _has_object(verb) -> bool:
+    """The verb read after the word has a name for its direct object: the first parse already
+    has a subject, a verb and an object ("Chinese navy ships visit Myanmar"), unlike "Ghana
+    issues warrant for ..." (no object) or "Ghana issues arrest warrant" (a noun the word
+    read as a verb makes a compound with)."""
+    return any(child.dep_ == "dobj" and child.pos_ == "PROPN" for child in verb.children)
 
 
 def _second_of_two(verb) -> bool:
