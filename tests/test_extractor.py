@@ -4155,7 +4155,7 @@ def test_review_guards_of_the_twenty_fifth_round(nlp):
     assert ("TUR", "04") in roots("Turkey hosted Hamas in Istanbul.")
     # people released by count, pronoun, collective, or a demonym or word for them
     for text in ["Togo released hundreds after the protests.", "Togo released 17 on Friday in a swap.",
-                 "Togo released them on Friday.", "Togo released those who were detained during the protest.",
+                 "Togo released those who were detained during the protest.",
                  "Togo released a number of political prisoners ahead of the dialogue.",
                  "Togo released the first group of hostages.", "Togo released some of the protesters.",
                  "Togo released about 100 Ghanaian POWs.", "Togo released a Ghanaian who had been detained at the border."]:
@@ -4173,8 +4173,26 @@ def test_review_guards_of_the_twenty_fifth_round(nlp):
     assert ("NGA", "17") in roots("Nigeria's Justice Department arrested the governor.")
 
 
-def test_tearing_into_someone_is_criticism(nlp):
-    """additions/verbs.csv: "tears into", "rips into", "lays into" are criticism (111), as "hits out
-    at" and "rounds on" are; "tore down the statue" stays no criticism."""
-    assert ("GHA", "111", "TGO") in {(e.actor, e.event_code, e.target) for e in extract(nlp, "Ghana's president ripped into Togo over the border closure.")}
-    assert ("GHA", "111", "TGO") in {(e.actor, e.event_code, e.target) for e in extract(nlp, "Ghana's president tore into Togo over the border closure.")}
+def test_second_review_guards_of_the_twenty_fifth_round(nlp):
+    """What a second review of this round's rules found wrong, each now as it should be."""
+    def codes(text):
+        return {(e.actor, e.event_code, e.target) for e in extract(nlp, text)}
+    # a duty reported in the past or with "will" is the speaker's appeal or demand, not an act done
+    needed = codes("Ghana said Togo needed to withdraw its troops from the border.")
+    assert ("GHA", "020", "TGO") in needed and not any(actor == "TGO" for actor, _, _ in needed)
+    assert ("GHA", "100", "TGO") in codes("Ghana said Togo will have to pay for the damage.")
+    assert not any(actor == "TGO" for actor, _, _ in codes("Ghana said Togo no longer needs to fear an invasion."))
+    assert not any(code == "100" for _, code, _ in codes("Ghana said Togo has yet to respond to the offer."))
+    # money and things released are no people released; those that were taken are things
+    for text in ["The IMF released $500 million to Togo on Tuesday.",
+                 "Togo's ministry compiled the figures and released them on Friday.",
+                 "The Togolese army released those that had been confiscated at checkpoints."]:
+        assert not any(code == "0841" for _, code, _ in codes(text)), text
+    assert not any(code == "181" for _, code, _ in codes("Ghanaian police seized $5 million in cash from the gang."))
+    # an exchange of fire or a pause in aid is no cooperation intended
+    assert not any(code.startswith("03") for _, code, _ in codes("Togo is ready for an exchange of fire with Ghana, its president said."))
+    # a state body's name other states use too keeps the state the phrase names; alone, the US's
+    assert ("NGA", "173", "NGA") in codes("Nigeria's Justice Department arrested the governor.")
+    assert ("USA", "115", "GOOGLE") in codes("The Justice Department sued Google over its search monopoly.")
+    # troops, bases and parades hosted are no meeting
+    assert not any(code.startswith("04") for _, code, _ in codes("Ghana hosts thousands of Togolese troops."))

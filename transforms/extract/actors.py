@@ -667,10 +667,19 @@ class ArticleActors:
         "... in Chad - UN", which the parser reads as one phrase "Chad - UN")."""
         return self._best_match(list(tokens))
 
+    def _country_before(self, tokens: Sequence, other_than: str) -> ontology.ActorEntry | None:
+        """A country named by one word of `tokens` (its name or demonym), other than `other_than`."""
+        for token in tokens:
+            entry = self._names.get(_normalize(token.text))
+            if entry is not None and entry.kind in ("country", "demonym") and entry.code != other_than:
+                return entry
+        return None
+
     def _best_match(self, tokens: Sequence) -> Actor | None:
         """The most specific known name inside the phrase's tokens."""
         best = None
         best_rank = None
+        state_body = False
         region = None  # a region's name, kept for when the phrase names nobody else
         n = len(tokens)
         # Per token, read once: every window below starts or ends at one of them.
@@ -711,6 +720,7 @@ class ArticleActors:
                 rank = (-size, KIND_PRIORITY.get(entry.kind, 9), start)
                 if best_rank is None or rank < best_rank:
                     best_rank = rank
+                    state_body = entry.kind == "organization" and entry.code == entry.country
                     best = Actor(
                         code=entry.code,
                         name=text,
@@ -722,6 +732,12 @@ class ArticleActors:
                 break  # a shorter window cannot outrank a longer name
         if best is None and region is not None:
             return region
+        if best is not None and state_body:
+            # "Nigeria's Justice Department", "the Indian Commerce Department": a state body's
+            # name other states give theirs too belongs to the country the phrase names
+            owner = self._country_before(tokens[: best_rank[2]], best.code)
+            if owner is not None:
+                return Actor(owner.code, best.name, owner.country, best.actor_type, best.via)
         # "The Netherlands' VVD party", "Russia's Rosatom": a body named after the possessive is
         # the phrase's own; the country before it only owns it.
         possessive = next((k for k, t in enumerate(tokens) if t.tag_ == "POS" or (

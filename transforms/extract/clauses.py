@@ -120,9 +120,11 @@ def object_class(token) -> str | None:
 # 150 Palestinians", "released 11 more women and children". A verb whose sense turns on whether
 # it acts on people names this class ("release hostages" against "release a video").
 PEOPLE_CLASS = "@people"
-# Pronouns that only people are: "who" stands for people, "he" and "him" for a person; "them"
-# and "those" after the verbs that name this class are people far more often than things.
-PEOPLE_PRONOUNS = frozenset({"him", "her", "he", "she", "who", "whom", "them"})
+# Pronouns that only people are: "who" stands for people, "he" and "him" for a person ("them"
+# is things as often: "compiled the figures and released them").
+PEOPLE_PRONOUNS = frozenset({"him", "her", "he", "she", "who", "whom"})
+# Amounts that are no count of people: "released $500 million to Ukraine", "seized $5 million".
+AMOUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 # Words that count or gather what their "of" names ("a number of prisoners", "a group of
 # tourists", "some of the protesters"), and on their own, after a verb that names people, count
 # people ("released hundreds", "freed 17").
@@ -134,8 +136,8 @@ def names_people(token) -> bool:
     """A name of a person (`object_class` "@person", one word the model tags PERSON, or a
     leader's surname it tags nothing), a word only for people ("journalist", "civilians",
     "hostages", "his son": people_nouns.csv and KIN_NOUNS), a demonym as a noun
-    ("Palestinians", "a Palestinian"), a pronoun people are ("him", "who", "them"), or a count
-    of people ("a number of prisoners", "hundreds", "those who were detained")."""
+    ("Palestinians", "a Palestinian"), a pronoun people are ("him", "who"), or a count of
+    people ("a number of prisoners", "hundreds", "those who were detained")."""
     kind = object_class(token)
     if kind == "@person":
         return True
@@ -148,14 +150,15 @@ def names_people(token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in ontology.people_nouns() or lemma in KIN_NOUNS or token.lower_ in PEOPLE_PRONOUNS:
         return True
-    if token.like_num or token.lower_ in COUNTING_WORDS or lemma in COUNTING_WORDS:
+    if (token.like_num or token.lower_ in COUNTING_WORDS or lemma in COUNTING_WORDS) and token.ent_type_ not in AMOUNT_ENTITIES:
         counted = [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
                    for c in prep.children if c.dep_ == "pobj"]
         if counted:
             return any(names_people(c) for c in counted)
         if token.like_num or token.lower_ in QUANTITY_NOUNS:  # "released hundreds", "freed 17"
             return True
-        return token.lower_ == "those" and any(c.dep_ == "relcl" for c in token.children)  # "those who were detained"
+        return token.lower_ == "those" and any(  # "those who were detained", not "those that were confiscated"
+            c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in token.children)
     return False
 
 
@@ -469,6 +472,8 @@ MAY_BE_MODALS = POSSIBILITY_MODALS | {"can"}  # in a main clause: what may be
 # Verbs that say a duty as the modals do: "Togo needs to withdraw", "Togo has to withdraw".
 OBLIGATION_VERBS = frozenset({"need", "have"})
 PRESENT_FINITE_TAGS = frozenset({"VBZ", "VBP"})
+REPORTED_DUTY_TAGS = frozenset({"VBD", "VB"})  # "said Russia needed to", "said Russia will have to"
+REPORTED_DUTY_AUXILIARIES = frozenset({"will"})
 
 
 def is_obligation(verb) -> bool:
@@ -476,12 +481,20 @@ def is_obligation(verb) -> bool:
     to withdraw", "has to withdraw"); an inverted "Should Egypt mediate, ..." opening the text
     is a condition, not a duty. A duty in the verb's own words is one now: not what one "had
     to" or "has had to" do (done), "may need to" or "will need to" do (a possibility, a
-    forecast), does not or no longer needs to do, nor what something "has to do with"."""
+    forecast), does not or no longer needs to do, "has yet to" do (not done yet), nor what
+    something "has to do with". Reported
+    ("said Russia needed to withdraw", "said Russia will have to pay") the past and "will" are
+    the speaker's present duty, told in the reporter's tense."""
     if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS and c.i > 0 for c in verb.children):
         return True
-    if verb.lemma_.lower() not in OBLIGATION_VERBS or verb.tag_ not in PRESENT_FINITE_TAGS:
+    if verb.lemma_.lower() not in OBLIGATION_VERBS:
         return False
-    if is_negated(verb) or any(c.dep_ in ("aux", "auxpass") or c.lower_ in ("longer", "never") for c in verb.children):
+    reported = verb.dep_ == "ccomp" and is_speech(verb.head)
+    if verb.tag_ not in PRESENT_FINITE_TAGS and not (reported and verb.tag_ in REPORTED_DUTY_TAGS):
+        return False
+    allowed = REPORTED_DUTY_AUXILIARIES if reported else frozenset()
+    if is_negated(verb) or any((c.dep_ in ("aux", "auxpass") and c.lower_ not in allowed)
+                               or c.lower_ in ("longer", "never", "yet") for c in verb.children):
         return False
     return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                and not (c.lemma_ == "do" and any(p.dep_ == "prep" and p.lower_ == "with" for p in c.children))
@@ -562,8 +575,8 @@ def is_hypothetical(verb) -> bool:
     question (`is_open_question`)."""
     if is_obligation(verb) or is_possibility(verb) or unevidenced(verb) or might_have_been(verb):
         return True
-    if any(is_obligation(head) for head in _xcomp_heads(verb)):  # "Togo needs to withdraw", "must begin to"
-        return True
+    if any(is_obligation(head) or head.lemma_.lower() == "need" for head in _xcomp_heads(verb)):
+        return True  # "Togo needs to withdraw", "must begin to", "no longer needs to fear": not done
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and might_have_been(verb.head):
         return True  # "could have met the generals while resuming dialogues": neither happened
     node = verb

@@ -429,8 +429,8 @@ INTENDED_PREPS = frozenset({"to", "for"})
 # What one is ready or open for that is no event of the tables but is cooperation all the same
 # ("ready for closer cooperation", "open to a compromise", "ready for a prisoner swap"): an
 # intent to cooperate (030).
-COOPERATION_NOUNS = frozenset({"cooperation", "compromise", "swap", "exchange", "pause", "peace", "reconciliation",
-                               "normalisation", "normalization", "partnership", "collaboration", "engagement"})
+COOPERATION_NOUNS = frozenset({"cooperation", "compromise", "swap", "peace", "reconciliation", "normalisation",
+                               "normalization", "partnership", "collaboration", "engagement"})
 
 
 def _intended_nouns(adjective) -> set:
