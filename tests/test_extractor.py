@@ -4104,6 +4104,8 @@ def test_readiness_for_no_act_is_no_intent(nlp):
     assert not extract(nlp, "Ghanaian police were prepared for the president's arraignment.")
     assert ("GHA", "03") in {(e.actor, e.event_root) for e in extract(nlp, "Ghana is ready for talks with Togo, the minister said.")}
     assert ("GHA", "03") in {(e.actor, e.event_root) for e in extract(nlp, "Ghana is ready to open talks with Togo, the minister said.")}
+    # open to efforts, a settlement, diplomacy: cooperation intended, though no event noun
+    assert ("GHA", "03") in {(e.actor, e.event_root) for e in extract(nlp, "The minister said Ghana is open to serious efforts at de-escalation.")}
 
 
 def test_what_another_needs_or_has_to_do_is_asked_of_it(nlp):

@@ -430,7 +430,8 @@ INTENDED_PREPS = frozenset({"to", "for"})
 # ("ready for closer cooperation", "open to a compromise", "ready for a prisoner swap"): an
 # intent to cooperate (030).
 COOPERATION_NOUNS = frozenset({"cooperation", "compromise", "swap", "peace", "reconciliation", "normalisation",
-                               "normalization", "partnership", "collaboration", "engagement"})
+                               "normalization", "partnership", "collaboration", "engagement", "effort", "efforts",
+                               "de-escalation", "diplomacy", "solution", "settlement"})
 
 
 def _intended_nouns(adjective) -> set:
