@@ -986,8 +986,8 @@ def _lone_argument_name(token) -> bool:
     if not _proper_noun(token) or argument.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
         return False
     entity = entity_at(token) if token.ent_type_ else None
-    if entity is not None and (_runs_into_a_verb(entity, token) or _runs_past_a_conjunction(entity, token)):
-        entity = None  # "Biden welcomes ICC's", "Biden& China's" read as one organisation: the name ends there
+    if entity is not None and _runs_into_a_verb(entity, token):
+        entity = None  # "Biden welcomes ICC's" read as one organisation: the name ends at its verb
     if entity is not None and len(entity) > 1 and not _pair_of_names(entity):
         return False  # part of a longer name
     if entity is not None and entity.label_ not in NAME_ENTITIES and not (
@@ -1000,12 +1000,6 @@ def _runs_into_a_verb(entity, token) -> bool:
     """An entity that goes on past the token into the clause's verb, which no name holds: the
     small model's "Biden welcomes ICC's" (ORG) in a headline."""
     return any(t.i > token.i and t.pos_ == "VERB" and t.dep_ == "ROOT" and token.head == t for t in entity)
-
-
-def _runs_past_a_conjunction(entity, token) -> bool:
-    """An entity that goes on past the token through the "&" or "and" that joins it to another
-    name: the small model's "Biden& China's" (ORG) in a coordinated headline."""
-    return any(t.i == token.i + 1 and t.dep_ == "cc" for t in entity)
 
 
 def _proper_noun(token) -> bool:

@@ -482,9 +482,8 @@ def is_obligation(verb) -> bool:
     is a condition, not a duty. A duty in the verb's own words is one now: not what one "had
     to" or "has had to" do (done), "may need to" or "will need to" do (a possibility, a
     forecast), does not or no longer needs to do, "has yet to" do (not done yet), nor what
-    something "has to do with". Reported
-    ("said Russia needed to withdraw", "said Russia will have to pay") the past and "will" are
-    the speaker's present duty, told in the reporter's tense."""
+    something "has to do with". Reported ("said Russia needed to withdraw", "said Russia will
+    have to pay"), the past and "will" are the speaker's present duty in the reporter's tense."""
     if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS and c.i > 0 for c in verb.children):
         return True
     if verb.lemma_.lower() not in OBLIGATION_VERBS:

@@ -150,10 +150,8 @@ def _planned_visit(verb) -> ontology.VerbRule | None:
     "said it will hold talks" is)."""
     if verb.lemma_.lower() not in PLANNING_VERBS:
         return None
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    present = verb.tag_ in PRESENT_TAGS or (verb.tag_ == "VBG" and (
-        any(c.tag_ in PRESENT_TAGS for c in auxiliaries)
-        or (verb.dep_ == "ROOT" and not auxiliaries)))  # a headline's "minister planning visit to Moscow"
+    present = verb.tag_ in PRESENT_TAGS or (verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in PRESENT_TAGS for c in verb.children))
     if (not present or is_negated(verb) or _conditional(verb) or _reported(verb)
             or any(c.lower_ == "longer" for c in verb.children)):
         return None
