@@ -414,8 +414,9 @@ def predicate_rule(verb) -> ontology.VerbRule | None:
                 inner = rule_for(complement)
                 root = inner.code[:2] if inner is not None and inner.code != NOT_AN_EVENT else None
             else:  # "open to talks", "ready for dialogue": the event noun is what is intended
-                noun_code = _event_noun_code(child)
-                if noun_code is None and not _intended_nouns(child) & COOPERATION_NOUNS:
+                intended = _intended_nouns(child)
+                noun_code = _event_noun_code(intended)
+                if noun_code is None and not COOPERATION_NOUNS.intersection(intended):
                     return None  # "ready for a victory lap"
                 root = noun_code[:2] if noun_code else None
             code = modality.get((mode, root)) if root else None
@@ -432,24 +433,25 @@ COOPERATION_NOUNS = frozenset({"cooperation", "compromise", "swap", "peace", "re
                                "de-escalation", "diplomacy", "solution", "settlement"})
 
 
-def _intended_nouns(adjective) -> set:
+def _intended_nouns(adjective) -> list[str]:
     """The nouns after the adjective's "to" or "for", and what a container of them holds ("a new
-    round of talks")."""
-    nouns = set()
+    round of talks"): each as written and as its lemma, in the text's order."""
+    nouns = []
     for prep in adjective.children:
         if prep.dep_ == "prep" and prep.lower_ in INTENDED_PREPS:
             for noun in prep.children:
                 if noun.dep_ == "pobj":
-                    nouns.add(noun)
+                    nouns.append(noun)
                     if noun.lemma_.lower() in CONTAINER_NOUNS:
-                        nouns.update(c for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
+                        nouns.extend(c for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
                                      for c in of.children if c.dep_ == "pobj")
-    return {n.lemma_.lower() for n in nouns} | {n.lower_ for n in nouns}
+    return [word for noun in nouns for word in (noun.lower_, noun.lemma_.lower())]
 
 
-def _event_noun_code(adjective) -> str | None:
+def _event_noun_code(words: list[str]) -> str | None:
+    """The code of the first event noun among `words` (nominal_events.csv)."""
     nouns = ontology.nominal_events(standalone_only=False)
-    return next((nouns[word] for word in sorted(_intended_nouns(adjective)) if word in nouns), None)
+    return next((nouns[word] for word in words if word in nouns), None)
 
 
 JOINT_ROOTS = frozenset({"15", "19"})
