@@ -4198,3 +4198,28 @@ def test_second_review_guards_of_the_twenty_fifth_round(nlp):
     assert ("USA", "115", "GOOGLE") in codes("The Justice Department sued Google over its search monopoly.")
     # troops, bases and parades hosted are no meeting
     assert not any(code.startswith("04") for _, code, _ in codes("Ghana hosts thousands of Togolese troops."))
+
+
+def test_a_headline_s_predicate_without_its_is(nlp):
+    """clauses.is_bare_predicate: a headline drops the "is" of "is ready to", "is set to": "Ghana
+    ready to sign deal" intends the signing as "Ghana is ready to sign" does, "Ghana set to impose
+    sanctions" is the sanctions to come, "set for talks" the talks on the agenda."""
+    def headline(title):
+        return {(e.actor, e.event_code, e.target) for e in extract(nlp, "", title=title)}
+    assert ("GHA", "032", "TGO") in headline("Ghana ready to sign trade deal with Togo")
+    assert ("GHA", "163", "TGO") in headline("Ghana set to impose sanctions on Togo")
+    assert {("GHA", "046", "TGO"), ("TGO", "046", "GHA")} <= headline("Ghana and Togo set for first border talks in years")
+    # poised to attack threatens the attack (1384), and the offensive it is poised to launch is no
+    # attack of its own (engine._intended_by_its_verb), as one vowed is not
+    assert {("GHA", "1384", None)} == headline("Ghana poised to launch military offensive")
+    assert not any(code.startswith("19") for _, code, _ in headline("Ghana vows to launch military offensive"))
+    # set for anything but a meeting, or ready for no act, schedules and intends nothing
+    assert not headline("Ghana set for record cocoa harvest")
+    assert not headline("Ghana ready for rainy season")
+
+
+def test_a_state_s_abbreviation_and_a_navy_s_craft_name_their_country(nlp):
+    """additions/places.csv, additions/roles.csv: "NSW" is the Australian state (as "New South
+    Wales" is), and ships, jets and helicopters of a navy or a military act for its state."""
+    assert ("AUS", "17") in {(e.actor, e.event_root) for e in extract(nlp, "NSW police arrested two men over the attack.")}
+    assert ("CHN", "04", "MMR") in triples(extract(nlp, "Chinese navy ships visited Myanmar on Monday."))

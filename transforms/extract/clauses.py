@@ -370,9 +370,25 @@ def is_scheduled(verb) -> bool:
     mode = (table.get(head.lower_) or table.get(head.lemma_.lower()) or ("",))[0]
     if verb.dep_ != "xcomp" or mode != "scheduled":
         return False
+    if is_bare_predicate(head):  # "US set to impose sanctions": a headline's "is set to"
+        return True
     # "was due to visit" may not have happened: only the present schedules
     be = head.head if head.dep_ == "acomp" else next((c for c in head.children if c.dep_ == "auxpass"), None)
     return be is not None and be.tag_ in ("VBZ", "VBP")
+
+
+# The tags the parser gives a headline's predicate standing alone: "ready" (JJ), "set",
+# "prepared" (VBD or VBN)
+BARE_PREDICATE_TAGS = frozenset({"JJ", "VBN", "VBD"})
+
+
+def is_bare_predicate(token) -> bool:
+    """A word of the predicates table that a headline writes without its "is": "Spain ready to
+    sign deal with Britain", "US set to impose sanctions" say "is ready", "is set". Running text
+    writes the "is", so a sentence root with a subject and no auxiliary is one."""
+    return (token.dep_ == "ROOT" and token.tag_ in BARE_PREDICATE_TAGS and token.lower_ in ontology.predicates()
+            and any(c.dep_ == "nsubj" for c in token.children)
+            and not any(c.dep_ in ("aux", "auxpass", "cop") for c in token.children))
 
 
 def is_participle_clause(verb) -> bool:

@@ -19,6 +19,7 @@ from transforms.extract.clauses import (
     direct_object,
     duration_particles,
     headline_infinitive,
+    is_bare_predicate,
     is_negated,
     is_scheduled,
     is_speech,
@@ -396,32 +397,49 @@ def predicate_rule(verb) -> ontology.VerbRule | None:
     """'they were ready to open talks' (intent), 'he was confident that ...' (013). An intent
     with no act to do is none: "was ready for a victory lap", "prepared for Trump's arraignment",
     "is determined that Russia emerges as the power broker". With a verb ("is ready to
-    embrace ...") the readiness stays an intent, even to do what the tables code as nothing."""
-    if verb.lemma_ != "be":
-        return None
+    embrace ...") the readiness stays an intent, even to do what the tables code as nothing.
+    A headline writes the predicate without its "is" ("Spain ready to sign deal with Britain")."""
     table = ontology.predicates()
-    for child in verb.children:
-        if child.dep_ == "acomp" and child.lemma_.lower() in table:
-            mode, code = table[child.lemma_.lower()]
-            if mode == "scheduled":  # "is due to meet": the meeting is the event (clauses.is_scheduled)
-                return None
-            if mode == "statement":
-                return ontology.VerbRule(child.lemma_.lower(), None, frozenset(), code)
-            complement = next((c for c in child.children if c.dep_ == "xcomp"), None)
-            modality = ontology.modality_codes()
-            root = None
-            if complement is not None:
-                inner = rule_for(complement)
-                root = inner.code[:2] if inner is not None and inner.code != NOT_AN_EVENT else None
-            else:  # "open to talks", "ready for dialogue": the event noun is what is intended
-                intended = _intended_nouns(child)
-                noun_code = _event_noun_code(intended)
-                if noun_code is None and not COOPERATION_NOUNS.intersection(intended):
-                    return None  # "ready for a victory lap"
-                root = noun_code[:2] if noun_code else None
-            code = modality.get((mode, root)) if root else None
-            return ontology.VerbRule(child.lemma_.lower(), None, frozenset(), code or modality[(mode, "*")])
+    if verb.lemma_ == "be":
+        adjectives = [c for c in verb.children if c.dep_ == "acomp" and _predicate_word(c) in table]
+    else:
+        adjectives = [verb] if is_bare_predicate(verb) else []
+    for adjective in adjectives:
+        mode, code = table[_predicate_word(adjective)]
+        complement = next((c for c in adjective.children if c.dep_ == "xcomp"), None)
+        if mode == "scheduled":  # "is due to meet": the meeting is the event (clauses.is_scheduled)
+            return None if complement is not None else _scheduled_meeting(adjective)
+        if mode == "statement":
+            return ontology.VerbRule(adjective.lemma_.lower(), None, frozenset(), code)
+        modality = ontology.modality_codes()
+        root = None
+        if complement is not None:
+            inner = rule_for(complement)
+            root = inner.code[:2] if inner is not None and inner.code != NOT_AN_EVENT else None
+        else:  # "open to talks", "ready for dialogue": the event noun is what is intended
+            intended = _intended_nouns(adjective)
+            noun_code = _event_noun_code(intended)
+            if noun_code is None and not COOPERATION_NOUNS.intersection(intended):
+                return None  # "ready for a victory lap"
+            root = noun_code[:2] if noun_code else None
+        code = modality.get((mode, root)) if root else None
+        return ontology.VerbRule(adjective.lemma_.lower(), None, frozenset(), code or modality[(mode, "*")])
     return None
+
+
+def _predicate_word(adjective) -> str:
+    """The predicates table's word: "prepared" as written (its lemma is "prepare"), else the lemma."""
+    return adjective.lower_ if adjective.lower_ in ontology.predicates() else adjective.lemma_.lower()
+
+
+def _scheduled_meeting(adjective) -> ontology.VerbRule | None:
+    """"China and US set for nuclear talks", "leaders are due for a summit": the meeting on the
+    agenda, coded as the meeting is when told with "will" (SCHEDULED_ROOTS); nothing else is
+    scheduled this way ("set for a clash", "due for a rise")."""
+    code = _event_noun_code(_intended_nouns(adjective))
+    if code is None or code[:2] not in SCHEDULED_ROOTS:
+        return None
+    return ontology.VerbRule(adjective.lemma_.lower(), None, frozenset(), code)
 
 
 INTENDED_PREPS = frozenset({"to", "for"})

@@ -52,6 +52,7 @@ from transforms.extract.clauses import (
     direct_object,
     duration_particles,
     fronted_passive_patient,
+    is_bare_predicate,
     is_headline_passive,
     is_hypothetical,
     is_negated,
@@ -534,7 +535,7 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
         return []
     by_verb: dict[int, list[Candidate]] = {}
     for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX") or _governed_by_event_verb(verb):
+        if (verb.pos_ not in ("VERB", "AUX") and not is_bare_predicate(verb)) or _governed_by_event_verb(verb):
             continue
         by_verb[verb.i] = list(_verb_candidates(verb, resolver, headline))
     out = []
@@ -547,6 +548,8 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
     for noun, code, actor, target in chain(nominal_events(sent, resolver), protests_of_places):
         if (actor.code, code[:2]) in covered or is_negated(noun.head) or off_topic(noun, None):
             continue  # off topic: "the Riyadh club's Champions League clash" is a match
+        if _intended_by_its_verb(noun):
+            continue
         code = _sector_sense(noun, code, actor, resolver)
         code = _in_words(code, [actor])  # "as GOP attacks intensify"
         covered.add((actor.code, code[:2]))
@@ -995,6 +998,14 @@ def _learn_people(sent, resolver: ArticleActors) -> None:
             resolver.resolve(ent.root, remember=False)
 
 
+def _intended_by_its_verb(noun) -> bool:
+    """"vowed to launch an offensive", "ready to hold talks": the noun is what its light verb is
+    intended to do, an act the governing verb codes (an intent, a threat), not one done."""
+    verb = noun.head
+    return (noun.dep_ == "dobj" and verb.lemma_.lower() in ontology.light_verbs()
+            and _governed_by_event_verb(verb))
+
+
 def _governed_by_event_verb(verb) -> bool:
     """'refused to implement': the governing verb codes the event, not the xcomp.
 
@@ -1179,7 +1190,8 @@ def _lemmas_with_a_rule() -> frozenset[str]:
 
 
 def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[Candidate]:
-    if verb.lemma_.lower() not in _lemmas_with_a_rule():
+    bare_predicate = is_bare_predicate(verb)  # "Spain ready to sign deal": coded as "is ready to" is
+    if verb.lemma_.lower() not in _lemmas_with_a_rule() and not bare_predicate:
         # No rule can code it, so it gives no row: skip the clause tests below, which read the
         # parse only (nothing is learned before the rule is known). About 3 verbs in 10.
         return
@@ -1228,7 +1240,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     heads = with_complement(verb, object_heads(dobj, preps, verb))
     if verb.lemma_.lower() in ontology.aspectual_verbs() and any(c.dep_ == "xcomp" for c in children):
         return
-    rule = or_cessation(verb, match_verb(verb.lemma_, particles, heads, duration_particles(children)))
+    rule = predicate_rule(verb) if bare_predicate else None
+    rule = rule or or_cessation(verb, match_verb(verb.lemma_, particles, heads, duration_particles(children)))
     light = light_verb_rule(verb, dobj)
     light_noun = light is not None and (rule is None or not rule.object_heads)
     if light_noun:
