@@ -4225,16 +4225,29 @@ def test_a_state_s_abbreviation_and_a_navy_s_craft_name_their_country(nlp):
     assert ("CHN", "04", "MMR") in triples(extract(nlp, "Chinese navy ships visited Myanmar on Monday."))
 
 
-def test_a_phrasal_particle_makes_a_verb_of_its_own(nlp):
-    """verbs.match_verb: "called off a meeting" cancels it (16), though "call ... meeting" is a
-    call for one; without the particle the object's rule still holds."""
+def test_calling_off_a_meeting_cancels_it(nlp):
+    """additions/verbs.csv: "called off a meeting" cancels it (16), though "call ... meeting" is a
+    call for one: the particle and the object together outrank the object alone."""
     off = {(e.actor, e.event_root, e.target) for e in extract(nlp, "Ghana's president called off a meeting with Togo's leader.")}
     assert ("GHA", "16", "TGO") in off and not any(root == "03" for _, root, _ in off)
     assert ("GHA", "036") in {(e.actor, e.event_code) for e in extract(nlp, "Ghana called a meeting of ECOWAS leaders.")}
 
 
-def test_people_of_an_unknown_nationality_are_not_the_story_s_state(nlp):
-    """ArticleActors: a role named with a nationality or region the tables do not know ("a Chechen
-    commander") is not framed as the one state the story names."""
-    assert not any(e.actor == "GHA" for e in extract(nlp, "", title="A Chechen commander attacked Ghana"))
-    assert ("GHA", "17") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Police raid offices of Ghana's minister")}
+def test_review_guards_of_the_twenty_sixth_round(nlp):
+    """What a review of this round's rules found wrong, each now as it should be."""
+    def codes(text, title=""):
+        return {(e.actor, e.event_code, e.target) for e in extract(nlp, text, title=title)}
+    # a verb with an object, a particle or another clause is no predicate standing without "is"
+    for text in ["Ghana set the stage for talks with Togo on Tuesday.",
+                 "Ghana's president set off for a summit with Togo.",
+                 "The opposition slated the Ghanaian president for talks with Togo."]:
+        assert not any(code.startswith("04") for _, code, _ in codes(text)), text
+    assert ("GHA", "033", "TGO") in codes("Ghana committed funds to peace talks with Togo.")
+    assert not any(code.startswith("13") for _, code, _ in codes(
+        "Togo's army, set to deploy next week, held drills near the border with Ghana."))
+    # what is no longer set or wanted is neither scheduled nor intended
+    assert not codes("", title="Togo no longer set to impose sanctions on Ghana")
+    assert not codes("", title="Ghana no longer willing to sign deal with Togo")
+    # a headline's predicate keeps its sense under an attribution, and "set" tagged as a participle
+    assert ("GHA", "032", "TGO") in codes("", title="Ghana ready to sign deal with Togo, minister says")
+    assert {("GHA", "046", "TGO"), ("TGO", "046", "GHA")} <= codes("Officials confirmed.", title="Ghana and Togo set for talks")

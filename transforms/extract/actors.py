@@ -360,10 +360,7 @@ class ArticleActors:
             actor = self._members_of(head)  # "members of the alliance", "thousands of Georgians"
         if actor is None and head.lower_ in QUANTITY_NOUNS and not as_target:
             actor = self._located_actor(head, "CVL")  # "thousands in Honduras marched": its people
-        # "a Chechen commander", "Crimean officials": people of a nationality, region or faith
-        # the tables do not resolve are no more the story's state than "foreign" ones are
-        foreign = _named_foreign(head) or (actor is None and any(
-            c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in head.children))
+        foreign = _named_foreign(head)
         owned = any(c.dep_ == "compound" and c.pos_ == "NOUN" and self._role_of(c) is None for c in head.children)
         if (foreign or owned) and actor is None:
             # "foreign governments airlifted their diplomats", "zoo officials": not the story's state

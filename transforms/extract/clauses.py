@@ -380,15 +380,25 @@ def is_scheduled(verb) -> bool:
 # The tags the parser gives a headline's predicate standing alone: "ready" (JJ), "set",
 # "prepared" (VBD or VBN)
 BARE_PREDICATE_TAGS = frozenset({"JJ", "VBN", "VBD"})
+# What a predicate standing alone never has: an auxiliary (then it is no headline's), an object
+# or particle ("Ghana set the stage for talks", "committed funds", "set off for a summit": a
+# verb of its own), another clause ("Togo's army, set to deploy, held drills"), a negation
+# ("not ready to", "no longer set to": nothing intended or scheduled).
+NOT_BARE_DEPS = frozenset({"aux", "auxpass", "cop", "dobj", "dative", "prt", "conj", "ccomp", "advcl", "neg"})
 
 
 def is_bare_predicate(token) -> bool:
     """A word of the predicates table that a headline writes without its "is": "Spain ready to
     sign deal with Britain", "US set to impose sanctions" say "is ready", "is set". Running text
-    writes the "is", so a sentence root with a subject and no auxiliary is one."""
-    return (token.dep_ == "ROOT" and token.tag_ in BARE_PREDICATE_TAGS and token.lower_ in ontology.predicates()
-            and any(c.dep_ == "nsubj" for c in token.children)
-            and not any(c.dep_ in ("aux", "auxpass", "cop") for c in token.children))
+    writes the "is", so a sentence root with a subject is one, or the clause an attribution
+    reports ("Ghana ready to sign deal, minister says")."""
+    if token.tag_ not in BARE_PREDICATE_TAGS or token.lower_ not in ontology.predicates():
+        return False
+    if token.dep_ != "ROOT" and not (token.dep_ == "ccomp" and is_speech(token.head)):
+        return False
+    children = list(token.children)
+    return (any(c.dep_ == "nsubj" for c in children) and not any(c.dep_ in NOT_BARE_DEPS for c in children)
+            and not any(c.lower_ == "longer" for c in children))
 
 
 def is_participle_clause(verb) -> bool:

@@ -1200,7 +1200,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     # coordinated with it does ("Ghanaian detained and interrogated by Togolese forces").
     # (the attribution ends the headline: its dash, its name and any role noun, "- Israeli army")
     attribution = _attribution_tokens(verb.sent) if headline else range(0)
-    headline_passive = is_headline_passive(verb, headline, attribution)
+    # "China and US set for talks": a predicate without its "is", not a passive without "was"
+    headline_passive = is_headline_passive(verb, headline, attribution) and not bare_predicate
     if (is_negated(verb) and not refusal) or is_hypothetical(verb) or is_purpose(verb) or (
             headline_passive and coordinated_agent_verb(verb) is None):
         return

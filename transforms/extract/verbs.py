@@ -19,10 +19,6 @@ from schemas import ontology
 # "@people" any object naming people ("released 150 Palestinians", not "released a video").
 OBJECT_CLASSES = frozenset({"@person", "@place", "@object", "@igo", "@people"})
 ANY_OBJECT = "@object"
-# Adverbial particles that make a verb of their own: "called off a meeting" is no call for one,
-# "stepped down" no step. A verb with one that a rule of its lemma names takes only the rules
-# with a particle ("call,off" over "call ... meeting").
-PHRASAL_PARTICLES = frozenset({"off", "out", "up", "down", "away", "back"})
 
 
 def match_verb(
@@ -36,10 +32,7 @@ def match_verb(
         return None
     best = None
     best_score = -1
-    phrasal = PHRASAL_PARTICLES.intersection(particles) & {rule.particle for rule in rules}
     for rule in rules:
-        if phrasal and not rule.particle:
-            continue
         if rule.particle and (rule.particle not in particles or (rule.particle in durations and not rule.object_heads)):
             continue
         if rule.object_heads and not (rule.object_heads & object_heads):
