@@ -4251,3 +4251,10 @@ def test_review_guards_of_the_twenty_sixth_round(nlp):
     # a headline's predicate keeps its sense under an attribution, and "set" tagged as a participle
     assert ("GHA", "032", "TGO") in codes("", title="Ghana ready to sign deal with Togo, minister says")
     assert {("GHA", "046", "TGO"), ("TGO", "046", "GHA")} <= codes("Officials confirmed.", title="Ghana and Togo set for talks")
+
+
+def test_cancelling_a_partnership_reduces_relations(nlp):
+    """additions/verbs.csv: a partnership or cooperation cancelled is relations reduced (160), as
+    an agreement cancelled is."""
+    assert ("GHA", "160", "EU") in {(e.actor, e.event_code, e.target) for e in extract(
+        nlp, "Ghana cancelled its partnership with the EU on migration.")}
