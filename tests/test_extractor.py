@@ -4258,3 +4258,21 @@ def test_cancelling_a_partnership_reduces_relations(nlp):
     an agreement cancelled is."""
     assert ("GHA", "160", "EU") in {(e.actor, e.event_code, e.target) for e in extract(
         nlp, "Ghana cancelled its partnership with the EU on migration.")}
+
+
+def test_second_review_guards_of_the_twenty_sixth_round(nlp):
+    """What a second review found wrong with headline predicates standing without "is"."""
+    def codes(title):
+        return {(e.actor, e.event_code, e.target) for e in extract(nlp, "", title=title)}
+    # a clause or a conjunct of its own, with its own subject, leaves the predicate standing
+    assert ("GHA", "036", "TGO") in codes("Ghana ready to talk to Togo, though tensions remain")
+    assert ("GHA", "046", "TGO") in codes("Ghana set for talks with Togo while troops mass on border")
+    assert ("GHA", "036") in {(actor, code) for actor, code, _ in codes("Ghana ready to talk but Togo refuses")}
+    # set on fire is arson told in the passive, by no one named
+    assert not codes("Ghana embassy set on fire in Lome")
+    # what no one said, or a report denied, is neither scheduled nor intended
+    for title in ["Togo did not say Ghana set to close the border", "Togo never said Ghana ready to sign deal",
+                  "Togo denies reports Ghana set to close border"]:
+        assert not any(actor == "GHA" for actor, _, _ in codes(title)), title
+    # talks and summits cancelled are talks halted (164), as meetings cancelled are
+    assert ("GHA", "164", "TGO") in codes("Ghana cancels talks with Togo")

@@ -382,23 +382,36 @@ def is_scheduled(verb) -> bool:
 BARE_PREDICATE_TAGS = frozenset({"JJ", "VBN", "VBD"})
 # What a predicate standing alone never has: an auxiliary (then it is no headline's), an object
 # or particle ("Ghana set the stage for talks", "committed funds", "set off for a summit": a
-# verb of its own), another clause ("Togo's army, set to deploy, held drills"), a negation
-# ("not ready to", "no longer set to": nothing intended or scheduled).
-NOT_BARE_DEPS = frozenset({"aux", "auxpass", "cop", "dobj", "dative", "prt", "conj", "ccomp", "advcl", "neg"})
+# verb of its own), a negation ("not ready to": nothing intended or scheduled).
+NOT_BARE_DEPS = frozenset({"aux", "auxpass", "cop", "dobj", "dative", "prt", "neg"})
+# What it is ready or set for: "ready to sign", "set for talks" ("set on fire" is another verb)
+BARE_COMPLEMENT_PREPS = frozenset({"for", "to"})
 
 
 def is_bare_predicate(token) -> bool:
     """A word of the predicates table that a headline writes without its "is": "Spain ready to
     sign deal with Britain", "US set to impose sanctions" say "is ready", "is set". Running text
     writes the "is", so a sentence root with a subject is one, or the clause an attribution
-    reports ("Ghana ready to sign deal, minister says")."""
+    reports ("Ghana ready to sign deal, minister says"), when it says what for. A verb joined to
+    it that shares its subject is the sentence's own verb ("Togo's army, set to deploy next
+    week, held drills")."""
     if token.tag_ not in BARE_PREDICATE_TAGS or token.lower_ not in ontology.predicates():
         return False
-    if token.dep_ != "ROOT" and not (token.dep_ == "ccomp" and is_speech(token.head)):
+    if token.dep_ != "ROOT" and not (token.dep_ == "ccomp" and _plain_attribution(token.head)):
         return False
     children = list(token.children)
     return (any(c.dep_ == "nsubj" for c in children) and not any(c.dep_ in NOT_BARE_DEPS for c in children)
-            and not any(c.lower_ == "longer" for c in children))
+            and not any(c.lower_ == "longer" for c in children)
+            and any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in BARE_COMPLEMENT_PREPS) for c in children)
+            and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(
+                s.dep_ in SUBJECT_DEPS for s in c.children) for c in children))
+
+
+def _plain_attribution(verb) -> bool:
+    """"..., minister says": a verb of saying at the root, said as a fact (not "did not say",
+    "would say", "never said"; not a noun, "reports Ghana set to ...")."""
+    return (verb.dep_ == "ROOT" and verb.pos_ == "VERB" and is_speech(verb)
+            and not any(c.dep_ in ("aux", "neg") or c.lower_ == "never" for c in verb.children))
 
 
 def is_participle_clause(verb) -> bool:
