@@ -408,7 +408,8 @@ def predicate_rule(verb) -> ontology.VerbRule | None:
         mode, code = table[_predicate_word(adjective)]
         complement = next((c for c in adjective.children if c.dep_ == "xcomp"), None)
         if mode == "scheduled":  # "is due to meet": the meeting is the event (clauses.is_scheduled)
-            return None if complement is not None else _scheduled_meeting(adjective)
+            past = verb.lemma_ == "be" and verb.tag_ not in PRESENT_TAGS  # "was set for talks": may never have met
+            return None if complement is not None or past else _scheduled_meeting(adjective)
         if mode == "statement":
             return ontology.VerbRule(adjective.lemma_.lower(), None, frozenset(), code)
         modality = ontology.modality_codes()
