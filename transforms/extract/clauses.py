@@ -8,7 +8,7 @@ from schemas import ontology
 from transforms.extract.actors import QUANTITY_NOUNS, conjuncts, name_tokens
 from transforms.extract.doc_cache import entity_at, run_text
 from transforms.extract.places import place_countries
-from transforms.extract.tense import PERFECT_AUXILIARIES
+from transforms.extract.tense import PERFECT_AUXILIARIES, PRESENT_TAGS
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -366,15 +366,23 @@ def is_scheduled(verb) -> bool:
     scheduled to sign": schemas/data/predicates.csv, mode "scheduled"): an act to come, told like
     "will meet" (coding.with_modality), whose subject is that of "is". "Was due to" is not:
     the act may never have happened, and gives no row."""
-    head, table = verb.head, ontology.predicates()
-    mode = (table.get(head.lower_) or table.get(head.lemma_.lower()) or ("",))[0]
-    if verb.dep_ != "xcomp" or mode != "scheduled":
+    head, word = verb.head, predicate_word(verb.head)
+    if verb.dep_ != "xcomp" or word is None or ontology.predicates()[word][0] != "scheduled":
         return False
     if is_bare_predicate(head):  # "US set to impose sanctions": a headline's "is set to"
         return True
     # "was due to visit" may not have happened: only the present schedules
     be = head.head if head.dep_ == "acomp" else next((c for c in head.children if c.dep_ == "auxpass"), None)
-    return be is not None and be.tag_ in ("VBZ", "VBP")
+    return be is not None and be.tag_ in PRESENT_TAGS
+
+
+def predicate_word(token) -> str | None:
+    """The word of schemas/data/predicates.csv the token is: as written ("prepared", whose lemma
+    is "prepare"), else its lemma; None when it is neither."""
+    table = ontology.predicates()
+    if token.lower_ in table:
+        return token.lower_
+    return token.lemma_.lower() if token.lemma_.lower() in table else None
 
 
 # The tags the parser gives a headline's predicate standing alone: "ready" (JJ), "set",
@@ -510,7 +518,6 @@ MAY_BE_MODALS = POSSIBILITY_MODALS | {"can"}  # in a main clause: what may be
 
 # Verbs that say a duty as the modals do: "Togo needs to withdraw", "Togo has to withdraw".
 OBLIGATION_VERBS = frozenset({"need", "have"})
-PRESENT_FINITE_TAGS = frozenset({"VBZ", "VBP"})
 REPORTED_DUTY_TAGS = frozenset({"VBD", "VB"})  # "said Russia needed to", "said Russia will have to"
 REPORTED_DUTY_AUXILIARIES = frozenset({"will"})
 
@@ -528,7 +535,7 @@ def is_obligation(verb) -> bool:
     if verb.lemma_.lower() not in OBLIGATION_VERBS:
         return False
     reported = verb.dep_ == "ccomp" and is_speech(verb.head)
-    if verb.tag_ not in PRESENT_FINITE_TAGS and not (reported and verb.tag_ in REPORTED_DUTY_TAGS):
+    if verb.tag_ not in PRESENT_TAGS and not (reported and verb.tag_ in REPORTED_DUTY_TAGS):
         return False
     allowed = REPORTED_DUTY_AUXILIARIES if reported else frozenset()
     if is_negated(verb) or any((c.dep_ in ("aux", "auxpass") and c.lower_ not in allowed)

@@ -26,10 +26,12 @@ from transforms.extract.clauses import (
     object_heads,
     particles_of,
     passive_voice,
+    predicate_word,
     prepositions,
 )
 from transforms.extract.doc_cache import span_text
 from transforms.extract.nominal import nominal_code, nominalized_rule
+from transforms.extract.tense import PRESENT_TAGS
 from transforms.extract.verbs import match_verb
 
 NOT_AN_EVENT = "-"  # verbs.csv: "met the press" is not a meeting
@@ -108,7 +110,6 @@ SCHEDULED_ROOTS = frozenset({"04"})
 PLANNING_VERBS = frozenset({"plan"})
 VISIT = "042"
 # Present-tense forms: "planned to visit" and "had planned a trip" tell of plans often dropped.
-PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
 def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
@@ -401,11 +402,11 @@ def predicate_rule(verb) -> ontology.VerbRule | None:
     A headline writes the predicate without its "is" ("Spain ready to sign deal with Britain")."""
     table = ontology.predicates()
     if verb.lemma_ == "be":
-        adjectives = [c for c in verb.children if c.dep_ == "acomp" and _predicate_word(c) in table]
+        adjectives = [c for c in verb.children if c.dep_ == "acomp" and predicate_word(c) is not None]
     else:
         adjectives = [verb] if is_bare_predicate(verb) else []
     for adjective in adjectives:
-        mode, code = table[_predicate_word(adjective)]
+        mode, code = table[predicate_word(adjective)]
         complement = next((c for c in adjective.children if c.dep_ == "xcomp"), None)
         if mode == "scheduled":  # "is due to meet": the meeting is the event (clauses.is_scheduled)
             past = verb.lemma_ == "be" and verb.tag_ not in PRESENT_TAGS  # "was set for talks": may never have met
@@ -426,11 +427,6 @@ def predicate_rule(verb) -> ontology.VerbRule | None:
         code = modality.get((mode, root)) if root else None
         return ontology.VerbRule(adjective.lemma_.lower(), None, frozenset(), code or modality[(mode, "*")])
     return None
-
-
-def _predicate_word(adjective) -> str:
-    """The predicates table's word: "prepared" as written (its lemma is "prepare"), else the lemma."""
-    return adjective.lower_ if adjective.lower_ in ontology.predicates() else adjective.lemma_.lower()
 
 
 def _scheduled_meeting(adjective) -> ontology.VerbRule | None:

@@ -17,7 +17,7 @@ PRESENT = "present"
 FUTURE = "future"
 
 _PAST_TAGS = frozenset({"VBD"})
-_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 PERFECT_AUXILIARIES = frozenset({"have", "has", "had", "'ve"})
 
 
@@ -42,12 +42,12 @@ def verb_tense(verb) -> str | None:
         return None  # "will", "could": the sentence's own future cues decide
     if verb.tag_ in _PAST_TAGS:
         return PAST
-    if verb.tag_ in _PRESENT_TAGS or any(a.tag_ in _PRESENT_TAGS for a in auxiliaries):
+    if verb.tag_ in PRESENT_TAGS or any(a.tag_ in PRESENT_TAGS for a in auxiliaries):
         return PRESENT
     return None
 
 
-FINITE_TAGS = _PAST_TAGS | _PRESENT_TAGS | {"MD"}
+FINITE_TAGS = _PAST_TAGS | PRESENT_TAGS | {"MD"}
 
 
 def verbless_headline(sent) -> bool:
