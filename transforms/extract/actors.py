@@ -94,8 +94,10 @@ PARTY_SECTOR = "PTY"  # the sector of a politician out of office (schemas/data/a
 ARMED_NON_STATE = frozenset({"REB", "CRM", "OPP"})  # sectors whose fighters keep them
 PAIR = "PAIR"  # anaphora.csv: "the two leaders", "both sides" refer to two actors at once
 COLLECTIVE_NOUNS = MEMBER_NOUNS | frozenset({"partner", "nation", "country", "state", "capital"})
-# A state's allies and partners are other states: "NATO allies" are NATO, "Ukraine's allies" not Ukraine.
-RELATIONAL_NOUNS = frozenset({"ally", "partner"})
+# Words for another state by its relation to the one named with them: "Ukraine's allies", "US
+# ally", "Russian ally Belarus", "Israel's enemies" are other states than the one named ("NATO
+# allies", of no one state, are NATO).
+RELATIONAL_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "rival", "foe", "enemy", "adversary"})
 
 
 @dataclass(frozen=True)
@@ -453,8 +455,11 @@ class ArticleActors:
         if head.text in actor.name.split() or head.pos_ == "PROPN" or head.ent_type_:
             return True
         if (head.lemma_.lower() in RELATIONAL_NOUNS and actor.code == actor.country
-                and any(c.dep_ == "poss" for c in head.children)):
-            return False  # "Ukraine's allies", "Russia's partners": other states than Ukraine
+                and any(c.dep_ in ("poss", "compound", "amod", "nmod") and not any(x.dep_ == "cc" for x in c.children)
+                        for c in head.children)):
+            # "Ukraine's allies", "US ally", "Russian ally Belarus": other states (not "the U.S.
+            # and European allies", a list the parser may hang on the noun)
+            return False
         if head.lemma_.lower() in COLLECTIVE_NOUNS:  # "NATO members", "EU countries"
             return True
         return role_type is not None or head.lemma_.lower() in self._roles

@@ -376,6 +376,14 @@ def is_scheduled(verb) -> bool:
     return be is not None and be.tag_ in PRESENT_TAGS
 
 
+def schedules_a_complement(token) -> bool:
+    """A word of the predicates table in mode "scheduled" with the act it schedules after it
+    ("expected to visit", "set to sign"): the act is the event, not the word."""
+    word = predicate_word(token)
+    return (word is not None and ontology.predicates()[word][0] == "scheduled"
+            and any(c.dep_ == "xcomp" for c in token.children))
+
+
 def predicate_word(token) -> str | None:
     """The word of schemas/data/predicates.csv the token is: as written ("prepared", whose lemma
     is "prepare"), else its lemma; None when it is neither."""
@@ -476,14 +484,21 @@ def subtree_text(token) -> str:
 def passive_voice(children) -> bool:
     """A passive clause; also a participle with a subject, a "by" phrase and neither auxiliary nor
     object, the headline's passive whose subject the parser took for the doer ("Kyiv hit by 'most
-    massive' drone attack")."""
+    massive' drone attack"), or the one a headline reports without its subject ("Ukraine says
+    hit by Russian drones")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
         return True
     verb = children[0].head if children else None
     if verb is not None and verb.dep_ == "conj" and verb.tag_ == "VBN" and verb == coordinated_agent_verb(verb.head):
         return True  # "... detained and interrogated by Togolese forces": the second participle
+    reported = verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "say"
     return (bool(children) and children[0].head.tag_ == "VBN" and any(_agent_phrase(c) for c in children)
-            and any(c.dep_ == "nsubj" for c in children) and not any(c.dep_ in ("dobj", "aux") for c in children))
+            and (reported or any(c.dep_ == "nsubj" for c in children))
+            and not any(c.dep_ == "dobj" or (c.dep_ == "aux" and c.lower_ not in SAYING_FORMS) for c in children))
+
+
+# "Ukraine says hit by Russian drones": the parser may take the saying for the participle's auxiliary
+SAYING_FORMS = frozenset({"say", "says", "said"})
 
 
 def reduced_passive(verb) -> bool:
@@ -779,11 +794,25 @@ DURATION_NOUNS = frozenset({"second", "minute", "hour", "day", "night", "week", 
 
 
 def particles_of(children) -> set[str]:
-    """Particles and prepositions of a verb; "pulled back" is parsed with "back" as an adverb."""
+    """Particles and prepositions of a verb; "pulled back" is parsed with "back" as an adverb. A
+    preposition that only dates the act ("called the move unacceptable on Monday") is no
+    particle of its verb ("call on" someone)."""
     return {
         c.lower_ for c in children
-        if c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS)
+        if (c.dep_ == "prt" or (c.dep_ == "prep" and not _only_dates(c))
+            or (c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS))
     }
+
+
+DATING_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _only_dates(prep) -> bool:
+    """'on Monday', 'on 12 May', 'at noon': a preposition whose objects are all dates or times
+    (not "for two days", a duration that `duration_particles` tells the rules of)."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return (prep.lower_ not in DURATION_PREPS and bool(objects)
+            and all(o.ent_type_ in DATING_ENTITIES for o in objects))
 
 
 def duration_particles(children) -> set[str]:

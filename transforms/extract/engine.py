@@ -70,6 +70,7 @@ from transforms.extract.clauses import (
     reduced_passive,
     reported_clauses,
     reported_possibility,
+    schedules_a_complement,
     subjects_of,
     subtree_text,
 )
@@ -649,8 +650,18 @@ def _about_its_topic(candidate: Candidate, verb, resolver: ArticleActors) -> Can
     is whom a judgement in it blames."""
     if not candidate.rule.code.startswith("01") or candidate.target is not None:
         return candidate
-    topic = statement_topic(resolver, reported_clauses(verb), [candidate.actor])
+    topic = statement_topic(resolver, reported_clauses(verb) + _topic_phrases(verb), [candidate.actor])
     return candidate if topic is None else _with_target(candidate, topic)
+
+
+# What a statement says it is about: "warns of Gaza genocide risk", "spoke about Ukraine's future"
+STATEMENT_TOPIC_PREPS = frozenset({"of", "about"})
+
+
+def _topic_phrases(verb) -> list:
+    """The nouns a statement's "of" or "about" phrase names: whom they name is whom it is about."""
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in STATEMENT_TOPIC_PREPS
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def _tells_another(verb, anchors: set[int]) -> bool:
@@ -1026,8 +1037,12 @@ def _governed_by_event_verb(verb) -> bool:
         return False  # "ended up attacking the city": the attack is what happened
     if _claimed_done(verb):
         return False
-    if verb.tag_ == "VBG" and verb.head.lemma_.lower() == "say":
-        return False  # "Hamas says seeking to free hostages": a headline's reported clause without its "it is"
+    if verb.head.lemma_.lower() == "say" and (verb.tag_ == "VBG" or (
+            verb.tag_ in ("VBD", "VBN") and direct_object(list(verb.children)) is not None)
+            or (verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))):
+        # "Hamas says seeking to free hostages", "Ukraine says hit Russian military sites", "...
+        # says hit by Russian drones": a headline's reported clause without its "it is" or "it"
+        return False
     governing = verb.head.lemma_.lower()
     if governing in TRYING_VERBS:
         rule = rule_for(verb)  # "tried to attack Moscow with drones": the attempt is the attack
@@ -1241,6 +1256,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     heads = with_complement(verb, object_heads(dobj, preps, verb))
     if verb.lemma_.lower() in ontology.aspectual_verbs() and any(c.dep_ == "xcomp" for c in children):
         return
+    if bare_predicate and schedules_a_complement(verb):
+        return  # "Zelensky expected to visit Japan": the visit is the act, as in "is expected to"
     rule = predicate_rule(verb) if bare_predicate else None
     rule = rule or or_cessation(verb, match_verb(verb.lemma_, particles, heads, duration_particles(children)))
     light = light_verb_rule(verb, dobj)

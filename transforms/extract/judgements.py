@@ -317,10 +317,15 @@ def _clause_parts(clause) -> tuple[list, list]:
     return predicates, [c for c in clause.children if c.dep_ in JUDGED_DEPS] + agents_of(clause)
 
 
+# How the parser hangs an object predicate on the object: "the move outrageous" (amod), "the
+# Russian move unacceptable" (advmod)
+TRAILING_DEPS = frozenset({"amod", "advmod", "acomp"})
+
+
 def trailing_predicates(obj) -> list:
     """"called the move outrageous": the parser may hang the object predicate on the object as a
     modifier, but an English adjective after its noun ("the move outrageous") does not modify it."""
-    return [c for c in obj.children if c.dep_ == "amod" and c.i > obj.i and c.pos_ == "ADJ"]
+    return [c for c in obj.children if c.dep_ in TRAILING_DEPS and c.i > obj.i and c.pos_ == "ADJ"]
 
 
 def _judging_code(content, predicates) -> str | None:

@@ -163,13 +163,20 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
             yield token, code, first, second
             yield token, code, second, first
             continue
+        if _meeting_read_as_verb(token):  # "hails ties in meeting with Raisi": "meeting" as VBG
+            yield from framing_meetings(token, resolver)
+            continue
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
             continue
         code = nominal_code(token)
         if code is None:
-            found = agentive_nominal(token, resolver) or framing_meeting(token, resolver)
+            found = agentive_nominal(token, resolver)
             if found is not None:
                 yield found
+                continue
+            framed = framing_meetings(token, resolver)
+            if framed:
+                yield from framed
                 continue
         if code is None and (_reported_as_happening(token) or _labels_a_pair(token, resolver)):
             # "Talks between Armenia and Azerbaijan resumed": a cooperative noun is an event
@@ -209,41 +216,91 @@ ADDRESSING_VERBS = frozenset({"tell", "warn", "urge", "ask", "press", "assure", 
 # said in it (not "talks", which one may believe in or refuse to take part in)
 ADDRESSING_PREPS = frozenset({"at", "in"})
 HELD_MEETINGS = frozenset({"meeting", "call", "conversation", "summit"})
+# Talks one is said to be in were held ("pledge stronger cooperation in rare talks"), except by
+# these verbs, which tell a view of talks ("believes in talks with Russia")
+VIEWING_VERBS = frozenset({"believe", "trust"})
+TALKS = frozenset({"talk", "talks"})
 # "On a visit to Washington, X said ...": the subject is on the trip, whatever it says there
 TRIP_PREPS = frozenset({"on"})
 
 
-def framing_meeting(noun, resolver: ArticleActors) -> tuple[object, str, Actor, Actor] | None:
+def _meeting_read_as_verb(token) -> bool:
+    return token.tag_ == "VBG" and token.dep_ == "pobj" and token.lower_ in HELD_MEETINGS
+
+
+def framing_meetings(noun, resolver: ArticleActors) -> list[tuple[object, str, Actor, Actor]]:
     """The meeting of the clause's subject with the one its "with" or "to" phrase names ("talks
     with", "a visit to"), told as what came before (or around) the clause's act: the subject took
     part in it. Only a meeting noun
     (a consultation, 04) that names its partner, in a phrase of FRAMING_PREPS on the clause's
     verb, and reported rather than referred to ("after the talks" is a known meeting); also a trip
     the clause is told on ("on a visit to Washington"). A verb that addresses someone, at or in
-    a meeting told by its kind only, names the partner too ("warned Biden at a summit")."""
+    a meeting told by its kind only, names the partner too ("warned Biden at a summit").
+
+    The phrase may hang on the verb's object ("backs efforts to give Palestinians their rights in
+    call with Egyptian counterpart", "vow better ties following summit"): the meeting is the
+    subject's all the same, of the nearest verb up the tree that has one. Two subjects joined by
+    "and" ("China and North Korea pledge cooperation in rare talks", "Leaders from Japan and South
+    Korea vow better ties following summit") met each other when the meeting names no one else."""
     head = noun.head
     if noun.dep_ != "pobj":
-        return None
-    lemma = noun.lemma_.lower()
+        return []
+    lemma = noun.lower_ if _meeting_read_as_verb(noun) else noun.lemma_.lower()
     trip = head.lower_ in TRIP_PREPS and lemma in DESTINATION_NOUNS
-    held = head.lower_ in ADDRESSING_PREPS and lemma in HELD_MEETINGS
+    held = head.lower_ in ADDRESSING_PREPS and (lemma in HELD_MEETINGS or lemma in TALKS)
     if not (head.lower_ in FRAMING_PREPS or trip or held):
-        return None  # "believes in talks with Russia", "declined to comment on talks": no meeting held
+        return []  # "declined to comment on talks": no meeting held
     code = nominal_code(noun, standalone_only=False) or ontology.partnered_nominal_events().get(lemma)
-    verb = head.head
-    if (code is None or not code.startswith(MEETING_ROOT) or verb.pos_ not in ("VERB", "AUX")
+    verb = head.head if trip else _acting_verb(head.head, held)
+    if (code is None or not code.startswith(MEETING_ROOT) or verb is None or verb.pos_ not in ("VERB", "AUX")
             or referenced_not_reported(noun)):
-        return None
+        return []
+    if lemma in TALKS and head.lower_ == "in" and verb.lemma_.lower() in VIEWING_VERBS:
+        return []  # "believes in talks with Russia"
+    if held and _infinitive_complement(verb):
+        return []  # "too scared to engage in frank talks", "wants to meet in a call": not held
     addressing = verb.lemma_.lower() in ADDRESSING_VERBS and not trip  # on a trip, no one addressed is met
-    actor = next((a for a in (resolver.resolve(s) for s in subjects_of(verb)) if a is not None), None)
-    if actor is None:
-        return None
+    actors = [a for a in (resolver.resolve(s) for s in _joined_subjects(verb)) if a is not None]
+    if not actors:
+        return []
+    actor = actors[0]
     partner = _recipient_phrase(noun, resolver, actor)
     if partner is not None and partner.via == "outlet":
         partner = None  # "in a meeting with opposition leaders": whose, the story does not say
     if partner is None and addressing and _names_no_one(noun):
         partner = _addressee(verb, resolver, actor)
-    return (noun, code, actor, partner) if partner is not None else None
+    pair = list({a.code: a for a in actors}.values())
+    if partner is not None:  # each subject met the partner: "Ghana and Benin ... in talks with Togo"
+        return [(noun, code, a, partner) for a in pair if a.code != partner.code]
+    # ("call for a ceasefire at a summit": a summit many attend, where the two need not have met)
+    if len(pair) == 2 and head.lower_ != "at" and _names_no_one(noun):
+        return [(noun, code, pair[0], pair[1]), (noun, code, pair[1], pair[0])]
+    return []
+
+
+def _acting_verb(token, held: bool):
+    """The verb whose clause a phrase belongs to: the token itself, or the nearest verb above it
+    when the parser hung the phrase on a noun; for a meeting held, an infinitive on the way is
+    the clause ("were too scared to engage in talks")."""
+    for node in (token, *token.ancestors):
+        if node.pos_ in ("VERB", "AUX") and (subjects_of(node) or (held and _infinitive_complement(node))):
+            return node
+    return None
+
+
+def _infinitive_complement(verb) -> bool:
+    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _joined_subjects(verb) -> list:
+    """The verb's subjects with those joined to them by "and" ("China and North Korea", "leaders
+    from Japan and South Korea")."""
+    subjects = list(subjects_of(verb))
+    for subject in list(subjects):
+        subjects += [c for c in subject.conjuncts]
+        subjects += [c for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                     for pobj in prep.children if pobj.dep_ == "pobj" for c in (pobj, *pobj.conjuncts)]
+    return subjects
 
 
 def _names_no_one(noun) -> bool:
