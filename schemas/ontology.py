@@ -735,7 +735,9 @@ def partnered_nominal_events() -> dict[str, str]:
 
 @functools.cache
 def predicates() -> dict[str, tuple[str, str]]:
-    """'ready to', 'willing to' (intent), 'confident that' (statement 013): adjective → (mode, code)."""
+    """'ready to', 'willing to' (intent), 'confident that' (statement 013): adjective → (mode, code).
+    For a word that schedules ("due", "set", mode "scheduled") the code, when given, is the only
+    CAMEO root it schedules ("expected" to meet: 04; clauses.scheduled_root)."""
     return {row["adjective"].lower(): (row["mode"], row["code"]) for row in _rows("predicates.csv")}
 
 

@@ -454,12 +454,8 @@ class ArticleActors:
         """
         if head.text in actor.name.split() or head.pos_ == "PROPN" or head.ent_type_:
             return True
-        if (head.lemma_.lower() in RELATIONAL_NOUNS and actor.code == actor.country
-                and any(c.dep_ in ("poss", "compound", "amod", "nmod") and not any(x.dep_ == "cc" for x in c.children)
-                        for c in head.children)):
-            # "Ukraine's allies", "US ally", "Russian ally Belarus": other states (not "the U.S.
-            # and European allies", a list the parser may hang on the noun)
-            return False
+        if head.lemma_.lower() in RELATIONAL_NOUNS and actor.code == actor.country and _named_by_relation(head, actor):
+            return False  # "Ukraine's allies", "US ally": other states than the one named
         if head.lemma_.lower() in COLLECTIVE_NOUNS:  # "NATO members", "EU countries"
             return True
         return role_type is not None or head.lemma_.lower() in self._roles
@@ -1104,6 +1100,15 @@ def apposed_name(head):
     while following.dep_ == "compound" and following.head.i > following.i and following.head.pos_ == "PROPN":
         following = following.head
     return following
+
+
+def _named_by_relation(head, actor: Actor) -> bool:
+    """Whether the actor is the state a relational noun's modifier names ("US" of "US ally",
+    "Russian" of "Russian ally Belarus"), not a name after the noun ("Belarus") nor a list the
+    parser hung on the noun ("the U.S. and European allies")."""
+    words = {t.text for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+             and not any(x.dep_ == "cc" for x in c.children) for t in c.subtree}
+    return bool(words) and set(actor.name.split()) <= words
 
 
 def resolve_all(resolver: ArticleActors, heads: Iterable, as_target: bool = False) -> list[Actor]:

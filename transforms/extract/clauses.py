@@ -369,11 +369,25 @@ def is_scheduled(verb) -> bool:
     head, word = verb.head, predicate_word(verb.head)
     if verb.dep_ != "xcomp" or word is None or ontology.predicates()[word][0] != "scheduled":
         return False
+    if any(c.dep_ == "advmod" and (c.lower_ in DOUBTING_ADVERBS or (c.lower_ == "longer" and any(
+            n.lower_ == "no" for n in c.children))) for c in head.children):
+        return False  # "is no longer expected to visit", "hardly expected to": not on the agenda
     if is_bare_predicate(head):  # "US set to impose sanctions": a headline's "is set to"
         return True
     # "was due to visit" may not have happened: only the present schedules
     be = head.head if head.dep_ == "acomp" else next((c for c in head.children if c.dep_ == "auxpass"), None)
     return be is not None and be.tag_ in PRESENT_TAGS
+
+
+DOUBTING_ADVERBS = frozenset({"hardly", "barely", "scarcely", "never"})
+
+
+def scheduled_root(verb) -> str | None:
+    """The CAMEO root a scheduling word schedules only (predicates.csv's code: "expected" to
+    meet (04) is on an agenda; "expected to retaliate" is someone's forecast, no act of the
+    actor's), or None for any act ("set to", "due to")."""
+    word = predicate_word(verb.head)
+    return (ontology.predicates()[word][1] or None) if word is not None and is_scheduled(verb) else None
 
 
 def schedules_a_complement(token) -> bool:
@@ -491,7 +505,7 @@ def passive_voice(children) -> bool:
     verb = children[0].head if children else None
     if verb is not None and verb.dep_ == "conj" and verb.tag_ == "VBN" and verb == coordinated_agent_verb(verb.head):
         return True  # "... detained and interrogated by Togolese forces": the second participle
-    reported = verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "say"
+    reported = verb is not None and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() == "say"
     return (bool(children) and children[0].head.tag_ == "VBN" and any(_agent_phrase(c) for c in children)
             and (reported or any(c.dep_ == "nsubj" for c in children))
             and not any(c.dep_ == "dobj" or (c.dep_ == "aux" and c.lower_ not in SAYING_FORMS) for c in children))

@@ -70,6 +70,7 @@ from transforms.extract.clauses import (
     reduced_passive,
     reported_clauses,
     reported_possibility,
+    scheduled_root,
     schedules_a_complement,
     subjects_of,
     subtree_text,
@@ -659,9 +660,12 @@ STATEMENT_TOPIC_PREPS = frozenset({"of", "about"})
 
 
 def _topic_phrases(verb) -> list:
-    """The nouns a statement's "of" or "about" phrase names: whom they name is whom it is about."""
-    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in STATEMENT_TOPIC_PREPS
-            for p in c.children if p.dep_ == "pobj"]
+    """The nouns a statement's "of" or "about" phrase names, and the place they are in ("warns of
+    famine in Sudan"): whom they name is whom it is about."""
+    topics = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in STATEMENT_TOPIC_PREPS
+              for p in c.children if p.dep_ == "pobj"]
+    return topics + [p for topic in topics for c in topic.children if c.dep_ == "prep" and c.lower_ == "in"
+                     for p in c.children if p.dep_ == "pobj"]
 
 
 def _tells_another(verb, anchors: set[int]) -> bool:
@@ -1038,7 +1042,8 @@ def _governed_by_event_verb(verb) -> bool:
     if _claimed_done(verb):
         return False
     if verb.head.lemma_.lower() == "say" and (verb.tag_ == "VBG" or (
-            verb.tag_ in ("VBD", "VBN") and direct_object(list(verb.children)) is not None)
+            verb.tag_ in ("VBD", "VBN", "VB") and direct_object(list(verb.children)) is not None
+            and not any(c.dep_ == "aux" for c in verb.children))
             or (verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))):
         # "Hamas says seeking to free hostages", "Ukraine says hit Russian military sites", "...
         # says hit by Russian drones": a headline's reported clause without its "it is" or "it"
@@ -1269,6 +1274,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         rule = ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), STATEMENT)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
+    if not rule.code.startswith(scheduled_root(verb) or ""):
+        return  # "Iran is expected to retaliate": a forecast, not an act on the agenda
     if standing_relation(verb, rule):
         return  # "Iran, which supports armed groups in Syria": who the noun is, not what happened
     if reduced and ontology.cameo_codes()[rule.code].quad_class < VERBAL_CONFLICT and not dated(verb):

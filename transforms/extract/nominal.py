@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from schemas import ontology
 from transforms.extract.actors import Actor, ArticleActors, name_tokens
-from transforms.extract.clauses import object_heads, subjects_of, verb_of_misread_subject
+from transforms.extract.clauses import is_hypothetical, is_negated, object_heads, subjects_of, verb_of_misread_subject
 from transforms.extract.verbs import match_verb
 
 AGENT_PREPS = frozenset({"by", "from"})
@@ -206,6 +206,7 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
 # A meeting after (or during) which a clause's subject acts: "After talks with Togolese leaders,
 # the Ghanaian president said ...", "Following calls with several leaders, Putin warned ...".
 FRAMING_PREPS = frozenset({"after", "following", "during"})
+AFTER_PREPS = frozenset({"after", "following"})
 MEETING_ROOT = "04"
 # Verbs that address someone: "Xi warned Biden at a summit", "urged Gantz during a phone call"
 # tell a meeting of the speaker and the one addressed as well, when the meeting names no one else.
@@ -217,15 +218,16 @@ ADDRESSING_VERBS = frozenset({"tell", "warn", "urge", "ask", "press", "assure", 
 ADDRESSING_PREPS = frozenset({"at", "in"})
 HELD_MEETINGS = frozenset({"meeting", "call", "conversation", "summit"})
 # Talks one is said to be in were held ("pledge stronger cooperation in rare talks"), except by
-# these verbs, which tell a view of talks ("believes in talks with Russia")
-VIEWING_VERBS = frozenset({"believe", "trust"})
+# these verbs, which tell a view of talks ("believes in talks with Russia", "puts hopes in talks")
+VIEWING_VERBS = frozenset({"believe", "trust", "put", "place"})
 TALKS = frozenset({"talk", "talks"})
 # "On a visit to Washington, X said ...": the subject is on the trip, whatever it says there
 TRIP_PREPS = frozenset({"on"})
 
 
 def _meeting_read_as_verb(token) -> bool:
-    return token.tag_ == "VBG" and token.dep_ == "pobj" and token.lower_ in HELD_MEETINGS
+    """"in Meeting With Raisi", "in meeting with Orban": the tagger may read the noun as a gerund."""
+    return token.tag_ == "VBG" and token.dep_ in ("pobj", "pcomp") and token.lower_ in HELD_MEETINGS
 
 
 def framing_meetings(noun, resolver: ArticleActors) -> list[tuple[object, str, Actor, Actor]]:
@@ -243,7 +245,7 @@ def framing_meetings(noun, resolver: ArticleActors) -> list[tuple[object, str, A
     "and" ("China and North Korea pledge cooperation in rare talks", "Leaders from Japan and South
     Korea vow better ties following summit") met each other when the meeting names no one else."""
     head = noun.head
-    if noun.dep_ != "pobj":
+    if noun.dep_ not in ("pobj", "pcomp"):
         return []
     lemma = noun.lower_ if _meeting_read_as_verb(noun) else noun.lemma_.lower()
     trip = head.lower_ in TRIP_PREPS and lemma in DESTINATION_NOUNS
@@ -251,14 +253,19 @@ def framing_meetings(noun, resolver: ArticleActors) -> list[tuple[object, str, A
     if not (head.lower_ in FRAMING_PREPS or trip or held):
         return []  # "declined to comment on talks": no meeting held
     code = nominal_code(noun, standalone_only=False) or ontology.partnered_nominal_events().get(lemma)
-    verb = head.head if trip else _acting_verb(head.head, held)
+    if trip:
+        verb = head.head
+    elif held and lemma in TALKS:  # "in talks": held by the verb it hangs on, or the one of its object
+        verb = _talks_verb(head.head)
+    else:
+        verb = _acting_verb(head.head, held)
     if (code is None or not code.startswith(MEETING_ROOT) or verb is None or verb.pos_ not in ("VERB", "AUX")
             or referenced_not_reported(noun)):
         return []
     if lemma in TALKS and head.lower_ == "in" and verb.lemma_.lower() in VIEWING_VERBS:
         return []  # "believes in talks with Russia"
-    if held and _infinitive_complement(verb):
-        return []  # "too scared to engage in frank talks", "wants to meet in a call": not held
+    if held and (_infinitive_complement(verb) or is_hypothetical(verb) or is_negated(verb)):
+        return []  # "too scared to engage in frank talks", "could make concessions in talks": not held
     addressing = verb.lemma_.lower() in ADDRESSING_VERBS and not trip  # on a trip, no one addressed is met
     actors = [a for a in (resolver.resolve(s) for s in _joined_subjects(verb)) if a is not None]
     if not actors:
@@ -272,8 +279,9 @@ def framing_meetings(noun, resolver: ArticleActors) -> list[tuple[object, str, A
     pair = list({a.code: a for a in actors}.values())
     if partner is not None:  # each subject met the partner: "Ghana and Benin ... in talks with Togo"
         return [(noun, code, a, partner) for a in pair if a.code != partner.code]
-    # ("call for a ceasefire at a summit": a summit many attend, where the two need not have met)
-    if len(pair) == 2 and head.lower_ != "at" and _names_no_one(noun):
+    # (a summit many attend, where the two need not have met: "call for a ceasefire at summit",
+    # "clash over budget during summit"; after one, the two tell what they agreed)
+    if len(pair) == 2 and (lemma != "summit" or head.lower_ in AFTER_PREPS) and _names_no_one(noun):
         return [(noun, code, pair[0], pair[1]), (noun, code, pair[1], pair[0])]
     return []
 
@@ -285,6 +293,24 @@ def _acting_verb(token, held: bool):
     for node in (token, *token.ancestors):
         if node.pos_ in ("VERB", "AUX") and (subjects_of(node) or (held and _infinitive_complement(node))):
             return node
+    return None
+
+
+# What one has or feels about talks, which tells nothing of their being held: "sees no point in
+# talks", "has no interest in talks", "lost faith in talks", "puts hopes in talks"
+ATTITUDE_NOUNS = frozenset({"point", "interest", "faith", "hope", "confidence", "trust", "belief", "sense",
+                            "progress", "breakthrough", "role", "part", "say", "stake", "value", "use"})
+
+
+def _talks_verb(token):
+    """The verb of talks one is "in": the verb the phrase hangs on, or the verb whose object it
+    hangs on ("pledge stronger cooperation in rare talks"), unless that object tells an attitude
+    to talks or names none ("no point in talks")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return token
+    if (token.dep_ == "dobj" and token.lemma_.lower() not in ATTITUDE_NOUNS
+            and not any(c.lower_ == "no" for c in token.children)):
+        return token.head
     return None
 
 

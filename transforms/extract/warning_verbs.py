@@ -61,12 +61,15 @@ def warns_of_a_threat(verb, rule) -> bool:
         h in THREAT_NOUNS or h.rstrip("s") in THREAT_NOUNS for h in rule.object_heads)
 
 
-def threat_owner(verb, resolver: ArticleActors, actors) -> Actor | None:
+def threat_owner(verb, resolver: ArticleActors, actors, hostile_acts: bool = False) -> Actor | None:
     """Who poses the threat a warning is of: a name that modifies it ("China threats", "Iran's
-    threat") or is its "from" / "posed by" phrase; not the one who warns, nor a place's name."""
+    threat") or is its "from" / "posed by" phrase; not the one who warns, nor a place's name.
+    With `hostile_acts`, a hostile act another actor would do counts as a threat it poses
+    ("warns of Russian attack on power grid")."""
     own = {a.code for a in actors}
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in THREAT_PREPS):
-        for threat in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in THREAT_NOUNS):
+        for threat in (c for c in prep.children if c.dep_ == "pobj" and (
+                c.lemma_.lower() in THREAT_NOUNS or (hostile_acts and _hostile_act(c)))):
             owners = [c for c in threat.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
             phrases = list(threat.children) + [c for acl in threat.children if acl.dep_ == "acl" for c in acl.children]
             owners += [p for c in phrases if c.dep_ in ("prep", "agent") and c.lower_ in POSING_PREPS
@@ -79,6 +82,34 @@ def threat_owner(verb, resolver: ArticleActors, actors) -> Actor | None:
                 if entry is not None and entry.code not in own and not _place_compound(owner) and not thing_between:
                     return Actor(entry.code, owner.text, entry.country, entry.actor_type, "gazetteer")
     return None
+
+
+# The roots of hostile acts, from threats to mass violence (CAMEO 13-20)
+HOSTILE_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+
+
+def _hostile_act(noun) -> bool:
+    code = ontology.nominal_events(standalone_only=False).get(noun.lower_) or ontology.nominal_events(
+        standalone_only=False).get(noun.lemma_.lower())
+    return code is not None and code[:2] in HOSTILE_ROOTS
+
+
+def _warns_of_a_matter(verb, rule: ontology.VerbRule) -> bool:
+    """"warns of persistent inflation", "warn of heavy snowfall", "warns of flu surge": a warning
+    (012, verbs.csv's "warn of") of a market, a disease, the weather or a disaster is no political
+    news (GOLD.md rule 10): its topic or a word before it is one of the matters that no one does
+    (schemas/data/off_topic.csv, kind "matter"; disasters.csv). A crisis or a shortage may be
+    anyone's doing ("warns of humanitarian crisis in Gaza") and is no such matter."""
+    if rule.code != PESSIMISTIC_COMMENT or rule.particle not in THREAT_PREPS:
+        return False
+    matters = ontology.off_topic_cues()["matter"] | ontology.disaster_nouns()
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in THREAT_PREPS):
+        for topic in (c for c in prep.children if c.dep_ == "pobj"):
+            words = [topic, *(c for c in topic.children if c.dep_ in ("compound", "amod") and c.i < topic.i)]
+            phrase = " ".join(w.lower_ for w in sorted(words, key=lambda w: w.i))
+            if phrase in matters or any(w.lower_ in matters or w.lemma_.lower() in matters for w in words):
+                return True
+    return False
 
 
 def _place_compound(token) -> bool:
@@ -120,10 +151,28 @@ def foretells_another(verb, rule, actors, resolver: ArticleActors) -> bool:
     return False
 
 
+def _addressed_warning_of(verb, rule: ontology.VerbRule) -> bool:
+    """"warned Japan of a crushing defeat": a warning of something aimed at someone is a threat
+    (130), though one of a danger aimed at no one ("warns of rising hunger") is a comment (012,
+    verbs.csv's "warn of")."""
+    return (verb.lemma_.lower() in WARNING_VERBS and rule.code == PESSIMISTIC_COMMENT and rule.particle == "of"
+            and any(c.dep_ in ADDRESSEE_DEPS or (c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS)
+                    for c in verb.children))
+
+
 def warning_read(verb, rule: ontology.VerbRule, actors, target: Actor | None,
                  resolver: ArticleActors) -> tuple[ontology.VerbRule, Actor | None, bool]:
     """(rule, target, posed): the warning recoded as criticism where the coders read it so, with
     the threat's owner as its target; `posed` is False for a threat no one poses (no event)."""
+    if _addressed_warning_of(verb, rule):
+        rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, GENERIC_THREAT)
+    if _warns_of_a_matter(verb, rule):
+        return rule, target, False
+    if (verb.lemma_.lower() in WARNING_VERBS and rule.particle in THREAT_PREPS
+            and rule.code in (GENERIC_THREAT, PESSIMISTIC_COMMENT)):
+        owner = threat_owner(verb, resolver, actors, hostile_acts=True)
+        if owner is not None:  # "warns of Russian attack on power grid": the attack Russia poses
+            return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, CRITICISM), owner, True
     if criticises_conduct(verb, rule, actors, target):
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, CRITICISM)
     elif foretells_another(verb, rule, actors, resolver):
