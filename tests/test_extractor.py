@@ -4393,6 +4393,8 @@ def test_review_guards_of_the_twenty_seventh_round(nlp):
     # "expected" schedules meetings only, and not when no longer expected
     assert not codes("Ghana's president is no longer expected to visit Togo")
     assert not codes("Ghana is expected to retaliate against Togo")
+    # a headline's "expected to" an act other than a meeting is what the actor expects to do
+    assert ("GHA", "032", "TGO") in codes("Ghana expected to back Togo for AU seat")
     # a headline's reported act without "it": tagged as a base form, or a passive parsed as a clause
     assert ("GHA", "190", "TGO") in codes("Ghana says hit Togolese military bases")
     assert ("TGO", "190", "GHA") in codes("Ghana says attacked by Togolese jets")

@@ -66,6 +66,7 @@ from transforms.extract.clauses import (
     participle_main_verb,
     particles_of,
     passive_voice,
+    predicate_word,
     prepositions,
     reduced_passive,
     reported_clauses,
@@ -1013,6 +1014,15 @@ def _learn_people(sent, resolver: ArticleActors) -> None:
             resolver.resolve(ent.root, remember=False)
 
 
+def _schedules_its_act(word) -> bool:
+    """Whether a headline's scheduling word schedules the act after it ("expected to visit": a
+    meeting, predicates.csv's root for "expected"); else the word is a verb of its own ("Turkey
+    expected to back Finland": what Turkey expects to do, an intent)."""
+    root = ontology.predicates()[predicate_word(word)][1]
+    act = rule_for(next(c for c in word.children if c.dep_ == "xcomp"))
+    return not root or (act is not None and act.code.startswith(root))
+
+
 def _intended_by_its_verb(noun) -> bool:
     """"vowed to launch an offensive", "ready to hold talks": the noun is what its light verb is
     intended to do, an act the governing verb codes (an intent, a threat), not one done."""
@@ -1261,7 +1271,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     heads = with_complement(verb, object_heads(dobj, preps, verb))
     if verb.lemma_.lower() in ontology.aspectual_verbs() and any(c.dep_ == "xcomp" for c in children):
         return
-    if bare_predicate and schedules_a_complement(verb):
+    if bare_predicate and schedules_a_complement(verb) and _schedules_its_act(verb):
         return  # "Zelensky expected to visit Japan": the visit is the act, as in "is expected to"
     rule = predicate_rule(verb) if bare_predicate else None
     rule = rule or or_cessation(verb, match_verb(verb.lemma_, particles, heads, duration_particles(children)))
