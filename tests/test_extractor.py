@@ -4381,6 +4381,8 @@ def test_review_guards_of_the_twenty_seventh_round(nlp):
     for title in ["Ghana sees no point in talks with Togo", "Ghana has no interest in talks with Togo",
                   "Ghana could make concessions in talks with Togo", "Ghana puts hopes in talks with Togo"]:
         assert not any(code.startswith("04") for _, code, _ in codes(title)), title
+    # taking part in talks is holding them, though an attitude to them is not
+    assert ("GHA", "046", "TGO") in codes("Ghana took part in talks with Togo")
     # two who clash during a summit many attend did not meet each other there
     assert not any(code.startswith("04") for _, code, _ in codes("Ghana and Togo clash over budget during summit"))
     # a warning of a market, a disease or the weather is no political news; one of another's

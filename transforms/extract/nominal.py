@@ -299,7 +299,7 @@ def _acting_verb(token, held: bool):
 # What one has or feels about talks, which tells nothing of their being held: "sees no point in
 # talks", "has no interest in talks", "lost faith in talks", "puts hopes in talks"
 ATTITUDE_NOUNS = frozenset({"point", "interest", "faith", "hope", "confidence", "trust", "belief", "sense",
-                            "progress", "breakthrough", "role", "part", "say", "stake", "value", "use"})
+                            "progress", "breakthrough", "say", "stake", "value", "use"})
 
 
 def _talks_verb(token):
@@ -323,7 +323,7 @@ def _joined_subjects(verb) -> list:
     from Japan and South Korea")."""
     subjects = list(subjects_of(verb))
     for subject in list(subjects):
-        subjects += [c for c in subject.conjuncts]
+        subjects += list(subject.conjuncts)
         subjects += [c for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "from"
                      for pobj in prep.children if pobj.dep_ == "pobj" for c in (pobj, *pobj.conjuncts)]
     return subjects

@@ -13,7 +13,12 @@ as criticism (111):
 A third kind is a comment: a warning to no one named of what another actor may do or will not
 ("warned that unless Ukraine wins, Russia could begin building up", "America won't always ride
 in to the rescue, warns UK defence secretary") foretells, and the coders code it as a statement
-(01: CAMEO 012, a pessimistic comment), not a threat (`foretells_another`).
+(01: CAMEO 012, a pessimistic comment), not a threat (`foretells_another`). So is a warning "of"
+or "about" a danger no one poses, aimed at no one ("warns of a huge risk of attacks": verbs.csv),
+unless it is of another actor's hostile act, which it criticises ("warns of Russian attack on
+power grid", `threat_owner`), aimed at someone, which makes it a threat ("warned Japan of a
+crushing defeat", `_addressed_warning_of`), or of a matter no one does, a market, a disease, the
+weather, which is no news at all (`_warns_of_a_matter`).
 """
 from __future__ import annotations
 
@@ -89,8 +94,8 @@ HOSTILE_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 
 
 def _hostile_act(noun) -> bool:
-    code = ontology.nominal_events(standalone_only=False).get(noun.lower_) or ontology.nominal_events(
-        standalone_only=False).get(noun.lemma_.lower())
+    table = ontology.nominal_events(standalone_only=False)
+    code = table.get(noun.lower_) or table.get(noun.lemma_.lower())
     return code is not None and code[:2] in HOSTILE_ROOTS
 
 
@@ -155,7 +160,7 @@ def _addressed_warning_of(verb, rule: ontology.VerbRule) -> bool:
     """"warned Japan of a crushing defeat": a warning of something aimed at someone is a threat
     (130), though one of a danger aimed at no one ("warns of rising hunger") is a comment (012,
     verbs.csv's "warn of")."""
-    return (verb.lemma_.lower() in WARNING_VERBS and rule.code == PESSIMISTIC_COMMENT and rule.particle == "of"
+    return (verb.lemma_.lower() in WARNING_VERBS and rule.code == PESSIMISTIC_COMMENT and rule.particle in THREAT_PREPS
             and any(c.dep_ in ADDRESSEE_DEPS or (c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS)
                     for c in verb.children))
 
