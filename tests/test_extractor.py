@@ -4302,7 +4302,7 @@ def test_a_warning_of_a_danger_no_one_poses_is_a_statement_about_its_topic(nlp):
 def test_expected_schedules_an_act_as_set_does(nlp):
     """predicates.csv: "is expected to attend" is an act to come, told like "is set to"
     (clauses.is_scheduled), and a headline's "expected to visit" is no intent of "expect"'s own
-    (clauses.schedules_a_complement); "was expected to" may never have happened."""
+    (engine._schedules_its_act); "was expected to" may never have happened."""
     def codes(text, title=""):
         return {(e.actor, e.event_code, e.target) for e in extract(nlp, text, title=title)}
     assert ("GHA", "044", "AU") in codes("Ghana's president is expected to attend the African Union summit.")

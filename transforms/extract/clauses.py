@@ -390,14 +390,6 @@ def scheduled_root(verb) -> str | None:
     return (ontology.predicates()[word][1] or None) if word is not None and is_scheduled(verb) else None
 
 
-def schedules_a_complement(token) -> bool:
-    """A word of the predicates table in mode "scheduled" with the act it schedules after it
-    ("expected to visit", "set to sign"): the act is the event, not the word."""
-    word = predicate_word(token)
-    return (word is not None and ontology.predicates()[word][0] == "scheduled"
-            and any(c.dep_ == "xcomp" for c in token.children))
-
-
 def predicate_word(token) -> str | None:
     """The word of schemas/data/predicates.csv the token is: as written ("prepared", whose lemma
     is "prepare"), else its lemma; None when it is neither."""
@@ -505,14 +497,20 @@ def passive_voice(children) -> bool:
     verb = children[0].head if children else None
     if verb is not None and verb.dep_ == "conj" and verb.tag_ == "VBN" and verb == coordinated_agent_verb(verb.head):
         return True  # "... detained and interrogated by Togolese forces": the second participle
-    reported = verb is not None and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() == "say"
     return (bool(children) and children[0].head.tag_ == "VBN" and any(_agent_phrase(c) for c in children)
-            and (reported or any(c.dep_ == "nsubj" for c in children))
+            and (reported_without_subject(verb) or any(c.dep_ == "nsubj" for c in children))
             and not any(c.dep_ == "dobj" or (c.dep_ == "aux" and c.lower_ not in SAYING_FORMS) for c in children))
 
 
 # "Ukraine says hit by Russian drones": the parser may take the saying for the participle's auxiliary
 SAYING_FORMS = frozenset({"say", "says", "said"})
+
+
+def reported_without_subject(verb) -> bool:
+    """A clause a headline's "says" reports without its subject, "it" left out: "Ukraine says hit
+    Russian military sites", "... says hit by Russian drones", "Hamas says seeking to free hostages"."""
+    return (verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() == "say"
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
 
 
 def reduced_passive(verb) -> bool:

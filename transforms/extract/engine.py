@@ -66,13 +66,12 @@ from transforms.extract.clauses import (
     participle_main_verb,
     particles_of,
     passive_voice,
-    predicate_word,
     prepositions,
     reduced_passive,
     reported_clauses,
     reported_possibility,
+    reported_without_subject,
     scheduled_root,
-    schedules_a_complement,
     subjects_of,
     subtree_text,
 )
@@ -1014,13 +1013,26 @@ def _learn_people(sent, resolver: ArticleActors) -> None:
             resolver.resolve(ent.root, remember=False)
 
 
+def _reported_act(verb) -> bool:
+    """The form of an act a headline reports without "it is" or "it": a gerund ("says seeking to
+    free hostages"), a past or base form with its object and no auxiliary ("says hit Russian
+    military sites"), a participle with its "by" phrase ("says hit by Russian drones")."""
+    children = list(verb.children)
+    return (verb.tag_ == "VBG"
+            or (verb.tag_ in ("VBD", "VBN", "VB") and direct_object(children) is not None
+                and not any(c.dep_ == "aux" for c in children))
+            or (verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in children)))
+
+
 def _schedules_its_act(word) -> bool:
     """Whether a headline's scheduling word schedules the act after it ("expected to visit": a
-    meeting, predicates.csv's root for "expected"); else the word is a verb of its own ("Turkey
-    expected to back Finland": what Turkey expects to do, an intent)."""
-    root = ontology.predicates()[predicate_word(word)][1]
-    act = rule_for(next(c for c in word.children if c.dep_ == "xcomp"))
-    return not root or (act is not None and act.code.startswith(root))
+    meeting, the root predicates.csv gives "expected", `scheduled_root`); else the word is a verb
+    of its own ("Turkey expected to back Finland": what Turkey expects to do, an intent)."""
+    complement = next((c for c in word.children if c.dep_ == "xcomp"), None)
+    if complement is None or not is_scheduled(complement):
+        return False  # "Spain ready to sign deal": an intent, the word's own
+    root, act = scheduled_root(complement), rule_for(complement)
+    return root is None or (act is not None and act.code.startswith(root))
 
 
 def _intended_by_its_verb(noun) -> bool:
@@ -1051,13 +1063,8 @@ def _governed_by_event_verb(verb) -> bool:
         return False  # "ended up attacking the city": the attack is what happened
     if _claimed_done(verb):
         return False
-    if verb.head.lemma_.lower() == "say" and (verb.tag_ == "VBG" or (
-            verb.tag_ in ("VBD", "VBN", "VB") and direct_object(list(verb.children)) is not None
-            and not any(c.dep_ == "aux" for c in verb.children))
-            or (verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))):
-        # "Hamas says seeking to free hostages", "Ukraine says hit Russian military sites", "...
-        # says hit by Russian drones": a headline's reported clause without its "it is" or "it"
-        return False
+    if reported_without_subject(verb) and _reported_act(verb):
+        return False  # "Ukraine says hit Russian military sites": the act said, not governed by "says"
     governing = verb.head.lemma_.lower()
     if governing in TRYING_VERBS:
         rule = rule_for(verb)  # "tried to attack Moscow with drones": the attempt is the attack
@@ -1271,7 +1278,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     heads = with_complement(verb, object_heads(dobj, preps, verb))
     if verb.lemma_.lower() in ontology.aspectual_verbs() and any(c.dep_ == "xcomp" for c in children):
         return
-    if bare_predicate and schedules_a_complement(verb) and _schedules_its_act(verb):
+    if bare_predicate and _schedules_its_act(verb):
         return  # "Zelensky expected to visit Japan": the visit is the act, as in "is expected to"
     rule = predicate_rule(verb) if bare_predicate else None
     rule = rule or or_cessation(verb, match_verb(verb.lemma_, particles, heads, duration_particles(children)))

@@ -22,6 +22,8 @@ weather, which is no news at all (`_warns_of_a_matter`).
 """
 from __future__ import annotations
 
+import functools
+
 from schemas import ontology
 from transforms.extract.actors import Actor, ArticleActors
 from transforms.extract.clauses import is_negated
@@ -107,7 +109,7 @@ def _warns_of_a_matter(verb, rule: ontology.VerbRule) -> bool:
     anyone's doing ("warns of humanitarian crisis in Gaza") and is no such matter."""
     if rule.code != PESSIMISTIC_COMMENT or rule.particle not in THREAT_PREPS:
         return False
-    matters = ontology.off_topic_cues()["matter"] | ontology.disaster_nouns()
+    matters = _matters()
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in THREAT_PREPS):
         for topic in (c for c in prep.children if c.dep_ == "pobj"):
             words = [topic, *(c for c in topic.children if c.dep_ in ("compound", "amod") and c.i < topic.i)]
@@ -115,6 +117,11 @@ def _warns_of_a_matter(verb, rule: ontology.VerbRule) -> bool:
             if phrase in matters or any(w.lower_ in matters or w.lemma_.lower() in matters for w in words):
                 return True
     return False
+
+
+@functools.cache
+def _matters() -> frozenset[str]:
+    return ontology.off_topic_cues()["matter"] | ontology.disaster_nouns()
 
 
 def _place_compound(token) -> bool:
@@ -141,9 +148,9 @@ def foretells_another(verb, rule, actors, resolver: ArticleActors) -> bool:
     price"), or is aimed at someone warned."""
     if verb.lemma_.lower() not in WARNING_VERBS or rule.code != GENERIC_THREAT or rule.object_heads:
         return False
-    children = list(verb.children)
-    if any(c.dep_ in ADDRESSEE_DEPS or (c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS) for c in children):
+    if _aimed_at_someone(verb):
         return False
+    children = list(verb.children)
     own = {a.code for a in actors} | {a.country for a in actors}
     for clause in (c for c in children if c.dep_ == "ccomp"):
         subject = next((s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")), None)
@@ -160,9 +167,13 @@ def _addressed_warning_of(verb, rule: ontology.VerbRule) -> bool:
     """"warned Japan of a crushing defeat": a warning of something aimed at someone is a threat
     (130), though one of a danger aimed at no one ("warns of rising hunger") is a comment (012,
     verbs.csv's "warn of")."""
-    return (verb.lemma_.lower() in WARNING_VERBS and rule.code == PESSIMISTIC_COMMENT and rule.particle in THREAT_PREPS
-            and any(c.dep_ in ADDRESSEE_DEPS or (c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS)
-                    for c in verb.children))
+    return (verb.lemma_.lower() in WARNING_VERBS and rule.code == PESSIMISTIC_COMMENT
+            and rule.particle in THREAT_PREPS and _aimed_at_someone(verb))
+
+
+def _aimed_at_someone(verb) -> bool:
+    """"warned Iran that ...", "warned Togo to withdraw", "a warning to Lebanon", "warned against ..."."""
+    return any(c.dep_ in ADDRESSEE_DEPS or (c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS) for c in verb.children)
 
 
 def warning_read(verb, rule: ontology.VerbRule, actors, target: Actor | None,
