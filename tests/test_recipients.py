@@ -109,7 +109,7 @@ def test_a_capital_where_a_meeting_happens_is_no_recipient(nlp):
     ("text", "reciprocal"),
     [
         ("Vietnam and Mongolia pledged to double bilateral trade by 2030.", True),
-        ("Peru and Ecuador agreed to reopen the border crossing.", True),
+        ("Peru and Ecuador agreed to step up border patrols.", True),
         # their relations are with each other; relations with a third side are that side's
         ("Ghana and Togo pledged on Monday to stabilise their strained relationship.", True),
         ("Ghana and Togo pledged to improve ties with Mali.", False),

@@ -46,6 +46,9 @@ MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies"})
 ONE_MEMBER_NOUNS = frozenset({"state", "nation", "country", "member"})
 ANY_MEMBER_WORDS = frozenset({"any", "every", "each", "no"})
 CONTEXT_ROLES = frozenset({"GOV", "MIL", "COP", "JUD"})
+# Prepositions whose object is what a role's act goes to or is done with ("travelled to France",
+# "talks with Ghana"), so not the role's own country (ArticleActors._receives_the_act).
+RECIPIENT_OF_ROLE_PREPS = frozenset({"to", "with", "against", "on"})
 LOCAL_FORCE_ROLES = frozenset({"MIL", "COP"})
 # Offices a place's name frames as its state's ("the governor of Texas", "Lagos police"); a
 # place's residents or visitors may be anyone's.
@@ -62,7 +65,7 @@ OUTLET_ROLES = CONTEXT_ROLES | frozenset({"LEG", "OPP", "SPY"})
 # Who protests or strikes without a nationality word: crowds, workers, students, unions. Such a
 # crowd is of the country where it protests, else the headline's or the outlet's
 # (engine._crowd_of_the_place).
-CROWD_SECTORS = frozenset({"CVL", "LAB", "AGR", "EDU", "OPP"})
+CROWD_SECTORS = frozenset({"CVL", "LAB", "AGR", "EDU", "HLH", "OPP"})
 PROTEST_ROOT = "14"
 _WORDS = re.compile(r"[a-z][a-z.]*[a-z]|[a-z]")
 
@@ -370,7 +373,8 @@ class ArticleActors:
         # Weapons name their user only by a modifier ("Russian missiles"): the one country a
         # headline names ("Missile strikes Norwegian tanker") or the outlet's is as often the one they hit.
         weapon = is_weapon(head)
-        if actor is None and role_type in CONTEXT_ROLES and self.context_country is not None and not weapon:
+        if (actor is None and role_type in CONTEXT_ROLES and self.context_country is not None and not weapon
+                and not self._receives_the_act(head, self.context_country)):
             # "Police arrested ..." in a story about one country: that country's police.
             actor = Actor(self.context_country, "", self.context_country, role_type, "context")
         if (actor is None and role_type in OUTLET_ROLES and self.outlet_country is not None and not weapon
@@ -415,6 +419,30 @@ class ArticleActors:
                 country, text = found
                 return Actor(country, text, country, None, "place")
         return None
+
+    def _receives_the_act(self, head, country: str) -> bool:
+        """Whether the country a story is about is what the role's own clause acts on, named as a
+        country ("King and Queen to visit France", "the president will travel to Ghana"): the
+        story's one country is then the recipient, and the role someone else's (the outlet's, if
+        any). Its people and bodies are no such sign ("the government urged Tunisians", "judge
+        slams U.K. police" are acts at home)."""
+        subject = head
+        while subject.dep_ == "conj" and subject.head is not subject:
+            subject = subject.head  # "King and Queen to visit": the first subject's verb
+        verb = subject.head
+        if subject.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+            o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_OF_ROLE_PREPS
+            for o in prep.children if o.dep_ == "pobj"]
+        for obj in objects:  # the country by its name ("visit France"), not its people or its bodies
+            tokens = name_tokens(obj)
+            if obj.ent_type_ != "GPE" or self._role_type(tokens, obj) is not None:
+                continue  # "urged Tunisians", "slams U.K. police": a state's own people and bodies
+            found = self._best_match(tokens)
+            if found is not None and found.code == country:
+                return True
+        return False
 
     def holder_of(self, head) -> Actor | None:
         """Who holds the unnamed areas a phrase names: "Houthi-controlled areas", "a part of Yemen
@@ -758,10 +786,17 @@ class ArticleActors:
             for token in tokens:
                 if not token.text[:1].isupper() or token.lower_ in self._names:
                     continue
-                # "Erdogan said": a leader in office on the article's date, named by surname alone.
-                leader = self.leader(token.text) if _bare_person_name(token) or _lone_argument_name(token) else None
+                # "Erdogan said", "a Netanyahu adviser": a leader in office on the article's date, named
+                # by surname alone, or whose office a role noun serves.
+                lone = _lone_argument_name(token)
+                titling = token.dep_ == "compound" and self._role_of(token.head) is not None  # "Netanyahu adviser"
+                leader = self.leader(token.text) if lone or titling or _bare_person_name(token) else None
                 if leader is not None:
                     return leader
+                # Headlines drop the article: "Putin slams West" names what "the West" does.
+                definite = self._names.get(_normalize("the " + token.text)) if lone and len(tokens) == 1 else None
+                if definite is not None:
+                    return Actor(definite.code, token.text, definite.country, definite.actor_type, "gazetteer")
                 # Wire copy misspells country names: "Afghanisatn", "Venezeula".
                 # ... but not a place the table knows ("Granada" is no misspelled Grenada)
                 code = None if _part_of_a_name(token) or place_country([token]) else ontology.misspelled_country(token.text)

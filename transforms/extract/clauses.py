@@ -263,9 +263,10 @@ def leading_comma_clause(verb):
                    and c.tag_ in ("VBD", "VBZ", "VBP")), None)
     if clause is None or is_speech(verb) or not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
         return None
-    if any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children):
+    if any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children) and not any(
+            c.dep_ in ("xcomp", "prep") and c.i > verb.i for c in verb.children):
         return None  # "Togo attacked first, accuses Ghana": the named object says the quote, not a second act
-    return clause
+    return clause  # "meets U.S. envoy, urges Washington to reflect": an object with more to say is a second act
 
 
 def _bare_finite_verb(verb) -> bool:
@@ -591,18 +592,28 @@ def is_possibility(verb) -> bool:
     """A main clause that says what may be ("The court could strike down the law", "Ghana can send
     more aid"): no act. Said of oneself by a speaker it is another matter ("Iran said it could
     quit the NPT": a threat), and not a main clause; negated, it is a refusal ("Turkey would not
-    recognise the new government")."""
+    recognise the new government"). A verb joined to it with no auxiliary or subject of its own
+    shares the modal ("can find and kill the B-21")."""
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return is_possibility(verb.head)
     return verb.dep_ == "ROOT" and not is_negated(verb) and any(
         c.dep_ == "aux" and c.lower_ in MAY_BE_MODALS for c in verb.children)
 
 
-OTHERS_MAY_MODALS = frozenset({"may", "might", "could"})  # "would" in speech is the reported future
+# "would" in speech is the reported future; "can" what someone is able to do ("can find and
+# destroy tanks, study says")
+OTHERS_MAY_MODALS = frozenset({"may", "might", "could", "can"})
 
 
 def reported_possibility(verb):
-    """The subject of the speech verb that reports this clause as what may, might or could be
-    ("Russia says Ukraine may attack Crimea": "Russia"), or None: the clause is no reported
-    possibility. Not an uncertain past ("may have fired")."""
+    """The subject of the speech verb that reports this clause as what may, might, could or can
+    be ("Russia says Ukraine may attack Crimea": "Russia"), or None: the clause is no reported
+    possibility. Not an uncertain past ("may have fired"). A verb joined to the clause with no
+    auxiliary or subject of its own shares its modal ("can find and destroy")."""
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return reported_possibility(verb.head)
     if verb.dep_ != "ccomp" or not is_speech(verb.head) or is_negated(verb):
         return None
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]

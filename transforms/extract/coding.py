@@ -112,6 +112,12 @@ VISIT = "042"
 # Present-tense forms: "planned to visit" and "had planned a trip" tell of plans often dropped.
 
 
+# Verbs of deciding: what is agreed or decided of the acts news codes as decided (releasing,
+# reopening, closing a border, sharing intelligence: cameo.csv's decided roots) is the act, as
+# "will close its border" is; other acts agreed stay intents ("agreed to meet soon": 036).
+DECIDING_VERBS = frozenset({"agree", "decide"})
+
+
 def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
     """'agreed to provide aid' → intent + aid (033); 'will attack' → a threat (13)."""
     planned = _planned_visit(verb)
@@ -125,6 +131,9 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
                 if complement is not None and complement.code != NOT_AN_EVENT:
                     if off_topic(child, direct_object(list(child.children))):
                         return rule  # "vowed to fight climate change": no force is meant
+                    if (verb.lemma_.lower() in DECIDING_VERBS and complement.code[:2] in ontology.decided_roots()
+                            and not _conditional(child) and not is_negated(child)):
+                        return complement  # "agreed to extend the truce": the decision is the act (GOLD.md rule 4)
                     return modal_rule(rule, mode, complement)
         if not rule.object_heads:  # "plans more airstrikes": the event its object noun names
             noun_event = _object_event(verb)

@@ -613,14 +613,18 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
 
 
 def _others_possibility(candidate: Candidate, verb, resolver: ArticleActors) -> bool:
-    """What a speaker says another actor may, might or could do ("Russia says Ukraine may attack
-    Crimea", "Ghana says Togo could close the border") is a warning about it, not its act; what
+    """What a speaker says another actor may, might, could or can do ("Russia says Ukraine may
+    attack Crimea", "Ghana says Togo could close the border"), or a study or unnamed experts say
+    anyone may, is a warning about it or a forecast, not its act; what
     a speaker says its own side may do is held out as a threat or an intent (coding.with_modality)."""
     speaker = reported_possibility(verb)
     if speaker is None:
         return False
     said_by = resolver.resolve(speaker, remember=False)
-    return said_by is not None and said_by.code != candidate.actor.code and said_by.country != candidate.actor.code
+    if said_by is None:  # "Ghana's jet can destroy Togolese tanks, study says": what a study thinks possible;
+        # "he said" or "the foreign minister said" may be the actor's own voice (coding._unnamed_speaker)
+        return speaker.pos_ != "PRON" and speaker.lemma_.lower() not in ontology.role_types()
+    return said_by.code != candidate.actor.code and said_by.country != candidate.actor.code
 
 
 def _without_commentary(found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
@@ -1066,6 +1070,8 @@ def _governed_by_event_verb(verb) -> bool:
     if reported_without_subject(verb) and _reported_act(verb):
         return False  # "Ukraine says hit Russian military sites": the act said, not governed by "says"
     governing = verb.head.lemma_.lower()
+    if governing in VOTING_VERBS:
+        return False  # "lawmakers vote to suspend ties with Israel": the vote is the suspension
     if governing in TRYING_VERBS:
         rule = rule_for(verb)  # "tried to attack Moscow with drones": the attempt is the attack
         return rule is None or (rule.code[:2] not in ATTEMPTED_ROOTS and not rule.code.startswith(ATTEMPTED_CODES))
@@ -1074,6 +1080,9 @@ def _governed_by_event_verb(verb) -> bool:
             or governing in ontology.cessation_verbs() or governing in ontology.aim_verbs())
 
 
+# A body that votes to act has decided the act, which the news codes as the act itself ("Bulgaria
+# votes to scrap sanctions opt-out", "House votes to open impeachment inquiry").
+VOTING_VERBS = frozenset({"vote"})
 # Trying to protest, coerce, use force or mediate is doing it, as the news codes it ("police try
 # to arrest Imran Khan", "Russian forces have been trying to capture Bakhmut", "Egypt is trying to
 # mediate a truce"); trying to do anything else is an aim ("tries to counter war fatigue").
@@ -1113,6 +1122,10 @@ def _claimed_done(verb) -> bool:
     """'claimed to have launched drones at Eilat': a perfect infinitive under a speech verb is
     an act reported as done, coded like "said it launched" (GOLD.md, rule 4), not governed."""
     return any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children) and is_speech(verb.head)
+
+
+# Verb and object that say only that the subject takes part in what the "in" phrase names.
+PARTICIPATING = frozenset({("take", "part")})
 
 
 def _prepositional_event(verb, children):
@@ -1159,11 +1172,50 @@ def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool
     for sense in ontology.subject_senses():
         if ((sense.lemmas & set(lemmas)) and (not sense.roots or rule.code[:2] in sense.roots)
                 and (without_object or not sense.without_object)
+                and not (sense.code.startswith(ASSAULT_ROOT) and _names_arms(noun if noun is not None else verb))
                 and any(s.lemma_.lower() in sense.subject_nouns
-                        or (sense.subject_sectors and resolver.role_type_of(s) in sense.subject_sectors)
+                        or (sense.subject_sectors and _sector_of(s, resolver) in sense.subject_sectors)
                         for s in subjects)):
             return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, sense.code)
     return rule
+
+
+def _sector_of(subject, resolver: ArticleActors) -> str | None:
+    """The sector a subject's words name ("nurses": HLH), else the one of the group it names
+    ("Hamas": REB, schemas/data/organizations.csv)."""
+    sector = resolver.role_type_of(subject)
+    if sector is None:
+        actor = resolver.resolve(subject, remember=False)
+        sector = actor.actor_type if actor is not None else None
+    return sector
+
+
+# Force by a non-state group is an assault (18) unless it uses arms of war ("a missile attack on a
+# tanker", "attacked with drones", "fired rockets") or strikes ships ("attack ships in the Red
+# Sea"): those are military strikes (19, GOLD.md).
+ASSAULT_ROOT = "18"
+ARMS_DEPS = frozenset({"dobj", "compound", "amod"})
+ARMS_PREPS = frozenset({"with", "using"})
+OBJECTIVE_PREPS = frozenset({"on", "against"})
+MILITARY_OBJECTIVES = frozenset({"ship", "vessel", "tanker", "warship", "destroyer", "frigate"})
+
+
+def _names_arms(act) -> bool:
+    """Whether the verb or event noun names the arms it uses (its object, a modifier or a "with"
+    phrase, the object's own included) or strikes ships (`MILITARY_OBJECTIVES`)."""
+    objects = [c for c in act.children if c.dep_ == "dobj"] + [
+        o for prep in act.children if prep.dep_ == "prep" and prep.lower_ in OBJECTIVE_PREPS
+        for o in prep.children if o.dep_ == "pobj"]
+    if any(o.lemma_.lower() in MILITARY_OBJECTIVES for o in objects):
+        return True
+    for node in [act, *objects]:
+        for child in node.children:
+            if child.dep_ in ARMS_DEPS and is_weapon(child):
+                return True
+            if child.dep_ == "prep" and child.lower_ in ARMS_PREPS and any(
+                    o.dep_ == "pobj" and is_weapon(o) for o in child.children):
+                return True
+    return False
 
 
 def _sector_sense(noun, code: str, actor: Actor, resolver: ArticleActors) -> str:
@@ -1177,7 +1229,8 @@ def _sector_sense(noun, code: str, actor: Actor, resolver: ArticleActors) -> str
     nouns = {c.lemma_.lower() for c in agents} | {c.lower_ for c in agents}
     for sense in ontology.subject_senses():
         if (noun.lemma_.lower() in sense.lemmas and (sense.subject_sectors & sectors or sense.subject_nouns & nouns)
-                and (not sense.roots or code[:2] in sense.roots) and code[:2] != sense.code[:2]):
+                and (not sense.roots or code[:2] in sense.roots) and code[:2] != sense.code[:2]
+                and not (sense.code.startswith(ASSAULT_ROOT) and _names_arms(noun))):
             return sense.code  # not over a code of its own root: "a hunger strike" stays 142
     return code
 
@@ -1249,6 +1302,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         return
     children = list(verb.children)
     dobj = direct_object(children)
+    participating = dobj is not None and (verb.lemma_.lower(), dobj.lower_) in PARTICIPATING
+    if participating:
+        dobj = None  # "took part in talks with the EU": the "in" phrase names the act (`_prepositional_event`)
     # "U.K. nurse found guilty", "traders shot dead by Togolese police": what is found guilty or
     # shot is the subject, a passive written without "was", its doer only in a "by" phrase
     described = dobj is None and _describes_its_subject(verb, children)
@@ -1267,8 +1323,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         # "... detained and interrogated by ...", "a woman jailed for 20 years was pardoned by a
         # court" (parsed as two clauses sharing the woman): the first clause's subject is the patient
         dobj = next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    prepositional = None
     if dobj is None:  # "engaged in clashes with ...": the noun after the preposition is the event
-        dobj = _prepositional_event(verb, children)
+        dobj = prepositional = _prepositional_event(verb, children)
     fronted_patient = fronted_passive_patient(verb)
     reduced = reduced_passive(verb) or fronted_patient is not None
     if dobj is None and reduced:  # "hostages held by Hamas": the noun it modifies
@@ -1283,7 +1340,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     rule = predicate_rule(verb) if bare_predicate else None
     rule = rule or or_cessation(verb, match_verb(verb.lemma_, particles, heads, duration_particles(children)))
     light = light_verb_rule(verb, dobj)
-    light_noun = light is not None and (rule is None or not rule.object_heads)
+    light_noun = light is not None and (rule is None or not rule.object_heads or participating)
     if light_noun:
         rule = light  # "intensified its offensive": the noun is the event, not the verb's own sense
     rule = rule or predicate_rule(verb)
@@ -1339,7 +1396,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     subjects = [s for s in subjects if not _in_label(s, verb)]
     if rule.code[:2] in FORCE_ROOTS and figurative_force(verb, rule, subjects, dobj, preps, resolver):
         return
-    rule = _subject_sense(rule, verb, subjects, dobj is None and not passive, resolver, dobj if light else None)
+    # "went on strike": the noun is the act, which strikes nothing
+    rule = _subject_sense(rule, verb, subjects, (dobj is None or dobj is prepositional) and not passive, resolver,
+                          dobj if light or dobj is prepositional else None)
     # A former official keeps their country, in the elite sector (ELI), not its government.
     actors = resolve_all(resolver, subjects)
     if actors and all(a.actor_type in PRIVATE_PEOPLE for a in actors) and rule.code[:2] < DEMAND_ROOT:
@@ -1423,7 +1482,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     reciprocal = len(actors) > 1 and (target is None or among_subjects or topic_only) and (
         rule.code.startswith(MUTUAL_ACT_CODES) or verb.lemma_.lower() in MUTUAL_VERBS
         or (verb.lemma_.lower() in OPPOSING_VERBS and rule.code.startswith("19") and not _mutual(verb))
-        or (rule.code[:2] == "03" and (_mutual_intent(verb) or act_code.startswith(MUTUAL_ACT_CODES))))
+        or (rule.code[:2] == "03" and (_mutual_intent(verb) or act_code.startswith(MUTUAL_ACT_CODES)))
+        # a decided act two sides agree on is each's toward the other ("agreed to extend the truce")
+        or (rule.code[:2] in ontology.decided_roots() and verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS))
     for actor in actors:
         this_target = target
         if reciprocal:
