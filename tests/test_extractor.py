@@ -4515,3 +4515,25 @@ def test_verb_senses_of_the_twenty_eighth_round(nlp):
     assert ("CHN", "04", "USA") in triples(extract(nlp, "", title="Xi breaks the ice with Biden in San Francisco"))
     assert ("GHA", "111") in {(e.actor, e.event_code) for e in extract(nlp, "Ghana's president attacked the judge over the ruling.")}
     assert ("GHA", "02", None) in triples(extract(nlp, "Ghana's foreign minister reinforced the need for collective action."))
+
+
+def test_a_modifier_before_joined_event_nouns_names_the_agent_of_both(nlp):
+    """"Russian missile and drone strikes": "Russian" is the strikes' agent too; "Chinese
+    subsidies and a blockade" opens a phrase of its own."""
+    assert ("RUS", "19", "UKR") in triples(extract(nlp, "", title="Russian missile and drone strikes shake Kyiv and Odesa"))
+    assert not any(e.event_root == "19" for e in extract(
+        nlp, "The two sides are at odds over Chinese industrial subsidies and a blockade of a member state."))
+
+
+def test_an_adjective_after_the_object_is_what_the_verb_finds_it(nlp):
+    assert ("POL", "116") in {(e.actor, e.event_code) for e in extract(nlp, "A Polish court found 14 foreigners guilty of spying for Russia.")}
+
+
+def test_a_headline_that_opens_with_a_command_is_its_speakers_appeal(nlp):
+    """"Stop the bombing, Erdogan tells Israel": an appeal to whoever is told; what must happen
+    by another's word stays a demand, and a reported act stays the act."""
+    assert ("TUR", "02", "ISR") in triples(extract(nlp, "", title="Stop the bombing, Erdogan tells Israel"))
+    assert ("GHA", "025", "TGO") in {(e.actor, e.event_code, e.target) for e in extract(
+        nlp, "", title="Release the hostages now, Ghana's president tells Togo")}
+    assert ("GHA", "02", "TGO") in triples(extract(nlp, "", title="Don't attack Lomé, Ghana's president tells Togo"))
+    assert ("RUS", "19", "UKR") in triples(extract(nlp, "", title="Russia attacked Kyiv, Zelensky says"))

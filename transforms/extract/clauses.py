@@ -62,6 +62,8 @@ def object_heads(dobj, preps, verb) -> set[str]:
         left = dobj.doc[dobj.i - 1] if dobj.i > 0 else None
         if left is not None and left.head.i == dobj.i:  # "a general strike", "a hunger strike"
             heads.add(f"{left.lower_} {dobj.lower_}")
+        # "finds 14 foreigners guilty": an adjective after the object is what the verb makes of it
+        heads.update(c.lemma_.lower() for c in dobj.children if c.dep_ == "amod" and c.i > dobj.i)
     for prep in preps:
         heads.add(prep.lower_)  # the frame itself: "fight alongside X" is no fight against X (verbs.csv)
         objects = [c for c in prep.children if c.dep_ == "pobj"]

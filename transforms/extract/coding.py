@@ -361,6 +361,32 @@ def modal_rule(rule: ontology.VerbRule, mode: str, inner: ontology.VerbRule | No
     return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, code)
 
 
+def bidding_appeal(verb, rule: ontology.VerbRule) -> ontology.VerbRule | None:
+    """A headline that opens with a command and closes with its speaker ("Stop the bombing,
+    Erdogan tells Israel", "Release the hostages now, Biden says") is an appeal for the commanded
+    act (to whoever is told, if named); else None."""
+    bidding = bidding_clause(verb)
+    if bidding is None or not is_speech(verb):
+        return None
+    return modal_rule(rule, "appeal", None if is_negated(bidding) else rule_for(bidding))
+
+
+def bidding_clause(verb):
+    """The command that opens the sentence and that `verb` reports after it: a bare base form with
+    no subject, auxiliary (but "don't") or "to" of its own, parsed as the speech verb's clause."""
+    for child in verb.children:
+        if child.i >= verb.i or child.dep_ not in ("advcl", "ccomp", "dep") or child.tag_ != "VB":
+            continue
+        opening = child.doc[child.sent.start: child.i]
+        if any(t.dep_ != "aux" and t.dep_ != "neg" and not t.is_punct for t in opening):
+            continue  # not the sentence's first word ("Ghana must stop the bombing, ...")
+        if any(c.dep_ in ("nsubj", "nsubjpass", "mark") or (c.dep_ == "aux" and c.lower_ not in ("do", "n't"))
+               for c in child.children):
+            continue
+        return child
+    return None
+
+
 def directive_appeal(verb, rule: ontology.VerbRule) -> ontology.VerbRule | None:
     """'told Togo to withdraw its troops': an appeal for the act the addressee is told to do, when
     that act is an event ("told its citizens to stop using the app" is none); else None."""

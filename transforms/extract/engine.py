@@ -81,6 +81,8 @@ from transforms.extract.coding import (
     PESSIMISTIC_COMMENT,
     WARNING_VERBS,
     as_intent,
+    bidding_appeal,
+    bidding_clause,
     command_of_own_forces,
     demanding_clause,
     directive_appeal,
@@ -1057,6 +1059,8 @@ def _governed_by_event_verb(verb) -> bool:
     complaint", which the parser joins to "retaliate"). The act someone joins others in is
     governed as the joining is ("declined to join Western allies in providing Kyiv with arms").
     """
+    if verb.dep_ in ("advcl", "ccomp", "dep") and is_speech(verb.head) and bidding_clause(verb.head) is verb:
+        return True  # "Stop the bombing, Erdogan tells Israel": the command is what is asked (`bidding_appeal`)
     verb = _first_of_same_form(joining_verb(verb) or verb)
     if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in ontology.aspectual_verbs() or is_scheduled(verb):
         return False
@@ -1369,8 +1373,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, "111")
     act_code = rule.code  # the act itself, before "will", "agreed to" make it an intent
     rule = with_modality(verb, rule)
-    if rule.code.startswith("01"):  # "told Togo to withdraw its troops": an appeal for the act
-        rule = directive_appeal(verb, rule) or rule
+    if rule.code.startswith("01"):  # "told Togo to withdraw its troops", "Stop the bombing, X says": an appeal for the act
+        rule = directive_appeal(verb, rule) or bidding_appeal(verb, rule) or rule
     if rule.code.startswith("01") and demanding_clause(verb) is not None:
         rule = modal_rule(rule, "demand", rule_for(demanding_clause(verb)))
     # "announced a military offensive": a verb that announces takes its object's event (not one

@@ -525,6 +525,13 @@ def _agent(noun, resolver: ArticleActors) -> Actor | None:
         actor = resolver.resolve(modifier, remember=False)
         if actor is not None:
             return actor
+    if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in noun.children):
+        # "Russian missile and drone strikes": the modifier before the first noun is both nouns'
+        # (not "Chinese subsidies and a blockade": the determiner opens a phrase of its own)
+        for modifier in (t for t in noun.head.children if t.dep_ in ("amod", "poss") and t.i < noun.head.i):
+            actor = resolver.resolve(modifier, remember=False)
+            if actor is not None:
+                return actor
     actor = _first_resolved_object((prep for prep in noun.children
                                     if prep.dep_ in ("prep", "agent") and prep.lower_ in AGENT_PREPS), resolver)
     if actor is not None:
