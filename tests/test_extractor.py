@@ -4537,3 +4537,13 @@ def test_a_headline_that_opens_with_a_command_is_its_speakers_appeal(nlp):
         nlp, "", title="Release the hostages now, Ghana's president tells Togo")}
     assert ("GHA", "02", "TGO") in triples(extract(nlp, "", title="Don't attack Lomé, Ghana's president tells Togo"))
     assert ("RUS", "19", "UKR") in triples(extract(nlp, "", title="Russia attacked Kyiv, Zelensky says"))
+
+
+def test_praise_of_ties_takes_the_partner_the_article_gives(nlp):
+    """"meets Togo's president, hails military ties": the ties praised are with Togo."""
+    assert ("GHA", "05", "TGO") in triples(extract(nlp, "", title="Ghanaian defence minister meets Togo's president in Lomé, hails military ties"))
+    assert not extract(nlp, "", title="Ghanaian defence minister hails military ties")
+
+
+def test_hitting_a_death_toll_is_no_attack(nlp):
+    assert not extract(nlp, "", title="Brazil hits 700,000 virus deaths")

@@ -328,10 +328,12 @@ def _arrives_nowhere(candidate: Candidate) -> bool:
 
 
 def _joint(candidate: Candidate) -> bool:
-    """An act two sides do with each other, or an intent to do one ("agreed to restore ties")."""
+    """An act two sides do with each other, or an intent to do one ("agreed to restore ties"), or
+    praise of what they share ("hails military ties")."""
     code = candidate.rule.code
     return code.startswith(MUTUAL_ACT_CODES) or (
-        code[:2] == "03" and _mutual_intent(candidate.verb))
+        code[:2] == "03" and _mutual_intent(candidate.verb)) or (
+        code[:2] == "05" and _mutual(candidate.verb))  # "meets Putin, hails military ties": ties with Russia
 
 
 def partners_from_article(found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
