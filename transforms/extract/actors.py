@@ -46,9 +46,18 @@ MEMBER_NOUNS = frozenset({"member", "members", "ally", "allies"})
 ONE_MEMBER_NOUNS = frozenset({"state", "nation", "country", "member"})
 ANY_MEMBER_WORDS = frozenset({"any", "every", "each", "no"})
 CONTEXT_ROLES = frozenset({"GOV", "MIL", "COP", "JUD"})
-# Prepositions whose object is what a role's act goes to or is done with ("travelled to France",
-# "talks with Ghana"), so not the role's own country (ArticleActors._receives_the_act).
-RECIPIENT_OF_ROLE_PREPS = frozenset({"to", "with", "against", "on"})
+# Verbs and prepositions by which a role goes to a country ("to visit France", "travelled to
+# Ghana"), which is then not the role's own (ArticleActors._receives_the_act).
+VISITING_VERBS = frozenset({"visit", "tour", "travel", "fly", "head", "arrive", "go", "come"})
+DESTINATION_PREPS = frozenset({"to", "in"})
+# Sectors of a state's own bodies: "the government's spokesman" is the state's.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Owners that are the story's state or a place of it: "the country's president", "the island's governor".
+PLACE_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "island", "city", "region", "province"})
+# Staff and governments named after the leader they serve: "a Netanyahu adviser", "Erdogan aide",
+# "Xi envoy", "the Biden administration".
+LEADERS_STAFF = frozenset({"aide", "aides", "adviser", "advisers", "advisor", "advisors", "envoy", "envoys",
+                           "spokesman", "spokeswoman", "spokesperson", "administration", "government", "cabinet"})
 LOCAL_FORCE_ROLES = frozenset({"MIL", "COP"})
 # Offices a place's name frames as its state's ("the governor of Texas", "Lagos police"); a
 # place's residents or visitors may be anyone's.
@@ -366,7 +375,8 @@ class ArticleActors:
         if actor is None and head.lower_ in QUANTITY_NOUNS and not as_target:
             actor = self._located_actor(head, "CVL")  # "thousands in Honduras marched": its people
         foreign = _named_foreign(head)
-        owned = any(c.dep_ == "compound" and c.pos_ == "NOUN" and self._role_of(c) is None for c in head.children)
+        owned = any(c.dep_ == "compound" and c.pos_ == "NOUN" and self._role_of(c) is None for c in head.children) or any(
+            self._private_owner(c) for c in head.children if c.dep_ in ("compound", "poss"))
         if (foreign or owned) and actor is None:
             # "foreign governments airlifted their diplomats", "zoo officials": not the story's state
             return None
@@ -420,20 +430,28 @@ class ArticleActors:
                 return Actor(country, text, country, None, "place")
         return None
 
+    def _private_owner(self, owner) -> bool:
+        """An owner that makes a role someone's rather than the story's state's: "the company's
+        adviser", "Smith's aide" (a person the tables do not know, and no place)."""
+        if owner.pos_ == "NOUN":
+            return owner.dep_ == "poss" and self._role_of(owner) not in STATE_SECTORS and owner.lemma_.lower() not in PLACE_NOUNS
+        return (owner.pos_ == "PROPN" and owner.head.pos_ == "NOUN" and owner.dep_ == "poss"
+                and self._best_match(name_tokens(owner)) is None and place_country([owner]) is None
+                and self._role_of(owner) is None)
+
     def _receives_the_act(self, head, country: str) -> bool:
-        """Whether the country a story is about is what the role's own clause acts on, named as a
+        """Whether the country a story is about is where the role's own clause goes, named as a
         country ("King and Queen to visit France", "the president will travel to Ghana"): the
-        story's one country is then the recipient, and the role someone else's (the outlet's, if
-        any). Its people and bodies are no such sign ("the government urged Tunisians", "judge
-        slams U.K. police" are acts at home)."""
+        story's one country is then the host, and the role someone else's (the outlet's, if
+        any). Other acts on a country may be at home ("President urges Nigeria to unite")."""
         subject = head
         while subject.dep_ == "conj" and subject.head is not subject:
             subject = subject.head  # "King and Queen to visit": the first subject's verb
         verb = subject.head
-        if subject.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
-            return False
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
-            o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_OF_ROLE_PREPS
+        if subject.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in VISITING_VERBS:
+            return False  # "President urges Nigeria to unite": a president may well address their own country
+        objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+            o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in DESTINATION_PREPS
             for o in prep.children if o.dep_ == "pobj"]
         for obj in objects:  # the country by its name ("visit France"), not its people or its bodies
             tokens = name_tokens(obj)
@@ -789,13 +807,13 @@ class ArticleActors:
                 # "Erdogan said", "a Netanyahu adviser": a leader in office on the article's date, named
                 # by surname alone, or whose office a role noun serves.
                 lone = _lone_argument_name(token)
-                titling = token.dep_ == "compound" and self._role_of(token.head) is not None  # "Netanyahu adviser"
+                titling = token.dep_ == "compound" and token.head.lemma_.lower() in LEADERS_STAFF  # "Netanyahu adviser"
                 leader = self.leader(token.text) if lone or titling or _bare_person_name(token) else None
                 if leader is not None:
                     return leader
                 # Headlines drop the article: "Putin slams West" names what "the West" does.
                 definite = self._names.get(_normalize("the " + token.text)) if lone and len(tokens) == 1 else None
-                if definite is not None:
+                if definite is not None and definite.kind != "country":  # not "Emirates suspends flights": an airline
                     return Actor(definite.code, token.text, definite.country, definite.actor_type, "gazetteer")
                 # Wire copy misspells country names: "Afghanisatn", "Venezeula".
                 # ... but not a place the table knows ("Granada" is no misspelled Grenada)

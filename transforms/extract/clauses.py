@@ -266,9 +266,9 @@ def leading_comma_clause(verb):
     if clause is None or is_speech(verb) or not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
         return None
     if any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children) and not any(
-            c.dep_ in ("xcomp", "prep") and c.i > verb.i for c in verb.children):
-        return None  # "Togo attacked first, accuses Ghana": the named object says the quote, not a second act
-    return clause  # "meets U.S. envoy, urges Washington to reflect": an object with more to say is a second act
+            c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
+        return None  # "Togo attacked first, accuses Ghana (in parliament)": the named object says the quote
+    return clause  # "meets U.S. envoy, urges Washington to reflect": an object told to act is a second act
 
 
 def _bare_finite_verb(verb) -> bool:

@@ -114,7 +114,8 @@ VISIT = "042"
 
 # Verbs of deciding: what is agreed or decided of the acts news codes as decided (releasing,
 # reopening, closing a border, sharing intelligence: cameo.csv's decided roots) is the act, as
-# "will close its border" is; other acts agreed stay intents ("agreed to meet soon": 036).
+# "will close its border" is; other acts agreed stay intents ("agreed to meet soon": 036), and so
+# does an agreement that only would be or hangs on a condition ("would agree to release").
 DECIDING_VERBS = frozenset({"agree", "decide"})
 
 
@@ -132,7 +133,8 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
                     if off_topic(child, direct_object(list(child.children))):
                         return rule  # "vowed to fight climate change": no force is meant
                     if (verb.lemma_.lower() in DECIDING_VERBS and complement.code[:2] in ontology.decided_roots()
-                            and not _conditional(child) and not is_negated(child)):
+                            and not _conditional(child) and not _conditional(verb) and not is_negated(child)
+                            and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)):
                         return complement  # "agreed to extend the truce": the decision is the act (GOLD.md rule 4)
                     return modal_rule(rule, mode, complement)
         if not rule.object_heads:  # "plans more airstrikes": the event its object noun names

@@ -1077,7 +1077,7 @@ def _governed_by_event_verb(verb) -> bool:
         return False  # "Ukraine says hit Russian military sites": the act said, not governed by "says"
     governing = verb.head.lemma_.lower()
     if governing in VOTING_VERBS:
-        return False  # "lawmakers vote to suspend ties with Israel": the vote is the suspension
+        return not _vote_taken(verb.head)  # "lawmakers vote to suspend ties with Israel": the vote is the suspension
     if governing in TRYING_VERBS:
         rule = rule_for(verb)  # "tried to attack Moscow with drones": the attempt is the attack
         return rule is None or (rule.code[:2] not in ATTEMPTED_ROOTS and not rule.code.startswith(ATTEMPTED_CODES))
@@ -1089,6 +1089,19 @@ def _governed_by_event_verb(verb) -> bool:
 # A body that votes to act has decided the act, which the news codes as the act itself ("Bulgaria
 # votes to scrap sanctions opt-out", "House votes to open impeachment inquiry").
 VOTING_VERBS = frozenset({"vote"})
+# Who votes in elections and referendums, which decide no act of a state's (GOLD.md: out of scope).
+ELECTORATE = frozenset({"voter", "citizen", "resident", "people", "electorate"})
+
+
+def _vote_taken(vote) -> bool:
+    """A vote held, told in the present or past by a body: not one expected, failed, possible or
+    to come ("are expected to vote", "failed to vote", "may vote"), nor voters' in a referendum."""
+    finite = vote.tag_ in ("VBD", "VBZ", "VBP") or (vote.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in vote.children))
+    if not finite or vote.dep_ == "xcomp" or is_negated(vote) or any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in vote.children):
+        return False
+    return not any(c.lemma_.lower() in ELECTORATE for c in vote.children if c.dep_ == "nsubj")
 # Trying to protest, coerce, use force or mediate is doing it, as the news codes it ("police try
 # to arrest Imran Khan", "Russian forces have been trying to capture Bakhmut", "Egypt is trying to
 # mediate a truce"); trying to do anything else is an aim ("tries to counter war fatigue").
@@ -1178,7 +1191,8 @@ def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool
     for sense in ontology.subject_senses():
         if ((sense.lemmas & set(lemmas)) and (not sense.roots or rule.code[:2] in sense.roots)
                 and (without_object or not sense.without_object)
-                and not (sense.code.startswith(ASSAULT_ROOT) and _names_arms(noun if noun is not None else verb))
+                and not (sense.code.startswith(ASSAULT_ROOT)
+                         and _names_arms(noun if noun is not None else verb, objectives=bool(sense.subject_sectors)))
                 and any(s.lemma_.lower() in sense.subject_nouns
                         or (sense.subject_sectors and _sector_of(s, resolver) in sense.subject_sectors)
                         for s in subjects)):
@@ -1187,41 +1201,37 @@ def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool
 
 
 def _sector_of(subject, resolver: ArticleActors) -> str | None:
-    """The sector a subject's words name ("nurses": HLH), else the one of the group it names
-    ("Hamas": REB, schemas/data/organizations.csv)."""
-    sector = resolver.role_type_of(subject)
-    if sector is None:
-        actor = resolver.resolve(subject, remember=False)
-        sector = actor.actor_type if actor is not None else None
-    return sector
+    """The sector of the group a subject names ("Hamas", "Hamas fighters": REB,
+    schemas/data/organizations.csv), else the one its words name ("nurses": HLH)."""
+    actor = resolver.resolve(subject, remember=False)
+    return (actor.actor_type if actor is not None else None) or resolver.role_type_of(subject)
 
 
-# Force by a non-state group is an assault (18) unless it uses arms of war ("a missile attack on a
-# tanker", "attacked with drones", "fired rockets") or strikes ships ("attack ships in the Red
-# Sea"): those are military strikes (19, GOLD.md).
+# Force by a non-state group is an assault (18: GOLD.md, bombings, kidnappings, assassinations by
+# non-state groups) unless it uses arms of war ("a missile attack on a tanker", "attacked with
+# drones", "fired thousands of rockets") or, by a named group, strikes soldiers or ships ("Hezbollah
+# attacks Israeli positions", "attack ships in the Red Sea"): those are military force (19).
 ASSAULT_ROOT = "18"
-ARMS_DEPS = frozenset({"dobj", "compound", "amod"})
-ARMS_PREPS = frozenset({"with", "using"})
+# Bombs are the assault's own means ("attacked a hotel with a car bomb"), not arms of war.
+ASSAULT_MEANS = ("bomb", "explosive", "ied", "device", "vest", "grenade")
+MILITARY_OBJECTIVES = frozenset({"army", "base", "force", "forces", "outpost", "position", "post", "soldier",
+                                 "troop", "ship", "vessel", "tanker", "warship", "destroyer", "frigate"})
 OBJECTIVE_PREPS = frozenset({"on", "against"})
-MILITARY_OBJECTIVES = frozenset({"ship", "vessel", "tanker", "warship", "destroyer", "frigate"})
 
 
-def _names_arms(act) -> bool:
-    """Whether the verb or event noun names the arms it uses (its object, a modifier or a "with"
-    phrase, the object's own included) or strikes ships (`MILITARY_OBJECTIVES`)."""
+def _names_arms(act, objectives: bool = False) -> bool:
+    """Whether the verb or event noun names arms of war anywhere in what it governs (not in its
+    subject), or, with `objectives`, strikes a military objective (`MILITARY_OBJECTIVES`)."""
+    subjects = {t.i for c in act.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    governed = [t for t in act.subtree if t.i not in subjects and t.i != act.i]
+    if any(is_weapon(t) and not t.lemma_.lower().endswith(ASSAULT_MEANS) for t in governed):
+        return True
+    if not objectives:
+        return False
     objects = [c for c in act.children if c.dep_ == "dobj"] + [
         o for prep in act.children if prep.dep_ == "prep" and prep.lower_ in OBJECTIVE_PREPS
         for o in prep.children if o.dep_ == "pobj"]
-    if any(o.lemma_.lower() in MILITARY_OBJECTIVES for o in objects):
-        return True
-    for node in [act, *objects]:
-        for child in node.children:
-            if child.dep_ in ARMS_DEPS and is_weapon(child):
-                return True
-            if child.dep_ == "prep" and child.lower_ in ARMS_PREPS and any(
-                    o.dep_ == "pobj" and is_weapon(o) for o in child.children):
-                return True
-    return False
+    return any(o.lemma_.lower() in MILITARY_OBJECTIVES for o in objects)
 
 
 def _sector_sense(noun, code: str, actor: Actor, resolver: ArticleActors) -> str:
@@ -1236,7 +1246,7 @@ def _sector_sense(noun, code: str, actor: Actor, resolver: ArticleActors) -> str
     for sense in ontology.subject_senses():
         if (noun.lemma_.lower() in sense.lemmas and (sense.subject_sectors & sectors or sense.subject_nouns & nouns)
                 and (not sense.roots or code[:2] in sense.roots) and code[:2] != sense.code[:2]
-                and not (sense.code.startswith(ASSAULT_ROOT) and _names_arms(noun))):
+                and not (sense.code.startswith(ASSAULT_ROOT) and _names_arms(noun, objectives=bool(sense.subject_sectors)))):
             return sense.code  # not over a code of its own root: "a hunger strike" stays 142
     return code
 
@@ -1332,6 +1342,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     prepositional = None
     if dobj is None:  # "engaged in clashes with ...": the noun after the preposition is the event
         dobj = prepositional = _prepositional_event(verb, children)
+    if participating and dobj is None:  # "will not take part in the peace conference": no event noun
+        dobj, participating = direct_object(children), False
     fronted_patient = fronted_passive_patient(verb)
     reduced = reduced_passive(verb) or fronted_patient is not None
     if dobj is None and reduced:  # "hostages held by Hamas": the noun it modifies
@@ -1434,7 +1446,13 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, PESSIMISTIC_COMMENT)
     if dobj is not None and rule.code[:2] in FORCE_ROOTS and verb.lemma_.lower() in WEAPON_USING_VERBS and is_weapon(dobj):
         target_heads = [h for h in target_heads if h is not dobj]  # "fired Iranian missiles at Kyiv": Iran made them
-    target = (find_recipient(resolver, target_heads, preps, dobj, rule.code[:2])
+    if participating and rule.code[:2] in HOSTILE_ROOTS:
+        if any(c.dep_ in ("compound", "poss") and resolver.resolve(c, remember=False) is not None
+               for c in dobj.children):
+            return  # "Iranian advisers took part in Houthi attacks": the attacks are the Houthis' row
+        target_heads = [o for prep in dobj.children if prep.dep_ == "prep" and prep.lower_ in OBJECTIVE_PREPS
+                        for o in prep.children if o.dep_ == "pobj"]  # what the attacks were on
+    target = (find_recipient(resolver, target_heads, preps, None if participating else dobj, rule.code[:2])
               or participle_target(resolver, verb, dobj, rule.code[:2])  # "a raid in Benin capturing X": X
               or find_place(resolver, target_heads, preps, dobj, rule.code[:2]))
     if target is not None and not _own_recipient(target, actors, rule.code[:2]):
