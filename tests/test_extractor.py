@@ -4567,6 +4567,9 @@ def test_review_guards_of_the_twenty_eighth_round(nlp):
     assert ("NGA", "02", "NGA") in codes("President urges Nigeria to unite after election")
     assert ("IND", "11", "CAN") not in codes("India killed our citizen, accuses Canada in parliament")
     assert not codes("The company's adviser criticised the sanctions")
+    # a modifier is shared only by joined means or acts; a vote to formalize an inquiry recognises no one
+    assert not codes("The organ had survived the French revolution and WWII bombing")
+    assert not any(root == "05" for _, root, _ in codes("The House voted to formalize the impeachment investigation"))
     # not taking part is a refusal; taking part in another group's attacks is their row
     assert ("CHN", "12", None) in codes("China will not take part in Ukraine peace conference")
     assert not any(actor == "IRN" for actor, _, _ in codes("Iranian advisers took part in Houthi attacks on shipping, US says"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from schemas import ontology
-from transforms.extract.actors import Actor, ArticleActors, name_tokens
+from transforms.extract.actors import Actor, ArticleActors, is_weapon, name_tokens
 from transforms.extract.clauses import is_hypothetical, is_negated, object_heads, subjects_of, verb_of_misread_subject
 from transforms.extract.verbs import match_verb
 
@@ -525,9 +525,12 @@ def _agent(noun, resolver: ArticleActors) -> Actor | None:
         actor = resolver.resolve(modifier, remember=False)
         if actor is not None:
             return actor
-    if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in noun.children):
-        # "Russian missile and drone strikes": the modifier before the first noun is both nouns'
-        # (not "Chinese subsidies and a blockade": the determiner opens a phrase of its own)
+    if (noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and (is_weapon(noun.head) or nominal_code(noun.head))
+            and not any(c.dep_ in ("det", "poss", "amod") or (c.dep_ == "compound" and c.pos_ != "NOUN")
+                        for c in noun.children)):
+        # "Russian missile and drone strikes", "Israeli artillery and air strikes": the modifier
+        # before the first means or act is both nouns' (not "Chinese subsidies and a blockade",
+        # not "the French revolution and WWII bombing": a phrase of its own)
         for modifier in (t for t in noun.head.children if t.dep_ in ("amod", "poss") and t.i < noun.head.i):
             actor = resolver.resolve(modifier, remember=False)
             if actor is not None:
