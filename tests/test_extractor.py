@@ -4556,7 +4556,9 @@ def test_review_guards_of_the_twenty_eighth_round(nlp):
     assert ("HAMAS", "19", "ISR") in codes("Hamas attacks Israeli troops in Khan Younis")
     assert ("HEZBOLLAH", "19", "ISR") in codes("Hezbollah kills Israeli soldiers in anti-tank missile attack")
     assert ("HAMAS", "19", "ISR") in codes("Hamas attacked Israel with thousands of rockets")
-    assert ("HAMAS", "18", "ISR") in codes("Hamas fighters killed 1,200 people in Israel")
+    assert ("HAMAS", "19", "ISR") in codes("Hamas fighters killed 1,200 people in Israel")  # killing in a war: force
+    assert ("SDN", "19", None) not in codes("Rapid Support Forces overwhelm the city and kill civilians")
+    assert ("RSF", "19", None) in codes("Rapid Support Forces overwhelm the city and kill civilians")
     # a vote not held, or voters' in a referendum, decides nothing
     for title in ["Lawmakers failed to vote to suspend ties with Israel", "Lawmakers are expected to vote to suspend ties with Israel",
                   "Swiss voters vote to ban face coverings"]:
