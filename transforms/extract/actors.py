@@ -453,10 +453,10 @@ class ArticleActors:
         objects = [c for c in verb.children if c.dep_ == "dobj"] + [
             o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in DESTINATION_PREPS
             for o in prep.children if o.dep_ == "pobj"]
-        for obj in objects:  # the country by its name ("visit France"), not its people or its bodies
+        for obj in objects:  # the country by its name ("visit France"), not a body of it
             tokens = name_tokens(obj)
             if obj.ent_type_ != "GPE" or self._role_type(tokens, obj) is not None:
-                continue  # "urged Tunisians", "slams U.K. police": a state's own people and bodies
+                continue  # "visit the French parliament": a body one may visit at home
             found = self._best_match(tokens)
             if found is not None and found.code == country:
                 return True

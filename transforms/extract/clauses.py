@@ -596,11 +596,17 @@ def is_possibility(verb) -> bool:
     quit the NPT": a threat), and not a main clause; negated, it is a refusal ("Turkey would not
     recognise the new government"). A verb joined to it with no auxiliary or subject of its own
     shares the modal ("can find and kill the B-21")."""
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
-            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+    if _shares_the_modal(verb):
         return is_possibility(verb.head)
     return verb.dep_ == "ROOT" and not is_negated(verb) and any(
         c.dep_ == "aux" and c.lower_ in MAY_BE_MODALS for c in verb.children)
+
+
+def _shares_the_modal(verb) -> bool:
+    """A verb joined to the verb before it with no auxiliary or subject of its own: it shares that
+    verb's modal ("can find and destroy", "could close the border and expel the diplomats")."""
+    return verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
 
 
 # "would" in speech is the reported future; "can" what someone is able to do ("can find and
@@ -613,8 +619,7 @@ def reported_possibility(verb):
     be ("Russia says Ukraine may attack Crimea": "Russia"), or None: the clause is no reported
     possibility. Not an uncertain past ("may have fired"). A verb joined to the clause with no
     auxiliary or subject of its own shares its modal ("can find and destroy")."""
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
-            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+    if _shares_the_modal(verb):
         return reported_possibility(verb.head)
     if verb.dep_ != "ccomp" or not is_speech(verb.head) or is_negated(verb):
         return None

@@ -1102,6 +1102,8 @@ def _vote_taken(vote) -> bool:
             c.dep_ == "aux" and c.tag_ == "MD" for c in vote.children):
         return False
     return not any(c.lemma_.lower() in ELECTORATE for c in vote.children if c.dep_ == "nsubj")
+
+
 # Trying to protest, coerce, use force or mediate is doing it, as the news codes it ("police try
 # to arrest Imran Khan", "Russian forces have been trying to capture Bakhmut", "Egypt is trying to
 # mediate a truce"); trying to do anything else is an aim ("tries to counter war fatigue").
@@ -1207,10 +1209,11 @@ def _sector_of(subject, resolver: ArticleActors) -> str | None:
     return (actor.actor_type if actor is not None else None) or resolver.role_type_of(subject)
 
 
-# Force by a non-state group is an assault (18: GOLD.md, bombings, kidnappings, assassinations by
-# non-state groups) unless it uses arms of war ("a missile attack on a tanker", "attacked with
-# drones", "fired thousands of rockets") or, by a named group, strikes soldiers or ships ("Hezbollah
-# attacks Israeli positions", "attack ships in the Red Sea"): those are military force (19).
+# An attack by a non-state group is an assault (18: GOLD.md, bombings, kidnappings, assassinations
+# by non-state groups; subject_senses.csv) unless it uses arms of war ("a missile attack on a
+# tanker", "attacked with drones", "attacked with thousands of rockets") or, by a named group,
+# strikes soldiers or ships ("Hezbollah attacks Israeli positions", "attack ships in the Red
+# Sea"): those are military force (19).
 ASSAULT_ROOT = "18"
 # Bombs are the assault's own means ("attacked a hotel with a car bomb"), not arms of war.
 ASSAULT_MEANS = ("bomb", "explosive", "ied", "device", "vest", "grenade")
