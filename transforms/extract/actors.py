@@ -51,7 +51,7 @@ CONTEXT_ROLES = frozenset({"GOV", "MIL", "COP", "JUD"})
 VISITING_VERBS = frozenset({"visit", "tour", "travel", "fly", "head", "arrive", "go", "come"})
 DESTINATION_PREPS = frozenset({"to", "in"})
 # Sectors of a state's own bodies: "the government's spokesman" is the state's.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+STATE_SECTORS = CONTEXT_ROLES | frozenset({"LEG", "SPY"})
 # Owners that are the story's state or a place of it: "the country's president", "the island's governor".
 PLACE_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "island", "city", "region", "province"})
 # Staff and governments named after the leader they serve: "a Netanyahu adviser", "Erdogan aide",
@@ -375,9 +375,7 @@ class ArticleActors:
         if actor is None and head.lower_ in QUANTITY_NOUNS and not as_target:
             actor = self._located_actor(head, "CVL")  # "thousands in Honduras marched": its people
         foreign = _named_foreign(head)
-        owned = any(c.dep_ == "compound" and c.pos_ == "NOUN" and self._role_of(c) is None for c in head.children) or any(
-            self._private_owner(c) for c in head.children if c.dep_ in ("compound", "poss"))
-        if (foreign or owned) and actor is None:
+        if actor is None and (foreign or self._owned_by_another(head)):
             # "foreign governments airlifted their diplomats", "zoo officials": not the story's state
             return None
         # Weapons name their user only by a modifier ("Russian missiles"): the one country a
@@ -429,6 +427,12 @@ class ArticleActors:
                 country, text = found
                 return Actor(country, text, country, None, "place")
         return None
+
+    def _owned_by_another(self, head) -> bool:
+        """A role a modifier makes someone else's than the story's state: "zoo officials", "the
+        company's adviser"."""
+        return any((c.dep_ == "compound" and c.pos_ == "NOUN" and self._role_of(c) is None)
+                   or (c.dep_ in ("compound", "poss") and self._private_owner(c)) for c in head.children)
 
     def _private_owner(self, owner) -> bool:
         """An owner that makes a role someone's rather than the story's state's: "the company's

@@ -1190,13 +1190,20 @@ def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool
     lemmas = ("*", verb.lemma_.lower()) + ((noun.lemma_.lower(),) if noun is not None else ())
     # "hundreds of police raid farms": the counted noun says who acts
     subjects = [_counted(s) for s in subjects]
+    sectors: dict[int, str | None] = {}  # each subject's sector, resolved once for all the rows
+
+    def sector(subject) -> str | None:
+        if subject.i not in sectors:
+            sectors[subject.i] = _sector_of(subject, resolver)
+        return sectors[subject.i]
+
     for sense in ontology.subject_senses():
         if ((sense.lemmas & set(lemmas)) and (not sense.roots or rule.code[:2] in sense.roots)
                 and (without_object or not sense.without_object)
                 and not (sense.code.startswith(ASSAULT_ROOT)
                          and _names_arms(noun if noun is not None else verb, objectives=bool(sense.subject_sectors)))
                 and any(s.lemma_.lower() in sense.subject_nouns
-                        or (sense.subject_sectors and _sector_of(s, resolver) in sense.subject_sectors)
+                        or (sense.subject_sectors and sector(s) in sense.subject_sectors)
                         for s in subjects)):
             return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, sense.code)
     return rule
