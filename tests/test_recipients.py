@@ -324,8 +324,9 @@ def test_a_crowd_that_clashes_with_its_state_s_force_is_of_that_state_and_each_i
     police and the crowd are each other's recipients, both Ghana's (GOLD.md codes it GHA 19 GHA)."""
     rows = extract(nlp, "Ghanaian police and protesters clashed in Accra on Tuesday.")
     assert ("GHA", "19", "GHA") in triples(rows)
-    # two forces of one state: the state acts with its own forces, it does not receive the act
-    assert ("GHA", "19", "GHA") not in triples(extract(nlp, "Ghana's army and police clashed in Accra on Tuesday."))
+    # two forces of one state that fight each other, with no other side: fighting among its own
+    # (engine._fought_at_home; the coders gave Sudan's army and paramilitary fighting SDN 19 SDN)
+    assert ("GHA", "19", "GHA") in triples(extract(nlp, "Ghana's army and police clashed in Accra on Tuesday."))
     # two states: each is the other's, as before
     assert {("GHA", "19", "TGO"), ("TGO", "19", "GHA")} <= triples(
         extract(nlp, "Ghanaian and Togolese troops clashed on the border on Tuesday."))

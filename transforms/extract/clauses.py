@@ -40,6 +40,10 @@ CONTAINER_NOUNS = frozenset({"package", "round", "batch", "wave", "raft", "serie
 PARTICLE_PREPS = frozenset({"out", "away", "off", "back", "up", "down"})
 
 
+# Verbs that take something from their object, named after "of": "stripped him of his citizenship".
+DEPRIVING_VERBS = frozenset({"strip", "deprive", "rob"})
+
+
 def object_heads(dobj, preps, verb) -> set[str]:
     heads = set()
     if dobj is not None:
@@ -64,6 +68,9 @@ def object_heads(dobj, preps, verb) -> set[str]:
             heads.add(f"{left.lower_} {dobj.lower_}")
         # "finds 14 foreigners guilty": an adjective after the object is what the verb makes of it
         heads.update(c.lemma_.lower() for c in dobj.children if c.dep_ == "amod" and c.i > dobj.i)
+        if verb is not None and verb.lemma_.lower() in DEPRIVING_VERBS:  # "strips citizens of passports": what is taken
+            heads.update(t.lower_ for prep in dobj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                         for t in prep.children if t.dep_ == "pobj")
     for prep in preps:
         heads.add(prep.lower_)  # the frame itself: "fight alongside X" is no fight against X (verbs.csv)
         objects = [c for c in prep.children if c.dep_ == "pobj"]
@@ -500,9 +507,17 @@ def passive_voice(children) -> bool:
     verb = children[0].head if children else None
     if verb is not None and verb.dep_ == "conj" and verb.tag_ == "VBN" and verb == coordinated_agent_verb(verb.head):
         return True  # "... detained and interrogated by Togolese forces": the second participle
-    return (bool(children) and children[0].head.tag_ == "VBN" and any(_agent_phrase(c) for c in children)
+    return (bool(children) and _participle_with_agent(verb, children)
             and (reported_without_subject(verb) or any(c.dep_ == "nsubj" for c in children))
             and not any(c.dep_ == "dobj" or (c.dep_ == "aux" and c.lower_ not in SAYING_FORMS) for c in children))
+
+
+def _participle_with_agent(verb, children) -> bool:
+    """A participle with a "by" phrase; also a past form with the parser's own "agent" phrase,
+    the participle it tagged as a past tense ("Putin praised by China's Communist Party")."""
+    if verb.tag_ == "VBN":
+        return any(_agent_phrase(c) for c in children)
+    return verb.tag_ == "VBD" and any(c.dep_ == "agent" for c in children)
 
 
 # "Ukraine says hit by Russian drones": the parser may take the saying for the participle's auxiliary
@@ -731,6 +746,23 @@ def is_purpose(verb) -> bool:
     return (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
             and verb.head.lemma_.lower() not in ERRAND_VERBS)
+
+
+def verb_tagged_as_noun(token) -> bool:
+    """A verb the model tagged a noun, as it does with a headline's bare present form: a "noun"
+    with a subject and an object ("Russia strips naturalized citizens of passports", "U.S. and
+    Africa CDC launch joint action plan"), which no noun has, or with two subjects joined and
+    no word that only a noun takes ("Biden & Xi meet as tensions grind on")."""
+    if token.pos_ != "NOUN":
+        return False
+    children = list(token.children)
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if any(c.dep_ == "dobj" for c in children):
+        return True
+    return (token.dep_ in ("ROOT", "advcl", "ccomp", "conj") and any(c.dep_ == "conj" for c in subject.children)
+            and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in children))
 
 
 def clause_kind(verb) -> str:

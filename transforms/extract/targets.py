@@ -16,6 +16,7 @@ from transforms.extract.clauses import (
     PARTICLE_ADVERBS,
     dative_object,
     direct_object,
+    names_people,
     prepositions,
 )
 from transforms.extract.nominal import IMPACT_VERBS, MEETING_ROOT
@@ -363,6 +364,13 @@ ACTS_ON_PEOPLE = ("172", "173", "175", "115", "116", "081", "0841", "090")
 PEOPLE_PREPS = frozenset({"against", "into", "on", "from"})
 
 
+# People a state's act names as not its own ("Poland finds 14 foreigners guilty of spying"), or
+# mostly not: the fishermen and crews a state arrests have mostly crossed into its waters.
+FOREIGN_PEOPLE = frozenset({"foreigner", "migrant", "immigrant", "refugee", "tourist", "expat", "expatriate",
+                            "national", "alien", "visitor", "asylum", "asylum-seeker", "fisherman", "fishermen",
+                            "crew", "sailor", "seafarer"})
+
+
 # Role nouns that name a body, not a person: "the RAND Corporation" is no one a state jails.
 BODY_HEADS = frozenset({"corporation", "company", "firm", "party", "ministry", "agency", "group", "organisation",
                         "organization", "bank", "court", "council", "committee", "union", "foundation", "institute",
@@ -388,7 +396,13 @@ def own_people_target(resolver: ArticleActors, target_heads, preps, actors, code
         if prep.lower_ in PEOPLE_PREPS:
             objects += [c for c in prep.children if c.dep_ == "pobj"]
     for head in objects:
-        if head.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            continue
+        if (head.pos_ in ("NUM", "NOUN") and head.ent_type_ != "NORP" and names_people(head)
+                and head.lemma_.lower() not in FOREIGN_PEOPLE and not any(c.lower_ == "foreign" for c in head.children)):
+            # "Russia jails 6", "arrested a 14-year-old boy": people counted, or a noun only for people
+            return Actor(country, head.text, country, resolver.role_type_of(head), OWN_INSTITUTION)
+        if head.pos_ not in ("NOUN", "PROPN"):
             continue
         role = resolver.role_type_of(head)
         person_role = role is not None and head.lemma_.lower() not in BODY_HEADS
