@@ -4637,3 +4637,9 @@ def test_a_verb_the_model_tagged_a_noun_is_read_as_a_verb(nlp):
 
 def test_stripping_takes_what_is_named_after_of(nlp):
     assert ("GHA", "17") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Ghana strips 12 citizens of passports")}
+
+
+def test_a_parade_held_is_a_show_of_force_and_a_permit_revoked_a_sanction(nlp):
+    """GOLD.md: parades → 15; revoking a permit, a licence or a passport is an administrative sanction (172)."""
+    assert ("GHA", "15") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Ghana holds huge military parade in Accra")}
+    assert ("TGO", "172") in {(e.actor, e.event_code) for e in extract(nlp, "Togo revoked the opposition leader's travel permit.")}
