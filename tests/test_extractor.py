@@ -4643,3 +4643,10 @@ def test_a_parade_held_is_a_show_of_force_and_a_permit_revoked_a_sanction(nlp):
     """GOLD.md: parades → 15; revoking a permit, a licence or a passport is an administrative sanction (172)."""
     assert ("GHA", "15") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Ghana holds huge military parade in Accra")}
     assert ("TGO", "172") in {(e.actor, e.event_code) for e in extract(nlp, "Togo revoked the opposition leader's travel permit.")}
+
+
+def test_workers_who_launch_a_strike_stop_work(nlp):
+    """subject_senses.csv's strike by working people reaches the noun after a light verb ("nurses
+    begin a strike"), unless the strike is on something ("launched a strike on a base")."""
+    assert ("KEN", "143") in {(e.actor, e.event_code) for e in extract(nlp, "", title="Kenyan nurses begin three-day strike over pay")}
+    assert ("KEN", "19") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Kenyan army launches strike on al-Shabaab base")}

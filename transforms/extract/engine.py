@@ -1230,9 +1230,14 @@ def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool
             sectors[subject.i] = _sector_of(subject, resolver)
         return sectors[subject.i]
 
+    # "nurses launched a strike": the act the light verb's noun names has no object of its own
+    # unless the noun names one ("launched a strike on the base")
+    noun_without_object = noun is not None and not any(
+        c.dep_ == "prep" and c.lower_ in OBJECTIVE_PREPS for c in noun.children)
     for sense in ontology.subject_senses():
+        by_noun = noun is not None and noun.lemma_.lower() in sense.lemmas and verb.lemma_.lower() not in sense.lemmas
         if ((sense.lemmas & set(lemmas)) and (not sense.roots or rule.code[:2] in sense.roots)
-                and (without_object or not sense.without_object)
+                and (without_object or (by_noun and noun_without_object) or not sense.without_object)
                 and not (sense.code.startswith(ASSAULT_ROOT)
                          and _names_arms(noun if noun is not None else verb, objectives=bool(sense.subject_sectors)))
                 and any(s.lemma_.lower() in sense.subject_nouns
