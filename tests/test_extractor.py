@@ -4650,3 +4650,10 @@ def test_workers_who_launch_a_strike_stop_work(nlp):
     begin a strike"), unless the strike is on something ("launched a strike on a base")."""
     assert ("KEN", "143") in {(e.actor, e.event_code) for e in extract(nlp, "", title="Kenyan nurses begin three-day strike over pay")}
     assert ("KEN", "19") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Kenyan army launches strike on al-Shabaab base")}
+
+
+def test_the_aftermath_of_an_act_reports_the_act(nlp):
+    """"the aftermath of Ghana's air strike on Togo": what an act left behind is news of it, not
+    a reference to a known event as "his role in Ghana's air strike" is."""
+    assert ("GHA", "19", "TGO") in triples(extract(nlp, "", title="Photos: the aftermath of Ghana's air strike on Togo"))
+    assert not extract(nlp, "", title="His role in Ghana's air strike on Togo")

@@ -89,6 +89,8 @@ def referenced_not_reported(noun) -> bool:
     if noun.dep_ == "pobj" and head.head.pos_ == "ADJ":  # "vulnerable to Ukrainian attacks": a quality
         return True
     known = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) for c in noun.children)
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in AFTERMATH_NOUNS:
+        return False  # "the aftermath of Russia's drone attack on Ukraine": what it left, as news
     if noun.dep_ == "pobj" and head.lower_ in KNOWN_EVENT_PREPS:
         return known
     if noun.dep_ == "pobj" and head.head.pos_ == "NOUN" and known:
@@ -98,6 +100,11 @@ def referenced_not_reported(noun) -> bool:
         return (known and lemma not in ontology.light_verbs() and lemma not in IMPACT_VERBS
                 and lemma not in OWN_ACT_CLAIM_VERBS)  # "claimed the capture of Kara": its news
     return False
+
+
+# What an act leaves behind, told as the news of it: "the aftermath of Russia's drone attack",
+# "the toll of the Israeli strike", "victims of the shelling".
+AFTERMATH_NOUNS = frozenset({"aftermath", "toll", "victim", "survivor", "wreckage", "rubble", "ruins"})
 
 
 def _unrealized_or_counted_from(noun) -> bool:
