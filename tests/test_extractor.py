@@ -4581,15 +4581,23 @@ def test_a_passive_the_model_tagged_a_past_tense_names_its_doer(nlp):
     """"Putin praised by China": the small model tags "praised" a past tense with "Putin" its
     subject; the "by" phrase still names the doer, and the subject is whom the act is done to."""
     assert ("CHN", "05", "RUS") in triples(extract(nlp, "", title="Putin praised by China"))
+    # a means, or a verb's own "by", names no doer
+    assert ("DEU", "04") in {(e.actor, e.event_root) for e in extract(
+        nlp, "", title="Germany's chancellor met by video link with Ghana's president")}
+    assert ("DEU", "08") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Germany abided by the sanctions regime")}
 
 
-def test_people_a_state_counts_or_names_by_a_noun_for_people_are_its_own(nlp):
-    """"jails 4", "arrested a 17-year-old boy": the state's own people (a domestic act, coded state
-    to state); people it names as foreigners are not."""
-    assert ("GHA", "17", "GHA") in triples(extract(nlp, "", title="Ghana jails 4 for smuggling gold"))
+def test_people_a_state_names_by_a_noun_for_people_are_its_own(nlp):
+    """"arrested a 17-year-old boy", "strips the bishop of citizenship": the state's own people (a
+    domestic act, coded state to state); people it names by where they come from ("foreigners",
+    "crew members", "Central Asian men") or only counts ("detains 5", who may be anyone's) are not."""
     assert ("TGO", "17", "TGO") in triples(extract(
         nlp, "Togolese police have arrested a 17-year-old boy over the attack on a bus near Lomé."))
+    assert ("GHA", "17", "GHA") in triples(extract(nlp, "", title="Ghana strips bishop of citizenship"))
     assert ("GHA", "11", None) in triples(extract(nlp, "A Ghanaian court found nine foreigners guilty of spying for Togo."))
+    for title in ["Ghana detains 5 after border shooting", "Ghana seizes tanker, detains 23 crew members",
+                  "Ghana detains 5 Central Asian men over bombing"]:
+        assert not any(target == "GHA" for _, root, target in triples(extract(nlp, "", title=title)) if root == "17"), title
 
 
 def test_fighting_with_no_other_side_is_among_the_states_own(nlp):
@@ -4600,15 +4608,6 @@ def test_fighting_with_no_other_side_is_among_the_states_own(nlp):
     assert ("TGO", "19", "TGO") in triples(extract(nlp, "", title="Togo's army and police fought for a second day in Lomé"))
     for title in ["Ghana's government battles to save its budget bill", "Mahama and Bawumia clash after court ruling"]:
         assert not any(target == "GHA" for _, _, target in triples(extract(nlp, "", title=title))), title
-
-
-def test_a_leader_after_a_comma_and_an_owner_is_a_second_subject(nlp):
-    """"Modi, China's Xi will discuss trade": two subjects, the second named with its country."""
-    from transforms.extract.headlines import headline_text
-    title = "Modi, China's Xi will discuss trade at BRICS summit"
-    assert headline_text(title) == "Modi& China's Xi will discuss trade at BRICS summit"
-    rows = triples(extract_events(article("", title=title), nlp(headline_text(title)), None, "t"))
-    assert {("IND", "04", "CHN"), ("CHN", "04", "IND")} <= rows
 
 
 def test_a_verb_the_model_tagged_a_noun_is_read_as_a_verb(nlp):
@@ -4657,3 +4656,18 @@ def test_the_aftermath_of_an_act_reports_the_act(nlp):
     a reference to a known event as "his role in Ghana's air strike" is."""
     assert ("GHA", "19", "TGO") in triples(extract(nlp, "", title="Photos: the aftermath of Ghana's air strike on Togo"))
     assert not extract(nlp, "", title="His role in Ghana's air strike on Togo")
+
+
+def test_review_guards_of_the_twenty_ninth_round(nlp):
+    """What a review of this round's rules found wrong, each now as it should be."""
+    def rows(title):
+        return triples(extract(nlp, "", title=title))
+    # one side's fighting, at a border or with someone named, is not fought among its own
+    for title in ["Ghanaian troops clashed on the border, officials said", "Ghanaian troops clash near Aflao",
+                  "Ghanaian troops clash with rebels", "Ghana's army fighting near Aflao receives new tanks"]:
+        assert ("GHA", "19", "GHA") not in rows(title), title
+    # a parade that is no show of force is no event
+    for title in ["Ghana holds Independence Day parade in Accra", "Ghana holds carnival parade in Accra"]:
+        assert not any(root == "15" for _, root, _ in rows(title)), title
+    # a strike against a policy is a labour strike
+    assert ("GHA", "14") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Ghanaian teachers begin strike against tax hikes")}

@@ -1028,10 +1028,8 @@ PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC"})
 
 
 def _pair_of_names(entity) -> bool:
-    """"Trump and Pence" tagged as one entity: two one-word names joined by "and" or "&", the
-    second may be an owner ("Biden & China's", of "Biden, China's Xi will discuss ...")."""
-    possessive = len(entity) == 4 and entity[3].dep_ == "case"
-    return ((len(entity) == 3 or possessive) and entity[1].dep_ == "cc" and entity[0].dep_ != "compound"
+    """"Trump and Pence" tagged as one entity: two one-word names joined by "and" or "&"."""
+    return (len(entity) == 3 and entity[1].dep_ == "cc" and entity[0].dep_ != "compound"
             and all(_proper_noun(t) for t in (entity[0], entity[2])))
 
 

@@ -513,11 +513,26 @@ def passive_voice(children) -> bool:
 
 
 def _participle_with_agent(verb, children) -> bool:
-    """A participle with a "by" phrase; also a past form with the parser's own "agent" phrase,
-    the participle it tagged as a past tense ("Putin praised by China's Communist Party")."""
+    """A participle with a "by" phrase; also a past form with the parser's own "agent" phrase
+    that names a doer, the participle it tagged as a past tense ("Putin praised by China's
+    Communist Party"); not a means ("met by video link", "agreed by consensus") nor a verb
+    whose "by" is its own ("abided by the sanctions")."""
     if verb.tag_ == "VBN":
         return any(_agent_phrase(c) for c in children)
-    return verb.tag_ == "VBD" and any(c.dep_ == "agent" for c in children)
+    if verb.tag_ != "VBD" or verb.lemma_.lower() in BY_VERBS:
+        return False
+    return any(c.dep_ == "agent" and any(_names_a_doer(o) for o in c.children if o.dep_ == "pobj") for c in children)
+
+
+# Verbs whose "by" belongs to them: "abided by the ruling", "stood by its ally", "swore by it"
+BY_VERBS = frozenset({"abide", "stand", "swear", "live", "go", "come", "pass", "drop", "stop", "get"})
+DOER_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def _names_a_doer(token) -> bool:
+    """A name, a body or people: who can do an act ("by China", "by the army", "by protesters")."""
+    return (token.pos_ == "PROPN" or token.ent_type_ in DOER_ENTITIES or names_people(token)
+            or token.lemma_.lower() in ontology.role_types())
 
 
 # "Ukraine says hit by Russian drones": the parser may take the saying for the participle's auxiliary

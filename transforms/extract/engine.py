@@ -393,32 +393,51 @@ def _hit_where_told(candidate: Candidate, resolver: ArticleActors, co_actors: li
 
 # Words for fighting between two sides: "police and supporters clash", "Sudan fighting intensifies".
 FIGHTING_WORDS = frozenset({"fight", "fighting", "battle", "clash", "skirmish", "infighting"})
+# Words that put a fight at a border, against another state: "troops clashed on the border".
+FRONTIER_WORDS = frozenset({"border", "frontier", "boundary"})
 
 
 def _fought_at_home(candidate: Candidate) -> Candidate:
-    """A state's fighting that still has no other side, told by a noun or of its forces ("Sudan
-    fighting intensifies", "Sudan's two top generals battled", "police and supporters clash"), is fought among its
-    own: a civil conflict, coded state to state as other domestic acts (tests/data/GOLD.md). On
-    the development split the coders gave 8 such rows their own state and one a named side. As
-    with a place (`_hit_where_told`), the row's confidence stays that of a row without a target."""
+    """A state's fighting that still has no other side, told by a noun ("Sudan clashes continue",
+    "Sudan fighting in its 27th day") or by two sides of its own as subjects ("the army and
+    police clashed", "Sudan's two top generals battled", "police and supporters clash"), is
+    fought among its own: a civil conflict, coded state to state as other domestic acts
+    (tests/data/GOLD.md). On the development split the coders gave 8 such rows their own state
+    and one a named side. A fight with someone ("clash with Abu Sayyaf"), at a border, or one
+    side's ("Ukrainian troops clash near Robotyne") is not; clashes "between" two sides the coders
+    gave the state on both ("between police and supporters of the opposition leader"). As with a place (`_hit_where_told`),
+    the row's confidence stays that of a row without a target."""
+    verb = candidate.verb
     if (candidate.target is not None or candidate.rule.code[:2] != "19"
-            or candidate.verb.lemma_.lower() not in FIGHTING_WORDS
+            or verb.lemma_.lower() not in FIGHTING_WORDS
             or candidate.actor.code != candidate.actor.country
-            or any(c.dep_ == "dobj" for c in candidate.verb.children)  # "fighting an invasion"
-            or not (_named_as_fighting(candidate.verb) or candidate.actor.actor_type in FORCE_ROLES
-                    or any(ontology.role_types().get(s.lemma_.lower()) in FORCE_ROLES
-                           for s in subjects_of(candidate.verb)))):
-        # a verb's fighting is armed only with armed subjects: "Zelenskyy and Klitschko clash",
-        # "Ukraine battles to shape the narrative", "fighting an invasion" have another side or none
+            or any(c.dep_ in ("dobj", "xcomp") for c in verb.children)  # "fighting an invasion", "battles to save a bill"
+            or any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in verb.children)
+            or any(t.lemma_.lower() in FRONTIER_WORDS for t in verb.sent)
+            or not (_named_as_fighting(verb) or _two_sides_of_one(verb))):
         return candidate
     actor = candidate.actor
     return replace(candidate, target=Actor(actor.code, actor.name, actor.country, None, OWN_INSTITUTION))
 
 
 def _named_as_fighting(word) -> bool:
-    """The fighting as a noun ("Sudan clashes continue") or a gerund with no auxiliary ("Sudan
-    fighting in its 27th day")."""
-    return word.pos_ == "NOUN" or (word.tag_ == "VBG" and not any(c.dep_ == "aux" for c in word.children))
+    """The fighting as a noun ("Sudan clashes continue") or a gerund used as one ("Sudan fighting
+    in its 27th day"), not one that modifies a subject ("Ukraine's army fighting near Kharkiv")."""
+    if any(c.dep_ in ("compound", "amod") and ontology.role_types().get(c.lemma_.lower()) in FORCE_ROLES
+           for c in word.children):
+        return False  # "Ukraine's army fighting near Kharkiv": one side's
+    return word.pos_ == "NOUN" or (word.tag_ == "VBG" and word.dep_ not in ("acl", "advcl", "xcomp", "relcl")
+                                   and not any(c.dep_ == "aux" for c in word.children))
+
+
+def _two_sides_of_one(verb) -> bool:
+    """Subjects that are two armed sides: joined, one of them a force ("the army and police",
+    "police and supporters"), or forces counted two or rival ("the two top generals")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    armed = [s for s in subjects + [c for s in subjects for c in s.conjuncts]
+             if ontology.role_types().get(s.lemma_.lower()) in FORCE_ROLES]
+    return bool(armed) and any(any(c.dep_ == "conj" for c in s.children)
+                               or any(c.lower_ in ("two", "rival", "warring") for c in s.children) for s in subjects)
 
 
 # Phrases whose places say nothing of where the act happened: its purpose, what it opposes or
@@ -1231,9 +1250,11 @@ def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool
         return sectors[subject.i]
 
     # "nurses launched a strike": the act the light verb's noun names has no object of its own
-    # unless the noun names one ("launched a strike on the base")
+    # unless the noun names one that can be struck ("launched a strike on the base", "on Gaza"),
+    # not what a strike is over ("a strike against tax hikes", "on the pay deal")
     noun_without_object = noun is not None and not any(
-        c.dep_ == "prep" and c.lower_ in OBJECTIVE_PREPS for c in noun.children)
+        c.dep_ == "prep" and c.lower_ in OBJECTIVE_PREPS and any(_can_be_struck(o) for o in c.children if o.dep_ == "pobj")
+        for c in noun.children)
     for sense in ontology.subject_senses():
         by_noun = noun is not None and noun.lemma_.lower() in sense.lemmas and verb.lemma_.lower() not in sense.lemmas
         if ((sense.lemmas & set(lemmas)) and (not sense.roots or rule.code[:2] in sense.roots)
@@ -1245,6 +1266,17 @@ def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool
                         for s in subjects)):
             return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, sense.code)
     return rule
+
+
+def _can_be_struck(token) -> bool:
+    """A name, a place or a military objective: what a strike on it hits."""
+    return (token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP")
+            or token.lemma_.lower() in MILITARY_OBJECTIVES or token.lemma_.lower() in STRUCK_PLACES)
+
+
+# Places a strike on which is an attack: "a strike on the camp", "on a village"
+STRUCK_PLACES = frozenset({"camp", "village", "town", "city", "target", "targets", "hospital", "school", "building",
+                           "convoy", "headquarters", "compound", "depot", "airport", "port", "bridge"})
 
 
 def _sector_of(subject, resolver: ArticleActors) -> str | None:

@@ -83,14 +83,7 @@ _NAMED_PAIR = re.compile(rf"(?:^|[:;] |\b(?i:{'|'.join(sorted(CLAUSE_OPENERS))})
                          rf"(?P<first>{_NAME}), (?P<second>{_NAME}) [a-z]")
 
 
-_OWNER = re.compile(r"^(?P<owner>.+?)['’]s (?P<name>.+)$")
-
-
 def _is_actor_name(text: str) -> bool:
-    """An actor's name, a leader's surname, or one of them after an actor's possessive ("China's Xi")."""
-    owned = _OWNER.match(text)
-    if owned is not None:
-        return _is_actor_name(owned["owner"]) and _is_actor_name(owned["name"])
     key = ontology.normalize_name(text)
     return key in ontology.actor_names(None) or (len(text.split()) == 1 and ontology.is_leader_surname(text))
 

@@ -12,6 +12,7 @@ from schemas import ontology
 from transforms.extract.actors import OUTLET_ROLES, Actor, ArticleActors, resolve_all
 from transforms.extract.clauses import (
     BODY_ENTITIES,
+    DEPRIVING_VERBS,
     KIN_NOUNS,
     PARTICLE_ADVERBS,
     dative_object,
@@ -364,6 +365,22 @@ ACTS_ON_PEOPLE = ("172", "173", "175", "115", "116", "081", "0841", "090")
 PEOPLE_PREPS = frozenset({"against", "into", "on", "from"})
 
 
+def _deprived(head) -> bool:
+    """"strips the bishop of citizenship": the "of" names what is taken, not whose the person is."""
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in DEPRIVING_VERBS
+
+
+def _of_another_origin(head) -> bool:
+    """People named by where they come from ("foreign journalists", "Central Asian men", "crew
+    members", "14 foreigners"), who may be no one's own; a name the model tags a nationality."""
+    words = [head] + [c for c in head.children if c.dep_ in ("amod", "compound")]
+    return (head.ent_type_ == "NORP" or any(w.lemma_.lower() in FOREIGN_PEOPLE or w.lower_ == "foreign" for w in words)
+            or any(w.ent_type_ in ORIGIN_ENTITIES for w in words[1:]))
+
+
+ORIGIN_ENTITIES = frozenset({"NORP", "GPE", "LOC"})
+
+
 # People a state's act names as not its own ("Poland finds 14 foreigners guilty of spying"), or
 # mostly not: the fishermen and crews a state arrests have mostly crossed into its waters.
 FOREIGN_PEOPLE = frozenset({"foreigner", "migrant", "immigrant", "refugee", "tourist", "expat", "expatriate",
@@ -396,11 +413,10 @@ def own_people_target(resolver: ArticleActors, target_heads, preps, actors, code
         if prep.lower_ in PEOPLE_PREPS:
             objects += [c for c in prep.children if c.dep_ == "pobj"]
     for head in objects:
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) and not _deprived(head):
             continue
-        if (head.pos_ in ("NUM", "NOUN") and head.ent_type_ != "NORP" and names_people(head)
-                and head.lemma_.lower() not in FOREIGN_PEOPLE and not any(c.lower_ == "foreign" for c in head.children)):
-            # "Russia jails 6", "arrested a 14-year-old boy": people counted, or a noun only for people
+        if head.pos_ == "NOUN" and names_people(head) and not _of_another_origin(head):
+            # "arrested a 17-year-old boy", "jails teenagers": a noun only for people
             return Actor(country, head.text, country, resolver.role_type_of(head), OWN_INSTITUTION)
         if head.pos_ not in ("NOUN", "PROPN"):
             continue
