@@ -4671,3 +4671,8 @@ def test_review_guards_of_the_twenty_ninth_round(nlp):
         assert not any(root == "15" for _, root, _ in rows(title)), title
     # a strike against a policy is a labour strike
     assert ("GHA", "14") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Ghanaian teachers begin strike against tax hikes")}
+
+
+def test_what_talks_are_on_is_their_topic_not_a_partner(nlp):
+    """"arrives in Togo for talks on Ghana's debt": the visit is to Togo; the talks are about Ghana."""
+    assert ("NGA", "04", "TGO") in triples(extract(nlp, "", title="Nigeria's president arrives in Togo for talks on Ghana's debt"))

@@ -266,6 +266,11 @@ def _owner(resolver: ArticleActors, head) -> Actor | None:
     return next(iter(resolve_all(resolver, owners, as_target=True)), None) if names else None
 
 
+# Nouns of talking, whose "on" phrase is their topic
+TALK_NOUNS = frozenset({"talk", "talks", "meeting", "discussion", "negotiation", "summit", "consultation",
+                        "conference", "dialogue"})
+
+
 def _recipient_inside(resolver: ArticleActors, head, depth: int) -> Actor | None:
     """An actor in the object's own "to/on/against/with/of/by" phrases or possessives, `depth`
     levels down: the author of what is acted on receives the act ("spurned efforts by the UN",
@@ -279,6 +284,8 @@ def _recipient_inside(resolver: ArticleActors, head, depth: int) -> Actor | None
     for prep in head.children:
         if prep.dep_ != "prep" or (prep.lower_ not in TARGET_PREPS and prep.lower_ not in ("of", "by")):
             continue
+        if prep.lower_ == "on" and head.lemma_.lower() in TALK_NOUNS:
+            continue  # "arrives in China for talks on Ukraine": what the talks are about, not with whom
         for pobj in (c for c in prep.children if c.dep_ == "pobj" and not _third_party_phrase(c)):
             for actor in _recipients(resolver, [pobj]):
                 return actor
