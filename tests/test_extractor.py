@@ -4669,8 +4669,9 @@ def test_review_guards_of_the_twenty_ninth_round(nlp):
     # a parade that is no show of force is no event
     for title in ["Ghana holds Independence Day parade in Accra", "Ghana holds carnival parade in Accra"]:
         assert not any(root == "15" for _, root, _ in rows(title)), title
-    # a strike against a policy is a labour strike
+    # a strike against a policy or a company is a labour strike
     assert ("GHA", "14") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Ghanaian teachers begin strike against tax hikes")}
+    assert ("KEN", "14") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Kenyan workers begin strike against Ford")}
 
 
 def test_what_talks_are_on_is_their_topic_not_a_partner(nlp):

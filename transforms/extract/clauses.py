@@ -525,7 +525,7 @@ def _participle_with_agent(verb, children) -> bool:
 
 
 # Verbs whose "by" belongs to them: "abided by the ruling", "stood by its ally", "swore by it"
-BY_VERBS = frozenset({"abide", "stand", "swear", "live", "go", "come", "pass", "drop", "stop", "get"})
+BY_VERBS = frozenset({"abide", "stand", "swear", "live"})
 DOER_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
 
@@ -765,9 +765,9 @@ def is_purpose(verb) -> bool:
 
 def verb_tagged_as_noun(token) -> bool:
     """A verb the model tagged a noun, as it does with a headline's bare present form: a "noun"
-    with a subject and an object ("Russia strips naturalized citizens of passports", "U.S. and
-    Africa CDC launch joint action plan"), which no noun has, or with two subjects joined and
-    no word that only a noun takes ("Biden & Xi meet as tensions grind on")."""
+    with a subject and an object ("In first, Russia strips naturalized citizens of passports"),
+    which no noun has, or with two subjects joined and no word that only a noun takes ("Biden &
+    Xi meet as tensions grind on")."""
     if token.pos_ != "NOUN":
         return False
     children = list(token.children)

@@ -391,7 +391,7 @@ def _hit_where_told(candidate: Candidate, resolver: ArticleActors, co_actors: li
     return replace(candidate, target=Actor(code, code, code, None, "place"))
 
 
-# Words for fighting between two sides: "police and supporters clash", "Sudan fighting intensifies".
+# Words for fighting between two sides: "police and supporters clash", "Sudan clashes continue".
 FIGHTING_WORDS = frozenset({"fight", "fighting", "battle", "clash", "skirmish", "infighting"})
 # Words that put a fight at a border, against another state: "troops clashed on the border".
 FRONTIER_WORDS = frozenset({"border", "frontier", "boundary"})
@@ -404,9 +404,10 @@ def _fought_at_home(candidate: Candidate) -> Candidate:
     fought among its own: a civil conflict, coded state to state as other domestic acts
     (tests/data/GOLD.md). On the development split the coders gave 8 such rows their own state
     and one a named side. A fight with someone ("clash with Abu Sayyaf"), at a border, or one
-    side's ("Ukrainian troops clash near Robotyne") is not; clashes "between" two sides the coders
-    gave the state on both ("between police and supporters of the opposition leader"). As with a place (`_hit_where_told`),
-    the row's confidence stays that of a row without a target."""
+    side's ("Ukrainian troops clash near Robotyne") is not. Clashes "between" two sides stay in:
+    the coders gave the state both sides of "clashes between police and supporters of the
+    opposition leader". As with a place (`_hit_where_told`), the row's confidence stays that of
+    a row without a target."""
     verb = candidate.verb
     if (candidate.target is not None or candidate.rule.code[:2] != "19"
             or verb.lemma_.lower() not in FIGHTING_WORDS
@@ -1253,7 +1254,8 @@ def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool
     # unless the noun names one that can be struck ("launched a strike on the base", "on Gaza"),
     # not what a strike is over ("a strike against tax hikes", "on the pay deal")
     noun_without_object = noun is not None and not any(
-        c.dep_ == "prep" and c.lower_ in OBJECTIVE_PREPS and any(_can_be_struck(o) for o in c.children if o.dep_ == "pobj")
+        c.dep_ == "prep" and c.lower_ in OBJECTIVE_PREPS
+        and any(_can_be_struck(o, resolver) for o in c.children if o.dep_ == "pobj")
         for c in noun.children)
     for sense in ontology.subject_senses():
         by_noun = noun is not None and noun.lemma_.lower() in sense.lemmas and verb.lemma_.lower() not in sense.lemmas
@@ -1268,10 +1270,17 @@ def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool
     return rule
 
 
-def _can_be_struck(token) -> bool:
-    """A name, a place or a military objective: what a strike on it hits."""
-    return (token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP")
-            or token.lemma_.lower() in MILITARY_OBJECTIVES or token.lemma_.lower() in STRUCK_PLACES)
+def _can_be_struck(token, resolver: ArticleActors) -> bool:
+    """A place, a military objective, a state or an armed group: what a strike on it hits (a
+    strike against a company, a policy or a pay deal is a labour strike)."""
+    if token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in MILITARY_OBJECTIVES | STRUCK_PLACES:
+        return True
+    actor = resolver.resolve(token, remember=False)
+    return actor is not None and (actor.code == actor.country or actor.actor_type in ARMED_SECTORS)
+
+
+# Sectors of armed actors, whom a strike on them hits
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY"})
 
 
 # Places a strike on which is an attack: "a strike on the camp", "on a village"

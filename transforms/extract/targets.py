@@ -391,8 +391,8 @@ ORIGIN_ENTITIES = frozenset({"NORP", "GPE", "LOC"})
 # People a state's act names as not its own ("Poland finds 14 foreigners guilty of spying"), or
 # mostly not: the fishermen and crews a state arrests have mostly crossed into its waters.
 FOREIGN_PEOPLE = frozenset({"foreigner", "migrant", "immigrant", "refugee", "tourist", "expat", "expatriate",
-                            "national", "alien", "visitor", "asylum", "asylum-seeker", "fisherman", "fishermen",
-                            "crew", "sailor", "seafarer"})
+                            "national", "alien", "visitor", "asylum", "asylum-seeker", "fisherman", "crew",
+                            "sailor", "seafarer"})
 
 
 # Role nouns that name a body, not a person: "the RAND Corporation" is no one a state jails.
