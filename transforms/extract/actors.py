@@ -132,7 +132,7 @@ def _normalize(text: str) -> str:
     return ontology.normalize_name(text)
 
 
-def _named_foreign(head) -> bool:
+def named_foreign(head) -> bool:
     """"foreign governments", "overseas diplomats", "African officials": explicitly not the
     country the story frames."""
     return any(c.lower_ in FOREIGN_WORDS or c.lower_ in REGION_DEMONYMS
@@ -374,7 +374,7 @@ class ArticleActors:
             actor = self._members_of(head)  # "members of the alliance", "thousands of Georgians"
         if actor is None and head.lower_ in QUANTITY_NOUNS and not as_target:
             actor = self._located_actor(head, "CVL")  # "thousands in Honduras marched": its people
-        foreign = _named_foreign(head)
+        foreign = named_foreign(head)
         if actor is None and (foreign or self._owned_by_another(head)):
             # "foreign governments airlifted their diplomats", "zoo officials": not the story's state
             return None
@@ -645,7 +645,7 @@ class ArticleActors:
     def role_type_of(self, head) -> str | None:
         """The sector the phrase headed by `head` names by its words ("military commanders": MIL),
         or None; a foreign one ("foreign troops") names none of the story's own."""
-        return None if _named_foreign(head) else self._role_type(name_tokens(head), head)
+        return None if named_foreign(head) else self._role_type(name_tokens(head), head)
 
     def _names_a_former_office(self, tokens: Sequence) -> bool:
         """'former', 'ex-': the phrase names an office no longer held."""

@@ -392,7 +392,7 @@ def _hit_where_told(candidate: Candidate, resolver: ArticleActors, co_actors: li
 
 
 # Words for fighting between two sides: "police and supporters clash", "Sudan clashes continue".
-FIGHTING_WORDS = frozenset({"fight", "fighting", "battle", "clash", "skirmish", "infighting"})
+FIGHTING_WORDS = OPPOSING_VERBS | frozenset({"fighting", "clash", "skirmish", "infighting"})
 # Words that put a fight at a border, against another state: "troops clashed on the border".
 FRONTIER_WORDS = frozenset({"border", "frontier", "boundary"})
 
@@ -840,11 +840,12 @@ def _small_clause_subject(children):
     return next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
 
 
-def _describes_its_subject(verb, children) -> bool:
+def _describes_its_subject(verb, children, in_passive: bool) -> bool:
     """An object predicate with no object ("nurse found guilty", "tourists shot dead", "man found
     not guilty"): a headline's passive written without "was", whose subject is what the act is
-    done to (GOLD.md: a passive without an agent is no event; with a "by" phrase the agent acts)."""
-    if passive_voice(children):
+    done to (GOLD.md: a passive without an agent is no event; with a "by" phrase the agent acts).
+    `in_passive`: passive_voice(children), which such a clause is not."""
+    if in_passive:
         return False
     for child in children:
         adjective = child.dep_ == "acomp" or (child.dep_ == "ccomp" and child.pos_ == "ADJ"
@@ -1250,17 +1251,18 @@ def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool
             sectors[subject.i] = _sector_of(subject, resolver)
         return sectors[subject.i]
 
-    # "nurses launched a strike": the act the light verb's noun names has no object of its own
-    # unless the noun names one that can be struck ("launched a strike on the base", "on Gaza"),
-    # not what a strike is over ("a strike against tax hikes", "on the pay deal")
-    noun_without_object = noun is not None and not any(
-        c.dep_ == "prep" and c.lower_ in OBJECTIVE_PREPS
-        and any(_can_be_struck(o, resolver) for o in c.children if o.dep_ == "pobj")
-        for c in noun.children)
+    def noun_without_object() -> bool:
+        # "nurses launched a strike": the act the light verb's noun names has no object of its
+        # own unless the noun names one that can be struck ("launched a strike on the base", "on
+        # Gaza"), not what a strike is over ("a strike against tax hikes", "on the pay deal")
+        return noun is not None and not any(
+            c.dep_ == "prep" and c.lower_ in OBJECTIVE_PREPS
+            and any(_can_be_struck(o, resolver) for o in c.children if o.dep_ == "pobj") for c in noun.children)
+
     for sense in ontology.subject_senses():
         by_noun = noun is not None and noun.lemma_.lower() in sense.lemmas and verb.lemma_.lower() not in sense.lemmas
         if ((sense.lemmas & set(lemmas)) and (not sense.roots or rule.code[:2] in sense.roots)
-                and (without_object or (by_noun and noun_without_object) or not sense.without_object)
+                and (without_object or not sense.without_object or (by_noun and noun_without_object()))
                 and not (sense.code.startswith(ASSAULT_ROOT)
                          and _names_arms(noun if noun is not None else verb, objectives=bool(sense.subject_sectors)))
                 and any(s.lemma_.lower() in sense.subject_nouns
@@ -1268,24 +1270,6 @@ def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool
                         for s in subjects)):
             return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, sense.code)
     return rule
-
-
-def _can_be_struck(token, resolver: ArticleActors) -> bool:
-    """A place, a military objective, a state or an armed group: what a strike on it hits (a
-    strike against a company, a policy or a pay deal is a labour strike)."""
-    if token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in MILITARY_OBJECTIVES | STRUCK_PLACES:
-        return True
-    actor = resolver.resolve(token, remember=False)
-    return actor is not None and (actor.code == actor.country or actor.actor_type in ARMED_SECTORS)
-
-
-# Sectors of armed actors, whom a strike on them hits
-ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY"})
-
-
-# Places a strike on which is an attack: "a strike on the camp", "on a village"
-STRUCK_PLACES = frozenset({"camp", "village", "town", "city", "target", "targets", "hospital", "school", "building",
-                           "convoy", "headquarters", "compound", "depot", "airport", "port", "bridge"})
 
 
 def _sector_of(subject, resolver: ArticleActors) -> str | None:
@@ -1305,6 +1289,27 @@ ASSAULT_ROOT = "18"
 ASSAULT_MEANS = ("bomb", "explosive", "ied", "device", "vest", "grenade")
 MILITARY_OBJECTIVES = frozenset({"army", "base", "force", "forces", "outpost", "position", "post", "soldier",
                                  "troop", "ship", "vessel", "tanker", "warship", "destroyer", "frigate"})
+
+
+def _can_be_struck(token, resolver: ArticleActors) -> bool:
+    """A place, a military objective, a state or an armed group: what a strike on it hits (a
+    strike against a company, a policy or a pay deal is a labour strike)."""
+    if token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in STRUCK_NOUNS:
+        return True
+    actor = resolver.resolve(token, remember=False)
+    return actor is not None and (actor.code == actor.country or actor.actor_type in ARMED_SECTORS)
+
+
+# Sectors of armed actors, whom a strike on them hits
+ARMED_SECTORS = FORCE_ROLES | frozenset({"REB", "SPY"})
+
+
+# What a strike on it makes an attack: a military objective or a place ("a strike on the camp")
+STRUCK_NOUNS = MILITARY_OBJECTIVES | frozenset({"camp", "village", "town", "city", "target", "targets", "hospital",
+                                               "school", "building", "convoy", "headquarters", "compound", "depot",
+                                               "airport", "port", "bridge"})
+
+
 OBJECTIVE_PREPS = frozenset({"on", "against"})
 
 
@@ -1412,7 +1417,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         dobj = None  # "took part in talks with the EU": the "in" phrase names the act (`_prepositional_event`)
     # "U.K. nurse found guilty", "traders shot dead by Togolese police": what is found guilty or
     # shot is the subject, a passive written without "was", its doer only in a "by" phrase
-    described = dobj is None and _describes_its_subject(verb, children)
+    in_passive = passive_voice(children)
+    described = dobj is None and _describes_its_subject(verb, children, in_passive)
     if described and not agents_of(verb):
         return
     if dobj is None:  # "found the Togolese businessman guilty": the small clause's subject
@@ -1421,7 +1427,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         dobj = next((c for c in children if c.dep_ == "nsubj"), None)
     if dobj is None:  # in the passive the grammatical subject is the object: "sanctions were imposed"
         dobj = next((c for c in children if c.dep_ == "nsubjpass"), None)
-    if dobj is None and (headline_passive or passive_voice(children)):
+    if dobj is None and (headline_passive or in_passive):
         # "Ghanaian detained and interrogated by ...", "Putin praised by China's Communist Party"
         # (a subject and a "by" phrase, the parser's doer): the patient
         dobj = next((c for c in children if c.dep_ == "nsubj"), None)
@@ -1485,14 +1491,14 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     # "announced a military offensive": a verb that announces takes its object's event (not one
     # that talks about it: "described the raid" is no raid of the speaker's).
     light = verb.lemma_.lower() in ontology.light_verbs()
-    if light and not rule.object_heads and dobj is not None and not passive_voice(children):
+    if light and not rule.object_heads and dobj is not None and not in_passive:
         announced = ontology.nominal_events(standalone_only=False).get(dobj.lemma_.lower())
         if announced is not None:  # "announced a military offensive against ..."
             rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, announced)
             light_noun = True
         elif rule.code.startswith("01"):
             return  # "announced the relocation of its embassy": the news is the noun, not coded
-    passive = reduced or headline_passive or passive_voice(children) or described
+    passive = reduced or headline_passive or in_passive or described
     if passive:
         subjects = agents_of(verb)
         target_heads = [dobj] if dobj is not None else []

@@ -9,7 +9,7 @@ China's help") and a meeting's venue ("a summit in Quito").
 from __future__ import annotations
 
 from schemas import ontology
-from transforms.extract.actors import OUTLET_ROLES, Actor, ArticleActors, resolve_all
+from transforms.extract.actors import OUTLET_ROLES, Actor, ArticleActors, named_foreign, resolve_all
 from transforms.extract.clauses import (
     BODY_ENTITIES,
     DEPRIVING_VERBS,
@@ -380,9 +380,10 @@ def _deprived(head) -> bool:
 def _of_another_origin(head) -> bool:
     """People named by where they come from ("foreign journalists", "Central Asian men", "crew
     members", "14 foreigners"), who may be no one's own; a name the model tags a nationality."""
-    words = [head] + [c for c in head.children if c.dep_ in ("amod", "compound")]
-    return (head.ent_type_ == "NORP" or any(w.lemma_.lower() in FOREIGN_PEOPLE or w.lower_ == "foreign" for w in words)
-            or any(w.ent_type_ in ORIGIN_ENTITIES for w in words[1:]))
+    modifiers = [c for c in head.children if c.dep_ in ("amod", "compound")]
+    return (head.ent_type_ == "NORP" or named_foreign(head)
+            or any(w.lemma_.lower() in FOREIGN_PEOPLE for w in [head, *modifiers])
+            or any(w.ent_type_ in ORIGIN_ENTITIES for w in modifiers))
 
 
 ORIGIN_ENTITIES = frozenset({"NORP", "GPE", "LOC"})
