@@ -2537,6 +2537,17 @@ def test_a_crowd_that_storms_a_building_is_no_weather(nlp):
     assert ("GHA", "14") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Ghanaian protesters storm parliament in Accra")}
 
 
+@pytest.mark.parametrize(("title", "kept"), [
+    ("Ghana opens terrorism investigation after freight train derailed", True),
+    ("Ghana says it mourns victims after freight train derailed", False)])
+def test_an_investigation_of_a_disaster_is_an_act_and_its_comment_is_not(nlp, title, kept):
+    """A derailment makes the item a disaster's (item_cues.csv); the state's inquiry into it (09)
+    is kept as an act, what it says about it is not (topics.KEPT_ROOTS)."""
+    roots = {e.event_root for e in extract(nlp, "", title=title) if e.actor == "GHA"}
+    assert ("09" in roots) is kept
+    assert not roots & {"01", "02", "11", "12"}
+
+
 def test_a_comma_that_closes_an_apposition_lists_no_act(nlp):
     """"cried foul after McCarthy, the new speaker, released ...": the verb after the comma is the
     clause of the name before it, which the parser lost, not a second act of the lawmakers."""
