@@ -206,6 +206,8 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
         actor = _agent(token, resolver)
         if actor is None:
             continue
+        if code.startswith(POSTURE_ROOT) and not _shows_force(token, actor):
+            continue
         target = nominal_target(token, resolver, actor)
         yield token, code, actor, target
 
@@ -522,6 +524,24 @@ def instrument_agent(subject, resolver: ArticleActors) -> Actor | None:
                                    for agent in clause.children if agent.dep_ == "agent"), resolver)
 
 
+POSTURE_ROOT = "15"
+# Who may show force: a state, its forces and armed groups ("a SpaceX satellite launch" is none).
+ARMED_TYPES = frozenset({"MIL", "COP", "REB", "SPY"})
+
+
+def _shows_force(noun, actor: Actor) -> bool:
+    """A launch or a weapon's test (nominal_events.csv, 150) is a show of force by a state or an
+    armed group, and only while it hits no one: "missile launches on Kyiv" are an attack, which
+    the noun does not code."""
+    return ((actor.code == actor.country or actor.actor_type in ARMED_TYPES)
+            and not any(prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS for prep in noun.children))
+
+
+# "Kim watched the missile launches", "Putin oversaw the test-firing": the one in charge of a
+# launch or a test is its agent.
+OVERSEEING_VERBS = frozenset({"oversee", "watch", "observe", "guide", "supervise", "witness"})
+
+
 def _agent(noun, resolver: ArticleActors) -> Actor | None:
     modifiers = [t for t in name_tokens(noun) if t.i != noun.i and t.dep_ in ("amod", "compound", "poss", "nmod")]
     if noun.lemma_.lower() not in HOME_CONFLICT_NOUNS and not any(
@@ -551,6 +571,11 @@ def _agent(noun, resolver: ArticleActors) -> Actor | None:
     claimer = claiming_verb(noun)
     if claimer is not None:
         for subject in claimer.children:
+            if subject.dep_ == "nsubj":
+                return resolver.resolve(subject, remember=False)
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in OVERSEEING_VERBS and nominal_code(noun, standalone_only=False) \
+            and nominal_code(noun, standalone_only=False).startswith(POSTURE_ROOT):
+        for subject in noun.head.children:
             if subject.dep_ == "nsubj":
                 return resolver.resolve(subject, remember=False)
     # "The United States responded with airstrikes on ...": the clause's subject did it.
