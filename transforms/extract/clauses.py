@@ -805,9 +805,11 @@ def is_headline_passive(verb, headline: bool = True, not_objects: range = range(
     talks break down", which the model tags as a past tense). In a body's sentence ("Thousands of
     students protested in Lome", "protested" tagged VBN) only the second holds. A headline's second
     clause with a subject of its own is read the same way ("Students trapped and diplomats
-    assaulted as ...")."""
-    second_clause = headline and verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
-    if (verb.dep_ != "ROOT" and not second_clause) or any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
+    assaulted as ..."), and so is what a headline's speaker says ("Blinken says far too many
+    Palestinians killed", "Two Israelis shot and killed in West Bank, settler leader says")."""
+    second_clause = headline and verb.dep_ == "conj" and _headline_main_clause(verb.head)
+    if (not _headline_main_clause(verb) and not second_clause) or any(
+            c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
         return False
     if not any(c.dep_ == "nsubj" for c in verb.children):
         return False
@@ -823,6 +825,12 @@ def is_headline_passive(verb, headline: bool = True, not_objects: range = range(
     # "president")
     return (verb.lemma_.lower() in ontology.object_verbs()
             and not any(c.dep_ in _OBJECT_STAND_INS and c.left_edge.i not in not_objects for c in verb.children))
+
+
+def _headline_main_clause(verb) -> bool:
+    """The root, or the clause a speaker says: a speech verb frames the news it attributes, whose
+    words are told as a headline's or a sentence's own."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and is_speech(verb.head))
 
 
 FUTURE_AUX = frozenset({"will", "would", "wo", "'ll", "shall"})
