@@ -417,3 +417,16 @@ def test_a_mediator_works_between_the_sides(nlp):
     assert ("EGY", "04", "ISR") in triples(extract(nlp, "Egypt mediated between Israel and Hamas."))
     assert {("EGY", "04", "ISR"), ("QAT", "04", "ISR")} <= triples(
         extract(nlp, "Egypt and Qatar are mediating between Israel and Hamas."))
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Inside the Accra hospital where there are not enough beds", {("TGO", "19", "GHA")}),
+    # who acts or speaks in the headline names no place of the story
+    ("Ghana groups demand inquiry into reporter's death", {("TGO", "19", None)}),
+    ("Lome: Ghana says it will talk", {("TGO", "19", None)}),
+])
+def test_a_body_attack_that_names_no_place_is_where_the_headline_is(nlp, title, expected):
+    """A hostile act whose sentence names no place takes the one state the headline's places lie
+    in (engine._hit_where_told), not the headline's subjects or its attribution."""
+    rows = extract(nlp, "Doctors are treating children at a hospital after Togolese air strikes.", title=title)
+    assert {row for row in triples(rows) if row[0] == "TGO"} == expected

@@ -264,8 +264,8 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
         actors_of.setdefault((id(candidate.verb.doc), candidate.verb.i), []).append(candidate.actor)
     # After the choice of one row per event: a place only suggests a recipient, so it does not
     # make a headline's row outrank the body's that tells the same event.
-    chosen = [(_shown_not_fired(_fought_at_home(_hit_where_told(candidate, resolver,
-                                                                actors_of[(id(candidate.verb.doc), candidate.verb.i)]))),
+    chosen = [(_shown_not_fired(_fought_at_home(_hit_where_told(
+        candidate, resolver, actors_of[(id(candidate.verb.doc), candidate.verb.i)], title_doc))),
                offset) for candidate, offset in best_per_event(found)]
     # a launch recoded as a show of force may now tell the same event as another row
     return to_rows(article, best_per_event(chosen), run_id)
@@ -358,15 +358,49 @@ PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
 NAME_ENTITY_TYPES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT"})
 
 
-def _hit_where_told(candidate: Candidate, resolver: ArticleActors, co_actors: list[Actor]) -> Candidate:
+def _hit_where_told(candidate: Candidate, resolver: ArticleActors, co_actors: list[Actor],
+                    title_doc=None) -> Candidate:
     """A hostile act that still has no recipient, told in a sentence whose places all lie in one
     other state ("Israeli airstrikes push Gaza's second largest hospital to the brink", "Israeli
     strikes have grounded flights at the airports of Damascus and Aleppo"), is against that state:
-    where force is used is whom it is used on, when nothing else is said."""
+    where force is used is whom it is used on, when nothing else is said. A body's sentence that
+    names no place at all takes the places of the headline, which says where the story is ("She
+    lost her home ... but keeps reporting on Gaza" over "lost her dream home in an Israeli
+    attack")."""
     if candidate.target is not None or not _hostile(candidate):
         return candidate
+    states = _states_named(candidate.verb.sent, resolver)
+    if not states and title_doc is not None and candidate.verb.doc is not title_doc:
+        states = set().union(*(_states_named(sent, resolver, spared=_headline_actors(sent)) for sent in title_doc.sents))
+    states -= {a.country for a in co_actors} | {a.code for a in co_actors}
+    if len(states) != 1:
+        return candidate
+    (code,) = states
+    # The place only suggests the recipient: the row's confidence (has_target) stays that of a
+    # row without one, and so does which of an article's rows tells the event (best_per_event).
+    return replace(candidate, target=Actor(code, code, code, None, "place"))
+
+
+def _headline_actors(sent) -> set[int]:
+    """The tokens of a headline that name who acts or speaks, not where: its subjects ("US groups
+    demand ...") and its attribution ("Seoul: ...", "... - Kremlin")."""
+    spared = set(_attribution_tokens(sent))
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    if colon is not None:
+        spared.update(range(sent.start, colon))
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            spared.update(t.i for t in token.subtree)
+    return spared
+
+
+def _states_named(sent, resolver: ArticleActors, spared: set[int] = frozenset()) -> set[str]:
+    """The states of the places a sentence names where something happens (not the `spared`
+    tokens)."""
     states = set()
-    for token in candidate.verb.sent:
+    for token in sent:
+        if token.i in spared:
+            continue
         if token.pos_ != "PROPN" and token.ent_type_ not in PLACE_ENTITY_TYPES:
             continue
         if token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN":
@@ -384,13 +418,7 @@ def _hit_where_told(candidate: Candidate, resolver: ArticleActors, co_actors: li
         place = resolver.place(token) if not any(c.dep_ == "conj" for c in token.children) else None
         if place is not None:  # a town of the place table: "Kumasi"
             states.add(place.code)
-    states -= {a.country for a in co_actors} | {a.code for a in co_actors}
-    if len(states) != 1:
-        return candidate
-    (code,) = states
-    # The place only suggests the recipient: the row's confidence (has_target) stays that of a
-    # row without one, and so does which of an article's rows tells the event (best_per_event).
-    return replace(candidate, target=Actor(code, code, code, None, "place"))
+    return states
 
 
 # Words for fighting between two sides: "police and supporters clash", "Sudan clashes continue".
