@@ -430,3 +430,16 @@ def test_a_body_attack_that_names_no_place_is_where_the_headline_is(nlp, title, 
     in (engine._hit_where_told), not the headline's subjects or its attribution."""
     rows = extract(nlp, "Doctors are treating children at a hospital after Togolese air strikes.", title=title)
     assert {row for row in triples(rows) if row[0] == "TGO"} == expected
+
+
+@pytest.mark.parametrize(("title", "target"), [
+    ("Ghana upholds 7-year sentence for opposition activist", "GHA"),
+    ("Ghana extends detention of the former finance minister", "GHA"),
+    ("Ghana seizes exiled billionaire's car dealership", "GHA"),
+    ("Ghana extends detention of Togolese journalist", "TGO"),
+])
+def test_whose_sentence_detention_or_property_a_state_acts_on(nlp, title, target):
+    """The person of a sentence or a detention ("sentence for", "detention of") and the owner of
+    what is seized are whom the state coerces: its own people unless named foreign
+    (targets.own_people_target)."""
+    assert {row[2] for row in triples(extract(nlp, "", title=title)) if row[:2] == ("GHA", "17")} == {target}

@@ -365,11 +365,16 @@ def own_institution_target(resolver: ArticleActors, target_heads, preps, actors)
 # Acts done to people, whom a state's own courts, police and prisons mostly act on: arrests,
 # detentions and sentences (172, 173, 175), charges and lawsuits (115, 116), acquittals and dropped
 # charges (081), pardons and releases (0841), investigations (090).
-ACTS_ON_PEOPLE = ("172", "173", "175", "115", "116", "081", "0841", "090")
+ACTS_ON_PEOPLE = ("171", "172", "173", "175", "115", "116", "081", "0841", "090")
 # The prepositions that name whom such an act is about: "dropped charges against 24 aid workers",
 # "opened an investigation into five doctors", "loosened restrictions on a blogger", "strips
 # citizenship from two men".
 PEOPLE_PREPS = frozenset({"against", "into", "on", "from"})
+# Nouns of a sentence or a custody, whose "for" or "of" phrase names the person it is of:
+# "upholds 7-year sentence for opposition activist", "extends detention of the former prime minister".
+PENALTY_NOUNS = frozenset({"sentence", "detention", "custody", "arrest", "conviction", "jail", "prison",
+                           "term", "trial", "imprisonment"})
+PENALTY_PREPS = frozenset({"for", "of", "against"})
 
 
 def _deprived(head) -> bool:
@@ -418,10 +423,13 @@ def own_people_target(resolver: ArticleActors, target_heads, preps, actors, code
         return None
     objects = [h for h in target_heads if h is not None]
     for prep in preps + [c for h in objects for c in h.children if c.dep_ == "prep"]:
-        if prep.lower_ in PEOPLE_PREPS:
+        if prep.lower_ in PEOPLE_PREPS or (prep.lower_ in PENALTY_PREPS and prep.head.lemma_.lower() in PENALTY_NOUNS):
             objects += [c for c in prep.children if c.dep_ == "pobj"]
+    # "seizes exiled billionaire's car dealership": the owner of what is taken
+    objects += [c for h in list(objects) for c in h.children if c.dep_ == "poss"]
     for head in objects:
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) and not _deprived(head):
+        if (any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) and not _deprived(head)
+                and head.lemma_.lower() not in PENALTY_NOUNS):
             continue
         if head.pos_ == "NOUN" and names_people(head) and not _of_another_origin(head):
             # "arrested a 17-year-old boy", "jails teenagers": a noun only for people
