@@ -365,7 +365,9 @@ def own_institution_target(resolver: ArticleActors, target_heads, preps, actors)
 # Acts done to people, whom a state's own courts, police and prisons mostly act on: arrests,
 # detentions and sentences (172, 173, 175), charges and lawsuits (115, 116), acquittals and dropped
 # charges (081), pardons and releases (0841), investigations (090).
-ACTS_ON_PEOPLE = ("171", "172", "173", "175", "115", "116", "081", "0841", "090")
+ACTS_ON_PEOPLE = ("172", "173", "175", "115", "116", "081", "0841", "090")
+# A seizure is of someone's only through a possessive: "seizes exiled billionaire's car dealership".
+SEIZURE = "171"
 # The prepositions that name whom such an act is about: "dropped charges against 24 aid workers",
 # "opened an investigation into five doctors", "loosened restrictions on a blogger", "strips
 # citizenship from two men".
@@ -418,15 +420,16 @@ def own_people_target(resolver: ArticleActors, target_heads, preps, actors, code
     Khan" → PAK 17 PAK). A person is a name the model tags PERSON or a noun of the roles table;
     people named foreign ("foreign journalists") or of someone ("leaders of the militant group")
     are not the state's own, and a thing ("the incident") is nobody."""
-    country = acting_state(actors) if code.startswith(ACTS_ON_PEOPLE) else None
+    seizure = code.startswith(SEIZURE)
+    country = acting_state(actors) if code.startswith(ACTS_ON_PEOPLE) or seizure else None
     if country is None:
         return None
     objects = [h for h in target_heads if h is not None]
+    if seizure:  # only the owner of what is taken
+        objects = [c for h in objects for c in h.children if c.dep_ == "poss"]
     for prep in preps + [c for h in objects for c in h.children if c.dep_ == "prep"]:
         if prep.lower_ in PEOPLE_PREPS or (prep.lower_ in PENALTY_PREPS and prep.head.lemma_.lower() in PENALTY_NOUNS):
             objects += [c for c in prep.children if c.dep_ == "pobj"]
-    # "seizes exiled billionaire's car dealership": the owner of what is taken
-    objects += [c for h in list(objects) for c in h.children if c.dep_ == "poss"]
     for head in objects:
         if (any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) and not _deprived(head)
                 and head.lemma_.lower() not in PENALTY_NOUNS):
