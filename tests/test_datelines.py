@@ -45,7 +45,7 @@ def test_the_dateline_names_the_country_the_story_was_filed_from(text, country):
     ("text", "expected"),
     [
         ("RIGA, Latvia — A Belarusian court on Thursday convicted a musician for swapping price tags with "
-         "antiwar messages, sentencing her to prison.", {("BLR", "11", None)}),
+         "antiwar messages, sentencing her to prison.", {("BLR", "11", "BLR")}),  # a musician: its own people
         ("LONDON — Actor Tom Smith on Thursday denied allegations that he assaulted two men, as he gave "
          "evidence for the first time.", set()),
         ("NEW DELHI, India — The Group of 20 economies welcomed the African Union as a member at their summit "

@@ -468,7 +468,10 @@ def test_a_place_the_model_tags_as_a_person_is_not_the_nearest_person(nlp):
 def test_bare_role_noun_takes_the_headline_country(nlp):
     with_title = extract(nlp, "Police arrested twelve opposition activists on Monday.", title="Georgia detains opposition activists")
     arrest = [e for e in with_title if e.event_root == "17"]
-    assert arrest and arrest[0].actor == "GEO" and arrest[0].actor_type == "COP" and arrest[0].confidence < 0.9
+    assert arrest and arrest[0].actor == "GEO" and arrest[0].actor_type == "COP"
+    named = [e for e in extract(nlp, "Georgian police arrested twelve opposition activists on Monday.",
+                                title="Georgia detains opposition activists") if e.event_root == "17"]
+    assert arrest[0].confidence < named[0].confidence  # an actor taken from the context is less sure
     assert not extract(nlp, "Police arrested twelve opposition activists on Monday.")
 
 
@@ -650,6 +653,9 @@ def test_a_surname_alone_names_only_a_leader_in_office(nlp):
          {("GHA", "09", None)}),
         ("Ghana opens investigation into bus crash", "Ghana opened an investigation into the crash.", {("GHA", "09", None)}),
         ("Ghana mourns victims of bus crash", "Ghana expressed its sorrow over the crash.", set()),
+        # searching for survivors and inspecting the damage are rescue work, not inquiries
+        ("Ghanaian soldiers search for survivors after floods", "", set()),
+        ("Ghana's president inspects flood damage in Kumasi", "", set()),
         # a plane crash may be an act ("Kremlin denies role in plane crash"): not a disaster cue
         ("Ghana denies role in plane crash", "Ghana denied that Togo had downed the plane.", {("GHA", "01", "TGO")}),  # the denial is about Togo (targets.statement_topic)
         ("Earthquake: Indian minister tours the disaster zone in Nepal", "The Indian foreign minister visited Nepal.",
@@ -2552,20 +2558,32 @@ def test_an_investigation_of_a_disaster_is_an_act_and_its_comment_is_not(nlp, ti
 
 @pytest.mark.parametrize(("title", "expected"), [
     ("Failed Togolese spy satellite launch puts neighbours on alert", {("TGO", "15")}),
-    ("Togo's Eyadema watches cruise missile launches as Ghanaian troops begin drills", {("TGO", "15"), ("GHA", "15")}),
+    ("Togo's president oversaw cruise missile launches", {("TGO", "15")}),
+    # who only watches (a visitor, a rival's spy plane) is not who launches
+    ("Ghana's president watches Togolese missile launch", {("TGO", "15")}),
+    ("Ghana's weather satellite launch succeeds", set()),
+    ("Togo will conduct a missile test soon, Ghana says", set()),
+    ("Ghana urges restraint after Togolese missile test", {("TGO", "15")}),
     ("Ghana's army test of a new missile ends in failure", {("GHA", "15")}),
     ("SpaceX satellite launch delayed again", set()),
 ])
 def test_a_launch_or_a_weapon_test_is_a_show_of_force(nlp, title, expected):
-    """A missile or satellite launch or a weapon's test (nominal_events.csv, 150) is a state's or
-    an armed group's show of force; the one who watches or oversees it is its agent."""
-    assert {(e.actor, e.event_root) for e in extract(nlp, "", title=title) if e.event_root == "15"} == expected
+    """A missile or spy satellite launch or a weapon's test (nominal_events.csv, 150) is a state's
+    or an armed group's show of force, aimed at no one the sentence names (who reacts to it is no
+    recipient); the one who oversees it is its agent."""
+    rows = [e for e in extract(nlp, "", title=title) if e.event_root == "15"]
+    assert {(e.actor, e.event_root) for e in rows} == expected
+    assert all(e.target is None for e in rows if e.action in ("launch", "test", "launches"))
 
 
 @pytest.mark.parametrize(("text", "root"), [
     ("Togo launched a new ballistic missile off its coast on Thursday.", "15"),
     ("Togo fired two missiles overnight, killing three people.", "19"),
     ("Togo launched missiles at Accra on Thursday.", "19"),
+    ("Togo fired missiles at a radar site.", "19"),
+    ("Togolese rebels fired rockets after the border raid.", "19"),
+    ("Togo fired missiles overnight; a power station in Kara was ablaze.", "19"),
+    ("Togo launched 40 cruise missiles early on Friday. Three people died in Lome, officials said.", "19"),
 ])
 def test_a_missile_that_hits_no_one_is_shown_not_fired(nlp, text, root):
     """A launch whose sentence names no one hit and no casualty is a test or a show of force
@@ -2573,14 +2591,14 @@ def test_a_missile_that_hits_no_one_is_shown_not_fired(nlp, text, root):
     assert {e.event_root for e in extract(nlp, text) if e.actor == "TGO"} == {root}
 
 
-@pytest.mark.parametrize("text", ["Ghana doubled its defence budget last year.",
-                                  "Ghana will boost its military spending, buying patrol ships and drones.",
-                                  "Ghana to increase defense spending by 40%"])
-def test_more_military_spending_is_a_show_of_force_also_when_announced(nlp, text):
+@pytest.mark.parametrize(("text", "root"), [("Ghana doubled its defence budget last year.", "15"),
+                                            ("Ghana raised military spending by a third this year.", "15"),
+                                            ("Ghana will boost its military spending, buying patrol ships and drones.", "13")])
+def test_more_military_spending_is_a_show_of_force(nlp, text, root):
     """Raising a defence budget strengthens the armed forces (additions/verbs.csv, 154), not an
-    economic aid (071); announced, it is the decision itself (cameo.csv "announced" act for 15),
-    not a threat (13)."""
-    assert {e.event_root for e in extract(nlp, text) if e.actor == "GHA"} == {"15"}
+    economic aid (071); announced, it is a show of force to come, which CAMEO codes as a threat
+    (cameo.csv: the future of 15 is 13)."""
+    assert {e.event_root for e in extract(nlp, text) if e.actor == "GHA"} == {root}
 
 
 @pytest.mark.parametrize(("title", "text"), [

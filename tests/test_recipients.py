@@ -424,6 +424,10 @@ def test_a_mediator_works_between_the_sides(nlp):
     # who acts or speaks in the headline names no place of the story
     ("Ghana groups demand inquiry into reporter's death", {("TGO", "19", None)}),
     ("Lome: Ghana says it will talk", {("TGO", "19", None)}),
+    # where people rally, arrive, talk or flee to is no battlefield
+    ("Thousands rally in Accra for peace", {("TGO", "19", None)}),
+    ("Togolese refugees flee to Ghana", {("TGO", "19", None)}),
+    ("Peace talks resume in Accra", {("TGO", "19", None)}),
 ])
 def test_a_body_attack_that_names_no_place_is_where_the_headline_is(nlp, title, expected):
     """A hostile act whose sentence names no place takes the one state the headline's places lie
@@ -437,6 +441,7 @@ def test_a_body_attack_that_names_no_place_is_where_the_headline_is(nlp, title, 
     ("Ghana extends detention of the former finance minister", "GHA"),
     ("Ghana seizes exiled billionaire's car dealership", "GHA"),
     ("Ghana extends detention of Togolese journalist", "TGO"),
+    ("Ghana extends detention of refugees", None),
 ])
 def test_whose_sentence_detention_or_property_a_state_acts_on(nlp, title, target):
     """The person of a sentence or a detention ("sentence for", "detention of") and the owner of

@@ -11,12 +11,19 @@ development split of tests/data/gold_news_refs.jsonl and tests/data/gold_real_re
 split is never read here, nor the batches named by --leave-out-batch (fresh batches coded blind,
 kept out so that they still measure the fitted model as news it has not seen). Writes
 schemas/data/confidence.csv and prints the fit's reliability on the data it was fitted on.
+
+It also writes each action's track record per root (schemas/data/rule_record.csv: how many rows
+of "say" as 01, of "sanction" as 16, ... there were and how many were right), which feeds the
+feature `rule_record`. While fitting, a row's record is counted without its own batch (an item
+of the real set without a batch counts alone), so that the weight learns what a record says of
+news it was not counted on.
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +33,7 @@ sys.path.insert(0, str(REPO))
 
 from pipeline.evaluate import _root, gold_article, load_gold  # noqa: E402
 from pipeline.options import DEFAULT_MODEL  # noqa: E402
-from transforms.extract.confidence import FEATURES  # noqa: E402
+from transforms.extract.confidence import FEATURES, record_value  # noqa: E402
 from transforms.extract.engine import extract_with_features  # noqa: E402
 from transforms.extract.stage import load_model  # noqa: E402
 from transforms.extract.texts import texts_to_parse  # noqa: E402
@@ -34,8 +41,13 @@ from transforms.extract.texts import texts_to_parse  # noqa: E402
 DEV_SETS = (("tests/data/gold_news_refs.jsonl", "dev"), ("tests/data/gold_real_refs.jsonl", None))
 
 
-def labelled_rows(nlp, left_out: frozenset[int] = frozenset()) -> tuple[np.ndarray, np.ndarray]:
-    xs, ys = [], []
+RECORD = 1 + FEATURES.index("rule_record")  # its column (after the bias)
+
+
+def labelled_rows(nlp, left_out: frozenset[int] = frozenset()) -> tuple[np.ndarray, np.ndarray, list, list]:
+    """The rows' features (a bias column first) and labels, with each row's (action, root) and
+    the group it is counted out of for its record (its batch, else its item)."""
+    xs, ys, keys, groups = [], [], [], []
     for path, split in DEV_SETS:
         items = [i for i in load_gold(str(REPO / path))
                  if (split is None or i.get("split", "dev") == split) and i.get("batch") not in left_out]
@@ -49,7 +61,38 @@ def labelled_rows(nlp, left_out: frozenset[int] = frozenset()) -> tuple[np.ndarr
             for row, features in extract_with_features(article, title, body, "fit"):
                 xs.append([1.0] + [features.get(name, 0.0) for name in FEATURES])
                 ys.append(float((row.actor, row.event_root) in gold))
-    return np.array(xs), np.array(ys)
+                keys.append((row.action, row.event_root))
+                groups.append(item.get("batch") or item["id"])
+    return np.array(xs), np.array(ys), keys, groups
+
+
+def records(y: np.ndarray, keys: list, groups: list) -> tuple[Counter, Counter]:
+    """(action, root) → rows and → right rows, over all rows."""
+    rows, right = Counter(keys), Counter(k for k, label in zip(keys, y) if label)
+    return rows, right
+
+
+def out_of_group_records(x: np.ndarray, y: np.ndarray, keys: list, groups: list) -> np.ndarray:
+    """x with each row's `rule_record` counted without the rows of its own group."""
+    rows, right = records(y, keys, groups)
+    base = y.mean()
+    own_rows = Counter(zip(keys, groups))
+    own_right = Counter(kg for kg, label in zip(zip(keys, groups), y) if label)
+    x = x.copy()
+    for i, (key, group) in enumerate(zip(keys, groups)):
+        n = rows[key] - own_rows[(key, group)]
+        k = right[key] - own_right[(key, group)]
+        x[i, RECORD] = record_value(n, k, base) if n else 0.0
+    return x
+
+
+def write_records(y: np.ndarray, keys: list, groups: list) -> None:
+    rows, right = records(y, keys, groups)
+    with open(REPO / "schemas" / "data" / "rule_record.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["action", "root", "rows", "right"])
+        for action, root in sorted(rows):
+            writer.writerow([action, root, rows[(action, root)], right[(action, root)]])
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 50) -> np.ndarray:
@@ -73,7 +116,9 @@ def main() -> int:
     parser.add_argument("--leave-out-batch", type=int, action="append", default=[], metavar="N",
                         help="a development batch not to fit on (repeatable)")
     args = parser.parse_args()
-    x, y = labelled_rows(load_model(DEFAULT_MODEL), frozenset(args.leave_out_batch))
+    x, y, keys, groups = labelled_rows(load_model(DEFAULT_MODEL), frozenset(args.leave_out_batch))
+    x = out_of_group_records(x, y, keys, groups)
+    write_records(y, keys, groups)
     w = fit(x, y, args.l2)
     with open(REPO / "schemas" / "data" / "confidence.csv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")

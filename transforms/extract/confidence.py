@@ -40,6 +40,7 @@ FEATURES = (
     "verbal_conflict",  # roots 10-14 (material conflict, 15-20, is the baseline)
     "intent",           # an intent or threat (03, 13): the act has not happened
     "corroborated",     # the article tells the actor's act of this root in two sentences or more
+    "rule_record",      # how often rows of this action and root were right on development data
 )
 
 
@@ -59,6 +60,37 @@ def probability(features: dict[str, float]) -> float:
     table = weights()
     logit = table.get("bias", 0.0) + sum(table.get(name, 0.0) * value for name, value in features.items())
     return round(1.0 / (1.0 + math.exp(-logit)), 3)
+
+
+# How many rows of the base rate a record counts as before it has rows of its own: an action
+# seen on three development rows moves a row's odds a little, one seen on three hundred fully.
+RECORD_PRIOR_ROWS = 10.0
+
+
+@functools.cache
+def _records() -> tuple[dict[tuple[str, str], tuple[int, int]], float]:
+    """(action, root) → (rows, right rows) on development data (schemas/data/rule_record.csv,
+    written by tools/fit_confidence.py), and the share of all those rows that were right."""
+    table = {(row["action"], row["root"]): (int(row["rows"]), int(row["right"]))
+             for row in ontology.table_rows("rule_record.csv")}
+    rows = sum(n for n, _ in table.values())
+    right = sum(k for _, k in table.values())
+    return table, (right / rows if rows else 0.5)
+
+
+def record_value(rows: int, right: int, base: float) -> float:
+    """The log odds that a row of this record is right, smoothed toward the base rate, less the
+    base rate's: 0 for an action and root never seen."""
+    p = (right + RECORD_PRIOR_ROWS * base) / (rows + RECORD_PRIOR_ROWS)
+    return math.log(p / (1 - p)) - math.log(base / (1 - base))
+
+
+def record_features(action: str, code: str) -> dict[str, float]:
+    """A verb's or a noun's track record in one root: "say" as a statement (01) is right less
+    often than "sanction" as a sanction (16), which the other features do not know."""
+    table, base = _records()
+    found = table.get((action, code[:2]))
+    return {"rule_record": record_value(*found, base)} if found else {}
 
 
 def root_group(code: str) -> dict[str, float]:

@@ -206,7 +206,9 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
         actor = _agent(token, resolver)
         if actor is None:
             continue
-        if code.startswith(POSTURE_ROOT) and not _shows_force(token, actor):
+        if code.startswith(POSTURE_ROOT):
+            if _shows_force(token, actor):
+                yield token, code, actor, None  # whom a test is meant to impress, the news rarely says
             continue
         target = nominal_target(token, resolver, actor)
         yield token, code, actor, target
@@ -529,17 +531,40 @@ POSTURE_ROOT = "15"
 ARMED_TYPES = frozenset({"MIL", "COP", "REB", "SPY"})
 
 
+# A launch or test phrase that aims it: "missile launches on Kyiv", "toward shipping lanes".
+AIMED_PREPS = TARGET_PREPS | frozenset({"toward", "towards", "over"})
+# What makes a satellite a weapon's: "spy satellite launch" (not "weather satellite launch").
+MILITARY_SPACE_WORDS = frozenset({"spy", "military", "reconnaissance", "surveillance"})
+
+
 def _shows_force(noun, actor: Actor) -> bool:
     """A launch or a weapon's test (nominal_events.csv, 150) is a show of force by a state or an
-    armed group, and only while it hits no one: "missile launches on Kyiv" are an attack, which
-    the noun does not code."""
-    return ((actor.code == actor.country or actor.actor_type in ARMED_TYPES)
-            and not any(prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS for prep in noun.children))
+    armed group, while it hits no one ("missile launches on Kyiv" are an attack, which the noun
+    does not code), has happened ("will conduct a nuclear test soon", "watch for a missile test":
+    not yet) and is a weapon's: a satellite's launch only when the satellite is a spy's."""
+    if not (actor.code == actor.country or actor.actor_type in ARMED_TYPES):
+        return False
+    if any(prep.dep_ == "prep" and prep.lower_ in AIMED_PREPS for prep in noun.children):
+        return False
+    if _unrealized_or_counted_from(noun) or _not_yet(noun):
+        return False
+    words = {t.lower_ for t in noun.subtree} | {t.lower_ for t in noun.doc[max(noun.i - 3, 0):noun.i]}
+    return "satellite" not in words and "satellites" not in words or bool(words & MILITARY_SPACE_WORDS)
 
 
-# "Kim watched the missile launches", "Putin oversaw the test-firing": the one in charge of a
-# launch or a test is its agent.
-OVERSEEING_VERBS = frozenset({"oversee", "watch", "observe", "guide", "supervise", "witness"})
+def _not_yet(noun) -> bool:
+    """The noun is the object of a verb in the future or of one that waits for it: "will conduct
+    a nuclear test", "to watch for a missile test"."""
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "to", "'ll", "shall") for c in head.children)
+    return future or is_hypothetical(head) or (noun.dep_ == "pobj" and noun.head.lower_ == "for")
+
+
+# "Putin oversaw the test-firing", "Kim guided the missile launches": the one in charge of a
+# launch or a test is its agent (not one who watches it: a visitor, a rival's spy plane).
+OVERSEEING_VERBS = frozenset({"oversee", "guide", "supervise", "direct"})
 
 
 def _agent(noun, resolver: ArticleActors) -> Actor | None:

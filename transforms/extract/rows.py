@@ -38,6 +38,11 @@ def event_id(article_id: str, actor: str, event_code: str, target: str | None) -
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
+def action_of(candidate) -> str:
+    """The row's action: the word that coded it (a verb's lemma, or the noun of an event)."""
+    return candidate.action or candidate.verb.lemma_.lower()
+
+
 def best_per_event(found: list[tuple]) -> list[tuple]:
     """Within an article, one row per event: the same actor doing the same kind of thing (root)
     to the same target is one event told twice ("Russia attacked Ukraine ... the shelling of
@@ -121,7 +126,7 @@ def to_rows(article: Article, chosen, run_id: str) -> list[tuple[Event, dict]]:
                 actor_name=actor.name,
                 actor_country=actor.country,
                 actor_type=actor.actor_type,
-                action=candidate.action or candidate.verb.lemma_.lower(),
+                action=action_of(candidate),
                 event_code=cameo.code,
                 event_root=cameo.root,
                 event_name=cameo.name,

@@ -434,11 +434,11 @@ def own_people_target(resolver: ArticleActors, target_heads, preps, actors, code
         if (any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) and not _deprived(head)
                 and head.lemma_.lower() not in PENALTY_NOUNS):
             continue
-        if head.pos_ == "NOUN" and names_people(head) and not _of_another_origin(head):
+        if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "NOUN" and _of_another_origin(head)):
+            continue  # "extends detention of refugees": people from elsewhere, even with a role
+        if head.pos_ == "NOUN" and names_people(head):
             # "arrested a 17-year-old boy", "jails teenagers": a noun only for people
             return Actor(country, head.text, country, resolver.role_type_of(head), OWN_INSTITUTION)
-        if head.pos_ not in ("NOUN", "PROPN"):
-            continue
         role = resolver.role_type_of(head)
         person_role = role is not None and head.lemma_.lower() not in BODY_HEADS
         if head.ent_type_ in BODY_ENTITIES and not person_role:
