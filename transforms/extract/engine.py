@@ -483,8 +483,9 @@ LAUNCHING_VERBS = frozenset({"launch", "fire", "test"})
 SHOW_OF_FORCE = "150"
 CASUALTY_WORDS = frozenset({"dead", "death", "die", "casualty", "victim", "injury", "wounded", "civilian", "body",
                             "rubble", "burn", "ablaze", "explode", "explosion", "blast"})
-# Named by a state's word but not its forces: "Palestinian militants fire rockets" attack.
-ARMED_GROUPS = frozenset({"REB", "SPY", "CVL", "PPL"})
+# Named by a state's word but not its forces (armed groups, spies, civilians): "Palestinian
+# militants fire rockets" attack.
+NOT_STATE_FORCES = frozenset({"REB", "SPY", "CVL", "PPL"})
 # Where a launch is aimed ("fires missiles at Crimea", "toward shipping"), unless it is the sea.
 AIMING_PREPS = frozenset({"at", "on", "toward", "towards", "against", "into", "over", "near", "across"})
 OPEN_WATERS = frozenset({"sea", "water", "waters", "ocean"})
@@ -501,7 +502,7 @@ def _shown_not_fired(candidate: Candidate, docs) -> Candidate:
     weapons = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in LAUNCHED_WEAPONS]
     if (candidate.target is not None or candidate.rule.code[:2] != "19"
             or verb.lemma_.lower() not in LAUNCHING_VERBS or not weapons
-            or candidate.actor.code != candidate.actor.country or candidate.actor.actor_type in ARMED_GROUPS
+            or candidate.actor.code != candidate.actor.country or candidate.actor.actor_type in NOT_STATE_FORCES
             or any(prep.dep_ == "prep" and prep.lower_ in AIMING_PREPS
                    and not any(p.lemma_.lower() in OPEN_WATERS or p.ent_type_ in ("DATE", "TIME") for p in prep.children)
                    for word in [verb, *weapons] for prep in word.children)
