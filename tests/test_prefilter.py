@@ -256,3 +256,16 @@ def test_a_crowd_beside_a_protest_word_is_kept_where_a_country_frames_it(nlp):
     assert prefilter.mask("A factory in trouble", text)[1] is None
     assert prefilter.mask("A factory in trouble", text, outlet_framed=True)[1] == text
     assert prefilter.mask("Ghana cocoa: a factory in trouble", "Workers ate lunch at a cocoa factory.")[1] is None
+
+
+def test_an_event_noun_with_its_phrase_triggers_by_its_own_word():
+    """"launch of missile", "strike over pay": the event noun is the word before the phrase (a
+    missile or a pay alone names no event); a compound's event noun is its last word."""
+    from transforms.extract.prefilter import head_noun, trigger_lemmas
+
+    assert head_noun("launch of missile") == "launch"
+    assert head_noun("strike over pay") == "strike"
+    assert head_noun("missile launch") == "launch"
+    nouns = trigger_lemmas()["noun"]
+    assert {"launch", "declaration", "strike"} <= nouns
+    assert not {"missile", "pay"} & nouns

@@ -109,7 +109,7 @@ def trigger_lemmas() -> dict[str, set[str]]:
     uses to trigger an event must be listed here."""
     table = lambda name, *args: getattr(ontology, name, lambda *a: ())(*args)  # noqa: E731
     verbs = set(table("verb_rules")) | set(table("aspectual_verbs"))
-    nouns = {runs(noun)[-1] for noun in table("nominal_events", False) if runs(noun)}
+    nouns = {head_noun(noun) for noun in table("nominal_events", False) if runs(noun)}
     nouns |= set(dict(table("nominalizations"))) | set(table("partnered_nominal_events"))
     nouns |= set(table("protest_nouns"))  # "Kenya protests": transforms/extract/place_protests.py
     # words that schedule an act ("is set to meet") code nothing themselves: the act's verb is the trigger
@@ -126,7 +126,7 @@ def protest_lemmas() -> dict[str, set[str]]:
     for sense in (s for s in ontology.subject_senses() if s.code.startswith(PROTEST_ROOT)):
         verbs |= {lemma for lemma, found in rules.items() if sense.lemmas & {"*", lemma}
                   and (not sense.roots or any(r.code[:2] in sense.roots for r in found))}
-    nouns = {runs(noun)[-1] for noun, code in ontology.nominal_events(False).items()
+    nouns = {head_noun(noun) for noun, code in ontology.nominal_events(False).items()
              if code.startswith(PROTEST_ROOT) and runs(noun)}
     nouns |= set(ontology.protest_nouns())
     return {"verb": verbs, "noun": nouns}
@@ -170,6 +170,19 @@ def trigger_conditions(spell: Callable[[Iterable[str], str], set[str]]) -> dict[
 
 def runs(text: str) -> list[str]:
     return _RUN.findall(ontology.fold(text).lower())
+
+
+# The prepositions of an event noun's phrase in nominal_events.csv ("declaration of war", "strike
+# over pay", "launch of missile"): the noun before them is the event's.
+PHRASE_PREPOSITIONS = frozenset({"of", "over", "against", "for", "amid"})
+
+
+def head_noun(entry: str) -> str:
+    """The word of an event noun entry the extractor finds first: the last of a compound ("air
+    strike": "strike"), the one before the phrase of a noun with its phrase ("launch of missile":
+    "launch", not "missile", which alone names no event)."""
+    words = runs(entry)
+    return next((words[i - 1] for i, word in enumerate(words) if word in PHRASE_PREPOSITIONS and i > 0), words[-1])
 
 
 @dataclass(frozen=True)
