@@ -428,6 +428,7 @@ def test_a_mediator_works_between_the_sides(nlp):
     ("Thousands rally in Accra for peace", {("TGO", "19", None)}),
     ("Togolese refugees flee to Ghana", {("TGO", "19", None)}),
     ("Peace talks resume in Accra", {("TGO", "19", None)}),
+    ("Accra march: churches plan rally in Kumasi", {("TGO", "19", None)}),
 ])
 def test_a_body_attack_that_names_no_place_is_where_the_headline_is(nlp, title, expected):
     """A hostile act whose sentence names no place takes the one state the headline's places lie

@@ -410,6 +410,8 @@ def _not_the_storys_place(sent) -> set[int]:
     for token in sent:
         if token.dep_ in ("nsubj", "nsubjpass") or token.lemma_.lower() in VENUE_WORDS:
             spared.update(t.i for t in token.subtree)
+        if token.lemma_.lower() in VENUE_WORDS and token.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            spared.update(t.i for t in token.head.subtree)  # "Plan Rally in Washington", "hold talks in Cairo"
     return spared
 
 
