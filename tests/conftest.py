@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -12,6 +13,15 @@ SHARED = ROOT.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+def tool_module(name: str):
+    """tools/<name>.py loaded as a module (the tools are scripts, not a package), so that tests can
+    call their helpers."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
 import re
 import time
 from pathlib import Path
 
 import pytest
+from conftest import tool_module
 
 from schemas import ontology
 from schemas.ontology import actor_names, data_path
@@ -34,10 +34,7 @@ def _additions(pattern):
 @pytest.fixture(scope="module")
 def build_tables():
     """tools/build_tables.py as a module (its parsing helpers are unit-tested here)."""
-    spec = importlib.util.spec_from_file_location("build_tables", ROOT / "tools" / "build_tables.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return tool_module("build_tables")
 
 
 @pytest.fixture(scope="module")

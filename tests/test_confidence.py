@@ -2,26 +2,19 @@
 tools/fit_confidence.py counts it."""
 from __future__ import annotations
 
-import importlib.util
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import tool_module
 
 from schemas import ontology
 from transforms.extract.confidence import FEATURES, RECORD_PRIOR_ROWS, record_features, record_value
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
 @pytest.fixture(scope="module")
 def fit_tool():
     """tools/fit_confidence.py as a module (its counting helpers are unit-tested here)."""
-    spec = importlib.util.spec_from_file_location("fit_confidence", ROOT / "tools" / "fit_confidence.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return tool_module("fit_confidence")
 
 
 def test_a_record_is_shrunk_toward_the_base_rate():

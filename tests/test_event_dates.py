@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
-import importlib.util
 import json
 
 import pytest
-from conftest import DATA, ROOT, SHARED
+from conftest import DATA, SHARED, tool_module
 
 from schemas.records import FeedDocument
 from transforms.articles.entries import normalize_feed, utc_offset_minutes
@@ -621,10 +620,7 @@ def test_the_sentence_set_is_well_formed():
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("score_event_dates", ROOT / "tools" / "score_event_dates.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return tool_module("score_event_dates")
 
 
 # Measured on the development split without the parse (tools/score_event_dates.py --split dev

@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import tool_module
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -203,11 +204,7 @@ def test_actor_phrases_format_and_score(nlp):
     """tests/data/actor_phrases.csv (GOLD.md "Actor phrases"): well formed, over 100 countries, and
     the extractor names country and sector right for at least 0.80 of its sentences (0.86 measured
     on 2026-12-03 with `tools/score_actor_phrases.py`; 0.78 before that day's actor rules)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("score_actor_phrases", ROOT / "tools" / "score_actor_phrases.py")
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
+    scorer = tool_module("score_actor_phrases")
     rows = scorer.read_phrases(DATA / "actor_phrases.csv")
     assert len(rows) >= 200 and len({r["country"] for r in rows}) > 100
     assert all(re.fullmatch(r"[A-Z]{3}|-", r["country"]) and re.fullmatch(r"[A-Z]{3}", r["sector"]) for r in rows)

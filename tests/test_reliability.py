@@ -6,13 +6,12 @@ deleted, a query racing a commit, damaged state and part files, stray partition 
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 
 import pyarrow.parquet as pq
 import pytest
-from conftest import ROOT
+from conftest import ROOT, tool_module
 from runs_helpers import (
     FEEDS,
     events,
@@ -112,9 +111,7 @@ def test_queries_during_commits_always_see_every_committed_row():
     a reader counts 150 times: every count is the full count (before the fix a staged path chosen
     while listing was dropped once the writer had renamed it, and a moved file failed the query).
     The race is tools/reliability_figures.py's, which also runs it on older checkouts."""
-    spec = importlib.util.spec_from_file_location("reliability_figures", ROOT / "tools" / "reliability_figures.py")
-    figures = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(figures)
+    figures = tool_module("reliability_figures")
     assert figures.query_race(ROOT) == (0, 0)  # (wrong counts, failed queries)
 
 
