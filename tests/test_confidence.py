@@ -11,6 +11,7 @@ from conftest import tool_module
 from schemas import ontology
 from transforms.extract.confidence import FEATURES, RECORD_PRIOR_ROWS, record_features, record_value
 
+
 @pytest.fixture(scope="module")
 def fit_tool():
     """tools/fit_confidence.py as a module (its counting helpers are unit-tested here)."""
