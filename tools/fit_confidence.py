@@ -66,15 +66,14 @@ def labelled_rows(nlp, left_out: frozenset[int] = frozenset()) -> tuple[np.ndarr
     return np.array(xs), np.array(ys), keys, groups
 
 
-def records(y: np.ndarray, keys: list, groups: list) -> tuple[Counter, Counter]:
+def records(y: np.ndarray, keys: list) -> tuple[Counter, Counter]:
     """(action, root) → rows and → right rows, over all rows."""
-    rows, right = Counter(keys), Counter(k for k, label in zip(keys, y) if label)
-    return rows, right
+    return Counter(keys), Counter(k for k, label in zip(keys, y) if label)
 
 
 def out_of_group_records(x: np.ndarray, y: np.ndarray, keys: list, groups: list) -> np.ndarray:
     """x with each row's `rule_record` counted without the rows of its own group."""
-    rows, right = records(y, keys, groups)
+    rows, right = records(y, keys)
     base = y.mean()
     own_rows = Counter(zip(keys, groups))
     own_right = Counter(kg for kg, label in zip(zip(keys, groups), y) if label)
@@ -86,8 +85,8 @@ def out_of_group_records(x: np.ndarray, y: np.ndarray, keys: list, groups: list)
     return x
 
 
-def write_records(y: np.ndarray, keys: list, groups: list) -> None:
-    rows, right = records(y, keys, groups)
+def write_records(y: np.ndarray, keys: list) -> None:
+    rows, right = records(y, keys)
     with open(REPO / "schemas" / "data" / "rule_record.csv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["action", "root", "rows", "right"])
@@ -118,7 +117,7 @@ def main() -> int:
     args = parser.parse_args()
     x, y, keys, groups = labelled_rows(load_model(DEFAULT_MODEL), frozenset(args.leave_out_batch))
     x = out_of_group_records(x, y, keys, groups)
-    write_records(y, keys, groups)
+    write_records(y, keys)
     w = fit(x, y, args.l2)
     with open(REPO / "schemas" / "data" / "confidence.csv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")

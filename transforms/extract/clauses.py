@@ -805,8 +805,8 @@ def is_headline_passive(verb, headline: bool = True, not_objects: range = range(
     talks break down", which the model tags as a past tense). In a body's sentence ("Thousands of
     students protested in Lome", "protested" tagged VBN) only the second holds. A headline's second
     clause with a subject of its own is read the same way ("Students trapped and diplomats
-    assaulted as ..."), and so is what a headline's speaker says ("Blinken says far too many
-    Palestinians killed", "Two Israelis shot and killed in West Bank, settler leader says")."""
+    assaulted as ..."), and so is what a speaker says, in a headline or a body ("Blinken says far
+    too many Palestinians killed": the Palestinians were killed)."""
     second_clause = headline and verb.dep_ == "conj" and _headline_main_clause(verb.head)
     if (not _headline_main_clause(verb) and not second_clause) or any(
             c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):

@@ -124,6 +124,7 @@ from transforms.extract.no_news import (
 from transforms.extract.nominal import (
     EXPECTING_VERBS,
     IMPACT_VERBS,
+    POSTURE_ROOT,
     claiming_verb,
     instrument_agent,
     nominal_code,
@@ -419,7 +420,7 @@ def _named_test(candidate: Candidate) -> bool:
     """A launch or a weapon's test named by a noun (nominal_events.csv, 150): the sentence's
     places are mostly who reacts to it ("China urges restraint after North Korean missile
     test", "Japan protests North Korean missile launch"), not where it is aimed."""
-    return candidate.rule.code.startswith("15") and bool(candidate.features.get("nominal"))
+    return candidate.rule.code.startswith(POSTURE_ROOT) and bool(candidate.features.get("nominal"))
 
 
 def _states_named(sent, resolver: ArticleActors, spared: set[int] = frozenset()) -> set[str]:
@@ -496,7 +497,7 @@ OPEN_WATERS = frozenset({"sea", "water", "waters", "ocean"})
 def _shown_not_fired(candidate: Candidate, docs) -> Candidate:
     """A state's missile launched or fired that, after every place and counterpart the article
     offers, still hits no one is a show of force (150), not an attack: "North Korea launched a
-    ballistic missile off its east coast". The coders give such launches 15 (tests/data/GOLD.md).
+    ballistic missile off its east coast", as the development split's coders code North Korea's.
     A launch aimed somewhere ("fires missiles at a radar site", not "into the sea"), one by an
     armed group (rocket fire is its attack), and one in an article that tells of impact or
     casualties anywhere ("Three people died in Dnipro", "power station ablaze") stay attacks."""

@@ -534,6 +534,7 @@ ARMED_TYPES = frozenset({"MIL", "COP", "REB", "SPY"})
 # A launch or test phrase that aims it: "missile launches on Kyiv", "toward shipping lanes".
 AIMED_PREPS = TARGET_PREPS | frozenset({"toward", "towards", "over"})
 # What makes a satellite a weapon's: "spy satellite launch" (not "weather satellite launch").
+SPACE_NOUNS = frozenset({"satellite", "satellites"})
 MILITARY_SPACE_WORDS = frozenset({"spy", "military", "reconnaissance", "surveillance"})
 
 
@@ -549,7 +550,7 @@ def _shows_force(noun, actor: Actor) -> bool:
     if _unrealized_or_counted_from(noun) or _not_yet(noun):
         return False
     words = {t.lower_ for t in noun.subtree} | {t.lower_ for t in noun.doc[max(noun.i - 3, 0):noun.i]}
-    return "satellite" not in words and "satellites" not in words or bool(words & MILITARY_SPACE_WORDS)
+    return not words & SPACE_NOUNS or bool(words & MILITARY_SPACE_WORDS)
 
 
 def _not_yet(noun) -> bool:
@@ -598,8 +599,8 @@ def _agent(noun, resolver: ArticleActors) -> Actor | None:
         for subject in claimer.children:
             if subject.dep_ == "nsubj":
                 return resolver.resolve(subject, remember=False)
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in OVERSEEING_VERBS and nominal_code(noun, standalone_only=False) \
-            and nominal_code(noun, standalone_only=False).startswith(POSTURE_ROOT):
+    overseen = noun.dep_ == "dobj" and noun.head.lemma_.lower() in OVERSEEING_VERBS
+    if overseen and (nominal_code(noun, standalone_only=False) or "").startswith(POSTURE_ROOT):
         for subject in noun.head.children:
             if subject.dep_ == "nsubj":
                 return resolver.resolve(subject, remember=False)

@@ -38,6 +38,8 @@ def keeps_inquiry(kind: str | None, root: str, words) -> bool:
     """An investigation kept in an item of this kind: its verb or the verb's object (`words`,
     lower-case lemmas) names an inquiry ("opens investigation", "probes contractors")."""
     return kind not in NO_ROW_KINDS and root == INQUIRY_ROOT and bool(INQUIRY_WORDS & set(words))
+
+
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
