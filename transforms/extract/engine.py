@@ -130,6 +130,7 @@ from transforms.extract.nominal import (
     nominal_code,
     nominal_events,
     nominal_target,
+    state_or_armed,
 )
 from transforms.extract.outlets import outlet_country
 from transforms.extract.place_protests import place_protests
@@ -154,7 +155,7 @@ from transforms.extract.targets import (
     statement_topic,
     where_clause_target,
 )
-from transforms.extract.topics import item_kind, keeps, keeps_inquiry
+from transforms.extract.topics import item_kind, keeps
 from transforms.extract.verbs import match_verb
 from transforms.extract.warning_verbs import warning_read
 
@@ -248,8 +249,8 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
     found = [(candidate, offset) for candidate, offset in found
              if id(candidate) not in attributed or candidate.actor.code not in told]
     kind = item_kind(article.title, article.url)
-    found = [(candidate, offset) for candidate, offset in found if keeps(kind, candidate.rule.code[:2])
-             or keeps_inquiry(kind, candidate.rule.code[:2], _act_words(candidate))]
+    found = [(candidate, offset) for candidate, offset in found
+             if keeps(kind, candidate.rule.code[:2], _act_words(candidate))]
     published = publisher_local_time(article.published, article.published_offset_minutes)
     found = [(candidate, offset) for candidate, offset in found
              if not told_as_history(candidate.verb, published, article.date)
@@ -1396,11 +1397,7 @@ def _can_be_struck(token, resolver: ArticleActors) -> bool:
     if token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in STRUCK_NOUNS:
         return True
     actor = resolver.resolve(token, remember=False)
-    return actor is not None and (actor.code == actor.country or actor.actor_type in ARMED_SECTORS)
-
-
-# Sectors of armed actors, whom a strike on them hits
-ARMED_SECTORS = FORCE_ROLES | frozenset({"REB", "SPY"})
+    return actor is not None and state_or_armed(actor)
 
 
 # What a strike on it makes an attack: a military objective or a place ("a strike on the camp")

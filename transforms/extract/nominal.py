@@ -12,7 +12,14 @@ from collections.abc import Iterator
 
 from schemas import ontology
 from transforms.extract.actors import Actor, ArticleActors, is_weapon, name_tokens
-from transforms.extract.clauses import is_hypothetical, is_negated, object_heads, subjects_of, verb_of_misread_subject
+from transforms.extract.clauses import (
+    FUTURE_AUX,
+    is_hypothetical,
+    is_negated,
+    object_heads,
+    subjects_of,
+    verb_of_misread_subject,
+)
 from transforms.extract.verbs import match_verb
 
 AGENT_PREPS = frozenset({"by", "from"})
@@ -527,8 +534,15 @@ def instrument_agent(subject, resolver: ArticleActors) -> Actor | None:
 
 
 POSTURE_ROOT = "15"
-# Who may show force: a state, its forces and armed groups ("a SpaceX satellite launch" is none).
-ARMED_TYPES = frozenset({"MIL", "COP", "REB", "SPY"})
+# A state's forces (army, police), and with armed groups and spies the sectors of armed actors.
+FORCE_ROLES = frozenset({"MIL", "COP"})
+ARMED_SECTORS = FORCE_ROLES | frozenset({"REB", "SPY"})
+
+
+def state_or_armed(actor: Actor) -> bool:
+    """A state or an armed actor: who can show force, and whom a strike hits ("a SpaceX satellite
+    launch" shows none; "a strike against Ford" hits no one)."""
+    return actor.code == actor.country or actor.actor_type in ARMED_SECTORS
 
 
 # A launch or test phrase that aims it: "missile launches on Kyiv", "toward shipping lanes".
@@ -543,7 +557,7 @@ def _shows_force(noun, actor: Actor) -> bool:
     armed group, while it hits no one ("missile launches on Kyiv" are an attack, which the noun
     does not code), has happened ("will conduct a nuclear test soon", "watch for a missile test":
     not yet) and is a weapon's: a satellite's launch only when the satellite is a spy's."""
-    if not (actor.code == actor.country or actor.actor_type in ARMED_TYPES):
+    if not state_or_armed(actor):
         return False
     if any(prep.dep_ == "prep" and prep.lower_ in AIMED_PREPS for prep in noun.children):
         return False
@@ -559,7 +573,7 @@ def _not_yet(noun) -> bool:
     head = noun.head.head if noun.dep_ == "pobj" else noun.head
     if head.pos_ not in ("VERB", "AUX"):
         return False
-    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "to", "'ll", "shall") for c in head.children)
+    future = any(c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or c.lower_ == "to") for c in head.children)
     return future or is_hypothetical(head) or (noun.dep_ == "pobj" and noun.head.lower_ == "for")
 
 

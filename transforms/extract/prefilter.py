@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from schemas import ontology
 from transforms.extract.actors import PAIR, PROTEST_ROOT
 from transforms.extract.headlines import attribution
+from transforms.extract.nominal import PHRASE_PREPS
 from transforms.extract.places import place_countries
 
 # A sentence ends at . ! ? (closing quotes/brackets allowed) before whitespace and
@@ -172,17 +173,13 @@ def runs(text: str) -> list[str]:
     return _RUN.findall(ontology.fold(text).lower())
 
 
-# The prepositions of an event noun's phrase in nominal_events.csv ("declaration of war", "strike
-# over pay", "launch of missile"): the noun before them is the event's.
-PHRASE_PREPOSITIONS = frozenset({"of", "over", "against", "for", "amid"})
-
-
 def head_noun(entry: str) -> str:
     """The word of an event noun entry the extractor finds first: the last of a compound ("air
     strike": "strike"), the one before the phrase of a noun with its phrase ("launch of missile":
-    "launch", not "missile", which alone names no event)."""
+    "launch", not "missile", which alone names no event; nominal.PHRASE_PREPS are the phrases'
+    prepositions)."""
     words = runs(entry)
-    return next((words[i - 1] for i, word in enumerate(words) if word in PHRASE_PREPOSITIONS and i > 0), words[-1])
+    return next((words[i - 1] for i, word in enumerate(words) if word in PHRASE_PREPS and i > 0), words[-1])
 
 
 @dataclass(frozen=True)

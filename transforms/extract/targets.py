@@ -20,7 +20,7 @@ from transforms.extract.clauses import (
     names_people,
     prepositions,
 )
-from transforms.extract.nominal import IMPACT_VERBS, MEETING_ROOT
+from transforms.extract.nominal import FORCE_ROLES, IMPACT_VERBS, MEETING_ROOT
 
 TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
 # Prepositions that carry the recipient for one root only, after a verb's particle: criticism
@@ -310,7 +310,6 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "pcomp", "acl", "prep", "dobj"})
 COMPLEMENT_DEPTH = 4
 
 
-FORCE_ROLES = frozenset({"MIL", "COP"})
 # Verbs whose "with" names the other side, not a means: "clashed with police", "met with commanders"
 # ("struck Kharkiv with missiles" is a means).
 OPPOSITE_SIDE_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "scuffle", "meet", "talk", "confer"})

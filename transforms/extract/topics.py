@@ -34,12 +34,6 @@ INQUIRY_ROOT = "09"
 INQUIRY_WORDS = frozenset({"investigate", "investigation", "probe", "inquiry", "enquiry"})
 
 
-def keeps_inquiry(kind: str | None, root: str, words) -> bool:
-    """An investigation kept in an item of this kind: its verb or the verb's object (`words`,
-    lower-case lemmas) names an inquiry ("opens investigation", "probes contractors")."""
-    return kind not in NO_ROW_KINDS and root == INQUIRY_ROOT and bool(INQUIRY_WORDS & set(words))
-
-
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
@@ -93,10 +87,12 @@ def gives_no_rows(title: str, url: str = "") -> bool:
     return item_kind(title, url) in NO_ROW_KINDS
 
 
-def keeps(kind: str | None, root: str) -> bool:
-    """Whether a row of this root survives in an item of this kind."""
+def keeps(kind: str | None, root: str, act_words=()) -> bool:
+    """Whether a row of this root survives in an item of this kind; `act_words`, the lower-case
+    lemmas of the act's verb and object, keep an investigation that names an inquiry ("opens
+    investigation", "probes contractors") in a disaster's item."""
     if kind is None:
         return True
     if kind in NO_ROW_KINDS:
         return False
-    return root in KEPT_ROOTS
+    return root in KEPT_ROOTS or (root == INQUIRY_ROOT and bool(INQUIRY_WORDS & set(act_words)))
