@@ -763,6 +763,19 @@ def is_purpose(verb) -> bool:
             and verb.head.lemma_.lower() not in ERRAND_VERBS)
 
 
+def for_clause(verb):
+    """The "for X to do" complement of a verb ("calls for Israel to halt strikes", "pushes for
+    Togo to reopen the border"): the parser makes it an adverbial clause that "for" marks, with
+    the one asked as its subject."""
+    for child in verb.children:
+        if (child.dep_ == "advcl" and child.i > verb.i
+                and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                and any(c.dep_ in SUBJECT_DEPS for c in child.children)):
+            return child
+    return None
+
+
 def verb_tagged_as_noun(token) -> bool:
     """A verb the model tagged a noun, as it does with a headline's bare present form: a "noun"
     with a subject and an object ("In first, Russia strips naturalized citizens of passports"),

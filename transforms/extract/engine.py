@@ -51,6 +51,7 @@ from transforms.extract.clauses import (
     dative_object,
     direct_object,
     duration_particles,
+    for_clause,
     fronted_passive_patient,
     is_bare_predicate,
     is_headline_passive,
@@ -164,6 +165,8 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 # Disapproval and accusation told as a clause ("suspects Russia poisoned ..."): not criticism (111),
 # which takes an object, not a clause.
 ACCUSING_CODES = frozenset({"110", "112"})
+# Appeals and demands, whose recipient is the one asked ("urged Togo to ...", "calls for Israel to ...")
+ASKING_ROOTS = frozenset({"02", "10"})
 # A visitor received (043) made the visit (042): the news set's coders code both sides of
 # "received the Saudi minister" (5 visitors in 4 development items, none left out), but seldom
 # of "hosted" or "welcomed" a visitor (1 of 6).
@@ -260,7 +263,7 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
              and not told_as_lasting(candidate.verb, article.date.year)]
     found = [(candidate, offset) for candidate, offset in partners_from_article(found)
              if not _talks_alone(candidate) and not _arrives_nowhere(candidate)
-             and not _cooperates_with_no_one(candidate)]
+             and not _cooperates_with_no_one(candidate) and not _wants_of_no_one(candidate)]
     found = _corroborated(_without_commentary(found))
     # the actors of each act (of the subjects of one verb, "Ghana and Togo launched strikes")
     actors_of = {}
@@ -327,6 +330,22 @@ def _cooperates_with_no_one(candidate: Candidate) -> bool:
     send girls home"). On the development split such rows were right 8 times in 86; of the gold
     events of these roots, 24 in 195 have no recipient."""
     return candidate.rule.code[:2] in COOPERATION_ROOTS and candidate.target is None
+
+
+# Verbs of wanting, an appeal (02) only when someone is asked: "wants China to help restore
+# peace", "wants China's support"; not "wants a meeting", "wants more time".
+WANTING_VERBS = frozenset({"want"})
+
+
+def _wants_of_no_one(candidate: Candidate) -> bool:
+    """A want that asks no one: someone is asked only as the subject of what is wanted done
+    ("wants China to help restore peace"); not in "wants Russia's disintegration", "wants the
+    same thing from the war", "wants to fly to Israel"."""
+    if (candidate.rule.code[:2] != "02" or candidate.verb.lemma_.lower() not in WANTING_VERBS
+            or candidate.rule.object_heads):  # "wants help": a request of its own (verbs.csv)
+        return False
+    return candidate.target is None or not any(
+        c.dep_ == "ccomp" and any(s.dep_ in SUBJECT_DEPS for s in c.children) for c in candidate.verb.children)
 
 
 # Verbs of coming (together) that visit or meet (04) only somewhere or someone: "Blinken arrived
@@ -711,6 +730,8 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
             continue
         code = _sector_sense(noun, code, actor, resolver)
         code = _in_words(code, [actor])  # "as GOP attacks intensify"
+        if target is None:  # "Vietnam's crackdown on civil society": on its own people
+            target = coerced_at_home([actor], code, [], resolver, noun)
         covered.add((actor.code, code[:2]))
         claim = claiming_verb(noun)
         if claim is not None and noun.dep_ == "dobj":  # "claims capture of Maryinka": the capture, not the claim
@@ -1160,6 +1181,9 @@ def _unrealized(verb, by_verb: dict[int, list[Candidate]]) -> bool:
             and (verb.tag_ == "VB" or any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that", "for")
                                            for c in verb.children))):
         return True  # not "No pressure, Rishi: King Charles urges leaders to act" (a misparse)
+    if verb.dep_ == "advcl" and getattr(for_clause(verb.head), "i", None) == verb.i:  # "calls for Israel to halt strikes"
+        governing = by_verb.get(verb.head.i)
+        return bool(governing) and governing[0].rule.code[:2] in ASKING_ROOTS
     if verb.dep_ not in ("ccomp", "xcomp") or (verb.dep_ == "ccomp" and comma_joined(verb)):
         return False
     head = verb.head
@@ -1550,6 +1574,11 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         return  # "Zelensky expected to visit Japan": the visit is the act, as in "is expected to"
     rule = predicate_rule(verb) if bare_predicate else None
     rule = rule or or_cessation(verb, match_verb(verb.lemma_, particles, heads, duration_particles(children)))
+    asked = for_clause(verb)
+    if asked is not None and "for" not in particles:  # "calls for Israel to halt strikes": an appeal to Israel
+        asking = match_verb(verb.lemma_, particles | {"for"}, heads, duration_particles(children))
+        if asking is not None and asking.code[:2] in ASKING_ROOTS:
+            rule = asking
     light = light_verb_rule(verb, dobj)
     light_noun = light is not None and (rule is None or not rule.object_heads or participating)
     if light_noun:
@@ -1656,7 +1685,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     # "demanded that Manila withdraw"; "helped Benin fight Niger": the one helped; "suspects
     # Russia poisoned ...", "alleges the US was behind ...": the one accused
     helping = verb.lemma_.lower() in HELPING_VERBS
-    if target is None and (rule.code[:2] in ("02", "10") or rule.code[:3] in ACCUSING_CODES or helping):
+    if target is None and asked is not None and rule.code[:2] in ASKING_ROOTS:
+        target = find_target(resolver, [c for c in asked.children if c.dep_ in SUBJECT_DEPS], [], None)
+    if target is None and (rule.code[:2] in ASKING_ROOTS or rule.code[:3] in ACCUSING_CODES or helping):
         for child in children:
             if (child.dep_ == "ccomp" and not comma_joined(child)) or (helping and child.dep_ == "xcomp"):
                 target = find_target(resolver, [c for c in child.children if c.dep_ in SUBJECT_DEPS], [], None)
