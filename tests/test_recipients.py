@@ -449,3 +449,17 @@ def test_whose_sentence_detention_or_property_a_state_acts_on(nlp, title, target
     what is seized are whom the state coerces: its own people unless named foreign
     (targets.own_people_target)."""
     assert {row[2] for row in triples(extract(nlp, "", title=title)) if row[:2] == ("GHA", "17")} == {target}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a state, province or city addressed by name is its government, coded as its country
+    # (targets.governed_place)
+    ("Ghana condemned Texas over its new border law.", ("GHA", "11", "USA")),
+    ("Togo criticised Bavaria's decision to expel Togolese students.", ("TGO", "11", "DEU")),
+    ("Ghana sued California over the tariffs.", ("GHA", "11", "USA")),
+    # not a place an event hit, nor a city that stands for the bodies seated there
+    ("Ghana condemned Kharkiv's shelling.", ("GHA", "11", None)),
+    ("Ghana slammed Brussels over the new quota.", ("GHA", "11", None)),
+])
+def test_a_place_addressed_by_name_is_its_government(nlp, text, expected):
+    assert expected in triples(extract(nlp, text))

@@ -148,6 +148,7 @@ from transforms.extract.targets import (
     find_place,
     find_recipient,
     find_target,
+    governed_place,
     named_as_recipient,
     own_institution_target,
     own_people_target,
@@ -1676,6 +1677,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
                         for o in prep.children if o.dep_ == "pobj"]  # what the attacks were on
     target = (find_recipient(resolver, target_heads, preps, None if participating else dobj, rule.code[:2])
               or participle_target(resolver, verb, dobj, rule.code[:2])  # "a raid in Benin capturing X": X
+              or governed_place(resolver, target_heads, rule.code[:2])  # "Mexico condemns Texas"
               or find_place(resolver, target_heads, preps, dobj, rule.code[:2]))
     if target is not None and not _own_recipient(target, actors, rule.code[:2]):
         target = None  # not the acting state's own recipient: look further

@@ -20,7 +20,7 @@ from transforms.extract.clauses import (
     names_people,
     prepositions,
 )
-from transforms.extract.nominal import FORCE_ROLES, IMPACT_VERBS, MEETING_ROOT
+from transforms.extract.nominal import FORCE_ROLES, IMPACT_VERBS, MEETING_ROOT, nominal_code
 
 TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
 # Prepositions that carry the recipient for one root only, after a verb's particle: criticism
@@ -141,6 +141,33 @@ def find_place(resolver: ArticleActors, target_heads, preps, dobj, root: str = "
     inside = heads + [pobj for prep in candidate_preps if prep.lower_ in TARGET_PREPS | place_preps
                       for pobj in prep.children if pobj.dep_ == "pobj" and not _third_party_phrase(pobj)]
     return _country_deep_inside(resolver, inside, root)
+
+
+# What is said to or about, or done to, someone in words or by law: an appeal, a demand,
+# criticism, a rejection, a threat, a lawsuit's or a complaint's (11), a cut of ties (16).
+ADDRESSED_ROOTS = frozenset({"02", "10", "11", "12", "13", "16"})
+# Cities that, addressed, may stand for the bodies seated there rather than for their state:
+# "Orbán slams Brussels" is the EU.
+BODIES_SEATS = frozenset({"brussels", "geneva", "strasbourg", "the hague", "hague", "luxembourg"})
+
+
+def governed_place(resolver: ArticleActors, heads, root: str) -> Actor | None:
+    """A state, province or city addressed by name is its government: "Mexico condemns Texas",
+    "Democrats sue New Hampshire", "China criticises California's new law" (the place as the
+    object, or owning it); a coded act is coded to the place's country (CAMEO codes a
+    sub-national government as its state). Not an event the place suffered: "condemned
+    Kharkiv's shelling" is of whoever shelled it. Only the verb's own objects: "invites Musk to
+    visit Gaza" addresses Musk."""
+    if root not in ADDRESSED_ROOTS:
+        return None
+    for head in heads:
+        owners = [] if nominal_code(head, standalone_only=False) is not None else [
+            c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        for name in ([head] if head.pos_ == "PROPN" else []) + owners:
+            place = resolver.place(name)
+            if place is not None and place.name.lower() not in BODIES_SEATS:
+                return place
+    return None
 
 
 def named_as_recipient(resolver: ArticleActors, target: Actor, target_heads, preps) -> bool:
