@@ -1353,8 +1353,7 @@ def test_a_lone_word_tagged_as_a_known_place_or_a_group_is_not_taken_for_a_surna
         ("Togo's expulsion of Ghanaian diplomats followed the row.", ("TGO", "161", "GHA")),
         ("Russia's veto of the resolution drew criticism.", ("RUS", "129", None)),
         ("Ghana's withdrawal from the pact surprised Togo.", ("GHA", "166", None)),
-        # the police's arrest of no one foreign is of the state's own people (targets.coerced_at_home)
-        ("The arrest of the opposition leader by Tunisian police drew criticism.", ("TUN", "173", "TUN")),
+        ("The arrest of the opposition leader by Tunisian police drew criticism.", ("TUN", "173", None)),
         # speech acts and others named by a noun: a plea, a warning, a release, an investigation
         ("Ghana's plea for calm went unheeded on Monday.", ("GHA", "020", None)),
         ("Ghana's warning to Togo came on Monday.", ("GHA", "130", "TGO")),
@@ -4775,6 +4774,26 @@ def test_review_guards_of_the_twenty_ninth_round(nlp):
     # a strike against a policy or a company is a labour strike
     assert ("GHA", "14") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Ghanaian teachers begin strike against tax hikes")}
     assert ("KEN", "14") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Kenyan workers begin strike against Ford")}
+
+
+def test_review_guards_of_the_thirty_first_round(nlp):
+    """What a review of this round's rules found wrong, each now as it should be."""
+    def rows(title):
+        return triples(extract(nlp, "", title=title))
+    # a crackdown on companies or their goods is a trade measure, not coercion
+    for title in ["Ghana's crackdown on Togolese apps widens", "Ghana's crackdown on Chinese electric cars angers Beijing"]:
+        assert not any(root == "17" for _, root, _ in rows(title)), title
+    # one on foreigners, or abroad, is not on the state's own people
+    assert ("GHA", "17", None) in rows("Ghana's crackdown on foreign journalists draws criticism")
+    assert ("GHA", "17", "TGO") in rows("Accra's crackdown in occupied Lome intensifies")
+    # wanting an outcome asks no one; what is wanted or asked for, even when not, has not happened
+    assert rows("Ghana wants Togo to fail") == set()
+    assert rows("Ghana does not want Togo to join the bloc") == set()
+    assert rows("Ghana did not call for Togo to withdraw its troops") == set()
+    assert rows("Nobody is calling for Togo to surrender") == set()
+    # a "for" phrase of the verb's own makes the clause a purpose; a passive clause asks its subject
+    assert ("GHA", "02", "TGO") not in rows("Ghana asked for time for Togo to prepare the vote")
+    assert ("GHA", "02", "TGO") in rows("Ghana calls for Togo to be held accountable")
 
 
 def test_what_talks_are_on_is_their_topic_not_a_partner(nlp):

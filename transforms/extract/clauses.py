@@ -765,15 +765,22 @@ def is_purpose(verb) -> bool:
 
 def for_clause(verb):
     """The "for X to do" complement of a verb ("calls for Israel to halt strikes", "pushes for
-    Togo to reopen the border"): the parser makes it an adverbial clause that "for" marks, with
-    the one asked as its subject."""
+    Togo to reopen the border", "calls for Israel to be held accountable"): the parser makes it
+    an adverbial clause that "for" marks, with the one asked as its subject. Not when the verb
+    has a "for" phrase of its own ("asked for time for Somalia to prepare": a purpose)."""
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return None
     for child in verb.children:
         if (child.dep_ == "advcl" and child.i > verb.i
                 and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-                and any(c.dep_ in SUBJECT_DEPS for c in child.children)):
+                and any(c.dep_ in ASKED_DEPS for c in child.children)):
             return child
     return None
+
+
+# The one asked in a "for X to do" clause: its subject, active or passive
+ASKED_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def verb_tagged_as_noun(token) -> bool:

@@ -38,6 +38,7 @@ from transforms.extract.background import (
     told_as_starting_point,
 )
 from transforms.extract.clauses import (
+    ASKED_DEPS,
     HELPING_VERBS,
     MEANS_ROOTS,
     MEANS_VERBS,
@@ -137,14 +138,17 @@ from transforms.extract.outlets import outlet_country
 from transforms.extract.place_protests import place_protests
 from transforms.extract.rows import TITLE_SEPARATOR, action_of, analysed_text, best_per_event, to_rows
 from transforms.extract.targets import (
+    DOMESTIC_COERCION,
     FORCE_ROLES,
     LOCATIVE_PREPS,
     OWN_INSTITUTION,
     acting_state,
+    aimed_at_trade,
     clause_target,
     coerced_at_home,
     complement_target,
     country_or_place,
+    cracked_down_at_home,
     find_place,
     find_recipient,
     find_target,
@@ -333,8 +337,9 @@ def _cooperates_with_no_one(candidate: Candidate) -> bool:
     return candidate.rule.code[:2] in COOPERATION_ROOTS and candidate.target is None
 
 
-# Verbs of wanting, an appeal (02) only when someone is asked: "wants China to help restore
-# peace", "wants China's support"; not "wants a meeting", "wants more time".
+# Verbs of wanting, an appeal (02) only when someone is asked to act: "wants China to help
+# restore peace"; not "wants a meeting", "wants more time", "wants China's support" (whose is
+# not whom: "wants Russia's disintegration").
 WANTING_VERBS = frozenset({"want"})
 
 
@@ -345,8 +350,17 @@ def _wants_of_no_one(candidate: Candidate) -> bool:
     if (candidate.rule.code[:2] != "02" or candidate.verb.lemma_.lower() not in WANTING_VERBS
             or candidate.rule.object_heads):  # "wants help": a request of its own (verbs.csv)
         return False
-    return candidate.target is None or not any(
-        c.dep_ == "ccomp" and any(s.dep_ in SUBJECT_DEPS for s in c.children) for c in candidate.verb.children)
+    if candidate.target is None or candidate.target.code == candidate.actor.code:
+        return True  # "Scholz wants Germany to spend more": no one else is asked
+    return not any(c.dep_ == "ccomp" and any(s.dep_ in SUBJECT_DEPS for s in c.children) and _an_act(c)
+                   for c in candidate.verb.children)
+
+
+def _an_act(verb) -> bool:
+    """The verb tells a coded act ("wants China to help"), not an outcome ("wants Ukraine to fail",
+    "wants Trump to win")."""
+    rule = rule_for(verb)
+    return rule is not None and rule.code != NOT_AN_EVENT
 
 
 # Verbs of coming (together) that visit or meet (04) only somewhere or someone: "Blinken arrived
@@ -731,8 +745,10 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
             continue
         code = _sector_sense(noun, code, actor, resolver)
         code = _in_words(code, [actor])  # "as GOP attacks intensify"
+        if code.startswith(DOMESTIC_COERCION) and aimed_at_trade(noun):
+            continue  # "India's crackdown on Chinese apps": a trade measure, not coercion
         if target is None:  # "Vietnam's crackdown on civil society": on its own people
-            target = coerced_at_home([actor], code, [], resolver, noun)
+            target = cracked_down_at_home(resolver, noun, actor, code)
         covered.add((actor.code, code[:2]))
         claim = claiming_verb(noun)
         if claim is not None and noun.dep_ == "dobj":  # "claims capture of Maryinka": the capture, not the claim
@@ -1173,6 +1189,13 @@ WANTING_NOUNS = frozenset({"call", "demand", "appeal", "plea", "request", "press
                            "proposal", "plan", "offer", "threat", "pledge", "promise", "vow"})
 
 
+def _asks_for(verb) -> bool:
+    """The verb asks, with "for", whatever its own clause ("calls for", "pushes for", "appeals
+    for": verbs.csv), though negated or with no actor."""
+    rule = match_verb(verb.lemma_, {"for"}, set(), set())
+    return rule is not None and rule.code[:2] in ASKING_ROOTS
+
+
 def _unrealized(verb, by_verb: dict[int, list[Candidate]]) -> bool:
     """What a demand, an appeal, an intent or a threat asks for has not happened ("demanded that
     Manila withdraw", "urged Israel to stop bombing and killing civilians": the killing too), nor
@@ -1182,9 +1205,12 @@ def _unrealized(verb, by_verb: dict[int, list[Candidate]]) -> bool:
             and (verb.tag_ == "VB" or any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that", "for")
                                            for c in verb.children))):
         return True  # not "No pressure, Rishi: King Charles urges leaders to act" (a misparse)
-    if verb.dep_ == "advcl" and getattr(for_clause(verb.head), "i", None) == verb.i:  # "calls for Israel to halt strikes"
-        governing = by_verb.get(verb.head.i)
-        return bool(governing) and governing[0].rule.code[:2] in ASKING_ROOTS
+    if verb.dep_ == "advcl" and getattr(for_clause(verb.head), "i", None) == verb.i:
+        # "calls for Israel to halt strikes", "did not call for Togo to withdraw", "nobody is
+        # calling for Ukraine to surrender": asked for or not, it has not happened
+        return _asks_for(verb.head)
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in WANTING_VERBS:
+        return True  # "wants Togo to reopen the border", "does not want Ukraine to join the EU"
     if verb.dep_ not in ("ccomp", "xcomp") or (verb.dep_ == "ccomp" and comma_joined(verb)):
         return False
     head = verb.head
@@ -1688,7 +1714,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     # Russia poisoned ...", "alleges the US was behind ...": the one accused
     helping = verb.lemma_.lower() in HELPING_VERBS
     if target is None and asked is not None and rule.code[:2] in ASKING_ROOTS:
-        target = find_target(resolver, [c for c in asked.children if c.dep_ in SUBJECT_DEPS], [], None)
+        target = find_target(resolver, [c for c in asked.children if c.dep_ in ASKED_DEPS], [], None)
     if target is None and (rule.code[:2] in ASKING_ROOTS or rule.code[:3] in ACCUSING_CODES or helping):
         for child in children:
             if (child.dep_ == "ccomp" and not comma_joined(child)) or (helping and child.dep_ == "xcomp"):

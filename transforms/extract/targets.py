@@ -503,6 +503,42 @@ def coerced_at_home(actors, code: str, target_heads, resolver: ArticleActors, ve
     return own_state(country) if country is not None else None
 
 
+def cracked_down_at_home(resolver: ArticleActors, noun, actor: Actor, code: str) -> Actor | None:
+    """A state's domestic coercion named by a noun ("Vietnam's crackdown on civil society", "as
+    Lome's crackdown grows") is aimed at its own people, as `coerced_at_home` codes the verb; not
+    when it is aimed at people named foreign ("on foreign journalists", "on sub-Saharan
+    migrants") or told in another country ("Moscow's crackdown in occupied Crimea")."""
+    if not code.startswith(DOMESTIC_COERCION):
+        return None
+    if any(_of_another_origin(aimed) for aimed in aimed_at(noun)) or _abroad([actor], resolver, noun):
+        return None
+    country = acting_state([actor])
+    return own_state(country) if country is not None else None
+
+
+def aimed_at(noun) -> list:
+    """What an act named by a noun is aimed at: its "on" or "against" objects."""
+    return [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
+            for pobj in prep.children if pobj.dep_ == "pobj"]
+
+
+# What a crackdown on trade is on: companies and their goods ("a crackdown on tech giants", "on
+# Chinese apps", "on fentanyl shipments"), a regulation or a trade measure rather than coercion
+# of anyone.
+TRADE_NOUNS = frozenset({"company", "firm", "giant", "maker", "exchange", "app", "platform", "product", "goods",
+                         "export", "import", "shipment", "car", "vehicle", "chip", "bank", "investor", "business",
+                         "industry", "market", "brand", "retailer", "vape", "vaping", "e-cigarette"})
+
+
+def aimed_at_trade(noun) -> bool:
+    """The noun's act is aimed at companies or their goods: a named company, or a trade noun."""
+    for aimed in aimed_at(noun):
+        words = [aimed, *(c for c in aimed.children if c.dep_ in ("compound", "amod"))]
+        if aimed.ent_type_ in ("ORG", "PRODUCT") or any(w.lemma_.lower() in TRADE_NOUNS for w in words):
+            return True
+    return False
+
+
 def _abroad(actors, resolver: ArticleActors, verb) -> bool:
     """The sentence places the act in another country than the actors' ("Kenyan police in Haiti
     fired on gang members")."""
