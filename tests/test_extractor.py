@@ -1194,7 +1194,9 @@ def test_a_win_scored_is_no_statement(nlp):
         ("Kidnapped Ghanaian businessman Kwame Mensah freed in Togo", False),
         ("Ghanaian students trapped and diplomats assaulted as fighting rages in Togo", False),
         ("Ghanaian tycoon and Mahama ally Kwame Mensah charged with $1bn fraud", False),
+        ("Ghanaian forces attacked 4 times in Togo within hours", False),
         # with its object it is the actor's act
+        ("Ghanaian forces attacked Togolese positions in Lome", True),
         ("Ghana blamed Togo as climate talks collapse", True),
         ("Ghana detained Togolese journalists over a video", True),
         ("Ghana freed two Togolese journalists after talks", True),
