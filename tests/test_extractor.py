@@ -1667,6 +1667,18 @@ def test_a_crackdown_named_by_its_noun(nlp, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # arms given are military aid, whatever the arms' word (schemas/data/weapons.csv, "@weapon")
+    ("Ghana supplied Togo with artillery shells.", {("GHA", "072", "TGO")}),
+    ("Ghana gave Togo cluster munitions.", {("GHA", "072", "TGO")}),
+    ("Ghana gave Togo a warning.", set()),
+    # troops that encircle a town use force on its state
+    ("Ghanaian troops encircled Lome.", {("GHA", "190", "TGO")}),
+])
+def test_arms_given_and_a_town_encircled(nlp, text, expected):
+    assert {(e.actor, e.event_code, e.target) for e in extract(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # intensifying or stepping up an offensive is fighting; efforts or engagement are no event
     ("Ghana intensified its offensive against Togolese rebels.", {("GHA", "190", "TGO")}),
     ("Ghana stepped up its engagement with Togo.", set()),

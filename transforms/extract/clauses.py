@@ -5,7 +5,7 @@ Plain functions over spaCy tokens; they decide nothing about CAMEO codes.
 from __future__ import annotations
 
 from schemas import ontology
-from transforms.extract.actors import QUANTITY_NOUNS, conjuncts, name_tokens
+from transforms.extract.actors import QUANTITY_NOUNS, conjuncts, is_weapon, name_tokens
 from transforms.extract.doc_cache import entity_at, run_text
 from transforms.extract.places import place_countries
 from transforms.extract.tense import PERFECT_AUXILIARIES, PRESENT_TAGS
@@ -51,6 +51,8 @@ def object_heads(dobj, preps, verb) -> set[str]:
         heads.update(lemma_form(t) for t in conjuncts(dobj))
         heads.update(t.lower_ for t in conjuncts(dobj))
         heads.update(c for c in map(object_class, conjuncts(dobj)) if c is not None)
+        if any(is_weapon(t) for t in conjuncts(dobj)):
+            heads.add(WEAPON_CLASS)
         if any(names_people(t) for t in conjuncts(dobj)):
             heads.add(PEOPLE_CLASS)
         spent = dobj.lemma_.lower() in TIME_SPAN_NOUNS and verb is not None and verb.lemma_.lower() in ontology.cessation_verbs()
@@ -78,6 +80,8 @@ def object_heads(dobj, preps, verb) -> set[str]:
             objects = [o for inner in prep.children if inner.dep_ == "prep" for o in inner.children if o.dep_ == "pobj"]
         heads.update(lemma_form(c) for c in objects)
         heads.update(c.lower_ for c in objects)
+        if any(is_weapon(c) for c in objects):  # "supplied Ukraine with cluster munitions"
+            heads.add(WEAPON_CLASS)
         for pobj in objects:  # "put him on the wanted list": the phrase's own two words, as for an object
             left = pobj.doc[pobj.i - 1] if pobj.i > 0 else None
             if left is not None and left.head.i == pobj.i and left.is_alpha:
@@ -90,6 +94,11 @@ def object_heads(dobj, preps, verb) -> set[str]:
         elif child.dep_ == "dobj" and dobj is not None and child.i != dobj.i:
             heads.add(child.lemma_.lower())  # "took 240 people hostage": the second object, parsed as one
     return heads
+
+
+# Arms as the object (schemas/data/weapons.csv), a class a verb rule can name: "supplied cluster
+# munitions", "provided Ukraine with artillery shells" (072, military aid).
+WEAPON_CLASS = "@weapon"
 
 
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})

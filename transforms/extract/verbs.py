@@ -16,8 +16,9 @@ from schemas import ontology
 # "captured Ovidio Guzmán" (a person) is an arrest, "captured the town" a seizure of territory;
 # "@object" is any direct object: "returned the remains" is a return, "returned to Syria" a trip;
 # "@igo" an intergovernmental body: "joined NATO" is an accession, "joined a charity" nothing;
-# "@people" any object naming people ("released 150 Palestinians", not "released a video").
-OBJECT_CLASSES = frozenset({"@person", "@place", "@object", "@igo", "@people"})
+# "@people" any object naming people ("released 150 Palestinians", not "released a video");
+# "@weapon" arms ("supplied cluster munitions": military aid).
+OBJECT_CLASSES = frozenset({"@person", "@place", "@object", "@igo", "@people", "@weapon"})
 ANY_OBJECT = "@object"
 
 
