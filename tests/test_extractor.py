@@ -1678,6 +1678,18 @@ def test_arms_given_and_a_town_encircled(nlp, text, expected):
     assert {(e.actor, e.event_code, e.target) for e in extract(nlp, text)} == expected
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    # a deal finalised, sealed or inked is signed (057); the headline's "finalises" is a verb
+    ("Ghana finalises deal with Togo", {("GHA", "057", "TGO")}),
+    ("Ghana and Togo seal border agreement", {("GHA", "057", "TGO"), ("TGO", "057", "GHA")}),
+    ("Ghana inked a trade pact with Togo on Monday", {("GHA", "057", "TGO")}),
+])
+def test_a_deal_finalised_sealed_or_inked(nlp, title, expected):
+    assert {(e.actor, e.event_code, e.target) for e in extract(nlp, "", title=title)} == expected
+    # a border sealed is no deal
+    assert not any(e.event_code == "057" for e in extract(nlp, "", title="Ghana sealed the border with Togo"))
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # intensifying or stepping up an offensive is fighting; efforts or engagement are no event
     ("Ghana intensified its offensive against Togolese rebels.", {("GHA", "190", "TGO")}),
