@@ -56,6 +56,8 @@ def test_a_headline_verb_read_as_a_singular_noun_after_a_plural_subject_gives_it
 @pytest.mark.parametrize(("title", "verb", "first_tag"), [
     ("Ghana, Togo sign deal to expand border trade", "sign", "NN"),        # a headline's comma for "and"
     ("Ghana and Togo reopen embassies after years-long rift", "reopen", "JJ"),  # read as an adjective
+    # each name with its owner's before it, which the parser reads as no list
+    ("Ghana's Mahama and Togo's Gnassingbe sign deal to expand border trade", "sign", "NN"),
 ])
 def test_a_verb_after_a_list_of_names_gives_each_name_its_event(nlp, title, verb, first_tag):
     with nlp.select_pipes(disable=[HEADLINE_VERBS]):

@@ -260,10 +260,18 @@ def _placed_plural_subject(token, before) -> bool:
 
 def _ends_comma_list(token) -> bool:
     """"UAE, Qatar reopen ...": a name after a comma after a name, the headline's way of writing
-    "and", which the parser seldom reads as a conjunction."""
+    "and", which the parser seldom reads as a conjunction; the name may have its owner's before
+    it, and the list its "and" ("South Korea's Yoon, Japan's Kishida vow to deepen ties", "South
+    Korea's Yoon and Japan's Kishida vow ...": the parser reads neither as a list)."""
     doc = token.doc
-    return (token.pos_ == "PROPN" and token.i >= 2 and doc[token.i - 1].text == ","
-            and doc[token.i - 2].pos_ == "PROPN")
+    if token.pos_ != "PROPN":
+        return False
+    i = token.i - 1
+    while i > token.sent.start and (doc[i].pos_ == "PROPN" or doc[i].tag_ == "POS"):
+        i -= 1  # the name's own words and its owner's: "Japan 's Kishida"
+    joined_by_and = doc[i].lower_ == "and" and i < token.i - 1  # a bare "A and B" is parsed as a list
+    return (i > token.sent.start and (doc[i].text == "," or joined_by_and)
+            and doc[i - 1].pos_ == "PROPN")
 
 
 @Language.factory(HEADLINE_VERBS)
