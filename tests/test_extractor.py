@@ -1669,13 +1669,18 @@ def test_a_crackdown_named_by_its_noun(nlp, text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     # arms given are military aid, whatever the arms' word (schemas/data/weapons.csv, "@weapon")
     ("Ghana supplied Togo with artillery shells.", {("GHA", "072", "TGO")}),
-    ("Ghana gave Togo cluster munitions.", {("GHA", "072", "TGO")}),
-    ("Ghana gave Togo a warning.", set()),
-    # troops that encircle a town use force on its state
-    ("Ghanaian troops encircled Lome.", {("GHA", "190", "TGO")}),
+    ("Ghana delivered cluster munitions to Togo.", {("GHA", "072", "TGO")}),
+    # not weapons given up, moved within a state, nor a company named like arms
+    ("Ghanaian fighters gave up their weapons to Togolese monitors.", None),
+    ("Ghana transferred missiles to its northern border.", None),
+    ("Ghana supplies Shell with gas.", None),
 ])
-def test_arms_given_and_a_town_encircled(nlp, text, expected):
-    assert {(e.actor, e.event_code, e.target) for e in extract(nlp, text)} == expected
+def test_arms_given_are_military_aid(nlp, text, expected):
+    rows = {(e.actor, e.event_code, e.target) for e in extract(nlp, text)}
+    if expected is None:
+        assert not any(code == "072" for _, code, _ in rows), rows
+    else:
+        assert rows == expected
 
 
 @pytest.mark.parametrize(("title", "expected"), [

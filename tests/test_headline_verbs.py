@@ -258,3 +258,10 @@ def test_a_plural_subject_before_a_verb_with_a_named_object_stays_the_subject(nl
     doc = nlp("Chinese navy ships visit Myanmar amid heightened security tensions")
     assert next(t for t in doc if t.text == "visit").dep_ == "ROOT"
     assert not any(e.event_root == "07" for e in extract(nlp, "", title="Chinese navy ships visit Myanmar amid heightened security tensions"))
+
+
+def test_a_noun_after_a_list_of_owned_names_before_a_verb_stays_a_noun(nlp):
+    """"Germany's Scholz, France's Macron visit marks thaw": with a finite verb after it, the
+    word after the list is a noun the list owns, not the list's verb."""
+    title = "Ghana's Mahama, Togo's Gnassingbe visit marks thaw"
+    assert not any(e.event_root == "04" for e in extract(nlp, "", title=title))

@@ -51,7 +51,7 @@ def object_heads(dobj, preps, verb) -> set[str]:
         heads.update(lemma_form(t) for t in conjuncts(dobj))
         heads.update(t.lower_ for t in conjuncts(dobj))
         heads.update(c for c in map(object_class, conjuncts(dobj)) if c is not None)
-        if any(is_weapon(t) for t in conjuncts(dobj)):
+        if any(_arms(t) for t in conjuncts(dobj)):
             heads.add(WEAPON_CLASS)
         if any(names_people(t) for t in conjuncts(dobj)):
             heads.add(PEOPLE_CLASS)
@@ -80,7 +80,7 @@ def object_heads(dobj, preps, verb) -> set[str]:
             objects = [o for inner in prep.children if inner.dep_ == "prep" for o in inner.children if o.dep_ == "pobj"]
         heads.update(lemma_form(c) for c in objects)
         heads.update(c.lower_ for c in objects)
-        if any(is_weapon(c) for c in objects):  # "supplied Ukraine with cluster munitions"
+        if any(_arms(c) for c in objects):  # "supplied Ukraine with cluster munitions"
             heads.add(WEAPON_CLASS)
         for pobj in objects:  # "put him on the wanted list": the phrase's own two words, as for an object
             left = pobj.doc[pobj.i - 1] if pobj.i > 0 else None
@@ -99,6 +99,11 @@ def object_heads(dobj, preps, verb) -> set[str]:
 # Arms as the object (schemas/data/weapons.csv), a class a verb rule can name: "supplied cluster
 # munitions", "provided Ukraine with artillery shells" (072, military aid).
 WEAPON_CLASS = "@weapon"
+
+
+def _arms(noun) -> bool:
+    """A common noun for arms: not a name ("supplies Shell with gas" names a company)."""
+    return noun.pos_ == "NOUN" and is_weapon(noun)
 
 
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})

@@ -266,11 +266,16 @@ def _ends_comma_list(token) -> bool:
     doc = token.doc
     if token.pos_ != "PROPN":
         return False
+    if token.i >= 2 and doc[token.i - 1].text == "," and doc[token.i - 2].pos_ == "PROPN":
+        return True
     i = token.i - 1
     while i > token.sent.start and (doc[i].pos_ == "PROPN" or doc[i].tag_ == "POS"):
         i -= 1  # the name's own words and its owner's: "Japan 's Kishida"
     joined_by_and = doc[i].lower_ == "and" and i < token.i - 1  # a bare "A and B" is parsed as a list
-    return (i > token.sent.start and (doc[i].text == "," or joined_by_and)
+    # with a finite verb after the word, the word is a noun the list owns ("Germany's Scholz,
+    # France's Macron visit marks thaw")
+    later_verb = any(t.tag_ in FINITE_TAGS for t in doc[token.i + 2 : token.sent.end])
+    return (not later_verb and i > token.sent.start and (doc[i].text == "," or joined_by_and)
             and doc[i - 1].pos_ == "PROPN")
 
 
