@@ -141,8 +141,10 @@ from transforms.extract.targets import (
     DOMESTIC_COERCION,
     FORCE_ROLES,
     LOCATIVE_PREPS,
+    OBJECTIVE_PREPS,
     OWN_INSTITUTION,
     acting_state,
+    aimed_at,
     aimed_at_trade,
     clause_target,
     coerced_at_home,
@@ -1457,8 +1459,6 @@ STRUCK_NOUNS = MILITARY_OBJECTIVES | frozenset({"camp", "village", "town", "city
                                                "airport", "port", "bridge"})
 
 
-OBJECTIVE_PREPS = frozenset({"on", "against"})
-
 
 def _names_arms(act, objectives: bool = False) -> bool:
     """Whether the verb or event noun names arms of war anywhere in what it governs (not in its
@@ -1469,9 +1469,7 @@ def _names_arms(act, objectives: bool = False) -> bool:
         return True
     if not objectives:
         return False
-    objects = [c for c in act.children if c.dep_ == "dobj"] + [
-        o for prep in act.children if prep.dep_ == "prep" and prep.lower_ in OBJECTIVE_PREPS
-        for o in prep.children if o.dep_ == "pobj"]
+    objects = [c for c in act.children if c.dep_ == "dobj"] + aimed_at(act)
     return any(o.lemma_.lower() in MILITARY_OBJECTIVES for o in objects)
 
 
@@ -1699,8 +1697,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         if any(c.dep_ in ("compound", "poss") and resolver.resolve(c, remember=False) is not None
                for c in dobj.children):
             return  # "Iranian advisers took part in Houthi attacks": the attacks are the Houthis' row
-        target_heads = [o for prep in dobj.children if prep.dep_ == "prep" and prep.lower_ in OBJECTIVE_PREPS
-                        for o in prep.children if o.dep_ == "pobj"]  # what the attacks were on
+        target_heads = aimed_at(dobj)  # what the attacks were on
     target = (find_recipient(resolver, target_heads, preps, None if participating else dobj, rule.code[:2])
               or participle_target(resolver, verb, dobj, rule.code[:2])  # "a raid in Benin capturing X": X
               or governed_place(resolver, target_heads, rule.code[:2])  # "Mexico condemns Texas"

@@ -512,13 +512,16 @@ def cracked_down_at_home(resolver: ArticleActors, noun, actor: Actor, code: str)
         return None
     if any(_of_another_origin(aimed) for aimed in aimed_at(noun)) or _abroad([actor], resolver, noun):
         return None
-    country = acting_state([actor])
-    return own_state(country) if country is not None else None
+    return coerced_at_home([actor], code, [], resolver, noun)
 
 
-def aimed_at(noun) -> list:
-    """What an act named by a noun is aimed at: its "on" or "against" objects."""
-    return [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
+# What an act is aimed at, after its word: "a strike on the base", "attacks against Kyiv".
+OBJECTIVE_PREPS = frozenset({"on", "against"})
+
+
+def aimed_at(word) -> list:
+    """What an act named by a verb or a noun is aimed at: its "on" or "against" objects."""
+    return [pobj for prep in word.children if prep.dep_ == "prep" and prep.lower_ in OBJECTIVE_PREPS
             for pobj in prep.children if pobj.dep_ == "pobj"]
 
 
