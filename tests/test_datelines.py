@@ -63,3 +63,41 @@ def test_a_worker_parses_no_dateline_into_the_first_sentence(nlp, text, expected
 
     rows = [row for _, events in extract_batch(nlp, None, [article(text)], "t") for row in events]
     assert triples(rows) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "apart"),
+    [
+        # a source's bracketed tag is a sentence of its own, as a dateline is; a dateline after it too
+        ("[MSF] Médecins Sans Frontières calls for a ceasefire.", "MSF.  Médecins Sans Frontières calls for a ceasefire."),
+        ("[Capital FM] Nairobi -- The African Union urged talks.", "Capital FM.  Nairobi .  The African Union urged talks."),
+        ("[Reuters] LAGOS — The army said it killed 20.", "Reuters.  LAGOS . The army said it killed 20."),
+        # a title-case place is a dateline only before a double hyphen
+        ("Cape Town -- Former leaders met.", "Cape Town .  Former leaders met."),
+        ("Ghana -- and Togo -- met.", "Ghana .  and Togo -- met."),
+        ("Ghana's army said it killed 20.", None),
+        ("[Editorial note: this item was updated] later.", None),  # a tag is followed by a word, not one after a colon
+    ],
+)
+def test_a_source_tag_is_set_apart_like_a_dateline(text, apart):
+    from transforms.extract.datelines import source_tag_apart
+
+    out = source_tag_apart(dateline_apart(text))
+    assert len(out) == len(text)
+    assert out == (apart or text)
+
+
+def test_the_dateline_after_a_source_tag_names_where_the_story_was_filed():
+    assert dateline_country("[VOA] Nairobi, Kenya -- Some 150 countries signed on.") == "KEN"
+    assert dateline_country("[New Times] The minister of infrastructure urged talks.") is None
+
+
+def test_a_name_after_a_source_tag_is_read_whole(nlp):
+    """The bracketed tag read into the sentence broke the name after it into two subjects."""
+    from test_extractor import article
+
+    from transforms.extract.stage import extract_batch
+
+    text = "[MSF] Médecins Sans Frontières calls for an immediate ceasefire to prevent more deaths in Gaza."
+    rows = [row for _, events in extract_batch(nlp, None, [article(text)], "t") for row in events]
+    assert ("MSF", "02") in {(row.actor, row.event_root) for row in rows}

@@ -71,6 +71,9 @@ CIVILIANS = "CVL"
 # were wrong 12 times in 13.
 PRIVATE_PEOPLE = frozenset({CIVILIANS, "PPL"})
 OUTLET_ROLES = CONTEXT_ROLES | frozenset({"LEG", "OPP", "SPY"})
+# Words for rulers no outlet uses of its own country's government: "the junta", "the Kiev
+# regime", "the coup leaders" are someone else's, so they are never framed with the outlet's home.
+FOREIGN_RULER_WORDS = frozenset({"junta", "regime", "putschist", "putschists", "coup"})
 # Who protests or strikes without a nationality word: crowds, workers, students, unions. Such a
 # crowd is of the country where it protests, else the headline's or the outlet's
 # (engine._crowd_of_the_place).
@@ -386,7 +389,7 @@ class ArticleActors:
             # "Police arrested ..." in a story about one country: that country's police.
             actor = Actor(self.context_country, "", self.context_country, role_type, "context")
         if (actor is None and role_type in OUTLET_ROLES and self.outlet_country is not None and not weapon
-                and _definite(head, tokens)):
+                and _definite(head, tokens) and not any(t.lower_ in FOREIGN_RULER_WORDS for t in tokens)):
             # "The government announced ..." in a British outlet's story that names no other
             # country: the British government (transforms/extract/outlets.py).
             actor = Actor(self.outlet_country, "", self.outlet_country, role_type, "outlet")

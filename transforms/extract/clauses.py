@@ -223,6 +223,9 @@ def subjects_of(verb) -> list:
     if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return subjects_of(verb.head)  # purpose: "sat down in Dushanbe to negotiate"
     if is_participle_clause(verb):
+        speaker = _speaker_going_on(verb)
+        if speaker is not None:  # "said Togo had closed the border, accusing it of ...": the speaker accuses
+            return subjects_of(speaker)
         return subjects_of(verb.head)  # "has begun evacuating villages, while deploying tanks"
     if verb.dep_ == "relcl":
         return [verb.head]
@@ -465,6 +468,24 @@ def is_participle_clause(verb) -> bool:
     countermeasures", "while deploying tanks"): its subject is the main clause's."""
     return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
+
+
+# The roots of what one does by speaking: says, appeals, demands, criticises or accuses.
+SPOKEN_ROOTS = frozenset({"01", "02", "10", "11"})
+
+
+def _speaker_going_on(participle):
+    """The speech verb whose speaker goes on speaking in an -ing clause hung on what is said:
+    "Chinese diplomats said Australia had undermined the talks, alleging its relations are being
+    targeted" (the diplomats allege; the parser hangs "alleging" on "undermined"); None for
+    another act ("said Togo shelled the town, killing three": Togo kills)."""
+    said = participle.head
+    if said.dep_ != "ccomp" or not is_speech(said.head) or participle.i < said.i:
+        return None
+    rules = ontology.verb_rules().get(participle.lemma_.lower(), ())
+    if not any(rule.code[:2] in SPOKEN_ROOTS and not rule.object_heads and not rule.particle for rule in rules):
+        return None
+    return said.head
 
 
 def participle_main_verb(verb):
@@ -841,6 +862,8 @@ def is_headline_passive(verb, headline: bool = True, not_objects: range = range(
     clause with a subject of its own is read the same way ("Students trapped and diplomats
     assaulted as ..."), and so is what a speaker says, in a headline or a body ("Blinken says far
     too many Palestinians killed": the Palestinians were killed)."""
+    if _second_participle(verb) and is_headline_passive(verb.head, headline, not_objects):
+        return True  # "Two Israelis shot and killed in the West Bank": both acts were done to them
     second_clause = headline and verb.dep_ == "conj" and _headline_main_clause(verb.head)
     if (not _headline_main_clause(verb) and not second_clause) or any(
             c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
@@ -859,6 +882,13 @@ def is_headline_passive(verb, headline: bool = True, not_objects: range = range(
     # "president")
     return (verb.lemma_.lower() in ontology.object_verbs()
             and not any(c.dep_ in _OBJECT_STAND_INS and c.left_edge.i not in not_objects for c in verb.children))
+
+
+def _second_participle(verb) -> bool:
+    """A bare participle coordinated with the verb before it, with no subject, auxiliary or
+    object of its own: the second of a headline's pair of passives ("shot and killed")."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ == "VERB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") or c.dep_ in _OBJECT_STAND_INS for c in verb.children)
 
 
 def _headline_main_clause(verb) -> bool:

@@ -19,16 +19,25 @@ import re
 from schemas import ontology
 
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z’'.\-]+(?: [A-Z][A-Z’'.\-]+)*)"  # RIYADH, SAN FRANCISCO, AS-SAWIYAH
+    r"(?P<place>[A-Z][A-Z’'.\-]+(?: [A-Z][A-Z’'.\-]+)*)"  # RIYADH, SAN FRANCISCO, AS-SAWIYAH
     r"(?:, (?P<region>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+)*))?"  # , United Arab Emirates / , Serbia
     r"(?: \([A-Za-z ]+\))?"  # (AP), (Reuters)
     r"(?P<space>\s*)(?P<mark>:|—|–|--)\s"
+)
+# allAfrica's partners write the place in title case, always before a double hyphen: "Cape
+# Town -- Former First Lady ...", "Nairobi, Kenya -- Some 150 countries ..."
+_TITLE_CASE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,2})"
+    r"(?:, (?P<region>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+)?))?"
+    r"(?P<space>\s*)(?P<mark>--)\s"
 )
 MIN_LETTERS = 3  # "US:" is an actor's label more often than a place
 
 
 def _dateline(text: str):
-    match = _DATELINE.match(text or "")
+    text = text or ""
+    after_tag = _tag_end(text)  # "[VOA] Nairobi, Kenya -- ..."
+    match = _DATELINE.match(text, after_tag) or _TITLE_CASE_DATELINE.match(text, after_tag)
     if match is None:
         return None
     place = match["place"]
@@ -36,6 +45,26 @@ def _dateline(text: str):
     if sum(c.isalpha() for c in place) < MIN_LETTERS or (entry is not None and entry.kind not in ontology.PLACE_KINDS):
         return None  # "UN: ...", "NATO: ...": who says it
     return match
+
+
+def source_tag_apart(text: str) -> str:
+    """A body that opens with its source's tag in brackets ("[MSF] Médecins Sans Frontières
+    calls for ...", "[New Times] The Minister of Infrastructure has urged ...", as allAfrica
+    republishes its partners' stories) has the tag made a sentence of its own, as a dateline is
+    ("MSF.  Médecins Sans Frontières calls ..."; same length): read into the sentence, the
+    bracketed words break the name after them ("Médecins" and "Frontières" read as two
+    subjects)."""
+    end = _tag_end(text)
+    return text if not end else text[1:end - 2] + ". " + text[end - 1:]
+
+
+# "[MSF] ", "[Capital FM] ": a short bracketed name opening the text (no note: "[Update: ...]")
+_SOURCE_TAG = re.compile(r"\[[^\[\]\n:]{1,60}\] ")
+
+
+def _tag_end(text: str) -> int:
+    tag = _SOURCE_TAG.match(text)
+    return tag.end() if tag else 0
 
 
 def dateline_apart(text: str) -> str:

@@ -137,6 +137,7 @@ from transforms.extract.nominal import (
 from transforms.extract.outlets import outlet_country
 from transforms.extract.place_protests import place_protests
 from transforms.extract.rows import TITLE_SEPARATOR, action_of, analysed_text, best_per_event, to_rows
+from transforms.extract.statement_titles import statement_titles
 from transforms.extract.targets import (
     DOMESTIC_COERCION,
     FORCE_ROLES,
@@ -740,7 +741,8 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
     protest_verbs = {i for i, cs in by_verb.items() if any(c.rule.code.startswith(PROTEST_ROOT) for c in cs)}
     protests_of_places = [found for found in place_protests(sent, resolver)
                           if next((a.i for a in found[0].ancestors if a.pos_ in ("VERB", "AUX")), None) not in protest_verbs]
-    for noun, code, actor, target in chain(nominal_events(sent, resolver), protests_of_places):
+    titled = statement_titles(sent, resolver) if headline else ()
+    for noun, code, actor, target in chain(nominal_events(sent, resolver), protests_of_places, titled):
         if (actor.code, code[:2]) in covered or is_negated(noun.head) or off_topic(noun, None):
             continue  # off topic: "the Riyadh club's Champions League clash" is a match
         if _intended_by_its_verb(noun):

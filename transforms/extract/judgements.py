@@ -70,6 +70,9 @@ PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
 # Who a reported clause judges ("said the strikes were ...", "were committed by X"); not
 # clauses.SUBJECT_DEPS, which are the subjects that act.
 JUDGED_DEPS = frozenset({"nsubj", "nsubjpass"})
+# How the parser hangs the subject of a headline with no verb on its predicate: "US, UK
+# complicit in attack", "Zelensky ally unfit to lead"
+VERBLESS_JUDGED_DEPS = frozenset({"nmod", "compound", "amod"})
 DEMAND = "100"
 APPEAL = "020"
 CRITICISM = "111"
@@ -313,9 +316,12 @@ def _clause_parts(clause) -> tuple[list, list]:
     or the clause itself when a headline leaves out the verb ("says UN chief not fit to lead");
     its subject or "by" agent."""
     predicates = [c for c in clause.children if c.dep_ in PREDICATE_DEPS and clause.lemma_.lower() in COPULAS]
+    judged = [c for c in clause.children if c.dep_ in JUDGED_DEPS]
     if clause.pos_ in ("ADJ", "NOUN"):
         predicates.append(clause)
-    return predicates, [c for c in clause.children if c.dep_ in JUDGED_DEPS] + agents_of(clause)
+        if clause.dep_ == "ROOT" and not judged:  # "US, UK complicit in attack – Moscow": the names before it
+            judged = [c for c in clause.children if c.dep_ in VERBLESS_JUDGED_DEPS and c.i < clause.i and c.text[:1].isupper()]
+    return predicates, judged + agents_of(clause)
 
 
 # How the parser hangs an object predicate on the object: "the move outrageous" (amod), "the

@@ -4,7 +4,8 @@ parses: the pipeline's workers (stage.extract_batch), `eventwire evaluate` and t
 An item that can give no rows (a sport page, a question headline: topics.py) is not parsed; the
 pre-filter, when given, masks the sentences with no trigger (prefilter.py); a title is parsed in
 sentence case with its comma pairs read as "and" (headlines.py); a body's dateline is set apart
-as a sentence of its own (datelines.py); typographic single quotes are read as plain quotes
+as a sentence of its own (datelines.py), after its source's bracketed tag is blanked
+(`source_tag_apart`); typographic single quotes are read as plain quotes
 and apostrophes (`plain_apostrophes`). Each keeps the text's length, so offsets into what is
 parsed are offsets into what the article says.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 from schemas.records import Article
-from transforms.extract.datelines import dateline_apart
+from transforms.extract.datelines import dateline_apart, source_tag_apart
 from transforms.extract.headlines import headline_text
 from transforms.extract.outlets import outlet_country
 from transforms.extract.topics import gives_no_rows
@@ -30,7 +31,7 @@ def texts_to_parse(article: Article, prefilter=None) -> tuple[str | None, str | 
     if title is not None:
         title = dashes_apart(plain_apostrophes(headline_text(title, article.text)))
     if body is not None:
-        body = dashes_apart(plain_apostrophes(dateline_apart(body)))
+        body = dashes_apart(plain_apostrophes(source_tag_apart(dateline_apart(body))))
     return title, body
 
 
