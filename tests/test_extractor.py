@@ -4890,3 +4890,15 @@ def test_a_junta_is_never_the_outlets_own_government(nlp):
     assert not any(e.actor == "GBR" for e in extract_events(art, nlp(art.title), nlp(art.text), "test"))
     art = article("The government arrested two opposition leaders.")._replace(source="feeds.bbci.co.uk")
     assert any(e.actor == "GBR" for e in extract_events(art, nlp(art.title), nlp(art.text), "test"))
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # the people an attack killed, when they are named by their country, are its target
+    ("Ukrainian writer killed in Russian missile attack", ("RUS", "19", "UKR")),
+    ("A Ghanaian father was killed in a Togolese drone strike", ("TGO", "19", "GHA")),
+    ("Two Israeli soldiers died in a Hezbollah attack", ("HEZBOLLAH", "18", "ISR")),
+])
+def test_the_victims_of_an_attack_named_by_a_noun_are_its_target(nlp, title, expected):
+    assert expected in triples(extract(nlp, "", title=title))
+    # the strike that killed them names its own object
+    assert ("TGO", "19", "GHA") in triples(extract(nlp, "", title="Togolese drone strike kills Ghanaian farmers"))

@@ -690,8 +690,33 @@ def nominal_target(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
     found = _named_as_hit(noun, resolver, actor, own_words_only=True)
     if found is not None and found.code != found.country:
         return found
-    return (_phrase_target(phrases, PLACE_PREPS, resolver, actor) or _named_as_hit(noun, resolver, actor)
-            or _clause_place(noun, resolver, actor))
+    return (_victims_of(noun, resolver, actor) or _phrase_target(phrases, PLACE_PREPS, resolver, actor)
+            or _named_as_hit(noun, resolver, actor) or _clause_place(noun, resolver, actor))
+
+
+# Verbs of what an attack does to people: "a Ukrainian writer killed in a Russian missile attack".
+HARM_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt", "maim"})
+
+
+def _victims_of(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
+    """Whom the attack harmed, when the noun says in what they were harmed: "a Ukrainian father was
+    killed in a Russian missile strike", "writer Amelina, killed in a Russian missile attack"
+    (the victims' country is the attack's target, before any place the sentence names)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in HARM_VERBS:
+        return None
+    verb = prep.head
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        victims = [verb.head]  # "the writer killed in ...": the noun it describes
+    elif verb.tag_ == "VBN" or verb.lemma_.lower() == "die" or any(c.dep_ == "auxpass" for c in verb.children):
+        victims = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    else:
+        return None  # "the strike killed ...": its object, which _named_as_hit reads
+    for victim in victims:
+        found = resolver.resolve(victim, remember=False, as_target=True)
+        if found is not None and found.code != actor.code:
+            return found
+    return None
 
 
 def _phrase_target(phrases, preps, resolver: ArticleActors, actor: Actor) -> Actor | None:
