@@ -69,9 +69,9 @@ def test_a_worker_parses_no_dateline_into_the_first_sentence(nlp, text, expected
     ("text", "apart"),
     [
         # a source's bracketed tag is a sentence of its own, as a dateline is; a dateline after it too
-        ("[MSF] Médecins Sans Frontières calls for a ceasefire.", "MSF.  Médecins Sans Frontières calls for a ceasefire."),
-        ("[Capital FM] Nairobi -- The African Union urged talks.", "Capital FM.  Nairobi .  The African Union urged talks."),
-        ("[Reuters] LAGOS — The army said it killed 20.", "Reuters.  LAGOS . The army said it killed 20."),
+        ("[MSF] Médecins Sans Frontières calls for a ceasefire.", "MSF . Médecins Sans Frontières calls for a ceasefire."),
+        ("[Capital FM] Nairobi -- The African Union urged talks.", "Capital FM . Nairobi .  The African Union urged talks."),
+        ("[Reuters] LAGOS — The army said it killed 20.", "Reuters . LAGOS . The army said it killed 20."),
         # a title-case place is a dateline only before a double hyphen
         ("Cape Town -- Former leaders met.", "Cape Town .  Former leaders met."),
         ("Ghana -- and Togo -- met.", "Ghana .  and Togo -- met."),

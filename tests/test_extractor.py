@@ -4902,3 +4902,11 @@ def test_the_victims_of_an_attack_named_by_a_noun_are_its_target(nlp, title, exp
     assert expected in triples(extract(nlp, "", title=title))
     # the strike that killed them names its own object
     assert ("TGO", "19", "GHA") in triples(extract(nlp, "", title="Togolese drone strike kills Ghanaian farmers"))
+
+
+def test_what_is_repatriated_is_returned(nlp):
+    assert ("USA", "084", "PSE") in {(e.actor, e.event_code, e.target) for e in extract(
+        nlp, "", title="U.S. Officials Repatriate a Looted Relic to the Palestinian Authority")}
+    # people repatriated are a matter of their own (a return of prisoners keeps its code)
+    assert extract(nlp, "", title="Canada repatriating 14 citizens from detention camps in Syria") == []
+    assert {e.event_code for e in extract(nlp, "", title="Nigeria repatriates 300 prisoners from Ghana")} == {"0841"}

@@ -51,11 +51,11 @@ def source_tag_apart(text: str) -> str:
     """A body that opens with its source's tag in brackets ("[MSF] Médecins Sans Frontières
     calls for ...", "[New Times] The Minister of Infrastructure has urged ...", as allAfrica
     republishes its partners' stories) has the tag made a sentence of its own, as a dateline is
-    ("MSF.  Médecins Sans Frontières calls ..."; same length): read into the sentence, the
+    ("MSF . Médecins Sans Frontières calls ..."; same length): read into the sentence, the
     bracketed words break the name after them ("Médecins" and "Frontières" read as two
     subjects)."""
     end = _tag_end(text)
-    return text if not end else text[1:end - 2] + ". " + text[end - 1:]
+    return text if not end else text[1:end - 2] + " . " + text[end:]
 
 
 # "[MSF] ", "[Capital FM] ": a short bracketed name opening the text (no note: "[Update: ...]")
