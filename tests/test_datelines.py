@@ -72,9 +72,10 @@ def test_a_worker_parses_no_dateline_into_the_first_sentence(nlp, text, expected
         ("[MSF] Médecins Sans Frontières calls for a ceasefire.", "MSF . Médecins Sans Frontières calls for a ceasefire."),
         ("[Capital FM] Nairobi -- The African Union urged talks.", "Capital FM . Nairobi .  The African Union urged talks."),
         ("[Reuters] LAGOS — The army said it killed 20.", "Reuters . LAGOS . The army said it killed 20."),
-        # a title-case place is a dateline only before a double hyphen
-        ("Cape Town -- Former leaders met.", "Cape Town .  Former leaders met."),
-        ("Ghana -- and Togo -- met.", "Ghana .  and Togo -- met."),
+        # a title-case place is a dateline only after a tag, before a double hyphen
+        ("[GNA] Cape Town -- Former leaders met.", "GNA . Cape Town .  Former leaders met."),
+        ("Cape Town -- Former leaders met.", None),
+        ("Israel -- facing growing pressure -- struck targets in Lebanon.", None),
         ("Ghana's army said it killed 20.", None),
         ("[Editorial note: this item was updated] later.", None),  # a tag is followed by a word, not one after a colon
     ],

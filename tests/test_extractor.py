@@ -4847,15 +4847,6 @@ def test_a_headline_naming_a_statement_is_its_speakers_statement(nlp, title, exp
     assert {(e.actor, e.event_code, e.target) for e in extract_batch_rows(nlp, "", title=title)} == expected
 
 
-def test_the_speaker_goes_on_speaking_in_an_ing_clause_on_what_is_said(nlp):
-    """"said X did Y, alleging ...": the parser hangs "alleging" on what X did, but the speaker alleges."""
-    rows = triples(extract(nlp, "Ghanaian officials said Togo had closed the border, accusing Lome of breaking the treaty."))
-    assert ("GHA", "11", "TGO") in rows and ("TGO", "11", "TGO") not in rows
-    # another act in such a clause is still the subject's: Togo shells and kills
-    rows = triples(extract(nlp, "Ghanaian officials said Togo had shelled the town, killing three civilians."))
-    assert ("GHA", "19", "TGO") not in rows
-
-
 @pytest.mark.parametrize(("title", "expected"), [
     # a headline's pair of bare participles tells what was done to its subject
     ("Two Israelis shot and killed in the West Bank", set()),
@@ -4910,3 +4901,31 @@ def test_what_is_repatriated_is_returned(nlp):
     # people repatriated are a matter of their own (a return of prisoners keeps its code)
     assert extract(nlp, "", title="Canada repatriating 14 citizens from detention camps in Syria") == []
     assert {e.event_code for e in extract(nlp, "", title="Nigeria repatriates 300 prisoners from Ghana")} == {"0841"}
+
+
+def test_review_guards_of_the_thirty_second_round(nlp):
+    """What a review of this round's rules found wrong, each now as it should be."""
+    def rows(text, title=""):
+        return {(e.actor, e.event_code, e.target) for e in extract_batch_rows(nlp, text, title=title)}
+    # an -ing clause of accusing or urging is the reported subject's, unless it addresses that
+    # very subject (no one accuses itself: then the speaker goes on)
+    assert ("RUS", "112", "UKR") in rows("Officials said Russian negotiators walked out of the meeting, accusing Ukraine of bad faith.")
+    assert ("HAMAS", "020", "ISR") in rows("Reports said Hamas had accepted the proposal, urging Israel to do the same.")
+    assert ("TALIBAN", "112", "PAK") in rows(
+        "Pakistani officials said Afghan Taliban fighters attacked a border post, accusing Pakistan of harbouring militants.")
+    assert not any(actor == "LBN" for actor, _, _ in rows(
+        "Lebanese officials said Hezbollah fired rockets at northern Israel, saying it was retaliating for strikes."))
+    assert ("GHA", "112", "TGO") in rows("Ghanaian officials said Togo had closed the border, accusing Lome of breaking the treaty.")
+    # a statement's title names its speaker itself: not the story's country, not a meeting, not "no statement"
+    for title in ["Statement from the Press Secretary on the Situation in Haiti", "No statement from Moscow on the drone attack",
+                  "Trilateral Statement by Japan, South Korea and the US", "Ukraine Peace Summit Statement",
+                  "A message from Ukraine's front line"]:
+        assert rows("", title) == set(), title
+    # complicit in genocide is the genocide accusation (1124), with whom it accuses
+    assert ("NIC", "1124", "DEU") in rows("", "Germany complicit in genocide in Gaza – Nicaragua")
+    assert ("POL", "112", "RUS") in rows("", "Russian embassy complicit – Polish minister")
+    # the fighters killed in an offensive may be the attacker's own
+    assert ("RUS", "190", "PRK") not in rows("", "North Korean troops killed in Russian offensive in Kursk")
+    assert ("RUS", "190", "UKR") in rows("", "Ukrainian civilians killed in Russian offensive")
+    # a double hyphen without a source's tag before it is a parenthesis, not a dateline
+    assert ("ISR", "190", "LBN") in rows("Israel -- facing growing pressure -- struck targets in southern Lebanon overnight.")

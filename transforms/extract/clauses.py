@@ -223,9 +223,6 @@ def subjects_of(verb) -> list:
     if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return subjects_of(verb.head)  # purpose: "sat down in Dushanbe to negotiate"
     if is_participle_clause(verb):
-        speaker = _speaker_going_on(verb)
-        if speaker is not None:  # "said Togo had closed the border, accusing it of ...": the speaker accuses
-            return subjects_of(speaker)
         return subjects_of(verb.head)  # "has begun evacuating villages, while deploying tanks"
     if verb.dep_ == "relcl":
         return [verb.head]
@@ -468,24 +465,6 @@ def is_participle_clause(verb) -> bool:
     countermeasures", "while deploying tanks"): its subject is the main clause's."""
     return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
-
-
-# The roots of what one does by speaking: says, appeals, demands, criticises or accuses.
-SPOKEN_ROOTS = frozenset({"01", "02", "10", "11"})
-
-
-def _speaker_going_on(participle):
-    """The speech verb whose speaker goes on speaking in an -ing clause hung on what is said:
-    "Chinese diplomats said Australia had undermined the talks, alleging its relations are being
-    targeted" (the diplomats allege; the parser hangs "alleging" on "undermined"); None for
-    another act ("said Togo shelled the town, killing three": Togo kills)."""
-    said = participle.head
-    if said.dep_ != "ccomp" or not is_speech(said.head) or participle.i < said.i:
-        return None
-    rules = ontology.verb_rules().get(participle.lemma_.lower(), ())
-    if not any(rule.code[:2] in SPOKEN_ROOTS and not rule.object_heads and not rule.particle for rule in rules):
-        return None
-    return said.head
 
 
 def participle_main_verb(verb):

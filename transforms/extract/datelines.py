@@ -24,8 +24,9 @@ _DATELINE = re.compile(
     r"(?: \([A-Za-z ]+\))?"  # (AP), (Reuters)
     r"(?P<space>\s*)(?P<mark>:|—|–|--)\s"
 )
-# allAfrica's partners write the place in title case, always before a double hyphen: "Cape
-# Town -- Former First Lady ...", "Nairobi, Kenya -- Some 150 countries ..."
+# allAfrica's partners write the place in title case, always before a double hyphen and after
+# their tag: "[VOA] Nairobi, Kenya -- Some 150 countries ..."; without a tag a double hyphen
+# is as often a parenthesis ("Israel -- facing growing pressure -- struck ...")
 _TITLE_CASE_DATELINE = re.compile(
     r"(?P<place>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,2})"
     r"(?:, (?P<region>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+)?))?"
@@ -37,7 +38,7 @@ MIN_LETTERS = 3  # "US:" is an actor's label more often than a place
 def _dateline(text: str):
     text = text or ""
     after_tag = _tag_end(text)  # "[VOA] Nairobi, Kenya -- ..."
-    match = _DATELINE.match(text, after_tag) or _TITLE_CASE_DATELINE.match(text, after_tag)
+    match = _DATELINE.match(text, after_tag) or (_TITLE_CASE_DATELINE.match(text, after_tag) if after_tag else None)
     if match is None:
         return None
     place = match["place"]

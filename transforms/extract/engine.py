@@ -244,7 +244,8 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
     for doc, offset in ((body_doc, body_offset), (title_doc, 0)):
         if doc is None:
             continue
-        for index, sent in enumerate(doc.sents):
+        index = 0  # of the sentences that tell something: a dateline or a source's tag set apart is none
+        for sent in doc.sents:
             candidates = sentence_candidates(sent, resolver, headline=offset == 0)
             if offset == 0 and not candidates:  # "Too many civilians have died – Blinken"
                 candidates = _attributed_statement(sent, resolver)
@@ -254,6 +255,8 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
                 candidate.features.update(record_features(action_of(candidate), candidate.rule.code))
                 candidate.confidence = probability(candidate.features)
                 found.append((candidate, offset))
+            if any(token.pos_ in ("VERB", "AUX") for token in sent):
+                index += 1
     # "NATO planes 'legitimate target' in Ukraine – Moscow" over a body that tells what Moscow
     # threatened: the attribution is the same news, already a row of the speaker's.
     told = {candidate.actor.code for candidate, _ in found if id(candidate) not in attributed}
@@ -1668,6 +1671,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
                           dobj if light or dobj is prepositional else None)
     # A former official keeps their country, in the elite sector (ELI), not its government.
     actors = resolve_all(resolver, subjects)
+    actors = _speaker_going_on(verb, rule, actors, resolver) or actors
     if actors and all(a.actor_type in PRIVATE_PEOPLE for a in actors) and rule.code[:2] < DEMAND_ROOT:
         return  # "Chinese tourists seek less trodden path", "Ukrainian children go to school"
     if actors and (verb.lemma_.lower() in OPPOSING_VERBS | MUTUAL_VERBS or rule.code.startswith(MUTUAL_ACT_CODES)):
@@ -1861,6 +1865,30 @@ def _crowds_beside(verb, subjects, preps, resolver: ArticleActors) -> list[Actor
     crowds = [c for s in subjects for c in conjuncts(apposed_name(s))
               if resolver.role_type_of(c) in CROWD_SECTORS and resolver.resolve(c, remember=False) is None]
     return [actor for crowd in crowds for actor in _crowd_of_the_place(verb, [crowd], preps, resolver)]
+
+
+# What one does to another by speaking: appeals, demands, criticism and accusations.
+ADDRESSED_SPEECH_ROOTS = frozenset({"02", "10", "11"})
+
+
+def _speaker_going_on(verb, rule, actors, resolver: ArticleActors) -> list | None:
+    """The speaker's actors when an -ing clause of accusing, urging or demanding, hung on what
+    they say, addresses the very actor said to have acted: "Ghanaian officials said Togo had
+    closed the border, accusing Lome of breaking the treaty" (the parser hangs "accusing" on
+    "closed"; Togo does not accuse itself, the speaker does). Else None: "officials said Russian
+    negotiators walked out, accusing Ukraine of bad faith" is the negotiators' accusation."""
+    said = verb.head
+    if (rule.code[:2] not in ADDRESSED_SPEECH_ROOTS or not actors or verb.dep_ != "advcl" or verb.tag_ != "VBG"
+            or said.dep_ != "ccomp" or not is_speech(said.head) or verb.i < said.i
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children)):
+        return None
+    addressed = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    addressed += [s for c in verb.children if c.dep_ == "ccomp" for s in subjects_of(c) + agents_of(c)]
+    acting = {actor.code for actor in actors}
+    if not any(getattr(resolver.resolve(head, remember=False, as_target=True), "code", None) in acting
+               for head in addressed):
+        return None
+    return resolve_all(resolver, subjects_of(said.head)) or None
 
 
 def _own_recipient(target: Actor, actors, root: str) -> bool:

@@ -319,8 +319,10 @@ def _clause_parts(clause) -> tuple[list, list]:
     judged = [c for c in clause.children if c.dep_ in JUDGED_DEPS]
     if clause.pos_ in ("ADJ", "NOUN"):
         predicates.append(clause)
-        if clause.dep_ == "ROOT" and not judged:  # "US, UK complicit in attack – Moscow": the names before it
-            judged = [c for c in clause.children if c.dep_ in VERBLESS_JUDGED_DEPS and c.i < clause.i and c.text[:1].isupper()]
+        if clause.dep_ == "ROOT" and not judged and _judging_code(clause, [clause]) is not None:
+            # "US, UK complicit in attack – Moscow", "Russian embassy complicit": what comes before the judging word
+            judged = [c for c in clause.children if c.dep_ in VERBLESS_JUDGED_DEPS and c.i < clause.i
+                      and (c.pos_ in ("PROPN", "NOUN") or c.text[:1].isupper())]
     return predicates, judged + agents_of(clause)
 
 
@@ -336,20 +338,18 @@ def trailing_predicates(obj) -> list:
 
 
 def _judging_code(content, predicates) -> str | None:
+    """The code of the judging word the predicate is, else of one named anywhere in the clause
+    ("a war crime"); the more precise of the two when both judge alike ("complicit in
+    genocide" accuses of genocide, 1124, not only of a wrong, 112)."""
     table = ontology.judgements()
-    for predicate in predicates:
-        for tokens in _phrases_at(predicate):
-            found = table.get(tokens)
-            if found is not None:
-                return found[1]
-    for token in content.subtree:
-        if token.dep_ == "compound":
-            continue
-        for tokens in _phrases_at(token):
-            found = table.get(tokens)
-            if found is not None and found[0] == "anywhere":
-                return found[1]
-    return None
+    said = next((found[1] for predicate in predicates for tokens in _phrases_at(predicate)
+                 for found in [table.get(tokens)] if found is not None), None)
+    named = next((found[1] for token in content.subtree if token.dep_ != "compound"
+                  for tokens in _phrases_at(token) for found in [table.get(tokens)]
+                  if found is not None and found[0] == "anywhere"), None)
+    if said is not None and named is not None and named.startswith(said):
+        return named
+    return said or named
 
 
 def _phrases_at(token):
