@@ -4929,3 +4929,15 @@ def test_review_guards_of_the_thirty_second_round(nlp):
     assert ("RUS", "190", "UKR") in rows("", "Ukrainian civilians killed in Russian offensive")
     # a double hyphen without a source's tag before it is a parenthesis, not a dateline
     assert ("ISR", "190", "LBN") in rows("Israel -- facing growing pressure -- struck targets in southern Lebanon overnight.")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # naming what the object is wins over calling on someone or for something
+    ("France calls Israeli strike on the French institute in Gaza incomprehensible", ("FRA", "111", "ISR")),
+    ("Ghana called the Togolese general a criminal", ("GHA", "1121", "TGO")),
+    # a call on someone, or for something, stays one, quoted words or not
+    ("Ghana calls on Togo to withdraw its troops", ("GHA", "025", "TGO")),
+    ("China's top diplomat calls for 'major countries' to be fair and impartial", ("CHN", "020", None)),
+])
+def test_naming_what_the_object_is_is_no_call_on_anyone(nlp, title, expected):
+    assert expected in {(e.actor, e.event_code, e.target) for e in extract_batch_rows(nlp, "", title=title)}

@@ -114,6 +114,7 @@ from transforms.extract.judgements import (
     attributed_judgement,
     judgement,
     quoted_name,
+    trailing_adjective,
     trailing_predicates,
 )
 from transforms.extract.no_news import (
@@ -961,15 +962,18 @@ def _downed_weapons(sent, covered: set, resolver: ArticleActors) -> list[Candida
     return found
 
 
+# Roots a naming verb's own rule keeps over its naming: a statement, criticism, rejection, threat.
+JUDGING_ROOTS = frozenset({"01", "11", "12", "13"})
 def _names_as(verb) -> bool:
     """The verb names what its object is (judgements.NAMING_VERBS): an object predicate, also as
     the parser may hang it (on the object: "called the move outrageous"; as a verbless clause:
     "deems Iran's enrichment unacceptable"), or a name in quotation marks after the object
     ("calls Biden's EV push a 'ridiculous crusade'", however the parser read the quote)."""
+    children = list(verb.children)
     return verb.lemma_.lower() in NAMING_VERBS and (any(
         c.dep_ == "oprd" or (c.dep_ == "dobj" and trailing_predicates(c))
-        or (c.dep_ == "ccomp" and c.pos_ == "ADJ" and c.lower_ not in RESULT_ADJECTIVES) for c in verb.children)
-        or bool(quoted_name(verb)))
+        or (c.dep_ == "ccomp" and c.pos_ == "ADJ" and c.lower_ not in RESULT_ADJECTIVES) for c in children)
+        or bool(quoted_name(verb)) or trailing_adjective(verb) is not None)
 
 
 # Verbs whose adjective says what their object is ("found him guilty", "declared the vote void"),
@@ -1614,7 +1618,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     if light_noun:
         rule = light  # "intensified its offensive": the noun is the event, not the verb's own sense
     rule = rule or predicate_rule(verb)
-    if (rule is None or rule.code == NOT_AN_EVENT) and _names_as(verb):
+    if (rule is None or rule.code == NOT_AN_EVENT or rule.code[:2] not in JUDGING_ROOTS) and _names_as(verb):
+        # "called Zelensky's visit 'disgraceful'", "calls the strike on the institute
+        # incomprehensible": naming what the object is, not calling on anyone nor for a visit
         rule = ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), STATEMENT)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return

@@ -46,6 +46,7 @@ people and migrants do no state's wrong.
 from __future__ import annotations
 
 import functools
+import re
 
 from schemas import ontology
 from transforms.extract.actors import OUTLET_ROLES, PRIVATE_PEOPLE, Actor, ArticleActors, resolve_all
@@ -64,6 +65,8 @@ NAME_REACH = 8
 # Where the words after a naming verb stop being its object: a clause, a purpose, another verb
 # ("called Zelensky and said the attacks were 'barbaric'") or a preposition of the verb's own
 # ("called on Iran to ...") begins.
+# What makes "call" a call for or on someone, however the parser hangs it ("for" as a mark)
+CALLING_PARTICLES = frozenset({"for", "on", "off", "up"})
 NAME_BOUNDARIES = frozenset({",", ";", ":", "that", "to", "after", "before", "because", "while", "when",
                             "and", "but", "or"})
 PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
@@ -273,9 +276,30 @@ def _contents(verb):
     for obj in objects:
         for late in trailing_predicates(obj):
             yield late, [late], objects
+    late = trailing_adjective(verb)
+    if late is not None:
+        yield late, [late], objects
     for head in [verb, *objects]:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "as"):
             yield prep, [c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp")], objects
+
+
+# The endings of an adjective the small model may tag as a noun after the object ("calls the
+# strike incomprehensible", read as "dep")
+ADJECTIVE_ENDING = re.compile(r"(?:ible|able|ous|ful|less|ive|ic|al|ant|ent)$")
+
+
+def trailing_adjective(verb):
+    """An adjective closing the clause after the verb's object, which the parser left hanging
+    ("calls Israeli strike on the French institute in Gaza incomprehensible"); else None."""
+    children = list(verb.children)
+    if not any(c.dep_ == "dobj" for c in children) or any(c.dep_ == "prep" and c.i == verb.i + 1 for c in children):
+        return None  # "calls for 'major countries' to be impartial": a call for something, no naming
+    last = max(children, key=lambda c: c.i)
+    if (last.dep_ == "dep" and last.i == last.right_edge.i and last.i + 1 >= verb.sent.end - 1
+            and ADJECTIVE_ENDING.search(last.lower_)):
+        return last
+    return None
 
 
 def quoted_name(verb) -> list:
@@ -291,6 +315,8 @@ def quoted_name(verb) -> list:
         token = doc[i]
         if token.lower_ in NAME_BOUNDARIES or (token.dep_ in ("prep", "agent", "prt") and token.head == verb):
             return []
+        if i == verb.i + 1 and token.lower_ in CALLING_PARTICLES:
+            return []  # "calls for 'major countries' to be impartial": a call for something
         if token.text in QUOTATION_MARKS and doc[i - 1].whitespace_ and not token.whitespace_:
             words = []
             for inner in doc[i + 1 : end]:
