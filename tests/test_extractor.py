@@ -4879,6 +4879,8 @@ def test_a_junta_is_never_the_outlets_own_government(nlp):
     """The outlet's home frames "the government", never "the junta" or "the regime"."""
     art = article("The junta arrested two opposition leaders.")._replace(source="feeds.bbci.co.uk")
     assert not any(e.actor == "GBR" for e in extract_events(art, nlp(art.title), nlp(art.text), "test"))
+    art = article("The military rulers arrested two opposition leaders.")._replace(source="feeds.bbci.co.uk")
+    assert not any(e.actor == "GBR" for e in extract_events(art, nlp(art.title), nlp(art.text), "test"))
     art = article("The government arrested two opposition leaders.")._replace(source="feeds.bbci.co.uk")
     assert any(e.actor == "GBR" for e in extract_events(art, nlp(art.title), nlp(art.text), "test"))
 

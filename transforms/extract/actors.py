@@ -74,6 +74,8 @@ OUTLET_ROLES = CONTEXT_ROLES | frozenset({"LEG", "OPP", "SPY"})
 # Words for rulers no outlet uses of its own country's government: "the junta", "the Kiev
 # regime", "the coup leaders" are someone else's, so they are never framed with the outlet's home.
 FOREIGN_RULER_WORDS = frozenset({"junta", "regime", "putschist", "putschists", "coup"})
+# ... and "the military rulers", "the military government", "the ruling military council"
+MILITARY_RULE_NOUNS = frozenset({"ruler", "government", "council", "authority", "leadership"})
 # Who protests or strikes without a nationality word: crowds, workers, students, unions. Such a
 # crowd is of the country where it protests, else the headline's or the outlet's
 # (engine._crowd_of_the_place).
@@ -389,7 +391,7 @@ class ArticleActors:
             # "Police arrested ..." in a story about one country: that country's police.
             actor = Actor(self.context_country, "", self.context_country, role_type, "context")
         if (actor is None and role_type in OUTLET_ROLES and self.outlet_country is not None and not weapon
-                and _definite(head, tokens) and not any(t.lower_ in FOREIGN_RULER_WORDS for t in tokens)):
+                and _definite(head, tokens) and not _foreign_rulers(tokens)):
             # "The government announced ..." in a British outlet's story that names no other
             # country: the British government (transforms/extract/outlets.py).
             actor = Actor(self.outlet_country, "", self.outlet_country, role_type, "outlet")
@@ -939,6 +941,13 @@ def _bare_person_name(token) -> bool:
     """A one-word PERSON entity: "Macron said", not the "Michel" of "Michel Aupetit"."""
     entity = entity_at(token) if token.ent_type_ == "PERSON" else None
     return entity is not None and len(entity) == 1
+
+
+def _foreign_rulers(tokens: Sequence) -> bool:
+    """Words no outlet uses of its own government: "the junta", "the military rulers"."""
+    lemmas = [t.lemma_.lower() for t in tokens]
+    return any(t.lower_ in FOREIGN_RULER_WORDS for t in tokens) or any(
+        first == "military" and second in MILITARY_RULE_NOUNS for first, second in zip(lemmas, lemmas[1:]))
 
 
 def _definite(head, tokens: Sequence) -> bool:
