@@ -4943,3 +4943,11 @@ def test_review_guards_of_the_thirty_second_round(nlp):
 ])
 def test_naming_what_the_object_is_is_no_call_on_anyone(nlp, title, expected):
     assert expected in {(e.actor, e.event_code, e.target) for e in extract_batch_rows(nlp, "", title=title)}
+
+
+def test_a_crackdown_on_people_from_elsewhere_is_not_on_the_states_own(nlp):
+    """The verb and the noun alike: "cracks down on sub-Saharan migrants" is on no one the state
+    is, "cracks down on comedy" on its own people."""
+    for title in ["Tunisia cracks down on sub-Saharan migrants", "Tunisia's crackdown on sub-Saharan migrants draws criticism"]:
+        assert ("TUN", "17", None) in triples(extract(nlp, "", title=title)), title
+    assert ("CHN", "17", "CHN") in triples(extract(nlp, "", title="China cracks down on comedy"))
