@@ -962,8 +962,16 @@ def _downed_weapons(sent, covered: set, resolver: ArticleActors) -> list[Candida
     return found
 
 
-# Roots a naming verb's own rule keeps over its naming: a statement, criticism, rejection, threat.
-JUDGING_ROOTS = frozenset({"01", "11", "12", "13"})
+# What "call" with an object means when it names nothing: an appeal, a call for a meeting or a visit.
+CALLING_ROOTS = frozenset({"02", "03", "04"})
+
+
+def _calls_something(verb, rule) -> bool:
+    """"call" read as a call on someone or for something (a visit, a meeting) where it names
+    what its object is ("called Zelensky's visit 'disgraceful'"); not "call off" or "call up"
+    (a particle of its own), nor another naming verb's own sense ("finds him innocent")."""
+    return (verb.lemma_.lower() == "call" and rule.code[:2] in CALLING_ROOTS
+            and not any(c.dep_ == "prt" for c in verb.children))
 def _names_as(verb) -> bool:
     """The verb names what its object is (judgements.NAMING_VERBS): an object predicate, also as
     the parser may hang it (on the object: "called the move outrageous"; as a verbless clause:
@@ -1618,7 +1626,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     if light_noun:
         rule = light  # "intensified its offensive": the noun is the event, not the verb's own sense
     rule = rule or predicate_rule(verb)
-    if (rule is None or rule.code == NOT_AN_EVENT or rule.code[:2] not in JUDGING_ROOTS) and _names_as(verb):
+    if (rule is None or rule.code == NOT_AN_EVENT or _calls_something(verb, rule)) and _names_as(verb):
         # "called Zelensky's visit 'disgraceful'", "calls the strike on the institute
         # incomprehensible": naming what the object is, not calling on anyone nor for a visit
         rule = ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), STATEMENT)
@@ -1875,26 +1883,35 @@ def _crowds_beside(verb, subjects, preps, resolver: ArticleActors) -> list[Actor
 
 # What one does to another by speaking: appeals, demands, criticism and accusations.
 ADDRESSED_SPEECH_ROOTS = frozenset({"02", "10", "11"})
+# Where an -ing clause of speaking names whom it addresses: "urging Russia", "calling on Lome".
+ADDRESSEE_PREPS = frozenset({"on", "for", "to"})
 
 
 def _speaker_going_on(verb, rule, actors, resolver: ArticleActors) -> list | None:
-    """The speaker's actors when an -ing clause of accusing, urging or demanding, hung on what
-    they say, addresses the very actor said to have acted: "Ghanaian officials said Togo had
-    closed the border, accusing Lome of breaking the treaty" (the parser hangs "accusing" on
-    "closed"; Togo does not accuse itself, the speaker does). Else None: "officials said Russian
-    negotiators walked out, accusing Ukraine of bad faith" is the negotiators' accusation."""
+    """The speaker's actors for an -ing clause of urging, demanding, criticising or accusing that
+    the parser hung on what the speaker says, when it names an actor it addresses other than the
+    speaker: "Armenia said Azerbaijani troops had shelled its villages, urging Russia to
+    intervene" (Armenia urges). Else None, and the clause stays the reported subject's: a speaker
+    that only reports ("officials", "witnesses", the police or the press said ...), a clause
+    that addresses no one ("demanding the release of prisoners") or the speaker itself
+    ("Pakistani officials said Taliban fighters attacked, accusing Pakistan of ...")."""
     said = verb.head
     if (rule.code[:2] not in ADDRESSED_SPEECH_ROOTS or not actors or verb.dep_ != "advcl" or verb.tag_ != "VBG"
             or said.dep_ != "ccomp" or not is_speech(said.head) or verb.i < said.i
             or any(c.dep_ in SUBJECT_DEPS for c in verb.children)):
         return None
-    addressed = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    addressed += [s for c in verb.children if c.dep_ == "ccomp" for s in subjects_of(c) + agents_of(c)]
-    acting = {actor.code for actor in actors}
-    if not any(getattr(resolver.resolve(head, remember=False, as_target=True), "code", None) in acting
-               for head in addressed):
+    speakers = [s for s in resolve_all(resolver, subjects_of(said.head))
+                if s.actor_type not in REPORTING_SOURCES and s.actor_type not in PRIVATE_PEOPLE]
+    if not speakers:
         return None
-    return resolve_all(resolver, subjects_of(said.head)) or None
+    addressed = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    addressed += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS
+                  for o in c.children if o.dep_ == "pobj"]
+    named = [resolver.resolve(head, remember=False, as_target=True) for head in addressed]
+    speaking = {speaker.code for speaker in speakers}
+    if not any(actor is not None and actor.code not in speaking for actor in named):
+        return None
+    return speakers
 
 
 def _own_recipient(target: Actor, actors, root: str) -> bool:

@@ -696,9 +696,6 @@ def nominal_target(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
 
 # Verbs of what an attack does to people: "a Ukrainian writer killed in a Russian missile attack".
 HARM_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt", "maim"})
-# Campaigns of fighting, in which the fighters killed may be the attacker's own.
-OFFENSIVE_NOUNS = frozenset({"offensive", "counteroffensive", "assault", "operation", "push", "advance"})
-COMBATANT_SECTORS = frozenset({"MIL", "REB"})
 
 
 def _victims_of(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
@@ -716,8 +713,6 @@ def _victims_of(noun, resolver: ArticleActors, actor: Actor) -> Actor | None:
     else:
         return None  # "the strike killed ...": its object, which _named_as_hit reads
     for victim in victims:
-        if noun.lemma_.lower() in OFFENSIVE_NOUNS and resolver.role_type_of(victim) in COMBATANT_SECTORS:
-            continue  # "North Korean troops killed in Russian offensive": the fighters fall on either side
         found = resolver.resolve(victim, remember=False, as_target=True)
         if found is not None and found.code != actor.code:
             return found

@@ -493,12 +493,9 @@ def coerced_at_home(actors, code: str, target_heads, resolver: ArticleActors, ve
     names no one it is aimed at ("China cracks down on comedy", "Sierra Leone declares nationwide
     curfew", "Georgian police use tear gas to halt protest", "police clashed with supporters") is
     aimed at its own people: coded state to state, as tests/data/GOLD.md codes domestic acts. Not
-    a named body ("Togo outlawed the Carnegie Commission"), which is of its own country, nor
-    people named as from elsewhere ("cracks down on sub-Saharan migrants", "on foreign journalists")."""
+    a named body ("Togo outlawed the Carnegie Commission"), which is of its own country."""
     if any(head is not None and (head.pos_ == "PROPN" or head.ent_type_ in BODY_ENTITIES) for head in target_heads):
         return None
-    if code.startswith(DOMESTIC_COERCION) and any(_of_another_origin(aimed) for aimed in aimed_at(verb)):
-        return None  # "cracks down on sub-Saharan migrants": on people from elsewhere
     by_police = bool(actors) and all(actor.actor_type == "COP" and actor.via != "outlet" for actor in actors)
     at_home = code.startswith(DOMESTIC_COERCION) or (
         by_police and code.startswith(POLICE_FORCE_ROOTS) and not _abroad(actors, resolver, verb))
@@ -513,7 +510,7 @@ def cracked_down_at_home(resolver: ArticleActors, noun, actor: Actor, code: str)
     migrants") or told in another country ("Moscow's crackdown in occupied Crimea")."""
     if not code.startswith(DOMESTIC_COERCION):
         return None
-    if _abroad([actor], resolver, noun):
+    if any(_of_another_origin(aimed) for aimed in aimed_at(noun)) or _abroad([actor], resolver, noun):
         return None
     return coerced_at_home([actor], code, [], resolver, noun)
 
