@@ -4902,6 +4902,7 @@ def test_what_is_repatriated_is_returned(nlp):
         nlp, "", title="U.S. Officials Repatriate a Looted Relic to the Palestinian Authority")}
     # people repatriated are a matter of their own (a return of prisoners keeps its code)
     assert extract(nlp, "", title="Canada repatriating 14 citizens from detention camps in Syria") == []
+    assert extract(nlp, "", title="China repatriates North Korean defectors") == []  # people, not goods
     assert {e.event_code for e in extract(nlp, "", title="Nigeria repatriates 300 prisoners from Ghana")} == {"0841"}
 
 
