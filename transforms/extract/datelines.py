@@ -11,6 +11,10 @@ token, and the tagger reads a capitalised first word after one as a proper noun:
 "Authorities in southern Yemen" lost its subject). An organisation's name before a colon is an
 attribution, not a place ("UN: half the fatalities ..."), and is kept; a capital, which the
 tables know as its country's metonym ("RIYADH:", "KYIV (AP) —"), is a dateline.
+
+A partner's story republished by allAfrica opens with the source's tag in brackets, then often a
+dateline in title case before " -- " ("[VOA] Nairobi, Kenya -- ..."): the tag is set apart the
+same way (`source_tag_apart`), and the title-case dateline is read only after such a tag.
 """
 from __future__ import annotations
 

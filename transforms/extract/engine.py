@@ -972,6 +972,8 @@ def _calls_something(verb, rule) -> bool:
     (a particle of its own), nor another naming verb's own sense ("finds him innocent")."""
     return (verb.lemma_.lower() == "call" and rule.code[:2] in CALLING_ROOTS
             and not any(c.dep_ == "prt" for c in verb.children))
+
+
 def _names_as(verb) -> bool:
     """The verb names what its object is (judgements.NAMING_VERBS): an object predicate, also as
     the parser may hang it (on the object: "called the move outrageous"; as a verbless clause:

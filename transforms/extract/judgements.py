@@ -62,11 +62,11 @@ NAMING_VERBS = frozenset({"call", "deem", "dub", "term", "find", "label"})
 QUOTATION_MARKS = frozenset({"'", "‘", "’", '"', "“", "”", "``", "''"})
 # How far after the naming verb its quoted name may open: "calls Biden's EV push a 'ridiculous".
 NAME_REACH = 8
+# What makes "call" a call for or on someone, however the parser hangs it ("for" as a mark)
+CALLING_PARTICLES = frozenset({"for", "on", "off", "up"})
 # Where the words after a naming verb stop being its object: a clause, a purpose, another verb
 # ("called Zelensky and said the attacks were 'barbaric'") or a preposition of the verb's own
 # ("called on Iran to ...") begins.
-# What makes "call" a call for or on someone, however the parser hangs it ("for" as a mark)
-CALLING_PARTICLES = frozenset({"for", "on", "off", "up"})
 NAME_BOUNDARIES = frozenset({",", ";", ":", "that", "to", "after", "before", "because", "while", "when",
                             "and", "but", "or"})
 PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
@@ -345,7 +345,7 @@ def _clause_parts(clause) -> tuple[list, list]:
     judged = [c for c in clause.children if c.dep_ in JUDGED_DEPS]
     if clause.pos_ in ("ADJ", "NOUN"):
         predicates.append(clause)
-        if clause.dep_ == "ROOT" and not judged and _judging_code(clause, [clause]) is not None:
+        if clause.dep_ == "ROOT" and not judged and _is_judging_word(clause):
             # "US, UK complicit in attack – Moscow", "Russian embassy complicit": what comes before the judging word
             judged = [c for c in clause.children if c.dep_ in VERBLESS_JUDGED_DEPS and c.i < clause.i
                       and (c.pos_ in ("PROPN", "NOUN") or c.text[:1].isupper())]
@@ -376,6 +376,12 @@ def _judging_code(content, predicates) -> str | None:
     if said is not None and named is not None and named.startswith(said):
         return named
     return said or named
+
+
+def _is_judging_word(token) -> bool:
+    """The word, with its compounds or its phrase, is one of judgements.csv ("complicit")."""
+    table = ontology.judgements()
+    return any(tokens in table for tokens in _phrases_at(token))
 
 
 def _phrases_at(token):

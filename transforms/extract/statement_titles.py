@@ -1,13 +1,14 @@
 """Headlines that are only the name of a statement: "Remarks by Coordinator X at AGOA",
-"WHO Director-General's Opening Remarks At the Media Briefing", "Statement From Ambassador Tai
-On the AGOA Review", "United Nations Day Message".
+"WHO Director-General's Opening Remarks At the Media Briefing", "Statement by the Ghanaian
+Foreign Minister on the Togo Elections", "United Nations Day Message".
 
 Press releases (allAfrica republishes many) are titled so, with no verb: the news is that the
 speaker spoke, and the coders code the speaker's statement (010) with no one as its target. The
 title names the speaker by a possessive, a modifier ("United Nations Day message") or "by" /
 "from". A statement named inside another headline ("things to watch in Yousaf's big speech",
 "details buried in the Autumn Statement") is no such title, nor is a joint statement, which the
-coders code as the cooperation its parties state (03).
+coders code as the cooperation its parties state (03), a meeting's, or "no statement"; and the
+speaker must be one the title names, not one only the story's country or the outlet would give.
 """
 from __future__ import annotations
 

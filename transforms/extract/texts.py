@@ -4,8 +4,8 @@ parses: the pipeline's workers (stage.extract_batch), `eventwire evaluate` and t
 An item that can give no rows (a sport page, a question headline: topics.py) is not parsed; the
 pre-filter, when given, masks the sentences with no trigger (prefilter.py); a title is parsed in
 sentence case with its comma pairs read as "and" (headlines.py); a body's dateline is set apart
-as a sentence of its own (datelines.py), after its source's bracketed tag is blanked
-(`source_tag_apart`); typographic single quotes are read as plain quotes
+as a sentence of its own (datelines.py), and so is a source's bracketed tag opening it
+(`datelines.source_tag_apart`); typographic single quotes are read as plain quotes
 and apostrophes (`plain_apostrophes`). Each keeps the text's length, so offsets into what is
 parsed are offsets into what the article says.
 """
