@@ -102,3 +102,22 @@ def test_a_name_after_a_source_tag_is_read_whole(nlp):
     text = "[MSF] Médecins Sans Frontières calls for an immediate ceasefire to prevent more deaths in Gaza."
     rows = [row for _, events in extract_batch(nlp, None, [article(text)], "t") for row in events]
     assert ("MSF", "02") in {(row.actor, row.event_root) for row in rows}
+
+
+@pytest.mark.parametrize("text", [
+    "KYIV (AP) -- Russian forces shelled Kharkiv overnight.",
+    "[Reuters] LAGOS -- Nigerian troops attacked the rebels' camp.",
+    "Russian forces shelled Kharkiv overnight.",
+])
+def test_a_dateline_or_tag_is_not_the_bodys_first_sentence(nlp, text):
+    """The feature "first_sentence" (the lede) goes to the first sentence that tells something,
+    not to a dateline or a source's tag set apart as a sentence of its own."""
+    from test_extractor import article
+
+    from transforms.extract.engine import extract_with_features
+    from transforms.extract.texts import texts_to_parse
+
+    art = article(text)
+    title, body = texts_to_parse(art)
+    found = extract_with_features(art, nlp(title) if title else None, nlp(body), "t")
+    assert found and all(features.get("first_sentence") == 1.0 for _, features in found)

@@ -1478,7 +1478,6 @@ STRUCK_NOUNS = MILITARY_OBJECTIVES | frozenset({"camp", "village", "town", "city
                                                "airport", "port", "bridge"})
 
 
-
 def _names_arms(act, objectives: bool = False) -> bool:
     """Whether the verb or event noun names arms of war anywhere in what it governs (not in its
     subject), or, with `objectives`, strikes a military objective (`MILITARY_OBJECTIVES`)."""
