@@ -4960,3 +4960,43 @@ def test_review_guards_of_the_thirty_second_round_second_review(nlp):
     assert ("CHN", "17", "CHN") in rows("", "China cracks down on Uyghur Muslims")
     # a plan objected to is rejected (120), not a settlement refused (127)
     assert {e.event_code for e in extract_batch_rows(nlp, "", title="China objects to Japan's plan to release water")} == {"120"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb that says again what was said takes its object's act ...
+    ("Ghana reiterated its condemnation of Togo.", ("GHA", "11", "TGO")),
+    ("Ghana repeated its criticism of Togo's border closure.", ("GHA", "11", "TGO")),
+    ("Ghana reaffirmed its denunciation of the Togolese coup.", ("GHA", "11", "TGO")),
+    # ... and, with no event noun for object, stays the statement it is
+    ("Ghana reiterated its position on Togo.", ("GHA", "01", "TGO")),
+])
+def test_a_repeating_verb_takes_the_act_its_object_names(nlp, text, expected):
+    assert expected in triples(extract(nlp, text))
+
+
+def test_echoing_someone_is_no_statement(nlp):
+    assert extract(nlp, "", title="Ghanaian opposition leader's speech echoes Togolese rhetoric") == []
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Togo claims village near Ghanaian border town", ("TGO", "19", "GHA")),
+    ("Togo targets Ghana's Volta region after lengthy calm", ("TGO", "19", "GHA")),
+    ("Togo wants Ghana's support", ("TGO", "02", "GHA")),
+    ("The head of the UN nuclear watchdog met officials in Ghana", ("IAEA", "04", "GHA")),
+])
+def test_claims_targets_wants_and_heads(nlp, title, expected):
+    assert expected in triples(extract(nlp, "", title=title))
+
+
+def test_what_a_claim_and_a_target_do_not_take(nlp):
+    # a title, a seat or a campaign's audience is no territory
+    assert not any(code.startswith("19") for _, code, _ in triples(extract(nlp, "", title="Togo claims town council seat")))
+    assert not any(code.startswith("19") for _, code, _ in triples(
+        extract(nlp, "", title="Ghana's ruling party targets voters in the capital")))
+
+
+def test_equipment_given_is_military_aid(nlp):
+    codes = {(e.actor, e.event_code, e.target) for e in extract(nlp, "Ghana gave Togo military equipment worth $60m.")}
+    assert ("GHA", "072", "TGO") in codes
+    # giving up one's arms is no aid to anyone
+    assert "072" not in {e.event_code for e in extract(nlp, "The Togolese rebels gave up their equipment.")}

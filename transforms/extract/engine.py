@@ -1027,6 +1027,12 @@ def _as_judgement(candidate: Candidate, code: str, target: Actor | None) -> Cand
     return replace(candidate, rule=rule, target=target, features=features)
 
 
+# Light verbs (schemas/data/light_verbs.csv) that say again what was said: "reiterated its
+# condemnation of Hamas" is the condemnation; "reiterated its position on Taiwan", with no event
+# noun, stays the statement it is (not "announced the relocation of its embassy": no row).
+REPEATING_VERBS = frozenset({"reiterate", "repeat", "reaffirm", "restate"})
+
+
 MUTUAL_WORDS = frozenset({"bilateral", "mutual", "mutually", "jointly", "together",
                           "relations", "relationship", "ties"})
 # What two sides share, after "their": "pledged to keep the peace along their disputed border",
@@ -1666,7 +1672,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         if announced is not None:  # "announced a military offensive against ..."
             rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, announced)
             light_noun = True
-        elif rule.code.startswith("01"):
+        elif rule.code.startswith("01") and verb.lemma_.lower() not in REPEATING_VERBS:
             return  # "announced the relocation of its embassy": the news is the noun, not coded
     passive = reduced or headline_passive or in_passive or described
     if passive:
