@@ -5000,3 +5000,25 @@ def test_equipment_given_is_military_aid(nlp):
     assert ("GHA", "072", "TGO") in codes
     # giving up one's arms is no aid to anyone
     assert "072" not in {e.event_code for e in extract(nlp, "The Togolese rebels gave up their equipment.")}
+
+
+def test_help_that_names_the_act_helped_is_no_aid(nlp):
+    # help that names no one helped: the act helped is its own clause ...
+    assert not any(code.startswith("07") for code in {e.event_code for e in extract(
+        nlp, "Ghana helped carry out the raid on the rebel camp in Togo.")})
+    assert not any(code.startswith("07") for code in {e.event_code for e in extract(
+        nlp, "", title="Ghana helps thwart a plot in Togo")})
+    # ... help given to someone is aid, whatever it is for
+    assert ("GHA", "07", "TGO") in triples(extract(nlp, "Ghana helped Togo after the floods."))
+    assert ("GHA", "07", "TGO") in triples(extract(nlp, "Ghana helped Togo rebuild the port."))
+
+
+def test_military_objectives_destroyed_are_force_and_officials_dismissed_no_rejection(nlp):
+    assert ("TGO", "19", "GHA") in triples(extract(nlp, "", title="Ghanaian tunnels destroyed by Togolese army"))
+    assert not any(e.event_root == "12" for e in extract(nlp, "", title="Togolese president dismisses army chief"))
+    assert ("GHA", "01", "TGO") in triples(extract(nlp, "Ghana dismissed Togo's claim."))
+
+
+def test_an_apology_is_news_without_a_recipient(nlp):
+    assert ("GHA", "055", None) in {(e.actor, e.event_code, e.target) for e in extract(
+        nlp, "Ghana apologized for the remarks.")}
