@@ -5022,3 +5022,13 @@ def test_military_objectives_destroyed_are_force_and_officials_dismissed_no_reje
 def test_an_apology_is_news_without_a_recipient(nlp):
     assert ("GHA", "055", None) in {(e.actor, e.event_code, e.target) for e in extract(
         nlp, "Ghana apologized for the remarks.")}
+
+
+def test_an_offer_of_something_that_is_no_act_is_no_intent(nlp):
+    # rewards, a glimpse, an overview: no offer of cooperation
+    assert extract(nlp, "", title="Togo offers cash rewards for information on five Ghanaian activists") == []
+    assert extract(nlp, "Ghana's president offered a broad overview of the war with Togo.") == []
+    # a deal, talks or aid offered still are
+    assert ("GHA", "03", "TGO") in triples(extract(nlp, "Ghana offered Togo a deal."))
+    assert ("GHA", "033", "TGO") in {(e.actor, e.event_code, e.target) for e in extract(nlp, "Ghana offered Togo more aid.")}
+    assert ("GHA", "03", None) in triples(extract(nlp, "Ghana offered to mediate."))
