@@ -5032,3 +5032,14 @@ def test_an_offer_of_something_that_is_no_act_is_no_intent(nlp):
     assert ("GHA", "03", "TGO") in triples(extract(nlp, "Ghana offered Togo a deal."))
     assert ("GHA", "033", "TGO") in {(e.actor, e.event_code, e.target) for e in extract(nlp, "Ghana offered Togo more aid.")}
     assert ("GHA", "03", None) in triples(extract(nlp, "Ghana offered to mediate."))
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    # a warning to no one of what another actor does or risks now is a comment, not a threat ...
+    ("Ghana warned that Benin now risks losing the support of its neighbours.", "01"),
+    # ... what the other will suffer, or what the speaker will do, is a threat
+    ("Ghana warned that Togo would pay a heavy price.", "13"),
+    ("Ghana warned that it would treat Togolese boats as targets.", "13"),
+])
+def test_a_warning_of_what_another_does_now_is_a_comment(nlp, text, root):
+    assert {e.event_root for e in extract(nlp, text) if e.actor == "GHA"} == {root}

@@ -137,6 +137,7 @@ ADDRESSEE_PREPS = frozenset({"to", "against"})
 # What another actor may do: "Russia could begin", "may attack" (not "would": "Togo would pay a
 # heavy price" is a threat).
 MAY_MODALS = frozenset({"could", "may", "might"})
+WILL_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
 
 
 def foretells_another(verb, rule, actors, resolver: ArticleActors) -> bool:
@@ -156,8 +157,9 @@ def foretells_another(verb, rule, actors, resolver: ArticleActors) -> bool:
         subject = next((s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.pos_ == "PRON":
             return False
-        if not (is_negated(clause) or any(c.dep_ == "aux" and c.lower_ in MAY_MODALS for c in clause.children)):
-            return False
+        if not (is_negated(clause) or any(c.dep_ == "aux" and c.lower_ in MAY_MODALS for c in clause.children)
+                or not any(c.dep_ == "aux" and c.lower_ in WILL_MODALS for c in clause.children)):
+            return False  # "warned that Togo would pay a heavy price": what it will suffer
         other = resolver.resolve(subject, remember=False)
         return other is not None and other.code not in own and other.country not in own
     return False
