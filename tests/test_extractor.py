@@ -5043,3 +5043,8 @@ def test_an_offer_of_something_that_is_no_act_is_no_intent(nlp):
 ])
 def test_a_warning_of_what_another_does_now_is_a_comment(nlp, text, root):
     assert {e.event_root for e in extract(nlp, text) if e.actor == "GHA"} == {root}
+
+
+def test_speaking_with_no_one_is_a_statement_not_a_meeting(nlp):
+    assert {e.event_root for e in extract(nlp, "Ghana's president spoke on state television about Togo.")} == {"01"}
+    assert ("GHA", "04", "TGO") in triples(extract(nlp, "Ghana's president spoke with the Togolese president."))
