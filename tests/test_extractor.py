@@ -5048,3 +5048,8 @@ def test_a_warning_of_what_another_does_now_is_a_comment(nlp, text, root):
 def test_speaking_with_no_one_is_a_statement_not_a_meeting(nlp):
     assert {e.event_root for e in extract(nlp, "Ghana's president spoke on state television about Togo.")} == {"01"}
     assert ("GHA", "04", "TGO") in triples(extract(nlp, "Ghana's president spoke with the Togolese president."))
+
+
+def test_a_disaster_the_tagger_read_as_a_headlines_verb_is_nobodys_act(nlp):
+    assert extract(nlp, "", title="Ghana landslides kill 10, rescuers search for 42 missing") == []
+    assert ("TGO", "19", "GHA") in triples(extract(nlp, "", title="Togolese strikes kill 10 in Ghana"))

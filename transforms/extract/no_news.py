@@ -119,7 +119,10 @@ def figurative_force(verb, rule, subjects, dobj, preps, resolver: ArticleActors)
     # "fire" itself is a weapon's as an object ("unleashed fire on the guards"); "fires" burn
     return (any(_is_one_of(o, abstract) and o.lemma_.lower() not in GUNFIRE_NOUNS and not _is_one_of(o, rule.object_heads)
                 for o in objects)
-            or any(_is_one_of(d, ontology.disaster_nouns()) and not _fired_by_someone(d, resolver) for d in doers))
+            or any(_is_one_of(d, ontology.disaster_nouns()) and not _fired_by_someone(d, resolver) for d in doers)
+            # "Indonesia landslides kill 10": a headline's disaster the tagger read as the verb
+            or (verb.dep_ in ("xcomp", "ccomp") and verb.head.tag_ == "VBZ"
+                and _is_one_of(verb.head, ontology.disaster_nouns())))
 
 
 # Verbs of force that dismiss when their direct object is a person named or a role: "fires defence
