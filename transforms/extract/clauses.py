@@ -51,6 +51,8 @@ def object_heads(dobj, preps, verb) -> set[str]:
         heads.update(lemma_form(t) for t in conjuncts(dobj))
         heads.update(t.lower_ for t in conjuncts(dobj))
         heads.update(c for c in map(object_class, conjuncts(dobj)) if c is not None)
+        if any(_named_place(t) for t in conjuncts(dobj)):
+            heads.add("@place")
         if any(_arms(t) for t in conjuncts(dobj)):
             heads.add(WEAPON_CLASS)
         if any(names_people(t) for t in conjuncts(dobj)):
@@ -113,6 +115,21 @@ BODY_ENTITIES = PLACE_ENTITIES | {"ORG", "NORP"}
 
 KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother",
                        "grandson", "granddaughter", "grandfather", "grandmother"})
+
+
+# Common nouns for a place that a name before them makes a named place: "the Kyiv region",
+# "Ukraine's capital", "the city of Odesa" (not "Russian regions", "rural areas", "100 cities").
+PLACE_KIND_NOUNS = frozenset({"region", "regions", "city", "town", "village", "province", "district",
+                              "oblast", "capital", "area", "port", "county", "state"})
+
+
+def _named_place(token) -> bool:
+    """A place kind named by a place: "Kyiv region", "Ukraine's capital", "the city of Odesa"."""
+    if token.lemma_.lower() not in PLACE_KIND_NOUNS:
+        return False
+    names = [c for c in token.children if c.dep_ in ("compound", "poss")]
+    names += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return any(object_class(n) == "@place" for n in names)
 
 
 def object_class(token) -> str | None:

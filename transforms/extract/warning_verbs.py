@@ -138,6 +138,8 @@ ADDRESSEE_PREPS = frozenset({"to", "against"})
 # heavy price" is a threat).
 MAY_MODALS = frozenset({"could", "may", "might"})
 WILL_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
+# What another is warned it will suffer, in any tense: "faces consequences", "pays the price"
+SUFFERING_VERBS = frozenset({"face", "pay", "suffer"})
 
 
 def foretells_another(verb, rule, actors, resolver: ArticleActors) -> bool:
@@ -157,6 +159,8 @@ def foretells_another(verb, rule, actors, resolver: ArticleActors) -> bool:
         subject = next((s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.pos_ == "PRON":
             return False
+        if clause.lemma_.lower() in SUFFERING_VERBS and not is_negated(clause):
+            return False  # "warned that Hezbollah faces devastating consequences": what it will suffer
         if not (is_negated(clause) or any(c.dep_ == "aux" and c.lower_ in MAY_MODALS for c in clause.children)
                 or not any(c.dep_ == "aux" and c.lower_ in WILL_MODALS for c in clause.children)):
             return False  # "warned that Togo would pay a heavy price": what it will suffer
