@@ -119,7 +119,7 @@ KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "brother", "sister"
 
 # Common nouns for a place that a name before them makes a named place: "the Kyiv region",
 # "Ukraine's capital", "the city of Odesa" (not "Russian regions", "rural areas", "100 cities").
-PLACE_KIND_NOUNS = frozenset({"region", "regions", "city", "town", "village", "province", "district",
+PLACE_KIND_NOUNS = frozenset({"region", "city", "town", "village", "province", "district",
                               "oblast", "capital", "area", "port", "county", "state"})
 
 

@@ -1396,9 +1396,11 @@ CONSULTATION = "040"
 
 
 def _spoke_together(verb, rule, actors) -> bool:
+    """Two sides or more, the subjects of a bare "spoke" that the verb table reads as a statement,
+    spoke with each other; not when they spoke at something, to an audience."""
     return (verb.lemma_.lower() in TALKING_VERBS and rule.code == STATEMENT and not rule.particle
             and len({a.code for a in actors}) > 1
-            and not any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children))  # "spoke at the meeting": to an audience
+            and not any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children))
 
 
 def _helps_do_with_no_one_helped(verb, children) -> bool:
@@ -1819,9 +1821,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     among_subjects = target is not None and any(a.code == target.code for a in actors)
     if target is not None and _meeting_venue(verb, preps, target, rule, actors):
         target = None  # "Israeli and Palestinian negotiators met in Cairo": each meets the other
-    # An intent to do a mutual act is mutual too: "Ghana and Togo say they will resume ties".
     if _spoke_together(verb, rule, actors):
         rule = ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, CONSULTATION)
+    # An intent to do a mutual act is mutual too: "Ghana and Togo say they will resume ties".
     reciprocal = len(actors) > 1 and (target is None or among_subjects or topic_only) and (
         rule.code.startswith(MUTUAL_ACT_CODES) or verb.lemma_.lower() in MUTUAL_VERBS
         or (verb.lemma_.lower() in OPPOSING_VERBS and rule.code.startswith("19") and not _mutual(verb))

@@ -10,9 +10,10 @@ as criticism (111):
   111; `threat_owner` finds who poses it, and a threat no one poses, "the threat of cholera", is
   no event).
 
-A third kind is a comment: a warning to no one named of what another actor may do or will not
-("warned that unless Ukraine wins, Russia could begin building up", "America won't always ride
-in to the rescue, warns UK defence secretary") foretells, and the coders code it as a statement
+A third kind is a comment: a warning to no one named of what another actor may do, will not do
+or does or risks now ("warned that unless Ukraine wins, Russia could begin building up",
+"America won't always ride in to the rescue, warns UK defence secretary", "warned that Israel
+risks losing support") foretells, and the coders code it as a statement
 (01: CAMEO 012, a pessimistic comment), not a threat (`foretells_another`). So is a warning "of"
 or "about" a danger no one poses, aimed at no one ("warns of a huge risk of attacks": verbs.csv),
 unless it is of another actor's hostile act, which it criticises ("warns of Russian attack on
@@ -145,7 +146,8 @@ SUFFERING_VERBS = frozenset({"face", "pay", "suffer"})
 def foretells_another(verb, rule, actors, resolver: ArticleActors) -> bool:
     """A bare warning (130) aimed at no one, whose reported clause's subject is another actor
     than the one warning and says what it may do or will not ("Russia could begin building up",
-    "America won't always ride in to the rescue"). A threat tells of the speaker's own act
+    "America won't always ride in to the rescue"), or what it does or risks now, with no "will"
+    or "would" ("Israel risks losing support"). A threat tells of the speaker's own act
     ("warned it would view the vessels as targets", "Jordan's king warned Jordan would do
     whatever it takes"), of what another will suffer ("warned that Togo would pay a heavy
     price"), or is aimed at someone warned."""
@@ -161,8 +163,8 @@ def foretells_another(verb, rule, actors, resolver: ArticleActors) -> bool:
             return False
         if clause.lemma_.lower() in SUFFERING_VERBS and not is_negated(clause):
             return False  # "warned that Hezbollah faces devastating consequences": what it will suffer
-        if not (is_negated(clause) or any(c.dep_ == "aux" and c.lower_ in MAY_MODALS for c in clause.children)
-                or not any(c.dep_ == "aux" and c.lower_ in WILL_MODALS for c in clause.children)):
+        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not is_negated(clause) and modals & WILL_MODALS and not modals & MAY_MODALS:
             return False  # "warned that Togo would pay a heavy price": what it will suffer
         other = resolver.resolve(subject, remember=False)
         return other is not None and other.code not in own and other.country not in own
