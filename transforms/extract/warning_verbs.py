@@ -30,6 +30,7 @@ from transforms.extract.actors import Actor, ArticleActors
 from transforms.extract.clauses import is_negated
 from transforms.extract.coding import WARNING_VERBS
 from transforms.extract.judgements import CRITICISM
+from transforms.extract.no_news import FUTURE_AUXILIARIES
 
 GENERIC_THREAT = "130"
 # What a warning over someone's conduct is about: "warns Spain over the amnesty deal", "warns
@@ -138,7 +139,6 @@ ADDRESSEE_PREPS = frozenset({"to", "against"})
 # What another actor may do: "Russia could begin", "may attack" (not "would": "Togo would pay a
 # heavy price" is a threat).
 MAY_MODALS = frozenset({"could", "may", "might"})
-WILL_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
 # What another is warned it will suffer, in any tense: "faces consequences", "pays the price"
 SUFFERING_VERBS = frozenset({"face", "pay", "suffer"})
 
@@ -164,7 +164,7 @@ def foretells_another(verb, rule, actors, resolver: ArticleActors) -> bool:
         if clause.lemma_.lower() in SUFFERING_VERBS and not is_negated(clause):
             return False  # "warned that Hezbollah faces devastating consequences": what it will suffer
         modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        if not is_negated(clause) and modals & WILL_MODALS and not modals & MAY_MODALS:
+        if not is_negated(clause) and modals & FUTURE_AUXILIARIES and not modals & MAY_MODALS:
             return False  # "warned that Togo would pay a heavy price": what it will suffer
         other = resolver.resolve(subject, remember=False)
         return other is not None and other.code not in own and other.country not in own
