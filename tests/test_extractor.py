@@ -5083,3 +5083,47 @@ def test_review_guards_of_the_thirty_third_round(nlp):
     # an apology by someone only the outlet frames is no row
     art = article("The minister apologised for the remarks.")._replace(source="feeds.bbci.co.uk")
     assert extract_events(art, nlp(art.title), nlp(art.text), "test") == []
+
+
+def test_a_leaders_arrest_named_by_surname_is_done_to_the_leader(nlp):
+    """nominal._person_possessor: "Trump's Georgia arrest" (the tagger makes "Trump" an
+    organisation) is an arrest of Trump, not by him; a leader's act with an object is still
+    theirs."""
+    assert extract_batch_rows(nlp, "", title="Trump's Georgia arrest reduces Republican rivals to a sideshow") == []
+    assert ("TUR", "17") in {(e.actor, e.event_root) for e in extract(nlp, "Erdogan's arrest of journalists drew protests.")}
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana hopes Togo will reopen the border.",
+    "Ghana fears Togo will close the border.",
+    "The Kremlin hopes the US Congress will block aid to Ukraine.",
+])
+def test_what_someone_hopes_or_fears_another_will_do_is_no_event(nlp, text):
+    """clauses.wished_for: the clause of another's act under hope, wish, want, fear or pray."""
+    assert not any(e.actor in ("TGO", "USA") for e in extract(nlp, text))
+
+
+def test_what_one_hopes_to_do_oneself_stays_an_intent(nlp):
+    assert ("GHA", "03", "TGO") in {(e.actor, e.event_root, e.target)
+                                    for e in extract(nlp, "Ghana hopes it will sign a trade deal with Togo.")}
+
+
+def test_what_the_press_says_another_can_do_is_no_act(nlp):
+    """engine._others_possibility: a newspaper's word of what a weapon can do is a forecast, as a
+    study's is; the side's own minister's is a threat (engine: reported_possibility, as_intent)."""
+    assert not extract(nlp, "Togo's new missile can destroy Ghanaian tanks, the newspaper reported.")
+    own = {(e.actor, e.event_root) for e in extract(nlp, "Togo's new missile can destroy Ghanaian tanks, "
+                                                         "the Togolese defence minister said.")}
+    assert own == {("TGO", "13")}
+
+
+def test_what_a_speaker_says_it_can_do_is_held_out(nlp):
+    """coding._possible_own_act: "said it can close the border" is a threat, not a closure."""
+    assert {(e.actor, e.event_root) for e in extract(nlp, "Ghana said it can close the border with Togo within hours.")} \
+        == {("GHA", "13")}
+
+
+def test_a_quote_opened_after_a_name_is_no_possessive(nlp):
+    """nominal._quoted_not_possessive: "killed in Togo 'revenge attacks'" names no attacker."""
+    assert extract_batch_rows(nlp, "", title="Mother of three boys killed in Togo 'revenge attacks' detained in Benin") == []
+    assert ("TGO", "19") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Togo's 'ritual killings' of Ghanaians")}

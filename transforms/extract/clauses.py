@@ -717,6 +717,20 @@ def _xcomp_heads(verb):
         yield verb
 
 
+# Verbs whose clause tells what someone wants or dreads another to do, not what was done.
+WISHING_VERBS = frozenset({"hope", "wish", "want", "fear", "pray"})
+
+
+def wished_for(verb) -> bool:
+    """"Kremlin hopes the US Congress will block aid", "fears Russia will attack": the clause of
+    another's act under a verb of wishing or dreading is no event of theirs. The wisher's own
+    ("hopes it will sign") is an intent the verb table codes from the wishing verb."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in WISHING_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not subjects or subjects[0].lower_ not in PERSONAL_PRONOUNS
+
+
 def is_hypothetical(verb) -> bool:
     """A condition is not an event: '... if the United States demands it', and the inverted
     forms 'Should Egypt mediate, ...', 'Were Iran to attack Israel, ...' (at any depth of
@@ -724,7 +738,7 @@ def is_hypothetical(verb) -> bool:
     Gaza again would be a big mistake": POSSIBILITY_MODALS), an obligation ("Togo must
     withdraw its troops": OBLIGATION_MODALS), a possibility (`is_possibility`) and an open
     question (`is_open_question`)."""
-    if is_obligation(verb) or is_possibility(verb) or unevidenced(verb) or might_have_been(verb):
+    if is_obligation(verb) or is_possibility(verb) or unevidenced(verb) or might_have_been(verb) or wished_for(verb):
         return True
     if any(is_obligation(head) or head.lemma_.lower() == "need" for head in _xcomp_heads(verb)):
         return True  # "Togo needs to withdraw", "must begin to", "no longer needs to fear": not done

@@ -235,11 +235,15 @@ def _future(verb) -> bool:
 OBLIGED_VERBS = frozenset({"have", "need"})  # "may have to close", "might need to expel"
 
 
+# What a speaker says it may, might, could or can do; "would" is the reported future (`_future`).
+OWN_ACT_MODALS = POSSIBILITY_MODALS - {"would"} | {"can"}
+
+
 def _possible_own_act(verb) -> bool:
-    """What a speaker says it may, might or could do ("Ghana said it may close its border",
-    "warned it may have to suspend cooperation"): an act held out, told as a threat or an intent
-    (GOLD.md: "Iran said it could quit the NPT" → 13), not done or decided. "would" is the
-    reported future (`_future`)."""
+    """What a speaker says it may, might, could or can do ("Ghana said it may close its border",
+    "warned it may have to suspend cooperation", "said it can strike Kyiv within hours"): an act
+    held out, told as a threat or an intent (GOLD.md: "Iran said it could quit the NPT" → 13),
+    not done or decided."""
     if any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in ("have", "be") for c in verb.children):
         return False  # "said it may have killed three hostages": an uncertain past act, not a threat
     node = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBLIGED_VERBS else verb
@@ -247,7 +251,7 @@ def _possible_own_act(verb) -> bool:
     speaker = next((c for c in node.head.children if c.dep_ == "nsubj"), None) if node.dep_ == "ccomp" else None
     own = node.dep_ == "ccomp" and subject is not None and (
         subject.lower_ in OWN_PLAN_SUBJECTS or _unnamed_speaker(speaker))
-    return own and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS - {"would"} for c in node.children)
+    return own and any(c.dep_ == "aux" and c.lower_ in OWN_ACT_MODALS for c in node.children)
 
 
 def _unnamed_speaker(speaker) -> bool:

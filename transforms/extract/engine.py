@@ -663,6 +663,7 @@ STATEMENT = "010"
 # a political event (CAMEO's 010 is an actor's own statement); what they accuse, deny or demand
 # keeps its own root.
 REPORTING_SOURCES = frozenset({"MED", "COP", "HLH"})
+PRESS = frozenset({"MED"})
 
 
 def _within(span, token) -> bool:
@@ -833,8 +834,10 @@ def _others_possibility(candidate: Candidate, verb, resolver: ArticleActors) -> 
         return False
     said_by = resolver.resolve(speaker, remember=False)
     if said_by is None:  # "Ghana's jet can destroy Togolese tanks, study says": what a study thinks possible;
-        # "he said" or "the foreign minister said" may be the actor's own voice (coding._unnamed_speaker)
-        return speaker.pos_ != "PRON" and speaker.lemma_.lower() not in ontology.role_types()
+        # "he said" or "the foreign minister said" may be the actor's own voice (coding._unnamed_speaker),
+        # not "the magazine reported": the press tells what it thinks possible, as a study does
+        role = ontology.role_types().get(speaker.lemma_.lower())
+        return speaker.pos_ != "PRON" and (role is None or role in PRESS)
     return said_by.code != candidate.actor.code and said_by.country != candidate.actor.code
 
 
@@ -1814,8 +1817,11 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         return  # "warned of the threat of cholera": a danger no one poses
     object_text = _object_text(verb, dobj, preps, target)
     speaker = _speaker(verb, resolver)
-    if speaker is not None and {a.code for a in actors} == {speaker} and others_plan_reported(verb, rule):
-        rule = as_intent(rule)  # "Wang Yi will visit New York, Beijing's foreign ministry said": its own word
+    if speaker is not None and {a.code for a in actors} == {speaker} and (
+            others_plan_reported(verb, rule) or reported_possibility(verb) is not None):
+        # "Wang Yi will visit New York, Beijing's foreign ministry said": its own word; "Togo's
+        # missile can destroy Ghanaian tanks, Togo's defence minister said": an act held out
+        rule = as_intent(rule)
     # "Taiwan and the US reach a deal that cuts US tariffs": a target that is one of the subjects
     # names no third party, and the act is mutual like "Taiwan and the US reach a deal".
     among_subjects = target is not None and any(a.code == target.code for a in actors)

@@ -452,14 +452,23 @@ DESTINATION_NOUNS = frozenset({"visit", "trip", "tour"})
 def _person_possessor(noun) -> bool:
     """The noun's possessive names a person. With no object phrase, a person's arrest, detention
     or ouster is done to them ("Khan's arrest"); a state's is done by it ("Russia's annexation"),
-    and so is a person's with an object ("Biden's recognition of ...")."""
+    and so is a person's with an object ("Biden's recognition of ..."). A leader's surname alone
+    is a person's too, whatever the tagger makes of it ("Trump's Georgia arrest", tagged ORG)."""
     return any(child.dep_ == "poss" and (child.ent_type_ == "PERSON" or ontology.is_person_name(
-        " ".join(t.text for t in name_tokens(child) if t.dep_ != "case"))) for child in noun.children)
+        " ".join(t.text for t in name_tokens(child) if t.dep_ != "case")) or ontology.is_leader_surname(child.text))
+        for child in noun.children)
+
+
+def _quoted_not_possessive(possessor) -> bool:
+    """"murdered in Pakistan 'honour killings'": a bare apostrophe after a name that does not end
+    in "s" opens a quotation; only "the Philippines' ban" or "Jones' arrest" take one as a
+    possessive."""
+    return any(c.dep_ == "case" and c.text in ("'", "’") for c in possessor.children) and not possessor.lower_.endswith("s")
 
 
 def _explicit_agent(noun, resolver: ArticleActors) -> Actor | None:
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and not _quoted_not_possessive(child):
             actor = resolver.resolve(child, remember=False)
             if actor is not None:
                 return actor
@@ -583,7 +592,8 @@ OVERSEEING_VERBS = frozenset({"oversee", "guide", "supervise", "direct"})
 
 
 def _agent(noun, resolver: ArticleActors) -> Actor | None:
-    modifiers = [t for t in name_tokens(noun) if t.i != noun.i and t.dep_ in ("amod", "compound", "poss", "nmod")]
+    modifiers = [t for t in name_tokens(noun) if t.i != noun.i and t.dep_ in ("amod", "compound", "poss", "nmod")
+                 and not (t.dep_ == "poss" and _quoted_not_possessive(t))]
     if noun.lemma_.lower() not in HOME_CONFLICT_NOUNS and not any(
             prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS for prep in noun.children):
         modifiers = [t for t in modifiers if t.dep_ == "poss" or not (
