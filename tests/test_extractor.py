@@ -5127,3 +5127,28 @@ def test_a_quote_opened_after_a_name_is_no_possessive(nlp):
     """nominal._quoted_not_possessive: "killed in Togo 'revenge attacks'" names no attacker."""
     assert extract_batch_rows(nlp, "", title="Mother of three boys killed in Togo 'revenge attacks' detained in Benin") == []
     assert ("TGO", "19") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Togo's 'ritual killings' of Ghanaians")}
+
+
+def test_who_made_a_thing_is_not_who_it_is_done_to(nlp):
+    """targets._maker: "French-made armoured vehicles" are not France's."""
+    rows = extract_batch_rows(nlp, "", title="Togolese troops destroy French-made armoured vehicles")
+    assert {(e.actor, e.event_root, e.target) for e in rows} == {("TGO", "19", None)}
+
+
+def test_a_demonym_before_a_groups_name_is_the_groups(nlp):
+    """nominal._agent: "Afghan Taliban raid" is the Taliban's raid, not Afghanistan's."""
+    rows = extract_batch_rows(nlp, "", title="Afghan Taliban raid kills five ISIS fighters near Herat")
+    assert {e.actor for e in rows} == {"TALIBAN"}
+
+
+def test_a_headline_that_is_a_participles_noun_tells_the_act(nlp):
+    """engine._verb_candidates: "Two Ghanaian fishermen freed by Togo" is the release; the same
+    participle deep in a headline about something else stays a description."""
+    assert ("TGO", "08", "GHA") in {(e.actor, e.event_root, e.target)
+                                    for e in extract_batch_rows(nlp, "", title="Two Ghanaian fishermen freed by Togo")}
+    assert extract_batch_rows(nlp, "", title="Families of two Ghanaian fishermen freed by Togo speak out") == []
+
+
+def test_korea_as_wire_headlines_abbreviate_it(nlp):
+    assert {(e.actor, e.target) for e in extract_batch_rows(nlp, "", title="S.Korea, N.Korea hold talks at border")} \
+        == {("KOR", "PRK"), ("PRK", "KOR")}

@@ -1689,9 +1689,11 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         return  # "Iran is expected to retaliate": a forecast, not an act on the agenda
     if standing_relation(verb, rule):
         return  # "Iran, which supports armed groups in Syria": who the noun is, not what happened
-    if reduced and ontology.cameo_codes()[rule.code].quad_class < VERBAL_CONFLICT and not dated(verb):
+    if (reduced and ontology.cameo_codes()[rule.code].quad_class < VERBAL_CONFLICT and not dated(verb)
+            and not (headline and verb.head.dep_ == "ROOT")):
         # "forces backed by Moscow", "a deal brokered by Qatar": a standing description, not news;
-        # "a grandmother released by Hamas on Monday" is an act, dated as acts are.
+        # "a grandmother released by Hamas on Monday" is an act, dated as acts are, and so is a
+        # headline that is nothing but the participle's noun ("Two hostages freed by Hamas").
         return
     main_verb = participle_main_verb(verb)  # the act an -ing clause goes with, if it is one
     if main_verb is not None and (rule.code.startswith("01") or verb.lemma_.lower() in PARTICIPLE_NON_ACTS):

@@ -592,8 +592,10 @@ OVERSEEING_VERBS = frozenset({"oversee", "guide", "supervise", "direct"})
 
 
 def _agent(noun, resolver: ArticleActors) -> Actor | None:
+    # a word of a name before the noun is read with that name ("Afghan Taliban raid": the Taliban's)
     modifiers = [t for t in name_tokens(noun) if t.i != noun.i and t.dep_ in ("amod", "compound", "poss", "nmod")
-                 and not (t.dep_ == "poss" and _quoted_not_possessive(t))]
+                 and not (t.dep_ == "poss" and _quoted_not_possessive(t))
+                 and not (t.head.i != noun.i and t.head.pos_ == "PROPN" and t.dep_ in ("amod", "compound"))]
     if noun.lemma_.lower() not in HOME_CONFLICT_NOUNS and not any(
             prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS for prep in noun.children):
         modifiers = [t for t in modifiers if t.dep_ == "poss" or not (

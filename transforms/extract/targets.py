@@ -211,7 +211,8 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
     for _ in range(DEEP_TARGET_DEPTH):
         level = [c for node in level for c in node.children
                  if c.dep_ not in ("appos", "punct", "advcl", "xcomp", "ccomp") and not _purpose_phrase(c)
-                 and not _broker_phrase(c) and not _third_party_phrase(c) and not _circumstance(c)]
+                 and not _broker_phrase(c) and not _third_party_phrase(c) and not _circumstance(c)
+                 and not _maker(c)]
         for node in level:
             if node.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
@@ -222,6 +223,14 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
             if found is not None:
                 return found
     return None
+
+
+# "US-made armoured vehicles", "Iranian-designed drones": who made a thing, not who holds it.
+MAKING_PARTICIPLES = frozenset({"make", "build", "produce", "manufacture", "design"})
+
+
+def _maker(node) -> bool:
+    return node.dep_ == "amod" and node.tag_ == "VBN" and node.lemma_.lower() in MAKING_PARTICIPLES
 
 
 # Phrases that say when or amid what an act happens, never to whom: "ties amid China worries",
