@@ -5152,3 +5152,28 @@ def test_a_headline_that_is_a_participles_noun_tells_the_act(nlp):
 def test_korea_as_wire_headlines_abbreviate_it(nlp):
     assert {(e.actor, e.target) for e in extract_batch_rows(nlp, "", title="S.Korea, N.Korea hold talks at border")} \
         == {("KOR", "PRK"), ("PRK", "KOR")}
+
+
+@pytest.mark.parametrize("title", [
+    "British Museum asks Ghana to return gold",
+    "Foreign Correspondents' Club of Togo condemns Ghana's arrest of journalists",
+])
+def test_a_civil_body_named_after_its_country_is_not_the_state(nlp, title):
+    """actors.CIVIL_BODY_NOUNS: a museum, a club, a university of a country acts for no state."""
+    assert not any(e.actor in ("GBR", "TGO") for e in extract_batch_rows(nlp, "", title=title))
+
+
+@pytest.mark.parametrize("title", [
+    "Macron's visit to Togo was cancelled",
+    "French president's Ghana visit postponed after protests",
+    "Ghana-Togo talks cancelled",
+])
+def test_an_event_called_off_did_not_happen(nlp, title):
+    """nominal._called_off, now for every event noun and for a headline's passive without "was"."""
+    assert not any(e.event_root == "04" for e in extract_batch_rows(nlp, "", title=title))
+
+
+def test_withdrawing_what_one_said_is_no_expulsion(nlp):
+    assert not any(e.event_root == "16" for e in extract_batch_rows(nlp, "", title="Togolese state media withdraw reports of troop movements"))
+    assert ("TGO", "16", "GHA") in {(e.actor, e.event_root, e.target)
+                                    for e in extract_batch_rows(nlp, "", title="Togo withdraws its ambassador from Ghana")}

@@ -115,6 +115,12 @@ COLLECTIVE_NOUNS = MEMBER_NOUNS | frozenset({"partner", "nation", "country", "st
 # ally", "Russian ally Belarus", "Israel's enemies" are other states than the one named ("NATO
 # allies", of no one state, are NATO).
 RELATIONAL_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "rival", "foe", "enemy", "adversary"})
+# Last words of the names of bodies no state acts through: "the British Museum", "the Foreign
+# Correspondents' Club of Japan", "Peking University". The country in such a name says where the
+# body is, not that the state acts (a central bank, a commission or a court may be the state's).
+CIVIL_BODY_NOUNS = frozenset({"museum", "club", "association", "society", "university", "institute", "foundation",
+                              "academy", "college", "school", "hospital", "league", "company", "corporation",
+                              "gallery", "library", "orchestra", "theatre", "theater", "zoo"})
 
 
 @dataclass(frozen=True)
@@ -507,7 +513,11 @@ class ArticleActors:
         When the matched name does not include the phrase's head, the head must
         be a name itself or a role noun (minister, troops, protesters, jets).
         """
-        if head.text in actor.name.split() or head.pos_ == "PROPN" or head.ent_type_:
+        if head.text in actor.name.split():
+            return True
+        if head.pos_ == "PROPN" and head.lower_ in CIVIL_BODY_NOUNS:
+            return False  # "British Museum", "Club of Japan": a body of the country, not the state
+        if head.pos_ == "PROPN" or head.ent_type_:
             return True
         if head.lemma_.lower() in RELATIONAL_NOUNS and actor.code == actor.country and _named_by_relation(head, actor):
             return False  # "Ukraine's allies", "US ally": other states than the one named

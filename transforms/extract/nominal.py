@@ -115,11 +115,13 @@ AFTERMATH_NOUNS = frozenset({"aftermath", "toll", "victim", "survivor", "wreckag
 
 
 def _unrealized_or_counted_from(noun) -> bool:
-    """An event noun that has not happened ("a possible raid", "warned against a raid") or that
-    time is counted from ("since Russia's invasion"): never news, whatever it names."""
+    """An event noun that has not happened ("a possible raid", "warned against a raid", "Macron's
+    visit was cancelled") or that time is counted from ("since Russia's invasion"): never news,
+    whatever it names."""
     return (any(c.dep_ == "amod" and c.lower_ in UNREALIZED_MODIFIERS for c in noun.children)
             or _governing_verb(noun) in ontology.unrealized_object_verbs()
-            or (noun.dep_ == "pobj" and noun.head.lower_ in TIME_REFERENCE_PREPS))
+            or (noun.dep_ == "pobj" and noun.head.lower_ in TIME_REFERENCE_PREPS)
+            or _called_off(noun))
 
 
 # Prepositions that make a noun the object of a verb's content ("warned against / of / about an
@@ -885,12 +887,15 @@ def _meeting_of_a_pair(noun, resolver: ArticleActors) -> tuple[str, tuple[Actor,
     if not any(noun.doc[noun.i - after - 1].text in HYPHENS for after in range(1, MAX_SIDE_TOKENS + 1)):
         return None  # no hyphen right before it: the common case, settled before any lookup
     code = nominal_code(noun, standalone_only=False)
-    if code is None or not code.startswith(MEETING_ROOT) or _unrealized_or_counted_from(noun):
+    if code is None or not code.startswith(MEETING_ROOT):
+        return None
+    called_off = _called_off(noun)
+    if not called_off and _unrealized_or_counted_from(noun):
         return None
     pair = _hyphenated_names(noun, resolver)
     if pair is None:
         return None
-    if ((noun.dep_ == "pobj" and noun.head.lower_ == "for") or _called_off(noun)
+    if ((noun.dep_ == "pobj" and noun.head.lower_ == "for") or called_off
             or _dated_before(noun, resolver.on_date)):
         # "plan for", "hopes fade for Russia-Ukraine talks"; "Ghana-Togo talks cancelled";
         # "the 2018 Trump-Kim summit"
@@ -912,12 +917,13 @@ def _dated_before(noun, on_date) -> bool:
 
 
 def _called_off(noun) -> bool:
-    """The meeting is what a verb calls off: its object, its passive subject or a participle on
+    """The event is what a verb calls off: its object, its passive subject or a participle on
     it ("rules out Ghana-Togo summit", "the Macron-Scholz meeting was called off", "talks
-    cancelled after ..."); not the subject that delays something else ("the Xi-Putin talks
-    delayed a deal")."""
+    cancelled after ...", "France visit postponed"); not the subject that delays something else
+    ("the Xi-Putin talks delayed a deal")."""
     verbs = [c for c in noun.children if c.dep_ == "acl" or (c.dep_ == "advcl" and c.tag_ == "VBN")]
-    if noun.dep_ in ("dobj", "nsubjpass"):
+    if noun.dep_ in ("dobj", "nsubjpass") or (  # a headline's passive without "was": "visit postponed"
+            noun.dep_ == "nsubj" and noun.head.tag_ in ("VBN", "VBD") and not any(c.dep_ == "dobj" for c in noun.head.children)):
         verbs.append(noun.head)
     for verb in verbs:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
