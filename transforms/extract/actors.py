@@ -515,7 +515,7 @@ class ArticleActors:
         """
         if head.text in actor.name.split():
             return True
-        if head.pos_ == "PROPN" and head.lower_ in CIVIL_BODY_NOUNS:
+        if head.pos_ == "PROPN" and head.lower_ in CIVIL_BODY_NOUNS and actor.code == actor.country:
             return False  # "British Museum", "Club of Japan": a body of the country, not the state
         if head.pos_ == "PROPN" or head.ent_type_:
             return True

@@ -721,14 +721,14 @@ def _xcomp_heads(verb):
 WISHING_VERBS = frozenset({"hope", "wish", "want", "fear", "pray"})
 
 
-def wished_for(verb) -> bool:
-    """"Kremlin hopes the US Congress will block aid", "fears Russia will attack": the clause of
-    another's act under a verb of wishing or dreading is no event of theirs. The wisher's own
-    ("hopes it will sign") is an intent the verb table codes from the wishing verb."""
+def wisher_of(verb):
+    """The subject of the verb of wishing or dreading whose clause `verb` heads ("the Kremlin" in
+    "the Kremlin hopes the US Congress will block aid"), or None: no such clause. What another is
+    hoped or feared to do is no event of theirs; what the wisher's own side is hoped to do is its
+    intent (engine._wished_act)."""
     if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in WISHING_VERBS:
-        return False
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return not subjects or subjects[0].lower_ not in PERSONAL_PRONOUNS
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), verb.head)
 
 
 def is_hypothetical(verb) -> bool:
@@ -738,7 +738,7 @@ def is_hypothetical(verb) -> bool:
     Gaza again would be a big mistake": POSSIBILITY_MODALS), an obligation ("Togo must
     withdraw its troops": OBLIGATION_MODALS), a possibility (`is_possibility`) and an open
     question (`is_open_question`)."""
-    if is_obligation(verb) or is_possibility(verb) or unevidenced(verb) or might_have_been(verb) or wished_for(verb):
+    if is_obligation(verb) or is_possibility(verb) or unevidenced(verb) or might_have_been(verb):
         return True
     if any(is_obligation(head) or head.lemma_.lower() == "need" for head in _xcomp_heads(verb)):
         return True  # "Togo needs to withdraw", "must begin to", "no longer needs to fear": not done

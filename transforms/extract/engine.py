@@ -77,6 +77,7 @@ from transforms.extract.clauses import (
     subjects_of,
     subtree_text,
     verb_tagged_as_noun,
+    wisher_of,
 )
 from transforms.extract.coding import (
     COMMAND_VERBS,
@@ -158,6 +159,7 @@ from transforms.extract.targets import (
     find_target,
     governed_place,
     named_as_recipient,
+    names_a_maker,
     own_institution_target,
     own_people_target,
     own_state,
@@ -486,8 +488,10 @@ def _states_named(sent, resolver: ArticleActors, spared: set[int] = frozenset())
             continue  # the last word of the name decides
         if token.ent_type_ in NAME_ENTITY_TYPES and token.ent_iob_ == "I":
             continue  # "The New York Times" is no place; one word the model took for a name may be
-        if any(_not_where(ancestor) for ancestor in token.ancestors):
-            continue  # "in a bid to end the protests against Uganda": what the act is for or against
+        if any(_not_where(ancestor) or names_a_maker(ancestor) for ancestor in token.ancestors):
+            # "in a bid to end the protests against Uganda": what the act is for or against;
+            # "destroys US-made tanks": who made them
+            continue
         country = resolver.place_country(token.text)
         if country is not None:
             states.add(country)
@@ -824,6 +828,25 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
     return out
 
 
+# Cooperation and aid a participle tells as what its noun is: "rebels backed by Rwanda",
+# "a hospital funded by Saudi Arabia".
+STANDING_ROOTS = frozenset({"05", "06", "07"})
+
+
+def _wished_act(verb, rule, actors, resolver: ArticleActors):
+    """The rule of an act in the clause of a verb of wishing or dreading (clauses.wisher_of): none
+    (None) when another than the wisher is to act ("Ghana hopes Togo will reopen the border",
+    "fears Russia will attack"), an intent when the wisher's own side is ("hopes its president
+    will visit Togo", "hopes it will sign"); any other act keeps its rule."""
+    wisher = wisher_of(verb)
+    if wisher is None:
+        return rule
+    wishing = resolver.resolve(wisher, remember=False) if wisher is not verb.head else None
+    if wishing is None or {a.code for a in actors} != {wishing.code}:
+        return None
+    return as_intent(rule)
+
+
 def _others_possibility(candidate: Candidate, verb, resolver: ArticleActors) -> bool:
     """What a speaker says another actor may, might, could or can do ("Russia says Ukraine may
     attack Crimea", "Ghana says Togo could close the border"), or a study or unnamed experts say
@@ -838,6 +861,8 @@ def _others_possibility(candidate: Candidate, verb, resolver: ArticleActors) -> 
         # not "the magazine reported": the press tells what it thinks possible, as a study does
         role = ontology.role_types().get(speaker.lemma_.lower())
         return speaker.pos_ != "PRON" and (role is None or role in PRESS)
+    if said_by.actor_type in PRESS:  # "Pakistan can hit any Indian city, Pakistani newspaper Dawn reports"
+        return True
     return said_by.code != candidate.actor.code and said_by.country != candidate.actor.code
 
 
@@ -937,9 +962,10 @@ def _counted(noun):
 
 def _weapon_owner(weapon, resolver: ArticleActors, other_than: str | None = None):
     """The gazetteer entry a weapon's own modifier names ("Russian drones", "Russian-launched
-    missiles"), other than `other_than` (the one who downed them)."""
+    missiles"), other than `other_than` (the one who downed them); not its maker's ("Iranian-made
+    drones" may be anyone's)."""
     return next((o for o in (resolver.lookup(m.text) for m in weapon.subtree
-                             if m.i < weapon.i and m.pos_ in ("ADJ", "PROPN"))
+                             if m.i < weapon.i and m.pos_ in ("ADJ", "PROPN") and not names_a_maker(m.head))
                  if o is not None and o.code != other_than), None)
 
 
@@ -1690,10 +1716,11 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     if standing_relation(verb, rule):
         return  # "Iran, which supports armed groups in Syria": who the noun is, not what happened
     if (reduced and ontology.cameo_codes()[rule.code].quad_class < VERBAL_CONFLICT and not dated(verb)
-            and not (headline and verb.head.dep_ == "ROOT")):
+            and not (headline and verb.head.dep_ == "ROOT" and rule.code[:2] not in STANDING_ROOTS)):
         # "forces backed by Moscow", "a deal brokered by Qatar": a standing description, not news;
         # "a grandmother released by Hamas on Monday" is an act, dated as acts are, and so is a
-        # headline that is nothing but the participle's noun ("Two hostages freed by Hamas").
+        # headline that is nothing but the participle's noun ("Two hostages freed by Hamas"),
+        # unless what it says is support ("Rebels backed by Rwanda", "Militants armed by Iran").
         return
     main_verb = participle_main_verb(verb)  # the act an -ing clause goes with, if it is one
     if main_verb is not None and (rule.code.startswith("01") or verb.lemma_.lower() in PARTICIPLE_NON_ACTS):
@@ -1818,6 +1845,10 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     if not posed:
         return  # "warned of the threat of cholera": a danger no one poses
     object_text = _object_text(verb, dobj, preps, target)
+    wished = _wished_act(verb, rule, actors, resolver)
+    if wished is None:
+        return  # "the Kremlin hopes the US Congress will block aid": another's act, only hoped for
+    rule = wished
     speaker = _speaker(verb, resolver)
     if speaker is not None and {a.code for a in actors} == {speaker} and (
             others_plan_reported(verb, rule) or reported_possibility(verb) is not None):

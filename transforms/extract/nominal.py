@@ -393,8 +393,14 @@ def agentive_nominal(noun, resolver: ArticleActors) -> tuple[object, str, Actor,
     if _unrealized_or_counted_from(noun):
         return None
     referenced = referenced_not_reported(noun)
-    if not _noun_objects(noun) and not rule.code.startswith(MEETING_ROOT) and _person_possessor(noun):
-        return None  # "Gershkovich's detention", "Bazoum's ouster": the person it was done to
+    if not _noun_objects(noun) and not rule.code.startswith(MEETING_ROOT) and _person_possessor(noun, rule.code):
+        # "Gershkovich's detention", "Bazoum's ouster": the person it was done to, by whoever
+        # a "by" phrase names ("Duterte's arrest by Philippine police")
+        actor = _by_phrase_agent(noun, resolver)
+        if actor is None or referenced:
+            return None
+        possessor = next(c for c in noun.children if c.dep_ == "poss")
+        return noun, rule.code, actor, resolver.resolve(possessor, remember=False, as_target=True)
     actor = _explicit_agent(noun, resolver)
     if actor is None:
         return None
@@ -451,14 +457,23 @@ def _recipient_phrase(noun, resolver: ArticleActors, actor: Actor) -> Actor | No
 DESTINATION_NOUNS = frozenset({"visit", "trip", "tour"})
 
 
-def _person_possessor(noun) -> bool:
+def _person_possessor(noun, code: str) -> bool:
     """The noun's possessive names a person. With no object phrase, a person's arrest, detention
     or ouster is done to them ("Khan's arrest"); a state's is done by it ("Russia's annexation"),
-    and so is a person's with an object ("Biden's recognition of ..."). A leader's surname alone
-    is a person's too, whatever the tagger makes of it ("Trump's Georgia arrest", tagged ORG)."""
+    and so is a person's with an object ("Biden's recognition of ..."). For coercion and assault
+    a leader's surname alone is a person's too, whatever the tagger makes of it ("Trump's Georgia
+    arrest", tagged ORG), but not a place's name that is also a monarch's ("Belgium's ban")."""
     return any(child.dep_ == "poss" and (child.ent_type_ == "PERSON" or ontology.is_person_name(
-        " ".join(t.text for t in name_tokens(child) if t.dep_ != "case")) or ontology.is_leader_surname(child.text))
+        " ".join(t.text for t in name_tokens(child) if t.dep_ != "case")) or (
+            (code[:2] in DONE_TO_ROOTS or code[:3] in DONE_TO_CODES) and child.ent_type_ not in PLACE_ENTITIES
+            and not names_a_place(child) and ontology.is_leader_surname(child.text)))
         for child in noun.children)
+
+
+# Acts a leader named by surname before them undergoes rather than does, object or not.
+DONE_TO_ROOTS = frozenset({"17", "18", "20"})
+DONE_TO_CODES = frozenset({"115", "116"})  # an indictment, a trial: "Trump's indictment"
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
 
 
 def _quoted_not_possessive(possessor) -> bool:
@@ -481,12 +496,15 @@ def _explicit_agent(noun, resolver: ArticleActors) -> Actor | None:
             actor = resolver.resolve(subject, remember=False)
             if actor is not None:
                 return actor
-    # "the arrest of the leader by Tunisian police": the parser often hangs "by" on the object
+    return _by_phrase_agent(noun, resolver) or _named_by_its_side(noun, resolver)
+
+
+def _by_phrase_agent(noun, resolver: ArticleActors) -> Actor | None:
+    """"the arrest of the leader by Tunisian police": the parser often hangs "by" on the object."""
     holders = [noun] + [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                         for pobj in prep.children if pobj.dep_ == "pobj"]
-    by = _first_resolved_object((prep for holder in holders for prep in holder.children
-                                 if prep.dep_ in ("prep", "agent") and prep.lower_ == "by"), resolver)
-    return by or _named_by_its_side(noun, resolver)
+    return _first_resolved_object((prep for holder in holders for prep in holder.children
+                                   if prep.dep_ in ("prep", "agent") and prep.lower_ == "by"), resolver)
 
 
 SIDE_OBJECT_PREPS = frozenset({"of", "on", "against"})
@@ -594,10 +612,12 @@ OVERSEEING_VERBS = frozenset({"oversee", "guide", "supervise", "direct"})
 
 
 def _agent(noun, resolver: ArticleActors) -> Actor | None:
-    # a word of a name before the noun is read with that name ("Afghan Taliban raid": the Taliban's)
     modifiers = [t for t in name_tokens(noun) if t.i != noun.i and t.dep_ in ("amod", "compound", "poss", "nmod")
-                 and not (t.dep_ == "poss" and _quoted_not_possessive(t))
-                 and not (t.head.i != noun.i and t.head.pos_ == "PROPN" and t.dep_ in ("amod", "compound"))]
+                 and not (t.dep_ == "poss" and _quoted_not_possessive(t))]
+    # a word of a name before the noun is read with that name first ("Afghan Taliban raid": the
+    # Taliban's), and alone only when the name names no one ("Russian Black Sea Fleet blockade")
+    within = [t for t in modifiers if t.head.i != noun.i and t.head.pos_ == "PROPN" and t.dep_ in ("amod", "compound")]
+    modifiers = [t for t in modifiers if t not in within] + within
     if noun.lemma_.lower() not in HOME_CONFLICT_NOUNS and not any(
             prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS for prep in noun.children):
         modifiers = [t for t in modifiers if t.dep_ == "poss" or not (
@@ -906,6 +926,7 @@ def _meeting_of_a_pair(noun, resolver: ArticleActors) -> tuple[str, tuple[Actor,
 # Verbs (with their particle, where it makes the sense) that call a meeting off.
 CALLING_OFF = frozenset({("cancel", ""), ("postpone", ""), ("delay", ""), ("scrap", ""), ("suspend", ""),
                          ("shelve", ""), ("abandon", ""), ("call", "off"), ("rule", "out")})
+PUT_OFF_VERBS = frozenset({"postpone", "delay", "suspend"})  # what is put off may still happen
 MAX_SIDE_TOKENS = 2  # "Xi Jinping-Joe Biden meeting": a side is a name of one or two words
 HYPHENS = frozenset({"-", "–"})  # a hyphen, or the en dash headlines also join pairs with
 
@@ -921,9 +942,12 @@ def _called_off(noun) -> bool:
     it ("rules out Ghana-Togo summit", "the Macron-Scholz meeting was called off", "talks
     cancelled after ...", "France visit postponed"); not the subject that delays something else
     ("the Xi-Putin talks delayed a deal")."""
-    verbs = [c for c in noun.children if c.dep_ == "acl" or (c.dep_ == "advcl" and c.tag_ == "VBN")]
+    # a participle on it calls it off only for good: "talks, postponed last week, took place"
+    verbs = [c for c in noun.children if (c.dep_ == "acl" or (c.dep_ == "advcl" and c.tag_ == "VBN"))
+             and c.lemma_.lower() not in PUT_OFF_VERBS]
     if noun.dep_ in ("dobj", "nsubjpass") or (  # a headline's passive without "was": "visit postponed"
-            noun.dep_ == "nsubj" and noun.head.tag_ in ("VBN", "VBD") and not any(c.dep_ == "dobj" for c in noun.head.children)):
+            noun.dep_ == "nsubj" and noun.head.tag_ in ("VBN", "VBD")
+            and not any(c.dep_ in ("dobj", "conj") for c in noun.head.children)):
         verbs.append(noun.head)
     for verb in verbs:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")

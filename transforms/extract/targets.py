@@ -212,7 +212,7 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
         level = [c for node in level for c in node.children
                  if c.dep_ not in ("appos", "punct", "advcl", "xcomp", "ccomp") and not _purpose_phrase(c)
                  and not _broker_phrase(c) and not _third_party_phrase(c) and not _circumstance(c)
-                 and not _maker(c)]
+                 and not (root in MADE_THINGS_ROOTS and names_a_maker(c))]
         for node in level:
             if node.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
@@ -225,11 +225,14 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
     return None
 
 
-# "US-made armoured vehicles", "Iranian-designed drones": who made a thing, not who holds it.
+# "US-made armoured vehicles", "Iranian-designed drones": who made a thing, not who holds it,
+# when the thing is attacked or seized; one who buys or signs for it deals with its maker.
 MAKING_PARTICIPLES = frozenset({"make", "build", "produce", "manufacture", "design"})
+MADE_THINGS_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
-def _maker(node) -> bool:
+def names_a_maker(node) -> bool:
+    """The node is the participle of making that a maker's name hangs on ("US-made")."""
     return node.dep_ == "amod" and node.tag_ == "VBN" and node.lemma_.lower() in MAKING_PARTICIPLES
 
 
