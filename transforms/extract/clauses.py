@@ -672,7 +672,7 @@ def _shares_the_modal(verb) -> bool:
 
 # "would" in speech is the reported future; "can" what someone is able to do ("can find and
 # destroy tanks, study says")
-OTHERS_MAY_MODALS = frozenset({"may", "might", "could", "can"})
+MAY_DO_MODALS = frozenset({"may", "might", "could", "can"})
 
 
 def reported_possibility(verb):
@@ -685,7 +685,7 @@ def reported_possibility(verb):
     if verb.dep_ != "ccomp" or not is_speech(verb.head) or is_negated(verb):
         return None
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if not any(a.lower_ in OTHERS_MAY_MODALS for a in auxiliaries) or any(
+    if not any(a.lower_ in MAY_DO_MODALS for a in auxiliaries) or any(
             a.lemma_.lower() in ("have", "be") for a in auxiliaries):
         return None
     return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)

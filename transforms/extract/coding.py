@@ -12,9 +12,9 @@ from schemas import ontology
 from transforms.extract.clauses import (
     CONDITIONAL_MARKS,
     CONTAINER_NOUNS,
+    MAY_DO_MODALS,
     MEANS_VERBS,
     PERSONAL_PRONOUNS,
-    POSSIBILITY_MODALS,
     dative_object,
     direct_object,
     duration_particles,
@@ -235,10 +235,6 @@ def _future(verb) -> bool:
 OBLIGED_VERBS = frozenset({"have", "need"})  # "may have to close", "might need to expel"
 
 
-# What a speaker says it may, might, could or can do; "would" is the reported future (`_future`).
-OWN_ACT_MODALS = POSSIBILITY_MODALS - {"would"} | {"can"}
-
-
 def _possible_own_act(verb) -> bool:
     """What a speaker says it may, might, could or can do ("Ghana said it may close its border",
     "warned it may have to suspend cooperation", "said it can strike Kyiv within hours"): an act
@@ -251,7 +247,7 @@ def _possible_own_act(verb) -> bool:
     speaker = next((c for c in node.head.children if c.dep_ == "nsubj"), None) if node.dep_ == "ccomp" else None
     own = node.dep_ == "ccomp" and subject is not None and (
         subject.lower_ in OWN_PLAN_SUBJECTS or _unnamed_speaker(speaker))
-    return own and any(c.dep_ == "aux" and c.lower_ in OWN_ACT_MODALS for c in node.children)
+    return own and any(c.dep_ == "aux" and c.lower_ in MAY_DO_MODALS for c in node.children)  # "would" is the reported future
 
 
 def _unnamed_speaker(speaker) -> bool:

@@ -465,7 +465,7 @@ def _person_possessor(noun, code: str) -> bool:
     arrest", tagged ORG), but not a place's name that is also a monarch's ("Belgium's ban")."""
     return any(child.dep_ == "poss" and (child.ent_type_ == "PERSON" or ontology.is_person_name(
         " ".join(t.text for t in name_tokens(child) if t.dep_ != "case")) or (
-            (code[:2] in DONE_TO_ROOTS or code[:3] in DONE_TO_CODES) and child.ent_type_ not in PLACE_ENTITIES
+            (code[:2] in DONE_TO_ROOTS or code[:3] in DONE_TO_CODES) and child.ent_type_ not in ORIGIN_ENTITIES
             and not names_a_place(child) and ontology.is_leader_surname(child.text)))
         for child in noun.children)
 
@@ -473,7 +473,7 @@ def _person_possessor(noun, code: str) -> bool:
 # Acts a leader named by surname before them undergoes rather than does, object or not.
 DONE_TO_ROOTS = frozenset({"17", "18", "20"})
 DONE_TO_CODES = frozenset({"115", "116"})  # an indictment, a trial: "Trump's indictment"
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
+ORIGIN_ENTITIES = frozenset({"NORP", "GPE", "LOC"})  # a people's or a place's name (targets reads it too)
 
 
 def _quoted_not_possessive(possessor) -> bool:

@@ -20,7 +20,7 @@ from transforms.extract.clauses import (
     names_people,
     prepositions,
 )
-from transforms.extract.nominal import FORCE_ROLES, IMPACT_VERBS, MEETING_ROOT, nominal_code
+from transforms.extract.nominal import FORCE_ROLES, IMPACT_VERBS, MEETING_ROOT, ORIGIN_ENTITIES, nominal_code
 
 TARGET_PREPS = frozenset({"on", "against", "with", "to", "from", "for", "into"})
 # Prepositions that carry the recipient for one root only, after a verb's particle: criticism
@@ -212,7 +212,7 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
         level = [c for node in level for c in node.children
                  if c.dep_ not in ("appos", "punct", "advcl", "xcomp", "ccomp") and not _purpose_phrase(c)
                  and not _broker_phrase(c) and not _third_party_phrase(c) and not _circumstance(c)
-                 and not (root in MADE_THINGS_ROOTS and names_a_maker(c))]
+                 and not (root in FORCE_ROOTS and names_a_maker(c))]
         for node in level:
             if node.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
@@ -228,7 +228,6 @@ def _country_deep_inside(resolver: ArticleActors, heads, root: str) -> Actor | N
 # "US-made armoured vehicles", "Iranian-designed drones": who made a thing, not who holds it,
 # when the thing is attacked or seized; one who buys or signs for it deals with its maker.
 MAKING_PARTICIPLES = frozenset({"make", "build", "produce", "manufacture", "design"})
-MADE_THINGS_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
 def names_a_maker(node) -> bool:
@@ -430,8 +429,6 @@ def _of_another_origin(head) -> bool:
             or any(w.lemma_.lower() in FOREIGN_PEOPLE for w in [head, *modifiers])
             or any(w.ent_type_ in ORIGIN_ENTITIES for w in modifiers))
 
-
-ORIGIN_ENTITIES = frozenset({"NORP", "GPE", "LOC"})
 
 
 # People a state's act names as not its own ("Poland finds 14 foreigners guilty of spying"), or
