@@ -865,6 +865,13 @@ def subject_senses() -> tuple[SubjectSense, ...]:
 
 
 @functools.cache
+def military_moves() -> frozenset[str]:
+    """Verbs that are a show of force (verbs.csv: 150) only when a military unit moves: "a US
+    warship sails through the Taiwan Strait", "troops patrol the border" (military_moves.csv)."""
+    return frozenset(row["lemma"].lower() for row in _rows("military_moves.csv"))
+
+
+@functools.cache
 def light_verbs() -> frozenset[str]:
     """'announced an offensive', 'ordered a blockade': the object noun names the event."""
     return frozenset(row["lemma"].lower() for row in _rows("light_verbs.csv") if not row.get("preposition"))

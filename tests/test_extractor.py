@@ -5205,3 +5205,43 @@ def test_review_guards_of_the_thirty_fourth_round(nlp):
         nlp, "Iranian Foreign Minister Araghchi's visit to Cairo, postponed last week, took place on Sunday.")}
     # withdrawing a territorial claim is no statement
     assert not any(r[1] == "01" for r in rows("Morocco withdraws claim to Western Sahara"))
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Togolese warship sails through the Gulf of Guinea near Ghana", ("TGO", "15")),
+    ("Togolese troops patrol the border with Ghana", ("TGO", "15")),
+    ("Ghanaian troops drill on an island near Togo", ("GHA", "15")),
+    ("Togolese aircraft carrier arrives in Ghanaian port", ("TGO", "15")),
+    ("Thousands of Togolese troops arrive in the Gulf of Guinea", ("TGO", "15")),
+])
+def test_a_military_unit_that_moves_shows_force(nlp, title, expected):
+    """military_moves.csv and subject_senses.csv: a warship that sails, troops that patrol, drill or
+    arrive show force (150); a leader who arrives visits."""
+    assert expected in {(e.actor, e.event_root) for e in extract_batch_rows(nlp, "", title=title)}
+
+
+def test_what_moves_without_soldiers_shows_no_force(nlp):
+    assert extract_batch_rows(nlp, "", title="Ghanaian rescuers drill towards trapped miners") == []
+    assert extract_batch_rows(nlp, "", title="Togolese sailing team sails to victory") == []
+    assert {(e.actor, e.event_root) for e in extract_batch_rows(nlp, "", title="Togolese president arrives in Ghana")} \
+        == {("TGO", "04")}
+
+
+@pytest.mark.parametrize("title", [
+    "Togo says Ghana's ceasefire offer is just a ploy",
+    "Ghanaian minister calls Togo's strikes 'disproportionate'",
+    "Togo says Ghana's border plan is a publicity stunt",
+])
+def test_words_of_scorn_no_sentiment_lexicon_rates_are_criticism(nlp, title):
+    """judgements.csv: "a ploy", "a stunt", "disproportionate" condemn what they name."""
+    assert "11" in {e.event_root for e in extract_batch_rows(nlp, "", title=title)}
+
+
+@pytest.mark.parametrize("title,actor", [
+    ("Togolese president sacks interior minister over protest comments", "TGO"),
+    ("Ghana fires army chief after border clash", "GHA"),
+])
+def test_dismissing_an_official_is_disapproval_not_force(nlp, title, actor):
+    """verbs.csv: fire, sack or dismiss a person is disapproval (110), never an attack."""
+    rows = {(e.actor, e.event_root) for e in extract_batch_rows(nlp, "", title=title)}
+    assert (actor, "11") in rows and not any(root == "19" for _, root in rows)

@@ -1533,6 +1533,7 @@ def _sector_of(subject, resolver: ArticleActors) -> str | None:
 # strikes soldiers or ships ("Hezbollah attacks Israeli positions", "attack ships in the Red
 # Sea"): those are military force (19).
 ASSAULT_ROOT = "18"
+MILITARY = "MIL"  # the sector of armed forces (schemas/data/roles.csv)
 # Bombs are the assault's own means ("attacked a hotel with a car bomb"), not arms of war.
 ASSAULT_MEANS = ("bomb", "explosive", "ied", "device", "vest", "grenade")
 MILITARY_OBJECTIVES = frozenset({"army", "base", "force", "forces", "outpost", "position", "post", "soldier",
@@ -1762,6 +1763,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     subjects = [s for s in subjects if not _in_label(s, verb)]
     if rule.code[:2] in FORCE_ROOTS and figurative_force(verb, rule, subjects, dobj, preps, resolver):
         return
+    if verb.lemma_.lower() in ontology.military_moves() and not any(
+            _sector_of(s, resolver) == MILITARY for s in subjects):
+        return  # "rescuers drill towards the workers", "the team sails on": no unit shows force
     # "went on strike": the noun is the act, which strikes nothing
     rule = _subject_sense(rule, verb, subjects, (dobj is None or dobj is prepositional) and not passive, resolver,
                           dobj if light or dobj is prepositional else None)
