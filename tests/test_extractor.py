@@ -5245,3 +5245,16 @@ def test_dismissing_an_official_is_disapproval_not_force(nlp, title, actor):
     """verbs.csv: fire, sack or dismiss a person is disapproval (110), never an attack."""
     rows = {(e.actor, e.event_root) for e in extract_batch_rows(nlp, "", title=title)}
     assert (actor, "11") in rows and not any(root == "19" for _, root in rows)
+
+
+def test_pushing_back_troops_is_force_and_pushing_back_on_words_is_rejection(nlp):
+    """verbs.csv: "pushed back Russian warships" repels them (190); "pushes back against claims"
+    rejects (120)."""
+    assert ("GHA", "19") in {(e.actor, e.event_root) for e in extract(nlp, "Ghana has pushed back Togolese warships near the coast.")}
+    assert ("TGO", "12") in {(e.actor, e.event_root) for e in extract_batch_rows(nlp, "", title="Togo pushes back against Ghana's claims")}
+
+
+def test_a_terror_attack_is_an_assault(nlp):
+    """nominal_events.csv: "terror attacks", "terrorist attack" are assaults (180), not military force."""
+    rows = {(e.actor, e.event_root) for e in extract_batch_rows(nlp, "", title="Number of Togolese terror attacks on Ghanaian border towns revealed")}
+    assert ("TGO", "18") in rows and ("TGO", "19") not in rows
