@@ -5258,3 +5258,25 @@ def test_a_terror_attack_is_an_assault(nlp):
     """nominal_events.csv: "terror attacks", "terrorist attack" are assaults (180), not military force."""
     rows = {(e.actor, e.event_root) for e in extract_batch_rows(nlp, "", title="Number of Togolese terror attacks on Ghanaian border towns revealed")}
     assert ("TGO", "18") in rows and ("TGO", "19") not in rows
+
+
+@pytest.mark.parametrize("title,actor", [
+    ("Al-Shabab group attacks Somali army base", "AL_SHABAAB"),
+    ("Islamic State group claims attack on Syrian army base", "ISIL"),
+])
+def test_a_bodys_name_before_group_is_the_body(nlp, title, actor):
+    """actors.BODY_NOUNS: "the Islamic State group" is the group; "a Russian group" no state."""
+    assert actor in {e.actor for e in extract_batch_rows(nlp, "", title=title)}
+    assert extract_batch_rows(nlp, "", title="Togolese group attacks Ghanaian army base") == []
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Ghana boosts military aid to Togo", ("GHA", "07", "TGO")),
+    ("Saudi relief agency distributes winter clothing coupons for Palestinian refugees", ("SAU", "07", "PSE")),
+    ("Togo secures Ghana gas deal", ("TGO", "05", "GHA")),
+    ("Togolese forces advancing on Ghanaian town from all sides", ("TGO", "19", "GHA")),
+])
+def test_common_news_verbs_the_dictionary_lacked(nlp, title, expected):
+    """verbs.csv: boosting aid is aid, distributing clothing is relief, securing a deal agrees it,
+    advancing on a town is force."""
+    assert expected in {(e.actor, e.event_root, e.target) for e in extract_batch_rows(nlp, "", title=title)}

@@ -121,6 +121,9 @@ RELATIONAL_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "rival
 CIVIL_BODY_NOUNS = frozenset({"museum", "club", "association", "society", "university", "institute", "foundation",
                               "academy", "college", "school", "hospital", "league", "company", "corporation",
                               "gallery", "library", "orchestra", "theatre", "theater", "zoo"})
+# What a named body is, said after its name: "the Islamic State group", "Al-Shabab group", "the
+# Houthi movement" are the body itself. Not after a country ("a Russian group" is no state).
+BODY_NOUNS = frozenset({"group", "movement", "organisation", "organization", "faction", "network", "outfit"})
 
 
 @dataclass(frozen=True)
@@ -522,6 +525,8 @@ class ArticleActors:
         if head.lemma_.lower() in RELATIONAL_NOUNS and actor.code == actor.country and _named_by_relation(head, actor):
             return False  # "Ukraine's allies", "US ally": other states than the one named
         if head.lemma_.lower() in COLLECTIVE_NOUNS:  # "NATO members", "EU countries"
+            return True
+        if head.lemma_.lower() in BODY_NOUNS and actor.code != actor.country:  # "the Islamic State group"
             return True
         return role_type is not None or head.lemma_.lower() in self._roles
 
