@@ -866,8 +866,9 @@ def subject_senses() -> tuple[SubjectSense, ...]:
 
 @functools.cache
 def military_moves() -> frozenset[str]:
-    """Verbs that are a show of force (verbs.csv: 150) only when a military unit moves: "a US
-    warship sails through the Taiwan Strait", "troops patrol the border" (military_moves.csv)."""
+    """Verbs whose rule without an object is a show of force (verbs.csv: 150) only when a military
+    unit moves: "a US warship sails through the Taiwan Strait", "troops patrol the border", "troops
+    train near the front" (military_moves.csv); "an athlete trained for a month" is nothing."""
     return frozenset(row["lemma"].lower() for row in _rows("military_moves.csv"))
 
 

@@ -5213,6 +5213,7 @@ def test_review_guards_of_the_thirty_fourth_round(nlp):
     ("Ghanaian troops drill on an island near Togo", ("GHA", "15")),
     ("Togolese aircraft carrier arrives in Ghanaian port", ("TGO", "15")),
     ("Thousands of Togolese troops arrive in the Gulf of Guinea", ("TGO", "15")),
+    ("In Benin, Togolese troops train close to the Ghanaian border", ("TGO", "15")),
 ])
 def test_a_military_unit_that_moves_shows_force(nlp, title, expected):
     """military_moves.csv and subject_senses.csv: a warship that sails, troops that patrol, drill or
@@ -5223,6 +5224,7 @@ def test_a_military_unit_that_moves_shows_force(nlp, title, expected):
 def test_what_moves_without_soldiers_shows_no_force(nlp):
     assert extract_batch_rows(nlp, "", title="Ghanaian rescuers drill towards trapped miners") == []
     assert extract_batch_rows(nlp, "", title="Togolese sailing team sails to victory") == []
+    assert extract_batch_rows(nlp, "", title="Togolese weightlifter trained for a month before the games") == []
     assert {(e.actor, e.event_root) for e in extract_batch_rows(nlp, "", title="Togolese president arrives in Ghana")} \
         == {("TGO", "04")}
 
@@ -5280,3 +5282,12 @@ def test_common_news_verbs_the_dictionary_lacked(nlp, title, expected):
     """verbs.csv: boosting aid is aid, distributing clothing is relief, securing a deal agrees it,
     advancing on a town is force."""
     assert expected in {(e.actor, e.event_root, e.target) for e in extract_batch_rows(nlp, "", title=title)}
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Ghanaian navy sinks Togolese patrol boats in the Gulf of Guinea", ("GHA", "19")),
+    ("Togolese delegate punches Ghanaian minister at summit", ("TGO", "18")),
+])
+def test_sinking_ships_is_force_and_punching_an_assault(nlp, title, expected):
+    assert expected in {(e.actor, e.event_root) for e in extract_batch_rows(nlp, "", title=title)}
+    assert extract_batch_rows(nlp, "", title="Togolese shares sink as economy slows") == []

@@ -1763,7 +1763,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     subjects = [s for s in subjects if not _in_label(s, verb)]
     if rule.code[:2] in FORCE_ROOTS and figurative_force(verb, rule, subjects, dobj, preps, resolver):
         return
-    if verb.lemma_.lower() in ontology.military_moves() and not any(
+    if verb.lemma_.lower() in ontology.military_moves() and not rule.object_heads and not any(
             _sector_of(s, resolver) == MILITARY for s in subjects):
         return  # "rescuers drill towards the workers", "the team sails on": no unit shows force
     # "went on strike": the noun is the act, which strikes nothing
