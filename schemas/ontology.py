@@ -138,7 +138,8 @@ def root_futures() -> dict[str, str]:
 def decided_roots() -> frozenset[str]:
     """Roots whose announced future is the decision itself: "Finland will close its border"
     reduces relations (16), "China will reopen its borders" yields (08), "defence chiefs to share
-    missile data" cooperates (06), as the news gold set's coders code them; a threat to do it, or
+    missile data" cooperates (06), "US to increase weapons deployment" shows force (15), "US to
+    impose visa bans" coerces (17), as the news gold set's coders code them; a threat to do it, or
     one that hangs on a condition (coding._conditional), stays the root's future mode."""
     return frozenset(c.root for c in cameo_codes().values() if c.code == c.root and c.announced == "act")
 

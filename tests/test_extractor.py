@@ -5291,3 +5291,16 @@ def test_common_news_verbs_the_dictionary_lacked(nlp, title, expected):
 def test_sinking_ships_is_force_and_punching_an_assault(nlp, title, expected):
     assert expected in {(e.actor, e.event_root) for e in extract_batch_rows(nlp, "", title=title)}
     assert extract_batch_rows(nlp, "", title="Togolese shares sink as economy slows") == []
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Ghana to increase weapons deployment to counter Togo", ("GHA", "15")),
+    ("Togo to impose visa bans on Ghanaian officials", ("TGO", "17")),
+])
+def test_a_deployment_or_a_coercion_announced_is_the_act(nlp, title, expected):
+    """cameo.csv, column announced: force posture (15) and coercion (17) decided for the future are
+    the act, as closing a border (16) is; unless it hangs on a condition."""
+    rows = {(e.actor, e.event_root) for e in extract_batch_rows(nlp, "", title=title)}
+    assert expected in rows and (expected[0], "13") not in rows
+    assert (expected[0], "13") in {(e.actor, e.event_root) for e in extract_batch_rows(
+        nlp, "", title=title + " if talks fail")}
