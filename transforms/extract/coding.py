@@ -150,7 +150,7 @@ def with_modality(verb, rule: ontology.VerbRule) -> ontology.VerbRule:
         root = rule.code[:2]
         if root in SCHEDULED_ROOTS and not _reported(verb):
             return rule  # "Zelensky will meet Biden on Thursday", "Biden to visit Mexico": the meeting, on its day
-        if root in ontology.decided_roots() and not _conditional(verb):
+        if root in ontology.decided_roots() and not _conditional(verb) and not _in_retaliation(verb):
             return rule  # "Finland will close its border with Russia": the decision
         return as_intent(rule)  # "Ghana to open embassy in Togo": a headline's plan is an intent
     return rule
@@ -265,6 +265,17 @@ def _conditional(verb) -> bool:
     """"would expel its diplomats if Togo does not apologise": the act hangs on a condition."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in DECISION_CONDITIONS for m in c.children)
                for c in verb.children)
+
+
+# Words of a response: "will seize US ships in retaliation", "will deploy missiles in response to
+# US deployment", "or else": what is decided as a response is held out as a threat, as a condition is.
+RESPONSE_WORDS = frozenset({"retaliation", "response", "reprisal", "revenge", "else"})
+
+
+def _in_retaliation(verb) -> bool:
+    """The act is told as a response ("in retaliation", "in response to", "or else")."""
+    return any(t.lower_ in RESPONSE_WORDS and t.head.i in (verb.i, *(c.i for c in verb.children))
+               for t in verb.subtree)
 
 
 def _through_aspectual(children):

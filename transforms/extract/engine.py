@@ -1513,11 +1513,18 @@ def _subject_sense(rule: ontology.VerbRule, verb, subjects, without_object: bool
                 and (without_object or not sense.without_object or (by_noun and noun_without_object()))
                 and not (sense.code.startswith(ASSAULT_ROOT)
                          and _names_arms(noun if noun is not None else verb, objectives=bool(sense.subject_sectors)))
-                and any(s.lemma_.lower() in sense.subject_nouns
+                and any(_named_noun(s).lemma_.lower() in sense.subject_nouns
                         or (sense.subject_sectors and sector(s) in sense.subject_sectors)
                         for s in subjects)):
             return ontology.VerbRule(rule.lemma, rule.particle, rule.object_heads, sense.code)
     return rule
+
+
+def _named_noun(subject):
+    """The common noun a name stands for ("aircraft carrier Carl Vinson": carrier), else the subject."""
+    if subject.pos_ != "PROPN":
+        return subject
+    return next((c for c in reversed(list(subject.lefts)) if c.dep_ == "compound" and c.pos_ == "NOUN"), subject)
 
 
 def _sector_of(subject, resolver: ArticleActors) -> str | None:
