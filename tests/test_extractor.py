@@ -2619,7 +2619,9 @@ def test_an_investigation_of_a_disaster_is_an_act_and_its_comment_is_not(nlp, ti
     # who only watches (a visitor, a rival's spy plane) is not who launches
     ("Ghana's president watches Togolese missile launch", {("TGO", "15")}),
     ("Ghana's weather satellite launch succeeds", set()),
-    ("Togo will conduct a missile test soon, Ghana says", set()),
+    # a weapon test decided for the future is the show of force (cameo.csv announced, as the
+    # news set's coders code a deployment to come), also when another tells of it
+    ("Togo will conduct a missile test soon, Ghana says", {("TGO", "15")}),
     ("Ghana urges restraint after Togolese missile test", {("TGO", "15")}),
     ("Ghana's army test of a new missile ends in failure", {("GHA", "15")}),
     ("SpaceX satellite launch delayed again", set()),
@@ -2650,11 +2652,12 @@ def test_a_missile_that_hits_no_one_is_shown_not_fired(nlp, text, root):
 
 @pytest.mark.parametrize(("text", "root"), [("Ghana doubled its defence budget last year.", "15"),
                                             ("Ghana raised military spending by a third this year.", "15"),
-                                            ("Ghana will boost its military spending, buying patrol ships and drones.", "13")])
+                                            ("Ghana will boost its military spending, buying patrol ships and drones.", "15"),
+                                            ("Ghana will boost its military spending if Togo rearms.", "13")])
 def test_more_military_spending_is_a_show_of_force(nlp, text, root):
     """Raising a defence budget strengthens the armed forces (additions/verbs.csv, 154), not an
-    economic aid (071); announced, it is a show of force to come, which CAMEO codes as a threat
-    (cameo.csv: the future of 15 is 13)."""
+    economic aid (071); announced, it is the decision (cameo.csv announced: the news set's coders
+    code a force posture to come as 15), on a condition a threat (13)."""
     assert {e.event_root for e in extract(nlp, text) if e.actor == "GHA"} == {root}
 
 
