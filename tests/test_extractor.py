@@ -5326,6 +5326,7 @@ def test_review_guards_of_the_thirty_fifth_round(nlp):
     assert not any(r[1] == "19" for r in rows("Togo advances on trade deal with Ghana"))
     # what is decided in retaliation or in response is held out as a threat
     assert ("TGO", "13") in {r[:2] for r in rows("Togo will seize Ghanaian ships in retaliation, minister says")}
+    assert ("TGO", "15") in {r[:2] for r in rows("Togo to deploy rapid response force to the Ghanaian border")}
     # pushing back a planned offensive delays it; firing a coach is sport
     assert not any(r[1] == "19" for r in rows("Togo pushed back its planned offensive by several weeks"))
     assert rows("Togo fires coach after World Cup exit") == set()

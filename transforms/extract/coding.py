@@ -269,13 +269,20 @@ def _conditional(verb) -> bool:
 
 # Words of a response: "will seize US ships in retaliation", "will deploy missiles in response to
 # US deployment", "or else": what is decided as a response is held out as a threat, as a condition is.
-RESPONSE_WORDS = frozenset({"retaliation", "response", "reprisal", "revenge", "else"})
+# Not a response named as a thing ("will deploy a rapid response force").
+RESPONSE_WORDS = frozenset({"retaliation", "response", "reprisal", "revenge"})
+RESPONSE_PREPS = frozenset({"in", "as"})
 
 
 def _in_retaliation(verb) -> bool:
-    """The act is told as a response ("in retaliation", "in response to", "or else")."""
-    return any(t.lower_ in RESPONSE_WORDS and t.head.i in (verb.i, *(c.i for c in verb.children))
-               for t in verb.subtree)
+    """The act is told as a response ("in retaliation", "in response to", "as revenge", "or else")."""
+    for token in verb.subtree:
+        if (token.lower_ in RESPONSE_WORDS and token.dep_ == "pobj" and token.head.lower_ in RESPONSE_PREPS
+                and token.head.head == verb):
+            return True
+        if token.lower_ == "else" and token.i > 0 and token.doc[token.i - 1].lower_ == "or" and token.head == verb:
+            return True
+    return False
 
 
 def _through_aspectual(children):
