@@ -494,7 +494,8 @@ authority institute foundation center centre society forum network program progr
 world global national government governmental intergovernmental united people peoples popular
 revolutionary democratic liberation free freedom new general regional joint development
 cooperation co-operation economic social affairs
-""".split())
+liga frente partido movimiento ejercito fuerzas comite consejo parti mouvement armee harakat jabhat
+""".split())  # the last line: the same words in the languages of the reference's names ("La Liga")
 
 
 def _singular(word: str) -> list[str]:
@@ -527,7 +528,7 @@ def org_name_ok(name: str, words: frozenset[str], specific: set[str]) -> bool:
     content = [t for t in toks if t not in STOP_WORDS]
     distinctive = [t for t in content if t not in GENERIC_ORG_TOKENS]
     return ((len(content) >= 3 and distinctive)
-            or any(not any(f in words for f in _singular(t)) for t in content)
+            or any(not any(f in words for f in _singular(t)) for t in distinctive)
             or any(t in specific for t in content))
 
 

@@ -233,6 +233,8 @@ def subjects_of(verb) -> list:
     controlled = object_controller(verb)
     if controlled is not None:
         return controlled
+    if fronted_command(verb):
+        return []  # "'Release the hostages,' Biden says": asked of others, not done by the speaker
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subjects_of(verb.head)
     if headline_infinitive(verb):
@@ -254,6 +256,15 @@ def subjects_of(verb) -> list:
     if leading is not None:
         return subjects_of(leading)  # "Ghana condemns the raid, urges restraint" parsed the other way round
     return subject_read_as_object(verb)
+
+
+def fronted_command(verb) -> bool:
+    """A bare base form that opens the sentence before the verb it hangs on, with no "to" of its
+    own: a quoted command ("'Release the hostages,' Biden says"), which the parser may take for
+    the speech verb's complement."""
+    return (verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.i < verb.head.i
+            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and all(t.is_punct for t in verb.doc[verb.sent.start: verb.i]))
 
 
 def object_controller(verb):

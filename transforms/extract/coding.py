@@ -395,7 +395,7 @@ def bidding_clause(verb):
     """The command that opens the sentence and that `verb` reports after it: a bare base form with
     no subject, auxiliary (but "don't") or "to" of its own, parsed as the speech verb's clause."""
     for child in verb.children:
-        if child.i >= verb.i or child.dep_ not in ("advcl", "ccomp", "dep") or child.tag_ != "VB":
+        if child.i >= verb.i or child.dep_ not in ("advcl", "ccomp", "dep", "xcomp") or child.tag_ != "VB":
             continue
         opening = child.doc[child.sent.start: child.i]
         if any(t.dep_ != "aux" and t.dep_ != "neg" and not t.is_punct for t in opening):

@@ -125,6 +125,8 @@ def figurative_force(verb, rule, subjects, dobj, preps, resolver: ArticleActors)
         return True  # "Netanyahu fires defence minister Gallant", "fired his spokesman": a dismissal
     if rule.code[:2] in FORCE_ROOTS and dobj is not None and _figurative(dobj):
         return True  # "launched a charm offensive", "opened a new legal front"
+    if rule.code[:2] in FORCE_ROOTS and _in_court(preps):
+        return True  # "is fighting the UK government in court": a lawsuit
     # "fire" itself is a weapon's as an object ("unleashed fire on the guards"); "fires" burn
     return (any(_is_one_of(o, abstract) and o.lemma_.lower() not in GUNFIRE_NOUNS and not _is_one_of(o, rule.object_heads)
                 for o in objects)
@@ -132,6 +134,15 @@ def figurative_force(verb, rule, subjects, dobj, preps, resolver: ArticleActors)
             # "Indonesia landslides kill 10": a headline's disaster the tagger read as the verb
             or (verb.dep_ in ("xcomp", "ccomp") and verb.head.tag_ == "VBZ"
                 and _is_one_of(verb.head, ontology.disaster_nouns())))
+
+
+# Where a fight is a lawsuit: "fighting the government in court", "battling the ban through the courts".
+COURT_NOUNS = frozenset({"court", "courts", "tribunal", "tribunals"})
+
+
+def _in_court(preps) -> bool:
+    return any(prep.lower_ in ("in", "through", "before") and any(
+        c.dep_ == "pobj" and c.lower_ in COURT_NOUNS for c in prep.children) for prep in preps)
 
 
 # Verbs of force that dismiss when their direct object is a person named or a role: "fires defence
