@@ -220,6 +220,7 @@ PARTY_FIGURE = "party figure"
 LEADER_ROLES = frozenset({
     "president", "prime minister", "chancellor", "premier", "king", "queen", "emir", "sultan",
     "supreme leader", "crown prince", "foreign minister", "secretary-general", "pope", "opposition leader",
+    "vice president",
     PARTY_FIGURE,
 })
 MIN_SURNAME = 4
@@ -261,19 +262,12 @@ def _leader_surnames() -> dict[str, tuple[tuple[ActorEntry, datetime.date | None
     return {k: tuple(v) for k, v in index.items()}
 
 
-# A people.csv row that names someone of standing who holds no office ("elite": a former minister,
-# a businessman) does not make a surname ambiguous: the news names such people in full.
-NO_OFFICE = "elite"
-
-
 @functools.cache
 def _people_by_surname() -> dict[str, tuple[tuple[str, datetime.date | None, datetime.date | None], ...]]:
     """Last word of a name → (the person's first name, valid_from, valid_to) of every people.csv
     row that ends with it, whatever the role."""
     index: dict[str, list] = {}
-    for names, _, start, end, role in _people():
-        if role == NO_OFFICE:
-            continue
+    for names, _, start, end, _ in _people():
         words = normalize_name(names[0]).split()
         if len(words) >= 2:
             index.setdefault(words[-1], []).append((names[0], start, end))

@@ -5332,39 +5332,47 @@ def test_review_guards_of_the_thirty_fifth_round(nlp):
     assert rows("Togo fires coach after World Cup exit") == set()
 
 
-def test_a_vice_president_named_by_surname_alone_whom_only_people_out_of_office_share_it_with(nlp):
-    """ontology.NO_OFFICE: "Harris declares" in 2023 is the US vice president; the people.csv rows
-    of a namesake of standing who held no office ("elite") no longer make the surname ambiguous."""
-    art = article("", title="Russia has committed war crimes in Ukraine, Harris declares")._replace(
-        date=dt.date(2023, 2, 18))
-    assert ("USA", "11", "RUS") in triples(extract_events(art, nlp(art.title), None, "test"))
+def test_a_vice_president_is_named_by_surname_alone_as_a_leader_is(nlp):
+    """ontology.LEADER_ROLES: "Harris declares" in 2023 is the US vice president; in 2024, when
+    Ireland's prime minister was a Harris too, the surname names no one. A minister sharing a
+    former prime minister's surname stays unnamed ("Blair warns ..." in 2024 is not Canada's Bill Blair)."""
+    def rows(title, on):
+        art = article("", title=title)._replace(date=on)
+        return triples(extract_events(art, nlp(art.title), None, "test"))
+    assert ("USA", "11", "RUS") in rows("Russia has committed war crimes in Ukraine, Harris declares", dt.date(2023, 2, 18))
+    assert rows("Harris visits Ghana", dt.date(2024, 6, 1)) == set()
+    assert rows("Blair warns Israel over Gaza offensive", dt.date(2024, 6, 1)) == set()
 
 
 @pytest.mark.parametrize("title,expected", [
     ("Ghana says Togo uses hospitals as human shields", ("GHA", "11", "TGO")),
-    ("Ghana says Togo has enlisted foreign mercenaries to plot against its soldiers", ("GHA", "11", "TGO")),
+    ("Ghana says Togo has enlisted foreign mercenaries to undermine its army", ("GHA", "11", "TGO")),
+    ("Ghana says Togo hacked its election commission", ("GHA", "11", "TGO")),
 ])
-def test_saying_another_actor_uses_or_plots_accuses_it(nlp, title, expected):
-    """wrongdoing_verbs.csv: "uses", "plots", "undermines" said of another actor allege a wrong
-    (112); what it used weapons for is an attack, not an accusation (judgements._done_with_weapons)."""
+def test_saying_another_actor_undermines_or_uses_shields_accuses_it(nlp, title, expected):
+    """wrongdoing_verbs.csv, wrongful_manners.csv: "undermines", "hacked", or anything done "as
+    human shields", said of another actor, allege a wrong (112); using a loan is none, and harming
+    with weapons is an attack, not an accusation (judgements._done_with_weapons)."""
     assert expected in {(e.actor, e.event_root, e.target) for e in extract_batch_rows(nlp, "", title=title)}
-    used_weapons = extract_batch_rows(nlp, "", title="Ghana says Togo has used 75 drones in its assault")
-    assert not any(e.event_root == "11" for e in used_weapons)
+    for benign in ("Ghana says Togo will use the loan to build roads",
+                   "Ghana says Togo harmed its soldiers with drones"):
+        assert not any(e.event_root == "11" for e in extract_batch_rows(nlp, "", title=benign)), benign
 
 
 @pytest.mark.parametrize("title,expected", [
     ("Togo quits defence pact with Ghana", ("TGO", "16", "GHA")),
     ("Togo pulls out of grain deal with Ghana", ("TGO", "16", "GHA")),
-    ("Togo leaves the energy charter treaty", ("TGO", "16", None)),
-    ("Ghana says it thwarted a Togolese attack on Aflao", ("GHA", "19", "TGO")),
+    ("Togo ditches the energy charter treaty", ("TGO", "16", None)),
     ("Togolese president talking to Ghana over threat to cocoa exports", ("TGO", "04", "GHA")),
     ("Ghana sends firefighters to Togo", ("GHA", "07", "TGO")),
 ])
-def test_leaving_a_treaty_thwarting_an_attack_and_talking_over_a_threat(nlp, title, expected):
-    """verbs.csv: quitting, leaving or pulling out of a pact reduces relations (not a troop
-    pull-out); thwarting an attack is force; talking over a dispute is talks, not yielding;
-    sending firefighters is relief."""
+def test_quitting_a_treaty_and_talking_over_a_threat(nlp, title, expected):
+    """verbs.csv: quitting, ditching or pulling out of a pact reduces relations (not a troop
+    pull-out); talking over a dispute is talks, not yielding; sending firefighters is relief.
+    Leaving a summit without a deal is none of these."""
     assert expected in {(e.actor, e.event_root, e.target) for e in extract_batch_rows(nlp, "", title=title)}
+    assert not any(e.event_root == "16" for e in extract_batch_rows(
+        nlp, "", title="Togolese president leaves Accra summit without a deal"))
 
 
 def test_what_is_no_actor_or_no_force(nlp):
@@ -5373,6 +5381,8 @@ def test_what_is_no_actor_or_no_force(nlp):
     content word is a generic word in another language names no one); water bombers put out fires."""
     assert not any(e.event_root == "19" for e in extract_batch_rows(
         nlp, "", title="Togo is fighting the Ghanaian government in court"))
+    assert any(e.event_root == "18" for e in extract_batch_rows(
+        nlp, "", title="Togolese police beat opposition lawyers in court in Lome"))
     assert extract_batch_rows(nlp, "", title="La Liga to request more sanctioning powers over racism") == []
     assert not any(e.event_root == "15" for e in extract_batch_rows(
         nlp, "", title="Ghana sends water bombers to help fight wildfires in Togo"))

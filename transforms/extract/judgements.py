@@ -37,12 +37,12 @@ A reported clause may also tell what another actor did wrong: "says Rishi Sunak 
 nation", "says Russia is using gold to evade sanctions". The wrong is alleged, not told as fact,
 and is no event of its own; the saying accuses its doer (112). The verbs of wrongdoing are in
 schemas/data/wrongdoing_verbs.csv; a sentiment rating alone does not do here, as it would for "says
-Russia lost ground" or "fears" (said of a loss or a feeling, no one's wrong). "Uses" is among them:
-said of another actor ("says Hamas uses hospitals as shields", "China using a hybrid playbook"),
-the coders of the development split coded 6 of 7 such clauses as accusations; what is done with
-weapons ("says Russia used 75 drones") is an attack, not one. Any act told as done
+Russia lost ground" or "fears" (said of a loss or a feeling, no one's wrong); an act done with
+weapons ("says Russia harmed ... with drones") is an attack, not one. Any act told as done
 wrongfully is a wrong too (schemas/data/wrongful_manners.csv: "says a US destroyer entered its
-waters without permission", "illegally", "in breach of"). A clause whose verb is an event of its
+waters without permission", "illegally", "in breach of"), and so is one done as a shield or
+a pretext ("says Hamas uses hospitals as human shields"; "uses" alone is no wrong: "says Kenya
+will use the loan to build roads"). A clause whose verb is an event of its
 own ("says Russia attacked Kyiv") is that event (GOLD.md rule 4), not an accusation; private
 people and migrants do no state's wrong.
 """

@@ -125,7 +125,7 @@ def figurative_force(verb, rule, subjects, dobj, preps, resolver: ArticleActors)
         return True  # "Netanyahu fires defence minister Gallant", "fired his spokesman": a dismissal
     if rule.code[:2] in FORCE_ROOTS and dobj is not None and _figurative(dobj):
         return True  # "launched a charm offensive", "opened a new legal front"
-    if rule.code[:2] in FORCE_ROOTS and _in_court(preps):
+    if verb.lemma_.lower() in COURT_FIGHTS and _in_court(preps):
         return True  # "is fighting the UK government in court": a lawsuit
     # "fire" itself is a weapon's as an object ("unleashed fire on the guards"); "fires" burn
     return (any(_is_one_of(o, abstract) and o.lemma_.lower() not in GUNFIRE_NOUNS and not _is_one_of(o, rule.object_heads)
@@ -136,12 +136,14 @@ def figurative_force(verb, rule, subjects, dobj, preps, resolver: ArticleActors)
                 and _is_one_of(verb.head, ontology.disaster_nouns())))
 
 
-# Where a fight is a lawsuit: "fighting the government in court", "battling the ban through the courts".
+# Where a fight is a lawsuit: "fighting the government in court", "battling the ban through the
+# courts"; not a beating in court ("police beat lawyers in court" is an assault).
+COURT_FIGHTS = frozenset({"fight", "battle", "challenge", "contest"})
 COURT_NOUNS = frozenset({"court", "courts", "tribunal", "tribunals"})
 
 
 def _in_court(preps) -> bool:
-    return any(prep.lower_ in ("in", "through", "before") and any(
+    return any(prep.lower_ in ("in", "through") and any(
         c.dep_ == "pobj" and c.lower_ in COURT_NOUNS for c in prep.children) for prep in preps)
 
 
