@@ -5394,3 +5394,32 @@ def test_a_quoted_command_before_the_speaker_is_asked_of_others(nlp):
     art = article("", title="'Release the hostages,' Biden says")._replace(date=dt.date(2023, 8, 15))
     rows = triples(extract_events(art, nlp(art.title), None, "test"))
     assert ("USA", "02", None) in rows and not any(root == "08" for _, root, _ in rows)
+
+
+def test_not_ready_to_talk_refuses_and_not_ready_to_fight_does_not(nlp):
+    """clauses.is_refusal: "is not ready, willing or prepared to" do what the tables code as
+    cooperation refuses it (12); "not ready to fight" says what an army can do."""
+    assert ("GHA", "12", "TGO") in {(e.actor, e.event_root, e.target) for e in extract_batch_rows(
+        nlp, "", title="Ghana is not ready to talk to Togo")}
+    assert extract_batch_rows(nlp, "", title="Togo's army is not ready to fight") == []
+
+
+def test_an_attack_a_year_before_is_a_reference_and_days_before_news(nlp):
+    """nominal._measured_from: months or years after an invasion count time from it; days
+    after a raid, the coders code the raid as news."""
+    assert extract_batch_rows(nlp, "", title="Togolese refugees still waiting one year after Ghanaian invasion") == []
+    assert ("GHA", "19", "TGO") in {(e.actor, e.event_root, e.target) for e in extract_batch_rows(
+        nlp, "", title="Two killed days after Ghanaian raid on Lome")}
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Ghanaian president, on Togo trip, calls for calm", ("GHA", "04", "TGO")),
+    ("Togolese agents killed a Ghanaian officer", ("TGO", "19", "GHA")),
+    ("Ghanaian navy chased away a Togolese vessel", ("GHA", "15", "TGO")),
+    ("Togo seeks closer ties with Ghana", ("TGO", "03", "GHA")),
+])
+def test_trips_told_beside_the_subject_agents_ships_driven_off_and_ties_sought(nlp, title, expected):
+    """nominal._verb_above: a trip the phrase hangs on the subject for is the subject's; roles.csv:
+    agents act for their state; verbs.csv: driving, chasing or warning away a vessel shows force,
+    seeking ties or trade is an intent to cooperate, not an appeal."""
+    assert expected in {(e.actor, e.event_root, e.target) for e in extract_batch_rows(nlp, "", title=title)}

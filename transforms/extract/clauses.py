@@ -923,9 +923,24 @@ FUTURE_AUX = frozenset({"will", "would", "wo", "'ll", "shall"})
 
 def is_refusal(verb) -> bool:
     """'will not withdraw', 'won't attend', 'would not recognise': an actor saying it will not act
-    refuses (CAMEO 12), which a plain negation ("did not sign") does not."""
-    return (any(c.dep_ == "neg" for c in verb.children)
-            and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children))
+    refuses (CAMEO 12), which a plain negation ("did not sign") does not; so does one that says it
+    is not ready, willing or prepared to act ("is not ready to talk to Russia": predicates.csv,
+    mode "intent", negated)."""
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "acomp" and ontology.predicates().get(predicate_word(c) or "", ("",))[0] == "intent"
+        and any(x.dep_ == "xcomp" and _cooperative(x) for x in c.children) for c in verb.children)
+
+
+def _cooperative(verb) -> bool:
+    """A verb whose rules code cooperation (roots 01-09: talk, sign, reopen): one is not ready to
+    do that by refusing it; "not ready to fight" says what an army can do."""
+    rules = [rule for rule in ontology.verb_rules().get(verb.lemma_.lower(), ()) if rule.code[:1].isdigit()]
+    plain = [rule for rule in rules if not rule.object_heads and not rule.particle]
+    return all(rule.code[:2] < "10" for rule in plain) and any(rule.code[:2] < "10" for rule in rules)
 
 
 def is_negated(verb) -> bool:

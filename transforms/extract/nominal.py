@@ -121,7 +121,23 @@ def _unrealized_or_counted_from(noun) -> bool:
     return (any(c.dep_ == "amod" and c.lower_ in UNREALIZED_MODIFIERS for c in noun.children)
             or _governing_verb(noun) in ontology.unrealized_object_verbs()
             or (noun.dep_ == "pobj" and noun.head.lower_ in TIME_REFERENCE_PREPS)
+            or _measured_from(noun)
             or _called_off(noun))
+
+
+# A stretch of months or years just before "after" or "into" ("one year after Russian invasion",
+# "months into Israeli offensive") counts time from the event; the news tells days or weeks after
+# a raid as news of it ("Patients leave Gaza hospital days after Israeli raid": coded so).
+DURATION_NOUNS = frozenset({"year", "years", "month", "months", "decade", "decades"})
+MEASURING_PREPS = frozenset({"after", "into"})
+
+
+def _measured_from(noun) -> bool:
+    """The event is the point a stretch of time is measured from ("one year after Russian
+    invasion"): a reference, whether or not it is named as a known one."""
+    prep = noun.head
+    return (noun.dep_ == "pobj" and prep.lower_ in MEASURING_PREPS and prep.i > 0
+            and prep.doc[prep.i - 1].lower_ in DURATION_NOUNS)
 
 
 # Prepositions that make a noun the object of a verb's content ("warned against / of / about an
@@ -242,7 +258,18 @@ HELD_MEETINGS = frozenset({"meeting", "call", "conversation", "summit"})
 VIEWING_VERBS = frozenset({"believe", "trust", "put", "place"})
 TALKS = frozenset({"talk", "talks"})
 # "On a visit to Washington, X said ...": the subject is on the trip, whatever it says there
-TRIP_PREPS = frozenset({"on"})
+TRIP_PREPS = frozenset({"on", "in"})
+# The phrase may hang on the subject or the object ("Scholz, on China trip, calls for ...",
+# "Modi meets Biden on US visit", "seeks IMF reset in Washington trip"): the trip is told with the
+# verb above them.
+NOUN_ARGUMENT_DEPS = frozenset({"nsubj", "dobj", "conj", "appos"})
+
+
+def _verb_above(token):
+    """The token, or the verb whose subject or object it is (through conjuncts and appositions)."""
+    while token.pos_ in ("NOUN", "PROPN") and token.dep_ in NOUN_ARGUMENT_DEPS and token.head is not token:
+        token = token.head
+    return token
 
 
 def _meeting_read_as_verb(token) -> bool:
@@ -274,7 +301,7 @@ def framing_meetings(noun, resolver: ArticleActors) -> list[tuple[object, str, A
         return []  # "declined to comment on talks": no meeting held
     code = nominal_code(noun, standalone_only=False) or ontology.partnered_nominal_events().get(lemma)
     if trip:
-        verb = head.head
+        verb = _verb_above(head.head)
     elif held and lemma in TALKS:  # "in talks": held by the verb it hangs on, or the one of its object
         verb = _talks_verb(head.head)
     else:
