@@ -5417,9 +5417,12 @@ def test_an_attack_a_year_before_is_a_reference_and_days_before_news(nlp):
     ("Togolese agents killed a Ghanaian officer", ("TGO", "19", "GHA")),
     ("Ghanaian navy chased away a Togolese vessel", ("GHA", "15", "TGO")),
     ("Togo seeks closer ties with Ghana", ("TGO", "03", "GHA")),
+    ("Ghana opens new border crossings to Togo", ("GHA", "08", "TGO")),
+    ("The African Union readmits Togo", ("AU", "05", "TGO")),
 ])
 def test_trips_told_beside_the_subject_agents_ships_driven_off_and_ties_sought(nlp, title, expected):
     """nominal._verb_above: a trip the phrase hangs on the subject for is the subject's; roles.csv:
     agents act for their state; verbs.csv: driving, chasing or warning away a vessel shows force,
-    seeking ties or trade is an intent to cooperate, not an appeal."""
+    seeking ties or trade is an intent to cooperate, not an appeal; opening border crossings
+    eases, readmitting a member cooperates."""
     assert expected in {(e.actor, e.event_root, e.target) for e in extract_batch_rows(nlp, "", title=title)}
