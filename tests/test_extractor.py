@@ -5398,10 +5398,15 @@ def test_a_quoted_command_before_the_speaker_is_asked_of_others(nlp):
 
 def test_not_ready_to_talk_refuses_and_not_ready_to_fight_does_not(nlp):
     """clauses.is_refusal: "is not ready, willing or prepared to" do what the tables code as
-    cooperation refuses it (12); "not ready to fight" says what an army can do."""
+    cooperation refuses it (12); "not ready to fight" says what an army can do, and "not ready
+    to comment" refuses nothing."""
     assert ("GHA", "12", "TGO") in {(e.actor, e.event_root, e.target) for e in extract_batch_rows(
         nlp, "", title="Ghana is not ready to talk to Togo")}
     assert extract_batch_rows(nlp, "", title="Togo's army is not ready to fight") == []
+    assert not any(e.event_root == "12" for e in extract_batch_rows(
+        nlp, "", title="Ghana is not ready to comment on reports of a coup attempt in Togo"))
+    assert not any(e.event_root == "12" for e in extract_batch_rows(
+        nlp, "", title="Ghana is not only ready to talk but willing to sign a deal with Togo"))
 
 
 def test_an_attack_a_year_before_is_a_reference_and_days_before_news(nlp):
@@ -5409,20 +5414,24 @@ def test_an_attack_a_year_before_is_a_reference_and_days_before_news(nlp):
     after a raid, the coders code the raid as news."""
     assert extract_batch_rows(nlp, "", title="Togolese refugees still waiting one year after Ghanaian invasion") == []
     assert ("GHA", "19", "TGO") in {(e.actor, e.event_root, e.target) for e in extract_batch_rows(
+        nlp, "", title="Cocoa hits highest in months after Ghanaian missile attack on Togo")}
+    assert ("GHA", "19", "TGO") in {(e.actor, e.event_root, e.target) for e in extract_batch_rows(
         nlp, "", title="Two killed days after Ghanaian raid on Lome")}
 
 
 @pytest.mark.parametrize("title,expected", [
     ("Ghanaian president, on Togo trip, calls for calm", ("GHA", "04", "TGO")),
-    ("Togolese agents killed a Ghanaian officer", ("TGO", "19", "GHA")),
     ("Ghanaian navy chased away a Togolese vessel", ("GHA", "15", "TGO")),
     ("Togo seeks closer ties with Ghana", ("TGO", "03", "GHA")),
-    ("Ghana opens new border crossings to Togo", ("GHA", "08", "TGO")),
     ("The African Union readmits Togo", ("AU", "05", "TGO")),
 ])
-def test_trips_told_beside_the_subject_agents_ships_driven_off_and_ties_sought(nlp, title, expected):
-    """nominal._verb_above: a trip the phrase hangs on the subject for is the subject's; roles.csv:
-    agents act for their state; verbs.csv: driving, chasing or warning away a vessel shows force,
-    seeking ties or trade is an intent to cooperate, not an appeal; opening border crossings
-    eases, readmitting a member cooperates."""
+def test_trips_told_beside_the_subject_ships_driven_off_and_ties_sought(nlp, title, expected):
+    """nominal._verb_above: a trip the phrase hangs on the subject for is the subject's (on the
+    object it may be the object's); verbs.csv: driving, chasing or warning away a warship shows
+    force (a migrant boat driven away is no show of force), seeking ties or trade is an intent to
+    cooperate, not an appeal; readmitting a member cooperates."""
     assert expected in {(e.actor, e.event_root, e.target) for e in extract_batch_rows(nlp, "", title=title)}
+    assert not any(e.event_root == "04" for e in extract_batch_rows(
+        nlp, "", title="China slams US lawmakers on Taiwan trip"))
+    assert not any(e.event_root == "15" for e in extract_batch_rows(
+        nlp, "", title="Ghanaian navy drives away boat carrying Togolese refugees"))

@@ -930,17 +930,24 @@ def is_refusal(verb) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
         return True
+    if any(c.lower_ == "only" for c in verb.children) or any(
+            c.lower_ == "only" for n in verb.children if n.dep_ == "neg" for c in n.children):
+        return False  # "is not only ready to talk but willing to sign"
     return verb.lemma_ == "be" and any(
         c.dep_ == "acomp" and ontology.predicates().get(predicate_word(c) or "", ("",))[0] == "intent"
         and any(x.dep_ == "xcomp" and _cooperative(x) for x in c.children) for c in verb.children)
 
 
 def _cooperative(verb) -> bool:
-    """A verb whose rules code cooperation (roots 01-09: talk, sign, reopen): one is not ready to
-    do that by refusing it; "not ready to fight" says what an army can do."""
-    rules = [rule for rule in ontology.verb_rules().get(verb.lemma_.lower(), ()) if rule.code[:1].isdigit()]
-    plain = [rule for rule in rules if not rule.object_heads and not rule.particle]
-    return all(rule.code[:2] < "10" for rule in plain) and any(rule.code[:2] < "10" for rule in rules)
+    """A verb whose plain sense is cooperation (roots 03-09: talk, sign, negotiate): one who is
+    not ready to do it refuses it; "not ready to fight" says what an army can do, "not ready to
+    comment" (a statement) or "to say" declines no cooperation, and "not only ready to talk"
+    is no negation of it."""
+    if any(c.lower_ == "only" for c in verb.head.children):
+        return False  # "not ready only to talk"
+    plain = [rule for rule in ontology.verb_rules().get(verb.lemma_.lower(), ())
+             if not rule.object_heads and not rule.particle and rule.code[:1].isdigit()]
+    return bool(plain) and all("03" <= rule.code[:2] <= "09" for rule in plain)
 
 
 def is_negated(verb) -> bool:

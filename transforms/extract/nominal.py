@@ -136,8 +136,10 @@ def _measured_from(noun) -> bool:
     """The event is the point a stretch of time is measured from ("one year after Russian
     invasion"): a reference, whether or not it is named as a known one."""
     prep = noun.head
-    return (noun.dep_ == "pobj" and prep.lower_ in MEASURING_PREPS and prep.i > 0
-            and prep.doc[prep.i - 1].lower_ in DURATION_NOUNS)
+    if noun.dep_ != "pobj" or prep.lower_ not in MEASURING_PREPS or prep.i == 0:
+        return False
+    before = prep.doc[prep.i - 1]  # "one year after": a measure of time, not "highest in months after"
+    return before.lower_ in DURATION_NOUNS and before.dep_ == "npadvmod"
 
 
 # Prepositions that make a noun the object of a verb's content ("warned against / of / about an
@@ -258,16 +260,15 @@ HELD_MEETINGS = frozenset({"meeting", "call", "conversation", "summit"})
 VIEWING_VERBS = frozenset({"believe", "trust", "put", "place"})
 TALKS = frozenset({"talk", "talks"})
 # "On a visit to Washington, X said ...": the subject is on the trip, whatever it says there
-TRIP_PREPS = frozenset({"on", "in"})
-# The phrase may hang on the subject or the object ("Scholz, on China trip, calls for ...",
-# "Modi meets Biden on US visit", "seeks IMF reset in Washington trip"): the trip is told with the
-# verb above them.
-NOUN_ARGUMENT_DEPS = frozenset({"nsubj", "dobj", "conj", "appos"})
+TRIP_PREPS = frozenset({"on"})
+# The phrase may hang on the subject ("Scholz, on China trip, calls for ..."): the trip is the
+# subject's, told with its verb. On an object it may be the object's ("China slams US lawmakers
+# on Taiwan trip"), so it is not climbed from.
 
 
 def _verb_above(token):
-    """The token, or the verb whose subject or object it is (through conjuncts and appositions)."""
-    while token.pos_ in ("NOUN", "PROPN") and token.dep_ in NOUN_ARGUMENT_DEPS and token.head is not token:
+    """The token, or the verb whose subject it is (through an apposition)."""
+    while token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "appos") and token.head is not token:
         token = token.head
     return token
 
