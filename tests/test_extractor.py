@@ -5351,8 +5351,8 @@ def test_a_vice_president_is_named_by_surname_alone_as_a_leader_is(nlp):
 ])
 def test_saying_another_actor_undermines_or_uses_shields_accuses_it(nlp, title, expected):
     """wrongdoing_verbs.csv, wrongful_manners.csv: "undermines", "hacked", or anything done "as
-    human shields", said of another actor, allege a wrong (112); using a loan is none, and harming
-    with weapons is an attack, not an accusation (judgements._done_with_weapons)."""
+    human shields", said of another actor, allege a wrong (112); using a loan is none, and a
+    reported attack is the attack (GOLD.md rule 4), not an accusation."""
     assert expected in {(e.actor, e.event_root, e.target) for e in extract_batch_rows(nlp, "", title=title)}
     for benign in ("Ghana says Togo will use the loan to build roads",
                    "Ghana says Togo harmed its soldiers with drones"):

@@ -37,8 +37,7 @@ A reported clause may also tell what another actor did wrong: "says Rishi Sunak 
 nation", "says Russia is using gold to evade sanctions". The wrong is alleged, not told as fact,
 and is no event of its own; the saying accuses its doer (112). The verbs of wrongdoing are in
 schemas/data/wrongdoing_verbs.csv; a sentiment rating alone does not do here, as it would for "says
-Russia lost ground" or "fears" (said of a loss or a feeling, no one's wrong); an act done with
-weapons ("says Russia harmed ... with drones") is an attack, not one. Any act told as done
+Russia lost ground" or "fears" (said of a loss or a feeling, no one's wrong). Any act told as done
 wrongfully is a wrong too (schemas/data/wrongful_manners.csv: "says a US destroyer entered its
 waters without permission", "illegally", "in breach of"), and so is one done as a shield or
 a pretext ("says Hamas uses hospitals as human shields"; "uses" alone is no wrong: "says Kenya
@@ -52,7 +51,7 @@ import functools
 import re
 
 from schemas import ontology
-from transforms.extract.actors import OUTLET_ROLES, PRIVATE_PEOPLE, Actor, ArticleActors, is_weapon, resolve_all
+from transforms.extract.actors import OUTLET_ROLES, PRIVATE_PEOPLE, Actor, ArticleActors, resolve_all
 from transforms.extract.clauses import agents_of, is_negated, is_obligation
 from transforms.extract.targets import OWN_INSTITUTION
 from transforms.extract.tense import PERFECT_AUXILIARIES
@@ -157,7 +156,7 @@ def _accused(content, speaker: Actor, resolver: ArticleActors, events_at: set[in
     if any(act.i in events_at for act in acts):
         return None
     if not any((act.lemma_.lower() in wrongs or _done_wrongfully(act)) and not is_negated(act)
-               and not _done_to_nothing(act) and not _done_with_weapons(act) for act in acts):
+               and not _done_to_nothing(act) for act in acts):
         return None
     doers = [c for c in content.children if c.dep_ == "nsubj"] + agents_of(content)
     for actor in resolve_all(resolver, doers, as_target=True):
@@ -200,12 +199,6 @@ def _done_wrongfully(act) -> bool:
 def _done_to_nothing(act) -> bool:
     """"had neglected nothing": a wrong done to nothing is none."""
     return any(c.dep_ == "dobj" and c.lower_ in ("nothing", "nobody", "none") for c in act.children)
-
-
-def _done_with_weapons(act) -> bool:
-    """"says Russia has used 75 drones": an act with weapons is an attack, the news of its own
-    (or no news), not a wrong alleged of its doer."""
-    return any(c.dep_ == "dobj" and is_weapon(c) for c in act.children)
 
 
 # What someone "should", "must" or "needs to" do, in another's words, is asked of them (020:
