@@ -940,11 +940,8 @@ def is_refusal(verb) -> bool:
 
 def _cooperative(verb) -> bool:
     """A verb whose plain sense is cooperation (roots 03-09: talk, sign, negotiate): one who is
-    not ready to do it refuses it; "not ready to fight" says what an army can do, "not ready to
-    comment" (a statement) or "to say" declines no cooperation, and "not only ready to talk"
-    is no negation of it."""
-    if any(c.lower_ == "only" for c in verb.head.children):
-        return False  # "not ready only to talk"
+    not ready to do it refuses it; "not ready to fight" says what an army can do, and "not ready
+    to comment" (a statement) or "to say" declines no cooperation."""
     plain = [rule for rule in ontology.verb_rules().get(verb.lemma_.lower(), ())
              if not rule.object_heads and not rule.particle and rule.code[:1].isdigit()]
     return bool(plain) and all("03" <= rule.code[:2] <= "09" for rule in plain)
