@@ -329,6 +329,31 @@ def test_a_verb_pattern_without_its_comment_is_its_blocks_verbs(build_tables, tm
     assert ("toil", "", "harvest", "061") in facts and ("toil", "", "fields", "190") in facts
 
 
+def test_a_nouns_singular_and_plural_are_one_verb_rule(build_tables):
+    """The extractor matches an object by its lemma and its form, so "withdrew troops" meets a
+    "troop" rule and a "troops" rule alike: the build gives both forms one code, by the votes of
+    both ("troop" 087 once, "troops" 0874 twice), and a team addition for one form rules the other."""
+    votes = {("withdraw", "", "troop"): {"087": 1}, ("withdraw", "", "troops"): {"0874": 2},
+             ("withdraw", "", "aid"): {"166": 1}}
+    folded = build_tables._fold_number(votes)
+    assert folded[("withdraw", "", "troop")] == folded[("withdraw", "", "troops")] == {"087": 1, "0874": 2}
+    assert folded[("withdraw", "", "aid")] == {"166": 1}
+    assert build_tables._number_variants("atrocities") >= {"atrocity"}
+    assert "restrictions" in build_tables._number_variants("restriction")
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "reference" / "CAMEO.2.0.txt").exists(), reason="../shared/reference absent")
+def test_the_built_verb_table_codes_both_numbers_alike(build_tables):
+    """tools/build_tables.build_verbs: one code for "troop" and "troops"; additions/verbs.csv
+    gives "tighten controls" the code it gives "tighten control"."""
+    codes = {}
+    for lemma, particle, heads, code in build_tables.build_verbs(REFERENCE, set(ontology.cameo_codes())):
+        for head in heads.split("|"):
+            codes[(lemma, particle, head)] = code
+    assert codes[("withdraw", "", "troop")] == codes[("withdraw", "", "troops")]
+    assert codes[("tighten", "", "control")] == codes[("tighten", "", "controls")] == "172"  # additions/verbs.csv
+
+
 REFERENCE = ROOT.parent / "shared" / "reference"
 
 

@@ -1224,6 +1224,32 @@ def parse_cameo_verbs(ref: Path, valid: set[str]) -> list[tuple[str, str, str, s
 NOT_AN_EVENT = "-"
 
 
+def _number_variants(noun: str) -> set[str]:
+    """The noun's other number, as a rule's object might spell it: "troop"/"troops",
+    "restriction"/"restrictions", "atrocity"/"atrocities"."""
+    if not noun or " " in noun:
+        return set()
+    if noun.endswith("ies"):
+        return {noun[:-3] + "y", noun[:-1]}
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return {noun[:-1], noun[:-2]} if noun.endswith("es") else {noun[:-1]}
+    return {noun + "s", noun + "es", noun[:-1] + "ies"} if noun.endswith("y") else {noun + "s", noun + "es"}
+
+
+def _fold_number(votes: dict) -> dict:
+    """One vote count for a noun's singular and plural. The extractor matches an object by its
+    lemma and its own form (transforms/extract/clauses.object_heads), so "withdrew troops" meets
+    both a "troop" and a "troops" rule; two codes for them would be decided by code order, not by
+    the dictionary. Each form keeps its own key, with the votes of both."""
+    folded = {}
+    for (lemma, particle, noun), counts in votes.items():
+        merged = Counter(counts)
+        for other in _number_variants(noun):
+            merged.update(votes.get((lemma, particle, other), {}))
+        folded[(lemma, particle, noun)] = merged
+    return folded
+
+
 def build_verbs(ref: Path, valid: set[str]) -> list[list]:
     # key (lemma, particle, noun or "") -> code; additions win, then the most frequent
     # code in the reference dictionary (ties: lowest code).
@@ -1232,9 +1258,11 @@ def build_verbs(ref: Path, valid: set[str]) -> list[list]:
         if not noun and not particle and lemma in GENERIC_VERBS:
             continue
         ref_votes[(lemma, particle, noun)][code] += 1
+    ref_votes = _fold_number(ref_votes)
     chosen = {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
               for k, v in ref_votes.items()}
     seen_add = set()
+    added = {}
     for row in read_additions("verbs.csv"):
         code = row["code"]
         if code not in valid and code != NOT_AN_EVENT:
@@ -1246,6 +1274,13 @@ def build_verbs(ref: Path, valid: set[str]) -> list[list]:
                 raise SystemExit(f"verbs additions: duplicate rule {key}")
             seen_add.add(key)
             chosen[key] = code
+            for other in _number_variants(key[2]):  # "withdraw troops" rules "withdraw troop" too
+                variant = (key[0], key[1], other)
+                if variant in added and added[variant] != code:
+                    raise SystemExit(f"verbs additions: {key} and {variant} differ in code only by number")
+                if variant in chosen and variant not in seen_add:
+                    chosen[variant] = code
+            added[key] = code
     # group object heads per (lemma, particle, code)
     grouped = defaultdict(set)
     for (lemma, particle, noun), code in chosen.items():

@@ -216,6 +216,11 @@ def prepositions(children) -> list:
     return [c for c in children if c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")]
 
 
+# Named entities that a finite verb's "compound" child is when the parser reads a short headline
+# as a noun phrase ("Russia attacks Ukraine").
+NAMED_SUBJECT_TYPES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
 def subjects_of(verb) -> list:
     """Subject heads of an active verb, inherited through conj/xcomp/relcl."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
@@ -227,6 +232,9 @@ def subjects_of(verb) -> list:
                    for c in aux.children if c.dep_ == "nsubj"]
     if hung_on_aux:  # "Egypt and Qatar are mediating ...": the parser hung the subject on "are"
         return hung_on_aux
+    named_before = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i and c.ent_type_ in NAMED_SUBJECT_TYPES]
+    if named_before and verb.tag_ in ("VBZ", "VBD", "VBP") and any(c.dep_ == "dobj" for c in verb.children):
+        return named_before  # "Russia attacks Ukraine": the parser took "Russia attacks" for a noun
     if is_scheduled(verb):  # "the president is due / set to meet": the subject of "is"
         head = verb.head.head if verb.head.dep_ == "acomp" else verb.head
         return subjects_of(head) or [c for c in head.children if c.dep_ == "nsubjpass"]

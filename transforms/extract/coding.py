@@ -84,7 +84,8 @@ def with_complement(verb, heads: set[str]) -> set[str]:
         return heads
     for child in verb.children:
         if (child.dep_ == "xcomp" and child.pos_ == "VERB"
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                and not any(c.dep_ == "auxpass" for c in child.children)):  # "expected to be freed": done to it
             rule = rule_for(child)
             if rule is not None and rule.code != NOT_AN_EVENT:
                 return heads | {EVENT_COMPLEMENT}

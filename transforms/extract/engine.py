@@ -130,6 +130,7 @@ from transforms.extract.nominal import (
     IMPACT_VERBS,
     POSTURE_ROOT,
     claiming_verb,
+    foreseen,
     instrument_agent,
     nominal_code,
     nominal_events,
@@ -173,6 +174,10 @@ from transforms.extract.warning_verbs import warning_read
 
 TOPIC_PREPS = frozenset({"on", "about", "over", "to", "for"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+MEETING_ROOT = "04"
+# Aircraft land and arrive without being anyone's visit (a navy's ships on a port call visit:
+# "Chinese navy ships visit Myanmar" was coded so).
+CRAFT_NOUNS = frozenset({"plane", "aircraft", "jet", "airliner", "helicopter", "drone", "balloon", "flight"})
 # Disapproval and accusation told as a clause ("suspects Russia poisoned ..."): not criticism (111),
 # which takes an object, not a clause.
 ACCUSING_CODES = frozenset({"110", "112"})
@@ -1250,7 +1255,11 @@ def _first_of_same_form(verb):
 # Nouns that name what someone wants done, not what was done: "renewed calls for Togo to free
 # the prisoners", "backed demands that Togo free them", "the pressure on Togo to free them".
 WANTING_NOUNS = frozenset({"call", "demand", "appeal", "plea", "request", "pressure", "push", "bid", "ultimatum",
-                           "proposal", "plan", "offer", "threat", "pledge", "promise", "vow"})
+                           "proposal", "plan", "offer", "threat", "pledge", "promise", "vow",
+                           # what is feared or foreseen has not happened either: "fears that
+                           # China will send weapons", "the risk that Russia could attack"
+                           "fear", "concern", "worry", "risk", "danger", "possibility", "prospect",
+                           "speculation", "expectation", "prediction"})
 
 
 def _asks_for(verb) -> bool:
@@ -1265,6 +1274,8 @@ def _unrealized(verb, by_verb: dict[int, list[Candidate]]) -> bool:
     Manila withdraw", "urged Israel to stop bombing and killing civilians": the killing too), nor
     what a noun of wanting asks for ("calls for Togo to free the prisoners")."""
     verb = _first_of_same_form(verb)
+    if foreseen(verb):
+        return True  # "Tsai says China attack unlikely for now", the noun parsed as a verb
     if (verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in WANTING_NOUNS
             and (verb.tag_ == "VB" or any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that", "for")
                                            for c in verb.children))):
@@ -1280,8 +1291,14 @@ def _unrealized(verb, by_verb: dict[int, list[Candidate]]) -> bool:
     head = verb.head
     if head.dep_ == "xcomp" and head.lemma_.lower() in ontology.aspectual_verbs():
         head = head.head  # "pledged to keep supplying"
+    while not by_verb.get(head.i) and head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head  # "refused to allow the envoy to meet the president": the refusal governs
     governing = by_verb.get(head.i)
-    return bool(governing) and governing[0].rule.code[:2] in ontology.root_modes()
+    if governing:
+        return governing[0].rule.code[:2] in ontology.root_modes()
+    # a demand whoever makes it: "activists demand Biden calls for a ceasefire"
+    own_sense = match_verb(head.lemma_, frozenset(), frozenset())
+    return own_sense is not None and own_sense.code[:2] in ontology.root_modes()
 
 
 def _learn_people(sent, resolver: ArticleActors) -> None:
@@ -1773,6 +1790,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     if verb.lemma_.lower() in ontology.military_moves() and not rule.object_heads and not any(
             _sector_of(s, resolver) == MILITARY for s in subjects):
         return  # "rescuers drill towards the workers", "the team sails on": no unit shows force
+    if rule.code.startswith(MEETING_ROOT) and any(is_weapon(s) or s.lemma_.lower() in CRAFT_NOUNS for s in subjects):
+        return  # "a Ukrainian missile landed in Poland", "Russian plane lands in Pyongyang": no visitor
     # "went on strike": the noun is the act, which strikes nothing
     rule = _subject_sense(rule, verb, subjects, (dobj is None or dobj is prepositional) and not passive, resolver,
                           dobj if light or dobj is prepositional else None)

@@ -80,7 +80,7 @@ DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # An event noun so modified has not happened ("warned of a possible raid on the hospital").
 UNREALIZED_MODIFIERS = frozenset({"possible", "potential", "planned", "imminent", "expected", "threatened",
                                   "looming", "feared", "proposed", "likely", "future", "anticipated",
-                                  "hypothetical", "prospective", "impending"})
+                                  "hypothetical", "prospective", "impending", "unlikely", "improbable"})
 
 
 def referenced_not_reported(noun) -> bool:
@@ -119,10 +119,23 @@ def _unrealized_or_counted_from(noun) -> bool:
     visit was cancelled") or that time is counted from ("since Russia's invasion"): never news,
     whatever it names."""
     return (any(c.dep_ == "amod" and c.lower_ in UNREALIZED_MODIFIERS for c in noun.children)
+            or foreseen(noun)
             or _governing_verb(noun) in ontology.unrealized_object_verbs()
             or (noun.dep_ == "pobj" and noun.head.lower_ in TIME_REFERENCE_PREPS)
             or _measured_from(noun)
             or _called_off(noun))
+
+
+def foreseen(word) -> bool:
+    """What the sentence says is likely or not, as its predicate ("a Chinese invasion is
+    unlikely"), or a headline's bare one right after it ("says Russian offensive likely in
+    spring", "says China attack unlikely for now"): a forecast, not an event."""
+    if word.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "acomp" and c.lower_ in UNREALIZED_MODIFIERS for c in word.head.children):
+        return True
+    after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return (after is not None and after.lower_ in UNREALIZED_MODIFIERS and after.pos_ in ("ADJ", "ADV")
+            and (after.dep_ == "advmod" or (after.head.i == word.i and after.dep_ in ("amod", "acomp"))))
 
 
 # A stretch of months or years just before "after" or "into" ("one year after Russian invasion",
