@@ -5494,3 +5494,26 @@ def test_expected_to_be_freed_is_no_intent(nlp):
         nlp, "", title="More Togolese prisoners expected to be freed under the truce"))
     assert any(e.event_root == "03" for e in extract_batch_rows(
         nlp, "", title="Togo expected to ratify the trade agreement with Ghana"))
+
+
+@pytest.mark.parametrize("title,actor,root", [
+    ("Analysts warn Ghana is massing troops near the Togolese border", "GHA", "15"),
+    ("Ghanaian attack likely caused the blackout in Lome", "GHA", "19"),
+    ("Fears that Ghana executed Togolese prisoners have been confirmed", "GHA", "17"),
+])
+def test_warnings_likelihoods_and_past_fears_still_report_acts(nlp, title, actor, root):
+    """A warning or a finding by an unnamed source reports what is done (only asking verbs
+    govern without an actor), "likely" of a verb that follows qualifies that verb, and a fear of
+    what was done is not one of what is to come."""
+    assert any(e.actor == actor and e.event_root == root for e in extract_batch_rows(nlp, "", title=title))
+
+
+@pytest.mark.parametrize("title", [
+    "Togolese migrants land in Ghana",
+    "Ghana's president lands in trouble over the budget",
+    "Togolese officers who took part in the coup were arrested",
+])
+def test_landing_and_taking_part_visit_only_as_officials_in_places(nlp, title):
+    """engine._official_visitor, _lands_in_a_place; verbs.csv: taking part is a visit only in a
+    meeting, conference or summit."""
+    assert not any(e.event_root == "04" for e in extract_batch_rows(nlp, "", title=title))

@@ -76,6 +76,9 @@ def light_verb_rule(verb, dobj) -> ontology.VerbRule | None:
 EVENT_COMPLEMENT = "@complement"
 
 
+FORECAST_VERBS = frozenset({"expect", "anticipate", "forecast", "predict"})
+
+
 def with_complement(verb, heads: set[str]) -> set[str]:
     """The object heads of `verb`, with EVENT_COMPLEMENT when its "to" complement is an event
     of the verb's own subject: "expects to sign a deal", not "expected 46 million people to
@@ -85,7 +88,8 @@ def with_complement(verb, heads: set[str]) -> set[str]:
     for child in verb.children:
         if (child.dep_ == "xcomp" and child.pos_ == "VERB"
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-                and not any(c.dep_ == "auxpass" for c in child.children)):  # "expected to be freed": done to it
+                and not (verb.lemma_.lower() in FORECAST_VERBS and any(c.dep_ == "auxpass" for c in child.children))):
+            # "expected to be freed": what others expect done to it ("hopes to be admitted" is its own wish)
             rule = rule_for(child)
             if rule is not None and rule.code != NOT_AN_EVENT:
                 return heads | {EVENT_COMPLEMENT}

@@ -175,6 +175,8 @@ from transforms.extract.warning_verbs import warning_read
 TOPIC_PREPS = frozenset({"on", "about", "over", "to", "for"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 MEETING_ROOT = "04"
+# Verbs of arriving that are a visit only for an official and a named place.
+LANDING_VERBS = frozenset({"land"})
 # Aircraft land and arrive without being anyone's visit (a navy's ships on a port call visit:
 # "Chinese navy ships visit Myanmar" was coded so).
 CRAFT_NOUNS = frozenset({"plane", "aircraft", "jet", "airliner", "helicopter", "drone", "balloon", "flight"})
@@ -1260,6 +1262,8 @@ WANTING_NOUNS = frozenset({"call", "demand", "appeal", "plea", "request", "press
                            # China will send weapons", "the risk that Russia could attack"
                            "fear", "concern", "worry", "risk", "danger", "possibility", "prospect",
                            "speculation", "expectation", "prediction"})
+FEARED_NOUNS = frozenset({"fear", "concern", "worry", "risk", "danger", "possibility", "prospect",
+                          "speculation", "expectation", "prediction"})
 
 
 def _asks_for(verb) -> bool:
@@ -1267,6 +1271,16 @@ def _asks_for(verb) -> bool:
     for": verbs.csv), though negated or with no actor."""
     rule = match_verb(verb.lemma_, {"for"}, set(), set())
     return rule is not None and rule.code[:2] in ASKING_ROOTS
+
+
+def _official_visitor(subject) -> bool:
+    """A named person or a government role ("the foreign minister"), who travels as a visit."""
+    return subject.ent_type_ == "PERSON" or ontology.role_types().get(subject.lemma_.lower()) == "GOV"
+
+
+def _lands_in_a_place(verb) -> bool:
+    return any(p.ent_type_ in ("GPE", "LOC", "FAC") or p.pos_ == "PROPN" for prep in verb.children if prep.dep_ == "prep"
+               and prep.lower_ == "in" for p in prep.children if p.dep_ == "pobj")
 
 
 def _unrealized(verb, by_verb: dict[int, list[Candidate]]) -> bool:
@@ -1278,8 +1292,11 @@ def _unrealized(verb, by_verb: dict[int, list[Candidate]]) -> bool:
         return True  # "Tsai says China attack unlikely for now", the noun parsed as a verb
     if (verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in WANTING_NOUNS
             and (verb.tag_ == "VB" or any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that", "for")
-                                           for c in verb.children))):
-        return True  # not "No pressure, Rishi: King Charles urges leaders to act" (a misparse)
+                                           for c in verb.children))
+            and (verb.head.lemma_.lower() not in FEARED_NOUNS or verb.tag_ == "VB")):
+        # not "No pressure, Rishi: King Charles urges leaders to act" (a misparse); what is feared
+        # only when it is to come ("fears that China will send", not "fears that Hamas executed")
+        return True
     if verb.dep_ == "advcl" and getattr(for_clause(verb.head), "i", None) == verb.i:
         # "calls for Israel to halt strikes", "did not call for Togo to withdraw", "nobody is
         # calling for Ukraine to surrender": asked for or not, it has not happened
@@ -1296,9 +1313,10 @@ def _unrealized(verb, by_verb: dict[int, list[Candidate]]) -> bool:
     governing = by_verb.get(head.i)
     if governing:
         return governing[0].rule.code[:2] in ontology.root_modes()
-    # a demand whoever makes it: "activists demand Biden calls for a ceasefire"
+    # a demand whoever makes it: "activists demand Biden calls for a ceasefire" (not a warning or
+    # a finding: "analysts warn Russia is massing troops" reports what is done)
     own_sense = match_verb(head.lemma_, frozenset(), frozenset())
-    return own_sense is not None and own_sense.code[:2] in ontology.root_modes()
+    return own_sense is not None and own_sense.code[:2] in ASKING_ROOTS
 
 
 def _learn_people(sent, resolver: ArticleActors) -> None:
@@ -1792,6 +1810,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         return  # "rescuers drill towards the workers", "the team sails on": no unit shows force
     if rule.code.startswith(MEETING_ROOT) and any(is_weapon(s) or s.lemma_.lower() in CRAFT_NOUNS for s in subjects):
         return  # "a Ukrainian missile landed in Poland", "Russian plane lands in Pyongyang": no visitor
+    if verb.lemma_.lower() in LANDING_VERBS and not (subjects and all(map(_official_visitor, subjects))
+                                                     and _lands_in_a_place(verb)):
+        return  # "Zelensky lands in Washington"; not migrants, marines, nor "lands in trouble"
     # "went on strike": the noun is the act, which strikes nothing
     rule = _subject_sense(rule, verb, subjects, (dobj is None or dobj is prepositional) and not passive, resolver,
                           dobj if light or dobj is prepositional else None)

@@ -130,11 +130,14 @@ def foreseen(word) -> bool:
     """What the sentence says is likely or not, as its predicate ("a Chinese invasion is
     unlikely"), or a headline's bare one right after it ("says Russian offensive likely in
     spring", "says China attack unlikely for now"): a forecast, not an event."""
-    if word.dep_ in ("nsubj", "nsubjpass") and any(
-            c.dep_ == "acomp" and c.lower_ in UNREALIZED_MODIFIERS for c in word.head.children):
-        return True
+    predicated = word.head if word.dep_ in ("nsubj", "nsubjpass") else word if word.pos_ == "VERB" else None
+    if predicated is not None and any(
+            c.dep_ == "acomp" and c.lower_ in UNREALIZED_MODIFIERS and not any(x.dep_ == "xcomp" for x in c.children)
+            for c in predicated.children):
+        return True  # not "the blockade is unlikely to end soon": what it will do, not whether it is
     after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
     return (after is not None and after.lower_ in UNREALIZED_MODIFIERS and after.pos_ in ("ADJ", "ADV")
+            and after.head.pos_ not in ("VERB", "AUX")  # not "Russian attack likely caused blackout"
             and (after.dep_ == "advmod" or (after.head.i == word.i and after.dep_ in ("amod", "acomp"))))
 
 
