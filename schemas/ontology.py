@@ -441,6 +441,12 @@ def armed_party_codes() -> frozenset[str]:
     return frozenset(r["code"] for r in _rows("armed_parties.csv"))
 
 
+@functools.cache
+def region_codes() -> frozenset[str]:
+    """Codes of regions (organizations.csv kind REG: "Asia", "the Middle East", "the West")."""
+    return frozenset(r["code"] for r in _rows("organizations.csv") if r["kind"] == "REG")
+
+
 def _org_entry(r: dict) -> ActorEntry:
     """The entry of a row of organizations.csv: an IGO, a region (no sector) or a body of a country."""
     if r["kind"] == "IGO":

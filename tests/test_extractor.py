@@ -5517,3 +5517,42 @@ def test_landing_and_taking_part_visit_only_as_officials_in_places(nlp, title):
     """engine._official_visitor, _lands_in_a_place; verbs.csv: taking part is a visit only in a
     meeting, conference or summit."""
     assert not any(e.event_root == "04" for e in extract_batch_rows(nlp, "", title=title))
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Ghana sends troops to the border with Togo", ("GHA", "15", "TGO")),
+    ("Ghana's top diplomat Kwame Mensah to visit Togo this week", ("GHA", "04", "TGO")),
+    ("Ghanaian tanks move toward the Togolese border", ("GHA", "15", "TGO")),
+    ("Ghana's president arrives in Lome on West Africa trip", ("GHA", "04", "TGO")),
+    ("Ghana and Togo praise their growing trade ties", ("TGO", "05", "GHA")),
+    ("Ghana moves to expel Togolese diplomats", ("GHA", "16", "TGO")),
+    ("Togo quits the African Union", ("TGO", "16", "AU")),
+    ("Ghana boosts troop numbers on the border", ("GHA", "15", None)),
+])
+def test_deployments_headline_visits_mutual_praise_and_moves(nlp, title, expected):
+    """coding.command_of_own_forces: forces sent to a border are deployed, not sent to anyone's
+    aid; clauses.headline_infinitive: the name in apposition to the root; military_moves: forces
+    that move toward a place; targets.country_before_region: the country before the region of a
+    trip; engine: two subjects that praise their ties praise each other; aspectual.csv: "moves
+    to" passes the act to its complement; verbs.csv: quitting a bloc, troop numbers."""
+    actor, root, target = expected
+    rows = {(e.actor, e.event_root, e.target) for e in extract_batch_rows(nlp, "", title=title)}
+    assert (actor, root, target) in rows if target else any(a == actor and r == root for a, r, _ in rows)
+
+
+def test_sent_aid_and_moves_toward_a_deal_are_no_deployment(nlp):
+    assert not any(e.event_root == "15" for e in extract_batch_rows(
+        nlp, "", title="Ghana sends aid to the border with Togo"))
+    assert not any(e.event_root == "15" for e in extract_batch_rows(
+        nlp, "", title="Ghana moves toward a deal with Togo"))
+
+
+def test_two_subjects_praising_their_ties_praise_each_other(nlp):
+    """engine: praise (05) of ties, cooperation or what two subjects share is each's toward the
+    other; praise of a third party stays the third party's."""
+    rows = {(e.actor, e.event_root, e.target) for e in extract_batch_rows(
+        nlp, "", title="Ghana and Togo praise their growing trade ties")}
+    assert {("GHA", "05", "TGO"), ("TGO", "05", "GHA")} <= rows
+    rows = {(e.actor, e.event_root, e.target) for e in extract_batch_rows(
+        nlp, "", title="Ghana and Togo praise the UN's work")}
+    assert ("GHA", "05", "UN") in rows

@@ -804,12 +804,14 @@ def headline_infinitive(verb) -> bool:
     """A headline's "X to <verb>" ("Chad to open embassy in Israel", "Ghana's president to visit
     Lome") that the parser read as a noun phrase: the name is the root and the verb hangs from it
     as a clause, right after it. The name is the subject, as in "Ghana to open embassy", which
-    the parser reads as subject, "to" and verb."""
+    the parser reads as subject, "to" and verb; "EU's top diplomat Josep Borrell to visit Israel"
+    has the name in apposition to the root."""
     if verb.dep_ not in ("advcl", "acl", "relcl") or verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("PROPN", "NOUN"):
         return False
     doc = verb.doc
-    return (verb.i >= 2 and doc[verb.i - 1].lower_ == "to" and doc[verb.i - 1].dep_ == "aux"
-            and verb.head.i == verb.i - 2
+    before = doc[verb.i - 2] if verb.i >= 2 else None  # the root, or its name in apposition
+    return (before is not None and doc[verb.i - 1].lower_ == "to" and doc[verb.i - 1].dep_ == "aux"
+            and (before.i == verb.head.i or (before.dep_ == "appos" and before.head.i == verb.head.i))
             # "Chad to open embassy ...: Israeli PM Netanyahu": the speaker hangs from the root too
             and all(token.i < verb.i for token in name_tokens(verb.head)))
 

@@ -362,9 +362,11 @@ def command_of_own_forces(verb, dobj) -> ontology.VerbRule | None:
     """'ordered the army to close the border', 'ordered troops to the border': a government that
     commands its own forces does the act itself; the order is how, not what. (An order to
     another actor, "ordered Kyiv to withdraw", stays a demand.)"""
-    if verb.lemma_.lower() not in COMMAND_VERBS or dobj is None:
+    if dobj is None or ontology.role_types().get(dobj.lemma_.lower()) not in OWN_FORCE_SECTORS:
         return None
-    if ontology.role_types().get(dobj.lemma_.lower()) not in OWN_FORCE_SECTORS:
+    if verb.lemma_.lower() in SENDING_VERBS and (_to_a_border(verb) or _to_a_border(dobj)):
+        return match_verb("deploy", [], object_heads(dobj, [], verb))  # "sends more soldiers to Belarus border"
+    if verb.lemma_.lower() not in COMMAND_VERBS:
         return None
     for child in verb.children:
         if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
@@ -373,6 +375,18 @@ def command_of_own_forces(verb, dobj) -> ontology.VerbRule | None:
     if any(c.dep_ == "prep" and c.lower_ in ("to", "into", "toward", "towards") for c in verb.children):
         return match_verb("deploy", [], object_heads(dobj, [], verb))  # "ordered troops to the border"
     return None
+
+
+# Forces sent to a border are deployed there, not sent to anyone's aid (074, peacekeeping).
+SENDING_VERBS = frozenset({"send", "dispatch"})
+BORDER_NOUNS = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})
+
+
+def _to_a_border(word) -> bool:
+    """"to the border", on the verb or on its object ("sends more soldiers to Belarus border")."""
+    return any(p.lemma_.lower() in BORDER_NOUNS for prep in word.children
+               if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "toward", "towards")
+               for p in prep.children if p.dep_ == "pobj")
 
 
 # Speech verbs that, with an object and "to" + a verb, tell the object to act: an appeal (02).

@@ -153,6 +153,7 @@ from transforms.extract.targets import (
     clause_target,
     coerced_at_home,
     complement_target,
+    country_before_region,
     country_or_place,
     cracked_down_at_home,
     find_place,
@@ -1077,6 +1078,16 @@ def _as_judgement(candidate: Candidate, code: str, target: Actor | None) -> Cand
 REPEATING_VERBS = frozenset({"reiterate", "repeat", "reaffirm", "restate"})
 
 
+PRAISE_ROOT = "05"
+COOPERATION_NOUNS = frozenset({"cooperation", "partnership", "alliance", "friendship", "ties", "relations"})
+
+
+def _cooperation_object(dobj) -> bool:
+    """Praise of cooperation, a partnership or ties that the subjects share ("hailed military
+    cooperation"): each praises it with the other."""
+    return dobj is not None and dobj.lemma_.lower() in COOPERATION_NOUNS
+
+
 MUTUAL_WORDS = frozenset({"bilateral", "mutual", "mutually", "jointly", "together",
                           "relations", "relationship", "ties"})
 # What two sides share, after "their": "pledged to keep the peace along their disputed border",
@@ -1851,7 +1862,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
                for c in dobj.children):
             return  # "Iranian advisers took part in Houthi attacks": the attacks are the Houthis' row
         target_heads = aimed_at(dobj)  # what the attacks were on
-    target = (find_recipient(resolver, target_heads, preps, None if participating else dobj, rule.code[:2])
+    target = (country_before_region(find_recipient(resolver, target_heads, preps, None if participating else dobj,
+                                                   rule.code[:2]), resolver, target_heads, preps, dobj, rule.code[:2])
               or participle_target(resolver, verb, dobj, rule.code[:2])  # "a raid in Benin capturing X": X
               or governed_place(resolver, target_heads, rule.code[:2])  # "Mexico condemns Texas"
               or find_place(resolver, target_heads, preps, dobj, rule.code[:2]))
@@ -1918,6 +1930,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         rule.code.startswith(MUTUAL_ACT_CODES) or verb.lemma_.lower() in MUTUAL_VERBS
         or (verb.lemma_.lower() in OPPOSING_VERBS and rule.code.startswith("19") and not _mutual(verb))
         or (rule.code[:2] == "03" and (_mutual_intent(verb) or act_code.startswith(MUTUAL_ACT_CODES)))
+        # "Putin and China's defence minister hailed military cooperation", "... praise their ties"
+        or (rule.code[:2] == PRAISE_ROOT and (_mutual(verb) or _shared(verb) or _cooperation_object(dobj)))
         # a decided act two sides agree on is each's toward the other ("agreed to extend the truce")
         or (rule.code[:2] in ontology.decided_roots() and verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS))
     for actor in actors:

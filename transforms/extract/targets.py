@@ -74,8 +74,19 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
     3. the verb's prepositional objects: "talks with Iran", "sanctions on Belarus";
     4. for visits and uses of force, the place: "visited Mariupol", "struck targets in Khan Younis".
     """
-    return (find_recipient(resolver, target_heads, preps, dobj, root)
-            or find_place(resolver, target_heads, preps, dobj, root))
+    recipient = country_before_region(find_recipient(resolver, target_heads, preps, dobj, root),
+                                      resolver, target_heads, preps, dobj, root)
+    return recipient or find_place(resolver, target_heads, preps, dobj, root)
+
+
+def country_before_region(recipient: Actor | None, resolver: ArticleActors, target_heads, preps, dobj,
+                          root: str) -> Actor | None:
+    """A region found as the recipient of a visit or an act done in a place yields to the country
+    the clause puts it in: "arrives in Beijing on Asia trip" is a visit to China."""
+    if recipient is None or recipient.code not in ontology.region_codes() or root not in PLACE_ROOTS:
+        return recipient
+    place = find_place(resolver, target_heads, preps, dobj, root)
+    return place if place is not None and place.code not in ontology.region_codes() else recipient
 
 
 def find_recipient(resolver: ArticleActors, target_heads, preps, dobj, root: str = "") -> Actor | None:
