@@ -362,11 +362,9 @@ def command_of_own_forces(verb, dobj) -> ontology.VerbRule | None:
     """'ordered the army to close the border', 'ordered troops to the border': a government that
     commands its own forces does the act itself; the order is how, not what. (An order to
     another actor, "ordered Kyiv to withdraw", stays a demand.)"""
-    if dobj is None or ontology.role_types().get(dobj.lemma_.lower()) not in OWN_FORCE_SECTORS:
+    if verb.lemma_.lower() not in COMMAND_VERBS or dobj is None:
         return None
-    if verb.lemma_.lower() in SENDING_VERBS and (_to_a_border(verb) or _to_a_border(dobj)):
-        return match_verb("deploy", [], object_heads(dobj, [], verb))  # "sends more soldiers to Belarus border"
-    if verb.lemma_.lower() not in COMMAND_VERBS:
+    if ontology.role_types().get(dobj.lemma_.lower()) not in OWN_FORCE_SECTORS:
         return None
     for child in verb.children:
         if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
@@ -377,16 +375,30 @@ def command_of_own_forces(verb, dobj) -> ontology.VerbRule | None:
     return None
 
 
-# Forces sent to a border are deployed there, not sent to anyone's aid (074, peacekeeping).
+# Forces a state sends to its own border are deployed there, not sent to anyone's aid (074).
 SENDING_VERBS = frozenset({"send", "dispatch"})
 BORDER_NOUNS = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})
 
 
-def _to_a_border(word) -> bool:
-    """"to the border", on the verb or on its object ("sends more soldiers to Belarus border")."""
-    return any(p.lemma_.lower() in BORDER_NOUNS for prep in word.children
+def deployed_to_own_border(verb, dobj, actors, rule: ontology.VerbRule) -> ontology.VerbRule | None:
+    """'Poland sends more soldiers to Belarus border': a state's own forces sent to a border that
+    no one else owns ("Poland's border", "the Lebanon-Israel border" are another's) show force
+    (the "deploy" rule), where "sends troops to Togo" is help (074)."""
+    if (verb.lemma_.lower() not in SENDING_VERBS or dobj is None or not rule.code.startswith("07")
+            or ontology.role_types().get(dobj.lemma_.lower()) not in OWN_FORCE_SECTORS
+            or not actors or any(a.country is None or a.code != a.country for a in actors)):
+        return None
+    borders = [p for word in (verb, dobj) for prep in word.children
                if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "toward", "towards")
-               for p in prep.children if p.dep_ == "pobj")
+               for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in BORDER_NOUNS]
+    if not borders or any(_anothers_border(border) for border in borders):
+        return None
+    return match_verb("deploy", [], object_heads(dobj, [], verb))
+
+
+def _anothers_border(border) -> bool:
+    """"Poland's border", "the Somalia-Kenya border": a border the phrase gives to another."""
+    return any((c.dep_ == "poss" and c.pos_ == "PROPN") or c.tag_ == "HYPH" for c in border.subtree if c.i < border.i)
 
 
 # Speech verbs that, with an object and "to" + a verb, tell the object to act: an appeal (02).

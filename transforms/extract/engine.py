@@ -89,6 +89,7 @@ from transforms.extract.coding import (
     bidding_clause,
     command_of_own_forces,
     demanding_clause,
+    deployed_to_own_border,
     directive_appeal,
     exercise_together,
     foretold_state,
@@ -1835,6 +1836,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     if actors and (verb.lemma_.lower() in OPPOSING_VERBS | MUTUAL_VERBS or rule.code.startswith(MUTUAL_ACT_CODES)):
         actors += _crowds_beside(verb, subjects, preps, resolver)  # "police and protesters clashed"
     rule = exercise_together(rule, dobj, actors)
+    rule = deployed_to_own_border(verb, dobj, actors, rule) or rule  # "sends soldiers to Belarus border"
     instrument = False
     if not actors and rule.code[:2] in FORCE_ROOTS:  # "a bomb planted by militants killed four officers",
         actors = [a for a in (instrument_agent(s, resolver) for s in subjects) if a is not None]  # "killed by Togolese fire"
@@ -1931,7 +1933,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         or (verb.lemma_.lower() in OPPOSING_VERBS and rule.code.startswith("19") and not _mutual(verb))
         or (rule.code[:2] == "03" and (_mutual_intent(verb) or act_code.startswith(MUTUAL_ACT_CODES)))
         # "Putin and China's defence minister hailed military cooperation", "... praise their ties"
-        or (rule.code[:2] == PRAISE_ROOT and (_mutual(verb) or _shared(verb) or _cooperation_object(dobj)))
+        # (not "... praise their cooperation with Africa": a third party is the one praised)
+        or (rule.code[:2] == PRAISE_ROOT and (target is None or among_subjects)
+            and (_mutual(verb) or _shared(verb) or _cooperation_object(dobj)))
         # a decided act two sides agree on is each's toward the other ("agreed to extend the truce")
         or (rule.code[:2] in ontology.decided_roots() and verb.lemma_.lower() in RECIPROCAL_INTENT_VERBS))
     for actor in actors:

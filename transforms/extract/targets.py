@@ -79,12 +79,18 @@ def find_target(resolver: ArticleActors, target_heads, preps, dobj, root: str = 
     return recipient or find_place(resolver, target_heads, preps, dobj, root)
 
 
+VISIT_ROOT = "04"
+TRIP_NOUNS = frozenset({"trip", "tour", "visit", "swing", "journey"})
+
+
 def country_before_region(recipient: Actor | None, resolver: ArticleActors, target_heads, preps, dobj,
                           root: str) -> Actor | None:
     """A region found as the recipient of a visit or an act done in a place yields to the country
     the clause puts it in: "arrives in Beijing on Asia trip" is a visit to China."""
-    if recipient is None or recipient.code not in ontology.region_codes() or root not in PLACE_ROOTS:
-        return recipient
+    if (recipient is None or recipient.code not in ontology.region_codes() or root != VISIT_ROOT
+            or not any(pobj.lemma_.lower() in TRIP_NOUNS for prep in preps if prep.lower_ in ("on", "during")
+                       for pobj in prep.children if pobj.dep_ == "pobj")):
+        return recipient  # "Macron meets African leaders in Paris": the leaders are the recipient
     place = find_place(resolver, target_heads, preps, dobj, root)
     return place if place is not None and place.code not in ontology.region_codes() else recipient
 
