@@ -5566,3 +5566,29 @@ def test_two_subjects_praising_their_ties_praise_each_other(nlp):
     rows = {(e.actor, e.event_root, e.target) for e in extract_batch_rows(
         nlp, "", title="Ghana and Togo praise the UN's work")}
     assert ("GHA", "05", "UN") in rows
+
+
+def test_an_office_of_a_state_named_by_its_demonym_is_its_countrys(nlp):
+    """additions/places.csv: "Victorian premier", "Bavarian premier" name offices of Victoria and
+    Bavaria, which act for Australia and Germany as "Texas governor" acts for the US."""
+    art = article("", title="Victorian premier Jacinta Allan accuses Ghana of lying")._replace(date=dt.date(2023, 10, 24))
+    rows = triples(extract_events(art, nlp(art.title), None, "test"))
+    assert ("AUS", "11", "GHA") in rows
+
+
+def test_its_troops_somewhere_are_still_its_own(nlp):
+    """actors.ArticleActors.resolve: "its troops in Togo" belong to whoever "its" is; the place
+    locates only troops the phrase gives no owner ("troops in Togo")."""
+    rows = {(e.actor, e.event_root) for e in extract_batch_rows(nlp, "", title="Ghana says its troops in Togo attacked rebels")}
+    assert ("GHA", "19") in rows and ("TGO", "19") not in rows
+
+
+def test_a_brokered_agreement_is_its_brokers_mediation(nlp):
+    """nominal._mediated: "a Ghana-brokered truce in Togo", "a Lome-mediated deal between Accra
+    and Abuja": the broker mediates (045), toward a side of the agreement or its place."""
+    rows = {(e.actor, e.event_root, e.target) for e in extract_batch_rows(
+        nlp, "", title="Doubts over how long the Ghana-brokered truce will last in Togo")}
+    assert ("GHA", "04", "TGO") in rows
+    rows = {(e.actor, e.event_code) for e in extract_batch_rows(
+        nlp, "", title="Prisoners freed under a Togo-mediated deal between Ghana and Nigeria")}
+    assert ("TGO", "045") in rows

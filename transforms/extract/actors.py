@@ -378,7 +378,8 @@ class ArticleActors:
             return None
         if actor is not None and self._named_by_what_it_makes(head, actor, role_type):
             return None
-        if actor is None and role_type is not None:
+        if actor is None and role_type is not None and not _owned_by_a_pronoun(head):
+            # "its troops in Togo" are the troops of whoever "its" is (`_refer_back`), not Togo's
             actor = self._located_actor(head, None if as_target else role_type)
         if actor is None and role_type in PLACE_OFFICES:
             actor = _placed_role(head, tokens)
@@ -950,6 +951,13 @@ def _placed_role(head, tokens: Sequence) -> Actor | None:
     of that place's country, as the capital's is ("Kyiv mayor")."""
     found = place_country([t for t in tokens if t.i < head.i])
     return Actor(found[0], found[1], found[0], None, "place") if found is not None else None
+
+
+OWNING_PRONOUNS = frozenset({"its", "their"})
+
+
+def _owned_by_a_pronoun(head) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS for c in head.children)
 
 
 def _bare_person_name(token) -> bool:

@@ -205,6 +205,9 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
         if held is not None:
             yield held
             continue
+        mediated = _mediated(token, resolver)
+        if mediated is not None:
+            yield mediated
         meeting = _meeting_of_a_pair(token, resolver)
         if meeting is CALLED_OFF:
             continue  # "the Macron-Scholz meeting was called off": no meeting, by any reading
@@ -255,6 +258,32 @@ def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
             continue
         target = nominal_target(token, resolver, actor)
         yield token, code, actor, target
+
+
+# An agreement a named side "brokered" or "mediated" ("a Qatar-brokered truce", "a Doha-mediated
+# deal between Moscow and Kyiv"): the broker mediated (045), the coders code it so when the
+# agreement is news, not background ("despite a UN-brokered truce ending in October").
+MEDIATING_PARTICIPLES = frozenset({"broker", "mediate"})
+MEDIATED_NOUNS = frozenset({"truce", "ceasefire", "deal", "agreement", "accord", "pact", "talks", "negotiations",
+                            "swap", "exchange"})
+MEDIATION_CODE = "045"
+
+
+def _mediated(noun, resolver: ArticleActors):
+    """(noun, 045, broker, a side of the agreement or its place) for "X-brokered <agreement>"."""
+    if noun.lemma_.lower() not in MEDIATED_NOUNS or noun.pos_ != "NOUN" or referenced_not_reported(noun):
+        return None
+    for participle in noun.children:
+        if participle.dep_ != "amod" or participle.lemma_.lower() not in MEDIATING_PARTICIPLES:
+            continue
+        named = [c for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < participle.i]
+        broker = next((a for a in (resolver.resolve(c, remember=False) for c in named) if a is not None), None)
+        if broker is None:
+            return None
+        pair = _between(noun, resolver)
+        target = pair[0] if pair else nominal_target(noun, resolver, broker)
+        return noun, MEDIATION_CODE, broker, target
+    return None
 
 
 # A meeting after (or during) which a clause's subject acts: "After talks with Togolese leaders,
