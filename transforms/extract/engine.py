@@ -1829,7 +1829,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     rule = _subject_sense(rule, verb, subjects, (dobj is None or dobj is prepositional) and not passive, resolver,
                           dobj if light or dobj is prepositional else None)
     # A former official keeps their country, in the elite sector (ELI), not its government.
-    actors = resolve_all(resolver, subjects)
+    actors = _speakers_own(verb, subjects, resolver) or resolve_all(resolver, subjects)
     actors = _speaker_going_on(verb, rule, actors, resolver) or actors
     if actors and all(a.actor_type in PRIVATE_PEOPLE for a in actors) and rule.code[:2] < DEMAND_ROOT:
         return  # "Chinese tourists seek less trodden path", "Ukrainian children go to school"
@@ -2045,6 +2045,37 @@ def _crowds_beside(verb, subjects, preps, resolver: ArticleActors) -> list[Actor
 ADDRESSED_SPEECH_ROOTS = frozenset({"02", "10", "11"})
 # Where an -ing clause of speaking names whom it addresses: "urging Russia", "calling on Lome".
 ADDRESSEE_PREPS = frozenset({"on", "for", "to"})
+
+
+OWNING_PRONOUNS = frozenset({"its", "their"})
+
+
+def _speakers_own(verb, subjects, resolver: ArticleActors) -> list | None:
+    """"Hamas says its fighters killed five soldiers": forces a speaker calls its own, in what it
+    says, are the speaker's (not the country the clause names, nor the story's). None when a
+    subject has no such owner or the speaker is one that only reports (police, press, doctors)."""
+    if not subjects or not all(_own_forces(s, resolver) for s in subjects):
+        return None
+    said = verb
+    while said.dep_ == "conj" and said.head.pos_ in ("VERB", "AUX"):
+        said = said.head
+    if said.dep_ != "ccomp" or not is_speech(said.head):
+        return None
+    speakers = [s for s in resolve_all(resolver, subjects_of(said.head))
+                if s.actor_type not in REPORTING_SOURCES and s.actor_type not in PRIVATE_PEOPLE]
+    return speakers or None
+
+
+FORCE_SECTORS = frozenset({"MIL", "COP", "SPY", "REB"})
+
+
+def _own_forces(subject, resolver: ArticleActors) -> bool:
+    """"its fighters", "their forces": forces owned by a pronoun, with no word of their own that
+    names whose they are ("their Russian counterparts" are Russia's)."""
+    return (any(c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS for c in subject.children)
+            and ontology.role_types().get(subject.lemma_.lower()) in FORCE_SECTORS
+            and not any(c.dep_ in ("amod", "compound", "nmod") and resolver.resolve(c, remember=False) is not None
+                        for c in subject.children))
 
 
 def _speaker_going_on(verb, rule, actors, resolver: ArticleActors) -> list | None:

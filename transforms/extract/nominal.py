@@ -269,9 +269,20 @@ MEDIATED_NOUNS = frozenset({"truce", "ceasefire", "deal", "agreement", "accord",
 MEDIATION_CODE = "045"
 
 
+# Where the agreement is told as in force: its parties reach, sign or accept it, something is done
+# "under" or "through" it, or it holds, lasts or frees someone. Any other mention (violated,
+# rejected, proposed, collapsed, "if a deal is reached", "despite a truce") is no news of it.
+AGREED_BY_VERBS = frozenset({"agree", "sign", "reach", "strike", "seal", "accept", "announce", "implement",
+                             "extend", "welcome"})
+IN_FORCE_PREPS = frozenset({"under", "through", "via"})
+IN_FORCE_VERBS = frozenset({"hold", "last", "begin", "start", "free", "allow", "see", "bring", "take"})
+
+
 def _mediated(noun, resolver: ArticleActors):
-    """(noun, 045, broker, a side of the agreement or its place) for "X-brokered <agreement>"."""
-    if noun.lemma_.lower() not in MEDIATED_NOUNS or noun.pos_ != "NOUN" or referenced_not_reported(noun):
+    """(noun, 045, broker, a side of the agreement) for "X-brokered <agreement>" told as in
+    force; the side is another than the broker, else none (not the venue: "a truce signed in
+    Jeddah" is no mediation with Saudi Arabia)."""
+    if noun.lemma_.lower() not in MEDIATED_NOUNS or noun.pos_ != "NOUN" or not _in_force(noun):
         return None
     for participle in noun.children:
         if participle.dep_ != "amod" or participle.lemma_.lower() not in MEDIATING_PARTICIPLES:
@@ -280,10 +291,21 @@ def _mediated(noun, resolver: ArticleActors):
         broker = next((a for a in (resolver.resolve(c, remember=False) for c in named) if a is not None), None)
         if broker is None:
             return None
-        pair = _between(noun, resolver)
-        target = pair[0] if pair else nominal_target(noun, resolver, broker)
-        return noun, MEDIATION_CODE, broker, target
+        sides = [side for side in (_between(noun, resolver) or ()) if side is not None and side.code != broker.code]
+        return noun, MEDIATION_CODE, broker, sides[0] if sides else None
     return None
+
+
+def _in_force(noun) -> bool:
+    head = noun.head
+    if noun.dep_ == "pobj":
+        return head.lower_ in IN_FORCE_PREPS
+    if head.pos_ not in ("VERB", "AUX") or is_negated(head) or any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
+        return False
+    lemma = head.lemma_.lower()
+    return ((noun.dep_ == "dobj" and lemma in AGREED_BY_VERBS)
+            or (noun.dep_ in ("nsubj", "nsubjpass") and lemma in IN_FORCE_VERBS | AGREED_BY_VERBS))
 
 
 # A meeting after (or during) which a clause's subject acts: "After talks with Togolese leaders,
