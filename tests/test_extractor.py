@@ -5525,15 +5525,14 @@ def test_landing_and_taking_part_visit_only_as_officials_in_places(nlp, title):
     ("Ghanaian tanks move toward the Togolese border", ("GHA", "15", "TGO")),
     ("Ghana's president arrives in Lome on West Africa trip", ("GHA", "04", "TGO")),
     ("Ghana and Togo praise their growing trade ties", ("TGO", "05", "GHA")),
-    ("Ghana moves to expel Togolese diplomats", ("GHA", "16", "TGO")),
     ("Ghana boosts troop numbers on the border", ("GHA", "15", None)),
 ])
 def test_deployments_headline_visits_mutual_praise_and_moves(nlp, title, expected):
-    """coding.command_of_own_forces: forces sent to a border are deployed, not sent to anyone's
+    """coding.deployed_to_own_border: forces sent to a border are deployed, not sent to anyone's
     aid; clauses.headline_infinitive: the name in apposition to the root; military_moves: forces
     that move toward a place; targets.country_before_region: the country before the region of a
-    trip; engine: two subjects that praise their ties praise each other; aspectual.csv: "moves
-    to" passes the act to its complement; verbs.csv: troop numbers."""
+    trip; engine: two subjects that praise their ties praise each other; verbs.csv: troop
+    numbers."""
     actor, root, target = expected
     rows = {(e.actor, e.event_root, e.target) for e in extract_batch_rows(nlp, "", title=title)}
     assert (actor, root, target) in rows if target else any(a == actor and r == root for a, r, _ in rows)
