@@ -378,8 +378,9 @@ class ArticleActors:
             return None
         if actor is not None and self._named_by_what_it_makes(head, actor, role_type):
             return None
-        if actor is None and role_type is not None and not _owned_by_a_pronoun(head):
-            # "its troops in Togo" are the troops of whoever "its" is (`_refer_back`), not Togo's
+        if actor is None and role_type is not None and not owned_by_a_pronoun(head):
+            # "its troops in Togo" are the troops of whoever "its" is (a speaker's own forces:
+            # engine._speakers_own), not Togo's
             actor = self._located_actor(head, None if as_target else role_type)
         if actor is None and role_type in PLACE_OFFICES:
             actor = _placed_role(head, tokens)
@@ -956,7 +957,8 @@ def _placed_role(head, tokens: Sequence) -> Actor | None:
 OWNING_PRONOUNS = frozenset({"its", "their"})
 
 
-def _owned_by_a_pronoun(head) -> bool:
+def owned_by_a_pronoun(head) -> bool:
+    """"its troops", "their forces": a noun whose owner is a pronoun."""
     return any(c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS for c in head.children)
 
 

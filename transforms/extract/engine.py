@@ -28,6 +28,7 @@ from transforms.extract.actors import (
     conjuncts,
     is_weapon,
     name_tokens,
+    owned_by_a_pronoun,
     resolve_all,
 )
 from transforms.extract.background import (
@@ -1268,14 +1269,12 @@ def _first_of_same_form(verb):
 
 # Nouns that name what someone wants done, not what was done: "renewed calls for Togo to free
 # the prisoners", "backed demands that Togo free them", "the pressure on Togo to free them".
-WANTING_NOUNS = frozenset({"call", "demand", "appeal", "plea", "request", "pressure", "push", "bid", "ultimatum",
-                           "proposal", "plan", "offer", "threat", "pledge", "promise", "vow",
-                           # what is feared or foreseen has not happened either: "fears that
-                           # China will send weapons", "the risk that Russia could attack"
-                           "fear", "concern", "worry", "risk", "danger", "possibility", "prospect",
-                           "speculation", "expectation", "prediction"})
+# What is feared or foreseen has not happened either, when it is to come: "fears that China will
+# send weapons", "the risk that Russia could attack".
 FEARED_NOUNS = frozenset({"fear", "concern", "worry", "risk", "danger", "possibility", "prospect",
                           "speculation", "expectation", "prediction"})
+WANTING_NOUNS = frozenset({"call", "demand", "appeal", "plea", "request", "pressure", "push", "bid", "ultimatum",
+                           "proposal", "plan", "offer", "threat", "pledge", "promise", "vow"}) | FEARED_NOUNS
 
 
 def _asks_for(verb) -> bool:
@@ -2047,9 +2046,6 @@ ADDRESSED_SPEECH_ROOTS = frozenset({"02", "10", "11"})
 ADDRESSEE_PREPS = frozenset({"on", "for", "to"})
 
 
-OWNING_PRONOUNS = frozenset({"its", "their"})
-
-
 def _speakers_own(verb, subjects, resolver: ArticleActors) -> list | None:
     """"Hamas says its fighters killed five soldiers": forces a speaker calls its own, in what it
     says, are the speaker's (not the country the clause names, nor the story's). None when a
@@ -2072,7 +2068,7 @@ FORCE_SECTORS = frozenset({"MIL", "COP", "SPY", "REB"})
 def _own_forces(subject, resolver: ArticleActors) -> bool:
     """"its fighters", "their forces": forces owned by a pronoun, with no word of their own that
     names whose they are ("their Russian counterparts" are Russia's)."""
-    return (any(c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS for c in subject.children)
+    return (owned_by_a_pronoun(subject)
             and ontology.role_types().get(subject.lemma_.lower()) in FORCE_SECTORS
             and not any(c.dep_ in ("amod", "compound", "nmod") and resolver.resolve(c, remember=False) is not None
                         for c in subject.children))

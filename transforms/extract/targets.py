@@ -85,8 +85,8 @@ TRIP_NOUNS = frozenset({"trip", "tour", "visit", "swing", "journey"})
 
 def country_before_region(recipient: Actor | None, resolver: ArticleActors, target_heads, preps, dobj,
                           root: str) -> Actor | None:
-    """A region found as the recipient of a visit or an act done in a place yields to the country
-    the clause puts it in: "arrives in Beijing on Asia trip" is a visit to China."""
+    """A region found as the recipient of a visit told as part of a trip yields to the country the
+    clause puts the visitor in: "arrives in Beijing on Asia trip" is a visit to China."""
     if (recipient is None or recipient.code not in ontology.region_codes() or root != VISIT_ROOT
             or not any(pobj.lemma_.lower() in TRIP_NOUNS for prep in preps if prep.lower_ in ("on", "during")
                        for pobj in prep.children if pobj.dep_ == "pobj")):
