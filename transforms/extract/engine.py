@@ -149,6 +149,7 @@ from transforms.extract.targets import (
     LOCATIVE_PREPS,
     OBJECTIVE_PREPS,
     OWN_INSTITUTION,
+    VISIT_ROOT,
     acting_state,
     aimed_at,
     aimed_at_trade,
@@ -177,7 +178,6 @@ from transforms.extract.warning_verbs import warning_read
 
 TOPIC_PREPS = frozenset({"on", "about", "over", "to", "for"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
-MEETING_ROOT = "04"
 # Verbs of arriving that are a visit only for an official and a named place.
 LANDING_VERBS = frozenset({"land"})
 # Aircraft land and arrive without being anyone's visit (a navy's ships on a port call visit:
@@ -1819,7 +1819,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     if verb.lemma_.lower() in ontology.military_moves() and not rule.object_heads and not any(
             _sector_of(s, resolver) == MILITARY for s in subjects):
         return  # "rescuers drill towards the workers", "the team sails on": no unit shows force
-    if rule.code.startswith(MEETING_ROOT) and any(is_weapon(s) or s.lemma_.lower() in CRAFT_NOUNS for s in subjects):
+    if rule.code.startswith(VISIT_ROOT) and any(is_weapon(s) or s.lemma_.lower() in CRAFT_NOUNS for s in subjects):
         return  # "a Ukrainian missile landed in Poland", "Russian plane lands in Pyongyang": no visitor
     if verb.lemma_.lower() in LANDING_VERBS and not (subjects and all(map(_official_visitor, subjects))
                                                      and _lands_in_a_place(verb)):
@@ -2057,9 +2057,14 @@ def _speakers_own(verb, subjects, resolver: ArticleActors) -> list | None:
         said = said.head
     if said.dep_ != "ccomp" or not is_speech(said.head):
         return None
-    speakers = [s for s in resolve_all(resolver, subjects_of(said.head))
-                if s.actor_type not in REPORTING_SOURCES and s.actor_type not in PRIVATE_PEOPLE]
-    return speakers or None
+    return _speaking_actors(said.head, resolver) or None
+
+
+def _speaking_actors(speech_verb, resolver: ArticleActors) -> list:
+    """The actors who speak by `speech_verb` in their own voice: not those that only report
+    (police, press, doctors) nor private people."""
+    return [s for s in resolve_all(resolver, subjects_of(speech_verb))
+            if s.actor_type not in REPORTING_SOURCES and s.actor_type not in PRIVATE_PEOPLE]
 
 
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY", "REB"})
@@ -2087,8 +2092,7 @@ def _speaker_going_on(verb, rule, actors, resolver: ArticleActors) -> list | Non
             or said.dep_ != "ccomp" or not is_speech(said.head) or verb.i < said.i
             or any(c.dep_ in SUBJECT_DEPS for c in verb.children)):
         return None
-    speakers = [s for s in resolve_all(resolver, subjects_of(said.head))
-                if s.actor_type not in REPORTING_SOURCES and s.actor_type not in PRIVATE_PEOPLE]
+    speakers = _speaking_actors(said.head, resolver)
     if not speakers:
         return None
     addressed = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
