@@ -5607,3 +5607,44 @@ def test_forces_a_speaker_calls_its_own_are_the_speakers(nlp):
     rows = {(e.actor, e.event_root) for e in extract_batch_rows(
         nlp, "", title="Ghanaian officials said their Togolese counterparts were blocking the talks")}
     assert ("TGO", "12") in rows
+
+
+def test_expanded_operations_scheduled_summits_and_chairs_are_events(nlp):
+    """nominal_events.csv: "military operations" name force after a light verb ("expanded
+    military operations"), never alone; clauses.copula_of: "is on Saturday scheduled to attend"
+    has the subject of "is"; verbs.csv: chairing a summit is a meeting (04)."""
+    rows = triples(extract(nlp, "Ghana expanded military operations in northern Togo on Friday."))
+    assert ("GHA", "19", "TGO") in rows
+    rows = triples(extract(nlp, "Ghana's army chief said the military operation in Togo was over."))
+    assert not any(root == "19" for _, root, _ in rows)
+    rows = triples(extract(nlp, "Ghana's President John Mahama is on Saturday scheduled to participate in the "
+                                "regional summit in Lome."))
+    assert any(actor == "GHA" and root == "04" for actor, root, _ in rows)
+    rows = triples(extract(nlp, "The summit will be chaired by Togolese President Faure Gnassingbe."))
+    assert any(actor == "TGO" and root == "04" for actor, root, _ in rows)
+
+
+def test_what_a_main_clause_says_could_happen_is_no_act(nlp):
+    """clauses.is_possibility: a verb joined to the main clause with a modal of its own ("is
+    facing dissent and could delay talks") is a possibility, as the root's would be; the same
+    act told as done is the act."""
+    assert not extract(nlp, "Ghana is facing growing dissent at home and could delay talks with Togo.")
+    assert ("GHA", "16", "TGO") in triples(extract(nlp, "Ghana is facing growing dissent at home and has delayed talks with Togo."))
+
+
+def test_a_states_envoy_to_an_international_body_acts_for_the_state(nlp):
+    """actors._names_a_posting: "Ghana's UN ambassador" is Ghana's diplomat, posted to the UN;
+    "the UN envoy" with no state before it is the UN's own."""
+    assert ("GHA", "11", "TGO") in triples(extract(nlp, "Ghana's UN ambassador condemned the Togolese raid."))
+    assert ("UN", "11", "TGO") in triples(extract(nlp, "The UN envoy condemned the Togolese raid."))
+
+
+def test_freeing_ones_own_people_from_captors_is_no_release(nlp):
+    """engine: a release (084) of the freer's own people that the text says captors held ("a
+    captured soldier", "citizens who were taken hostage") is a rescue, not a yield; freeing one's
+    own prisoners, or another's hostages, is a release."""
+    assert not any(e.event_root == "08" for e in extract(
+        nlp, "Ghana said it had freed the Ghanaian citizens who were taken hostage by rebels in Togo."))
+    assert not any(e.event_root == "08" for e in extract(nlp, "Ghana's army freed a captured Ghanaian soldier in Togo."))
+    assert ("GHA", "08", "GHA") in triples(extract(nlp, "Ghana freed 20 political prisoners on Monday."))
+    assert ("TGO", "08", "GHA") in triples(extract(nlp, "Togo freed two Ghanaian hostages on Monday."))

@@ -725,7 +725,8 @@ class ArticleActors:
                 text = text_of[tokens[start].idx: tokens[start + size - 1].idx + len(tokens[start + size - 1].text)].strip()
                 entry = self._names.get(_normalize(text))
                 if (entry is not None and entry.kind == "organization" and not _is_region(entry)
-                        and not (size == 1 and _acronym_as_a_word(tokens[start]))):
+                        and not (size == 1 and _acronym_as_a_word(tokens[start]))
+                        and not _names_a_posting(tokens, start + size, entry)):  # "Israel's UN ambassador"
                     return Actor(entry.code, text, entry.country, entry.actor_type, "gazetteer")
         return None
 
@@ -789,6 +790,8 @@ class ArticleActors:
                     # "Ukraine's Western allies" are the West's)
                     region = region or Actor(entry.code, text, None, None, "gazetteer")
                     continue
+                if _names_a_posting(tokens, end, entry) and self._country_before(tokens[:start], entry.code) is not None:
+                    continue  # "the Maltese UN ambassador": the body names the posting, the country sends the envoy
                 # The longest name wins ("South Africa" over "Africa"), then the most specific kind.
                 rank = (-size, KIND_PRIORITY.get(entry.kind, 9), start)
                 if best_rank is None or rank < best_rank:
@@ -863,6 +866,9 @@ def _hyphenated_surname(tokens: Sequence) -> str | None:
 OFFICE_TITLES = frozenset({"director", "chief", "head", "boss", "leader", "spokesman", "spokeswoman",
                            "spokesperson", "commander", "chairman", "chairwoman", "chair", "president",
                            "secretary-general", "founder", "envoy"})
+# Posts a state sends to an international body: "Israel's UN ambassador", "Malta's EU envoy" act
+# for the state that sends them (a commissioner or a special envoy of the body's own acts for it).
+DIPLOMATIC_POSTS = frozenset({"ambassador", "envoy", "representative", "delegate", "delegation", "mission"})
 # Nouns of a post a region can name ("Middle East envoy", "Africa minister", "Asia correspondent").
 POST_NOUNS = OFFICE_TITLES | {"minister", "ambassador", "adviser", "advisor", "representative", "commissioner",
                               "correspondent", "editor", "coordinator", "czar", "tsar", "secretary", "official"}
@@ -932,6 +938,12 @@ SHARED_DEMONYMS = frozenset({"american", "americans", "irish", "african", "afric
 REGION_PREFIXES = frozenset({"central", "latin", "north", "south", "east", "west", "northern", "southern",
                              "eastern", "western", "southeast", "southeastern", "northeast", "northeastern",
                              "northwest", "northwestern", "southwest", "southwestern", "middle", "sub-saharan"})
+
+
+def _names_a_posting(tokens: Sequence, end: int, entry: ontology.ActorEntry) -> bool:
+    """An international body's name before a diplomat's post ("UN ambassador", "EU envoy"): the
+    posting; a state the phrase names before it sends the diplomat."""
+    return entry.actor_type == "IGO" and end < len(tokens) and tokens[end].lemma_.lower() in DIPLOMATIC_POSTS
 
 
 def _is_region(entry: ontology.ActorEntry) -> bool:

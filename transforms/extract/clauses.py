@@ -236,7 +236,7 @@ def subjects_of(verb) -> list:
     if named_before and verb.tag_ in ("VBZ", "VBD", "VBP") and any(c.dep_ == "dobj" for c in verb.children):
         return named_before  # "Russia attacks Ukraine": the parser took "Russia attacks" for a noun
     if is_scheduled(verb):  # "the president is due / set to meet": the subject of "is"
-        head = verb.head.head if verb.head.dep_ == "acomp" else verb.head
+        head = copula_of(verb.head) or verb.head
         return subjects_of(head) or [c for c in head.children if c.dep_ == "nsubjpass"]
     controlled = object_controller(verb)
     if controlled is not None:
@@ -435,8 +435,20 @@ def is_scheduled(verb) -> bool:
     if is_bare_predicate(head):  # "US set to impose sanctions": a headline's "is set to"
         return True
     # "was due to visit" may not have happened: only the present schedules
-    be = head.head if head.dep_ == "acomp" else next((c for c in head.children if c.dep_ == "auxpass"), None)
+    be = copula_of(head) or next((c for c in head.children if c.dep_ == "auxpass"), None)
     return be is not None and be.tag_ in PRESENT_TAGS
+
+
+def copula_of(word):
+    """The "is" a scheduling word is the predicate of, when the parser hung the word under it:
+    as its complement ("is due to meet") or, with an adverbial between them ("is on Saturday
+    scheduled to attend"), as a clause of its own; else None (a passive's "is" is its auxpass)."""
+    if word.dep_ == "acomp":
+        return word.head
+    if (word.dep_ == "advcl" and word.tag_ == "VBN" and word.head.lemma_ == "be" and word.head.i < word.i
+            and any(c.dep_ == "nsubj" for c in word.head.children)):
+        return word.head
+    return None
 
 
 DOUBTING_ADVERBS = frozenset({"hardly", "barely", "scarcely", "never"})
@@ -678,8 +690,16 @@ def is_possibility(verb) -> bool:
     shares the modal ("can find and kill the B-21")."""
     if _shares_the_modal(verb):
         return is_possibility(verb.head)
-    return verb.dep_ == "ROOT" and not is_negated(verb) and any(
+    return _in_main_clause(verb) and not is_negated(verb) and any(
         c.dep_ == "aux" and c.lower_ in MAY_BE_MODALS for c in verb.children)
+
+
+def _in_main_clause(verb) -> bool:
+    """The sentence's root, or a verb joined to it ("The EU is facing dissent and could delay
+    the talks": a main clause of its own, with or without a subject)."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _shares_the_modal(verb) -> bool:

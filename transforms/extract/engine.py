@@ -133,6 +133,7 @@ from transforms.extract.nominal import (
     POSTURE_ROOT,
     claiming_verb,
     foreseen,
+    held_captives_of_another,
     instrument_agent,
     nominal_code,
     nominal_events,
@@ -348,6 +349,7 @@ COOPERATION_ROOTS = frozenset({"05", "06", "07"})
 # labelling users as terrorists", "the department apologised for the damage to sacred sites"),
 # when the story names who apologises (not "the minister apologised", framed by the outlet).
 APOLOGY = "055"
+RELEASE = "084"  # returning or releasing persons or property
 
 
 def _cooperates_with_no_one(candidate: Candidate) -> bool:
@@ -1899,6 +1901,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         target = coerced_at_home(actors, rule.code, target_heads, resolver, verb)
     if target is None and crowd_voice:
         return  # "women have accused the singer of assault": people, not a state, accuse a person
+    if (rule.code.startswith(RELEASE) and target is not None and target.code in {a.code for a in actors}
+            and dobj is not None and held_captives_of_another(dobj)):
+        return  # "the army freed a captured soldier": its own, rescued from their captors, no release
     if target is not None and target.code in {a.code for a in actors} and verb.lemma_.lower() in COMMAND_VERBS:
         rule, target = _ordered_act(verb, resolver) or (rule, target)  # "Biden orders U.S. to share evidence"
     if target is not None and instrument and target.code in {a.code for a in actors}:

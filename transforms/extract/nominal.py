@@ -987,6 +987,18 @@ def held_captives(noun, resolver: ArticleActors) -> tuple[object, str, Actor, Ac
     return None
 
 
+# Words that tell people are held by captors: "a captured soldier", "citizens who were taken
+# hostage", "the abducted girls".
+CAPTORS_WORDS = frozenset({"capture", "kidnap", "abduct", "hostage", "captive", "seize"})
+
+
+def held_captives_of_another(noun) -> bool:
+    """The freed are said to be held by captors ("freed a captured soldier", "freed the citizens
+    who were taken hostage by Hamas"), not the prisoners of the state that frees them."""
+    return any(t.lemma_.lower() in CAPTORS_WORDS or t.lower_.removesuffix("s") in CAPTIVE_NOUNS
+               for t in noun.subtree if t.i != noun.i)
+
+
 CALLED_OFF = "called off"  # a pair's meeting that did not or will not take place
 
 
