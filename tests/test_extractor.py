@@ -5648,3 +5648,29 @@ def test_freeing_ones_own_people_from_captors_is_no_release(nlp):
     assert not any(e.event_root == "08" for e in extract(nlp, "Ghana's army freed a captured Ghanaian soldier in Togo."))
     assert ("GHA", "08", "GHA") in triples(extract(nlp, "Ghana freed 20 political prisoners on Monday."))
     assert ("TGO", "08", "GHA") in triples(extract(nlp, "Togo freed two Ghanaian hostages on Monday."))
+
+
+def test_a_place_said_with_in_is_where_force_was_used(nlp):
+    """engine._up_to_where: "lost contact with its staff in Lome amid Ghanaian attacks" says
+    where the staff are, however deep in a "with" phrase: the attacks hit Togo."""
+    rows = triples(extract(nlp, "The UN lost contact with its staff in Lome amid persistent Ghanaian attacks."))
+    assert ("GHA", "19", "TGO") in rows
+
+
+def test_the_two_leaders_are_the_headlines_two_subjects(nlp):
+    """actors.learn_headline_pair: the headline's two subjects ("Ghanaian and Togolese leaders")
+    are "the two leaders" of the body, whatever else it names; with no pair named, "the two
+    leaders" name nobody (no guess from the story's country)."""
+    art = article("The two leaders are set to discuss trade and security.",
+                  title="Ghanaian and Togolese leaders to bolster ties amid Nigeria's growing power")
+    rows = triples(extract_events(art, nlp(art.title), nlp(art.text), "test"))
+    assert {("GHA", "04", "TGO"), ("TGO", "04", "GHA")} <= rows and not any(a == "NGA" for a, _, _ in rows)
+    assert not extract(nlp, "The two leaders are set to discuss trade and security.", title="Ghana's economy grows")
+
+
+def test_a_negation_before_a_headlines_colon_is_the_labels(nlp):
+    """clauses.is_negated: "'Maybe, maybe not': Ghana invites Togo's president to Accra" invites;
+    the "not" is the quoted label's."""
+    rows = triples(extract(nlp, "", title="'Maybe, maybe not': Ghana's president invites Togo's president to Accra"))
+    assert ("GHA", "02", "TGO") in rows
+    assert not extract(nlp, "", title="Ghana's president does not invite Togo's president to Accra")

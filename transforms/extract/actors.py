@@ -229,16 +229,37 @@ class ArticleActors:
 
     def learn_headline_pair(self, headline_doc) -> None:
         """The two actors a headline names ("Putin raises concerns with Erdogan"), when it names
-        exactly two: what "the leaders" of the body refers to when its own text names no pair."""
-        self._headline_pair = _as_pair(self._actors_named(headline_doc.ents))
+        exactly two, or makes two the subject ("Biden and Kishida to bolster alliance amid
+        China's power"): what "the leaders" of the body refers to when its own text names no pair."""
+        subjects = [token for token in headline_doc if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"]
+        named = self._subjects_named(subjects)
+        both = _as_pair(named) if len(named) == 2 else []
+        self._headline_pair = both or _as_pair(self._actors_named(headline_doc.ents))
+
+    def _subjects_named(self, heads) -> list[Actor]:
+        """The actors of these subjects, their conjuncts and conjoined modifiers ("Ghanaian and
+        Togolese leaders"), without learning anything (as `_actors_named`)."""
+        learned = dict(self._learned)
+        try:
+            named = []
+            for conjunct in (c for head in heads for c in conjuncts(head)):
+                actor = self.resolve(conjunct, remember=False)
+                if actor is not None:
+                    named += [actor] + _conjoined_modifiers(self, conjunct, actor)
+            return named
+        finally:
+            self._learned = learned
+
+    def is_pair_phrase(self, head) -> bool:
+        """'The two leaders', 'both sides' (anaphora.csv, PAIR): a phrase that names two actors at once."""
+        return (head.lower_ in self._pair_heads
+                and self._anaphora.get(_normalize(phrase_text(name_tokens(head)))) == PAIR)
 
     def pair_referred(self, head) -> list[Actor]:
         """'The two leaders agreed ...', 'both sides said ...' (anaphora.csv, PAIR): the two actors
         named in this sentence before it or in the sentence before, else the headline's two.
         One or three named there is no pair: no guess."""
-        if head.lower_ not in self._pair_heads:  # every subject comes here: the cheap test first
-            return []
-        if self._anaphora.get(_normalize(phrase_text(name_tokens(head)))) != PAIR:
+        if not self.is_pair_phrase(head):
             return []
         named = self._actors_named(reversed(list(entities_before(head, sentences_back=1))))
         return _as_pair(named) if named else list(self._headline_pair)
@@ -1230,6 +1251,8 @@ def resolve_all(resolver: ArticleActors, heads: Iterable, as_target: bool = Fals
             if pair:  # "the two leaders agreed ..."
                 actors.extend(pair)
                 continue
+            if not as_target and resolver.is_pair_phrase(conjunct):
+                continue  # "the two leaders" with no two named before: nobody the text gives
             actor = resolver.resolve(conjunct, remember=not as_target, as_target=as_target)
             if actor is not None:
                 actors.append(actor)

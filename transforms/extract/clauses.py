@@ -978,10 +978,16 @@ def _cooperative(verb) -> bool:
 
 
 def is_negated(verb) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" and not _across_a_colon(c, verb) for c in verb.children):
         return True
     # "did not refuse to sign": negation on the governing verb covers the xcomp.
     return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)
+
+
+def _across_a_colon(word, verb) -> bool:
+    """A word before a colon that comes before the verb: a headline's label or quote ("'Maybe,
+    maybe not': Lula invites Putin"), which the parser may hang on the verb after it."""
+    return word.i < verb.i and any(t.text == ":" for t in verb.doc[word.i + 1 : verb.i])
 
 
 PARTICLE_ADVERBS = frozenset({"back", "out", "down", "up", "off", "away", "forward", "ahead"})

@@ -500,7 +500,7 @@ def _states_named(sent, resolver: ArticleActors, spared: set[int] = frozenset())
             continue  # the last word of the name decides
         if token.ent_type_ in NAME_ENTITY_TYPES and token.ent_iob_ == "I":
             continue  # "The New York Times" is no place; one word the model took for a name may be
-        if any(_not_where(ancestor) or names_a_maker(ancestor) for ancestor in token.ancestors):
+        if any(_not_where(ancestor) or names_a_maker(ancestor) for ancestor in _up_to_where(token)):
             # "in a bid to end the protests against Uganda": what the act is for or against;
             # "destroys US-made tanks": who made them
             continue
@@ -609,6 +609,19 @@ def _two_sides_of_one(verb) -> bool:
 # Phrases whose places say nothing of where the act happened: its purpose, what it opposes or
 # supports, whom it is with.
 NOT_WHERE_PREPS = frozenset({"against", "with", "for", "about"})
+
+
+def _up_to_where(token):
+    """The token's ancestors up to the first "in" or "at" that says where it is: "lost contact
+    with its staff in Gaza", "at Gaza's largest hospital" name where, whatever phrase the place
+    is in."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ in WHERE_PREPS:
+            return
+        yield ancestor
+
+
+WHERE_PREPS = frozenset({"in", "at"})
 
 
 def _not_where(node) -> bool:
