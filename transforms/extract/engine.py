@@ -241,8 +241,9 @@ def extract_events(article: Article, title_doc, body_doc, run_id: str) -> list[E
 def extract_with_features(article: Article, title_doc, body_doc, run_id: str) -> list[tuple[Event, dict]]:
     """The rows with the features their confidence was computed from (tools/fit_confidence.py)."""
     resolver = ArticleActors(article.date)
-    resolver.learn_acronyms(analysed_text(article))
-    resolver.learn_place_names(analysed_text(article))
+    text = analysed_text(article)  # joined once: the title and the whole body
+    resolver.learn_acronyms(text)
+    resolver.learn_place_names(text)
     if title_doc is not None:
         resolver.learn_context_country(title_doc)
         resolver.learn_headline_pair(title_doc)
