@@ -1,7 +1,15 @@
 """transforms/extract/doc_cache.py returns exactly what spaCy's own attributes return."""
 from __future__ import annotations
 
-from transforms.extract.doc_cache import doc_text, entities_before, entity_at, keep_text, run_text, span_text
+from transforms.extract.doc_cache import (
+    doc_text,
+    entities_before,
+    entities_in,
+    entity_at,
+    keep_text,
+    run_text,
+    span_text,
+)
 
 TEXT = ("  Russian Foreign Minister Sergey Lavrov met  Wang Yi in Beijing on Monday.\n\n"
         "The two sides signed an agreement, officials said. Iran's  president, Ebrahim Raisi, "
@@ -44,3 +52,10 @@ def test_entities_before_a_token_are_the_doc_s_entities_nearest_first_within_the
     assert [e.text for e in entities_before(last, 0)] == [e.text for e in expected]
     earlier = [e for e in reversed(doc.ents) if e.end <= last.i]
     assert [e.text for e in entities_before(last, 5)] == [e.text for e in earlier]
+
+
+def test_the_entities_in_a_span_are_the_span_s_own(nlp):
+    doc = nlp(TEXT)
+    spans = list(doc.sents) + [doc[start:end] for start in range(len(doc)) for end in range(start, min(start + 6, len(doc)) + 1)]
+    for span in spans:
+        assert [(e.start, e.end, e.label_) for e in entities_in(span)] == [(e.start, e.end, e.label_) for e in span.ents]

@@ -48,14 +48,15 @@ def object_heads(dobj, preps, verb) -> set[str]:
     heads = set()
     if dobj is not None:
         heads.add("@object")
-        heads.update(lemma_form(t) for t in conjuncts(dobj))
-        heads.update(t.lower_ for t in conjuncts(dobj))
-        heads.update(c for c in map(object_class, conjuncts(dobj)) if c is not None)
-        if any(_named_place(t) for t in conjuncts(dobj)):
+        coordinated = conjuncts(dobj)  # walked once: every test below reads the same coordinated objects
+        heads.update(lemma_form(t) for t in coordinated)
+        heads.update(t.lower_ for t in coordinated)
+        heads.update(c for c in map(object_class, coordinated) if c is not None)
+        if any(_named_place(t) for t in coordinated):
             heads.add("@place")
-        if any(_arms(t) for t in conjuncts(dobj)):
+        if any(_arms(t) for t in coordinated):
             heads.add(WEAPON_CLASS)
-        if any(names_people(t) for t in conjuncts(dobj)):
+        if any(names_people(t) for t in coordinated):
             heads.add(PEOPLE_CLASS)
         spent = dobj.lemma_.lower() in TIME_SPAN_NOUNS and verb is not None and verb.lemma_.lower() in ontology.cessation_verbs()
         if (dobj.lower_ in QUANTITY_NOUNS or dobj.like_num or dobj.lemma_.lower() in CONTAINER_NOUNS) and not spent:

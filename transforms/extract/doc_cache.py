@@ -11,6 +11,7 @@ from __future__ import annotations
 
 _TEXT = "eventwire.text"
 _ENTITIES = "eventwire.entities"
+_ENTS = "eventwire.ents"
 
 
 def keep_text(doc, text: str) -> None:
@@ -37,12 +38,34 @@ def run_text(first, last) -> str:
     return doc_text(first.doc)[first.idx : last.idx + len(last.text)]
 
 
+def document_entities(doc) -> tuple:
+    """`doc.ents`, built on the first call."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = doc.ents
+    return ents
+
+
+def entities_in(span) -> list:
+    """What `span.ents` returns: the entities wholly inside the span (spaCy builds every entity of
+    the document for each call, and each sentence asks)."""
+    start, end = span.start, span.end
+    found = []
+    for ent in document_entities(span.doc):
+        if ent.start >= start:
+            if ent.end <= end:
+                found.append(ent)
+            else:
+                break
+    return found
+
+
 def entity_at(token):
     """The named entity (a span of `doc.ents`) that holds the token, or None."""
     doc = token.doc
     by_token = doc.user_data.get(_ENTITIES)
     if by_token is None:
-        by_token = doc.user_data[_ENTITIES] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        by_token = doc.user_data[_ENTITIES] = {i: ent for ent in document_entities(doc) for i in range(ent.start, ent.end)}
     return by_token.get(token.i)
 
 

@@ -107,7 +107,7 @@ from transforms.extract.coding import (
 )
 from transforms.extract.confidence import place_features, probability, record_features, root_group, row_features
 from transforms.extract.datelines import dateline_country
-from transforms.extract.doc_cache import span_text
+from transforms.extract.doc_cache import entities_in, span_text
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
 from transforms.extract.judgements import (
@@ -242,8 +242,9 @@ def extract_events(article: Article, title_doc, body_doc, run_id: str) -> list[E
 def extract_with_features(article: Article, title_doc, body_doc, run_id: str) -> list[tuple[Event, dict]]:
     """The rows with the features their confidence was computed from (tools/fit_confidence.py)."""
     resolver = ArticleActors(article.date)
-    resolver.learn_acronyms(analysed_text(article))
-    resolver.learn_place_names(analysed_text(article))
+    text = analysed_text(article)  # joined once: the title and the whole body
+    resolver.learn_acronyms(text)
+    resolver.learn_place_names(text)
     if title_doc is not None:
         resolver.learn_context_country(title_doc)
         resolver.learn_headline_pair(title_doc)
@@ -772,6 +773,8 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
         return []
     by_verb: dict[int, list[Candidate]] = {}
     for verb in sent:
+        if not _may_be_coded(verb):
+            continue  # would give no candidate: no entry, as an empty one reads the same below
         if ((verb.pos_ not in ("VERB", "AUX") and not is_bare_predicate(verb) and not verb_tagged_as_noun(verb))
                 or _governed_by_event_verb(verb)):
             continue
@@ -1346,7 +1349,7 @@ def _unrealized(verb, by_verb: dict[int, list[Candidate]]) -> bool:
 
 
 def _learn_people(sent, resolver: ArticleActors) -> None:
-    for ent in sent.ents:
+    for ent in entities_in(sent):  # `sent.ents`, without building all the document's entities again
         if ent.label_ == "PERSON":
             resolver.resolve(ent.root, remember=False)
 
@@ -1695,6 +1698,13 @@ def _lemmas_with_a_rule() -> frozenset[str]:
     return (frozenset(ontology.verb_rules()) | ontology.cessation_verbs() | ontology.light_verbs()
             | ontology.aspectual_verbs() | frozenset(ontology.light_verb_prepositions())
             | NAMING_VERBS | {"be"})
+
+
+def _may_be_coded(word) -> bool:
+    """A lexical gate, the same test `_verb_candidates` starts with: a word no rule can code
+    gives no candidate, so every token of a sentence is asked this before the parse tests that
+    decide whether it is a verb at all (`verb_tagged_as_noun` reads a noun's children)."""
+    return word.lemma_.lower() in _lemmas_with_a_rule() or is_bare_predicate(word)
 
 
 def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[Candidate]:

@@ -8,6 +8,7 @@ from schemas/data/nominal_events.csv count, and only with a resolvable actor.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from schemas import ontology
@@ -198,9 +199,46 @@ def nominal_code(token, standalone_only: bool = True) -> str | None:
     return own
 
 
+def _cut_at_spaces(key: str) -> Iterator[str]:
+    """The key, and each part of it before or after one of its spaces: a token is one of these
+    when a lookup joins it with the words around it ("air strike", "declaration of war")."""
+    yield key
+    parts = key.split(" ")
+    for k in range(1, len(parts)):
+        yield " ".join(parts[:k])
+        yield " ".join(parts[k:])
+
+
+@functools.cache
+def _event_noun_words() -> frozenset[str]:
+    """Every word (lower case) that some reading of `nominal_events` can act on, from the same
+    tables and word sets those readings look words up in: the event nouns, alone or as the first
+    or last word of a longer entry (`nominal_code`), the partnered nouns (`framing_meetings`),
+    the nominalizations (`agentive_nominal`), the captive, mediated and meeting nouns. A token
+    none of whose forms is here gives no row and teaches the resolver nothing."""
+    words = set(CAPTIVE_NOUNS | MEDIATED_NOUNS | HELD_MEETINGS)
+    tables = (ontology.nominal_events(standalone_only=True), ontology.nominal_events(standalone_only=False),
+              ontology.partnered_nominal_events(), ontology.nominalizations())
+    for table in tables:
+        for key in table:
+            words.update(_cut_at_spaces(key))
+    return frozenset(words)
+
+
+def _may_name_an_event(token) -> bool:
+    """A lexical gate: only a token whose word, lemma or singular form (`held_captives`) is one
+    of `_event_noun_words` reaches the parse checks of `nominal_events`, which otherwise run on
+    every token of every sentence."""
+    words = _event_noun_words()
+    lower = token.lower_
+    return lower in words or token.lemma_.lower() in words or lower.removesuffix("s") in words
+
+
 def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str, Actor, Actor | None]]:
     """(noun token, code, actor, target) for each event noun with a resolvable actor."""
     for token in sent:
+        if not _may_name_an_event(token):
+            continue
         held = held_captives(token, resolver)
         if held is not None:
             yield held

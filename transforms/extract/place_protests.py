@@ -44,9 +44,12 @@ def place_protests(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
     """(noun, code, actor, target) for each protest noun whose place is a known country."""
     table = ontology.protest_nouns()
     for noun in sent:
-        code = (table.get(noun.lemma_.lower()) or _on_strike(noun)) if _a_noun(noun) else None
+        # the word first, a lexical gate: the parse tests of `_a_noun` only for a protest noun
+        code = table.get(noun.lemma_.lower()) or _on_strike(noun)
+        if code is None or not _a_noun(noun):
+            continue
         phrase = noun.head if noun.dep_ == "compound" else noun  # "a protest march in Nairobi"
-        if code is None or not _held(phrase, resolver.on_date.year if resolver.on_date else None):
+        if not _held(phrase, resolver.on_date.year if resolver.on_date else None):
             continue
         country = _place(phrase, resolver)
         if country is None:
@@ -87,9 +90,10 @@ LABOUR_STRIKE = "143"
 
 
 def _on_strike(noun) -> str | None:
+    if noun.lemma_.lower() != "strike" or noun.dep_ != "pobj":  # every token asks: the word first
+        return None
     head = noun.head
-    if (noun.lemma_.lower() == "strike" and noun.dep_ == "pobj" and head.lower_ == "on"
-            and head.head.lemma_.lower() in ON_STRIKE_VERBS):
+    if head.lower_ == "on" and head.head.lemma_.lower() in ON_STRIKE_VERBS:
         return LABOUR_STRIKE
     return None
 
