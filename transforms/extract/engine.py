@@ -869,7 +869,7 @@ def _wished_act(verb, rule, actors, resolver: ArticleActors):
     wisher = wisher_of(verb)
     if wisher is None:
         return rule
-    wishing = resolver.resolve(wisher, remember=False) if wisher is not verb.head else None
+    wishing = resolver.resolve(wisher, remember=False) if wisher.i != verb.head.i else None
     if wishing is None or {a.code for a in actors} != {wishing.code}:
         return None
     return as_intent(rule)
