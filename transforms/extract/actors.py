@@ -234,7 +234,11 @@ class ArticleActors:
         subjects = [token for token in headline_doc if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"]
         named = self._subjects_named(subjects)
         both = _as_pair(named) if len(named) == 2 else []
-        self._headline_pair = both or _as_pair(self._actors_named(headline_doc.ents))
+        everyone = self._actors_named(headline_doc.ents)
+        others = {e.country or e.code for e in self._named_entries(headline_doc)} - {a.country or a.code for a in both}
+        if len(others) >= 2:
+            both = []  # "France and Germany criticise Israel-Hamas truce talks": "both sides" may be either pair
+        self._headline_pair = both or _as_pair(everyone)
 
     def _subjects_named(self, heads) -> list[Actor]:
         """The actors of these subjects, their conjuncts and conjoined modifiers ("Ghanaian and
@@ -736,6 +740,9 @@ class ArticleActors:
         body = self._body_after(tokens[:role], text_of)
         if body is None or body.actor_type in (None, "MNC", "BUS"):
             return None
+        if (tokens[role].lemma_.lower() in DIPLOMATIC_POSTS and body.actor_type == "IGO"
+                and self._country_before(tokens[:role], body.code) is not None):
+            return None  # "Israel's UN ambassador Gilad Erdan" is Israel's
         return body
 
     def _body_after(self, tokens: Sequence, text_of: str) -> Actor | None:
@@ -812,7 +819,7 @@ class ArticleActors:
                     region = region or Actor(entry.code, text, None, None, "gazetteer")
                     continue
                 if _names_a_posting(tokens, end, entry) and self._country_before(tokens[:start], entry.code) is not None:
-                    continue  # "the Maltese UN ambassador": the body names the posting, the country sends the envoy
+                    continue  # "the Maltese UN ambassador": the body names the posting, the country sends the ambassador
                 # The longest name wins ("South Africa" over "Africa"), then the most specific kind.
                 rank = (-size, KIND_PRIORITY.get(entry.kind, 9), start)
                 if best_rank is None or rank < best_rank:
@@ -887,9 +894,10 @@ def _hyphenated_surname(tokens: Sequence) -> str | None:
 OFFICE_TITLES = frozenset({"director", "chief", "head", "boss", "leader", "spokesman", "spokeswoman",
                            "spokesperson", "commander", "chairman", "chairwoman", "chair", "president",
                            "secretary-general", "founder", "envoy"})
-# Posts a state sends to an international body: "Israel's UN ambassador", "Malta's EU envoy" act
-# for the state that sends them (a commissioner or a special envoy of the body's own acts for it).
-DIPLOMATIC_POSTS = frozenset({"ambassador", "envoy", "representative", "delegate", "delegation", "mission"})
+# Posts a state sends to an international body: "Israel's UN ambassador", "Ukraine's UN
+# delegation" act for the state that sends them. Not envoys, representatives or missions:
+# "Yemen's UN envoy" and "Somalia's African Union mission" are the body's, sent to that country.
+DIPLOMATIC_POSTS = frozenset({"ambassador", "delegation"})
 # Nouns of a post a region can name ("Middle East envoy", "Africa minister", "Asia correspondent").
 POST_NOUNS = OFFICE_TITLES | {"minister", "ambassador", "adviser", "advisor", "representative", "commissioner",
                               "correspondent", "editor", "coordinator", "czar", "tsar", "secretary", "official"}
@@ -962,7 +970,7 @@ REGION_PREFIXES = frozenset({"central", "latin", "north", "south", "east", "west
 
 
 def _names_a_posting(tokens: Sequence, end: int, entry: ontology.ActorEntry) -> bool:
-    """An international body's name before a diplomat's post ("UN ambassador", "EU envoy"): the
+    """An international body's name before a diplomat's post ("UN ambassador", "EU delegation"): the
     posting; a state the phrase names before it sends the diplomat."""
     return entry.actor_type == "IGO" and end < len(tokens) and tokens[end].lemma_.lower() in DIPLOMATIC_POSTS
 

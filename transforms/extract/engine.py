@@ -133,7 +133,7 @@ from transforms.extract.nominal import (
     POSTURE_ROOT,
     claiming_verb,
     foreseen,
-    held_captives_of_another,
+    held_by_captors,
     instrument_agent,
     nominal_code,
     nominal_events,
@@ -501,7 +501,7 @@ def _states_named(sent, resolver: ArticleActors, spared: set[int] = frozenset())
             continue  # the last word of the name decides
         if token.ent_type_ in NAME_ENTITY_TYPES and token.ent_iob_ == "I":
             continue  # "The New York Times" is no place; one word the model took for a name may be
-        if any(_not_where(ancestor) or names_a_maker(ancestor) for ancestor in _up_to_where(token)):
+        if any(_not_where(ancestor) or names_a_maker(ancestor) for ancestor in token.ancestors):
             # "in a bid to end the protests against Uganda": what the act is for or against;
             # "destroys US-made tanks": who made them
             continue
@@ -610,19 +610,6 @@ def _two_sides_of_one(verb) -> bool:
 # Phrases whose places say nothing of where the act happened: its purpose, what it opposes or
 # supports, whom it is with.
 NOT_WHERE_PREPS = frozenset({"against", "with", "for", "about"})
-
-
-def _up_to_where(token):
-    """The token's ancestors up to the first "in" or "at" that says where it is: "lost contact
-    with its staff in Gaza", "at Gaza's largest hospital" name where, whatever phrase the place
-    is in."""
-    for ancestor in token.ancestors:
-        if ancestor.dep_ == "prep" and ancestor.lower_ in WHERE_PREPS:
-            return
-        yield ancestor
-
-
-WHERE_PREPS = frozenset({"in", "at"})
 
 
 def _not_where(node) -> bool:
@@ -1925,7 +1912,7 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     if target is None and crowd_voice:
         return  # "women have accused the singer of assault": people, not a state, accuse a person
     if (rule.code.startswith(RELEASE) and target is not None and target.code in {a.code for a in actors}
-            and dobj is not None and held_captives_of_another(dobj)):
+            and dobj is not None and held_by_captors(dobj, actors[0], resolver)):
         return  # "the army freed a captured soldier": its own, rescued from their captors, no release
     if target is not None and target.code in {a.code for a in actors} and verb.lemma_.lower() in COMMAND_VERBS:
         rule, target = _ordered_act(verb, resolver) or (rule, target)  # "Biden orders U.S. to share evidence"

@@ -1026,15 +1026,45 @@ def held_captives(noun, resolver: ArticleActors) -> tuple[object, str, Actor, Ac
 
 
 # Words that tell people are held by captors: "a captured soldier", "citizens who were taken
-# hostage", "the abducted girls".
-CAPTORS_WORDS = frozenset({"capture", "kidnap", "abduct", "hostage", "captive", "seize"})
+# hostage", "the abducted girls", "freed four hostages". Not "seized" or "detained": a state's
+# police seize and detain.
+CAPTORS_WORDS = frozenset({"capture", "kidnap", "abduct", "hostage", "captive"})
 
 
-def held_captives_of_another(noun) -> bool:
-    """The freed are said to be held by captors ("freed a captured soldier", "freed the citizens
-    who were taken hostage by Hamas"), not the prisoners of the state that frees them."""
-    return any(t.lemma_.lower() in CAPTORS_WORDS or t.lower_.removesuffix("s") in CAPTIVE_NOUNS
-               for t in noun.subtree if t.i != noun.i)
+def held_by_captors(noun, freer: Actor, resolver: ArticleActors) -> bool:
+    """The freed are said to be held by captors other than the freer's own state ("freed a
+    captured soldier", "freed four hostages", "citizens taken hostage by Hamas"), not its
+    prisoners ("priests who had been seized by police", "protesters it captured")."""
+    for word in noun.subtree:
+        if word.lemma_.lower() not in CAPTORS_WORDS and word.lower_.removesuffix("s") not in CAPTIVE_NOUNS:
+            continue
+        captor = _captor(word, holding=word.i != noun.i)
+        if captor is None:
+            return True
+        if captor.pos_ == "PRON" or ontology.role_types().get(captor.lemma_.lower()) in DETAINING_SECTORS:
+            return False  # "protesters it captured", "abducted by state security": the state's own detention
+        held_by = resolver.resolve(captor, remember=False)
+        return held_by is None or freer.code not in (held_by.code, held_by.country)
+    return False
+
+
+HOLDING_VERBS = frozenset({"take", "hold"})
+# A state's bodies that detain: captives of its police, courts or intelligence are its prisoners.
+DETAINING_SECTORS = frozenset({"COP", "JUD", "SPY", "GOV"})
+
+
+def _captor(word, holding: bool):
+    """Who took the captives, as the phrase says: the agent of "captured by" or (`holding`: a
+    word of the freed's own phrase) of "taken hostage by", or the subject of "it captured";
+    None when it does not say."""
+    verbs = [word] + ([word.head] if holding and word.head.lemma_.lower() in HOLDING_VERBS else [])
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((p for p in child.children if p.dep_ == "pobj"), None)
+            if child.dep_ == "nsubj" and verb.pos_ == "VERB":
+                return child
+    return None
 
 
 CALLED_OFF = "called off"  # a pair's meeting that did not or will not take place
