@@ -20,12 +20,18 @@ def keep_text(doc, text: str) -> None:
     doc.user_data[_TEXT] = text
 
 
+def _per_document(doc, key: str, build):
+    """The document's value under `key`, built by `build()` on the first call and kept in its
+    user data (the document's own lifetime: nothing outlives it)."""
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = build()
+    return value
+
+
 def doc_text(doc) -> str:
     """`doc.text`, built on the first call."""
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
+    return _per_document(doc, _TEXT, lambda: doc.text)
 
 
 def span_text(span) -> str:
@@ -40,10 +46,7 @@ def run_text(first, last) -> str:
 
 def document_entities(doc) -> tuple:
     """`doc.ents`, built on the first call."""
-    ents = doc.user_data.get(_ENTS)
-    if ents is None:
-        ents = doc.user_data[_ENTS] = doc.ents
-    return ents
+    return _per_document(doc, _ENTS, lambda: doc.ents)
 
 
 def entities_in(span) -> list:
@@ -63,9 +66,8 @@ def entities_in(span) -> list:
 def entity_at(token):
     """The named entity (a span of `doc.ents`) that holds the token, or None."""
     doc = token.doc
-    by_token = doc.user_data.get(_ENTITIES)
-    if by_token is None:
-        by_token = doc.user_data[_ENTITIES] = {i: ent for ent in document_entities(doc) for i in range(ent.start, ent.end)}
+    by_token = _per_document(doc, _ENTITIES, lambda: {i: ent for ent in document_entities(doc)
+                                                       for i in range(ent.start, ent.end)})
     return by_token.get(token.i)
 
 

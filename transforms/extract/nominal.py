@@ -1034,7 +1034,7 @@ CAPTORS_WORDS = frozenset({"capture", "kidnap", "abduct", "hostage", "captive"})
 def held_by_captors(noun, freer: Actor, resolver: ArticleActors) -> bool:
     """The freed are said to be held by captors other than the freer's own state ("freed a
     captured soldier", "freed four hostages", "citizens taken hostage by Hamas"), not its
-    prisoners ("priests who had been seized by police", "protesters it captured")."""
+    prisoners ("priests who had been abducted by police", "protesters it captured")."""
     for word in noun.subtree:
         if word.lemma_.lower() not in CAPTORS_WORDS and word.lower_.removesuffix("s") not in CAPTIVE_NOUNS:
             continue
@@ -1042,7 +1042,7 @@ def held_by_captors(noun, freer: Actor, resolver: ArticleActors) -> bool:
         if captor is None:
             return True
         if captor.pos_ == "PRON" or ontology.role_types().get(captor.lemma_.lower()) in DETAINING_SECTORS:
-            return False  # "protesters it captured", "abducted by state security": the state's own detention
+            return False  # "protesters it captured", "abducted by police": the state's own detention
         held_by = resolver.resolve(captor, remember=False)
         return held_by is None or freer.code not in (held_by.code, held_by.country)
     return False
