@@ -231,28 +231,14 @@ class ArticleActors:
         """The two actors a headline names ("Putin raises concerns with Erdogan"), when it names
         exactly two, or makes two the subject ("Biden and Kishida to bolster alliance amid
         China's power"): what "the leaders" of the body refers to when its own text names no pair."""
-        subjects = [token for token in headline_doc if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"]
-        named = self._subjects_named(subjects)
+        subjects = [conjunct for token in headline_doc if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+                    for conjunct in conjuncts(token)]
+        named = self._actors_named(subjects, with_modifiers=True)
         both = _as_pair(named) if len(named) == 2 else []
-        everyone = self._actors_named(headline_doc.ents)
-        others = {e.country or e.code for e in self._named_entries(headline_doc)} - {a.country or a.code for a in both}
-        if len(others) >= 2:
+        if both and len({e.country or e.code for e in self._named_entries(headline_doc)}
+                        - {a.country or a.code for a in both}) >= 2:
             both = []  # "France and Germany criticise Israel-Hamas truce talks": "both sides" may be either pair
-        self._headline_pair = both or _as_pair(everyone)
-
-    def _subjects_named(self, heads) -> list[Actor]:
-        """The actors of these subjects, their conjuncts and conjoined modifiers ("Ghanaian and
-        Togolese leaders"), without learning anything (as `_actors_named`)."""
-        learned = dict(self._learned)
-        try:
-            named = []
-            for conjunct in (c for head in heads for c in conjuncts(head)):
-                actor = self.resolve(conjunct, remember=False)
-                if actor is not None:
-                    named += [actor] + _conjoined_modifiers(self, conjunct, actor)
-            return named
-        finally:
-            self._learned = learned
+        self._headline_pair = both or _as_pair(self._actors_named(ent.root for ent in headline_doc.ents))
 
     def is_pair_phrase(self, head) -> bool:
         """'The two leaders', 'both sides' (anaphora.csv, PAIR): a phrase that names two actors at once."""
@@ -265,16 +251,22 @@ class ArticleActors:
         One or three named there is no pair: no guess."""
         if not self.is_pair_phrase(head):
             return []
-        named = self._actors_named(reversed(list(entities_before(head, sentences_back=1))))
+        named = self._actors_named(ent.root for ent in reversed(list(entities_before(head, sentences_back=1))))
         return _as_pair(named) if named else list(self._headline_pair)
 
-    def _actors_named(self, spans) -> list[Actor]:
-        """The actors of these entity spans, in order, without learning anything: looking at the
+    def _actors_named(self, heads, with_modifiers: bool = False) -> list[Actor]:
+        """The actors of these phrase heads, in order (`with_modifiers`: and of their conjoined
+        modifiers, "Ghanaian and Togolese leaders"), without learning anything: looking at the
         headline, or back for a pair, must not teach the resolver a person before the text names
         them in reading order."""
         learned = dict(self._learned)
         try:
-            return [actor for actor in (self.resolve(span.root, remember=False) for span in spans) if actor is not None]
+            named = []
+            for head in heads:
+                actor = self.resolve(head, remember=False)
+                if actor is not None:
+                    named += [actor] + (_conjoined_modifiers(self, head, actor) if with_modifiers else [])
+            return named
         finally:
             self._learned = learned
 

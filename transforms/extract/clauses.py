@@ -691,16 +691,8 @@ def is_possibility(verb) -> bool:
     shares the modal ("can find and kill the B-21")."""
     if _shares_the_modal(verb):
         return is_possibility(verb.head)
-    return _in_main_clause(verb) and not is_negated(verb) and any(
+    return clause_kind(verb) == "ROOT" and not is_negated(verb) and any(
         c.dep_ == "aux" and c.lower_ in MAY_BE_MODALS for c in verb.children)
-
-
-def _in_main_clause(verb) -> bool:
-    """The sentence's root, or a verb joined to it ("The EU is facing dissent and could delay
-    the talks": a main clause of its own, with or without a subject)."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.dep_ == "ROOT"
 
 
 def _shares_the_modal(verb) -> bool:
