@@ -5678,3 +5678,11 @@ def test_a_negation_before_a_headlines_colon_is_the_labels(nlp):
     rows = triples(extract(nlp, "", title="'Maybe, maybe not': Ghana's president invites Togo's president to Accra"))
     assert ("GHA", "02", "TGO") in rows
     assert not extract(nlp, "", title="Ghana's president does not invite Togo's president to Accra")
+
+
+def test_a_leader_the_tables_know_lands_on_a_visit_though_the_model_saw_no_person(nlp):
+    """engine._official_visitor: "Mahama" comes out of the small model as a common noun with no
+    entity; the people table knows him, so landing in Lome is a visit."""
+    events = extract_on(nlp, dt.date(2025, 3, 1), "", "Mahama lands in Lome for talks with Faure Gnassingbe")
+    assert ("GHA", "04", "TGO") in triples(events)
+    assert not extract_on(nlp, dt.date(2025, 3, 1), "", "Mahama lands in trouble over border talks")

@@ -32,6 +32,12 @@ protest"). After a singular noun the word is left alone: "Junior doctor strike w
 compound, and the second parse would read it as a verb as readily. Of 6,000 corpus titles, 24 more
 changed, 22 of them rightly by our reading ("Prison living costs rule scrapped" did not).
 
+A clause a conjunction opens ("Hundreds flee south after Israel orders evacuation", "Uganda
+defiant as World Bank halts funding") is read the same way, whatever the headline's own verb:
+a name and a plural noun after "as", "after", "while", ..., with no finite verb after them, are
+tried as that clause's subject and verb (`subordinate_candidate`), and the second parse must
+make the word the verb of the clause, with its subject and its conjunction.
+
 A word English has only as a verb, never as a noun or an adjective (the model's WordNet lemma
 index: "discuss", "condemn", "summon"), is tried the same way wherever it stands: "Bahrain crown
 prince and Qatar emir discuss differences in call" has "discuss" read as a noun.
@@ -99,12 +105,37 @@ def candidate(sent, verb_lemmas, never_nouns: frozenset[str] = frozenset()) -> t
         before, after = token.doc[token.i - 1], token.doc[token.i + 1]
         if speech is not None and token.i <= speech.i + 1:
             continue
-        if finite and (finite[0].i != token.i + 1 or _has_object(finite[0])):
+        if finite and (finite[0].i != token.i + 1 or _has_object(finite[0]) or _names_a_role(token)):
             continue  # "Chinese navy ships visit Myanmar": the verb after has its own object
         if ((_third_person(token) or _plural_present(token) or _never_a_noun(token, never_nouns)) and _names_something(before)
                 and (not after.is_punct or after.is_left_punct or after.is_quote)
                 and verb_lemma(token, verb_lemmas) is not None):
             return token.i, (finite[0].i if finite else None)
+    return None
+
+
+# Conjunctions that open a headline's second clause, with its own subject and verb.
+SUBORDINATORS = frozenset({"as", "after", "while", "when", "because", "since", "before", "until",
+                           "though", "although", "once"})
+
+
+def subordinate_candidate(sent, verb_lemmas, never_nouns: frozenset[str] = frozenset()) -> int | None:
+    """The index of a plural noun that may be the verb of a clause a conjunction opens, or None:
+    "Hundreds flee south in Gaza after Israel orders evacuation", "Uganda defiant after World
+    Bank halts funding". The clause is a name (its subject) and the word, after the conjunction;
+    the headline's own verb does not matter. Not before a finite verb ("as GOP attacks
+    intensify", "as U.S. forces in the country assess situation"): there the word is the
+    subject's noun."""
+    for token in sent[2:-1]:
+        start = token.i - 1
+        while start > sent.start and token.doc[start].pos_ == "PROPN":
+            start -= 1
+        opener, after = token.doc[start], token.doc[token.i + 1]
+        if (start < token.i - 1 and opener.lower_ in SUBORDINATORS and opener.tag_ == "IN"
+                and not any(later.tag_ in FINITE_TAGS for later in token.doc[token.i + 1 : sent.end]) and (not after.is_punct or after.is_left_punct or after.is_quote)
+                and (_third_person(token) or _plural_present(token) or _never_a_noun(token, never_nouns))
+                and verb_lemma(token, verb_lemmas) is not None):
+            return token.i
     return None
 
 
@@ -139,6 +170,12 @@ def _has_object(verb) -> bool:
     issues warrant for ..." (no object) or "Ghana issues arrest warrant" (a noun the word
     read as a verb makes a compound with)."""
     return any(child.dep_ == "dobj" and child.pos_ == "PROPN" for child in verb.children)
+
+
+def _names_a_role(token) -> bool:
+    """A plural the actor tables know as people of a role ("forces", "troops"): before a verb
+    ("Somalia, AU forces vow to ramp up offensive") it is that verb's subject."""
+    return token.lower_ in ontology.role_types()
 
 
 def _second_of_two(verb) -> bool:
@@ -198,6 +235,8 @@ def verb_lemma(token, verb_lemmas) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in verb_lemmas:
         return lemma
+    if token.tag_ == "NNS" and lemma.endswith("ie") and lemma[:-2] + "y" in verb_lemmas:
+        return lemma[:-2] + "y"  # "Israel intensifies bombing": the lemmatizer's plural "intensifie"
     if token.tag_ not in ("NNPS", "NNP") and lemma != token.lower_:
         return None
     word = token.lower_
@@ -271,12 +310,22 @@ def _ends_comma_list(token) -> bool:
     i = token.i - 1
     while i > token.sent.start and (doc[i].pos_ == "PROPN" or doc[i].tag_ == "POS"):
         i -= 1  # the name's own words and its owner's: "Japan 's Kishida"
-    joined_by_and = doc[i].lower_ == "and" and i < token.i - 1  # a bare "A and B" is parsed as a list
+    # a bare "A and B" the parser did not read as a list: "US and UN pause aid to Somalia"
+    joined_by_and = doc[i].lower_ == "and"
     # with a finite verb after the word, the word is a noun the list owns ("Germany's Scholz,
     # France's Macron visit marks thaw")
     later_verb = any(t.tag_ in FINITE_TAGS for t in doc[token.i + 2 : token.sent.end])
     return (not later_verb and i > token.sent.start and (doc[i].text == "," or joined_by_and)
             and doc[i - 1].pos_ == "PROPN")
+
+
+def _spaces(sent) -> list[bool]:
+    """The spaces after the sentence's words, as a second parse is given them: a space before
+    the "&" that `headlines.coordinated_names` put in place of a comma too ("US& UN pause aid"
+    keeps the title's length). The model reads spaces, and "US& UN paused aid" is still a
+    noun phrase where "US & UN paused aid" has its subject and verb."""
+    return [bool(token.whitespace_) or (token.i + 1 < sent.end and token.nbor().text == "&")
+            for token in sent]
 
 
 @Language.factory(HEADLINE_VERBS)
@@ -336,16 +385,18 @@ class HeadlineVerbs:
         air strikes targeted Kyiv") replaces the sentence's analyses."""
         for sent in list(doc.sents):
             found = candidate(sent, self.verb_lemmas, self.never_nouns)
-            if found is None:
+            subordinate = subordinate_candidate(sent, self.verb_lemmas, self.never_nouns)
+            if found is None and subordinate is None:
                 continue
-            index, finite = found
+            index, finite = found or (subordinate, None)
             lemma = verb_lemma(doc[index], self.verb_lemmas)
             words = [token.text for token in sent]
-            spaces = [bool(token.whitespace_) for token in sent]
+            spaces = _spaces(sent)
             for form in past_forms(lemma):
                 words[index - sent.start] = form
                 again = yield list(words), spaces
-                if self._reads_as_verb(again, sent, index, finite):
+                if (self._reads_as_verb(again, sent, index, finite) if found is not None else False) or (
+                        index == subordinate and self._reads_as_subordinate_verb(again, sent, index)):
                     self._repair(doc, sent, index, lemma, again)
                     break
 
@@ -367,6 +418,14 @@ class HeadlineVerbs:
             else:
                 docs = [component(doc) for doc in docs]
         return docs
+
+    @staticmethod
+    def _reads_as_subordinate_verb(again: Doc, sent, index: int) -> bool:
+        """The word comes back as the verb of the clause its conjunction opens, with a subject."""
+        verb = again[index - sent.start]
+        return (verb.pos_ == "VERB" and verb.dep_ == "advcl" and len(list(again.sents)) == 1
+                and any(child.dep_ == "mark" and child.lower_ in SUBORDINATORS for child in verb.children)
+                and any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children))
 
     @staticmethod
     def _reads_as_verb(again: Doc, sent, index: int, finite: int | None) -> bool:
