@@ -301,6 +301,8 @@ def test_a_role_noun_before_a_verb_stays_its_subject(nlp):
 @pytest.mark.parametrize(("title", "expected"), [
     ("Togo defiant after Ghana halts funding over border row", ("GHA", "16", None)),
     ("Thousands flee north as Ghana orders evacuation of border towns", ("GHA", "10", None)),
+    # "deal" read as the clause's verb: the second parse makes it the object
+    ("Togo hails new era after Ghana strikes deal with Lome", ("GHA", "05", "TGO")),
 ])
 def test_the_verb_of_a_headline_s_subordinate_clause_read_as_a_noun_is_tried(nlp, title, expected):
     """headline_verbs.subordinate_candidate: a name and a plural noun after "after" or "as" are

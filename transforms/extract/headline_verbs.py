@@ -119,23 +119,28 @@ SUBORDINATORS = frozenset({"as", "after", "while", "when", "because", "since", "
                            "though", "although", "once"})
 
 
-def subordinate_candidate(sent, verb_lemmas, never_nouns: frozenset[str] = frozenset()) -> int | None:
-    """The index of a plural noun that may be the verb of a clause a conjunction opens, or None:
-    "Hundreds flee south in Gaza after Israel orders evacuation", "Uganda defiant after World
-    Bank halts funding". The clause is a name (its subject) and the word, after the conjunction;
-    the headline's own verb does not matter. Not before a finite verb ("as GOP attacks
-    intensify", "as U.S. forces in the country assess situation"): there the word is the
-    subject's noun."""
+def subordinate_candidate(sent, verb_lemmas, never_nouns: frozenset[str] = frozenset()) -> tuple[int, int | None] | None:
+    """(index of a plural noun that may be the verb of a clause a conjunction opens, index of the
+    finite verb right after it or None), or None: "Hundreds flee south in Gaza after Israel orders
+    evacuation", "Uganda defiant after World Bank halts funding". The clause is a name (its
+    subject) and the word, after the conjunction; the headline's own verb does not matter. Not
+    before a finite verb that has an object or a clause or is not right after the word ("as GOP
+    attacks push firms to ...", "as US states aim to roll back ...", "as U.S. forces in the
+    country assess situation"): there the word is the subject's noun. A finite verb right after it with no object may be the word's object the
+    tagger read as a verb ("after Xi Jinping strikes deal with Hanoi": "deal" as VBP)."""
     for token in sent[2:-1]:
         start = token.i - 1
         while start > sent.start and token.doc[start].pos_ == "PROPN":
             start -= 1
         opener, after = token.doc[start], token.doc[token.i + 1]
+        later = [verb for verb in token.doc[token.i + 1 : sent.end] if verb.tag_ in FINITE_TAGS]
+        if later and (later != [after] or any(child.dep_ in ("dobj", "xcomp", "ccomp") for child in after.children)):
+            continue  # "as US states aim to roll back ...": a verb with its object or its clause
         if (start < token.i - 1 and opener.lower_ in SUBORDINATORS and opener.tag_ == "IN"
-                and not any(later.tag_ in FINITE_TAGS for later in token.doc[token.i + 1 : sent.end]) and (not after.is_punct or after.is_left_punct or after.is_quote)
+                and (not after.is_punct or after.is_left_punct or after.is_quote) and not _names_a_role(token)
                 and (_third_person(token) or _plural_present(token) or _never_a_noun(token, never_nouns))
                 and verb_lemma(token, verb_lemmas) is not None):
-            return token.i
+            return token.i, (after.i if later else None)
     return None
 
 
@@ -388,15 +393,16 @@ class HeadlineVerbs:
             subordinate = subordinate_candidate(sent, self.verb_lemmas, self.never_nouns)
             if found is None and subordinate is None:
                 continue
-            index, finite = found or (subordinate, None)
+            index, finite = found or subordinate
             lemma = verb_lemma(doc[index], self.verb_lemmas)
             words = [token.text for token in sent]
             spaces = _spaces(sent)
             for form in past_forms(lemma):
                 words[index - sent.start] = form
                 again = yield list(words), spaces
-                if (self._reads_as_verb(again, sent, index, finite) if found is not None else False) or (
-                        index == subordinate and self._reads_as_subordinate_verb(again, sent, index)):
+                if (found is not None and self._reads_as_verb(again, sent, index, finite)) or (
+                        subordinate is not None and index == subordinate[0]
+                        and self._reads_as_subordinate_verb(again, sent, index, subordinate[1])):
                     self._repair(doc, sent, index, lemma, again)
                     break
 
@@ -420,12 +426,15 @@ class HeadlineVerbs:
         return docs
 
     @staticmethod
-    def _reads_as_subordinate_verb(again: Doc, sent, index: int) -> bool:
-        """The word comes back as the verb of the clause its conjunction opens, with a subject."""
+    def _reads_as_subordinate_verb(again: Doc, sent, index: int, finite: int | None) -> bool:
+        """The word comes back as the verb of the clause its conjunction opens, with a subject,
+        and the finite verb after it (if any) as its object."""
         verb = again[index - sent.start]
-        return (verb.pos_ == "VERB" and verb.dep_ == "advcl" and len(list(again.sents)) == 1
+        if not (verb.pos_ == "VERB" and verb.dep_ == "advcl" and len(list(again.sents)) == 1
                 and any(child.dep_ == "mark" and child.lower_ in SUBORDINATORS for child in verb.children)
-                and any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children))
+                and any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)):
+            return False
+        return finite is None or HeadlineVerbs._object_of(again[finite - sent.start], verb)
 
     @staticmethod
     def _reads_as_verb(again: Doc, sent, index: int, finite: int | None) -> bool:
@@ -436,7 +445,11 @@ class HeadlineVerbs:
             return False
         if finite is None:
             return True
-        noun = again[finite - sent.start]  # its object, or a word of it: "issued arrest warrant"
+        return HeadlineVerbs._object_of(again[finite - sent.start], verb)
+
+    @staticmethod
+    def _object_of(noun, verb) -> bool:
+        """The noun is the verb's object, or a word of it: "issued arrest warrant"."""
         phrase = noun.head if noun.dep_ == "compound" else noun
         return noun.pos_ in ("NOUN", "PROPN") and phrase.head.i == verb.i
 
