@@ -463,3 +463,14 @@ def test_whose_sentence_detention_or_property_a_state_acts_on(nlp, title, target
 ])
 def test_a_place_addressed_by_name_is_its_government(nlp, text, expected):
     assert expected in triples(extract(nlp, text))
+
+
+@pytest.mark.parametrize("title", [
+    "Ghana jails 6 for trafficking in surrogacy probe",           # a count of people
+    "Ghana jails woman for trying to set fire to army aid depot",  # its army inside the charge
+    "Ghana bars pro-peace candidate from presidential ballot",     # a candidate is a person
+])
+def test_the_people_a_state_jails_or_bars_are_its_own(nlp, title):
+    """targets.own_people_target: the state's own people, though a count names no noun, and
+    though the clause names the state's own army first (which is no recipient)."""
+    assert ("GHA", "17", "GHA") in triples(extract(nlp, "", title=title))

@@ -1904,6 +1904,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         target = where_clause_target(resolver, verb, rule.code[:2])
     if target is None and main_verb is not None:  # "rejected Togo's plan, warning of countermeasures"
         target = clause_target(resolver, main_verb, rule.code[:2])
+    if target is not None and not _own_recipient(target, actors, rule.code[:2]):
+        target = None  # "jails woman for trying to set fire to army aid point": its army is no recipient
     if target is None:  # "met with military commanders": the state's own
         target = own_institution_target(resolver, target_heads, preps, actors)
     if target is None:  # "Russia jails activist Pyotr Verzilov": the state's own people
