@@ -5686,3 +5686,16 @@ def test_a_leader_the_tables_know_lands_on_a_visit_though_the_model_saw_no_perso
     events = extract_on(nlp, dt.date(2025, 3, 1), "", "Mahama lands in Lome for talks with Faure Gnassingbe")
     assert ("GHA", "04", "TGO") in triples(events)
     assert not extract_on(nlp, dt.date(2025, 3, 1), "", "Mahama lands in trouble over border talks")
+
+
+def test_forces_that_enter_a_place_fight_and_ships_that_enter_waters_show_force(nlp):
+    """military_moves.csv: "enter" is a military act only with troops as the subject; into a
+    town it is force (190), into waters or an air zone a show of force (150); a state that
+    enters a recession or a pope who enters hospital does nothing of the kind."""
+    assert ("TGO", "19") in {(e.actor, e.event_root) for e in extract(nlp, "", title="Togolese troops enter Ghanaian border town")}
+    assert ("TGO", "15", "GHA") in triples(extract(nlp, "", title="Togolese warship enters Ghana's territorial waters"))
+    assert not extract(nlp, "", title="Ghana enters recession as cocoa prices fall")
+
+
+def test_a_state_that_shutters_border_crossings_reduces_relations(nlp):
+    assert ("GHA", "16", "TGO") in triples(extract(nlp, "", title="Ghana shutters 4 Togolese border crossings to curb smuggling"))
