@@ -5699,3 +5699,20 @@ def test_forces_that_enter_a_place_fight_and_ships_that_enter_waters_show_force(
 
 def test_a_state_that_shutters_border_crossings_reduces_relations(nlp):
     assert ("GHA", "16", "TGO") in triples(extract(nlp, "", title="Ghana shutters 4 Togolese border crossings to curb smuggling"))
+
+
+@pytest.mark.parametrize("title", [
+    "Ghana's new president sworn in as crowds cheer in Accra",
+    "Togo opposition leader pulls out of presidential race",
+    "Ghanaians hang their heads as Black Stars crash out",
+])
+def test_verbs_whose_object_or_particle_makes_them_no_event(nlp, title):
+    """verbs.csv: "sworn in" is no swearing at anyone, "pulls out of the race" no retreat,
+    "hang their heads" no killing."""
+    assert not extract(nlp, "", title=title)
+
+
+def test_a_group_named_like_a_leader_lands_on_no_visit(nlp):
+    """engine._official_visitor: "Wagner" is a surname the people table knows, and the name of
+    an armed group first."""
+    assert not any(e.event_root == "04" for e in extract(nlp, "", title="Wagner lands in Mali"))

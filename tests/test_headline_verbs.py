@@ -313,3 +313,18 @@ def test_the_verb_of_a_headline_s_subordinate_clause_read_as_a_noun_is_tried(nlp
 def test_a_subordinate_clause_s_noun_before_its_verb_stays_a_noun(nlp):
     events = extract(nlp, "", title="Lome braces as Ghana forces in the region assess situation")
     assert not any(e.event_root == "17" for e in events)
+
+
+@pytest.mark.parametrize(("title", "absent"), [
+    ("Cedi slides as Ghana sanctions bite", ("GHA", "16", None)),  # sanctions on Ghana
+    ("Uproar after Accra blasts in market", ("GHA", "11", None)),  # explosions, no criticism
+])
+def test_a_subordinate_clause_s_event_noun_stays_a_noun(nlp, title, absent):
+    assert absent not in triples(extract(nlp, "", title=title))
+
+
+def test_of_two_subjects_the_one_after_the_conjunction_is_the_verb_s(nlp):
+    """clauses._after_a_conjunction: "Uganda defiant as World Bank suspends funding": the parser
+    gives "suspends" two subjects; Uganda is none of the suspending."""
+    events = triples(extract(nlp, "", title="Uganda defiant as World Bank suspends funding"))
+    assert ("WB", "16", None) in events and not any(actor == "UGA" for actor, _, _ in events)

@@ -465,12 +465,8 @@ def test_a_place_addressed_by_name_is_its_government(nlp, text, expected):
     assert expected in triples(extract(nlp, text))
 
 
-@pytest.mark.parametrize("title", [
-    "Ghana jails 6 for trafficking in surrogacy probe",           # a count of people
-    "Ghana jails woman for trying to set fire to army aid depot",  # its army inside the charge
-    "Ghana bars pro-peace candidate from presidential ballot",     # a candidate is a person
-])
-def test_the_people_a_state_jails_or_bars_are_its_own(nlp, title):
-    """targets.own_people_target: the state's own people, though a count names no noun, and
-    though the clause names the state's own army first (which is no recipient)."""
+def test_the_people_a_state_jails_are_its_own_though_its_army_is_named_first(nlp):
+    """engine: a target that is the acting state but no recipient of its own ("its army" in the
+    charge) gives way to the own-people fallback (targets.own_people_target)."""
+    title = "Ghana jails woman for trying to set fire to army aid depot"
     assert ("GHA", "17", "GHA") in triples(extract(nlp, "", title=title))

@@ -1293,8 +1293,11 @@ def _official_visitor(subject) -> bool:
     """A named person or a government role ("the foreign minister"), who travels as a visit; a
     leader the tables know by name is one even when the model did not see a person ("Zelenskyy
     lands in Rome", tagged as a common noun)."""
-    return (subject.ent_type_ == "PERSON" or ontology.role_types().get(subject.lemma_.lower()) == "GOV"
-            or (subject.is_title and (ontology.is_leader_surname(subject.text) or ontology.is_person_name(subject.text))))
+    if subject.ent_type_ == "PERSON" or ontology.role_types().get(subject.lemma_.lower()) == "GOV":
+        return True
+    entry = ontology.actor_names(None).get(ontology.normalize_name(subject.text))
+    return (subject.is_title and (entry is None or entry.kind != "organization")  # "Wagner lands in Mali": a group
+            and (ontology.is_leader_surname(subject.text) or ontology.is_person_name(subject.text)))
 
 
 def _lands_in_a_place(verb) -> bool:

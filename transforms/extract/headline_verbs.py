@@ -54,8 +54,8 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from schemas import ontology
-from transforms.extract.clauses import is_speech
-from transforms.extract.prefilter import IRREGULAR
+from transforms.extract.clauses import CLAUSE_CONJUNCTIONS, is_speech
+from transforms.extract.prefilter import IRREGULAR, trigger_lemmas
 from transforms.extract.tense import FINITE_TAGS
 
 HEADLINE_VERBS = "eventwire_headline_verbs"
@@ -115,33 +115,56 @@ def candidate(sent, verb_lemmas, never_nouns: frozenset[str] = frozenset()) -> t
 
 
 # Conjunctions that open a headline's second clause, with its own subject and verb.
-SUBORDINATORS = frozenset({"as", "after", "while", "when", "because", "since", "before", "until",
-                           "though", "although", "once"})
+SUBORDINATORS = CLAUSE_CONJUNCTIONS
 
 
-def subordinate_candidate(sent, verb_lemmas, never_nouns: frozenset[str] = frozenset()) -> tuple[int, int | None] | None:
+def subordinate_candidate(sent, verb_lemmas, never_nouns: frozenset[str] = frozenset(),
+                          event_nouns: frozenset[str] = frozenset()) -> tuple[int, int | None] | None:
     """(index of a plural noun that may be the verb of a clause a conjunction opens, index of the
     finite verb right after it or None), or None: "Hundreds flee south in Gaza after Israel orders
     evacuation", "Uganda defiant after World Bank halts funding". The clause is a name (its
-    subject) and the word, after the conjunction; the headline's own verb does not matter. Not
-    before a finite verb that has an object or a clause or is not right after the word ("as GOP
-    attacks push firms to ...", "as US states aim to roll back ...", "as U.S. forces in the
-    country assess situation"): there the word is the subject's noun. A finite verb right after it with no object may be the word's object the
-    tagger read as a verb ("after Xi Jinping strikes deal with Hanoi": "deal" as VBP)."""
+    subject) and the word, after the conjunction; the headline's own verb does not matter.
+
+    Not before a finite verb that is not right after the word or has an object or a clause of
+    its own ("as U.S. forces in the country assess situation", "as US states aim to roll back"):
+    there the word is the subject's noun. A finite verb right after it may be the word's object
+    the tagger read as a verb ("after Xi Jinping strikes deal with Hanoi": "deal" as VBP) only
+    when the verb table has the word with that object ("strike deal"); "as US sanctions bite",
+    "as Brazil fires rage" stay nouns. A word that names an event as a noun ("blasts", "talks",
+    "strikes", `event_nouns`) is read as a verb only then: "after Yemen strikes by US" is the
+    event itself. Otherwise the word must have its object after it, not a preposition: "after
+    Kabul blasts in mosque" is a noun phrase as likely as a clause."""
     for token in sent[2:-1]:
         start = token.i - 1
         while start > sent.start and token.doc[start].pos_ == "PROPN":
             start -= 1
         opener, after = token.doc[start], token.doc[token.i + 1]
+        if not (start < token.i - 1 and opener.lower_ in SUBORDINATORS and opener.tag_ == "IN"):
+            continue
+        lemma = verb_lemma(token, verb_lemmas)
+        if lemma is None or _names_a_role(token) or not (
+                _third_person(token) or _plural_present(token) or _never_a_noun(token, never_nouns)):
+            continue
         later = [verb for verb in token.doc[token.i + 1 : sent.end] if verb.tag_ in FINITE_TAGS]
-        if later and (later != [after] or any(child.dep_ in ("dobj", "xcomp", "ccomp") for child in after.children)):
-            continue  # "as US states aim to roll back ...": a verb with its object or its clause
-        if (start < token.i - 1 and opener.lower_ in SUBORDINATORS and opener.tag_ == "IN"
-                and (not after.is_punct or after.is_left_punct or after.is_quote) and not _names_a_role(token)
-                and (_third_person(token) or _plural_present(token) or _never_a_noun(token, never_nouns))
-                and verb_lemma(token, verb_lemmas) is not None):
-            return token.i, (after.i if later else None)
+        if later:
+            if later == [after] and _object_the_table_knows(lemma, after):
+                return token.i, after.i
+            continue
+        names_an_event = token.lower_ in event_nouns or token.lemma_.lower() in event_nouns
+        if not names_an_event and after.pos_ != "ADP" and (not after.is_punct or after.is_left_punct or after.is_quote):
+            return token.i, None  # with its object after it, not a preposition ("after Kabul blasts in mosque")
     return None
+
+
+def event_nouns() -> frozenset[str]:
+    """The nouns the extractor codes as events ("talks", "strikes", "attack"): prefilter.trigger_lemmas."""
+    return frozenset(trigger_lemmas()["noun"])
+
+
+def _object_the_table_knows(lemma: str, word) -> bool:
+    """A rule of the verb table names the word as the verb's object: "strike" + "deal"."""
+    return any(word.lower_ in rule.object_heads or word.lemma_.lower() in rule.object_heads
+               for rule in ontology.verb_rules().get(lemma, ()))
 
 
 # How the parser hangs a headline's subject on its verb when it reads the two as one phrase.
@@ -353,6 +376,7 @@ class HeadlineVerbs:
         self.name = name
         self.verb_lemmas = frozenset(ontology.verb_rules())
         self.never_nouns = verbs_never_nouns(nlp, self.verb_lemmas)
+        self.event_nouns = event_nouns()
 
     def __call__(self, doc: Doc) -> Doc:
         self._repair_all([doc], lambda requests: [self._reparse(*request) for request in requests])
@@ -390,7 +414,7 @@ class HeadlineVerbs:
         air strikes targeted Kyiv") replaces the sentence's analyses."""
         for sent in list(doc.sents):
             found = candidate(sent, self.verb_lemmas, self.never_nouns)
-            subordinate = subordinate_candidate(sent, self.verb_lemmas, self.never_nouns)
+            subordinate = subordinate_candidate(sent, self.verb_lemmas, self.never_nouns, self.event_nouns)
             if found is None and subordinate is None:
                 continue
             index, finite = found or subordinate
@@ -430,9 +454,13 @@ class HeadlineVerbs:
         """The word comes back as the verb of the clause its conjunction opens, with a subject,
         and the finite verb after it (if any) as its object."""
         verb = again[index - sent.start]
+        subjects = [child for child in verb.children if child.dep_ in ANY_SUBJECT_DEPS]
+        # one active subject, and no "by" agent: "after Yemen strikes by US" read as a passive
+        # would make Yemen the striker
         if not (verb.pos_ == "VERB" and verb.dep_ == "advcl" and len(list(again.sents)) == 1
                 and any(child.dep_ == "mark" and child.lower_ in SUBORDINATORS for child in verb.children)
-                and any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)):
+                and [child.dep_ for child in subjects] == ["nsubj"]
+                and not any(child.dep_ == "agent" for child in verb.children)):
             return False
         return finite is None or HeadlineVerbs._object_of(again[finite - sent.start], verb)
 

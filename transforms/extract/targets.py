@@ -486,8 +486,6 @@ def own_people_target(resolver: ArticleActors, target_heads, preps, actors, code
         if (any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) and not _deprived(head)
                 and head.lemma_.lower() not in PENALTY_NOUNS):
             continue
-        if head.pos_ == "NUM" and names_people(head):  # "Russia jails 6 for trafficking": a count of people
-            return Actor(country, head.text, country, None, OWN_INSTITUTION)
         if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "NOUN" and _of_another_origin(head)):
             continue  # "extends detention of refugees": people from elsewhere, even with a role
         if head.pos_ == "NOUN" and names_people(head):
