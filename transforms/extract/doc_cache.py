@@ -9,9 +9,12 @@ exactly what the spaCy attributes would (tests/test_doc_cache.py).
 """
 from __future__ import annotations
 
+from collections.abc import Container
+
 _TEXT = "eventwire.text"
 _ENTITIES = "eventwire.entities"
 _ENTS = "eventwire.ents"
+_WORDS = "eventwire.words"
 
 
 def keep_text(doc, text: str) -> None:
@@ -69,6 +72,21 @@ def entity_at(token):
     by_token = _per_document(doc, _ENTITIES, lambda: {i: ent for ent in document_entities(doc)
                                                        for i in range(ent.start, ent.end)})
     return by_token.get(token.i)
+
+
+def _words(doc) -> tuple[list[str], list[str]]:
+    """Each token's lower-case form and lower-case lemma, by index: `token.lower_` and
+    `token.lemma_` make a new token and a new string on every call."""
+    return _per_document(doc, _WORDS, lambda: ([t.lower_ for t in doc], [t.lemma_.lower() for t in doc]))
+
+
+def tokens_with_words(sent, forms: Container[str], lemmas: Container[str]) -> list:
+    """The sentence's tokens, in order, whose lower-case form is in `forms` or lower-case lemma in
+    `lemmas`: a lexical gate for the rules that read every token of every sentence but act on a
+    few words, so that the others are not even made into token objects."""
+    doc = sent.doc
+    lowers, lemmas_of = _words(doc)
+    return [doc[i] for i in range(sent.start, sent.end) if lowers[i] in forms or lemmas_of[i] in lemmas]
 
 
 def entities_before(token, sentences_back: int):

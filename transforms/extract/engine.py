@@ -107,7 +107,7 @@ from transforms.extract.coding import (
 )
 from transforms.extract.confidence import place_features, probability, record_features, root_group, row_features
 from transforms.extract.datelines import dateline_country
-from transforms.extract.doc_cache import entities_in, span_text
+from transforms.extract.doc_cache import entities_in, span_text, tokens_with_words
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
 from transforms.extract.judgements import (
@@ -759,7 +759,7 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
     if _is_question(sent) or _told_by_a_poll(sent):
         return []
     by_verb: dict[int, list[Candidate]] = {}
-    for verb in sent:
+    for verb in tokens_with_words(sent, ontology.predicates(), _lemmas_with_a_rule()):  # `_may_be_coded`'s words
         if not _may_be_coded(verb):
             continue  # would give no candidate: no entry, as an empty one reads the same below
         if ((verb.pos_ not in ("VERB", "AUX") and not is_bare_predicate(verb) and not verb_tagged_as_noun(verb))
@@ -991,7 +991,7 @@ def _downed_weapons(sent, covered: set, resolver: ArticleActors) -> list[Candida
     downed over or targeted; the weapon's owner is named by its own modifier. Its attack on that
     state is told by the sentence's other rows, or by none when the sentence says only the downing."""
     found = []
-    for verb in sent:
+    for verb in tokens_with_words(sent, frozenset(), INTERCEPTING_VERBS):  # `_downs`'s words
         if not _downs(verb) or agents_of(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
             continue
         for weapon in (_counted(c) for c in verb.children if c.dep_ == "nsubjpass"):
