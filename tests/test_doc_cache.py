@@ -6,9 +6,11 @@ from transforms.extract.doc_cache import (
     entities_before,
     entities_in,
     entity_at,
+    has_pos,
     keep_text,
     run_text,
     span_text,
+    tokens_with_pos,
     tokens_with_words,
 )
 
@@ -70,3 +72,15 @@ def test_tokens_with_words_are_those_whose_form_or_lemma_is_given(nlp):
         assert [t.i for t in tokens_with_words(sent, forms, lemmas)] == expected
     found = [t.text for s in doc.sents for t in tokens_with_words(s, forms, lemmas)]
     assert found == ["Beijing", "signed", "officials", "condemned"], "the example needs a form and lemmas in two sentences"
+
+
+def test_tokens_with_pos_are_those_of_the_doc_or_span_with_those_tags(nlp):
+    doc = nlp(TEXT)
+    tags = ("PROPN", "ADJ")
+    assert [t.i for t in tokens_with_pos(doc, tags)] == [t.i for t in doc if t.pos_ in tags]
+    sents = list(doc.sents)
+    assert len(sents) >= 2, "the example needs sentences after the first"
+    for sent in sents:
+        assert [t.i for t in tokens_with_pos(sent, tags)] == [t.i for t in sent if t.pos_ in tags]
+        assert has_pos(sent, ("VERB", "AUX")) == any(t.pos_ in ("VERB", "AUX") for t in sent)
+    assert not has_pos(doc[0:1], ("VERB",)) and has_pos(doc, ("VERB",))

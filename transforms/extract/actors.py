@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from schemas import ontology
 from transforms.extract.country_reference import country_referred
-from transforms.extract.doc_cache import doc_text, entities_before, entity_at, run_text
+from transforms.extract.doc_cache import doc_text, entities_before, entity_at, run_text, tokens_with_pos
 from transforms.extract.places import place_countries, place_country
 
 MAX_NAME_TOKENS = 7
@@ -276,9 +276,7 @@ class ArticleActors:
     def _named_entries(self, doc, acting_only: bool = False):
         """The longest known name (up to three words) starting at each proper noun or adjective;
         `acting_only` skips names that stand where an actor cannot ("sanctions on Iran")."""
-        for token in doc:
-            if token.pos_ not in ("PROPN", "ADJ"):
-                continue
+        for token in tokens_with_pos(doc, ("PROPN", "ADJ")):
             if acting_only and _only_acted_upon(token):
                 continue
             for size in (3, 2, 1):

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Container
 
+from spacy.tokens import Doc
+
 _TEXT = "eventwire.text"
 _ENTITIES = "eventwire.entities"
 _ENTS = "eventwire.ents"
 _WORDS = "eventwire.words"
+_POS = "eventwire.pos"
 
 
 def keep_text(doc, text: str) -> None:
@@ -87,6 +90,32 @@ def tokens_with_words(sent, forms: Container[str], lemmas: Container[str]) -> li
     doc = sent.doc
     lowers, lemmas_of = _words(doc)
     return [doc[i] for i in range(sent.start, sent.end) if lowers[i] in forms or lemmas_of[i] in lemmas]
+
+
+def _extent(part) -> tuple:
+    """(document, first token index, end index) of a document or a span."""
+    if isinstance(part, Doc):
+        return part, 0, len(part)
+    return part.doc, part.start, part.end
+
+
+def _parts_of_speech(doc) -> list[str]:
+    """Each token's `pos_`, by index."""
+    return _per_document(doc, _POS, lambda: [t.pos_ for t in doc])
+
+
+def tokens_with_pos(part, tags: Container[str]) -> list:
+    """The tokens of a document or a span, in order, whose part of speech is one of `tags`
+    ("PROPN", "ADJ" for names), without making token objects of the others."""
+    doc, start, end = _extent(part)
+    pos = _parts_of_speech(doc)
+    return [doc[i] for i in range(start, end) if pos[i] in tags]
+
+
+def has_pos(part, tags: Container[str]) -> bool:
+    """Whether some token of a document or a span has a part of speech of `tags`."""
+    doc, start, end = _extent(part)
+    return any(tag in tags for tag in _parts_of_speech(doc)[start:end])
 
 
 def entities_before(token, sentences_back: int):

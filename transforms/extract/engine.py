@@ -107,7 +107,7 @@ from transforms.extract.coding import (
 )
 from transforms.extract.confidence import place_features, probability, record_features, root_group, row_features
 from transforms.extract.datelines import dateline_country
-from transforms.extract.doc_cache import entities_in, span_text, tokens_with_words
+from transforms.extract.doc_cache import entities_in, has_pos, span_text, tokens_with_words
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
 from transforms.extract.judgements import (
@@ -270,7 +270,7 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
                 candidate.features.update(record_features(action_of(candidate), candidate.rule.code))
                 candidate.confidence = probability(candidate.features)
                 found.append((candidate, offset))
-            if any(token.pos_ in ("VERB", "AUX") for token in sent):
+            if has_pos(sent, ("VERB", "AUX")):
                 index += 1
     # "NATO planes 'legitimate target' in Ukraine – Moscow" over a body that tells what Moscow
     # threatened: the attribution is the same news, already a row of the speaker's.
