@@ -69,6 +69,7 @@ from transforms.extract.clauses import (
     participle_main_verb,
     particles_of,
     passive_voice,
+    predicate_word,
     prepositions,
     reduced_passive,
     reported_clauses,
@@ -1690,8 +1691,20 @@ def _lemmas_with_a_rule() -> frozenset[str]:
 def _may_be_coded(word) -> bool:
     """A lexical gate, the same test `_verb_candidates` starts with: a word no rule can code
     gives no candidate, so every token of a sentence is asked this before the parse tests that
-    decide whether it is a verb at all (`verb_tagged_as_noun` reads a noun's children)."""
-    return word.lemma_.lower() in _lemmas_with_a_rule() or is_bare_predicate(word)
+    decide whether it is a verb at all (`verb_tagged_as_noun` reads a noun's children). "be"
+    is in no table of verbs: it is coded only by the predicate it is the verb of ("was ready to
+    sign", `coding.predicate_rule`), so a "be" without one (a sixth of the verbs asked) gives
+    no candidate either."""
+    lemma = word.lemma_.lower()
+    if lemma == "be" and not _has_a_predicate_word(word):
+        return is_bare_predicate(word)
+    return lemma in _lemmas_with_a_rule() or is_bare_predicate(word)
+
+
+def _has_a_predicate_word(be) -> bool:
+    """"was ready to sign", "is confident that": "be" with an adjective of the predicates table,
+    what `coding.predicate_rule` codes "be" by."""
+    return any(c.dep_ == "acomp" and predicate_word(c) is not None for c in be.children)
 
 
 def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[Candidate]:
