@@ -367,3 +367,15 @@ def test_generated_tables_are_what_the_build_makes(build_tables, tmp_path):
     assert {"cameo.csv", "countries.csv", "organizations.csv", "people.csv", "roles.csv", "verbs.csv"} <= set(built)
     differing = [name for name in built if (tmp_path / name).read_bytes() != data_path(name).read_bytes()]
     assert not differing, differing
+
+
+def test_a_phrase_resolved_before_its_name_is_learned_resolves_to_it_after(nlp):
+    """ArticleActors remembers each phrase's match (`_best_match`) only until it learns a name."""
+    from transforms.extract.actors import ArticleActors
+
+    resolver = ArticleActors(dt.date(2023, 5, 1))
+    doc = nlp("The XQZW said it would send troops.")
+    head = next(t for t in doc if t.text == "XQZW")
+    assert resolver.resolve(head, remember=False) is None
+    resolver.learn_acronyms("The North Atlantic Treaty Organization (XQZW) met on Monday.")
+    assert resolver.resolve(head, remember=False).code == "NATO"

@@ -6,9 +6,12 @@ from transforms.extract.doc_cache import (
     entities_before,
     entities_in,
     entity_at,
+    has_pos,
     keep_text,
     run_text,
     span_text,
+    tokens_with_pos,
+    tokens_with_words,
 )
 
 TEXT = ("  Russian Foreign Minister Sergey Lavrov met  Wang Yi in Beijing on Monday.\n\n"
@@ -59,3 +62,25 @@ def test_the_entities_in_a_span_are_the_span_s_own(nlp):
     spans = list(doc.sents) + [doc[start:end] for start in range(len(doc)) for end in range(start, min(start + 6, len(doc)) + 1)]
     for span in spans:
         assert [(e.start, e.end, e.label_) for e in entities_in(span)] == [(e.start, e.end, e.label_) for e in span.ents]
+
+
+def test_tokens_with_words_are_those_whose_form_or_lemma_is_given(nlp):
+    doc = nlp(TEXT)
+    forms, lemmas = frozenset({"beijing", "officials"}), frozenset({"sign", "condemn", "be"})
+    for sent in doc.sents:
+        expected = [t.i for t in sent if t.lower_ in forms or t.lemma_.lower() in lemmas]
+        assert [t.i for t in tokens_with_words(sent, forms, lemmas)] == expected
+    found = [t.text for s in doc.sents for t in tokens_with_words(s, forms, lemmas)]
+    assert found == ["Beijing", "signed", "officials", "condemned"], "the example needs a form and lemmas in two sentences"
+
+
+def test_tokens_with_pos_are_those_of_the_doc_or_span_with_those_tags(nlp):
+    doc = nlp(TEXT)
+    tags = ("PROPN", "ADJ")
+    assert [t.i for t in tokens_with_pos(doc, tags)] == [t.i for t in doc if t.pos_ in tags]
+    sents = list(doc.sents)
+    assert len(sents) >= 2, "the example needs sentences after the first"
+    for sent in sents:
+        assert [t.i for t in tokens_with_pos(sent, tags)] == [t.i for t in sent if t.pos_ in tags]
+        assert has_pos(sent, ("VERB", "AUX")) == any(t.pos_ in ("VERB", "AUX") for t in sent)
+    assert not has_pos(doc[0:1], ("VERB",)) and has_pos(doc, ("VERB",))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from schemas import ontology
 from transforms.extract.country_reference import country_referred
-from transforms.extract.doc_cache import doc_text, entities_before, entity_at, run_text
+from transforms.extract.doc_cache import doc_text, entities_before, entity_at, run_text, tokens_with_pos
 from transforms.extract.places import place_countries, place_country
 
 MAX_NAME_TOKENS = 7
@@ -183,6 +183,9 @@ class ArticleActors:
         self._names = ontology.actor_names(on_date)
         self._roles, self._anaphora_heads, self._pair_heads = _resolver_tables()
         self._learned: dict[str, ontology.ActorEntry] = {}
+        # `_best_match` of each phrase (document, token indexes) read with the names learned so
+        # far; emptied whenever one is learned (`_learn`), as it reads nothing else that changes.
+        self._matches: dict[tuple, Actor | None] = {}
         self.context_country: str | None = None
         self.outlet_country: str | None = None  # set by frame_with_outlet
         self._anaphora = ontology.anaphora()
@@ -259,7 +262,7 @@ class ArticleActors:
         modifiers, "Ghanaian and Togolese leaders"), without learning anything: looking at the
         headline, or back for a pair, must not teach the resolver a person before the text names
         them in reading order."""
-        learned = dict(self._learned)
+        learned, matches = dict(self._learned), self._matches
         try:
             named = []
             for head in heads:
@@ -268,14 +271,12 @@ class ArticleActors:
                     named += [actor] + (_conjoined_modifiers(self, head, actor) if with_modifiers else [])
             return named
         finally:
-            self._learned = learned
+            self._learned, self._matches = learned, matches  # the matches read with these names
 
     def _named_entries(self, doc, acting_only: bool = False):
         """The longest known name (up to three words) starting at each proper noun or adjective;
         `acting_only` skips names that stand where an actor cannot ("sanctions on Iran")."""
-        for token in doc:
-            if token.pos_ not in ("PROPN", "ADJ"):
-                continue
+        for token in tokens_with_pos(doc, ("PROPN", "ADJ")):
             if acting_only and _only_acted_upon(token):
                 continue
             for size in (3, 2, 1):
@@ -301,7 +302,7 @@ class ArticleActors:
             long_name, acronym = match.group(1), match.group(2)
             entry = self._lookup_suffix(long_name)
             if entry is not None and _normalize(acronym) not in self._names:
-                self._learned[_normalize(acronym)] = entry
+                self._learn(_normalize(acronym), entry)
 
     def learn_place_names(self, text: str) -> None:
         """'Georgia prosecutors', 'Fulton County, Georgia': a name shared by a country and a
@@ -311,7 +312,15 @@ class ArticleActors:
         for row in _ambiguous_names():
             if row["name"] in words and words & row["cues"]:
                 entry = ontology.ActorEntry(row["other"], row["other"], None, "country")
-                self._learned[row["name"]] = entry
+                self._learn(row["name"], entry)
+
+    def _learn(self, key: str, entry: ontology.ActorEntry, keep_known: bool = False) -> None:
+        """Learn a name (`keep_known`: unless it is learned already); the phrases matched before
+        may now match it, so `_best_match` reads them again."""
+        if keep_known and key in self._learned:
+            return
+        self._learned[key] = entry
+        self._matches = {}
 
     def _lookup_suffix(self, phrase: str) -> ontology.ActorEntry | None:
         """The longest known name that ends the phrase ("... the Collective ... Organization")."""
@@ -331,8 +340,8 @@ class ArticleActors:
             code=actor.code, country=actor.country, actor_type=actor.actor_type, kind="alias"
         )
         full = _normalize(" ".join(t.text for t in person))
-        self._learned.setdefault(full, entry)
-        self._learned.setdefault(_normalize(person[-1].text), entry)
+        self._learn(full, entry, keep_known=True)
+        self._learn(_normalize(person[-1].text), entry, keep_known=True)
         for title in (t for t in tokens if t not in person and self._role_of(t) in TITLE_SECTORS):
             self._titles[title.lemma_.lower()] = Actor(actor.code, title.text, actor.country, actor.actor_type, "context")
 
@@ -770,7 +779,18 @@ class ArticleActors:
         return None
 
     def _best_match(self, tokens: Sequence) -> Actor | None:
-        """The most specific known name inside the phrase's tokens."""
+        """The most specific known name inside the phrase's tokens (`_match`), remembered until
+        the resolver learns a name: the resolver asks again for the same phrases (a subject
+        when its people are learned and when its verb is coded, the headline's names for its
+        pair and its frame), about a quarter of its calls."""
+        key = (tokens[0].doc, tuple(t.i for t in tokens)) if tokens else None
+        if key not in self._matches:
+            self._matches[key] = self._match(tokens)
+        return self._matches[key]
+
+    def _match(self, tokens: Sequence) -> Actor | None:
+        """The most specific known name inside the phrase's tokens; reads the names learned, the
+        gazetteer of the article's date and the parse, nothing else."""
         best = None
         best_rank = None
         state_body = False

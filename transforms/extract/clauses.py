@@ -804,10 +804,20 @@ def is_hypothetical(verb) -> bool:
             return False
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
             return True
-        first = min(node.subtree, key=lambda t: t.i)
-        if first.lower_ in INVERTED_CONDITIONALS and node.i in (first.i, first.head.i):
+        if _inverted_condition(node):
             return True
         node = node.head
+
+
+def _inverted_condition(clause) -> bool:
+    """"Should Egypt mediate, ...", "Were Iran to attack": the adverbial clause's first word is an
+    inverted conditional, the clause's verb or a word of its own. Only they can be, so the
+    clause's first word (a walk of its whole subtree) is looked for only when one of them is
+    such a word."""
+    if not any(t.lower_ in INVERTED_CONDITIONALS for t in (clause, *clause.children)):
+        return False
+    first = min(clause.subtree, key=lambda t: t.i)
+    return first.lower_ in INVERTED_CONDITIONALS and clause.i in (first.i, first.head.i)
 
 
 # Going somewhere to do something reports the doing: "sat down in Dushanbe to negotiate",

@@ -9,9 +9,15 @@ exactly what the spaCy attributes would (tests/test_doc_cache.py).
 """
 from __future__ import annotations
 
+from collections.abc import Container
+
+from spacy.tokens import Doc
+
 _TEXT = "eventwire.text"
 _ENTITIES = "eventwire.entities"
 _ENTS = "eventwire.ents"
+_WORDS = "eventwire.words"
+_POS = "eventwire.pos"
 
 
 def keep_text(doc, text: str) -> None:
@@ -69,6 +75,47 @@ def entity_at(token):
     by_token = _per_document(doc, _ENTITIES, lambda: {i: ent for ent in document_entities(doc)
                                                        for i in range(ent.start, ent.end)})
     return by_token.get(token.i)
+
+
+def _words(doc) -> tuple[list[str], list[str]]:
+    """Each token's lower-case form and lower-case lemma, by index: `token.lower_` and
+    `token.lemma_` make a new token and a new string on every call."""
+    return _per_document(doc, _WORDS, lambda: ([t.lower_ for t in doc], [t.lemma_.lower() for t in doc]))
+
+
+def tokens_with_words(sent, forms: Container[str], lemmas: Container[str]) -> list:
+    """The sentence's tokens, in order, whose lower-case form is in `forms` or lower-case lemma in
+    `lemmas`: a lexical gate for the rules that read every token of every sentence but act on a
+    few words, so that the others are not even made into token objects."""
+    doc = sent.doc
+    lowers, lemmas_of = _words(doc)
+    return [doc[i] for i in range(sent.start, sent.end) if lowers[i] in forms or lemmas_of[i] in lemmas]
+
+
+def _extent(part) -> tuple:
+    """(document, first token index, end index) of a document or a span."""
+    if isinstance(part, Doc):
+        return part, 0, len(part)
+    return part.doc, part.start, part.end
+
+
+def _parts_of_speech(doc) -> list[str]:
+    """Each token's `pos_`, by index."""
+    return _per_document(doc, _POS, lambda: [t.pos_ for t in doc])
+
+
+def tokens_with_pos(part, tags: Container[str]) -> list:
+    """The tokens of a document or a span, in order, whose part of speech is one of `tags`
+    ("PROPN", "ADJ" for names), without making token objects of the others."""
+    doc, start, end = _extent(part)
+    pos = _parts_of_speech(doc)
+    return [doc[i] for i in range(start, end) if pos[i] in tags]
+
+
+def has_pos(part, tags: Container[str]) -> bool:
+    """Whether some token of a document or a span has a part of speech of `tags`."""
+    doc, start, end = _extent(part)
+    return any(tag in tags for tag in _parts_of_speech(doc)[start:end])
 
 
 def entities_before(token, sentences_back: int):

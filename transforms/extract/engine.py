@@ -69,6 +69,7 @@ from transforms.extract.clauses import (
     participle_main_verb,
     particles_of,
     passive_voice,
+    predicate_word,
     prepositions,
     reduced_passive,
     reported_clauses,
@@ -107,7 +108,7 @@ from transforms.extract.coding import (
 )
 from transforms.extract.confidence import place_features, probability, record_features, root_group, row_features
 from transforms.extract.datelines import dateline_country
-from transforms.extract.doc_cache import entities_in, span_text
+from transforms.extract.doc_cache import entities_in, has_pos, span_text, tokens_with_words
 from transforms.extract.event_dates import publisher_local_time
 from transforms.extract.headlines import attributed_name
 from transforms.extract.judgements import (
@@ -270,7 +271,7 @@ def extract_with_features(article: Article, title_doc, body_doc, run_id: str) ->
                 candidate.features.update(record_features(action_of(candidate), candidate.rule.code))
                 candidate.confidence = probability(candidate.features)
                 found.append((candidate, offset))
-            if any(token.pos_ in ("VERB", "AUX") for token in sent):
+            if has_pos(sent, ("VERB", "AUX")):
                 index += 1
     # "NATO planes 'legitimate target' in Ukraine – Moscow" over a body that tells what Moscow
     # threatened: the attribution is the same news, already a row of the speaker's.
@@ -759,7 +760,7 @@ def sentence_candidates(sent, resolver: ArticleActors, headline: bool = False) -
     if _is_question(sent) or _told_by_a_poll(sent):
         return []
     by_verb: dict[int, list[Candidate]] = {}
-    for verb in sent:
+    for verb in tokens_with_words(sent, ontology.predicates(), _lemmas_with_a_rule()):  # `_may_be_coded`'s words
         if not _may_be_coded(verb):
             continue  # would give no candidate: no entry, as an empty one reads the same below
         if ((verb.pos_ not in ("VERB", "AUX") and not is_bare_predicate(verb) and not verb_tagged_as_noun(verb))
@@ -991,7 +992,7 @@ def _downed_weapons(sent, covered: set, resolver: ArticleActors) -> list[Candida
     downed over or targeted; the weapon's owner is named by its own modifier. Its attack on that
     state is told by the sentence's other rows, or by none when the sentence says only the downing."""
     found = []
-    for verb in sent:
+    for verb in tokens_with_words(sent, frozenset(), INTERCEPTING_VERBS):  # `_downs`'s words
         if not _downs(verb) or agents_of(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
             continue
         for weapon in (_counted(c) for c in verb.children if c.dep_ == "nsubjpass"):
@@ -1696,8 +1697,20 @@ def _lemmas_with_a_rule() -> frozenset[str]:
 def _may_be_coded(word) -> bool:
     """A lexical gate, the same test `_verb_candidates` starts with: a word no rule can code
     gives no candidate, so every token of a sentence is asked this before the parse tests that
-    decide whether it is a verb at all (`verb_tagged_as_noun` reads a noun's children)."""
-    return word.lemma_.lower() in _lemmas_with_a_rule() or is_bare_predicate(word)
+    decide whether it is a verb at all (`verb_tagged_as_noun` reads a noun's children). "be"
+    is in no table of verbs: it is coded only by the predicate it is the verb of ("was ready to
+    sign", `coding.predicate_rule`), so a "be" without one (a sixth of the verbs asked) gives
+    no candidate either."""
+    lemma = word.lemma_.lower()
+    if lemma == "be" and not _has_a_predicate_word(word):
+        return is_bare_predicate(word)
+    return lemma in _lemmas_with_a_rule() or is_bare_predicate(word)
+
+
+def _has_a_predicate_word(be) -> bool:
+    """"was ready to sign", "is confident that": "be" with an adjective of the predicates table,
+    what `coding.predicate_rule` codes "be" by."""
+    return any(c.dep_ == "acomp" and predicate_word(c) is not None for c in be.children)
 
 
 def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[Candidate]:
@@ -1713,14 +1726,6 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     attribution = _attribution_tokens(verb.sent) if headline else range(0)
     # "China and US set for talks": a predicate without its "is", not a passive without "was"
     headline_passive = is_headline_passive(verb, headline, attribution) and not bare_predicate
-    if (is_negated(verb) and not refusal) or is_hypothetical(verb) or is_purpose(verb) or (
-            headline_passive and coordinated_agent_verb(verb) is None):
-        return
-    joined = joining_verb(verb)
-    if joined is not None and is_negated(joined):
-        return  # "did not join Togo in blocking the plan": no blocking either
-    if joins_in_an_act(verb):  # "joined Budapest in blocking the plan": the blocking is the row
-        return
     children = list(verb.children)
     dobj = direct_object(children)
     participating = dobj is not None and (verb.lemma_.lower(), dobj.lower_) in PARTICIPATING
@@ -1782,6 +1787,16 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         # incomprehensible": naming what the object is, not calling on anyone nor for a visit
         rule = ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), STATEMENT)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
+        return
+    # The clause tests, after the rule: they read the parse only, as everything above does, and
+    # cost more than finding the rule, which two verbs in five asked here do not have.
+    if (is_negated(verb) and not refusal) or is_hypothetical(verb) or is_purpose(verb) or (
+            headline_passive and coordinated_agent_verb(verb) is None):
+        return
+    joined = joining_verb(verb)
+    if joined is not None and is_negated(joined):
+        return  # "did not join Togo in blocking the plan": no blocking either
+    if joins_in_an_act(verb):  # "joined Budapest in blocking the plan": the blocking is the row
         return
     if not rule.code.startswith(scheduled_root(verb) or ""):
         return  # "Iran is expected to retaliate": a forecast, not an act on the agenda

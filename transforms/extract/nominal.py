@@ -21,6 +21,7 @@ from transforms.extract.clauses import (
     subjects_of,
     verb_of_misread_subject,
 )
+from transforms.extract.doc_cache import tokens_with_words
 from transforms.extract.verbs import match_verb
 
 AGENT_PREPS = frozenset({"by", "from"})
@@ -225,20 +226,20 @@ def _event_noun_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _may_name_an_event(token) -> bool:
-    """A lexical gate: only a token whose word, lemma or singular form (`held_captives`) is one
-    of `_event_noun_words` reaches the parse checks of `nominal_events`, which otherwise run on
-    every token of every sentence."""
+@functools.cache
+def _event_noun_gate() -> tuple[frozenset[str], frozenset[str]]:
+    """(forms, lemmas) of `doc_cache.tokens_with_words`, the lexical gate of `nominal_events`:
+    only a token whose word, lemma or singular form (`held_captives`: the word less one final
+    "s") is one of `_event_noun_words` reaches its parse checks, which would otherwise run on
+    every token of every sentence. A word less its "s" is one of them exactly when the word is
+    one of them with an "s" added."""
     words = _event_noun_words()
-    lower = token.lower_
-    return lower in words or token.lemma_.lower() in words or lower.removesuffix("s") in words
+    return words | frozenset(word + "s" for word in words), words
 
 
 def nominal_events(sent, resolver: ArticleActors) -> Iterator[tuple[object, str, Actor, Actor | None]]:
     """(noun token, code, actor, target) for each event noun with a resolvable actor."""
-    for token in sent:
-        if not _may_name_an_event(token):
-            continue
+    for token in tokens_with_words(sent, *_event_noun_gate()):
         held = held_captives(token, resolver)
         if held is not None:
             yield held

@@ -14,11 +14,13 @@ schemas/data/protest_nouns.csv.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from schemas import ontology
 from transforms.extract.actors import Actor, ArticleActors
 from transforms.extract.clauses import MAY_BE_MODALS, is_hypothetical
+from transforms.extract.doc_cache import tokens_with_words
 from transforms.extract.nominal import EXPECTING_VERBS, _unrealized_or_counted_from
 from transforms.extract.targets import country_or_place, own_state
 from transforms.extract.tense import PERFECT_AUXILIARIES
@@ -43,8 +45,8 @@ CROWD = "CVL"
 def place_protests(sent, resolver: ArticleActors) -> Iterator[tuple[object, str, Actor, Actor]]:
     """(noun, code, actor, target) for each protest noun whose place is a known country."""
     table = ontology.protest_nouns()
-    for noun in sent:
-        # the word first, a lexical gate: the parse tests of `_a_noun` only for a protest noun
+    # the word first, a lexical gate: the parse tests of `_a_noun` only for a protest noun
+    for noun in tokens_with_words(sent, frozenset(), _protest_lemmas()):
         code = table.get(noun.lemma_.lower()) or _on_strike(noun)
         if code is None or not _a_noun(noun):
             continue
@@ -56,6 +58,12 @@ def place_protests(sent, resolver: ArticleActors) -> Iterator[tuple[object, str,
             continue
         actor = Actor(country, noun.text, country, CROWD, "context")
         yield noun, code, actor, _against(phrase, resolver) or own_state(country)
+
+
+@functools.cache
+def _protest_lemmas() -> frozenset[str]:
+    """The lemmas `place_protests` can code: the protest nouns' and a labour "strike" (`_on_strike`)."""
+    return frozenset(ontology.protest_nouns()) | {STRIKE}
 
 
 # Where a word the tagger read as a verb stands as a noun: "after Togo protests" ("protests" VBZ)
@@ -87,10 +95,11 @@ def _a_noun(word) -> bool:
 # "went on strike", "remained on strike": a strike that is a stoppage, not an attack
 ON_STRIKE_VERBS = frozenset({"go", "remain", "stay", "be", "come", "walk"})
 LABOUR_STRIKE = "143"
+STRIKE = "strike"
 
 
 def _on_strike(noun) -> str | None:
-    if noun.lemma_.lower() != "strike" or noun.dep_ != "pobj":  # every token asks: the word first
+    if noun.lemma_.lower() != STRIKE or noun.dep_ != "pobj":  # every token asks: the word first
         return None
     head = noun.head
     if head.lower_ == "on" and head.head.lemma_.lower() in ON_STRIKE_VERBS:
