@@ -222,6 +222,11 @@ def prepositions(children) -> list:
 NAMED_SUBJECT_TYPES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
 
+# Conjunctions that open a clause with its own subject inside a headline.
+CLAUSE_CONJUNCTIONS = frozenset({"as", "after", "while", "when", "because", "since", "before", "until",
+                                 "though", "although", "once"})
+
+
 def _after_a_conjunction(subjects, verb) -> list:
     """"Uganda defiant as World Bank halts funding": of two subjects the parser gave one verb,
     the one after a conjunction that opens the verb's clause ("as", "after") is its own; the one
@@ -229,10 +234,6 @@ def _after_a_conjunction(subjects, verb) -> list:
     opener = next((t for t in verb.doc[subjects[0].i + 1 : verb.i] if t.lower_ in CLAUSE_CONJUNCTIONS), None)
     return [s for s in subjects if opener is not None and s.i > opener.i]
 
-
-# Conjunctions that open a clause with its own subject inside a headline.
-CLAUSE_CONJUNCTIONS = frozenset({"as", "after", "while", "when", "because", "since", "before", "until",
-                                 "though", "although", "once"})
 
 
 def subjects_of(verb) -> list:

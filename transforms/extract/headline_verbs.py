@@ -34,9 +34,11 @@ changed, 22 of them rightly by our reading ("Prison living costs rule scrapped" 
 
 A clause a conjunction opens ("Hundreds flee south after Israel orders evacuation", "Uganda
 defiant as World Bank halts funding") is read the same way, whatever the headline's own verb:
-a name and a plural noun after "as", "after", "while", ..., with no finite verb after them, are
-tried as that clause's subject and verb (`subordinate_candidate`), and the second parse must
-make the word the verb of the clause, with its subject and its conjunction.
+a name and a plural noun after "as", "after", "while", ..., with its object after it and no
+finite verb after them (or only one the tagger misread right after it, which the verb table
+knows as its object: "after Xi Jinping strikes deal with Hanoi"), are tried as that clause's
+subject and verb (`subordinate_candidate`); the second parse must make the word the verb of the
+clause, with one active subject and its conjunction.
 
 A word English has only as a verb, never as a noun or an adjective (the model's WordNet lemma
 index: "discuss", "condemn", "summon"), is tried the same way wherever it stands: "Bahrain crown
@@ -114,10 +116,6 @@ def candidate(sent, verb_lemmas, never_nouns: frozenset[str] = frozenset()) -> t
     return None
 
 
-# Conjunctions that open a headline's second clause, with its own subject and verb.
-SUBORDINATORS = CLAUSE_CONJUNCTIONS
-
-
 def subordinate_candidate(sent, verb_lemmas, never_nouns: frozenset[str] = frozenset(),
                           event_nouns: frozenset[str] = frozenset()) -> tuple[int, int | None] | None:
     """(index of a plural noun that may be the verb of a clause a conjunction opens, index of the
@@ -139,7 +137,7 @@ def subordinate_candidate(sent, verb_lemmas, never_nouns: frozenset[str] = froze
         while start > sent.start and token.doc[start].pos_ == "PROPN":
             start -= 1
         opener, after = token.doc[start], token.doc[token.i + 1]
-        if not (start < token.i - 1 and opener.lower_ in SUBORDINATORS and opener.tag_ == "IN"):
+        if not (start < token.i - 1 and opener.lower_ in CLAUSE_CONJUNCTIONS and opener.tag_ == "IN"):
             continue
         lemma = verb_lemma(token, verb_lemmas)
         if lemma is None or _names_a_role(token) or not (
@@ -458,7 +456,7 @@ class HeadlineVerbs:
         # one active subject, and no "by" agent: "after Yemen strikes by US" read as a passive
         # would make Yemen the striker
         if not (verb.pos_ == "VERB" and verb.dep_ == "advcl" and len(list(again.sents)) == 1
-                and any(child.dep_ == "mark" and child.lower_ in SUBORDINATORS for child in verb.children)
+                and any(child.dep_ == "mark" and child.lower_ in CLAUSE_CONJUNCTIONS for child in verb.children)
                 and [child.dep_ for child in subjects] == ["nsubj"]
                 and not any(child.dep_ == "agent" for child in verb.children)):
             return False
