@@ -354,6 +354,50 @@ def _spaces(sent) -> list[bool]:
             for token in sent]
 
 
+# The article a headline drops before the verb's object, given back in a last second parse.
+ARTICLE = "the"
+
+
+def _article_may_follow(word) -> bool:
+    """The word after the verb opens a bare common noun phrase ("blocks appointment of",
+    "evacuates embassy in"), where an article was dropped."""
+    after = word.doc[word.i + 1] if word.i + 1 < word.sent.end else None
+    return after is not None and after.tag_ in ("NN", "NNS", "JJ") and after.is_lower
+
+
+def _with_article(words: list[str], spaces: list[bool], position: int) -> tuple[list[str], list[bool]]:
+    """The words with the article after the word at `position`."""
+    return ([*words[: position + 1], ARTICLE, *words[position + 1 :]],
+            [*spaces[: position + 1], True, *spaces[position + 1 :]])
+
+
+def _without_article(parsed: Doc, article: int, words: list[str], spaces: list[bool]) -> Doc | None:
+    """The parse of the words with the article put in, as a Doc of the words without it (the
+    same tokens as the sentence's, so its analyses line up one to one); None when the article
+    is not the determiner of the word after it, the object it was put in for."""
+    if parsed[article].dep_ != "det" or parsed[article].head.i != article + 1:
+        return None
+    if parsed[article].ent_iob_ != "O":
+        return None  # an entity the article begins ("the White House"): its words' own analysis
+    table = parsed.to_array(_ATTRS).astype("int64")
+    heads = [token.head.i for token in parsed]
+    shift = lambda i: i - (i > article)  # noqa: E731
+    rows = []
+    for i, row in enumerate(table):
+        if i == article:
+            continue
+        row = row.copy()
+        row[_ATTRS.index(HEAD)] = shift(heads[i]) - shift(i)
+        rows.append(row)
+    doc = Doc(parsed.vocab, words=words, spaces=spaces)
+    try:
+        doc.from_array(_ATTRS, numpy.ascontiguousarray(numpy.array(rows, dtype="int64").astype("uint64")))
+        doc.ents  # noqa: B018 (the entity sequence is valid)
+    except ValueError:
+        return None
+    return doc
+
+
 @Language.factory(HEADLINE_VERBS)
 def make_headline_verbs(nlp: Language, name: str):
     return HeadlineVerbs(nlp, name)
@@ -409,22 +453,31 @@ class HeadlineVerbs:
         sentence to parse again (the word in one of its past forms) and is sent that parse. The
         first parse that makes the word the root verb of one sentence, with a subject, and the
         finite verb after it (if any) its object ("Libyan official rejected blame", not "Russian
-        air strikes targeted Kyiv") replaces the sentence's analyses."""
+        air strikes targeted Kyiv") replaces the sentence's analyses. When no past form does and
+        a bare noun follows the word, the past forms are tried again with the article the
+        headline dropped put back before it ("U.S. evacuated the embassy in Sudan"), and the
+        parse is read without it."""
         for sent in list(doc.sents):
             found = candidate(sent, self.verb_lemmas, self.never_nouns)
             subordinate = subordinate_candidate(sent, self.verb_lemmas, self.never_nouns, self.event_nouns)
             if found is None and subordinate is None:
                 continue
-            index, finite = found or subordinate
+            index = (found or subordinate)[0]
             lemma = verb_lemma(doc[index], self.verb_lemmas)
             words = [token.text for token in sent]
             spaces = _spaces(sent)
-            for form in past_forms(lemma):
-                words[index - sent.start] = form
-                again = yield list(words), spaces
-                if (found is not None and self._reads_as_verb(again, sent, index, finite)) or (
-                        subordinate is not None and index == subordinate[0]
-                        and self._reads_as_subordinate_verb(again, sent, index, subordinate[1])):
+            position = index - sent.start
+            attempts = [(form, False) for form in past_forms(lemma)]
+            if _article_may_follow(doc[index]):
+                attempts += [(form, True) for form in past_forms(lemma)]
+            for form, article in attempts:
+                words[position] = form
+                if article:  # "U.S. evacuated the embassy in Sudan": the object's article back
+                    parsed = yield _with_article(words, spaces, position)
+                    again = _without_article(parsed, position + 1, words, spaces)
+                else:
+                    again = yield list(words), spaces
+                if again is not None and self._reads(again, sent, index, found, subordinate):
                     self._repair(doc, sent, index, lemma, again)
                     break
 
@@ -446,6 +499,13 @@ class HeadlineVerbs:
             else:
                 docs = [component(doc) for doc in docs]
         return docs
+
+    def _reads(self, again: Doc, sent, index: int, found, subordinate) -> bool:
+        """The second parse reads the word as the verb `candidate` or `subordinate_candidate`
+        tried it as."""
+        return (found is not None and self._reads_as_verb(again, sent, index, found[1])) or (
+            subordinate is not None and index == subordinate[0]
+            and self._reads_as_subordinate_verb(again, sent, index, subordinate[1]))
 
     @staticmethod
     def _reads_as_subordinate_verb(again: Doc, sent, index: int, finite: int | None) -> bool:
