@@ -59,6 +59,7 @@ from schemas import ontology
 from transforms.extract.clauses import CLAUSE_CONJUNCTIONS, is_speech
 from transforms.extract.prefilter import IRREGULAR, trigger_lemmas
 from transforms.extract.tense import FINITE_TAGS
+from transforms.extract.verbs import match_verb
 
 HEADLINE_VERBS = "eventwire_headline_verbs"
 _ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
@@ -154,15 +155,10 @@ def subordinate_candidate(sent, verb_lemmas, never_nouns: frozenset[str] = froze
     return None
 
 
-def event_nouns() -> frozenset[str]:
-    """The nouns the extractor codes as events ("talks", "strikes", "attack"): prefilter.trigger_lemmas."""
-    return frozenset(trigger_lemmas()["noun"])
-
-
 def _object_the_table_knows(lemma: str, word) -> bool:
     """A rule of the verb table names the word as the verb's object: "strike" + "deal"."""
-    return any(word.lower_ in rule.object_heads or word.lemma_.lower() in rule.object_heads
-               for rule in ontology.verb_rules().get(lemma, ()))
+    rule = match_verb(lemma, frozenset(), {word.lower_, word.lemma_.lower()})
+    return rule is not None and bool(rule.object_heads)
 
 
 # How the parser hangs a headline's subject on its verb when it reads the two as one phrase.
@@ -378,23 +374,15 @@ def _without_article(parsed: Doc, article: int, words: list[str], spaces: list[b
     if parsed[article].dep_ != "det" or parsed[article].head.i != article + 1:
         return None
     if parsed[article].ent_iob_ != "O":
-        return None  # an entity the article begins ("the White House"): its words' own analysis
-    table = parsed.to_array(_ATTRS).astype("int64")
-    heads = [token.head.i for token in parsed]
+        return None  # an entity the article begins ("the end" as a date) would start inside a word
+    kept = [i for i in range(len(parsed)) if i != article]
     shift = lambda i: i - (i > article)  # noqa: E731
-    rows = []
-    for i, row in enumerate(table):
-        if i == article:
-            continue
-        row = row.copy()
-        row[_ATTRS.index(HEAD)] = shift(heads[i]) - shift(i)
-        rows.append(row)
+    table = parsed.to_array(_ATTRS)[kept]
+    # heads are stored relative to each token: measured again without the article
+    relative = [shift(parsed[i].head.i) - shift(i) for i in kept]
+    table[:, _ATTRS.index(HEAD)] = numpy.array(relative, dtype="int64").view("uint64")
     doc = Doc(parsed.vocab, words=words, spaces=spaces)
-    try:
-        doc.from_array(_ATTRS, numpy.ascontiguousarray(numpy.array(rows, dtype="int64").astype("uint64")))
-        doc.ents  # noqa: B018 (the entity sequence is valid)
-    except ValueError:
-        return None
+    doc.from_array(_ATTRS, numpy.ascontiguousarray(table))
     return doc
 
 
@@ -418,7 +406,7 @@ class HeadlineVerbs:
         self.name = name
         self.verb_lemmas = frozenset(ontology.verb_rules())
         self.never_nouns = verbs_never_nouns(nlp, self.verb_lemmas)
-        self.event_nouns = event_nouns()
+        self.event_nouns = frozenset(trigger_lemmas()["noun"])  # "talks", "strikes", "attack"
 
     def __call__(self, doc: Doc) -> Doc:
         self._repair_all([doc], lambda requests: [self._reparse(*request) for request in requests])
