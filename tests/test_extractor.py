@@ -5716,3 +5716,44 @@ def test_a_group_named_like_a_leader_lands_on_no_visit(nlp):
     """engine._official_visitor: "Wagner" is a surname the people table knows, and the name of
     an armed group first."""
     assert not any(e.event_root == "04" for e in extract(nlp, "", title="Wagner lands in Mali"))
+
+
+def test_a_side_that_counts_the_enemy_soldiers_killed_in_an_operation_did_the_killing(nlp):
+    """"Togo says 40 Ghanaian soldiers killed in raid": the speaker's own raid (19 on Ghana), not
+    a statement; not when the operation names its doer, the dead are civilians or the speaker's
+    own, or the speaker is a rights group."""
+    claimed = extract(nlp, "", "Togo says 40 Ghanaian soldiers killed in overnight raid")
+    assert ("TGO", "19", "GHA") in triples(claimed)
+    assert not any(e.event_root == "01" for e in claimed)
+    full = extract(nlp, "Togo said 40 Ghanaian soldiers were killed in a strike on their base.")
+    assert ("TGO", "19", "GHA") in triples(full)
+    named_doer = extract(nlp, "", "Togo says 40 soldiers killed in Ghanaian attack on border post")
+    assert ("TGO", "19") not in {(e.actor, e.event_root) for e in named_doer}
+    civilians = extract(nlp, "", "Togo says 40 Ghanaian civilians killed in overnight raid")
+    assert ("TGO", "19") not in {(e.actor, e.event_root) for e in civilians}
+    rights_group = extract(nlp, "", "Amnesty International says 40 Ghanaian soldiers killed in raid")
+    assert not any(e.event_root == "19" for e in rights_group)
+
+
+def test_an_act_that_something_only_allows_is_not_done(nlp):
+    """"a waiver that allows Togo to provide military aid": the aid is allowed, not given."""
+    allowed = extract(nlp, "The waiver allows Togo to provide military assistance to Ghana.")
+    assert ("TGO", "07") not in {(e.actor, e.event_root) for e in allowed}
+    given = extract(nlp, "Togo provided military assistance to Ghana on Monday.")
+    assert ("TGO", "07", "GHA") in triples(given)
+
+
+def test_a_fight_for_an_aim_by_people_who_are_no_force_is_a_struggle(nlp):
+    """"The Togolese premier fought to regain control of his party": no use of force; troops
+    that fight to retake a town still fight."""
+    struggle = extract(nlp, "The Togolese prime minister fought to regain control of his party.")
+    assert not any(e.event_root == "19" for e in struggle)
+    troops = extract(nlp, "", "Togolese troops fight to retake Kara from Ghanaian forces")
+    assert ("TGO", "19") in {(e.actor, e.event_root) for e in troops}
+
+
+def test_a_cyber_attack_coerces_and_is_no_military_strike(nlp):
+    """GOLD.md files cyber attacks under 17 (coerce), not 19."""
+    events = extract(nlp, "", "Togolese cyberattacks hit Ghana's banks")
+    assert ("TGO", "17", "GHA") in triples(events)
+    assert not any(e.event_root == "19" for e in events)

@@ -643,6 +643,8 @@ def fronted_passive_patient(verb):
 
 
 CONDITIONAL_MARKS = frozenset({"if", "unless", "should"})
+# Verbs that let an act happen, which their complement names: the act is allowed, not done.
+PERMITTING_VERBS = frozenset({"allow", "permit", "enable", "authorize", "authorise", "let"})
 
 
 INVERTED_CONDITIONALS = frozenset({"should", "were", "had"})
@@ -790,6 +792,8 @@ def is_hypothetical(verb) -> bool:
         return True
     if any(is_obligation(head) or head.lemma_.lower() == "need" for head in _xcomp_heads(verb)):
         return True  # "Togo needs to withdraw", "must begin to", "no longer needs to fear": not done
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in PERMITTING_VERBS:
+        return True  # "a waiver that allows the US to provide military assistance": allowed, not done
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and might_have_been(verb.head):
         return True  # "could have met the generals while resuming dialogues": neither happened
     node = verb

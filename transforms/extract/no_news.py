@@ -15,7 +15,8 @@ from transforms.extract.actors import ArticleActors, is_weapon
 from transforms.extract.clauses import SUBJECT_DEPS, clause_kind, direct_object, is_negated
 from transforms.extract.coding import WARNING_VERBS
 from transforms.extract.doc_cache import entity_at
-from transforms.extract.nominal import FORCE_ROOTS, figurative
+from transforms.extract.nominal import ARMED_SECTORS, FORCE_ROOTS, figurative
+from transforms.extract.verbs import match_verb
 
 # An agreement is made with someone: signed or struck with no counterpart anyone can name, or
 # with the actor's own side, it is a law, a rule or a deal among a state's or a bloc's own parts
@@ -127,6 +128,9 @@ def figurative_force(verb, rule, subjects, dobj, preps, resolver: ArticleActors)
         return True  # "launched a charm offensive", "opened a new legal front"
     if verb.lemma_.lower() in COURT_FIGHTS and _in_court(preps):
         return True  # "is fighting the UK government in court": a lawsuit
+    if (verb.lemma_.lower() in COURT_FIGHTS and not objects and _strives_for_an_aim(verb)
+            and not any(_armed(s, resolver) for s in subjects)):
+        return True  # "fought to regain control of his party", "are fighting to retire at 62": a struggle
     # "fire" itself is a weapon's as an object ("unleashed fire on the guards"); "fires" burn
     return (any(_is_one_of(o, abstract) and o.lemma_.lower() not in GUNFIRE_NOUNS and not _is_one_of(o, rule.object_heads)
                 for o in objects)
@@ -140,6 +144,27 @@ def figurative_force(verb, rule, subjects, dobj, preps, resolver: ArticleActors)
 # courts"; not a beating in court ("police beat lawyers in court" is an assault).
 COURT_FIGHTS = frozenset({"fight", "battle", "challenge", "contest"})
 COURT_NOUNS = frozenset({"court", "courts", "tribunal", "tribunals"})
+
+
+def _armed(subject, resolver: ArticleActors) -> bool:
+    """Troops, an armed group or the police: their fight for an aim is still a fight."""
+    actor = resolver.resolve(subject, remember=False)
+    sector = (actor.actor_type if actor is not None else None) or resolver.role_type_of(subject)
+    return sector in ARMED_SECTORS
+
+
+def _strives_for_an_aim(verb) -> bool:
+    """A fight whose only complement is the aim it is fought for, an infinitive that is no act of
+    force ("fought to regain control", not "fought to retake the town"): striving, not fighting."""
+    aims = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if not aims:
+        return False
+    for aim in aims:
+        rule = match_verb(aim.lemma_, frozenset(), frozenset())
+        if rule is not None and rule.code[:2] in FORCE_ROOTS:
+            return False
+    return True
 
 
 def _in_court(preps) -> bool:
