@@ -5757,3 +5757,21 @@ def test_a_cyber_attack_coerces_and_is_no_military_strike(nlp):
     events = extract(nlp, "", "Togolese cyberattacks hit Ghana's banks")
     assert ("TGO", "17", "GHA") in triples(events)
     assert not any(e.event_root == "19" for e in events)
+
+
+def test_a_scornful_name_given_without_quotation_marks_is_criticism(nlp):
+    """"called Ghana's move a provocation": the parser reads the name as a second object or hangs
+    it on the object; the name judges (111), as a quoted one does."""
+    for title in ("Togo called the march a provocation", "Togo called Ghana's move a provocation"):
+        assert "111" in {e.event_code for e in extract(nlp, "", title)}, title
+    assert not any(e.event_code.startswith("11") for e in extract(nlp, "", "Togo calls Ghana a key ally"))
+
+
+@pytest.mark.parametrize("title, code", [
+    ("Togo approves sale of attack helicopters to Ghana", "072"),
+    ("Security Council approves deployment of peacekeepers to Ghana", "074"),
+])
+def test_approving_an_arms_sale_or_a_deployment_is_the_aid(nlp, title, code):
+    """GOLD.md files arms deliveries and peacekeepers under 07: an approved sale or deployment is
+    the aid decided, not an intent."""
+    assert code in {e.event_code for e in extract(nlp, "", title)}

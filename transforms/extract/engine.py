@@ -118,6 +118,7 @@ from transforms.extract.judgements import (
     attributed_judgement,
     judgement,
     quoted_name,
+    second_object_name,
     trailing_adjective,
     trailing_predicates,
 )
@@ -1036,7 +1037,7 @@ def _names_as(verb) -> bool:
     return verb.lemma_.lower() in NAMING_VERBS and (any(
         c.dep_ == "oprd" or (c.dep_ == "dobj" and trailing_predicates(c))
         or (c.dep_ == "ccomp" and c.pos_ == "ADJ" and c.lower_ not in RESULT_ADJECTIVES) for c in children)
-        or bool(quoted_name(verb)) or trailing_adjective(verb) is not None)
+        or bool(quoted_name(verb)) or trailing_adjective(verb) is not None or second_object_name(verb) is not None)
 
 
 # Verbs whose adjective says what their object is ("found him guilty", "declared the vote void"),

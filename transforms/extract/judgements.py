@@ -278,6 +278,9 @@ def _contents(verb):
     for obj in objects:
         for late in trailing_predicates(obj):
             yield late, [late], objects
+    name = second_object_name(verb)
+    if name is not None:
+        yield name, [name], [name.head if name.head != verb else objects[0]]
     late = trailing_adjective(verb)
     if late is not None:
         yield late, [late], objects
@@ -301,6 +304,27 @@ def trailing_adjective(verb):
     if (last.dep_ == "dep" and last.i == last.right_edge.i and last.i + 1 >= verb.sent.end - 1
             and ADJECTIVE_ENDING.search(last.lower_)):
         return last
+    return None
+
+
+# How the parser hangs the name a naming verb gives a noun object: as a second object ("called
+# the march a provocation") or on a noun it read as a clause ("called Ghana's move a provocation").
+NAME_AS_OBJECT_DEPS = frozenset({"npadvmod", "attr", "dobj"})
+
+
+def second_object_name(verb):
+    """The noun a naming verb gives its object, written with no quotation marks and no "as", which
+    the parser read as a second object or hung on the object; else None."""
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) >= 2 and objects[-1].pos_ == "NOUN":
+        return objects[-1]
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"):
+        name = next((c for c in clause.children if c.dep_ in NAME_AS_OBJECT_DEPS and c.i > clause.i
+                     and c.pos_ == "NOUN"), None)
+        if name is not None:
+            return name
     return None
 
 
