@@ -5775,3 +5775,20 @@ def test_approving_an_arms_sale_or_a_deployment_is_the_aid(nlp, title, code):
     """GOLD.md files arms deliveries and peacekeepers under 07: an approved sale or deployment is
     the aid decided, not an intent."""
     assert code in {e.event_code for e in extract(nlp, "", title)}
+
+
+def test_an_object_the_parser_made_the_subject_of_a_participle_is_the_verbs_object(nlp):
+    """"holds rally seeking the premier's resignation": the parser reads "rally seeking ..." as a
+    clause; the rally is what the opposition holds."""
+    events = extract(nlp, "", "Kenyan opposition holds rally seeking PM Odinga's resignation")
+    assert ("KEN", "14") in {(e.actor, e.event_root) for e in events}
+
+
+def test_what_a_side_claims_to_do_is_reported_as_done(nlp):
+    """"claim to capture village": a claim reports the act as done, as "claimed to have captured"
+    does; a claim to be something stays a statement."""
+    captured = extract(nlp, "", "Togolese rebels claim to capture village outside Kara")
+    assert "19" in {e.event_root for e in captured}
+    assert not any(e.event_root == "01" for e in captured)
+    being = extract(nlp, "", "Togo claims to be the victim of a plot")
+    assert not any(e.event_root == "19" for e in being)

@@ -1053,6 +1053,18 @@ def _small_clause_subject(children):
     return next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
 
 
+def _participle_clause_subject(verb, children):
+    """"holds rally seeking the premier's resignation", "launched strikes targeting ...": the parser
+    may read the object and the -ing participle after it as a clause of their own; the noun right
+    after the verb, that clause's subject, is the verb's object."""
+    for clause in children:
+        if clause.dep_ in ("xcomp", "ccomp", "advcl") and clause.tag_ == "VBG":
+            subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+            if subject is not None and subject.left_edge.i == verb.i + 1:
+                return subject
+    return None
+
+
 def _describes_its_subject(verb, children, in_passive: bool) -> bool:
     """An object predicate with no object ("nurse found guilty", "tourists shot dead", "man found
     not guilty"): a headline's passive written without "was", whose subject is what the act is
@@ -1467,9 +1479,17 @@ def _used(verb) -> bool:
             and not any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children))
 
 
+# Verbs whose infinitive reports an act as done even in the headline's present ("Wagner fighters
+# claim to capture village" is "claim to have captured"): a claim is of what was done.
+CLAIMING_VERBS = frozenset({"claim"})
+
+
 def _claimed_done(verb) -> bool:
     """'claimed to have launched drones at Eilat': a perfect infinitive under a speech verb is
-    an act reported as done, coded like "said it launched" (GOLD.md, rule 4), not governed."""
+    an act reported as done, coded like "said it launched" (GOLD.md, rule 4), not governed; so is
+    any infinitive a claim reports ("claim to capture village")."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CLAIMING_VERBS:
+        return True
     return any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children) and is_speech(verb.head)
 
 
@@ -1740,6 +1760,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         return
     if dobj is None:  # "found the Togolese businessman guilty": the small clause's subject
         dobj = _small_clause_subject(children)
+    if dobj is None and not is_speech(verb):  # "holds rally seeking the premier's resignation"
+        dobj = _participle_clause_subject(verb, children)
     if dobj is None and described:
         dobj = next((c for c in children if c.dep_ == "nsubj"), None)
     if dobj is None:  # in the passive the grammatical subject is the object: "sanctions were imposed"
