@@ -5792,3 +5792,10 @@ def test_what_a_side_claims_to_do_is_reported_as_done(nlp):
     assert not any(e.event_root == "01" for e in captured)
     being = extract(nlp, "", "Togo claims to be the victim of a plot")
     assert not any(e.event_root == "19" for e in being)
+
+
+def test_blaming_a_thing_for_a_failure_accuses_no_one(nlp):
+    """"Togolese blame power grid for blackout": a cause, no one accused; blaming Ghana or the
+    minister is an accusation."""
+    assert not any(e.event_root == "11" for e in extract(nlp, "", "Togolese officials blame power grid for blackout"))
+    assert ("TGO", "11", "GHA") in triples(extract(nlp, "", "Togo blames Ghana for blackout"))

@@ -65,6 +65,7 @@ from transforms.extract.clauses import (
     is_speech,
     joining_verb,
     joins_in_an_act,
+    names_people,
     object_heads,
     participle_main_verb,
     particles_of,
@@ -1053,6 +1054,20 @@ def _small_clause_subject(children):
     return next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
 
 
+# Verbs of blame whose object may be a cause rather than someone: "blamed the heat for the outage".
+CAUSE_BLAMING_VERBS = frozenset({"blame"})
+NAMED_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def _a_thing(noun, resolver: ArticleActors) -> bool:
+    """A common noun that names no people, no role, no named body and no actor the tables know:
+    a thing or a cause ("power grid", "a shock to tourism spending", "multiple pathogens")."""
+    return (noun.pos_ == "NOUN" and not noun.ent_type_ and not names_people(noun)
+            and noun.lemma_.lower() not in ontology.role_types()
+            and not any(t.ent_type_ in NAMED_ENTITIES for t in noun.subtree)
+            and resolver.resolve(noun, remember=False) is None)
+
+
 def _participle_clause_subject(verb, children):
     """"holds rally seeking the premier's resignation", "launched strikes targeting ...": the parser
     may read the object and the -ing participle after it as a clause of their own; the noun right
@@ -1876,6 +1891,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     subjects = [s for s in subjects if not _in_label(s, verb)]
     if rule.code[:2] in FORCE_ROOTS and figurative_force(verb, rule, subjects, dobj, preps, resolver):
         return
+    if verb.lemma_.lower() in CAUSE_BLAMING_VERBS and dobj is not None and _a_thing(dobj, resolver):
+        return  # "Iranians blame power grid for shutdown", "blamed a shock to tourism": a cause, no one accused
     if verb.lemma_.lower() in ontology.military_moves() and not rule.object_heads and not any(
             _sector_of(s, resolver) == MILITARY for s in subjects):
         return  # "rescuers drill towards the workers", "the team sails on": no unit shows force
