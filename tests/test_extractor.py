@@ -5799,3 +5799,12 @@ def test_blaming_a_thing_for_a_failure_accuses_no_one(nlp):
     minister is an accusation."""
     assert not any(e.event_root == "11" for e in extract(nlp, "", "Togolese officials blame power grid for blackout"))
     assert ("TGO", "11", "GHA") in triples(extract(nlp, "", "Togo blames Ghana for blackout"))
+
+
+def test_a_ban_on_a_thing_regulates_and_a_ban_on_speech_or_people_coerces(nlp):
+    """GOLD.md codes domestic regulation as no event: "Togo bans disposable vapes" coerces no one;
+    a ban on a song, a newspaper or female staff restricts people (17)."""
+    assert not any(e.event_root == "17" for e in extract(nlp, "", "Togo bans disposable vapes from next year"))
+    assert not any(e.event_root == "17" for e in extract(nlp, "", "Togolese government bans mining in national parks"))
+    for title in ("Togo bans protest song", "Togo bans opposition newspaper", "Togo bans female staff from offices"):
+        assert "17" in {e.event_root for e in extract(nlp, "", title)}, title

@@ -792,7 +792,7 @@ def is_hypothetical(verb) -> bool:
         return True
     if any(is_obligation(head) or head.lemma_.lower() == "need" for head in _xcomp_heads(verb)):
         return True  # "Togo needs to withdraw", "must begin to", "no longer needs to fear": not done
-    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in PERMITTING_VERBS:
+    if verb.dep_ in ("xcomp", "ccomp") and _allowed_by_a_thing(verb.head):
         return True  # "a waiver that allows the US to provide military assistance": allowed, not done
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and might_have_been(verb.head):
         return True  # "could have met the generals while resuming dialogues": neither happened
@@ -812,6 +812,19 @@ def is_hypothetical(verb) -> bool:
         if _inverted_condition(node):
             return True
         node = node.head
+
+
+def _allowed_by_a_thing(permitting) -> bool:
+    """A verb that lets an act happen, said of a rule or a thing ("a waiver that allows the US to
+    provide", "the errors will allow the Pentagon to send", "an order allowing him to criticise"):
+    the act is only allowed. A state or a person that allows its airlines to resume flights does
+    the allowing, and the act allowed is told as done."""
+    if permitting.lemma_.lower() not in PERMITTING_VERBS:
+        return False
+    if permitting.dep_ in ("relcl", "acl") or permitting.tag_ == "VBG":
+        return True
+    subjects = [c for c in permitting.children if c.dep_ in SUBJECT_DEPS]
+    return any(s.pos_ == "NOUN" and not s.ent_type_ and not names_people(s) for s in subjects)
 
 
 def _inverted_condition(clause) -> bool:

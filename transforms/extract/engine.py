@@ -1060,12 +1060,30 @@ NAMED_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
 
 def _a_thing(noun, resolver: ArticleActors) -> bool:
-    """A common noun that names no people, no role, no named body and no actor the tables know:
-    a thing or a cause ("power grid", "a shock to tourism spending", "multiple pathogens")."""
-    return (noun.pos_ == "NOUN" and not noun.ent_type_ and not names_people(noun)
+    """A common noun (or an activity's gerund) that names no people, no role, no named body and
+    no actor the tables know: a thing or a cause ("power grid", "a shock to tourism spending",
+    "multiple pathogens", "mining")."""
+    return ((noun.pos_ == "NOUN" or noun.tag_ == "VBG") and not noun.ent_type_ and not names_people(noun)
             and noun.lemma_.lower() not in ontology.role_types()
             and not any(t.ent_type_ in NAMED_ENTITIES for t in noun.subtree)
             and resolver.resolve(noun, remember=False) is None)
+
+
+# A ban on a thing or an activity coerces no one unless it restricts speech, assembly, the press or
+# faith (schemas/data/off_topic.csv "freedom_object": "bans protest song", "bans Barbie movie"):
+# GOLD.md codes domestic regulation ("bans disposable vapes", "bans mining") as no event.
+ADMINISTRATIVE_SANCTION = "172"
+BANNING_VERBS = frozenset({"ban", "outlaw", "prohibit", "forbid", "criminalize", "criminalise"})
+
+
+def _regulates_a_thing(noun, resolver: ArticleActors) -> bool:
+    """The banned noun and the words of its phrase name no people, no actor and nothing of
+    political freedom: a regulation of a thing or an activity."""
+    freedoms = ontology.off_topic_cues().get("freedom_object", frozenset())
+    return _a_thing(noun, resolver) and not any(
+        t.lemma_.lower() in freedoms or t.lower_ in freedoms
+        or (t.pos_ in ("NOUN", "PROPN") and (names_people(t) or resolver.resolve(t, remember=False) is not None))
+        for t in noun.subtree)
 
 
 def _participle_clause_subject(verb, children):
@@ -1893,6 +1911,9 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         return
     if verb.lemma_.lower() in CAUSE_BLAMING_VERBS and dobj is not None and _a_thing(dobj, resolver):
         return  # "Iranians blame power grid for shutdown", "blamed a shock to tourism": a cause, no one accused
+    if (verb.lemma_.lower() in BANNING_VERBS and rule.code == ADMINISTRATIVE_SANCTION and dobj is not None
+            and _regulates_a_thing(dobj, resolver)):
+        return  # "bans disposable vapes", "bans mining in the wilderness": a regulation, no one coerced
     if verb.lemma_.lower() in ontology.military_moves() and not rule.object_heads and not any(
             _sector_of(s, resolver) == MILITARY for s in subjects):
         return  # "rescuers drill towards the workers", "the team sails on": no unit shows force
