@@ -5808,3 +5808,13 @@ def test_a_ban_on_a_thing_regulates_and_a_ban_on_speech_or_people_coerces(nlp):
     assert not any(e.event_root == "17" for e in extract(nlp, "", "Togolese government bans mining in national parks"))
     for title in ("Togo bans protest song", "Togo bans opposition newspaper", "Togo bans female staff from offices"):
         assert "17" in {e.event_root for e in extract(nlp, "", title)}, title
+
+
+def test_an_event_noun_named_by_a_month_long_past_is_background(nlp):
+    """"Ghana's March raid on Kara", read in November: the raid everyone knows, not the day's
+    news; a raid of this month is news. (The article's date here is 2026-11-20.)"""
+    past = extract(nlp, "Ghana's March raid on Kara killed 12 Togolese soldiers.")
+    assert ("GHA", "19") not in {(e.actor, e.event_root) for e in past}
+    this_month = extract(nlp, "Ghana's November raid on Kara killed 12 Togolese soldiers.")
+    assert ("GHA", "19") in {(e.actor, e.event_root) for e in this_month}
+    assert not extract(nlp, "", "Ghana's March visit to Togo hailed")

@@ -10,11 +10,12 @@ severed in 2023") leaves the act news, and so does a year that is only a point o
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
 from transforms.extract.doc_cache import span_text
-from transforms.extract.event_dates import history_spans, past_days_named
+from transforms.extract.event_dates import MONTH_ALONE, MONTH_NUMBERS, history_spans, past_days_named
 from transforms.extract.tense import PERFECT_AUXILIARIES
 
 # A year inside these names a point of comparison, not the act's time.
@@ -80,8 +81,26 @@ def named_by_a_past_day(noun, published: dt.datetime | None, fallback: dt.date) 
         return False
     start, end = min(t.i for t in parts), max(t.i for t in parts)
     local = published.date() if published is not None else fallback
+    text = noun.doc[start : end + 1].text
     return any((local - day).days >= DATED_BACKGROUND_DAYS
-               for day in past_days_named(noun.doc[start : end + 1].text, local))
+               for day in past_days_named(text, local) + _past_months_ended(text, local))
+
+
+def _past_months_ended(text: str, local: dt.date) -> list[dt.date]:
+    """The last day of each month a phrase names alone ("Yoon's March visit", "the January
+    talks"), in its year when it gives one, else the last such month before the publication's
+    own (the publication's month names this month's event: none)."""
+    ends = []
+    for match in MONTH_ALONE.finditer(text):
+        month = MONTH_NUMBERS[match["month"].lower().rstrip(".")]
+        if match["year"]:
+            year = int(match["year"])
+        elif month == local.month:
+            continue
+        else:
+            year = local.year if month < local.month else local.year - 1
+        ends.append(dt.date(year, month, calendar.monthrange(year, month)[1]))
+    return ends
 
 
 def clause_verb(token, stop: frozenset = frozenset()):
