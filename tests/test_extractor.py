@@ -5818,3 +5818,22 @@ def test_an_event_noun_named_by_a_month_long_past_is_background(nlp):
     this_month = extract(nlp, "Ghana's November raid on Kara killed 12 Togolese soldiers.")
     assert ("GHA", "19") in {(e.actor, e.event_root) for e in this_month}
     assert not extract(nlp, "", "Ghana's March visit to Togo hailed")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Togo received a memo from Ghana calling for renewed dialogue.", ("GHA", "02", "TGO")),
+    ("A letter from Ghana calls for renewed dialogue with Togo.", ("GHA", "02", "TGO")),
+    ("Ghana's letter calls for talks with Togo.", ("GHA", "02", "TGO")),
+    ("Togo sent a letter to Ghana calling for talks.", ("TGO", "02", "GHA")),
+])
+def test_a_writing_speaks_for_its_author(nlp, text, expected):
+    """A memo, a letter or a statement that calls for something is its author's appeal: the one a
+    possessive or a "from" phrase names, or the sender; the one who received it is called on."""
+    events = extract(nlp, text)
+    assert expected in triples(events)
+    assert (expected[2], "02") not in {(e.actor, e.event_root) for e in events}
+
+
+def test_a_writing_named_by_its_topic_speaks_for_no_one_the_topic_names(nlp):
+    """"Macron's Taiwan statements upset allies": a compound names what a writing is about."""
+    assert not any(e.actor == "GHA" for e in extract(nlp, "", "Togo's Ghana statements upset allies"))

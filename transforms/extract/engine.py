@@ -1904,8 +1904,11 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         preps = preps + [p for agent in subjects for p in agent.children
                          if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS_AFTER_AGENT]
     else:
-        subjects = subjects_of(verb)
+        described = _document_described(verb)
+        subjects = described or subjects_of(verb)
         target_heads = [h for h in (dative_object(children), dobj) if h is not None]
+        if described:
+            target_heads += _addressees_of_writing(verb)
     subjects = [s for s in subjects if not _in_label(s, verb)]
     if rule.code[:2] in FORCE_ROOTS and figurative_force(verb, rule, subjects, dobj, preps, resolver):
         return
@@ -1926,7 +1929,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     rule = _subject_sense(rule, verb, subjects, (dobj is None or dobj is prepositional) and not passive, resolver,
                           dobj if light or dobj is prepositional else None)
     # A former official keeps their country, in the elite sector (ELI), not its government.
-    actors = _speakers_own(verb, subjects, resolver) or resolve_all(resolver, subjects)
+    actors = (_speakers_own(verb, subjects, resolver) or _authors_of_documents(subjects, rule, resolver)
+              or resolve_all(resolver, subjects))
     actors = _speaker_going_on(verb, rule, actors, resolver) or actors
     if actors and all(a.actor_type in PRIVATE_PEOPLE for a in actors) and rule.code[:2] < DEMAND_ROOT:
         return  # "Chinese tourists seek less trodden path", "Ukrainian children go to school"
@@ -2179,6 +2183,72 @@ def _enemy_losses_claimed(verb, rule, victim, resolver: ArticleActors) -> list:
     if not speakers or not dead or {a.country for a in speakers} & {a.country for a in dead}:
         return []
     return subjects_of(speech)
+
+
+# Writings that speak for whoever wrote or sent them: "a memo from the U.S. calling for renewed
+# dialogue", "Ghana's letter calls for talks" (the author acts, not the one who received it).
+DOCUMENT_NOUNS = frozenset({"letter", "memo", "memorandum", "note", "message", "statement", "communique",
+                            "communiqué", "declaration", "cable"})
+AUTHOR_PREPS = frozenset({"from", "by"})
+# What a writing does for its author: it says, appeals, demands, criticises, rejects or threatens.
+WRITTEN_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+
+
+RECEIVING_VERBS = frozenset({"receive", "get", "obtain"})
+WRITING_VERBS = frozenset({"send", "write", "issue", "publish", "deliver", "pen"})
+
+
+def _document_described(verb) -> list:
+    """"received a memo from Ghana calling for talks", "sent a letter to Ghana calling for talks":
+    a participle that follows the writing a verb sends or receives (as its modifier, or hung by the
+    parser on the main verb) is the writing's act: [the sender] for a verb of writing or sending,
+    else [the writing]; [] when the participle follows no writing."""
+    if verb.tag_ != "VBG":
+        return []
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in DOCUMENT_NOUNS and verb.head.dep_ == "dobj":
+        written = verb.head
+    elif verb.dep_ == "advcl":
+        written = next((c for c in verb.head.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS
+                        and c.right_edge.i == verb.i - 1), None)
+    else:
+        return []
+    if written is None:
+        return []
+    if written.head.lemma_.lower() in WRITING_VERBS:
+        return [c for c in written.head.children if c.dep_ in SUBJECT_DEPS] or [written]
+    return [written]
+
+
+def _addressees_of_writing(verb) -> list:
+    """Whom the writing a participle follows is addressed to: the one who received it ("Togo
+    received a memo ... calling for"), or the one it was sent to ("sent a letter to Ghana ...")."""
+    for main in (verb.head, verb.head.head):
+        if main.lemma_.lower() in RECEIVING_VERBS:
+            return [c for c in main.children if c.dep_ in SUBJECT_DEPS]
+        if main.lemma_.lower() in WRITING_VERBS:
+            return [o for p in main.children if p.dep_ in ("dative", "prep") and p.lower_ == "to"
+                    for o in p.children if o.dep_ == "pobj"]
+    return []
+
+
+def _authors_of_documents(subjects, rule, resolver: ArticleActors) -> list:
+    """The authors the subjects name when they are all writings that say something (WRITTEN_ROOTS)
+    with an author named by a possessive or a "from"/"by" phrase ("Macron's Taiwan statements":
+    a compound names the topic); else []."""
+    if not subjects or rule.code[:2] not in WRITTEN_ROOTS:
+        return []
+    authors = []
+    for subject in subjects:
+        if subject.lemma_.lower() not in DOCUMENT_NOUNS:
+            return []
+        named = [c for c in subject.children if c.dep_ == "poss"]
+        named += [o for p in subject.children if p.dep_ == "prep" and p.lower_ in AUTHOR_PREPS
+                  for o in p.children if o.dep_ == "pobj"]
+        found = resolve_all(resolver, named)
+        if not found:
+            return []
+        authors += found
+    return authors
 
 
 def _speakers_own(verb, subjects, resolver: ArticleActors) -> list | None:
