@@ -2194,7 +2194,7 @@ AUTHOR_PREPS = frozenset({"from", "by"})
 WRITTEN_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 
 
-RECEIVING_VERBS = frozenset({"receive", "get", "obtain"})
+WRITING_RECEIVING_VERBS = frozenset({"receive", "get", "obtain"})
 WRITING_VERBS = frozenset({"send", "write", "issue", "publish", "deliver", "pen"})
 
 
@@ -2223,7 +2223,7 @@ def _addressees_of_writing(verb) -> list:
     """Whom the writing a participle follows is addressed to: the one who received it ("Togo
     received a memo ... calling for"), or the one it was sent to ("sent a letter to Ghana ...")."""
     for main in (verb.head, verb.head.head):
-        if main.lemma_.lower() in RECEIVING_VERBS:
+        if main.lemma_.lower() in WRITING_RECEIVING_VERBS:
             return [c for c in main.children if c.dep_ in SUBJECT_DEPS]
         if main.lemma_.lower() in WRITING_VERBS:
             return [o for p in main.children if p.dep_ in ("dative", "prep") and p.lower_ == "to"
