@@ -5837,3 +5837,11 @@ def test_a_writing_speaks_for_its_author(nlp, text, expected):
 def test_a_writing_named_by_its_topic_speaks_for_no_one_the_topic_names(nlp):
     """"Macron's Taiwan statements upset allies": a compound names what a writing is about."""
     assert not any(e.actor == "GHA" for e in extract(nlp, "", "Togo's Ghana statements upset allies"))
+
+
+def test_a_group_named_after_its_description_is_one_side_of_a_clash(nlp):
+    """"clashes between the Palestinian militant group Hamas and Egyptian border guards": the group
+    and its name are one side, not the Palestinians and Hamas; the guards are the other."""
+    events = extract(nlp, "Clashes between the Palestinian militant group Hamas and Egyptian border guards erupted overnight.")
+    assert {("HAMAS", "19", "EGY"), ("EGY", "19", "HAMAS")} <= triples(events)
+    assert not any(e.actor == "PSE" for e in events)

@@ -1205,6 +1205,10 @@ def _name_preposition(token, child) -> bool:
 
 def conjuncts(head) -> list:
     """The head and the heads conjoined with it: 'India and Japan' -> [India, Japan]."""
+    name = next((c for c in head.children if c.dep_ == "appos" and c.i == head.i + 1 and c.pos_ == "PROPN"
+                 and head.pos_ == "NOUN" and any(x.dep_ == "conj" for x in c.children)), None)
+    if name is not None:  # "the militant group Hezbollah and the Israeli army": the group is Hezbollah, one item
+        return conjuncts(name)
     found = [head]
     for child in head.children:
         # "Australia, Canada, Portugal and the UK": the small model reads the second item of a
