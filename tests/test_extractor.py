@@ -5750,6 +5750,8 @@ def test_a_fight_for_an_aim_by_people_who_are_no_force_is_a_struggle(nlp):
     assert not any(e.event_root == "19" for e in struggle)
     troops = extract(nlp, "", "Togolese troops fight to retake Kara from Ghanaian forces")
     assert ("TGO", "19") in {(e.actor, e.event_root) for e in troops}
+    state = extract(nlp, "", "Russia fights to take Bakhmut")
+    assert ("RUS", "19") in {(e.actor, e.event_root) for e in state}
 
 
 def test_a_cyber_attack_coerces_and_is_no_military_strike(nlp):
@@ -5799,6 +5801,8 @@ def test_blaming_a_thing_for_a_failure_accuses_no_one(nlp):
     minister is an accusation."""
     assert not any(e.event_root == "11" for e in extract(nlp, "", "Togolese officials blame power grid for blackout"))
     assert ("TGO", "11", "GHA") in triples(extract(nlp, "", "Togo blames Ghana for blackout"))
+    # the thing blamed on someone: "blames troubles on Ghanaian meddling" accuses Ghana
+    assert ("TGO", "11", "GHA") in triples(extract(nlp, "", "Togo's leader blames troubles on Ghanaian meddling"))
 
 
 def test_a_ban_on_a_thing_regulates_and_a_ban_on_speech_or_people_coerces(nlp):

@@ -1912,7 +1912,8 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     subjects = [s for s in subjects if not _in_label(s, verb)]
     if rule.code[:2] in FORCE_ROOTS and figurative_force(verb, rule, subjects, dobj, preps, resolver):
         return
-    if verb.lemma_.lower() in CAUSE_BLAMING_VERBS and dobj is not None and _a_thing(dobj, resolver):
+    if (verb.lemma_.lower() in CAUSE_BLAMING_VERBS and dobj is not None and _a_thing(dobj, resolver)
+            and "on" not in {p.lower_ for p in preps}):  # "blames troubles on U.S. containment": on whom
         return  # "Iranians blame power grid for shutdown", "blamed a shock to tourism": a cause, no one accused
     if (verb.lemma_.lower() in BANNING_VERBS and rule.code == ADMINISTRATIVE_SANCTION and dobj is not None
             and _regulates_a_thing(dobj, resolver)):

@@ -147,7 +147,10 @@ COURT_NOUNS = frozenset({"court", "courts", "tribunal", "tribunals"})
 
 
 def _armed(subject, resolver: ArticleActors) -> bool:
-    """Troops, an armed group or the police: their fight for an aim is still a fight."""
+    """Troops, an armed group, the police or a state named as itself ("Russia fights to take
+    Bakhmut"): their fight for an aim is still a fight."""
+    if subject.ent_type_ == "GPE":
+        return True
     actor = resolver.resolve(subject, remember=False)
     sector = (actor.actor_type if actor is not None else None) or resolver.role_type_of(subject)
     return sector in ARMED_SECTORS
