@@ -442,6 +442,24 @@ def armed_party_codes() -> frozenset[str]:
 
 
 @functools.cache
+def armed_conflicts() -> dict[frozenset[str], tuple[datetime.date, datetime.date | None]]:
+    """Sides at war (armed_conflicts.csv), each pair either way round, with the days the war
+    began and ended (None: goes on): who can claim the other's dead as its own doing."""
+    return {frozenset((r["side_a"], r["side_b"])): (datetime.date.fromisoformat(r["since"]),
+                                                   datetime.date.fromisoformat(r["until"]) if r["until"] else None)
+            for r in _rows("armed_conflicts.csv")}
+
+
+def at_war(side: str, other: str, on: datetime.date | None) -> bool:
+    """Whether two actor codes were sides of one war on the day (any day when it is None)."""
+    span = armed_conflicts().get(frozenset((side, other)))
+    if span is None:
+        return False
+    since, until = span
+    return on is None or (since <= on and (until is None or on <= until))
+
+
+@functools.cache
 def region_codes() -> frozenset[str]:
     """Codes of regions (organizations.csv kind REG: "Asia", "the Middle East", "the West")."""
     return frozenset(r["code"] for r in _rows("organizations.csv") if r["kind"] == "REG")

@@ -5719,20 +5719,21 @@ def test_a_group_named_like_a_leader_lands_on_no_visit(nlp):
 
 
 def test_a_side_that_counts_the_enemy_soldiers_killed_in_an_operation_did_the_killing(nlp):
-    """"Togo says 40 Ghanaian soldiers killed in raid": the speaker's own raid (19 on Ghana), not
-    a statement; not when the operation names its doer, the dead are civilians or the speaker's
-    own, or the speaker is a rights group."""
-    claimed = extract(nlp, "", "Togo says 40 Ghanaian soldiers killed in overnight raid")
-    assert ("TGO", "19", "GHA") in triples(claimed)
+    """"Russia says 40 Ukrainian soldiers killed in overnight raid": one side of a war
+    (armed_conflicts.csv) claims its own raid (19 on Ukraine), not a statement; not when the
+    operation names its doer, the dead are civilians, the speaker is no side of that war, or the
+    speaker hedges or denies."""
+    claimed = extract(nlp, "", "Russia says 40 Ukrainian soldiers killed in overnight raid")
+    assert ("RUS", "19", "UKR") in triples(claimed)
     assert not any(e.event_root == "01" for e in claimed)
-    full = extract(nlp, "Togo said 40 Ghanaian soldiers were killed in a strike on their base.")
-    assert ("TGO", "19", "GHA") in triples(full)
-    named_doer = extract(nlp, "", "Togo says 40 soldiers killed in Ghanaian attack on border post")
-    assert ("TGO", "19") not in {(e.actor, e.event_root) for e in named_doer}
-    civilians = extract(nlp, "", "Togo says 40 Ghanaian civilians killed in overnight raid")
-    assert ("TGO", "19") not in {(e.actor, e.event_root) for e in civilians}
-    rights_group = extract(nlp, "", "Amnesty International says 40 Ghanaian soldiers killed in raid")
-    assert not any(e.event_root == "19" for e in rights_group)
+    full = extract(nlp, "Ukraine said 40 Russian soldiers were killed in a strike on their base.")
+    assert ("UKR", "19", "RUS") in triples(full)
+    for title in ("Russia says 40 Ukrainian soldiers killed in rebel attack on border post",
+                  "Russia says 40 Ukrainian civilians killed in overnight raid",
+                  "Togo says 40 Ukrainian soldiers killed in overnight raid",
+                  "Russia says 40 Ukrainian soldiers may have been killed in overnight raid",
+                  "Russia denies 40 Ukrainian soldiers killed in overnight raid"):
+        assert not any(e.event_root == "19" and e.actor in ("RUS", "TGO") for e in extract(nlp, "", title)), title
 
 
 def test_an_act_that_something_only_allows_is_not_done(nlp):
@@ -5769,14 +5770,10 @@ def test_a_scornful_name_given_without_quotation_marks_is_criticism(nlp):
     assert not any(e.event_code.startswith("11") for e in extract(nlp, "", "Togo calls Ghana a key ally"))
 
 
-@pytest.mark.parametrize("title, code", [
-    ("Togo approves sale of attack helicopters to Ghana", "072"),
-    ("Security Council approves deployment of peacekeepers to Ghana", "074"),
-])
-def test_approving_an_arms_sale_or_a_deployment_is_the_aid(nlp, title, code):
-    """GOLD.md files arms deliveries and peacekeepers under 07: an approved sale or deployment is
-    the aid decided, not an intent."""
-    assert code in {e.event_code for e in extract(nlp, "", title)}
+def test_approving_a_deployment_is_the_aid(nlp):
+    """GOLD.md files peacekeepers under 07: an approved deployment is the protection decided (074),
+    not an intent."""
+    assert "074" in {e.event_code for e in extract(nlp, "", "Security Council approves deployment of peacekeepers to Ghana")}
 
 
 def test_an_object_the_parser_made_the_subject_of_a_participle_is_the_verbs_object(nlp):
@@ -5794,15 +5791,6 @@ def test_what_a_side_claims_to_do_is_reported_as_done(nlp):
     assert not any(e.event_root == "01" for e in captured)
     being = extract(nlp, "", "Togo claims to be the victim of a plot")
     assert not any(e.event_root == "19" for e in being)
-
-
-def test_blaming_a_thing_for_a_failure_accuses_no_one(nlp):
-    """"Togolese blame power grid for blackout": a cause, no one accused; blaming Ghana or the
-    minister is an accusation."""
-    assert not any(e.event_root == "11" for e in extract(nlp, "", "Togolese officials blame power grid for blackout"))
-    assert ("TGO", "11", "GHA") in triples(extract(nlp, "", "Togo blames Ghana for blackout"))
-    # the thing blamed on someone: "blames troubles on Ghanaian meddling" accuses Ghana
-    assert ("TGO", "11", "GHA") in triples(extract(nlp, "", "Togo's leader blames troubles on Ghanaian meddling"))
 
 
 def test_a_ban_on_a_thing_regulates_and_a_ban_on_speech_or_people_coerces(nlp):
@@ -5849,3 +5837,30 @@ def test_a_group_named_after_its_description_is_one_side_of_a_clash(nlp):
     events = extract(nlp, "Clashes between the Palestinian militant group Hamas and Egyptian border guards erupted overnight.")
     assert {("HAMAS", "19", "EGY"), ("EGY", "19", "HAMAS")} <= triples(events)
     assert not any(e.actor == "PSE" for e in events)
+
+
+def test_a_claim_to_a_standing_aim_stays_a_statement(nlp):
+    """"Togo claims to protect civilians in Kara", "claims to fight terrorism": what a side says it
+    stands for, not an act reported as done."""
+    for title in ("Togo claims to protect civilians in Kara", "Togo claims to fight terrorism in Ghana"):
+        assert not any(e.event_root in ("07", "19") for e in extract(nlp, "", title)), title
+
+
+def test_an_act_a_body_or_a_past_event_allowed_is_told(nlp):
+    """"The Togolese authorities allow Ghanaian inspectors to visit Kara": the authorities allow,
+    the visit is told; so is an act something allowed in the past ("the fog allowed ... to attack")."""
+    assert "04" in {e.event_root for e in extract(nlp, "", "The Togolese authorities allow UN inspectors to visit Kara")}
+    assert ("UKR", "19") in {(e.actor, e.event_root) for e in extract(
+        nlp, "", "The fog allowed Ukrainian troops to attack Russian positions")}
+
+
+def test_a_writing_addressed_to_someone_names_the_recipient(nlp):
+    """"Ghana's letter to Togo calls for talks", "Ghana wrote a letter to Togo demanding an
+    apology": the one the writing is addressed to is the recipient."""
+    assert ("GHA", "02", "TGO") in triples(extract(nlp, "", "Ghana's letter to Togo calls for talks"))
+    assert ("GHA", "10", "TGO") in triples(extract(nlp, "", "Ghana wrote a letter to Togo demanding an apology"))
+
+
+def test_a_ban_on_religious_dress_or_a_named_work_restricts_freedom(nlp):
+    for title in ("Togo bans niqab in schools", "Togo bans Ode to Kara"):
+        assert "17" in {e.event_root for e in extract(nlp, "", title)}, title

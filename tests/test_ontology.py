@@ -165,3 +165,13 @@ def test_intergovernmental_names_are_bodies_of_states_only():
     names = ontology.intergovernmental_names()
     assert {"nato", "african union"} <= names
     assert "ghana" not in names and "amnesty international" not in names
+
+
+def test_sides_at_war_are_read_either_way_round_on_the_day():
+    """armed_conflicts.csv: a pair is at war from its first day to its last, whichever side is named first."""
+    import datetime as dt
+
+    assert ontology.at_war("UKR", "RUS", dt.date(2023, 1, 2)) and ontology.at_war("RUS", "UKR", None)
+    assert not ontology.at_war("GBR", "RUS", dt.date(2023, 1, 2))
+    assert not ontology.at_war("ETH", "TPLF", dt.date(2023, 5, 1))  # ended 2022-11-02
+    assert ontology.at_war("ETH", "TPLF", dt.date(2021, 5, 1))

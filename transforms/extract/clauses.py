@@ -817,14 +817,15 @@ def is_hypothetical(verb) -> bool:
 def _allowed_by_a_thing(permitting) -> bool:
     """A verb that lets an act happen, said of a rule or a thing ("a waiver that allows the US to
     provide", "the errors will allow the Pentagon to send", "an order allowing him to criticise"):
-    the act is only allowed. A state or a person that allows its airlines to resume flights does
-    the allowing, and the act allowed is told as done."""
-    if permitting.lemma_.lower() not in PERMITTING_VERBS:
-        return False
+    the act is only allowed. A state, a body or a person that allows its airlines to resume flights
+    does the allowing, and the act allowed is told as done; so is one a thing allowed in the past."""
+    if permitting.lemma_.lower() not in PERMITTING_VERBS or permitting.tag_ == "VBD":
+        return False  # "the pause allowed Hamas to release hostages": allowed, and done
     if permitting.dep_ in ("relcl", "acl") or permitting.tag_ == "VBG":
         return True
     subjects = [c for c in permitting.children if c.dep_ in SUBJECT_DEPS]
-    return any(s.pos_ == "NOUN" and not s.ent_type_ and not names_people(s) for s in subjects)
+    return any(s.pos_ == "NOUN" and not s.ent_type_ and not names_people(s)
+               and s.lemma_.lower() not in ontology.role_types() for s in subjects)  # not "the junta", "authorities"
 
 
 def _inverted_condition(clause) -> bool:

@@ -1054,15 +1054,12 @@ def _small_clause_subject(children):
     return next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
 
 
-# Verbs of blame whose object may be a cause rather than someone: "blamed the heat for the outage".
-CAUSE_BLAMING_VERBS = frozenset({"blame"})
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
 
 def _a_thing(noun, resolver: ArticleActors) -> bool:
     """A common noun (or an activity's gerund) that names no people, no role, no named body and
-    no actor the tables know: a thing or a cause ("power grid", "a shock to tourism spending",
-    "multiple pathogens", "mining")."""
+    no actor the tables know: a thing or an activity ("disposable vapes", "mining")."""
     return ((noun.pos_ == "NOUN" or noun.tag_ == "VBG") and not noun.ent_type_ and not names_people(noun)
             and noun.lemma_.lower() not in ontology.role_types()
             and not any(t.ent_type_ in NAMED_ENTITIES for t in noun.subtree)
@@ -1081,7 +1078,7 @@ def _regulates_a_thing(noun, resolver: ArticleActors) -> bool:
     political freedom: a regulation of a thing or an activity."""
     freedoms = ontology.off_topic_cues().get("freedom_object", frozenset())
     return _a_thing(noun, resolver) and not any(
-        t.lemma_.lower() in freedoms or t.lower_ in freedoms
+        t.lemma_.lower() in freedoms or t.lower_ in freedoms or t.pos_ == "PROPN"
         or (t.pos_ in ("NOUN", "PROPN") and (names_people(t) or resolver.resolve(t, remember=False) is not None))
         for t in noun.subtree)
 
@@ -1515,14 +1512,19 @@ def _used(verb) -> bool:
 # Verbs whose infinitive reports an act as done even in the headline's present ("Wagner fighters
 # claim to capture village" is "claim to have captured"): a claim is of what was done.
 CLAIMING_VERBS = frozenset({"claim"})
+# What a claim reports as done: a one-off act of force or seizure ("claim to capture village",
+# "claims to shoot down drones"), not a standing aim ("claims to fight Nazis", "to protect civilians").
+CLAIMED_ROOTS = frozenset({"17", "18", "19", "20"})
+STANCE_VERBS = frozenset({"fight", "combat", "battle", "protect", "defend", "oppose", "support", "resist"})
 
 
 def _claimed_done(verb) -> bool:
     """'claimed to have launched drones at Eilat': a perfect infinitive under a speech verb is
     an act reported as done, coded like "said it launched" (GOLD.md, rule 4), not governed; so is
     any infinitive a claim reports ("claim to capture village")."""
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CLAIMING_VERBS:
-        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CLAIMING_VERBS and verb.lemma_.lower() not in STANCE_VERBS:
+        rule = rule_for(verb)
+        return rule is not None and rule.code[:2] in CLAIMED_ROOTS
     return any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children) and is_speech(verb.head)
 
 
@@ -1912,9 +1914,6 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     subjects = [s for s in subjects if not _in_label(s, verb)]
     if rule.code[:2] in FORCE_ROOTS and figurative_force(verb, rule, subjects, dobj, preps, resolver):
         return
-    if (verb.lemma_.lower() in CAUSE_BLAMING_VERBS and dobj is not None and _a_thing(dobj, resolver)
-            and "on" not in {p.lower_ for p in preps}):  # "blames troubles on U.S. containment": on whom
-        return  # "Iranians blame power grid for shutdown", "blamed a shock to tourism": a cause, no one accused
     if (verb.lemma_.lower() in BANNING_VERBS and rule.code == ADMINISTRATIVE_SANCTION and dobj is not None
             and _regulates_a_thing(dobj, resolver)):
         return  # "bans disposable vapes", "bans mining in the wilderness": a regulation, no one coerced
@@ -1930,8 +1929,11 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
     rule = _subject_sense(rule, verb, subjects, (dobj is None or dobj is prepositional) and not passive, resolver,
                           dobj if light or dobj is prepositional else None)
     # A former official keeps their country, in the elite sector (ELI), not its government.
-    actors = (_speakers_own(verb, subjects, resolver) or _authors_of_documents(subjects, rule, resolver)
-              or resolve_all(resolver, subjects))
+    authors = _authors_of_documents(subjects, rule, resolver)
+    if authors:  # "Ghana's letter to Togo calls for talks": whom the writing is addressed to
+        target_heads = target_heads + [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "to"
+                                       for o in p.children if o.dep_ == "pobj"]
+    actors = _speakers_own(verb, subjects, resolver) or authors or resolve_all(resolver, subjects)
     actors = _speaker_going_on(verb, rule, actors, resolver) or actors
     if actors and all(a.actor_type in PRIVATE_PEOPLE for a in actors) and rule.code[:2] < DEMAND_ROOT:
         return  # "Chinese tourists seek less trodden path", "Ukrainian children go to school"
@@ -2162,28 +2164,57 @@ FORCE_ROOT = "19"
 
 
 def _enemy_losses_claimed(verb, rule, victim, resolver: ArticleActors) -> list:
-    """The speaker's subjects, when a passive use of force with no agent is what a state or an
-    armed group says it did to another side's soldiers in an operation it leaves unnamed; else []."""
+    """The speaker's subjects, when a passive use of force with no agent is what one side of a
+    war (schemas/data/armed_conflicts.csv, on the article's day) plainly says it did to the other
+    side's soldiers in an operation it leaves unnamed; else []. A third party's count ("UK says
+    1,500 Russian soldiers killed"), a hedge ("may have been killed"), a denial and an operation
+    with a doer ("in a jihadist attack", "in clashes with ...") are no claim."""
     if (rule.code[:2] not in FORCE_ROOTS or victim is None or verb.tag_ != "VBN" or agents_of(verb)
-            or any(c.dep_ == "nsubj" for c in verb.children)):
+            or any(c.dep_ == "nsubj" for c in verb.children) or is_hypothetical(verb)
+            or any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children)):
         return []
     speech = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" else verb.head
-    if verb.dep_ not in ("acl", "ccomp") or speech.i == verb.i or not is_speech(speech):
+    if verb.dep_ not in ("acl", "ccomp") or speech.i == verb.i or not _plain_statement_verb(speech):
         return []
     operation = next((o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
                       for o in p.children if o.dep_ == "pobj"), None)
     if operation is None or not (nominal_code(operation, standalone_only=False) or "").startswith(FORCE_ROOT) \
-            or any(m.dep_ in ("poss", "amod", "compound", "nmod") and resolver.resolve(m, remember=False) is not None
-                   for m in operation.subtree if m.i < operation.i):
+            or _operation_names_a_doer(operation, resolver):
         return []
     victims = [victim, *victim.conjuncts]
     if not all(_sector_of(v, resolver) in FORCE_SECTORS for v in victims):
         return []
     speakers = [a for a in _speaking_actors(speech, resolver) if state_or_armed(a)]
     dead = resolve_all(resolver, victims, as_target=True)
-    if not speakers or not dead or {a.country for a in speakers} & {a.country for a in dead}:
+    if not any(ontology.at_war(side, other, resolver.on_date) for a in speakers for b in dead
+               for side in {a.code, a.country} for other in {b.code, b.country} if side and other):
         return []
     return subjects_of(speech)
+
+
+def _plain_statement_verb(verb) -> bool:
+    """"says", "claims": a verb whose plain sense is a bare statement (010), not a denial (016) or
+    a fear (012)."""
+    return any(r.code == STATEMENT and not r.object_heads and not r.particle
+               for r in ontology.verb_rules().get(verb.lemma_.lower(), ()))
+
+
+# Words before an operation that say who carried it out ("a rebel attack", "a police raid",
+# "an army strike"), not with what or where ("a drone strike", "a barracks strike").
+DOER_SECTORS = frozenset({"REB", "RAD", "COP", "OPP", "CRM"})
+ARMED_FORCE_WORDS = frozenset({"army", "military", "force", "forces", "troop", "troops", "navy", "militia"})
+
+
+def _operation_names_a_doer(operation, resolver: ArticleActors) -> bool:
+    """"a Ghanaian attack", "a jihadist attack", "a raid by rebels", "clashes with the police":
+    the operation's own words name who carried it out."""
+    for word in operation.subtree:
+        if word.i < operation.i and word.dep_ in ("poss", "amod", "compound", "nmod") and (
+                word.ent_type_ in NAMED_ENTITIES or names_people(word) or word.lemma_.lower() in ARMED_FORCE_WORDS
+                or ontology.role_types().get(word.lemma_.lower()) in DOER_SECTORS
+                or resolver.resolve(word, remember=False) is not None):
+            return True
+    return any(p.dep_ == "prep" and p.lower_ in ("by", "with", "from") for p in operation.children)
 
 
 # Writings that speak for whoever wrote or sent them: "a memo from the U.S. calling for renewed
@@ -2226,9 +2257,11 @@ def _addressees_of_writing(verb) -> list:
     for main in (verb.head, verb.head.head):
         if main.lemma_.lower() in WRITING_RECEIVING_VERBS:
             return [c for c in main.children if c.dep_ in SUBJECT_DEPS]
-        if main.lemma_.lower() in WRITING_VERBS:
-            return [o for p in main.children if p.dep_ in ("dative", "prep") and p.lower_ == "to"
-                    for o in p.children if o.dep_ == "pobj"]
+        if main.lemma_.lower() in WRITING_VERBS:  # "sent a letter to Ghana", "sent Ghana a letter", "a letter to Ghana"
+            writings = [c for c in main.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS]
+            return [o for head in (main, *writings) for p in head.children if p.dep_ in ("dative", "prep")
+                    and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"] + [
+                d for d in main.children if d.dep_ == "dative" and d.pos_ in ("PROPN", "NOUN")]
     return []
 
 

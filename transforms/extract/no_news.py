@@ -146,12 +146,20 @@ COURT_FIGHTS = frozenset({"fight", "battle", "challenge", "contest"})
 COURT_NOUNS = frozenset({"court", "courts", "tribunal", "tribunals"})
 
 
+# Rulers that hold power by arms: their fight for an aim is a fight ("the junta fights to keep
+# control of the border town").
+RULERS_BY_FORCE = frozenset({"junta", "regime"})
+
+
 def _armed(subject, resolver: ArticleActors) -> bool:
     """Troops, an armed group, the police or a state named as itself ("Russia fights to take
     Bakhmut"): their fight for an aim is still a fight."""
-    if subject.ent_type_ == "GPE":
+    if subject.ent_type_ == "GPE" or subject.lemma_.lower() in RULERS_BY_FORCE:
         return True
     actor = resolver.resolve(subject, remember=False)
+    if (actor is not None and actor.code == actor.country and actor.actor_type in (None, "GOV")
+            and subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON" and not ontology.is_leader_surname(subject.text)):
+        return True  # "Kyiv battles to stem the advance": the state by its capital's name, not its leader
     sector = (actor.actor_type if actor is not None else None) or resolver.role_type_of(subject)
     return sector in ARMED_SECTORS
 
