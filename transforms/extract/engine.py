@@ -1846,12 +1846,12 @@ def _verb_candidates(verb, resolver: ArticleActors, headline: bool) -> Iterable[
         rule = ontology.VerbRule(verb.lemma_.lower(), None, frozenset(), STATEMENT)
     if rule is None or rule.code == NOT_AN_EVENT or off_topic(verb, dobj):
         return
-    # The clause tests, after the rule: they read the parse only, as everything above does, and
-    # cost more than finding the rule, which two verbs in five asked here do not have.
     # "Ukraine claims 400 Russian soldiers killed in barracks strike": the speaker's own strike
     claimed_by = _enemy_losses_claimed(verb, rule, verb.head if verb.dep_ == "acl" else dobj, resolver)
     if claimed_by and dobj is None:
         dobj, reduced = verb.head, True  # the dead the participle describes, as in "hostages held by Hamas"
+    # The clause tests, after the rule: they read the parse only, as everything above does, and
+    # cost more than finding the rule, which two verbs in five asked here do not have.
     if (is_negated(verb) and not refusal) or is_hypothetical(verb) or is_purpose(verb) or (
             headline_passive and coordinated_agent_verb(verb) is None and not claimed_by):
         return
@@ -2158,8 +2158,8 @@ ADDRESSEE_PREPS = frozenset({"on", "for", "to"})
 
 # A side's count of its enemy's dead: "Ukraine claims 400 Russian soldiers killed in barracks
 # strike", "Taliban says eight ISIL fighters killed in raids". The killing is the speaker's own
-# operation (GOLD.md codes the speaker's force on the dead's side), when the dead are another
-# side's armed forces and the operation names no doer ("killed in a Ukrainian attack" does).
+# operation (the coders code the speaker's force on the dead's side), when the two are sides of a
+# war and the operation names no doer ("killed in a Ukrainian attack" does).
 FORCE_ROOT = "19"
 
 
@@ -2226,6 +2226,7 @@ AUTHOR_PREPS = frozenset({"from", "by"})
 WRITTEN_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 
 
+# Verbs by which a writing reaches its addressee, and by which its author writes or sends it.
 WRITING_RECEIVING_VERBS = frozenset({"receive", "get", "obtain"})
 WRITING_VERBS = frozenset({"send", "write", "issue", "publish", "deliver", "pen"})
 
