@@ -5864,3 +5864,15 @@ def test_a_writing_addressed_to_someone_names_the_recipient(nlp):
 def test_a_ban_on_religious_dress_or_a_named_work_restricts_freedom(nlp):
     for title in ("Togo bans niqab in schools", "Togo bans Ode to Kara"):
         assert "17" in {e.event_root for e in extract(nlp, "", title)}, title
+
+
+def test_pressing_someone_for_something_is_a_demand(nlp):
+    """GOLD.md codes "pressed" as a demand (10), not an appeal (02)."""
+    assert ("TGO", "10", "GHA") in triples(extract(nlp, "", "Togo presses Ghana for release of detained fishermen"))
+
+
+def test_a_bombing_by_a_non_state_group_is_an_assault(nlp):
+    """GOLD.md: bombings by non-state groups are assaults (18), not air strikes (195); a state's
+    bombing stays force."""
+    assert ("ISIL", "18", "AFG") in triples(extract(nlp, "Islamic State claimed a bombing at a mosque in Kabul on Friday."))
+    assert ("ISR", "19") in {(e.actor, e.event_root) for e in extract(nlp, "Israel claimed a bombing of a tunnel in Gaza on Friday.")}
