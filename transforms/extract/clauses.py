@@ -381,10 +381,13 @@ def reports_own_act(verb) -> bool:
     return is_speech(speech)
 
 
-def is_speech(verb) -> bool:
-    """A verb whose plain sense is a statement (010 with no object or particle named): "say", "claim"."""
+def is_speech(verb, bare_statement: bool = False) -> bool:
+    """A verb whose plain sense (no object or particle named) is a statement of root 01: "say",
+    "claim", "deny"; with `bare_statement`, the bare statement itself (010: "say", "claim", not
+    "deny" 016 nor "fear" 012)."""
     rules = ontology.verb_rules().get(verb.lemma_.lower(), ())
-    return any(rule.code.startswith("01") and not rule.object_heads and not rule.particle for rule in rules)
+    return any((rule.code == "010" if bare_statement else rule.code.startswith("01"))
+               and not rule.object_heads and not rule.particle for rule in rules)
 
 
 # Verbs whose "in" + gerund names the act their subject takes part in: "joined Budapest in
@@ -823,9 +826,14 @@ def _allowed_by_a_thing(permitting) -> bool:
         return False  # "the pause allowed Hamas to release hostages": allowed, and done
     if permitting.dep_ in ("relcl", "acl") or permitting.tag_ == "VBG":
         return True
-    subjects = [c for c in permitting.children if c.dep_ in SUBJECT_DEPS]
-    return any(s.pos_ == "NOUN" and not s.ent_type_ and not names_people(s)
-               and s.lemma_.lower() not in ontology.role_types() for s in subjects)  # not "the junta", "authorities"
+    return any(names_a_thing(c) for c in permitting.children if c.dep_ in SUBJECT_DEPS)  # not "the junta"
+
+
+def names_a_thing(noun) -> bool:
+    """A common noun (or an activity's gerund) with no entity, naming no people and no role: a
+    thing, a rule or an activity ("a waiver", "disposable vapes", "mining"; not "the authorities")."""
+    return ((noun.pos_ == "NOUN" or noun.tag_ == "VBG") and not noun.ent_type_ and not names_people(noun)
+            and noun.lemma_.lower() not in ontology.role_types())
 
 
 def _inverted_condition(clause) -> bool:

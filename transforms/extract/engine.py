@@ -65,6 +65,7 @@ from transforms.extract.clauses import (
     is_speech,
     joining_verb,
     joins_in_an_act,
+    names_a_thing,
     names_people,
     object_heads,
     participle_main_verb,
@@ -1058,11 +1059,8 @@ NAMED_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
 
 def _a_thing(noun, resolver: ArticleActors) -> bool:
-    """A common noun (or an activity's gerund) that names no people, no role, no named body and
-    no actor the tables know: a thing or an activity ("disposable vapes", "mining")."""
-    return ((noun.pos_ == "NOUN" or noun.tag_ == "VBG") and not noun.ent_type_ and not names_people(noun)
-            and noun.lemma_.lower() not in ontology.role_types()
-            and not any(t.ent_type_ in NAMED_ENTITIES for t in noun.subtree)
+    """`clauses.names_a_thing`, with no named body in its phrase and no actor the tables know."""
+    return (names_a_thing(noun) and not any(t.ent_type_ in NAMED_ENTITIES for t in noun.subtree)
             and resolver.resolve(noun, remember=False) is None)
 
 
@@ -2174,7 +2172,7 @@ def _enemy_losses_claimed(verb, rule, victim, resolver: ArticleActors) -> list:
             or any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children)):
         return []
     speech = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" else verb.head
-    if verb.dep_ not in ("acl", "ccomp") or speech.i == verb.i or not _plain_statement_verb(speech):
+    if verb.dep_ not in ("acl", "ccomp") or speech.i == verb.i or not is_speech(speech, bare_statement=True):
         return []
     operation = next((o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
                       for o in p.children if o.dep_ == "pobj"), None)
@@ -2190,13 +2188,6 @@ def _enemy_losses_claimed(verb, rule, victim, resolver: ArticleActors) -> list:
                for side in {a.code, a.country} for other in {b.code, b.country} if side and other):
         return []
     return subjects_of(speech)
-
-
-def _plain_statement_verb(verb) -> bool:
-    """"says", "claims": a verb whose plain sense is a bare statement (010), not a denial (016) or
-    a fear (012)."""
-    return any(r.code == STATEMENT and not r.object_heads and not r.particle
-               for r in ontology.verb_rules().get(verb.lemma_.lower(), ()))
 
 
 # Words before an operation that say who carried it out ("a rebel attack", "a police raid",
